@@ -1,0 +1,3 @@
+from xltools.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,119 @@
+"""Deadlines (完成时限): wording → Deadline(text, date)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from xltools import labels as L
+from xltools.model import Deadline
+
+_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+           "十": 10, "十一": 11, "十二": 12}
+_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_YEAR = r"(?:(?P<year>20\d{2})\s*年|(?P<rel>今年|本年|当年|明年|次年))?"
+_DAY = r"(?P<day>[0-3]?\d)\s*[日号]"
+
+# Ordered: the more specific first.
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(_YEAR + _MONTH + r"\s*月\s*" + _DAY + r"(?:前|之前|以前)?"), "day"),
+    (re.compile(_YEAR + _MONTH + r"\s*月(?:份)?\s*(?P<part>底|末|上旬|中旬|下旬|中|初)?(?:前|之前|以前)"), "month"),
+    (re.compile(_YEAR + _MONTH + r"\s*月(?:份)?\s*(?P<part>底|末|上旬|中旬|下旬)"), "month"),
+    (re.compile(_YEAR + r"(?P<half>上半年|下半年)(?:前|之前|末|底)?"), "half"),
+    (re.compile(_YEAR + r"(?:第)?(?P<quarter>[一二三四1-4])\s*季度(?:末|底)?(?:前|之前)?"), "quarter"),
+    (re.compile(r"(?:(?P<year>20\d{2})\s*年|(?P<rel>今年|本年|当年|明年|次年))(?:年)?(?P<end>底|末|内|年底|年末)(?:前|之前)?"), "year"),
+    (re.compile(r"(?P<end>年底|年末|年内)(?:前|之前)?"), "year"),
+]
+_ISO = re.compile(r"^(?P<y>20\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:前|之前)?$")
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else _CN_NUM[text]
+
+
+def _resolve_year(m: re.Match[str], plan_year: int | None) -> int | None:
+    gd = m.groupdict()
+    if gd.get("year"):
+        return int(gd["year"])
+    if gd.get("rel") in ("明年", "次年"):
+        return plan_year + 1 if plan_year else None
+    return plan_year
+
+
+def _date_for(m: re.Match[str], kind: str, plan_year: int | None) -> dt.date | None:
+    year = _resolve_year(m, plan_year)
+    if year is None:
+        return None
+    gd = m.groupdict()
+    try:
+        if kind == "day":
+            return dt.date(year, _month(gd["month"]), int(gd["day"]))
+        if kind == "month":
+            month = _month(gd["month"])
+            part = gd.get("part") or ""
+            if part == "上旬":
+                return dt.date(year, month, 10)
+            if part in ("中旬", "中"):
+                return dt.date(year, month, 20)
+            if part == "初":
+                return dt.date(year, month, 5)
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        if kind == "half":
+            return dt.date(year, 6, 30) if gd["half"] == "上半年" else dt.date(year, 12, 31)
+        if kind == "quarter":
+            q = _month(gd["quarter"])
+            month = q * 3
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        if kind == "year":
+            return dt.date(year, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def parse_deadline_cell(text: str, plan_year: int | None) -> Deadline:
+    """The content of a 完成时限 cell → Deadline (a date when the words give one)."""
+    text = text.strip()
+    if not text:
+        return Deadline()
+    m = _ISO.match(text)
+    if m:
+        try:
+            return Deadline(text="", date=dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
+        except ValueError:
+            return Deadline(text=text)
+    found = find_deadline(text, plan_year)
+    if found is not None:
+        return Deadline(text=text, date=found.date)
+    return Deadline(text=text)
+
+
+def find_deadline(text: str, plan_year: int | None) -> Deadline | None:
+    """The deadline written inside running text (``…年底前全面完成…``), if any.
+
+    When several are written the latest date wins (the work is done when the
+    last step is). ``text`` of the result is the phrase as written.
+    """
+    best: tuple[dt.date | None, str, int] | None = None
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            day = _date_for(m, kind, plan_year)
+            cand = (day, m.group(0), m.start())
+            if best is None or (day and (best[0] is None or day > best[0])):
+                best = cand
+    if best is None:
+        return None
+    return Deadline(text=best[1], date=best[0])
+
+
+def deadline_words(text: str) -> str | None:
+    """A recognised non-date deadline wording (持续推进, 长期坚持, 每季度…) at the start of ``text``."""
+    for word in L.DEADLINE_WORDS:
+        if text.startswith(word):
+            return word
+    return None

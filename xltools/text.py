@@ -1,0 +1,76 @@
+"""Text normalisation shared by all readers: odd spaces, full/half-width
+forms, punctuation beside Chinese characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# NBSP, ideographic space, en/em/thin spaces → plain space; zero-width → nothing.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u3000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"), " ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_TRANSLATE = {**_SPACES, **_ZERO_WIDTH, ord("\t"): " ", ord("\r"): None}
+# Full-width digits and Latin letters → ASCII.
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)
+                    if chr(c - 0xFEE0).isalnum()}
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》〔〕【】"
+# ASCII punctuation standing beside a Chinese character is turned full-width.
+_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_PUNCT_NEAR_CJK = re.compile(
+    rf"(?<=[{_CJK}{_CJK_PUNCT}])\s*([,;:?!()])|([,;:?!()])\s*(?=[{_CJK}{_CJK_PUNCT}])")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(re.match(rf"[{_CJK}]", ch))
+
+
+def normalise_spaces(text: str) -> str:
+    """Odd spaces → plain spaces, zero-width characters removed; runs kept."""
+    return text.translate(_TRANSLATE)
+
+
+def normalise_punct(text: str) -> str:
+    """Full-width digits/letters → ASCII; ASCII punctuation beside Chinese → full-width."""
+    text = text.translate(_FULLWIDTH_ALNUM)
+    text = _PUNCT_NEAR_CJK.sub(lambda m: _TO_FULL[m.group(1) or m.group(2)], text)
+    # A bracket pair must match: "（市、区)" → "（市、区）".
+    return _balance_brackets(text)
+
+
+def _balance_brackets(text: str) -> str:
+    out = list(text)
+    stack: list[tuple[int, str]] = []
+    for i, ch in enumerate(out):
+        if ch in "(（":
+            stack.append((i, ch))
+        elif ch in ")）" and stack:
+            j, opener = stack.pop()
+            if opener == "（" or ch == "）":
+                out[j], out[i] = "（", "）"
+    return "".join(out)
+
+
+def clean_text(text: str) -> str:
+    """A piece of running text: normalised, whitespace runs folded, trimmed."""
+    text = normalise_punct(normalise_spaces(unicodedata.normalize("NFC", text)))
+    text = re.sub(r"[ \n]+", " ", text).strip()
+    # A space between two Chinese characters is a wrapping artefact.
+    return re.sub(rf"(?<=[{_CJK}{_CJK_PUNCT}]) (?=[{_CJK}{_CJK_PUNCT}])", "", text)
+
+
+def clean_cell(value: object) -> str:
+    """A cell value as clean single-line text ('' for None)."""
+    if value is None:
+        return ""
+    return clean_text(str(value))
+
+
+def strip_trailing_punct(text: str) -> str:
+    return text.rstrip("。.；;，,、 ：:")
+
+
+def bigrams(text: str) -> set[str]:
+    chars = [c for c in text if is_cjk(c)]
+    return {a + b for a, b in zip(chars, chars[1:])}

@@ -1,0 +1,212 @@
+"""Writer of the normalised workbook (the contract every later step reads).
+
+Sheets: 说明 (settings + instructions), 任务分工 (one row per requirement ×
+unit), 单位 (unit registry), 待核对 (the import's judgement calls).
+See docs/workbook.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import IO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from xltools import labels as L
+from xltools.fileio import atomic_path, is_file_like
+from xltools.model import Plan, PlanInfo, sort_assignments
+
+# Validations and the unit list reach this far below the data, so rows and
+# units added by hand in Excel still get dropdowns.
+VALIDATION_ROWS = 5000
+UNIT_LIST_ROWS = 1000
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="305496")
+THIN = Side(style="thin", color="A6A6A6")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
+DATE_FORMAT = "yyyy-mm-dd"
+
+ASSIGNMENT_WIDTHS = (9, 18, 7, 20, 60, 22, 7, 12, 36, 20)
+UNIT_WIDTHS = (28, 12, 30, 12, 16, 24)
+REVIEW_WIDTHS = (6, 10, 9, 60, 9, 60)
+
+
+def settings_rows(info: PlanInfo) -> list[tuple[str, object]]:
+    """The key/value rows of the 说明 sheet, in contract order."""
+    deadline = info.feedback_deadline
+    return [
+        (L.SET_TITLE, info.title),
+        (L.SET_YEAR, info.year if info.year else ""),
+        (L.SET_ISSUER, info.issuer),
+        (L.SET_DOC_NUMBER, info.doc_number),
+        (L.SET_FEEDBACK_DEADLINE, deadline if deadline is not None else ""),
+        (L.SET_CONTACT, info.contact),
+        (L.SET_PHONE, info.phone),
+        (L.SET_STATUSES, L.ALIAS_SEPARATOR.join(info.statuses)),
+        *info.extra,
+    ]
+
+
+def _header(ws: Worksheet, columns: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    ws.append(list(columns))
+    for idx, width in enumerate(widths, start=1):
+        cell = ws.cell(row=1, column=idx)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = CENTER
+        cell.border = BORDER
+        ws.column_dimensions[get_column_letter(idx)].width = width
+    ws.freeze_panes = "A2"
+    ws.row_dimensions[1].height = 22
+
+
+def _finish_table(ws: Worksheet, ncols: int, nrows: int) -> None:
+    last = get_column_letter(ncols)
+    ws.auto_filter.ref = f"A1:{last}{max(nrows, 1) + 1}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+
+
+def _write_readme(wb: Workbook, plan: Plan) -> None:
+    ws = wb.active
+    ws.title = L.SHEET_README
+    ws.append([L.SETTING_KEY, L.SETTING_VALUE])
+    for cell in ws[1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for key, value in settings_rows(plan.info):
+        ws.append([key, value])
+        if isinstance(value, dt.date):
+            ws.cell(row=ws.max_row, column=2).number_format = DATE_FORMAT
+    ws.append([])
+    ws.append([L.SETTINGS_END_MARKER])
+    ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+    for line in L.README_LINES:
+        ws.append([line])
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 70
+    for row in ws.iter_rows(min_row=2, max_col=2):
+        for cell in row:
+            cell.alignment = Alignment(vertical="top")
+
+
+def _write_assignments(wb: Workbook, plan: Plan) -> None:
+    ws = wb.create_sheet(L.SHEET_ASSIGNMENTS)
+    _header(ws, L.ASSIGNMENT_COLUMNS, ASSIGNMENT_WIDTHS)
+    context = {req.id: (goal, task, req) for goal, task, req in plan.iter_requirements()}
+    by_req: dict[str, list] = {}
+    for a in sort_assignments(plan.assignments):
+        by_req.setdefault(a.requirement_id, []).append(a)
+    row = 1
+    for req_id, (goal, task, req) in context.items():
+        rows = by_req.get(req_id) or [None]
+        for a in rows:
+            row += 1
+            deadline: object = req.deadline.date or req.deadline.text or None
+            values = (req.id, goal.name, task.number, task.name, req.text,
+                      a.unit if a else "", a.role.value if a and a.role else "",
+                      deadline, req.units_text, (a.remark if a else "") or req.remark)
+            for col, value in enumerate(values, start=1):
+                cell = ws.cell(row=row, column=col, value=value if value != "" else None)
+                cell.alignment = CENTER if col in (1, 3, 7) else WRAP
+                cell.border = BORDER
+            ws.cell(row=row, column=1).number_format = "@"
+            if req.deadline.date:
+                ws.cell(row=row, column=8).number_format = DATE_FORMAT
+    # Typing a new id below the data must not become a date.
+    ws.column_dimensions["A"].number_format = "@"
+    nrows = row - 1
+    _finish_table(ws, len(L.ASSIGNMENT_COLUMNS), nrows)
+    ws.oddHeader.center.text = plan.info.title or L.PRINT_HEADER_TITLE
+    ws.oddFooter.center.text = L.PRINT_FOOTER_PAGE
+    last_row = max(VALIDATION_ROWS, nrows + 3000)
+    unit_col = get_column_letter(L.ASSIGNMENT_COLUMNS.index(L.COL_UNIT) + 1)
+    role_col = get_column_letter(L.ASSIGNMENT_COLUMNS.index(L.COL_ROLE) + 1)
+    dv_unit = DataValidation(type="list", formula1=f"={L.UNIT_LIST_NAME}", allow_blank=True,
+                             showErrorMessage=True, errorStyle="warning",
+                             errorTitle=L.COL_UNIT, error=L.CHK_UNKNOWN_UNIT.format(unit=""))
+    dv_unit.add(f"{unit_col}2:{unit_col}{last_row}")
+    dv_role = DataValidation(type="list", formula1='"' + ",".join(L.ROLES) + '"',
+                             allow_blank=True, showErrorMessage=True,
+                             errorTitle=L.COL_ROLE, error=L.CHK_BAD_ROLE.format(role=""))
+    dv_role.add(f"{role_col}2:{role_col}{last_row}")
+    ws.add_data_validation(dv_unit)
+    ws.add_data_validation(dv_role)
+
+
+def _write_units(wb: Workbook, plan: Plan) -> None:
+    ws = wb.create_sheet(L.SHEET_UNITS)
+    _header(ws, L.UNIT_COLUMNS, UNIT_WIDTHS)
+    for u in plan.units:
+        ws.append([u.name, u.kind or None, L.ALIAS_SEPARATOR.join(u.aliases) or None,
+                   u.contact or None, u.phone or None, u.email or None])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP
+            cell.border = BORDER
+    # Phone numbers stay text (leading zeros, dashes).
+    ws.column_dimensions["E"].number_format = "@"
+    _finish_table(ws, len(L.UNIT_COLUMNS), len(plan.units))
+    last_row = max(UNIT_LIST_ROWS, len(plan.units) + 500)
+    ref = f"'{L.SHEET_UNITS}'!$A$2:$A${last_row}"
+    wb.defined_names[L.UNIT_LIST_NAME] = DefinedName(L.UNIT_LIST_NAME, attr_text=ref)
+    dv_kind = DataValidation(type="list", formula1='"' + ",".join(L.UNIT_KINDS) + '"',
+                             allow_blank=True, errorStyle="warning", showErrorMessage=True)
+    dv_kind.add(f"B2:B{last_row}")
+    ws.add_data_validation(dv_kind)
+
+
+def _write_review(wb: Workbook, plan: Plan) -> None:
+    ws = wb.create_sheet(L.SHEET_REVIEW)
+    _header(ws, L.REVIEW_COLUMNS, REVIEW_WIDTHS)
+    for i, note in enumerate(plan.notes, start=1):
+        ws.append([i, note.kind, note.requirement_id or None, note.message, note.line,
+                   note.source or None])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP
+            cell.border = BORDER
+    _finish_table(ws, len(L.REVIEW_COLUMNS), len(plan.notes))
+
+
+def build_workbook(plan: Plan) -> Workbook:
+    """The normalised workbook for ``plan`` as an openpyxl Workbook (not saved)."""
+    wb = Workbook()
+    _write_readme(wb, plan)
+    _write_assignments(wb, plan)
+    _write_units(wb, plan)
+    _write_review(wb, plan)
+    wb.active = 1
+    wb.properties.title = plan.info.title or None
+    wb.properties.creator = "xltools"
+    return wb
+
+
+def save_workbook(wb: Workbook, out: str | os.PathLike[str] | IO[bytes], force: bool = False) -> None:
+    """Save to a path atomically (refusing to overwrite without ``force``) or to a file object."""
+    if is_file_like(out):
+        wb.save(out)
+        return
+    with atomic_path(out, force) as tmp:
+        wb.save(tmp)
+
+
+def write_workbook(plan: Plan, out: str | os.PathLike[str] | IO[bytes], force: bool = False) -> None:
+    """Write ``plan`` as the normalised workbook."""
+    save_workbook(build_workbook(plan), out, force)

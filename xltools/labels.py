@@ -222,6 +222,7 @@ MSG_IMPORTED = ("已导入：{goals} 个目标，{tasks} 项任务，{requiremen
                 "{units} 个单位；{notes} 条待核对。→ {path}")
 MSG_TEMPLATE_WRITTEN = "已生成空白模板：{path}"
 MSG_DEMO_DONE = "示例已完成，输出在 {path}"
+DEMO_WORKBOOK = "任务分工.xlsx"
 
 # Review messages written by the readers (待核对).
 NOTE_TASK_NAME_JOINED = "任务名称中有多余空格，已合并为“{name}”。"
@@ -243,12 +244,275 @@ NOTE_NO_YEAR = "原文中没有年度，完成时限中的“年底前”等无�
 
 # ------------------------------------------------------------- letters
 # (issue 4 adds its strings here)
+# The progress sheet each unit gets from `split` (issue 5) and is told to return
+# in its letter. Build the file name with xltools.filenames.progress_filename(unit),
+# which applies safe_filename; letters and split must use that same function.
+PROGRESS_FILE_PATTERN = "进度反馈表-{unit}.xlsx"
 
 # ------------------------------------------------------------ progress
 # (issue 5 adds its strings here)
+# Split: one progress file per unit. PROGRESS_FILE_PATTERN is defined in the
+# letters section when present; this is the same wording.
+PROGRESS_FILE_NAME = "进度反馈表-{unit}.xlsx"
+PROGRESS_SHEET = "进度反馈"
+PROGRESS_ID_SHEET = "_xltools"  # hidden identity sheet of a progress file
+PROGRESS_TITLE = "{title}进度反馈表"
+PROGRESS_TITLE_DEFAULT = "任务分工进度反馈表"
+PROGRESS_UNIT_LABEL = "填报单位："
+PROGRESS_ROUND_LABEL = "轮次："
+PROGRESS_DEADLINE_LABEL = "反馈截止："
+PROGRESS_FILLED_DATE_LABEL = "填报日期："
+PROGRESS_FILLER_LABEL = "填报人："
+PROGRESS_PHONE_LABEL = "联系电话："
+PROGRESS_INSTRUCTIONS = (
+    "填写说明：只填写右侧浅黄色的“状态、进展情况、完成时间、存在问题、下步计划”各列，"
+    "左侧灰色各列为任务内容，请勿修改、删除或调整行序；状态请从下拉列表选择；完成时间请写日期（如 2019-06-30）；"
+    "填好后填写“填报日期”，保存为 .xlsx 原样发回（文件可改名）。如有上一轮反馈，已预先填入，只需更新变化部分。")
+PROGRESS_LOCKED_COLUMNS = ("要求编号", "目标", "任务", "具体要求", "角色", "完成时限")
+PCOL_STATUS = "状态"
+PCOL_PROGRESS = "进展情况"
+PCOL_DONE_DATE = "完成时间"
+PCOL_ISSUES = "存在问题"
+PCOL_NEXT = "下步计划"
+PROGRESS_FILL_COLUMNS = (PCOL_STATUS, PCOL_PROGRESS, PCOL_DONE_DATE, PCOL_ISSUES, PCOL_NEXT)
+# Header words a unit may have typed instead (column meaning from words, not position).
+PROGRESS_HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "要求编号": ("要求编号", "编号", "序号"),
+    "目标": ("目标",),
+    "任务": ("任务",),
+    "具体要求": ("具体要求", "有关要求", "要求"),
+    "角色": ("角色",),
+    "完成时限": ("完成时限", "时限"),
+    PCOL_STATUS: ("状态", "完成状态", "进度状态", "推进状态", "完成情况"),
+    PCOL_PROGRESS: ("进展情况", "工作进展", "进展", "推进情况", "落实情况", "工作进展情况"),
+    PCOL_DONE_DATE: ("完成时间", "完成日期", "实际完成时间"),
+    PCOL_ISSUES: ("存在问题", "问题", "存在的问题", "困难问题"),
+    PCOL_NEXT: ("下步计划", "下一步计划", "下步打算", "下一步工作", "下步工作计划"),
+}
+STATUS_NOT_STARTED = "未启动"
+STATUS_IN_PROGRESS = "推进中"
+STATUS_DONE = "已完成"
+STATUS_ONGOING = "长期推进"
+DEFAULT_STATUSES = (STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_ONGOING)
+# Free-text status → allowed status ("" = ambiguous: kept and flagged).
+# Matched as whole text first, then as the longest phrase inside the text.
+STATUS_SYNONYMS: dict[str, str] = {
+    "完成": STATUS_DONE, "已完成": STATUS_DONE, "全部完成": STATUS_DONE, "已全部完成": STATUS_DONE,
+    "完成了": STATUS_DONE, "办结": STATUS_DONE, "已办结": STATUS_DONE, "已落实": STATUS_DONE,
+    "落实完毕": STATUS_DONE, "已完毕": STATUS_DONE, "完毕": STATUS_DONE, "结束": STATUS_DONE,
+    "已结束": STATUS_DONE, "按期完成": STATUS_DONE, "提前完成": STATUS_DONE, "已完结": STATUS_DONE,
+    "推进中": STATUS_IN_PROGRESS, "进行中": STATUS_IN_PROGRESS, "正在进行": STATUS_IN_PROGRESS,
+    "正在推进": STATUS_IN_PROGRESS, "在推进": STATUS_IN_PROGRESS, "推进": STATUS_IN_PROGRESS,
+    "正在办理": STATUS_IN_PROGRESS, "办理中": STATUS_IN_PROGRESS, "实施中": STATUS_IN_PROGRESS,
+    "落实中": STATUS_IN_PROGRESS, "已启动": STATUS_IN_PROGRESS, "部分完成": STATUS_IN_PROGRESS,
+    "基本完成": STATUS_IN_PROGRESS, "进展顺利": STATUS_IN_PROGRESS, "有序推进": STATUS_IN_PROGRESS,
+    "未启动": STATUS_NOT_STARTED, "未开始": STATUS_NOT_STARTED, "尚未启动": STATUS_NOT_STARTED,
+    "尚未开始": STATUS_NOT_STARTED, "没有开始": STATUS_NOT_STARTED, "未开展": STATUS_NOT_STARTED,
+    "尚未开展": STATUS_NOT_STARTED, "待启动": STATUS_NOT_STARTED, "暂未启动": STATUS_NOT_STARTED,
+    "长期推进": STATUS_ONGOING, "持续推进": STATUS_ONGOING, "长期坚持": STATUS_ONGOING,
+    "常态化推进": STATUS_ONGOING, "常态化": STATUS_ONGOING, "持续开展": STATUS_ONGOING,
+    "长期": STATUS_ONGOING, "持续": STATUS_ONGOING,
+    "未完成": "", "没完成": "", "尚未完成": "",
+}
+FEEDBACK_RETURNED = "已反馈"
+FEEDBACK_LATE = "逾期反馈"
+FEEDBACK_MISSING = "未反馈"
+FEEDBACK_EMPTY = "未填写"
+FEEDBACK_ROW_MISSING = "缺行"
+
+# Roll-up sheets.
+SHEET_PROGRESS = "进度"
+SHEET_SUMMARY = "汇总"
+SHEET_ISSUES = "问题"
+SHEET_HISTORY = "历史"
+RCOL_UNIT = "单位"
+RCOL_ROLE = "角色"
+RCOL_FEEDBACK = "反馈状态"
+RCOL_SOURCE_FILE = "来源文件"
+RCOL_GOAL = "目标"
+RCOL_TASK = "任务"
+RCOL_REQUIREMENT = "具体要求"
+RCOL_DEADLINE = "完成时限"
+RCOL_OVERDUE_FLAG = "是否逾期"
+RCOL_NOTE = "备注"
+YES = "是"
+SUM_TITLE = "{title}进度汇总"
+SUM_SUBTITLE = "轮次：{round}　截至：{as_of}　序时进度：{schedule}　应报单位 {units} 个，已反馈 {returned} 个，未反馈 {missing} 个"
+SUM_BY_UNIT = "一、按单位"
+SUM_BY_GOAL = "二、按目标"
+SUM_BY_REQUIREMENT = "三、按要求（以牵头单位状态为准）"
+SUM_BY_STATUS = "四、状态分布"
+SUM_LEGEND = "标识：红 = 有逾期；黄 = 7 天内到期未完成或完成率低于序时进度；绿 = 正常。"
+SCOL_NO = "序号"
+SCOL_UNIT = "单位"
+SCOL_GOAL = "目标"
+SCOL_DUE = "应报"
+SCOL_REPORTED = "已报"
+SCOL_OVERDUE = "逾期"
+SCOL_RATE = "完成率"
+SCOL_MARK = "标识"
+SCOL_STATUS = "状态"
+SCOL_COUNT = "数量"
+SCOL_OTHER = "其他/未填"
+SCOL_UNREPORTED = "未反馈"
+SCOL_LEAD_UNITS = "牵头单位"
+MARK_RED = "红"
+MARK_YELLOW = "黄"
+MARK_GREEN = "绿"
+CHART_RATE_TITLE = "各单位完成率"
+CHART_STATUS_TITLE = "状态分布"
+HCOL_ROUND = "轮次"
+HCOL_AS_OF = "截至日期"
+
+# 问题 sheet.
+ICOL_NO = "序号"
+ICOL_FILE = "文件"
+ICOL_SHEET = "工作表"
+ICOL_ROW = "行号"
+ICOL_UNIT = "单位"
+ICOL_REQ_ID = "要求编号"
+ICOL_KIND = "类型"
+ICOL_REASON = "原因"
+ICOL_HANDLING = "处理"
+ICOL_ORIGINAL = "原始内容"
+ISSUE_COLUMNS = (ICOL_NO, ICOL_FILE, ICOL_SHEET, ICOL_ROW, ICOL_UNIT, ICOL_REQ_ID, ICOL_KIND,
+                 ICOL_REASON, ICOL_HANDLING, ICOL_ORIGINAL)
+HANDLED_USED = "已采用"
+HANDLED_SKIPPED = "未采用"
+HANDLED_NOTE = "仅提示"
+ISSUE_OTHER_FILE = "非表格文件"
+ISSUE_UNREADABLE = "无法读取"
+ISSUE_TOO_LARGE = "文件过大"
+ISSUE_EMPTY = "空文件"
+ISSUE_NO_TABLE = "未找到表格"
+ISSUE_NO_UNIT = "无法识别单位"
+ISSUE_UNKNOWN_UNIT = "单位不在分工中"
+ISSUE_OTHER_PLAN = "非本方案文件"
+ISSUE_PLAN_CHANGED = "方案已修改"
+ISSUE_DUPLICATE_FILE = "重复反馈"
+ISSUE_EXTRA_SHEET = "多余工作表"
+ISSUE_EXTRA_COLUMN = "多余列"
+ISSUE_MISSING_COLUMN = "缺少列"
+ISSUE_ADDED_ROW = "新增行"
+ISSUE_UNKNOWN_ID = "要求编号未知"
+ISSUE_NOT_ASSIGNED = "非本单位要求"
+ISSUE_DUPLICATE_ROW = "重复行"
+ISSUE_LOCKED_CHANGED = "任务内容被修改"
+ISSUE_STATUS_MAPPED = "状态为自由文字"
+ISSUE_STATUS_UNKNOWN = "状态无法识别"
+ISSUE_BAD_DATE = "完成时间不是日期"
+ISSUE_ROW_MISSING = "缺少行"
+ISSUE_ROUND_DIFFERS = "轮次不同"
+ISSUE_LATE = "逾期反馈"
+MSG_ISSUE_OTHER_FILE = "不是 Excel 文件（支持 .xlsx .xlsm .xls .et），未读取。"
+MSG_ISSUE_UNREADABLE = "文件无法读取：{reason}。请让单位另存为 .xlsx 后重发。"
+MSG_ISSUE_TOO_LARGE = "文件过大或压缩比异常（{detail}），为安全起见未读取。"
+MSG_ISSUE_EMPTY = "文件中没有内容。"
+MSG_ISSUE_NO_TABLE = "没有找到含“要求编号”和“状态”等列名的表头，{rows} 行内容未读取。"
+MSG_ISSUE_NO_UNIT = "文件中没有填报单位（隐藏标识表和“填报单位：”均缺失），无法对应到单位。"
+MSG_ISSUE_UNKNOWN_UNIT = "填报单位“{unit}”不在任务分工中。"
+MSG_ISSUE_OTHER_PLAN = "文件属于另一份任务分工（标识不符，要求编号与任务内容大多对不上）。"
+MSG_ISSUE_PLAN_CHANGED = "下发后任务分工有修改（标识不同），按要求编号对应读取。"
+MSG_ISSUE_DUPLICATE_USED = "单位“{unit}”有多份反馈，采用较新的此文件（{when}）；另见 {others}。"
+MSG_ISSUE_DUPLICATE_SKIPPED = "单位“{unit}”有多份反馈，此文件较旧（{when}），未采用；采用 {newer}。"
+MSG_ISSUE_DUPLICATE_ROW = "单位“{unit}”的文件 {newer} 较新，此文件的这一行未采用。"
+MSG_ISSUE_EXTRA_SHEET = "工作表“{sheet}”不是进度表，其中 {rows} 行未读取。"
+MSG_ISSUE_EXTRA_COLUMN = "列“{column}”不是进度表的列，内容未汇总。"
+MSG_ISSUE_MISSING_COLUMN = "缺少列“{column}”，该项按空白处理。"
+MSG_ISSUE_ADDED_ROW = "单位自行添加的行（没有要求编号），未汇总。"
+MSG_ISSUE_UNKNOWN_ID = "要求编号“{req_id}”不在任务分工中，未汇总。"
+MSG_ISSUE_NOT_ASSIGNED = "要求 {req_id} 没有分给“{unit}”，未汇总。"
+MSG_ISSUE_DUPLICATE_ID = "要求 {req_id} 在文件中重复出现（第 {first_row} 行已采用），此行未汇总。"
+MSG_ISSUE_LOCKED_CHANGED = "任务内容（{columns}）与下发时不同，进展仍按要求编号汇总。"
+MSG_ISSUE_STATUS_MAPPED = "状态“{value}”按“{status}”汇总。"
+MSG_ISSUE_STATUS_UNKNOWN = "状态“{value}”无法对应到 {allowed} 之一，原样保留。"
+MSG_ISSUE_BAD_DATE = "完成时间“{value}”不是日期，原样保留。"
+MSG_ISSUE_ROW_MISSING = "文件中缺少要求 {req_id} 的行，按未填写处理。"
+MSG_ISSUE_ROUND_DIFFERS = "文件是“{found}”轮次下发的，按本轮“{round}”汇总。"
+MSG_ISSUE_LATE = "反馈日期 {when} 晚于截止日期 {deadline}。"
+
+# Messages.
+MSG_SPLIT_DONE = "已生成 {count} 份进度反馈表（轮次 {round}）→ {path}"
+MSG_SPLIT_PREFILLED = "其中 {rows} 行已预填上一轮反馈。"
+MSG_SPLIT_NO_UNITS = "任务分工中没有单位，无法拆分。(no units on 任务分工)"
+MSG_ROLLUP_DONE = ("已汇总：读取 {files} 个文件、{rows_read} 行，采用 {rows_used} 行，"
+                   "{rows_reported} 行列入“问题”；{returned}/{units} 个单位已反馈。→ {path}")
+MSG_ROLLUP_MISSING_UNITS = "未反馈：{units}"
+MSG_NOT_A_FOLDER = "{path} 不是文件夹。请给出存放反馈文件的文件夹。(not a folder)"
+MSG_BAD_DATE_ARG = "日期“{value}”无效，请写成 2019-06-30。(invalid date)"
+MSG_ROUND_DEFAULT = "{date}"
 
 # ---------------------------------------------------------- other readers / export
 # (issue 3 adds its strings here)
+# Formats and messages of the readers.
+MSG_NEEDS_LIBREOFFICE = ("{path} 是 {kind} 文件，读取它需要安装 LibreOffice（soffice）；"
+                         "也可在 WPS/Office 中另存为 .docx 或 .xlsx 后再导入。"
+                         "(LibreOffice is needed to read .doc/.wps/.et; install it or save as .docx/.xlsx)")
+MSG_CONVERT_FAILED = "LibreOffice 无法转换 {path}：{reason}。请另存为 .docx 或 .xlsx 后再导入。(conversion failed)"
+MSG_BAD_OFFICE_FILE = "{path} 无法按 {kind} 读取：{reason}。文件是否损坏或加密？(cannot read the file)"
+MSG_NO_TABLE_IN_FILE = ("{path} 中没有找到任务分工表：表格需要一行包含“任务/要求/责任单位”等列名的表头，"
+                        "正文需要带编号的条目和责任单位。(no task table found)")
+# Review notes written by the grid / prose readers (待核对).
+NOTE_ROW_SHIFTED = "此行的单元格比表头少（合并单元格下的续行），已按“{columns}”列读取。"
+NOTE_UNLABELLED_NUMBER = "表头没有“序号”列，但数据行首列是编号，已按“序号”读取。"
+NOTE_COLUMN_GUESSED = "列名“{header}”按“{meaning}”列读取。"
+NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"
+NOTE_SECTION_ROW = "表格中的通栏行“{text}”视为目标。"
+NOTE_HEADING_GOAL = "表格前的标题“{text}”视为其后各行的目标。"
+NOTE_TABLE_CONTINUED = "第 {n} 个表格没有表头，列数与上一个表格相同，视为续表。"
+NOTE_TRADITIONAL = "原文为繁体字，已转换为简体（原文见“原文”列）。"
+NOTE_PINYIN_REMOVED = "已删除网页镜像加注的拼音：{glosses}。"
+NOTE_GROUP_UNITS = "“{units}”写在一组条目之后，视为这 {count} 条共同的责任单位。"
+NOTE_TITLE_SPLIT = "条目的首句“{title}”视为任务名称，其后为具体要求。"
+NOTE_UNITS_PAREN = "句末括号“{text}”视为责任单位。"
+NOTE_PAREN_DEADLINE = "括号中的“{text}”视为完成时限。"
+NOTE_REQUIREMENTS_SPLIT = "一个单元格中有 {count} 条编号的要求，已分为 {count} 条。"
+NOTE_TASK_HEADING_INTRO = "任务“{task}”标题后的说明文字未作为要求导入。"
+# Words that title a whole section rather than a goal (二、主要任务).
+SECTION_WORDS = ("主要任务", "重点任务", "工作任务", "具体任务", "任务分工", "主要措施", "重点工作",
+                 "工作措施", "具体措施", "任务清单", "责任分工", "工作重点")
+# Words that mark the title line of a document.
+TITLE_WORDS = ("任务分工", "分工方案", "工作要点", "实施方案", "责任分解", "任务清单", "分解表",
+               "责任清单", "台账", "工作方案", "行动计划", "重点工作", "任务分解", "行动方案")
+# Labels of unit lines in prose (牵头单位：… 责任单位：…) and their roles; labels
+# not listed here take the role from the words of the line.
+UNIT_LINE_LABELS = {
+    "牵头单位": ROLE_LEAD, "牵头部门": ROLE_LEAD, "牵头科室": ROLE_LEAD, "牵头领导单位": ROLE_LEAD,
+    "主办单位": ROLE_LEAD, "牵头责任单位": ROLE_LEAD,
+    "责任单位": ROLE_RESPONSIBLE, "责任部门": ROLE_RESPONSIBLE, "责任科室": ROLE_RESPONSIBLE,
+    "责任主体": ROLE_RESPONSIBLE, "承办单位": ROLE_RESPONSIBLE, "落实单位": ROLE_RESPONSIBLE,
+    "配合单位": ROLE_ASSIST, "配合部门": ROLE_ASSIST, "协同单位": ROLE_ASSIST, "协办单位": ROLE_ASSIST,
+    "参与单位": ROLE_ASSIST, "协同责任单位": ROLE_ASSIST, "配合科室": ROLE_ASSIST,
+    "协助单位": ROLE_ASSIST,
+}
+# The people columns keep their values as a remark: "责任领导：张三".
+REMARK_FORMAT = "{header}：{value}"
+
+# Export in the original layout (目标 | 序号 | 任务 | 有关要求 | 责任单位 | 完成时限).
+EXPORT_COL_GOAL = "目标"
+EXPORT_COL_NO = "序号"
+EXPORT_COL_TASK = "任务"
+EXPORT_COL_REQUIREMENT = "有关要求"
+EXPORT_COL_UNITS = "责任单位"
+EXPORT_COL_DEADLINE = "完成时限"
+EXPORT_SHEET = "任务分工"
+EXPORT_DEFAULT_TITLE = "任务分工方案"
+# 责任单位 worded from the assignments: "A、B牵头，C负责，D配合，各相关部门按职能分别落实".
+WORD_UNIT_JOIN = "、"
+WORD_CLAUSE_JOIN = "，"
+WORD_LEAD = "牵头"
+WORD_RESPONSIBLE = "负责"
+WORD_ASSIST = "配合"
+WORD_GENERIC = "按职能分别落实"
+MSG_EXPORTED = "已导出：{goals} 个目标，{tasks} 项任务，{requirements} 条要求 → {path}"
+MSG_EXPORT_FORMAT = "只能导出为 .xlsx 或 .docx：{path}。(export writes .xlsx or .docx)"
+# GB/T 9704 fonts (Word export).
+FONT_TITLE = "方正小标宋简体"
+FONT_BODY = "仿宋_GB2312"
+FONT_HEADER = "黑体"
+FONT_LATIN = "Times New Roman"
+PAGE_NUMBER_DASH = "— "
+PAGE_NUMBER_DASH_END = " —"
 
 # --------------------------------------------------------------- excel
 # (issue 6 adds its strings here)

@@ -1,0 +1,35 @@
+"""`xltools check`: list problems in a normalised workbook."""
+
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from xltools import labels as L
+from xltools.model import Plan
+from xltools.workbook_reader import Problem, load_workbook
+
+
+class CheckResult(list[Problem]):
+    """The problems found (a list; empty when the workbook is clean) and the plan read."""
+
+    def __init__(self, problems: list[Problem], plan: Plan) -> None:
+        super().__init__(problems)
+        self.plan = plan
+
+
+def check(workbook: str | os.PathLike[str] | IO[bytes]) -> CheckResult:
+    """Every problem in the workbook, with sheet, row and column; empty when it is clean."""
+    loaded = load_workbook(workbook)
+    return CheckResult(loaded.problems, loaded.plan)
+
+
+def format_report(workbook: object, result: CheckResult) -> str:
+    """The report `xltools check` prints (Chinese, one problem a line)."""
+    if not result:
+        plan = result.plan
+        return L.CHK_OK.format(requirements=len(plan.requirements), rows=len(plan.assignments),
+                               units=len(plan.units))
+    lines = [f"{workbook}: " + L.CHK_FOUND.format(count=len(result))]
+    lines.extend(f"  {p}" for p in result)
+    return "\n".join(lines)

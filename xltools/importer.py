@@ -1,0 +1,69 @@
+"""`xltools import` and `xltools template`: original table → normalised workbook."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from xltools import labels as L
+from xltools.builder import build_plan
+from xltools.errors import WorkbookError
+from xltools.fileio import read_source_bytes
+from xltools.model import Plan, PlanInfo
+from xltools.readers import read_source
+from xltools.units import UnitRegistry
+from xltools.workbook import write_workbook
+
+PathOrFile = str | os.PathLike[str] | IO[bytes]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    plan: Plan
+    path: Path | None
+
+    def summary(self) -> str:
+        p = self.plan
+        return L.MSG_IMPORTED.format(goals=len(p.goals), tasks=len(p.tasks),
+                                     requirements=len(p.requirements), rows=len(p.assignments),
+                                     units=len(p.units), notes=len(p.notes), path=self.path or "")
+
+
+def load_registry(units: PathOrFile) -> UnitRegistry:
+    """The 单位 sheet of an existing workbook (e.g. last year's) as the canonical list."""
+    from xltools.workbook_reader import load_workbook
+
+    try:
+        plan = load_workbook(units).plan
+    except WorkbookError as exc:
+        raise WorkbookError(L.MSG_BAD_UNITS_WORKBOOK.format(path=units), path=str(units)) from exc
+    return UnitRegistry.from_units(plan.units)
+
+
+def read_original(src: PathOrFile, *, units: PathOrFile | None = None, year: int | None = None,
+                  simplified: bool = True) -> Plan:
+    """Read an original table (any supported form) into the model."""
+    data, name = read_source_bytes(src)
+    events, meta = read_source(data, name, simplified=simplified)
+    registry = load_registry(units) if units is not None else None
+    return build_plan(events, meta, year=year, registry=registry)
+
+
+def import_original(src: PathOrFile, out: PathOrFile, *, units: PathOrFile | None = None,
+                    year: int | None = None, force: bool = False,
+                    simplified: bool = True) -> ImportResult:
+    """Read ``src`` and write the normalised workbook to ``out``."""
+    plan = read_original(src, units=units, year=year, simplified=simplified)
+    write_workbook(plan, out, force=force)
+    return ImportResult(plan, None if hasattr(out, "write") else Path(out))  # type: ignore[arg-type]
+
+
+def empty_plan() -> Plan:
+    return Plan(info=PlanInfo(), goals=(), assignments=(), units=())
+
+
+def template(out: PathOrFile, *, force: bool = False) -> None:
+    """Write the empty normalised workbook (templates/assignment.xlsx)."""
+    write_workbook(empty_plan(), out, force=force)

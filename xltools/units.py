@@ -1,0 +1,367 @@
+"""The 责任单位 wording: split it into (unit, role) pairs, and keep a registry
+of units that merges the spellings of one body.
+
+Grammar of a wording (general, not tied to one document): clauses separated
+by ；;，,。 at bracket depth 0; each clause is a list of names (joined by 、
+or by 和/及/与 between two names) followed by an optional role phrase
+(…牵头…, 配合/协助/参与…, 负责/落实/抓好…, 按职能分别落实). A bare list is
+责任. Bare generic phrases (各相关部门, 各地各部门, 有关单位…) become the
+pseudo-unit 各相关部门 with role 责任.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from xltools import labels as L
+from xltools.model import Role, Unit
+from xltools.text import clean_text
+
+_OPEN = "(（〔[【《"
+_CLOSE = ")）〕]】》"
+
+# A list ends where one of these starts (the role phrase or a connective).
+_TERMINATORS = sorted(
+    {*L.LEAD_WORDS, *L.ASSIST_WORDS, *L.RESPONSIBLE_WORDS,
+     "按", "分别", "共同", "会同", "等", "要", "具体", "做好", "抓好", "统筹", "指导", "督促",
+     "组织实施", "组织推进", "推进", "完成", "开展"},
+    key=len, reverse=True)
+_STRICT_SUFFIXES = ("局", "办", "委", "部", "室", "院", "厅", "中心", "政府", "公司", "支行", "分行",
+                    "管委会", "开发区", "街道", "小组", "部门", "单位", "科室", "科", "处", "所",
+                    "站", "队", "委员会", "集团", "银行", "乡镇", "镇", "乡", "区", "县", "专班")
+_GENERIC_RE = re.compile(r"^(?:各地|各级|各地区)?(?:各|其他|其它)?(?:相关|有关|相關|有關)?(?:部门|单位|部門|單位)$"
+                         r"|^(?:各地|各级|各地区)$")
+_CONNECTIVES = re.compile(r"(?<=.)[和及与](?=.)")
+
+
+def split_top_level(text: str, separators: str) -> list[str]:
+    """Split on any of ``separators`` outside brackets."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        if ch in separators and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _top_level_find(text: str, word: str, start: int = 0) -> int:
+    """Index of ``word`` in ``text`` outside brackets, or -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if i >= start and depth == 0 and text.startswith(word, i):
+            return i
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return -1
+
+
+def is_generic(name: str) -> bool:
+    return name in L.GENERIC_PHRASES or bool(_GENERIC_RE.match(name))
+
+
+def looks_like_unit(name: str) -> bool:
+    """A name that ends like the name of a body (or is a generic phrase)."""
+    name = name.strip()
+    if not name or len(name) > 40 or is_generic(name):
+        return bool(name) and len(name) <= 40
+    if re.search(r"[。；;，,：:！？\d%]", name):
+        return False
+    return name.endswith(L.UNIT_SUFFIXES)
+
+
+def _split_names(list_part: str) -> list[str]:
+    """``A、B和C`` → [A, B, C]; 和/及/与 split only where both sides are names."""
+    names: list[str] = []
+    for piece in split_top_level(list_part, "、/"):
+        names.extend(_split_connective(piece))
+    return names
+
+
+def _split_connective(piece: str) -> list[str]:
+    for m in _CONNECTIVES.finditer(piece):
+        left, right = piece[:m.start()], piece[m.end():]
+        if _top_level_find(piece, m.group(), m.start()) != m.start():
+            continue  # inside brackets
+        if left.endswith(_STRICT_SUFFIXES) and looks_like_unit(right) and len(left) >= 2:
+            return [left.strip(), *_split_connective(right)]
+    return [piece.strip()]
+
+
+def _role_of(rest: str) -> Role | None:
+    """The role named in the phrase after a list (None: no role word)."""
+    best: tuple[int, Role] | None = None
+    for words, role in ((L.LEAD_WORDS, Role.LEAD), (L.ASSIST_WORDS, Role.ASSIST),
+                        (L.RESPONSIBLE_WORDS, Role.RESPONSIBLE)):
+        for w in words:
+            i = rest.find(w)
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, role)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class ParsedUnit:
+    name: str  # as written (after cleaning); generic phrases already mapped
+    role: Role
+    written: str = ""  # the phrase as written when it was mapped (generic)
+
+
+@dataclass
+class ParsedWording:
+    units: list[ParsedUnit] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+    rest: list[str] = field(default_factory=list)  # clauses that held no unit
+
+
+def _clause_list_end(clause: str) -> int:
+    ends = [i for w in _TERMINATORS if (i := _top_level_find(clause, w)) > 0]
+    return min(ends) if ends else len(clause)
+
+
+def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[str], Role | None, str]:
+    """One clause → (names, role or None, the phrase after the list)."""
+    clause = clause.strip().strip("。.")
+    clause = re.sub(r"^(?:由|请|以|各由)", "", clause)
+    end = _clause_list_end(clause)
+    list_part, rest = clause[:end], clause[end:]
+    for tail in L.UNIT_LIST_TAILS:
+        if list_part.endswith(tail):
+            list_part = list_part[: -len(tail)]
+            break
+    names = [n for n in _split_names(list_part) if n]
+    role = _role_of(rest) or default_role
+    return names, role, rest
+
+
+def parse_units(text: str, default_role: Role | None = None) -> ParsedWording:
+    """Parse a 责任单位 wording into units with roles.
+
+    ``default_role`` applies to clauses without a role word (e.g. a column
+    headed 牵头单位); otherwise a bare list is 责任.
+    """
+    out = ParsedWording()
+    text = clean_text(text or "")
+    if not text:
+        return out
+    seen_clauses: set[str] = set()
+    index: dict[str, int] = {}
+    for clause in split_top_level(text, "；;，,。\n"):
+        key = clause.strip("。. ")
+        if key in seen_clauses:
+            out.notes.append((L.REVIEW_UNITS, L.NOTE_DUPLICATE_CLAUSE.format(clause=key)))
+            continue
+        seen_clauses.add(key)
+        names, role, rest = parse_clause(clause, default_role)
+        names = [n for n in names if looks_like_unit(n)]
+        if not names:
+            out.rest.append(clause)
+            continue
+        if role is None:
+            role = Role.RESPONSIBLE
+        for name in names:
+            written = ""
+            unit_role = role
+            if is_generic(name):
+                written = name if name != L.GENERIC_UNIT else ""
+                name = L.GENERIC_UNIT
+                unit_role = Role.RESPONSIBLE
+            if name in index:
+                prev = out.units[index[name]]
+                if name != L.GENERIC_UNIT:
+                    out.notes.append((L.REVIEW_UNITS, L.NOTE_DUPLICATE_UNIT.format(unit=name)))
+                if unit_role.order < prev.role.order:  # keep the stronger role
+                    out.units[index[name]] = ParsedUnit(name, unit_role, prev.written)
+                continue
+            index[name] = len(out.units)
+            out.units.append(ParsedUnit(name, unit_role, written))
+    return out
+
+
+def looks_like_units_cell(text: str) -> bool:
+    """Whether ``text`` reads as a 责任单位 cell rather than requirement prose."""
+    text = clean_text(text)
+    if not text or len(text) > 400:
+        return False
+    clauses = split_top_level(text, "；;，,。")
+    if not clauses:
+        return False
+    found = False
+    for clause in clauses:
+        names, role, rest = parse_clause(clause)
+        if not names or not all(looks_like_unit(n) for n in names):
+            return False
+        # The phrase after the list must start with a role or connective word.
+        if rest and not any(rest.startswith(w) for w in _TERMINATORS):
+            return False
+        found = True
+    return found
+
+
+# ------------------------------------------------------------ registry
+def unit_kind(name: str) -> str:
+    """Guess the 类别 of a unit from its name."""
+    if is_generic(name) or name == L.GENERIC_UNIT or name.startswith("各") or "各" in name[:4]:
+        return L.KIND_GENERIC
+    if any(m in name for m in L.COORDINATION_MARKERS):
+        return L.KIND_COORDINATION
+    if any(m in name for m in L.CENTRAL_MARKERS):
+        return L.KIND_CENTRAL
+    if name.endswith(L.ZONE_TOWN_MARKERS) or any(m in name for m in L.ZONE_TOWN_MARKERS[:5]):
+        return L.KIND_ZONE_TOWN
+    return L.KIND_CITY_DEPT
+
+
+_ADMIN_PREFIX = re.compile(r"^(?:市|区|县|省|州|旗|盟)")
+
+
+def _core(name: str) -> str:
+    """The name without a leading administrative prefix, with short forms expanded."""
+    core = _ADMIN_PREFIX.sub("", name)
+    for short, full in sorted(L.SHORT_FORMS.items(), key=lambda kv: -len(kv[0])):
+        if core == short or (core.endswith(short) and not core.endswith(full)):
+            core = core[: len(core) - len(short)] + full
+            break
+    return core
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def same_body(a: str, b: str) -> bool:
+    """Whether two spellings denote one body: with/without the 市 prefix, a
+    common short form, or one or two characters missing/inserted."""
+    if a == b:
+        return True
+    if is_generic(a) or is_generic(b) or a.startswith("各") or b.startswith("各"):
+        return False
+    ca, cb = _core(a), _core(b)
+    if ca == cb:
+        return True
+    short, long = sorted((ca, cb), key=len)
+    if len(short) < 3 or len(long) - len(short) > 2:
+        return False
+    # Same kind of body (same last character) and same first character.
+    if short[-1] != long[-1] or short[0] != long[0]:
+        return False
+    return _is_subsequence(short, long)
+
+
+def _standard(name: str) -> bool:
+    core = _core(name)
+    return any(core == s or core.endswith(s) for s in L.STANDARD_BODY_NAMES) and core == _ADMIN_PREFIX.sub("", name)
+
+
+def _is_short_form(name: str) -> bool:
+    return _core(name) != _ADMIN_PREFIX.sub("", name)
+
+
+def _preference(name: str, count: int) -> tuple:
+    """Higher is a better canonical spelling: a full name over a short form,
+    then the more frequent, a standard name, with the 市 prefix, longer."""
+    return (not _is_short_form(name), count, _standard(name), bool(_ADMIN_PREFIX.match(name)),
+            len(name), name)
+
+
+@dataclass
+class UnitRegistry:
+    """Canonical unit names with their aliases, in order of first appearance."""
+
+    units: list[Unit] = field(default_factory=list)
+    fixed: bool = False  # names came from an existing workbook (--units)
+
+    @classmethod
+    def from_units(cls, units: Iterable[Unit]) -> UnitRegistry:
+        return cls(units=list(units), fixed=True)
+
+    def lookup(self, name: str) -> str | None:
+        for u in self.units:
+            if name == u.name or name in u.aliases:
+                return u.name
+        return None
+
+
+@dataclass(frozen=True)
+class Merge:
+    alias: str
+    name: str
+
+
+def resolve_names(written: list[str], registry: UnitRegistry | None = None,
+                  generic_aliases: Iterable[str] = ()) -> tuple[dict[str, str], list[Unit], list[Merge]]:
+    """Map every written name to a canonical one.
+
+    Returns (written → canonical, the unit registry in order of first
+    appearance, the merges made). Names in ``registry`` (from --units) are
+    canonical; other spellings merge into them when they denote one body.
+    """
+    counts: dict[str, int] = {}
+    for n in written:
+        counts[n] = counts.get(n, 0) + 1
+    order = list(counts)
+    mapping: dict[str, str] = {}
+    merges: list[Merge] = []
+    known = list(registry.units) if registry else []
+    for n in order:
+        hit = registry.lookup(n) if registry else None
+        if hit is None and registry:
+            for u in known:
+                if not u.name == L.GENERIC_UNIT and same_body(n, u.name):
+                    hit = u.name
+                    break
+        if hit:
+            mapping[n] = hit
+            if hit != n and not any(n in u.aliases for u in known if u.name == hit):
+                merges.append(Merge(n, hit))
+    # Group the remaining names into bodies.
+    groups: list[list[str]] = []
+    for n in order:
+        if n in mapping:
+            continue
+        for g in groups:
+            if any(same_body(n, m) for m in g):
+                g.append(n)
+                break
+        else:
+            groups.append([n])
+    for g in groups:
+        canonical = max(g, key=lambda n: _preference(n, counts[n]))
+        for n in g:
+            mapping[n] = canonical
+            if n != canonical:
+                merges.append(Merge(n, canonical))
+    # Registry: existing units first (as given), then new ones by first appearance.
+    aliases: dict[str, list[str]] = {}
+    for m in merges:
+        aliases.setdefault(m.name, []).append(m.alias)
+    for alias in generic_aliases:
+        if alias != L.GENERIC_UNIT:
+            aliases.setdefault(L.GENERIC_UNIT, [])
+            if alias not in aliases[L.GENERIC_UNIT]:
+                aliases[L.GENERIC_UNIT].append(alias)
+    units: list[Unit] = []
+    placed: set[str] = set()
+    for u in known:
+        extra = tuple(a for a in aliases.get(u.name, ()) if a not in u.aliases)
+        units.append(Unit(u.name, u.kind or unit_kind(u.name), u.aliases + extra, u.contact,
+                          u.phone, u.email))
+        placed.add(u.name)
+    for n in order:
+        c = mapping[n]
+        if c in placed:
+            continue
+        placed.add(c)
+        units.append(Unit(c, unit_kind(c), tuple(aliases.get(c, ()))))
+    return mapping, units, merges

@@ -268,6 +268,8 @@ PROGRESS_INSTRUCTIONS = (
     "填写说明：只填写右侧浅黄色的“状态、进展情况、完成时间、存在问题、下步计划”各列，"
     "左侧灰色各列为任务内容，请勿修改、删除或调整行序；状态请从下拉列表选择；完成时间请写日期（如 2019-06-30）；"
     "填好后填写“填报日期”，保存为 .xlsx 原样发回（文件可改名）。如有上一轮反馈，已预先填入，只需更新变化部分。")
+PROGRESS_STATUS_ERROR = "请从下拉列表选择状态：{allowed}。"
+PROGRESS_DATE_ERROR = "请填写日期，如 2019-06-30。"
 PROGRESS_LOCKED_COLUMNS = ("要求编号", "目标", "任务", "具体要求", "角色", "完成时限")
 PCOL_STATUS = "状态"
 PCOL_PROGRESS = "进展情况"
@@ -516,3 +518,69 @@ PAGE_NUMBER_DASH_END = " —"
 
 # --------------------------------------------------------------- excel
 # (issue 6 adds its strings here)
+# The ribbon tab and its buttons (macros/customUI.xml must use the same words;
+# a test checks it) — also the captions of the control workbook's buttons.
+XL_TAB = "任务分工"
+XL_BTN_IMPORT = "导入原表"
+XL_BTN_CHECK = "校验"
+XL_BTN_LETTERS = "生成通知书"
+XL_BTN_SPLIT = "拆分进度表"
+XL_BTN_ROLLUP = "汇总进度"
+XL_BTN_EXPORT = "导出原表格式"
+XL_BTN_HELP = "帮助"
+XL_TITLE = "xltools 任务分工"
+XL_CONTROL_SHEET = "操作"
+XL_CONTROL_INTRO = (
+    "任务分工 控制工作簿（xltools）",
+    "1. 点“导入原表”选择原始任务分工表，结果写入本工作簿（同时在原表旁生成一份 .xlsx）。",
+    "2. 修改“任务分工”“单位”“说明”表后点“校验”。",
+    "3. 点“生成通知书”“拆分进度表”，文件生成在本工作簿旁带日期的文件夹中。",
+    "4. 各单位交回进度表后，点“汇总进度”选择存放交回文件的文件夹，汇总表写入本工作簿。",
+    "只把生成的 .xlsx/.docx 文件发给各单位，不要发送本工作簿（含宏）。",
+)
+XL_OUTPUT_DIR = "{stem}_{kind}_{date}"
+XL_KIND_LETTERS = "通知书"
+XL_KIND_SPLIT = "进度表"
+XL_IMPORTED_FILE = "{stem}_任务分工.xlsx"
+XL_STATUS_WORKING = "xltools：正在{action}……"
+XL_STATUS_READING = "xltools：正在读取工作簿……"
+XL_NOT_AVAILABLE = "“{action}”功能尚未安装（缺少 {module}）。请升级 xltools 后重试。"
+XL_UNEXPECTED = ("“{action}”出现意外错误，未完成。详细信息已写入日志文件：\n{log}\n"
+                 "请把该文件发给维护人员。")
+XL_VERSION_MISMATCH = ("加载项版本 {addin} 与 Python 中的 xltools {python} 不一致。"
+                       "请在命令行运行 xltools excel build 和 xltools excel install 更新加载项。"
+                       "本次仍继续执行。")
+XL_NOT_NORMALISED = ("当前工作簿不是任务分工工作簿：缺少工作表“{sheet}”。"
+                     "请先打开由“导入原表”生成的工作簿，或在本工作簿中点“导入原表”。")
+XL_IMPORT_DONE = "{summary}\n\n已生成工作簿：{path}"
+XL_IMPORT_INTO_OPEN = "\n结果同时写入了当前工作簿。"
+XL_IMPORT_ASK_REPLACE = "当前工作簿已有任务分工数据。是否用导入结果覆盖当前工作簿中的这些表？\n选“否”则只生成新文件。"
+XL_CHECK_MORE = "……另有 {count} 个问题未显示，请运行 xltools check 查看全部。"
+XL_LETTERS_DONE = "已生成 {count} 个文件，在文件夹：\n{folder}"
+XL_SPLIT_DONE = "已生成 {count} 个进度表，在文件夹：\n{folder}\n请把这些 .xlsx 文件发给各单位。"
+XL_ROLLUP_ASK_REPLACE = "当前工作簿已有工作表：{sheets}。是否用新的汇总结果替换？"
+XL_ROLLUP_DONE = "汇总完成，已写入工作表：{sheets}。"
+XL_EXPORT_ASK_OVERWRITE = "文件已存在：{path}\n是否覆盖？"
+XL_EXPORT_DONE = "已导出原表格式：{path}"
+XL_CANCELLED = "已取消。"
+XL_FALLBACK_DOCUMENTS = "（当前工作簿尚未保存或位于 OneDrive/SharePoint，输出改放到“文档”文件夹。）"
+XL_HELP = ("xltools {version}（任务分工）\n\n"
+           "导入原表：选择原始任务分工表（txt/csv/html/docx/xlsx/xls），生成规范工作簿。\n"
+           "校验：检查单位、角色、日期和编号。\n"
+           "生成通知书：为每个单位生成通知书。\n"
+           "拆分进度表：为每个单位生成进度反馈表（.xlsx）。\n"
+           "汇总进度：选择存放交回进度表的文件夹，汇总写入本工作簿。\n"
+           "导出原表格式：按原始表格的版式导出。\n\n"
+           "输出放在工作簿旁带日期的文件夹中。只把 .xlsx/.docx/.pdf 发给各单位，不要发送含宏的文件。\n"
+           "说明文档：docs/excel.md")
+XL_LINUX = ("Excel 加载项需要 Windows 或 macOS 上的 Microsoft Excel；本机是 {system}，"
+            "无法安装。可以在这里用 xltools excel build 生成 xltools.xlam，再复制到 Windows 电脑上"
+            "运行 xltools excel install。(Excel is needed: install on Windows or macOS)")
+XL_NO_ADDIN = "找不到加载项文件 {path}。请先运行 xltools excel build -o {path}。(add-in not built)"
+XL_BAD_TEMPLATE = ("xlwings 自带的模板 {path} 与预期不符：{detail}。"
+                   "请安装 setup.cfg 中固定的 xlwings 版本。(unexpected xlwings template)")
+XL_BAD_MACROS = "宏源文件与功能区不一致：{detail}。(macros/XlTools.bas and customUI.xml disagree)"
+XL_INSTALLED = "已安装加载项：{path}\n已写入配置：{config}\n请重新启动 Excel，功能区会出现“任务分工”选项卡。"
+XL_UNINSTALLED = "已删除：{path}"
+XL_NOTHING_TO_REMOVE = "没有找到已安装的加载项（{path}）。"
+XL_EXCEL_RUNNING = "无法写入 {path}：{reason}。请先关闭 Excel 再重试。(close Excel first)"

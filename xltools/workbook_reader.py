@@ -95,6 +95,10 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, dt.datetime):
+        value = value.date() if value.time() == dt.time() else value
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return clean_cell(value)
 
 
@@ -264,8 +268,6 @@ def load_workbook(src: str | os.PathLike[str] | IO[bytes]) -> Loaded:
         if not ok:
             problems.append(Problem(sheet, row, L.COL_DEADLINE, L.CHK_BAD_DATE.format(
                 value=_text(_get(values, cols, L.COL_DEADLINE)))))
-        if not fields[L.COL_REQUIREMENT]:
-            problems.append(Problem(sheet, row, L.COL_REQUIREMENT, L.CHK_MISSING_REQUIREMENT))
         if req_id not in reqs:
             reqs[req_id] = {**fields, "deadline": deadline}
             first_row[req_id] = row
@@ -302,6 +304,10 @@ def load_workbook(src: str | os.PathLike[str] | IO[bytes]) -> Loaded:
         assignments.append((req_id, row, Assignment(req_id, unit, role,
                                                     _text(_get(values, cols, L.COL_REMARK)))))
 
+    for req_id, f in reqs.items():
+        if not f[L.COL_REQUIREMENT]:
+            problems.append(Problem(sheet, first_row[req_id], L.COL_REQUIREMENT,
+                                    L.CHK_MISSING_REQUIREMENT))
     # Rebuild goals → tasks → requirements in id order, whatever the row order.
     goals: dict[str, dict[int, list[Requirement]]] = {}
     task_names: dict[int, str] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from xltools import labels as L
+from xltools.deadlines import deadline_words, parse_deadline_cell
 from xltools.errors import SourceFormatError
 from xltools.readers.rows import Event, RawRow, SourceMeta, StrayLabel
 from xltools.text import clean_text, normalise_punct, normalise_spaces
@@ -59,6 +60,15 @@ def _is_chrome(line: str) -> bool:
     s = clean_text(line)
     return not s or any(s.startswith(w) or s == w for w in L.PAGE_CHROME) or bool(
         re.fullmatch(r"[|│\s]*(?:登录|注册)[|│\s]*(?:登录|注册)?[|│\s]*", s))
+
+
+def _split_deadline(segments: list[str]) -> tuple[list[str], str | None]:
+    """Split off the last segment when it is a 完成时限 cell."""
+    if len(segments) >= 2:
+        last = clean_text(segments[-1])
+        if len(last) <= 20 and (deadline_words(last) or parse_deadline_cell(last, 2000).date):
+            return segments[:-1], last
+    return segments, None
 
 
 def _split_units(segments: list[str]) -> tuple[list[str], str | None]:
@@ -142,6 +152,9 @@ def read_text_table(text: str, name: str = "<text>") -> tuple[list[Event], Sourc
             continue
         flush_label()
         segments = _segments(body)
+        deadline = None
+        if "deadline" in kinds:
+            segments, deadline = _split_deadline(segments)
         segments, units = _split_units(segments)
         task: str | None = None
         row_review: list[tuple[str, str]] = []
@@ -159,7 +172,7 @@ def read_text_table(text: str, name: str = "<text>") -> tuple[list[Event], Sourc
             requirement, task = task, task
         started = True
         events.append(RawRow(requirement=requirement, goal=goal, number=number, task=task,
-                             units=units, line=line_no, source=s,
+                             units=units, deadline=deadline, line=line_no, source=s,
                              review=tuple(row_review)))
     flush_label()
     # Stray labels after the last row are not goals of anything.

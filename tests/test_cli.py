@@ -1,0 +1,87 @@
+"""CLI: thin skin over the library; read produced files back; errors without tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import openpyxl
+
+from tests.conftest import TAONAN
+from xltools.cli import main
+from xltools.workbook_reader import read_plan
+
+
+def test_import_then_check(tmp_path, capsys):
+    out = tmp_path / "wb.xlsx"
+    assert main(["import", str(TAONAN), "-o", str(out)]) == 0
+    assert "63 条要求" in capsys.readouterr().out
+    plan = read_plan(out)
+    assert len(plan.requirements) == 63 and len(plan.tasks) == 19
+    assert main(["check", str(out)]) == 0
+
+
+def test_never_overwrites_without_force(tmp_path, capsys):
+    out = tmp_path / "wb.xlsx"
+    out.write_bytes(b"precious")
+    assert main(["import", str(TAONAN), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and "--force" in err
+    assert out.read_bytes() == b"precious"
+    assert main(["import", str(TAONAN), "-o", str(out), "--force"]) == 0
+    assert openpyxl.load_workbook(out)["任务分工"].max_row > 63
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~")]
+
+
+def test_year_override_and_units_reuse(tmp_path):
+    first = tmp_path / "2019.xlsx"
+    assert main(["import", str(TAONAN), "-o", str(first)]) == 0
+    wb = openpyxl.load_workbook(first)
+    ws = wb["单位"]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == "市政务服务局":
+            row[3].value = "王科长"
+            row[4].value = "0436-1234567"
+        if row[0].value == "市司法局":
+            row[0].value = "市司法局（市法制办）"
+            row[2].value = "司法局、市司法局"
+    wb.save(first)
+    second = tmp_path / "2020.xlsx"
+    assert main(["import", str(TAONAN), "-o", str(second), "--units", str(first), "--year", "2020"]) == 0
+    plan = read_plan(second)
+    assert plan.info.year == 2020
+    assert plan.requirement("12-2").deadline.date.year == 2020
+    gov = plan.unit("市政务服务局")
+    assert (gov.contact, gov.phone) == ("王科长", "0436-1234567")
+    assert any(a.unit == "市司法局（市法制办）" for a in plan.assignments_for("1-4"))
+    assert plan.unit("市司法局") is None
+
+
+def test_user_mistakes_are_errors_not_tracebacks(tmp_path):
+    cases = [
+        ["import", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o.xlsx")],
+        ["check", str(tmp_path / "missing.xlsx")],
+        ["import", str(TAONAN), "-o", str(tmp_path)],
+    ]
+    for argv in cases:
+        proc = subprocess.run([sys.executable, "-m", "xltools", *argv], capture_output=True, text=True)
+        assert proc.returncode == 1, argv
+        assert proc.stderr.startswith("Error: "), proc.stderr
+        assert "Traceback" not in proc.stderr
+
+
+def test_bad_year_and_help():
+    proc = subprocess.run([sys.executable, "-m", "xltools", "import", "x", "-o", "y", "--year", "19"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "年度" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "xltools", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    for cmd in ("import", "check", "template", "demo"):
+        assert cmd in proc.stdout
+
+
+def test_demo(tmp_path, capsys):
+    assert main(["demo", "-o", str(tmp_path / "demo")]) == 0
+    assert (tmp_path / "demo" / "任务分工.xlsx").exists()
+    plan = read_plan(tmp_path / "demo" / "任务分工.xlsx")
+    assert plan.info.issuer

@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pytest
+
+from xltools.deadlines import find_deadline, parse_deadline_cell
+
+
+@pytest.mark.parametrize("text,year,expected", [
+    ("年底前", 2019, dt.date(2019, 12, 31)),
+    ("9月底前", 2019, dt.date(2019, 9, 30)),
+    ("2021年6月底前", 2019, dt.date(2021, 6, 30)),
+    ("2月底", 2024, dt.date(2024, 2, 29)),
+    ("6月30日前", 2019, dt.date(2019, 6, 30)),
+    ("上半年", 2019, dt.date(2019, 6, 30)),
+    ("第三季度", 2020, dt.date(2020, 9, 30)),
+    ("十月底前", 2019, dt.date(2019, 10, 31)),
+    ("2019-12-31", None, dt.date(2019, 12, 31)),
+    ("2019/3/5", None, dt.date(2019, 3, 5)),
+    ("明年6月底前", 2019, dt.date(2020, 6, 30)),
+])
+def test_dated_wordings(text, year, expected):
+    assert parse_deadline_cell(text, year).date == expected
+
+
+@pytest.mark.parametrize("text", ["持续推进", "长期坚持", "每季度"])
+def test_words_stay_words(text):
+    d = parse_deadline_cell(text, 2019)
+    assert d.date is None and d.text == text and d.display == text
+
+
+def test_without_year_no_date():
+    assert parse_deadline_cell("年底前", None).date is None
+
+
+def test_in_text():
+    d = find_deadline("推进政府网站集约化工作，年底前全面完成政府网站集约化任务。", 2019)
+    assert (d.text, d.date) == ("年底前", dt.date(2019, 12, 31))
+    assert find_deadline("政府信息公开工作报告历年内容重复的要进行通报", 2019) is None
+    assert find_deadline("6月底前完成方案，9月底前全面完成。", 2019).date == dt.date(2019, 9, 30)
+    assert parse_deadline_cell("2019-02-30", None).date is None

@@ -1,0 +1,123 @@
+"""Units wording parser and registry: examples and properties."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xltools.model import Role
+from xltools.units import (looks_like_units_cell, parse_units, resolve_names, same_body,
+                           split_top_level)
+
+
+def pairs(text, default_role=None):
+    return [(u.name, u.role.value) for u in parse_units(text, default_role).units]
+
+
+def test_roles_from_wording():
+    assert pairs("市财政局牵头，市审计局配合") == [("市财政局", "牵头"), ("市审计局", "配合")]
+    assert pairs("市公安局负责") == [("市公安局", "责任")]
+    assert pairs("市民政局、市教育局") == [("市民政局", "责任"), ("市教育局", "责任")]
+    assert pairs("市委宣传部、市网信办等部门协助做好相关工作") == [("市委宣传部", "配合"), ("市网信办", "配合")]
+    assert pairs("市司法局参与") == [("市司法局", "配合")]
+    assert pairs("市政府办公室、司法局分别牵头抓好报送解读材料的要件把关和合法性审查工作。") == [
+        ("市政府办公室", "牵头"), ("司法局", "牵头")]
+
+
+def test_generic_clauses_become_one_pseudo_unit():
+    assert pairs("各相关部门按职能分别落实") == [("各相关部门", "责任")]
+    assert pairs("各地、各部门") == [("各相关部门", "责任")]
+    assert pairs("各有关单位配合") == [("各相关部门", "责任")]
+    # Qualified groups are kept as written.
+    assert pairs("市直各有关单位、各县（市、区）人民政府") == [
+        ("市直各有关单位", "责任"), ("各县（市、区）人民政府", "责任")]
+
+
+def test_and_joins_units_only_between_names():
+    assert pairs("市委宣传部和市网信办负责") == [("市委宣传部", "责任"), ("市网信办", "责任")]
+    assert pairs("市住房和城乡建设局牵头") == [("市住房和城乡建设局", "牵头")]
+    assert pairs("市工业和信息化局及市商务局") == [("市工业和信息化局", "责任"), ("市商务局", "责任")]
+
+
+def test_duplicates_and_repeated_clauses_dropped_with_a_note():
+    p = parse_units("市政务服务局牵头抓好相关工作；市政务服务局牵头抓好相关工作；市财政局、市财政局")
+    assert [(u.name, u.role) for u in p.units] == [("市政务服务局", Role.LEAD), ("市财政局", Role.RESPONSIBLE)]
+    assert len(p.notes) == 2
+
+
+def test_default_role_for_labelled_columns():
+    assert pairs("市财政局、市审计局", Role.ASSIST) == [("市财政局", "配合"), ("市审计局", "配合")]
+
+
+def test_traditional_role_words():
+    assert pairs("市政府辦公室牽頭，市級各部門按職責分工負責")[0] == ("市政府辦公室", "牵头")
+
+
+def test_units_cell_versus_requirement_text():
+    assert looks_like_units_cell("市人社局。")
+    assert looks_like_units_cell("政府办、开发区、各相关部门按职能分别落实。")
+    assert not looks_like_units_cell("加大主动公开力度，做到应公开尽公开。")
+    assert not looks_like_units_cell("严格绩效考评标准，对政务公开重点工作任务落实好和创新成效突出的单位")
+    assert not looks_like_units_cell("平稳做好机构改革后政府网站新建、整合、改版、迁移等工作。")
+
+
+def test_same_body_rules():
+    assert same_body("司法局", "市司法局")
+    assert same_body("市政务服局", "市政务服务局")
+    assert same_body("市退役军人事务管理局", "市退役军人事务局")
+    assert same_body("政府办", "市政府办公室")
+    assert not same_body("市财政局", "市民政局")
+    assert not same_body("市社保局", "市人社局")
+    assert not same_body("市委", "市委宣传部")
+    assert not same_body("各部门", "各相关部门")
+
+
+def test_registry_merges_with_aliases_and_prefers_full_names():
+    mapping, units, merges = resolve_names(["政府办", "政府办", "市政府办公室", "市教育局"])
+    assert mapping["政府办"] == "市政府办公室"
+    assert [(u.name, u.aliases) for u in units] == [("市政府办公室", ("政府办",)), ("市教育局", ())]
+    assert len(merges) == 1
+
+
+# ------------------------------------------------------------- properties
+SUFFIX = st.sampled_from(["局", "办", "委", "中心", "部"])
+BODY = st.text(alphabet="财政审计教育公安民生态环境交通水利卫健文旅应急统计", min_size=2, max_size=6)
+NAME = st.builds(lambda core, suffix: "市" + core + suffix, BODY, SUFFIX)
+ROLE_WORD = st.sampled_from([("牵头", Role.LEAD), ("配合", Role.ASSIST), ("负责", Role.RESPONSIBLE),
+                             ("", Role.RESPONSIBLE)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(NAME, min_size=1, max_size=5, unique=True), ROLE_WORD),
+                min_size=1, max_size=3),
+       st.sampled_from(["，", "；", ";", ","]))
+def test_parse_recovers_generated_wordings(clauses, sep):
+    text = sep.join("、".join(names) + word for names, (word, _) in clauses) + "。"
+    expected: dict[str, Role] = {}
+    for names, (_, role) in clauses:
+        for n in names:
+            if n not in expected or role.order < expected[n].order:
+                expected[n] = role
+    got = {u.name: u.role for u in parse_units(text).units}
+    assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="、，（）()市局办AB", max_size=30))
+def test_split_top_level_never_breaks_brackets(text):
+    for part in split_top_level(text, "、，"):
+        assert part.count("（") + part.count("(") >= 0  # never raises
+    joined = "".join(split_top_level(text, ""))
+    assert joined.replace(" ", "") == text.strip().replace(" ", "") or not text.strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(NAME, min_size=1, max_size=8))
+def test_resolve_names_is_a_total_mapping_onto_the_registry(names):
+    mapping, units, _ = resolve_names(names)
+    registry = {u.name for u in units}
+    assert set(mapping) == set(names)
+    assert set(mapping.values()) == registry
+    for u in units:
+        for alias in u.aliases:
+            assert mapping[alias] == u.name

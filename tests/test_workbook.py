@@ -51,7 +51,7 @@ def test_one_row_per_requirement_and_unit(taonan_workbook, taonan_plan):
 def test_dropdowns_use_a_growing_named_range(taonan_workbook):
     wb = openpyxl.load_workbook(taonan_workbook)
     dvs = _validations(wb["任务分工"])
-    assert dvs["F2:F5000"] == ("list", "=单位列表")
+    assert dvs["F2:F5000"] == ("list", "单位列表")  # stored without '=' as Excel does
     assert dvs["G2:G5000"] == ("list", '"牵头,责任,配合"')
     assert all(len(f or "") <= 255 for _, f in dvs.values())
     ref = wb.defined_names["单位列表"].attr_text

@@ -138,7 +138,7 @@ def _write_assignments(wb: Workbook, plan: Plan) -> None:
     last_row = max(VALIDATION_ROWS, nrows + 3000)
     unit_col = get_column_letter(L.ASSIGNMENT_COLUMNS.index(L.COL_UNIT) + 1)
     role_col = get_column_letter(L.ASSIGNMENT_COLUMNS.index(L.COL_ROLE) + 1)
-    dv_unit = DataValidation(type="list", formula1=f"={L.UNIT_LIST_NAME}", allow_blank=True,
+    dv_unit = DataValidation(type="list", formula1=L.UNIT_LIST_NAME, allow_blank=True,
                              showErrorMessage=True, errorStyle="warning",
                              errorTitle=L.COL_UNIT, error=L.CHK_UNKNOWN_UNIT.format(unit=""))
     dv_unit.add(f"{unit_col}2:{unit_col}{last_row}")

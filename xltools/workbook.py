@@ -40,6 +40,29 @@ UNIT_WIDTHS = (28, 12, 30, 12, 16, 24)
 REVIEW_WIDTHS = (6, 10, 9, 60, 9, 60)
 
 
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def fit_row_heights(ws: Worksheet, widths: tuple[int, ...], first_row: int = 2) -> None:
+    """Give wrapped rows a height that shows all their text.
+
+    openpyxl cannot measure text and LibreOffice does not re-fit rows on
+    load, so the height is estimated from the text width per column.
+    """
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for cell, width in zip(row, widths):
+            if cell.value is None:
+                continue
+            per_line = max(int(width * 0.95), 1)
+            count = sum(max(1, -(-_display_width(part) // per_line))
+                        for part in str(cell.value).split("\n"))
+            lines = max(lines, count)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = min(409, lines * 14.5 + 3)
+
+
 def settings_rows(info: PlanInfo) -> list[tuple[str, object]]:
     """The key/value rows of the 说明 sheet, in contract order."""
     deadline = info.feedback_deadline
@@ -103,7 +126,11 @@ def _write_readme(wb: Workbook, plan: Plan) -> None:
     ws.column_dimensions["B"].width = 70
     for row in ws.iter_rows(min_row=2, max_col=2):
         for cell in row:
-            cell.alignment = Alignment(vertical="top")
+            cell.alignment = Alignment(vertical="top", horizontal="left")
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _write_assignments(wb: Workbook, plan: Plan) -> None:
@@ -129,6 +156,7 @@ def _write_assignments(wb: Workbook, plan: Plan) -> None:
             ws.cell(row=row, column=1).number_format = "@"
             if req.deadline.date:
                 ws.cell(row=row, column=8).number_format = DATE_FORMAT
+    fit_row_heights(ws, ASSIGNMENT_WIDTHS)
     # Typing a new id below the data must not become a date.
     ws.column_dimensions["A"].number_format = "@"
     nrows = row - 1
@@ -160,6 +188,7 @@ def _write_units(wb: Workbook, plan: Plan) -> None:
         for cell in row:
             cell.alignment = WRAP
             cell.border = BORDER
+    fit_row_heights(ws, UNIT_WIDTHS)
     # Phone numbers stay text (leading zeros, dashes).
     ws.column_dimensions["E"].number_format = "@"
     _finish_table(ws, len(L.UNIT_COLUMNS), len(plan.units))
@@ -182,6 +211,7 @@ def _write_review(wb: Workbook, plan: Plan) -> None:
         for cell in row:
             cell.alignment = WRAP
             cell.border = BORDER
+    fit_row_heights(ws, REVIEW_WIDTHS)
     _finish_table(ws, len(L.REVIEW_COLUMNS), len(plan.notes))
 
 

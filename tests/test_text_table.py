@@ -49,3 +49,25 @@ def test_no_table_is_a_clear_error(tmp_path):
     p.write_text("这是一份会议纪要，没有表格。\n", encoding="utf-8")
     with pytest.raises(SourceFormatError, match="notes.txt"):
         read_original(p)
+
+
+NO_NUMBER = """2022年区政务公开工作任务清单
+重点领域 工作任务 具体措施 牵头单位 完成时限
+财政信息 预决算公开 按规定公开部门预算、决算及“三公”经费。 区财政局牵头，各部门配合。 2022年6月底前
+加大专项资金信息公开力度。 区财政局。 持续推进
+政策解读 解读回应 重要政策文件与解读材料同步起草、同步审签、同步发布。 区政府办公室牵头，各部门负责。 长期坚持
+"""
+
+
+def test_table_without_number_column():
+    plan = read_original(io.BytesIO(NO_NUMBER.encode("utf-8")))
+    assert [(g.name, [(t.number, t.name, len(t.requirements)) for t in g.tasks]) for g in plan.goals] == [
+        ("财政信息", [(1, "预决算公开", 2)]), ("政策解读", [(2, "解读回应", 1)])]
+    assert [(a.unit, a.role.value) for a in plan.assignments_for("1-1")] == [
+        ("区财政局", "牵头"), ("各相关部门", "责任")]
+    assert plan.requirement("1-2").deadline.text == "持续推进"
+
+
+def test_units_column_headed_by_a_role():
+    plan = read_original(io.BytesIO(NO_NUMBER.encode("utf-8")))
+    assert [(a.unit, a.role.value) for a in plan.assignments_for("1-2")] == [("区财政局", "牵头")]

@@ -201,11 +201,9 @@ def _role_units(row: RawRow) -> tuple[list[ParsedUnit], list[tuple[str, str]], s
         wording_parts.append(clean_text(row.units))
     for role_word, text in row.role_units:
         role = Role.parse(role_word) or Role.RESPONSIBLE
+        # The label names the role of a bare list; a role word in the text wins.
         parsed = parse_units(text, default_role=role)
-        # A labelled column/line names the role; a role word inside wins only for 牵头.
-        for u in parsed.units:
-            units.append(u if (u.role == Role.LEAD or u.name == L.GENERIC_UNIT) else
-                         ParsedUnit(u.name, role, u.written))
+        units.extend(parsed.units)
         notes.extend(parsed.notes)
         wording_parts.append(f"{role_word}：{clean_text(text)}" if row.units or len(row.role_units) > 1
                              else clean_text(text))

@@ -97,6 +97,9 @@ def read_text_table(text: str, name: str = "<text>") -> tuple[list[Event], Sourc
     if header_index is None:
         raise SourceFormatError(L.MSG_NO_TABLE.format(path=name), path=name)
     kinds = _header_fields(lines[header_index]) or []
+    header_words = [clean_text(t) for t in normalise_spaces(lines[header_index]).replace("|", " ").split()]
+    # A units column headed 牵头单位 / 配合单位 names the role of a bare list.
+    units_role = next((L.UNITS_HEADER_ROLE[w] for w in header_words if w in L.UNITS_HEADER_ROLE), None)
     has_goal = "goal" in kinds
     title, year = _find_title(lines, header_index)
 
@@ -167,13 +170,29 @@ def read_text_table(text: str, name: str = "<text>") -> tuple[list[Event], Sourc
             if take > 1:
                 row_review.append((L.REVIEW_TASK_NAME, L.NOTE_TASK_NAME_JOINED.format(name=task)))
             segments = segments[take:]
+        elif number is None and goal is None and "number" not in kinds and "task" in kinds:
+            # No 序号 column: a row that starts with short label-like cells starts a task
+            # (and, when the table has a goal column, a goal).
+            labels_ahead = 0
+            while (labels_ahead < len(segments) - 1 and _is_label_text(segments[labels_ahead])
+                   and len(segments[labels_ahead]) <= _MAX_LABEL):
+                labels_ahead += 1
+            if labels_ahead >= 2 and has_goal:
+                goal, task = clean_text(segments[0]), clean_text(segments[1])
+                segments = segments[2:]
+            elif labels_ahead >= 1:
+                task = clean_text(segments[0])
+                segments = segments[1:]
         requirement = _join(segments)
         if not requirement and task:
             requirement, task = task, task
         started = True
+        role_units: tuple[tuple[str, str], ...] = ()
+        if units is not None and units_role is not None:
+            role_units, units = ((units_role, units),), None
         events.append(RawRow(requirement=requirement, goal=goal, number=number, task=task,
-                             units=units, deadline=deadline, line=line_no, source=s,
-                             review=tuple(row_review)))
+                             units=units, role_units=role_units, deadline=deadline, line=line_no, source=s,
+                             review=tuple(row_review), new_task=task is not None))
     flush_label()
     # Stray labels after the last row are not goals of anything.
     while events and isinstance(events[-1], StrayLabel):

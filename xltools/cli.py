@@ -91,6 +91,117 @@ def _add_core(sub: argparse._SubParsersAction) -> None:
 COMMAND_ADDERS: list[Callable[[argparse._SubParsersAction], None]] = [_add_core]
 
 
+# ---------------------------------------------------------------- export
+def cmd_export(args: argparse.Namespace) -> int:
+    from xltools.export import export
+
+    path = export(args.workbook, args.output, force=args.force)
+    print(L.MSG_EXPORTED_PATH.format(path=path))
+    return 0
+
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="normalised workbook → the original layout (.xlsx or .docx)",
+                       description="Write the agreed table again in the original layout: "
+                                   "目标 | 序号 | 任务 | 有关要求 | 责任单位 (+ 完成时限).")
+    p.add_argument("workbook", help="the normalised workbook (.xlsx)")
+    p.add_argument("-o", "--output", required=True, help="file to write (.xlsx or .docx)")
+    p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    p.set_defaults(handler=cmd_export)
+
+
+COMMAND_ADDERS.append(_add_export)
+
+
+# -------------------------------------------------------------- progress
+def cmd_split(args: argparse.Namespace) -> int:
+    from xltools.progress import split
+
+    result = split(args.workbook, args.output, round_label=args.round, deadline=args.deadline,
+                   force=args.force)
+    print(result.summary())
+    return 0
+
+
+def cmd_rollup(args: argparse.Namespace) -> int:
+    from xltools.rollup import rollup
+
+    result = rollup(args.workbook, args.folder, args.output, round_label=args.round,
+                    as_of=args.as_of, force=args.force)
+    print(result.summary())
+    return 0
+
+
+def _add_progress(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("split", help="write one progress file per unit (进度反馈表-<单位>.xlsx)",
+                       description="Write one protected progress file per unit named on 任务分工. "
+                                   "If WORKBOOK holds a previous roll-up (sheet 进度), its answers "
+                                   "are pre-filled.")
+    p.add_argument("workbook", help="the normalised workbook (or the last roll-up)")
+    p.add_argument("-o", "--output", required=True, help="folder to write the files into")
+    p.add_argument("--round", help="round label, e.g. 2019年第二季度 (default: the month)")
+    p.add_argument("--deadline", help="return deadline YYYY-MM-DD (default: 说明 → 反馈截止日期)")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+    p.set_defaults(handler=cmd_split)
+
+    p = sub.add_parser("rollup", help="roll the returned progress files up into a summary workbook",
+                       description="Read every returned file in FOLDER (.xlsx .xlsm .xls .et) and "
+                                   "write OUTPUT: a copy of WORKBOOK with sheets 汇总/进度/问题/历史.")
+    p.add_argument("workbook", help="the normalised workbook (master)")
+    p.add_argument("folder", help="folder with the returned files")
+    p.add_argument("-o", "--output", required=True, help="workbook to write (.xlsx)")
+    p.add_argument("--round", help="round label (default: the round written in the files)")
+    p.add_argument("--as-of", dest="as_of", help="report date YYYY-MM-DD (default: today)")
+    p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    p.set_defaults(handler=cmd_rollup)
+
+
+COMMAND_ADDERS.append(_add_progress)
+
+
+# --------------------------------------------------------------- letters
+def cmd_letters(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from xltools.letters import letters
+
+    date = dt.date.fromisoformat(args.date) if args.date else None
+    result = letters(args.workbook, args.output, template=args.template, units=args.unit,
+                     combined=args.combined, pdf=args.pdf, force=args.force, date=date)
+    print(result.summary())
+    return 0
+
+
+def _iso_date(value: str) -> str:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected YYYY-MM-DD") from exc
+    return value
+
+
+def _add_letters(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("letters", help="one Word task letter (交办通知) per unit",
+                       description="Write <单位>.docx for every unit named on 任务分工, from a "
+                                   "docxtpl template (default templates/letter.docx; see "
+                                   "docs/letters.md).")
+    p.add_argument("workbook", help="the normalised workbook (.xlsx)")
+    p.add_argument("-o", "--output", required=True, help="folder to write the letters into")
+    p.add_argument("--template", metavar="T.docx", help="your own letter template")
+    p.add_argument("--unit", nargs="+", metavar="NAME", help="only these units (names or aliases)")
+    p.add_argument("--combined", action="store_true",
+                   help="also write one document with every letter, for printing")
+    p.add_argument("--pdf", action="store_true", help="also convert to PDF with LibreOffice")
+    p.add_argument("--date", type=_iso_date, help="date of the letters YYYY-MM-DD (default today)")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+    p.set_defaults(handler=cmd_letters)
+
+
+COMMAND_ADDERS.append(_add_letters)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xltools",

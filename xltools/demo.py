@@ -46,4 +46,8 @@ def demo(out_dir: str | os.PathLike[str], *, force: bool = False) -> Iterator[st
                                 units=len(plan.units), notes=len(plan.notes), path=workbook)
     result = check(workbook)
     yield format_report(workbook, result)
+    from xltools.letters import letters
+
+    sent = letters(workbook, out / L.LETTERS_DEMO_DIR, force=force, combined=True)
+    yield sent.summary()
     yield L.MSG_DEMO_DONE.format(path=out)

@@ -249,11 +249,94 @@ NOTE_NO_YEAR = "原文中没有年度，完成时限中的“年底前”等无�
 # which applies safe_filename; letters and split must use that same function.
 PROGRESS_FILE_PATTERN = "进度反馈表-{unit}.xlsx"
 
+# Context values computed for the letter template (docs/letters.md lists them).
+LETTER_TITLE_WITH_PLAN = "关于落实《{title}》任务分工的通知"
+LETTER_TITLE_PLAN_IS_DIVISION = "关于落实《{title}》的通知"  # title already ends with 分工…
+LETTER_TITLE_NO_PLAN = "关于落实任务分工的通知"
+LETTER_DIVISION_ENDINGS = ("分工", "分工方案", "分工表", "任务分工表", "分工安排")
+LETTER_GROUP_TITLES = {ROLE_LEAD: "牵头落实的要求", ROLE_RESPONSIBLE: "负责落实的要求",
+                       ROLE_ASSIST: "配合落实的要求"}
+LETTER_OTHERS_PART = "{role}：{units}"
+LETTER_OTHERS_SEPARATOR = "；"
+LETTER_CONTACT = "联系人：{contact}"
+LETTER_PHONE = "联系电话：{phone}"
+LETTER_CONTACT_SEPARATOR = "，"
+LETTER_DATE = "{y}年{m}月{d}日"
+LETTER_CN_DIGITS = "〇一二三四五六七八九十"
+LETTER_SUB_NUMBER = "（{n}）"
+
+# Text of the default template (templates/letter.docx, made by
+# `python -m xltools.letter_template`); staff change it in Word.
+TPL_STYLE_TABLE_TEXT = "表格文字"
+TPL_STYLE_TABLE_HEADER = "表格标题行"
+TPL_OPENING = ("为贯彻落实《{{ title }}》，确保各项任务落到实处，现将涉及你单位的"
+               "{{ total }}项具体要求通知如下，请认真组织落实，按时报送进展情况。")
+TPL_HEADING_OWN = "一、你单位承担的具体要求"
+TPL_HEADING_GROUP = "{{ g.number }}{{ g.title }}（{{ g.count }}项）"
+TPL_TABLE_HEADERS = ("编号", "任务", "具体要求", "其他单位", "完成时限")
+TPL_HEADING_GENERAL = "{{ no.general }}、各相关部门按职能落实的要求（{{ general|length }}项）"
+TPL_GENERAL_INTRO = "以下要求由各相关部门按职能分别落实，请你单位对照职能抓好落实。"
+TPL_HEADING_FEEDBACK = "{{ no.feedback }}、反馈要求"
+TPL_FEEDBACK = ("请{% if feedback_deadline %}于{{ feedback_deadline }}前{% else %}按要求{% endif %}"
+                "将进度反馈表（{{ progress_file }}）填写完整后报送"
+                "{% if issuer %}{{ issuer }}{% else %}我单位{% endif %}。"
+                "反馈表按要求编号逐条填写，未完成的请说明原因和下一步措施。")
+TPL_TEMPLATE_TITLE = "任务分工通知模板"
+# Fonts of GB/T 9704-2012 and the fallback Word uses when one is not installed.
+FONT_BODY = "仿宋_GB2312"
+FONT_BODY_FALLBACK = "仿宋"
+FONT_TITLE = "方正小标宋简体"
+FONT_TITLE_FALLBACK = "宋体"
+FONT_HEADING1 = "黑体"
+FONT_HEADING2 = "楷体_GB2312"
+FONT_HEADING2_FALLBACK = "楷体"
+FONT_PAGE_NUMBER = "宋体"
+
+# Messages.
+MSG_LETTERS_WRITTEN = "已生成 {count} 份通知 → {path}"
+MSG_LETTERS_COMBINED = "合并打印版 → {path}"
+MSG_LETTERS_PDF = "已转换 {count} 个 PDF → {path}"
+MSG_LETTERS_NO_UNITS = "“任务分工”表中没有任何单位，无法生成通知。请先填写单位。(no units on 任务分工)"
+MSG_LETTERS_UNKNOWN_UNIT = ("单位“{unit}”不在“任务分工”表中（也不是别名）。可选单位：{known}。"
+                            "(unknown unit)")
+MSG_LETTERS_GENERIC_UNIT = ("“{unit}”是泛指，不单独发通知；其要求已写入每份通知的“各相关部门”部分。"
+                            "(the generic pseudo-unit gets no letter of its own)")
+MSG_LETTERS_NOT_FOLDER = "输出路径 {path} 不是文件夹。请给出一个文件夹。(output must be a folder)"
+MSG_TEMPLATE_NOT_FOUND = "找不到通知模板：{path}。(letter template not found)"
+MSG_TEMPLATE_NOT_DOCX = "通知模板 {path} 不是 Word 文档（.docx）：{reason}。请在 Word 中另存为 .docx。(template is not a .docx)"
+MSG_TEMPLATE_SYNTAX = ("通知模板 {path} 中的标记 {tag} 有错误：{reason}。所在段落：“{text}”。"
+                       "请在 Word 中修改该标记。(template tag error)")
+MSG_TEMPLATE_UNDEFINED = ("通知模板 {path} 使用了未定义的变量“{name}”（标记 {tag}，所在段落：“{text}”）。"
+                          "可用变量见 docs/letters.md。(undefined template variable)")
+MSG_TEMPLATE_UNDEFINED_NOWHERE = ("通知模板 {path} 使用了未定义的变量“{name}”。可用变量见 docs/letters.md。"
+                                  "(undefined template variable)")
+MSG_TEMPLATE_SPLIT_TAG = ("通知模板 {path} 中的标记 {tag} 跨越了多个段落（标记中间有回车）。所在段落：“{text}”。"
+                          "请把整个标记写在同一段内。(tag split across paragraphs)")
+MSG_TEMPLATE_BROKEN_TAG = ("通知模板 {path} 中有不完整的标记“{tag}”，所在段落：“{text}”。"
+                           "标记应写成 {{{{ 变量 }}}} 或 {{% 语句 %}}，括号须为英文半角且成对。(incomplete tag)")
+MSG_TEMPLATE_FULLWIDTH = ("通知模板 {path} 中的标记“{tag}”使用了全角（中文输入法）括号或百分号，所在段落：“{text}”。"
+                          "请切换到英文输入法重新输入。(full-width characters in tag)")
+MSG_TEMPLATE_CURLY_QUOTES = "（标记中含有 Word 自动替换的弯引号 “ ” ‘ ’，请在 Word 中关闭“自动套用格式-直引号替换为弯引号”后改为直引号 \" '。）"
+MSG_TEMPLATE_BAD_XML = ("通知模板 {path} 生成的文档结构无效（{reason}）。常见原因：{{%p …%}}、{{%tr …%}} 标记"
+                        "没有单独成段/成行，或 if/for 与 endif/endfor 不在同一层级。{where}(template produces invalid XML)")
+MSG_TEMPLATE_RENDER = ("通知模板 {path} 在为“{unit}”生成通知时出错：{reason}。{where}(template error while rendering)")
+MSG_TEMPLATE_WHERE = "相关标记：{tag}，所在段落：“{text}”。"
+MSG_TEMPLATE_NEAR = "出错位置附近的文字：“{text}”。"
+MSG_TEMPLATE_CROSSES_TABLE = ("通知模板 {path} 中的标记 {tag}（所在段落：“{text}”）与对应的 {end}"
+                              "（所在段落：“{end_text}”）不在同一个表格单元格内（{{%tr%}} 标记：不在同一个表格内），"
+                              "生成的文档会损坏。请把这一对标记放在同一单元格，或都放在表格外。"
+                              "(block crosses a table boundary)")
+MSG_PDF_NO_LIBREOFFICE = ("未找到 LibreOffice（soffice），无法转换 PDF，未生成任何文件。"
+                          "请安装 LibreOffice（https://zh-cn.libreoffice.org）后重试，"
+                          "或去掉 --pdf 只生成 Word 文档（可在 Word 中另存为 PDF）。"
+                          "(LibreOffice not found; install it or drop --pdf)")
+LETTERS_COMBINED_FILE = "全部通知（合并打印）"
+LETTERS_DEMO_DIR = "交办通知"  # sub-folder of `xltools demo` output
+MSG_PDF_FAILED = "LibreOffice 转换 PDF 失败：{reason}。Word 文档已生成。(PDF conversion failed)"
+
 # ------------------------------------------------------------ progress
 # (issue 5 adds its strings here)
-# Split: one progress file per unit. PROGRESS_FILE_PATTERN is defined in the
-# letters section when present; this is the same wording.
-PROGRESS_FILE_NAME = "进度反馈表-{unit}.xlsx"
+# Split: one progress file per unit, named by PROGRESS_FILE_PATTERN (letters section).
 PROGRESS_SHEET = "进度反馈"
 PROGRESS_ID_SHEET = "_xltools"  # hidden identity sheet of a progress file
 PROGRESS_TITLE = "{title}进度反馈表"
@@ -443,6 +526,12 @@ MSG_ROLLUP_MISSING_UNITS = "未反馈：{units}"
 MSG_NOT_A_FOLDER = "{path} 不是文件夹。请给出存放反馈文件的文件夹。(not a folder)"
 MSG_BAD_DATE_ARG = "日期“{value}”无效，请写成 2019-06-30。(invalid date)"
 MSG_ROUND_DEFAULT = "{date}"
+# `xltools demo`: folders and files of the progress step, the round of the bundled returns.
+PROGRESS_DEMO_SPLIT_DIR = "进度反馈表-下发"
+PROGRESS_DEMO_RETURNED_DIR = "进度反馈表-收回"
+PROGRESS_DEMO_ROLLUP = "进度汇总.xlsx"
+PROGRESS_DEMO_ROUND = "2019年第一季度"
+MSG_DEMO_RETURNED = "已放入 {count} 个示例反馈文件（逾期、改名、.xls、自由文字状态等）→ {path}"
 
 # ---------------------------------------------------------- other readers / export
 # (issue 3 adds its strings here)
@@ -450,6 +539,12 @@ MSG_ROUND_DEFAULT = "{date}"
 MSG_NEEDS_LIBREOFFICE = ("{path} 是 {kind} 文件，读取它需要安装 LibreOffice（soffice）；"
                          "也可在 WPS/Office 中另存为 .docx 或 .xlsx 后再导入。"
                          "(LibreOffice is needed to read .doc/.wps/.et; install it or save as .docx/.xlsx)")
+FORMAT_KINDS = {"doc": "Word 97-2003 / WPS 文字 (.doc/.wps)", "rtf": "RTF",
+                "odt": "OpenDocument 文本 (.odt)", "xls": "Excel 97-2003 / WPS 表格 (.xls/.et)",
+                "ods": "OpenDocument 表格 (.ods)"}
+MSG_NEEDS_PDFTOTEXT = "{path} 是 PDF 文件，读取它需要 pdftotext（poppler-utils）。(pdftotext is needed to read PDF)"
+MSG_PDF_TABLE = ("{path} 是 PDF 文件，其中没有找到带责任单位的编号条目；PDF 中的表格无法可靠还原，"
+                 "请使用原 Word/Excel 文件或网页。(no numbered items in the PDF; use the original Word/Excel file)")
 MSG_CONVERT_FAILED = "LibreOffice 无法转换 {path}：{reason}。请另存为 .docx 或 .xlsx 后再导入。(conversion failed)"
 MSG_BAD_OFFICE_FILE = "{path} 无法按 {kind} 读取：{reason}。文件是否损坏或加密？(cannot read the file)"
 MSG_NO_TABLE_IN_FILE = ("{path} 中没有找到任务分工表：表格需要一行包含“任务/要求/责任单位”等列名的表头，"
@@ -465,8 +560,10 @@ NOTE_TABLE_CONTINUED = "第 {n} 个表格没有表头，列数与上一个表格
 NOTE_TRADITIONAL = "原文为繁体字，已转换为简体（原文见“原文”列）。"
 NOTE_PINYIN_REMOVED = "已删除网页镜像加注的拼音：{glosses}。"
 NOTE_GROUP_UNITS = "“{units}”写在一组条目之后，视为这 {count} 条共同的责任单位。"
+NOTE_PARENT_UNITS = "责任单位写在上级条目“{task}”中，视为其下各条共同的责任单位。"
 NOTE_TITLE_SPLIT = "条目的首句“{title}”视为任务名称，其后为具体要求。"
 NOTE_UNITS_PAREN = "句末括号“{text}”视为责任单位。"
+NOTE_UNITS_DEADLINE = "责任单位中的“{text}”视为完成时限。"
 NOTE_PAREN_DEADLINE = "括号中的“{text}”视为完成时限。"
 NOTE_REQUIREMENTS_SPLIT = "一个单元格中有 {count} 条编号的要求，已分为 {count} 条。"
 NOTE_TASK_HEADING_INTRO = "任务“{task}”标题后的说明文字未作为要求导入。"
@@ -485,10 +582,29 @@ UNIT_LINE_LABELS = {
     "责任主体": ROLE_RESPONSIBLE, "承办单位": ROLE_RESPONSIBLE, "落实单位": ROLE_RESPONSIBLE,
     "配合单位": ROLE_ASSIST, "配合部门": ROLE_ASSIST, "协同单位": ROLE_ASSIST, "协办单位": ROLE_ASSIST,
     "参与单位": ROLE_ASSIST, "协同责任单位": ROLE_ASSIST, "配合科室": ROLE_ASSIST,
-    "协助单位": ROLE_ASSIST,
+    "协助单位": ROLE_ASSIST, "配合责任单位": ROLE_ASSIST, "参与部门": ROLE_ASSIST, "协同部门": ROLE_ASSIST,
+    "配合处室": ROLE_ASSIST, "牵头处室": ROLE_LEAD, "主责单位": ROLE_LEAD, "主责部门": ROLE_LEAD,
+    "责任处室": ROLE_RESPONSIBLE, "实施单位": ROLE_RESPONSIBLE,
 }
 # The people columns keep their values as a remark: "责任领导：张三".
 REMARK_FORMAT = "{header}：{value}"
+
+# Text data the readers use (not shown to users).
+CN_NUMERALS = "一二三四五六七八九十百"
+# The most frequent Simplified characters (encoding detection scores decodings by them).
+COMMON_CHARS = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过"
+    "子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体"
+    "制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内"
+    "数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提"
+    "直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计"
+    "别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海"
+    "口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身"
+    "车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石"
+    "记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青"
+    "省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型"
+    "眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞责牵头配落督"
+    "推进落实健全完善加强开展做好工作要求任务目标服务信息公开政务建设管理制度机制体系")
 
 # Export in the original layout (目标 | 序号 | 任务 | 有关要求 | 责任单位 | 完成时限).
 EXPORT_COL_GOAL = "目标"
@@ -507,6 +623,10 @@ WORD_RESPONSIBLE = "负责"
 WORD_ASSIST = "配合"
 WORD_GENERIC = "按职能分别落实"
 MSG_EXPORTED = "已导出：{goals} 个目标，{tasks} 项任务，{requirements} 条要求 → {path}"
+MSG_EXPORTED_PATH = "已导出为原表格式：{path}"
+# File names of the export step of `xltools demo`.
+DEMO_EXPORT_DOCX = "任务分工-原表格式.docx"
+DEMO_EXPORT_XLSX = "任务分工-原表格式.xlsx"
 MSG_EXPORT_FORMAT = "只能导出为 .xlsx 或 .docx：{path}。(export writes .xlsx or .docx)"
 # GB/T 9704 fonts (Word export).
 FONT_TITLE = "方正小标宋简体"

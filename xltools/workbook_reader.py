@@ -60,7 +60,7 @@ class Loaded:
 def _open(src: str | os.PathLike[str] | IO[bytes]) -> tuple[openpyxl.Workbook, str]:
     name = getattr(src, "name", "<stream>") if is_file_like(src) else str(existing_file(src))
     try:
-        wb = openpyxl.load_workbook(src, data_only=True)
+        wb = openpyxl.load_workbook(src, data_only=True, read_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc), path=name) from exc
     return wb, name
@@ -222,6 +222,13 @@ def _looks_like_date(text: str) -> bool:
 def load_workbook(src: str | os.PathLike[str] | IO[bytes]) -> Loaded:
     """Read the normalised workbook; return the plan and every problem found."""
     wb, path = _open(src)
+    try:
+        return _load(wb, path)
+    finally:
+        wb.close()
+
+
+def _load(wb: openpyxl.Workbook, path: str) -> Loaded:
     for sheet in (L.SHEET_ASSIGNMENTS, L.SHEET_UNITS):
         if sheet not in wb.sheetnames:
             raise WorkbookError(L.MSG_MISSING_SHEET.format(path=path, sheet=sheet), path=path,

@@ -1,0 +1,871 @@
+"""Task letters (交办通知): one Word document per unit, from a docxtpl template.
+
+``letters(workbook, out_dir)`` reads the normalised workbook and writes
+``<单位>.docx`` for every unit named on 任务分工 (not the pseudo-unit
+各相关部门), listing the unit's requirements by role, the requirements for
+every department, and how to report progress. The layout lives in
+``templates/letter.docx`` (see docs/letters.md for its variables).
+
+Speed: the template is read, checked and compiled **once**
+(:class:`LetterTemplate`); each letter is then one Jinja render plus a zip
+write that reuses the template's unchanged parts. docxtpl's own
+``DocxTemplate.render`` reloads the .docx, re-runs its XML clean-up and
+re-compiles the Jinja template for every document (benchmarks/letters.py).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2 import meta
+from lxml import etree
+
+from xltools import labels as L
+from xltools.errors import DependencyError, InputError, OutputError, TemplateError
+from xltools.fileio import atomic_path, check_writable, is_file_like
+from xltools.filenames import safe_filename, unique_filenames
+from xltools.letter_template import default_template_path, template_bytes
+from xltools.model import Assignment, Plan, Requirement, Role, requirement_sort_key
+from xltools.workbook_reader import read_plan
+
+PathOrFile = str | os.PathLike[str] | IO[bytes]
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_W = "{%s}" % W_NS
+
+DOCUMENT_PART = "word/document.xml"
+# Parts whose text may carry template tags.
+_RENDERABLE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+
+# Every variable the template may use (docs/letters.md documents each one).
+CONTEXT_KEYS = frozenset({
+    "unit", "unit_kind", "unit_contact", "unit_phone", "title", "letter_title", "year",
+    "issuer", "doc_number", "feedback_deadline", "contact", "phone", "contact_line", "date",
+    "progress_file", "groups", "rows", "general", "total", "no",
+})
+
+# XML 1.0 forbids most control characters; Excel cells can hold them.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_FULLWIDTH_TAG = re.compile(r"[｛{][｛{%％#]|[%％#][｝}]|[｝}][｝}]")
+_SINGLE_BRACE_VAR = re.compile(r"(?<![{])\{\s*[A-Za-z_][\w.]*\s*\}(?![}])")
+_CURLY = "“”‘’"
+
+
+# ======================================================================
+# Context: what one letter says
+# ======================================================================
+@dataclass(frozen=True)
+class LetterRow:
+    """One requirement as a table row of a letter."""
+
+    id: str
+    goal: str
+    task_no: int
+    task: str
+    text: str
+    deadline: str
+    others: str  # the other units on this requirement, by role
+    role: str  # this unit's role (牵头/责任/配合); empty in the general section
+    units_text: str  # the original 责任单位 wording
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    """The unit's requirements in one role."""
+
+    role: str
+    title: str
+    number: str  # （一）（二）…
+    rows: tuple[LetterRow, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (numbers up to 99)."""
+    digits = L.LETTER_CN_DIGITS
+    if n <= 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return (digits[tens] if tens > 1 else "") + digits[10] + (digits[ones] if ones else "")
+
+
+def format_date(day: dt.date) -> str:
+    """2019年3月5日 (GB/T 9704: Arabic numerals, no leading zeros)."""
+    return L.LETTER_DATE.format(y=day.year, m=day.month, d=day.day)
+
+
+def format_doc_number(text: str) -> str:
+    """发文字号 with the year in 六角括号: 洮政办发[2019]5号 → 洮政办发〔2019〕5号."""
+    return re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text)
+
+
+def _deadline_text(req: Requirement) -> str:
+    if req.deadline.text:
+        return req.deadline.text
+    return format_date(req.deadline.date) if req.deadline.date else ""
+
+
+def letter_title(title: str) -> str:
+    if not title:
+        return L.LETTER_TITLE_NO_PLAN
+    if title.endswith(L.LETTER_DIVISION_ENDINGS):
+        return L.LETTER_TITLE_PLAN_IS_DIVISION.format(title=title)
+    return L.LETTER_TITLE_WITH_PLAN.format(title=title)
+
+
+def _clean(value: Any) -> Any:
+    """Context values made safe for XML (control characters removed)."""
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub("", value)
+    return value
+
+
+def _role_of(a: Assignment) -> Role:
+    return a.role or Role.RESPONSIBLE
+
+
+class PlanIndex:
+    """Look-ups over a plan, built once for all letters."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.context: dict[str, tuple[str, int, str, Requirement]] = {}
+        for goal, task, req in plan.iter_requirements():
+            self.context[req.id] = (goal.name, task.number, task.name, req)
+        self.by_requirement: dict[str, list[Assignment]] = {}
+        self.by_unit: dict[str, list[Assignment]] = {}
+        for a in plan.assignments:
+            if not a.unit or a.requirement_id not in self.context:
+                continue
+            self.by_requirement.setdefault(a.requirement_id, []).append(a)
+            self.by_unit.setdefault(a.unit, []).append(a)
+        self._rows: dict[tuple[str, str, str], LetterRow] = {}
+        self.general_ids = sorted({a.requirement_id for a in self.by_unit.get(L.GENERIC_UNIT, [])},
+                                  key=requirement_sort_key)
+
+    def units(self) -> list[str]:
+        """Units that get a letter: named on 任务分工, not the pseudo-unit, in sheet order."""
+        return [u for u in self.by_unit if u != L.GENERIC_UNIT]
+
+    def others(self, req_id: str, exclude: str) -> str:
+        by_role: dict[Role, list[str]] = {}
+        for a in self.by_requirement.get(req_id, []):
+            if a.unit != exclude:
+                names = by_role.setdefault(_role_of(a), [])
+                if a.unit not in names:
+                    names.append(a.unit)
+        parts = [L.LETTER_OTHERS_PART.format(role=role.value,
+                                             units=L.ALIAS_SEPARATOR.join(by_role[role]))
+                 for role in sorted(by_role, key=lambda r: r.order)]
+        return L.LETTER_OTHERS_SEPARATOR.join(parts)
+
+    def row(self, req_id: str, unit: str, role: str) -> LetterRow:
+        key = (req_id, unit, role)
+        cached = self._rows.get(key)
+        if cached is None:
+            cached = self._rows[key] = self._make_row(req_id, unit, role)
+        return cached
+
+    def _make_row(self, req_id: str, unit: str, role: str) -> LetterRow:
+        goal, task_no, task, req = self.context[req_id]
+        return LetterRow(id=req.id, goal=_clean(goal), task_no=task_no, task=_clean(task),
+                         text=_clean(req.text), deadline=_clean(_deadline_text(req)),
+                         others=_clean(self.others(req_id, unit)), role=role,
+                         units_text=_clean(req.units_text))
+
+
+def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
+                   progress_file: str) -> dict[str, Any]:
+    """The template variables for ``unit``'s letter (see docs/letters.md)."""
+    plan = index.plan
+    info = plan.info
+    own: dict[str, Role] = {}
+    for a in sorted(index.by_unit.get(unit, []), key=lambda a: _role_of(a).order):
+        own.setdefault(a.requirement_id, _role_of(a))
+    groups: list[RoleGroup] = []
+    all_rows: list[LetterRow] = []
+    for role in sorted(Role, key=lambda r: r.order):
+        ids = sorted((i for i, r in own.items() if r is role), key=requirement_sort_key)
+        if not ids:
+            continue
+        rows = tuple(index.row(i, unit, role.value) for i in ids)
+        all_rows.extend(rows)
+        groups.append(RoleGroup(role=role.value, title=L.LETTER_GROUP_TITLES[role.value],
+                                number=L.LETTER_SUB_NUMBER.format(n=cn_number(len(groups) + 1)),
+                                rows=rows))
+    general = [index.row(i, L.GENERIC_UNIT, "") for i in index.general_ids if i not in own]
+    all_rows.sort(key=lambda r: requirement_sort_key(r.id))
+    numbers = {"own": cn_number(1)}
+    n = 1
+    if general:
+        n += 1
+        numbers["general"] = cn_number(n)
+    numbers["feedback"] = cn_number(n + 1)
+    deadline = info.feedback_deadline
+    if isinstance(deadline, dt.date):
+        feedback = format_date(deadline)
+    else:
+        feedback = deadline or ""
+    contact_parts = []
+    if info.contact:
+        contact_parts.append(L.LETTER_CONTACT.format(contact=info.contact))
+    if info.phone:
+        contact_parts.append(L.LETTER_PHONE.format(phone=info.phone))
+    registry = plan.unit(unit)
+    context = {
+        "unit": unit,
+        "unit_kind": registry.kind if registry else "",
+        "unit_contact": registry.contact if registry else "",
+        "unit_phone": registry.phone if registry else "",
+        "title": info.title,
+        "letter_title": letter_title(info.title),
+        "year": info.year or "",
+        "issuer": info.issuer,
+        "doc_number": format_doc_number(info.doc_number),
+        "feedback_deadline": feedback,
+        "contact": info.contact,
+        "phone": info.phone,
+        "contact_line": L.LETTER_CONTACT_SEPARATOR.join(contact_parts),
+        "date": format_date(date),
+        "progress_file": progress_file,
+        "groups": groups,
+        "rows": all_rows,
+        "general": general,
+        "total": len(all_rows),
+        "no": numbers,
+    }
+    assert set(context) == CONTEXT_KEYS
+    return {k: _clean(v) for k, v in context.items()}
+
+
+# ======================================================================
+# The compiled template
+# ======================================================================
+_DOCXTPL = DocxTemplate(io.BytesIO())  # only its XML clean-up helpers are used
+
+
+def _paragraph_texts(xml: bytes) -> list[str]:
+    """Visible text of each paragraph of a part (runs joined)."""
+    root = etree.fromstring(xml)
+    texts = []
+    for p in root.iter(_W + "p"):
+        texts.append("".join(t.text or "" for t in p.iter(_W + "t")
+                             if _nearest_paragraph(t) is p))
+    return texts
+
+
+def _paragraph_places(xml: bytes) -> list[tuple[str, str]]:
+    """For each paragraph (same order as _paragraph_texts): (cell, table) it sits in, as
+    XPaths ('' when outside any table)."""
+    root = etree.fromstring(xml)
+    tree = root.getroottree()
+    places = []
+    for p in root.iter(_W + "p"):
+        cell = next(p.iterancestors(_W + "tc"), None)
+        table = next(p.iterancestors(_W + "tbl"), None)
+        places.append((tree.getpath(cell) if cell is not None else "",
+                       tree.getpath(table) if table is not None else ""))
+    return places
+
+
+def _nearest_paragraph(el: etree._Element) -> etree._Element | None:
+    parent = el.getparent()
+    while parent is not None and parent.tag != _W + "p":
+        parent = parent.getparent()
+    return parent
+
+
+def _strip_xml(text: str) -> str:
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+@dataclass
+class _Part:
+    name: str
+    source: str  # patched XML given to Jinja (with "\n" before each <w:p>)
+    template: jinja2.Template
+    texts: list[str]
+
+
+class LetterTemplate:
+    """A letter template read, checked and compiled once; ``render`` per unit.
+
+    Raises TemplateError (with the tag and the paragraph around it) when the
+    template cannot be used.
+    """
+
+    def __init__(self, source: PathOrFile | None = None) -> None:
+        if source is None:
+            source = default_template_path()
+            if not source.is_file():  # installed without the repository: build it in memory
+                source = io.BytesIO(template_bytes())
+                source.name = str(default_template_path())
+        self.name = getattr(source, "name", "<stream>") if is_file_like(source) else str(source)
+        data = self._read(source)
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                self.entries = {info.filename: zf.read(info) for info in zf.infolist()}
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=self.name, reason=exc),
+                                path=self.name) from exc
+        if DOCUMENT_PART not in self.entries:
+            raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(
+                path=self.name, reason=DOCUMENT_PART + " missing"), path=self.name)
+        self.env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+        self.parts: dict[str, _Part] = {}
+        self.texts: list[str] = []
+        for name, raw in self.entries.items():
+            if not _RENDERABLE.match(name):
+                continue
+            try:
+                texts = _paragraph_texts(raw)
+            except etree.XMLSyntaxError as exc:
+                raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=self.name, reason=exc),
+                                    path=self.name) from exc
+            self.texts.extend(texts)
+            self._check_text(texts)
+            xml = raw.decode("utf-8")
+            if "{" not in xml:
+                continue  # nothing to render: copied as it is
+            self.parts[name] = self._compile(name, xml, texts)
+            self._check_nesting(texts, _paragraph_places(raw))
+        self._check_variables()
+        self.uses_cell_tags = any(re.search(r"\{%\s*(tc|colspan|cellbg|hm)\b", p.source)
+                                  for p in self.parts.values())
+        # The package without the rendered parts, zipped once; each letter appends to a copy.
+        self.base = self._zip_base()
+
+    # ---------------------------------------------------------- loading
+    def _read(self, source: PathOrFile) -> bytes:
+        if is_file_like(source):
+            return source.read()  # type: ignore[union-attr]
+        path = Path(source)
+        if not path.is_file():
+            raise TemplateError(L.MSG_TEMPLATE_NOT_FOUND.format(path=path), path=str(path))
+        return path.read_bytes()
+
+    def _error(self, message: str) -> TemplateError:
+        return TemplateError(message, path=self.name)
+
+    def _check_text(self, texts: list[str]) -> None:
+        """Tags a person can see are wrong: full-width, incomplete, split across paragraphs."""
+        for i, text in enumerate(texts):
+            m = _FULLWIDTH_TAG.search(text)
+            if m and any(ord(c) > 0xFF00 for c in m.group()):
+                raise self._error(L.MSG_TEMPLATE_FULLWIDTH.format(
+                    path=self.name, tag=_tag_around(text, m.start()), text=_short(text)))
+            rest = _TAG.sub(" ", text)
+            for opener, closer in (("{{", "}}"), ("{%", "%}"), ("{#", "#}")):
+                pos = rest.find(opener)
+                if pos >= 0:
+                    following = "".join(texts[i + 1:i + 4])
+                    if closer in following:
+                        raise self._error(L.MSG_TEMPLATE_SPLIT_TAG.format(
+                            path=self.name, tag=_short(rest[pos:], 40) + "…" + closer,
+                            text=_short(text)))
+                    raise self._error(L.MSG_TEMPLATE_BROKEN_TAG.format(
+                        path=self.name, tag=_short(rest[pos:], 40), text=_short(text)))
+                pos = rest.find(closer)
+                if pos >= 0:
+                    raise self._error(L.MSG_TEMPLATE_BROKEN_TAG.format(
+                        path=self.name, tag=_short(rest[max(0, pos - 30):pos + 2], 40),
+                        text=_short(text)))
+            m = _SINGLE_BRACE_VAR.search(rest)
+            if m:
+                raise self._error(L.MSG_TEMPLATE_BROKEN_TAG.format(
+                    path=self.name, tag=m.group(), text=_short(text)))
+
+    def _compile(self, name: str, xml: str, texts: list[str]) -> _Part:
+        source = _DOCXTPL.patch_xml(xml)
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        try:
+            template = self.env.from_string(source)
+        except jinja2.TemplateSyntaxError as exc:
+            line = source.splitlines()[exc.lineno - 1] if exc.lineno else ""
+            tag, text = self._locate_syntax_error(texts, _strip_xml(line))
+            message = L.MSG_TEMPLATE_SYNTAX.format(path=self.name, tag=tag,
+                                                   reason=exc.message or str(exc),
+                                                   text=_short(text))
+            if any(c in t for t in _TAG.findall(text) for c in _CURLY):
+                message += L.MSG_TEMPLATE_CURLY_QUOTES
+            raise self._error(message) from exc
+        return _Part(name=name, source=source, template=template, texts=texts)
+
+    def _check_nesting(self, texts: list[str], places: list[tuple[str, str]]) -> None:
+        """An if/for must start and end in the same table cell (a {%tr%} loop: the same
+        table); otherwise the letter would not be a valid Word document."""
+        stack: list[tuple[str, str, str, str]] = []
+        for text, (cell, table) in zip(texts, places):
+            for tag in _TAG.findall(text):
+                m = re.match(r"\{%-?\s*(tr\s+|tc\s+|p\s+|r\s+)?(\w+)", tag)
+                if not m:
+                    continue
+                level, word = (m.group(1) or "").strip(), m.group(2)
+                where = table if level == "tr" else cell
+                if word in _BLOCK_WORDS:
+                    stack.append((word, tag, text, where))
+                elif word.startswith("end") and word[3:] in _BLOCK_WORDS and stack:
+                    _, open_tag, open_text, open_where = stack.pop()
+                    if open_where != where:
+                        raise self._error(L.MSG_TEMPLATE_CROSSES_TABLE.format(
+                            path=self.name, tag=open_tag, text=_short(open_text), end=tag,
+                            end_text=_short(text)))
+
+    def _locate_syntax_error(self, texts: list[str], line_text: str) -> tuple[str, str]:
+        """(tag, paragraph text) most likely at fault for a Jinja syntax error."""
+        # 1. An if/for without its end (or an end without its start).
+        stack: list[tuple[str, str, str]] = []
+        for text in texts:
+            for tag in _TAG.findall(_unify_tags(text)):
+                m = re.match(r"\{%-?\s*(\w+)", tag)
+                if not m:
+                    continue
+                word = m.group(1)
+                if word in _BLOCK_WORDS:
+                    stack.append((word, tag, text))
+                elif word.startswith("end") and word[3:] in _BLOCK_WORDS:
+                    if not stack or stack[-1][0] != word[3:]:
+                        return tag, text
+                    stack.pop()
+        if stack:
+            return stack[-1][1], stack[-1][2]
+        # 2. A tag that does not parse on its own, in the paragraph Jinja named.
+        target = next((t for t in texts if _unify_tags(t) == line_text), line_text)
+        for tag in _TAG.findall(_unify_tags(target)):
+            try:
+                self.env.parse(re.sub(r"^\{%(tr|tc|p|r)\s", "{% ", tag))
+            except jinja2.TemplateSyntaxError as exc:
+                msg = exc.message or ""
+                if "end of template" in msg or re.search(r"unknown tag '(end|else|elif)", msg):
+                    continue
+                return tag, target
+        tags = _TAG.findall(target)
+        return (tags[-1] if tags else _short(target, 40)), target
+
+    def _check_variables(self) -> None:
+        for part in self.parts.values():
+            names = meta.find_undeclared_variables(self.env.parse(part.source))
+            unknown = sorted(n for n in names if n not in CONTEXT_KEYS
+                             and n not in self.env.globals)
+            if unknown:
+                raise self._error(self._undefined_message(unknown[0]))
+
+    def _undefined_message(self, name: str) -> str:
+        tag, text = self.find_tag(name)
+        if tag:
+            return L.MSG_TEMPLATE_UNDEFINED.format(path=self.name, name=name, tag=tag,
+                                                   text=_short(text))
+        return L.MSG_TEMPLATE_UNDEFINED_NOWHERE.format(path=self.name, name=name)
+
+    def find_tag(self, name: str) -> tuple[str, str]:
+        """The first tag using the word ``name`` and its paragraph text ('' when none)."""
+        word = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
+        for text in self.texts:
+            for tag in _TAG.findall(text):
+                if word.search(tag):
+                    return tag, text
+        return "", ""
+
+    def _zip_base(self) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in self.entries.items():
+                if name not in self.parts:
+                    zf.writestr(name, data)
+        return buf.getvalue()
+
+    # -------------------------------------------------------- rendering
+    def render_parts(self, context: Mapping[str, Any], unit: str = "") -> dict[str, bytes]:
+        """Rendered XML of every tagged part, checked to be well-formed."""
+        out: dict[str, bytes] = {}
+        for name, part in self.parts.items():
+            try:
+                xml = part.template.render(context)
+            except jinja2.TemplateError as exc:
+                raise self._error(self._render_message(exc, unit)) from exc
+            except (TypeError, ValueError, AttributeError, KeyError) as exc:
+                raise self._error(L.MSG_TEMPLATE_RENDER.format(
+                    path=self.name, unit=unit, reason=exc, where="")) from exc
+            xml = (xml.replace("\n<w:p", "<w:p").replace("{_{", "{{").replace("}_}", "}}")
+                   .replace("{_%", "{%").replace("%_}", "%}"))
+            data = xml.encode("utf-8")
+            if self.uses_cell_tags:
+                tree = _DOCXTPL.fix_tables(data)
+                data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            else:
+                try:
+                    etree.fromstring(data)
+                except etree.XMLSyntaxError as exc:
+                    raise self._error(self._xml_message(exc, data)) from exc
+            out[name] = data
+        return out
+
+    def _render_message(self, exc: jinja2.TemplateError, unit: str) -> str:
+        reason = str(exc)
+        m = (re.search(r"has no attribute '([^']+)'", reason)
+             or re.search(r"'([^']+)' is undefined", reason))
+        where = ""
+        if m:
+            tag, text = self.find_tag(m.group(1))
+            if tag:
+                where = L.MSG_TEMPLATE_WHERE.format(tag=tag, text=_short(text))
+        return L.MSG_TEMPLATE_RENDER.format(path=self.name, unit=unit, reason=reason, where=where)
+
+    def _xml_message(self, exc: etree.XMLSyntaxError, data: bytes) -> str:
+        column = exc.position[1] if exc.position else 0
+        window = data.decode("utf-8", "replace")[max(0, column - 2000):column]
+        around = "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", window))
+        where = L.MSG_TEMPLATE_NEAR.format(text=_short(around[-60:])) if around else ""
+        return L.MSG_TEMPLATE_BAD_XML.format(path=self.name, reason=exc.msg, where=where)
+
+    def package(self, rendered: Mapping[str, bytes]) -> bytes:
+        """A .docx: the template's other parts (zipped once) plus the rendered parts."""
+        buf = io.BytesIO(self.base)
+        buf.seek(0, io.SEEK_END)
+        with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in rendered.items():
+                zf.writestr(name, data)
+        return buf.getvalue()
+
+    def render(self, context: Mapping[str, Any], unit: str = "") -> bytes:
+        """One letter as .docx bytes."""
+        return self.package(self.render_parts(context, unit))
+
+    # --------------------------------------------------------- combined
+    def combine(self, letters: Sequence[Mapping[str, bytes]]) -> bytes:
+        """One document with every letter, each in its own section (new page, page 1)."""
+        return _combine(self, letters)
+
+
+_BLOCK_WORDS = {"if", "for", "macro", "call", "filter", "with", "block", "raw", "autoescape",
+                "set_block"}
+
+
+def _unify_tags(text: str) -> str:
+    """Paragraph text as Jinja sees it: {%p …%} → {% …%}, curly quotes → straight."""
+    text = re.sub(r"\{%-?\s*(?:tr|tc|p|r)\s", "{% ", text)
+    return text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+
+
+def _tag_around(text: str, pos: int) -> str:
+    start = max(0, pos - 2)
+    return _short(text[start:pos + 30], 40)
+
+
+# ======================================================================
+# Combined document
+# ======================================================================
+_SECT_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+               "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+               "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
+               "docGrid", "printerSettings", "sectPrChange")
+
+
+def _set_sect_child(sect: etree._Element, local: str, **attrs: str) -> None:
+    el = sect.find(_W + local)
+    if el is None:
+        el = etree.Element(_W + local)
+        rank = _SECT_ORDER.index(local)
+        for child in sect:
+            name = etree.QName(child).localname
+            if name in _SECT_ORDER and _SECT_ORDER.index(name) > rank:
+                child.addprevious(el)
+                break
+        else:
+            sect.append(el)
+    for key, value in attrs.items():
+        el.set(_W + key, value)
+
+
+def _combine(tpl: LetterTemplate, letters: Sequence[Mapping[str, bytes]]) -> bytes:
+    entries = dict(tpl.entries)
+    doc_root = etree.fromstring(letters[0][DOCUMENT_PART]) if DOCUMENT_PART in letters[0] \
+        else etree.fromstring(entries[DOCUMENT_PART])
+    body = doc_root.find(_W + "body")
+    for child in list(body):
+        body.remove(child)
+    rels_name = "word/_rels/document.xml.rels"
+    rels = etree.fromstring(entries[rels_name])
+    types = etree.fromstring(entries["[Content_Types].xml"])
+    # Header/footer parts with tags are rendered per letter and need their own copies.
+    rid_target = {r.get("Id"): r.get("Target") for r in rels}
+    extra: dict[str, bytes] = {}
+    for i, rendered in enumerate(letters, start=1):
+        xml = rendered.get(DOCUMENT_PART, entries[DOCUMENT_PART])
+        root = etree.fromstring(xml)
+        children = list(root.find(_W + "body"))
+        sect = children.pop() if children and children[-1].tag == _W + "sectPr" else None
+        sect = copy.deepcopy(sect) if sect is not None else etree.Element(_W + "sectPr")
+        for ref in sect:
+            if ref.tag not in (_W + "headerReference", _W + "footerReference"):
+                continue
+            rid = ref.get("{%s}id" % R_NS)
+            part = "word/" + rid_target.get(rid, "")
+            if part in rendered and part != DOCUMENT_PART:
+                new_name = re.sub(r"\.xml$", f"-{i}.xml", part)
+                new_rid = f"rIdXl{i}{rid}"
+                extra[new_name] = rendered[part]
+                part_rels = part.replace("word/", "word/_rels/") + ".rels"
+                if part_rels in entries:
+                    extra[new_name.replace("word/", "word/_rels/") + ".rels"] = entries[part_rels]
+                rel = etree.SubElement(rels, "{%s}Relationship" % PKG_REL_NS)
+                rel.set("Id", new_rid)
+                rel.set("Type", next(r.get("Type") for r in rels if r.get("Id") == rid))
+                rel.set("Target", new_name[len("word/"):])
+                override = etree.SubElement(types, "{%s}Override" % CT_NS)
+                override.set("PartName", "/" + new_name)
+                override.set("ContentType", next(
+                    (o.get("ContentType") for o in types if o.get("PartName") == "/" + part),
+                    "application/xml"))
+                ref.set("{%s}id" % R_NS, new_rid)
+        _set_sect_child(sect, "type", val="nextPage")
+        _set_sect_child(sect, "pgNumType", start="1")
+        if i < len(letters):
+            # A section break: the sectPr goes into the last paragraph of the letter.
+            if not children or children[-1].tag != _W + "p":
+                children.append(etree.Element(_W + "p"))
+            last = children[-1]
+            ppr = last.find(_W + "pPr")
+            if ppr is None:
+                ppr = etree.Element(_W + "pPr")
+                last.insert(0, ppr)
+            old = ppr.find(_W + "sectPr")
+            if old is not None:
+                ppr.remove(old)
+            rpr = ppr.find(_W + "rPr")
+            if rpr is not None:
+                rpr.addnext(sect)
+            else:
+                ppr.append(sect)
+        else:
+            children.append(sect)
+        body.extend(children)
+    out = {name: data for name, data in entries.items()}
+    for name in tpl.parts:
+        if name != DOCUMENT_PART:
+            out[name] = letters[0].get(name, entries[name])
+    out[DOCUMENT_PART] = etree.tostring(doc_root, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True)
+    out[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True)
+    out["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8",
+                                                standalone=True)
+    out.update(extra)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in out.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+# ======================================================================
+# PDF via LibreOffice
+# ======================================================================
+def find_soffice() -> str | None:
+    """The LibreOffice binary: $XLTOOLS_SOFFICE, soffice/libreoffice on PATH, usual install dirs."""
+    env = os.environ.get("XLTOOLS_SOFFICE")
+    if env and Path(env).is_file():
+        return env
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    candidates = []
+    if sys.platform == "win32":
+        for base in (os.environ.get("ProgramFiles", r"C:\Program Files"),
+                     os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)")):
+            candidates.append(Path(base) / "LibreOffice" / "program" / "soffice.exe")
+    elif sys.platform == "darwin":
+        candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    return next((str(c) for c in candidates if c.is_file()), None)
+
+
+def convert_to_pdf(docs: Sequence[Path], out_dir: Path, *, force: bool = False,
+                   soffice: str | None = None) -> list[Path]:
+    """Convert ``docs`` to PDF in ONE LibreOffice run (private profile); write into ``out_dir``.
+
+    Raises DependencyError when LibreOffice is not installed.
+    """
+    binary = soffice or find_soffice()
+    if binary is None:
+        raise DependencyError(L.MSG_PDF_NO_LIBREOFFICE)
+    targets = [out_dir / (d.stem + ".pdf") for d in docs]
+    for target in targets:
+        check_writable(target, force)
+    with tempfile.TemporaryDirectory(prefix="xltools-pdf-") as tmp:
+        profile = Path(tmp) / "profile"
+        converted = Path(tmp) / "out"
+        converted.mkdir()
+        cmd = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+               "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir",
+               str(converted), *map(str, docs)]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True,
+                                  timeout=120 + 10 * len(docs))
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise DependencyError(L.MSG_PDF_FAILED.format(reason=exc)) from exc
+        written = []
+        for doc, target in zip(docs, targets):
+            made = converted / (doc.stem + ".pdf")
+            if not made.is_file():
+                reason = (proc.stderr or proc.stdout or f"exit {proc.returncode}").strip()
+                raise DependencyError(L.MSG_PDF_FAILED.format(reason=f"{doc.name}: {reason}"))
+            with atomic_path(target, force) as tmp_target:
+                shutil.copyfile(made, tmp_target)
+            written.append(target)
+    return written
+
+
+# ======================================================================
+# The library function
+# ======================================================================
+@dataclass(frozen=True)
+class Letter:
+    unit: str
+    path: Path
+    requirements: int  # the unit's own requirements
+    general: int  # requirements for every department listed too
+
+
+@dataclass(frozen=True)
+class LettersResult:
+    folder: Path
+    letters: tuple[Letter, ...]
+    combined: Path | None = None
+    pdfs: tuple[Path, ...] = field(default=())
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """Every file written."""
+        out = [letter.path for letter in self.letters]
+        if self.combined:
+            out.append(self.combined)
+        return (*out, *self.pdfs)
+
+    def summary(self) -> str:
+        lines = [L.MSG_LETTERS_WRITTEN.format(count=len(self.letters), path=self.folder)]
+        if self.combined:
+            lines.append(L.MSG_LETTERS_COMBINED.format(path=self.combined))
+        if self.pdfs:
+            lines.append(L.MSG_LETTERS_PDF.format(count=len(self.pdfs), path=self.folder))
+        return "\n".join(lines)
+
+
+def _select_units(index: PlanIndex, wanted: Iterable[str] | None) -> list[str]:
+    available = index.units()
+    if not available:
+        raise InputError(L.MSG_LETTERS_NO_UNITS)
+    if wanted is None:
+        return available
+    canonical = {name: name for name in available}
+    for unit in index.plan.units:
+        for alias in unit.aliases:
+            if unit.name in canonical:
+                canonical.setdefault(alias, unit.name)
+    chosen: list[str] = []
+    for name in wanted:
+        name = name.strip()
+        if name == L.GENERIC_UNIT:
+            raise InputError(L.MSG_LETTERS_GENERIC_UNIT.format(unit=name))
+        if name not in canonical:
+            raise InputError(L.MSG_LETTERS_UNKNOWN_UNIT.format(
+                unit=name, known=L.ALIAS_SEPARATOR.join(available)))
+        if canonical[name] not in chosen:
+            chosen.append(canonical[name])
+    return chosen
+
+
+def combined_name() -> str:
+    return safe_filename(L.LETTERS_COMBINED_FILE, ".docx")
+
+
+def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
+            template: PathOrFile | None = None, units: Iterable[str] | None = None,
+            combined: bool = False, pdf: bool = False, force: bool = False,
+            date: dt.date | None = None) -> LettersResult:
+    """Write one 交办通知 (.docx) per unit of the normalised ``workbook`` into ``out_dir``.
+
+    ``template``: a docxtpl .docx (default templates/letter.docx); ``units``: only
+    these units (names or aliases); ``combined``: also one document with every
+    letter for printing; ``pdf``: also convert to PDF with LibreOffice;
+    ``force``: replace existing files; ``date``: 成文日期 (default today).
+    Nothing is written when the template or a unit name is wrong.
+    """
+    folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(L.MSG_LETTERS_NOT_FOLDER.format(path=folder), path=str(folder))
+    tpl = template if isinstance(template, LetterTemplate) else LetterTemplate(template)
+    plan = read_plan(workbook)
+    index = PlanIndex(plan)
+    chosen = _select_units(index, units)
+    soffice = None
+    if pdf:
+        soffice = find_soffice()
+        if soffice is None:
+            raise DependencyError(L.MSG_PDF_NO_LIBREOFFICE)
+    names = unique_filenames(chosen, ".docx")
+    progress = unique_filenames(
+        [L.PROGRESS_FILE_PATTERN.format(unit=u).removesuffix(".xlsx") for u in index.units()],
+        ".xlsx")
+    targets = {u: folder / names[u] for u in chosen}
+    combined_path = folder / combined_name() if combined else None
+    for target in [*targets.values(), *([combined_path] if combined_path else [])]:
+        check_writable(target, force)
+
+    day = date or dt.date.today()
+    rendered: dict[str, dict[str, bytes]] = {}
+    counts: dict[str, tuple[int, int]] = {}
+    for unit in chosen:  # render everything first: a template error writes nothing
+        ctx = letter_context(index, unit, date=day, progress_file=progress[
+            L.PROGRESS_FILE_PATTERN.format(unit=unit).removesuffix(".xlsx")])
+        rendered[unit] = tpl.render_parts(ctx, unit)
+        counts[unit] = (ctx["total"], len(ctx["general"]))
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Letter] = []
+    for unit in chosen:
+        with atomic_path(targets[unit], force) as tmp:
+            tmp.write_bytes(tpl.package(rendered[unit]))
+        written.append(Letter(unit, targets[unit], *counts[unit]))
+    if combined_path is not None:
+        data = tpl.combine([rendered[u] for u in chosen])
+        with atomic_path(combined_path, force) as tmp:
+            tmp.write_bytes(data)
+    pdfs: tuple[Path, ...] = ()
+    if pdf:
+        docs = [letter.path for letter in written] + ([combined_path] if combined_path else [])
+        pdfs = tuple(convert_to_pdf(docs, folder, force=force, soffice=soffice))
+    return LettersResult(folder=folder, letters=tuple(written), combined=combined_path, pdfs=pdfs)
+
+
+__all__ = ["letters", "LettersResult", "Letter", "LetterTemplate", "letter_context",
+           "PlanIndex", "convert_to_pdf", "find_soffice", "format_date", "cn_number",
+           "CONTEXT_KEYS"]

@@ -140,3 +140,21 @@ def test_template_is_empty_but_complete(name: str):
     assert wb.sheetnames == [L.SHEET_README, L.SHEET_ASSIGNMENTS, L.SHEET_UNITS, L.SHEET_REVIEW]
     assert wb["任务分工"].max_row == 1
     assert "单位列表" in wb.defined_names
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path, taonan_plan):
+    import dataclasses
+
+    from xltools.workbook import write_workbook
+
+    goal = taonan_plan.goals[0]
+    task = goal.tasks[0]
+    req = dataclasses.replace(task.requirements[0], text="=SUM(A1:A3)")
+    task = dataclasses.replace(task, requirements=(req, *task.requirements[1:]))
+    goal = dataclasses.replace(goal, tasks=(task, *goal.tasks[1:]))
+    plan = dataclasses.replace(taonan_plan, goals=(goal, *taonan_plan.goals[1:]))
+    out = tmp_path / "f.xlsx"
+    write_workbook(plan, out)
+    ws = openpyxl.load_workbook(out)["任务分工"]
+    assert ws["E2"].data_type == "s"
+    assert read_plan(out).requirement("1-1").text == "=SUM(A1:A3)"

@@ -50,4 +50,7 @@ def demo(out_dir: str | os.PathLike[str], *, force: bool = False) -> Iterator[st
 
     sent = letters(workbook, out / L.LETTERS_DEMO_DIR, force=force, combined=True)
     yield sent.summary()
+    from xltools.rollup import demo_cycle
+
+    yield from demo_cycle(workbook, out, EXAMPLES / "returned", force=force)
     yield L.MSG_DEMO_DONE.format(path=out)

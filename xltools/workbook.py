@@ -40,6 +40,13 @@ UNIT_WIDTHS = (28, 12, 30, 12, 16, 24)
 REVIEW_WIDTHS = (6, 10, 9, 60, 9, 60)
 
 
+def set_text_safe(cell, value: object) -> None:
+    """Set a cell; text is always stored as text, never as a formula (=, +, -, @)."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+
+
 def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
@@ -114,7 +121,8 @@ def _write_readme(wb: Workbook, plan: Plan) -> None:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
     for key, value in settings_rows(plan.info):
-        ws.append([key, value])
+        ws.append([key, None])
+        set_text_safe(ws.cell(row=ws.max_row, column=2), value)
         if isinstance(value, dt.date):
             ws.cell(row=ws.max_row, column=2).number_format = DATE_FORMAT
     ws.append([])
@@ -150,7 +158,8 @@ def _write_assignments(wb: Workbook, plan: Plan) -> None:
                       a.unit if a else "", a.role.value if a and a.role else "",
                       deadline, req.units_text, (a.remark if a else "") or req.remark)
             for col, value in enumerate(values, start=1):
-                cell = ws.cell(row=row, column=col, value=value if value != "" else None)
+                cell = ws.cell(row=row, column=col)
+                set_text_safe(cell, value if value != "" else None)
                 cell.alignment = CENTER if col in (1, 3, 7) else WRAP
                 cell.border = BORDER
             ws.cell(row=row, column=1).number_format = "@"
@@ -181,9 +190,10 @@ def _write_assignments(wb: Workbook, plan: Plan) -> None:
 def _write_units(wb: Workbook, plan: Plan) -> None:
     ws = wb.create_sheet(L.SHEET_UNITS)
     _header(ws, L.UNIT_COLUMNS, UNIT_WIDTHS)
-    for u in plan.units:
-        ws.append([u.name, u.kind or None, L.ALIAS_SEPARATOR.join(u.aliases) or None,
-                   u.contact or None, u.phone or None, u.email or None])
+    for r, u in enumerate(plan.units, start=2):
+        values = (u.name, u.kind, L.ALIAS_SEPARATOR.join(u.aliases), u.contact, u.phone, u.email)
+        for c, value in enumerate(values, start=1):
+            set_text_safe(ws.cell(row=r, column=c), value or None)
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = WRAP
@@ -205,8 +215,10 @@ def _write_review(wb: Workbook, plan: Plan) -> None:
     ws = wb.create_sheet(L.SHEET_REVIEW)
     _header(ws, L.REVIEW_COLUMNS, REVIEW_WIDTHS)
     for i, note in enumerate(plan.notes, start=1):
-        ws.append([i, note.kind, note.requirement_id or None, note.message, note.line,
-                   note.source or None])
+        values = (i, note.kind, note.requirement_id or None, note.message, note.line,
+                  note.source or None)
+        for c, value in enumerate(values, start=1):
+            set_text_safe(ws.cell(row=i + 1, column=c), value)
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = WRAP

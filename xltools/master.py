@@ -1,0 +1,494 @@
+"""Fast access to the master workbook for the roll-up.
+
+A master with many units holds tens of thousands of rows on 任务分工; loading
+and re-saving it with openpyxl would take most of the roll-up's time. Two
+helpers avoid that:
+
+* ``read_plan_fast(data)`` reads the plan with python-calamine. It follows
+  ``workbook_reader.load_workbook`` (same helpers for 说明 and 单位, same
+  rules for 任务分工) without collecting `check` problems; a test keeps the
+  two equal.
+* ``merge_sheets(master, generated, …)`` copies the master package and puts
+  the sheets of a small generated .xlsx into it (replacing sheets of the same
+  names): styles are merged, parts renamed, defined names and content types
+  updated, and every master part is kept byte-for-byte in content. Big tables
+  are streamed in as rows at the same time (``stream``).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+
+import python_calamine
+from lxml import etree
+
+from xltools import labels as L
+from xltools.errors import WorkbookError
+from xltools.model import (Assignment, Goal, Plan, PlanInfo, Requirement, Role, Task,
+                           requirement_sort_key, split_requirement_id)
+from xltools.workbook_reader import (_deadline, _header_map, _text, normalise_requirement_id,
+                                     read_settings, read_units)
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL_WORKSHEET = NS_REL + "/worksheet"
+REL_CALC_CHAIN = NS_REL + "/calcChain"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                          remove_blank_text=False)
+
+
+# --------------------------------------------------------------- the plan
+_PLAIN_ID = re.compile(r"\d+-\d+")
+
+
+def requirement_id(value: object) -> str | None:
+    """``normalise_requirement_id`` with a fast path for ids already written right."""
+    if isinstance(value, str) and _PLAIN_ID.fullmatch(value):
+        return value
+    return normalise_requirement_id(value)[0]
+
+class _Sheet:
+    """The part of an openpyxl worksheet that workbook_reader's helpers use."""
+
+    def __init__(self, title: str, rows: list[list[object]]) -> None:
+        self.title = title
+        self._rows = rows
+
+    def iter_rows(self, min_row: int = 1, max_row: int | None = None, max_col: int | None = None,
+                  values_only: bool = True) -> Iterable[tuple]:
+        stop = len(self._rows) if max_row is None else min(max_row, len(self._rows))
+        for values in self._rows[min_row - 1:stop]:
+            yield tuple(values[:max_col] if max_col else values)
+
+
+def _calamine_rows(book, name: str) -> list[list[object]]:
+    rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    return [[None if v == "" else v for v in r] for r in rows]
+
+
+def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
+    """The plan of a normalised workbook given as bytes, read with python-calamine."""
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises several types for broken files
+        raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc), path=name) from exc
+    names = book.sheet_names
+    for sheet in (L.SHEET_ASSIGNMENTS, L.SHEET_UNITS):
+        if sheet not in names:
+            raise WorkbookError(L.MSG_MISSING_SHEET.format(path=name, sheet=sheet), path=name,
+                                sheet=sheet)
+    info = (read_settings(_Sheet(L.SHEET_README, _calamine_rows(book, L.SHEET_README)))
+            if L.SHEET_README in names else PlanInfo())
+    units = read_units(_Sheet(L.SHEET_UNITS, _calamine_rows(book, L.SHEET_UNITS)), name, [])
+    canonical: dict[str, str] = {}
+    for u in units:
+        canonical[u.name] = u.name
+        for alias in u.aliases:
+            canonical.setdefault(alias, u.name)
+    ws = _Sheet(L.SHEET_ASSIGNMENTS, _calamine_rows(book, L.SHEET_ASSIGNMENTS))
+    book.close()
+    cols = _header_map(ws, (L.COL_REQ_ID, L.COL_REQUIREMENT, L.COL_UNIT, L.COL_ROLE), name)
+    cache: dict[object, str] = {}
+    deadlines: dict[object, object] = {}
+
+    def text(value: object) -> str:
+        # Goal, task and requirement texts repeat on every unit's row: clean each once.
+        try:
+            return cache[value]
+        except KeyError:
+            cache[value] = result = _text(value)
+            return result
+        except TypeError:  # unhashable: never from calamine, kept for safety
+            return _text(value)
+
+    reqs: dict[str, dict] = {}
+    assignments: list[tuple[str, int, Assignment]] = []
+    roles: dict[str, Role | None] = {}
+    field_cols = [(c, cols.get(c)) for c in
+                  (L.COL_GOAL, L.COL_TASK, L.COL_REQUIREMENT, L.COL_UNITS_TEXT)]
+    i_id, i_deadline = cols.get(L.COL_REQ_ID), cols.get(L.COL_DEADLINE)
+    i_unit, i_role, i_remark = cols.get(L.COL_UNIT), cols.get(L.COL_ROLE), cols.get(L.COL_REMARK)
+
+    def get(values: tuple, i: int | None) -> object:
+        return values[i] if i is not None and i < len(values) else None
+
+    for row, values in enumerate(ws.iter_rows(min_row=2), start=2):
+        req_id = requirement_id(get(values, i_id))  # None also for blank rows
+        if req_id is None:
+            continue
+        raw_deadline = get(values, i_deadline)
+        try:
+            deadline = deadlines[raw_deadline]
+        except KeyError:
+            deadline = deadlines[raw_deadline] = _deadline(raw_deadline, info.year)[0]
+        known = reqs.get(req_id)
+        if known is None:
+            reqs[req_id] = {**{c: text(get(values, i)) for c, i in field_cols}, "deadline": deadline}
+        else:
+            for column, i in field_cols[:3]:
+                if not known[column]:
+                    known[column] = text(get(values, i))
+            if deadline and not known["deadline"]:
+                known["deadline"] = deadline
+        unit_raw = text(get(values, i_unit))
+        unit = canonical.get(unit_raw, unit_raw) if unit_raw else ""
+        role_raw = text(get(values, i_role))
+        if role_raw not in roles:
+            roles[role_raw] = Role.parse(role_raw)
+        assignments.append((req_id, row, Assignment(req_id, unit, roles[role_raw],
+                                                    text(get(values, i_remark)))))
+    goals: dict[str, dict[int, list[Requirement]]] = {}
+    task_names: dict[int, str] = {}
+    task_goal: dict[int, str] = {}
+    for req_id in sorted(reqs, key=requirement_sort_key):
+        f = reqs[req_id]
+        task_no = split_requirement_id(req_id)[0]  # type: ignore[index]
+        goal = task_goal.setdefault(task_no, f[L.COL_GOAL])
+        task_names.setdefault(task_no, f[L.COL_TASK])
+        goals.setdefault(goal, {}).setdefault(task_no, []).append(Requirement(
+            id=req_id, text=f[L.COL_REQUIREMENT], deadline=f["deadline"],
+            units_text=f[L.COL_UNITS_TEXT]))
+    plan_goals = tuple(Goal(name=g, tasks=tuple(Task(n, task_names[n], tuple(rs))
+                                                for n, rs in tasks.items()))
+                       for g, tasks in goals.items())
+    assignments.sort(key=lambda t: (requirement_sort_key(t[0]), t[1]))
+    return Plan(info=info, goals=plan_goals, assignments=tuple(a for _, _, a in assignments),
+                units=units)
+
+
+# --------------------------------------------------------- package merging
+def _q(ns: str, tag: str) -> str:
+    return f"{{{ns}}}{tag}"
+
+
+def _resolve(source: str, target: str) -> str:
+    """A relationship target of part ``source`` → part name (no leading slash)."""
+    if target.startswith("/"):
+        return target[1:]
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def _rels_name(part: str) -> str:
+    d, f = posixpath.split(part)
+    return posixpath.join(d, "_rels", f + ".rels")
+
+
+def _read_rels(files: dict[str, bytes], part: str) -> list[etree._Element]:
+    data = files.get(_rels_name(part))
+    if data is None:
+        return []
+    return list(etree.fromstring(data, _PARSER))
+
+
+def _reachable(files: dict[str, bytes]) -> set[str]:
+    """Parts reachable from the package root through relationships."""
+    seen: set[str] = set()
+    stack = [""]
+    while stack:
+        part = stack.pop()
+        rels_part = "_rels/.rels" if part == "" else _rels_name(part)
+        data = files.get(rels_part)
+        if data is None:
+            continue
+        seen.add(rels_part)
+        for rel in etree.fromstring(data, _PARSER):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = _resolve(part, rel.get("Target", ""))
+            if target in files and target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def _xml(el: etree._Element) -> bytes:
+    return etree.tostring(el, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _children(parent: etree._Element | None, tag: str) -> list[etree._Element]:
+    return [] if parent is None else parent.findall(_q(NS_MAIN, tag))
+
+
+def _ensure(root: etree._Element, tag: str, before: Sequence[str]) -> etree._Element:
+    el = root.find(_q(NS_MAIN, tag))
+    if el is not None:
+        return el
+    el = etree.Element(_q(NS_MAIN, tag))
+    for name in before:
+        nxt = root.find(_q(NS_MAIN, name))
+        if nxt is not None:
+            nxt.addprevious(el)
+            return el
+    root.append(el)
+    return el
+
+
+_STYLE_ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles",
+                "dxfs", "tableStyles", "colors", "extLst")
+
+
+def _merge_styles(master: bytes, generated: bytes) -> tuple[bytes, int, int]:
+    """Append the generated styles to the master's; return (styles, xf offset, dxf offset)."""
+    m = etree.fromstring(master, _PARSER)
+    g = etree.fromstring(generated, _PARSER)
+    offsets: dict[str, int] = {}
+    for section, item in (("fonts", "font"), ("fills", "fill"), ("borders", "border"),
+                          ("dxfs", "dxf")):
+        after = _STYLE_ORDER[_STYLE_ORDER.index(section) + 1:]
+        target = _ensure(m, section, after)
+        offsets[section] = len(_children(target, item))
+        for el in _children(g.find(_q(NS_MAIN, section)), item):
+            target.append(el)
+        target.set("count", str(len(_children(target, item))))
+    # Number formats: reuse the master's id for the same code, else a new id.
+    m_fmts = _ensure(m, "numFmts", _STYLE_ORDER[1:])
+    codes = {f.get("formatCode"): int(f.get("numFmtId")) for f in _children(m_fmts, "numFmt")}
+    next_id = max([163, *codes.values()]) + 1
+    g_fmts = {int(f.get("numFmtId")): f.get("formatCode")
+              for f in _children(g.find(_q(NS_MAIN, "numFmts")), "numFmt")}
+    for code in g_fmts.values():
+        if code not in codes:
+            codes[code] = next_id
+            el = etree.SubElement(m_fmts, _q(NS_MAIN, "numFmt"))
+            el.set("numFmtId", str(next_id))
+            el.set("formatCode", code)
+            next_id += 1
+    m_fmts.set("count", str(len(_children(m_fmts, "numFmt"))))
+    if not len(m_fmts):
+        m.remove(m_fmts)
+    m_xfs = _ensure(m, "cellXfs", _STYLE_ORDER[6:])
+    xf_offset = len(_children(m_xfs, "xf"))
+    for xf in _children(g.find(_q(NS_MAIN, "cellXfs")), "xf"):
+        for attr, section in (("fontId", "fonts"), ("fillId", "fills"), ("borderId", "borders")):
+            if xf.get(attr) is not None:
+                xf.set(attr, str(int(xf.get(attr)) + offsets[section]))
+        fid = int(xf.get("numFmtId", "0"))
+        if fid in g_fmts:
+            xf.set("numFmtId", str(codes[g_fmts[fid]]))
+        xf.set("xfId", "0")
+        m_xfs.append(xf)
+    m_xfs.set("count", str(len(_children(m_xfs, "xf"))))
+    return _xml(m), xf_offset, offsets["dxfs"]
+
+
+_S_ATTR = re.compile(r'(<(?:c|row)\b[^>]*? s=")(\d+)(")')
+_STYLE_ATTR = re.compile(r'(<col\b[^>]*? style=")(\d+)(")')
+_DXF_ATTR = re.compile(r'(<cfRule\b[^>]*? dxfId=")(\d+)(")')
+
+
+def _shift_styles(xml: str, xf_offset: int, dxf_offset: int) -> str:
+    xml = _S_ATTR.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + xf_offset}{m.group(3)}", xml)
+    xml = _STYLE_ATTR.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + xf_offset}{m.group(3)}", xml)
+    return _DXF_ATTR.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + dxf_offset}{m.group(3)}", xml)
+
+
+def _free_name(files: dict[str, bytes], pattern: str) -> str:
+    n = 1
+    while pattern.format(n) in files:
+        n += 1
+    return pattern.format(n)
+
+
+_TAB_SELECTED = re.compile(rb'(<sheetView\b[^>]*?) tabSelected="(?:1|true)"')
+
+
+def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
+                 stream: dict[str, tuple[int, list[list[object]]]] | None = None,
+                 inject=None) -> bytes:
+    """The master package with the worksheets of ``generated`` added at the end.
+
+    Master sheets with the same names are removed first (with their drawings
+    and charts). ``stream`` maps a generated sheet name to rows to append (see
+    ``rollup.write_rollup(bulk=True)``); ``inject(xml, first_row, rows)`` appends them.
+    ``active`` becomes the selected sheet.
+    """
+    stream = stream or {}
+    with zipfile.ZipFile(io.BytesIO(master)) as zm:
+        files = {i.filename: zm.read(i.filename) for i in zm.infolist()}
+        order = [i.filename for i in zm.infolist()]
+    with zipfile.ZipFile(io.BytesIO(generated)) as zg:
+        gfiles = {i.filename: zg.read(i.filename) for i in zg.infolist()}
+
+    wb_part = "xl/workbook.xml"
+    for rel in etree.fromstring(files["_rels/.rels"], _PARSER):
+        if rel.get("Type", "").endswith("/officeDocument"):
+            wb_part = rel.get("Target", "").lstrip("/")
+    wb = etree.fromstring(files[wb_part], _PARSER)
+    wb_rels_part = _rels_name(wb_part)
+    wb_rels = etree.fromstring(files[wb_rels_part], _PARSER)
+    rel_by_id = {r.get("Id"): r for r in wb_rels}
+    sheets_el = wb.find(_q(NS_MAIN, "sheets"))
+
+    g_wb = etree.fromstring(gfiles["xl/workbook.xml"], _PARSER)
+    g_rels = {r.get("Id"): r for r in etree.fromstring(gfiles["xl/_rels/workbook.xml.rels"], _PARSER)}
+    g_sheets = [(s.get("name"), _resolve("xl/workbook.xml", g_rels[s.get(_q(NS_REL, "id"))].get("Target")))
+                for s in g_wb.find(_q(NS_MAIN, "sheets"))]
+    new_names = {name for name, _ in g_sheets}
+
+    # 1. Drop master sheets that are replaced; renumber sheet-local defined names.
+    old_sheets = list(sheets_el)
+    index_map: dict[int, int] = {}
+    kept = 0
+    for i, s in enumerate(old_sheets):
+        if s.get("name") in new_names:
+            rid = s.get(_q(NS_REL, "id"))
+            sheets_el.remove(s)
+            rel = rel_by_id.pop(rid, None)
+            if rel is not None:
+                wb_rels.remove(rel)
+        else:
+            index_map[i] = kept
+            kept += 1
+    # calcChain is rebuilt by Excel; a stale one would point at removed cells.
+    for rel in list(wb_rels):
+        if rel.get("Type") == REL_CALC_CHAIN:
+            wb_rels.remove(rel)
+    defined = wb.find(_q(NS_MAIN, "definedNames"))
+    if defined is not None:
+        for dn in list(defined):
+            local = dn.get("localSheetId")
+            if local is None:
+                continue
+            if int(local) in index_map:
+                dn.set("localSheetId", str(index_map[int(local)]))
+            else:
+                defined.remove(dn)
+    files[wb_rels_part] = _xml(wb_rels)
+
+    # 2. Styles.
+    styles_part = next((_resolve(wb_part, r.get("Target")) for r in wb_rels
+                        if r.get("Type", "").endswith("/styles")), None)
+    if styles_part is None:
+        raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path="<master>", reason="no styles part"))
+    files[styles_part], xf_off, dxf_off = _merge_styles(files[styles_part], gfiles["xl/styles.xml"])
+
+    # 3. Copy the generated sheets and what hangs off them, under free names.
+    ct = etree.fromstring(files["[Content_Types].xml"], _PARSER)
+    g_ct = etree.fromstring(gfiles["[Content_Types].xml"], _PARSER)
+    g_types = {o.get("PartName").lstrip("/"): o.get("ContentType")
+               for o in g_ct if o.get("PartName")}
+    max_id = max([0, *(int(s.get("sheetId")) for s in sheets_el)])
+    used_rids = {r.get("Id") for r in wb_rels}
+    new_index: dict[str, int] = {}
+
+    def add_override(part: str) -> None:
+        el = etree.SubElement(ct, _q(NS_CT, "Override"))
+        el.set("PartName", "/" + part)
+        el.set("ContentType", g_types[part_src[part]])
+
+    part_src: dict[str, str] = {}
+
+    def copy_part(src: str, pattern: str) -> str:
+        """Copy a generated part (and, recursively, its related parts); return its new name."""
+        dest = _free_name(files, pattern)
+        files[dest] = b""  # reserve the name
+        part_src[dest] = src
+        rels_data = gfiles.get(_rels_name(src))
+        if rels_data is not None:
+            rels = etree.fromstring(rels_data, _PARSER)
+            for rel in rels:
+                if rel.get("TargetMode") == "External":
+                    continue
+                target = _resolve(src, rel.get("Target"))
+                base = posixpath.basename(target)
+                stem = re.sub(r"\d*\.xml$", "", base)
+                new = copy_part(target, posixpath.join(posixpath.dirname(target), stem + "{}.xml"))
+                rel.set("Target", "/" + new)
+            files[_rels_name(dest)] = _xml(rels)
+        files[dest] = gfiles[src]
+        add_override(dest)
+        return dest
+
+    for name, src in g_sheets:
+        dest = copy_part(src, "xl/worksheets/sheet{}.xml")
+        xml = _shift_styles(files[dest].decode("utf-8"), xf_off, dxf_off)
+        if name in stream and inject is not None:
+            first_row, rows = stream[name]
+            xml = inject(xml, first_row, rows)
+        files[dest] = xml.encode("utf-8")
+        n = 1
+        while f"rId{n}" in used_rids:
+            n += 1
+        rid = f"rId{n}"
+        used_rids.add(rid)
+        rel = etree.SubElement(wb_rels, _q(NS_PKG, "Relationship"))
+        rel.set("Type", REL_WORKSHEET)
+        rel.set("Target", "/" + dest)
+        rel.set("Id", rid)
+        max_id += 1
+        sheet = etree.SubElement(sheets_el, _q(NS_MAIN, "sheet"))
+        sheet.set("name", name)
+        sheet.set("sheetId", str(max_id))
+        sheet.set(_q(NS_REL, "id"), rid)
+        new_index[name] = len(sheets_el) - 1
+    files[wb_rels_part] = _xml(wb_rels)
+
+    # 4. Defined names of the generated sheets (print titles, filters).
+    g_defined = g_wb.find(_q(NS_MAIN, "definedNames"))
+    g_names = [s.get("name") for s in g_wb.find(_q(NS_MAIN, "sheets"))]
+    if g_defined is not None and len(g_defined):
+        if defined is None:
+            defined = etree.Element(_q(NS_MAIN, "definedNames"))
+            sheets_el.addnext(defined)
+        for dn in g_defined:
+            local = dn.get("localSheetId")
+            if local is None:
+                continue
+            dn.set("localSheetId", str(new_index[g_names[int(local)]]))
+            defined.append(dn)
+    if defined is not None and not len(defined):
+        wb.remove(defined)
+
+    # 5. The active sheet: only it is selected.
+    if active in new_index:
+        views = wb.find(_q(NS_MAIN, "bookViews"))
+        if views is None:
+            views = etree.Element(_q(NS_MAIN, "bookViews"))
+            sheets_el.addprevious(views)
+            etree.SubElement(views, _q(NS_MAIN, "workbookView"))
+        for view in views:
+            view.set("activeTab", str(new_index[active]))
+            view.set("firstSheet", "0")
+        for s in sheets_el:
+            if s.get("name") in new_names:
+                continue
+            rel = rel_by_id.get(s.get(_q(NS_REL, "id")))
+            if rel is None:
+                continue
+            part = _resolve(wb_part, rel.get("Target"))
+            head = files[part][:4096]
+            fixed = _TAB_SELECTED.sub(rb"\1", head)
+            if fixed != head:
+                files[part] = fixed + files[part][4096:]
+    files[wb_part] = _xml(wb)
+
+    # 6. Drop parts nothing refers to any more (old sheets, their drawings, calcChain).
+    live = _reachable(files) | {"[Content_Types].xml"}
+    for part in list(files):
+        if part not in live:
+            del files[part]
+    for o in list(ct):
+        name = o.get("PartName")
+        if name and name.lstrip("/") not in files:
+            ct.remove(o)
+    files["[Content_Types].xml"] = _xml(ct)
+
+    out = io.BytesIO()
+    names = [p for p in order if p in files] + [p for p in files if p not in order]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for part in names:
+            data = files[part]
+            level = 1 if len(data) > 1_000_000 else 6
+            info = zipfile.ZipInfo(part, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(info, data, compresslevel=level)
+    return out.getvalue()
+
+
+__all__ = ["read_plan_fast", "merge_sheets", "requirement_id"]

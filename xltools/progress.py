@@ -1,0 +1,511 @@
+"""Progress cycle, part 1: split the plan into one progress file per unit
+(``进度反馈表-<单位>.xlsx``), plus the identity helpers the roll-up shares.
+
+A progress file is a plain .xlsx (no macros, no links): a title block, a
+table whose task columns are locked and whose fill-in columns are unlocked
+(sheet protected without a password), a 状态 dropdown and a date check on
+完成时间. A hidden sheet carries the identity that survives renaming: the
+plan fingerprint, the unit, the round, the time written and a fingerprint of
+each row's locked content. See docs/progress.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import openpyxl
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from xltools import labels as L
+from xltools.errors import InputError, OutputError
+from xltools.fileio import atomic_path, existing_file, is_file_like
+from xltools.filenames import unique_filenames
+from xltools.model import Assignment, Deadline, Goal, Plan, Requirement, Task
+from xltools.workbook import set_text_safe
+from xltools.text import normalise_spaces
+from xltools.workbook_reader import normalise_requirement_id
+
+FORMAT_ID = "xltools-progress-1"
+# Keys of the hidden identity sheet (machine-read; not shown to users).
+KEY_FORMAT = "format"
+KEY_PLAN = "plan"
+KEY_UNIT = "unit"
+KEY_ROUND = "round"
+KEY_WRITTEN = "written"
+KEY_DEADLINE = "deadline"
+KEY_TITLE = "title"
+KEY_ROWS = "rows"  # header of the row-fingerprint table
+
+COL_REQ_ID, COL_GOAL, COL_TASK, COL_REQUIREMENT, COL_ROLE, COL_DEADLINE = L.PROGRESS_LOCKED_COLUMNS
+LOCKED_COLUMNS = L.PROGRESS_LOCKED_COLUMNS
+FILL_COLUMNS = L.PROGRESS_FILL_COLUMNS
+FILE_COLUMNS = LOCKED_COLUMNS + FILL_COLUMNS
+FILE_WIDTHS = (8, 14, 16, 48, 6, 12, 10, 40, 12, 24, 24)
+HEADER_ROW = 5  # where split writes the table header (readers search for it)
+PREFILL_COLUMNS = FILL_COLUMNS
+
+_THIN = Side(style="thin", color="A6A6A6")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")
+_FILL_FILL = PatternFill("solid", fgColor="FFF2CC")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="305496")
+_HEADER_FILL_OPEN = PatternFill("solid", fgColor="BF8F00")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
+DATE_FORMAT = "yyyy-mm-dd"
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+# ------------------------------------------------------------ shared helpers
+def cell_key(value: object) -> str:
+    """A cell value as comparable text: dates as ISO dates, 3.0 as 3, text cleaned."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(normalise_spaces(str(value)).split())
+
+
+def _digest(parts: Iterable[str], size: int = 16) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:size]
+
+
+def row_fingerprint(values: Sequence[object]) -> str:
+    """Fingerprint of a row's locked content (要求编号, 目标, 任务, 具体要求, 角色, 完成时限)."""
+    return _digest((cell_key(v) for v in values), 12)
+
+
+def plan_fingerprint(plan: Plan) -> str:
+    """Fingerprint of the plan's content (title, goals, tasks, requirements, units, roles)."""
+    parts: list[str] = [plan.info.title]
+    for goal, task, req in plan.iter_requirements():
+        parts += [goal.name, str(task.number), task.name, req.id, req.text, deadline_display(req.deadline)]
+    for a in plan.assignments:
+        parts += [a.requirement_id, a.unit, a.role.value if a.role else ""]
+    return _digest(parts)
+
+
+def deadline_display(deadline: Deadline) -> str:
+    return deadline.display
+
+
+def status_options(plan: Plan) -> tuple[str, ...]:
+    """The allowed 状态 values: 说明 → 状态选项, else the defaults."""
+    return plan.info.statuses or L.DEFAULT_STATUSES
+
+
+def done_status(options: Sequence[str]) -> str | None:
+    """The option that means "done" (已完成, or the one option containing 完成 without 未)."""
+    if L.STATUS_DONE in options:
+        return L.STATUS_DONE
+    cands = [o for o in options if "完成" in o and "未" not in o]
+    return cands[0] if len(cands) == 1 else None
+
+
+def map_status(value: str, options: Sequence[str]) -> tuple[str | None, bool]:
+    """A typed 状态 → (allowed status or None when ambiguous, whether it was free text).
+
+    Exact allowed values pass. Otherwise the synonym table (labels.STATUS_SYNONYMS)
+    is tried on the whole text, then on the longest phrases found inside it; the
+    result is used only when every phrase points to one allowed status.
+    """
+    text = "".join(value.split())
+    if not text:
+        return None, False
+    if text in options:
+        return text, text != value.strip()
+    table = {k: v for k, v in L.STATUS_SYNONYMS.items()}
+    for o in options:
+        table.setdefault(o, o)
+    if text in table:
+        target = table[text]
+        return (target if target in options else None), True
+    # Longest phrases inside the text, not overlapping.
+    found: list[str] = []
+    taken = [False] * len(text)
+    for key in sorted(table, key=len, reverse=True):
+        start = text.find(key)
+        while start >= 0:
+            span = range(start, start + len(key))
+            if not any(taken[i] for i in span):
+                for i in span:
+                    taken[i] = True
+                found.append(table[key])
+            start = text.find(key, start + 1)
+    targets = set(found)
+    if len(targets) == 1:
+        target = targets.pop()
+        return (target if target in options else None), True
+    return None, True
+
+
+def is_formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """One row of a unit's progress file: a requirement with the unit's role."""
+
+    req_id: str
+    goal: str
+    task: str
+    requirement: str
+    role: str
+    deadline: Deadline
+
+    @property
+    def locked_values(self) -> tuple[object, ...]:
+        return (self.req_id, self.goal, self.task, self.requirement, self.role,
+                self.deadline.text or self.deadline.date or "")
+
+    @property
+    def fingerprint(self) -> str:
+        return row_fingerprint(self.locked_values)
+
+
+def progress_units(plan: Plan) -> tuple[str, ...]:
+    """Units that get a progress file: those named on 任务分工, without 各相关部门."""
+    return tuple(u for u in plan.assigned_units() if u != L.GENERIC_UNIT)
+
+
+def iter_unit_assignments(plan: Plan) -> Iterator[tuple[Goal, Task, Requirement, Assignment]]:
+    """(goal, task, requirement, assignment) for every progress unit's part, in plan
+    order and, within a requirement, by role (牵头, 责任, 配合); one per unit."""
+    units = set(progress_units(plan))
+    by_req: dict[str, list[Assignment]] = {}
+    for a in plan.assignments:
+        if a.unit in units:
+            by_req.setdefault(a.requirement_id, []).append(a)
+    for goal, task, req in plan.iter_requirements():
+        taken: set[str] = set()
+        for a in sorted(by_req.get(req.id, ()), key=lambda a: a.role.order if a.role else 9):
+            if a.unit not in taken:
+                taken.add(a.unit)
+                yield goal, task, req, a
+
+
+def unit_rows(plan: Plan) -> dict[str, list[UnitRow]]:
+    """Each progress unit → its rows, in plan order (one per requirement)."""
+    out: dict[str, list[UnitRow]] = {u: [] for u in progress_units(plan)}
+    for goal, task, req, a in iter_unit_assignments(plan):
+        out[a.unit].append(UnitRow(req.id, goal.name, task.name, req.text,
+                                   a.role.value if a.role else "", req.deadline))
+    return out
+
+
+def unit_canonical_names(plan: Plan) -> dict[str, str]:
+    """Every unit name and alias → the registered name."""
+    names: dict[str, str] = {}
+    for u in plan.units:
+        names[u.name] = u.name
+        for alias in u.aliases:
+            names.setdefault(alias, u.name)
+    for u in plan.assigned_units():
+        names.setdefault(u, u)
+    return names
+
+
+def parse_date_arg(value: str | dt.date | None) -> dt.date | None:
+    """A --deadline / --as-of argument → date (None passes)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip().replace("/", "-").replace(".", "-")
+    try:
+        return dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+    except ValueError as exc:
+        raise InputError(L.MSG_BAD_DATE_ARG.format(value=value)) from exc
+
+
+def default_round(day: dt.date) -> str:
+    return L.MSG_ROUND_DEFAULT.format(date=day.strftime("%Y-%m"))
+
+
+def progress_file_name(unit: str) -> str:
+    """``进度反馈表-<单位>.xlsx`` before making it safe (the letters name the same file)."""
+    return L.PROGRESS_FILE_PATTERN.format(unit=unit)
+
+
+# ----------------------------------------------------- previous answers
+def read_previous(src: str | os.PathLike[str] | IO[bytes]) -> dict[tuple[str, str], dict[str, object]]:
+    """Answers of the last roll-up (sheet 进度 of ``src``): (要求编号, 单位) → fill-in values."""
+    if is_file_like(src):
+        src.seek(0)  # type: ignore[union-attr]
+    wb = openpyxl.load_workbook(src, read_only=True, data_only=True)
+    try:
+        if L.SHEET_PROGRESS not in wb.sheetnames:
+            return {}
+        rows = wb[L.SHEET_PROGRESS].iter_rows(values_only=True)
+        header = [cell_key(v) for v in next(rows, ())]
+        cols = {name: i for i, name in enumerate(header) if name}
+        if L.COL_REQ_ID not in cols or L.RCOL_UNIT not in cols:
+            return {}
+        out: dict[tuple[str, str], dict[str, object]] = {}
+        for values in rows:
+            def get(name: str) -> object:
+                i = cols.get(name)
+                return values[i] if i is not None and i < len(values) else None
+            req_id, _ = normalise_requirement_id(get(L.COL_REQ_ID))
+            unit = cell_key(get(L.RCOL_UNIT))
+            if not req_id or not unit:
+                continue
+            answers = {c: get(c) for c in PREFILL_COLUMNS if get(c) not in (None, "")}
+            if answers:
+                out[(req_id, unit)] = answers
+        return out
+    finally:
+        wb.close()
+
+
+# --------------------------------------------------------------- writing
+@dataclass(frozen=True)
+class Identity:
+    plan: str
+    unit: str
+    round: str
+    written: str
+    deadline: dt.date | None
+    title: str
+
+
+def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], identity: Identity,
+                            previous: dict[tuple[str, str], dict[str, object]] | None = None
+                            ) -> tuple[Workbook, int]:
+    """The progress file of one unit (not saved) and how many rows were pre-filled."""
+    previous = previous or {}
+    wb = Workbook()
+    ws = wb.active
+    ws.title = L.PROGRESS_SHEET
+    ncols = len(FILE_COLUMNS)
+    last = get_column_letter(ncols)
+    title = (L.PROGRESS_TITLE.format(title=plan.info.title) if plan.info.title
+             else L.PROGRESS_TITLE_DEFAULT)
+    set_text_safe(ws.cell(row=1, column=1), title)
+    ws.merge_cells(f"A1:{last}1")
+    ws["A1"].font = Font(bold=True, size=16)
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 30
+    set_text_safe(ws.cell(row=2, column=1), L.PROGRESS_UNIT_LABEL + unit)
+    ws.merge_cells("A2:D2")
+    set_text_safe(ws.cell(row=2, column=5), L.PROGRESS_ROUND_LABEL + identity.round)
+    ws.merge_cells("E2:G2")
+    deadline_text = identity.deadline.isoformat() if identity.deadline else ""
+    set_text_safe(ws.cell(row=2, column=8), L.PROGRESS_DEADLINE_LABEL + deadline_text)
+    ws.merge_cells(f"H2:{last}2")
+    for c in (1, 5, 8):
+        ws.cell(row=2, column=c).font = Font(bold=True, size=12)
+    # Row 3: who fills it in and when (unlocked cells right of each label).
+    for col, label in ((1, L.PROGRESS_FILLED_DATE_LABEL), (4, L.PROGRESS_FILLER_LABEL),
+                       (8, L.PROGRESS_PHONE_LABEL)):
+        ws.cell(row=3, column=col, value=label).alignment = Alignment(horizontal="right")
+        target = ws.cell(row=3, column=col + 1)
+        target.protection = Protection(locked=False)
+        target.fill = _FILL_FILL
+        target.border = _BORDER
+    ws.cell(row=3, column=2).number_format = DATE_FORMAT
+    ws.cell(row=3, column=9).number_format = "@"
+    ws.cell(row=4, column=1, value=L.PROGRESS_INSTRUCTIONS).alignment = _WRAP
+    ws.merge_cells(f"A4:{last}4")
+    ws.row_dimensions[4].height = 48
+    # Header.
+    for idx, (name, width) in enumerate(zip(FILE_COLUMNS, FILE_WIDTHS, strict=True), start=1):
+        cell = ws.cell(row=HEADER_ROW, column=idx, value=name)
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL if name in LOCKED_COLUMNS else _HEADER_FILL_OPEN
+        cell.alignment = _CENTER
+        cell.border = _BORDER
+        ws.column_dimensions[get_column_letter(idx)].width = width
+    prefilled = 0
+    first = HEADER_ROW + 1
+    for r, row in enumerate(rows, start=first):
+        answers = previous.get((row.req_id, unit), {})
+        prefilled += bool(answers)
+        deadline_value: object = row.deadline.text or row.deadline.date or None
+        values: list[object] = [row.req_id, row.goal, row.task, row.requirement, row.role,
+                                deadline_value]
+        values += [answers.get(c) for c in FILL_COLUMNS]
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=c)
+            set_text_safe(cell, value if value != "" else None)
+            cell.border = _BORDER
+            name = FILE_COLUMNS[c - 1]
+            cell.alignment = _CENTER if name in (COL_REQ_ID, COL_ROLE, L.PCOL_STATUS) else _WRAP
+            if name in LOCKED_COLUMNS:
+                cell.fill = _LOCKED_FILL
+            else:
+                cell.fill = _FILL_FILL
+                cell.protection = Protection(locked=False)
+            if isinstance(value, dt.date):
+                cell.number_format = DATE_FORMAT
+        ws.cell(row=r, column=1).number_format = "@"
+        ws.row_dimensions[r].height = _row_height(values)
+    last_row = first + len(rows) - 1
+    status_col = get_column_letter(FILE_COLUMNS.index(L.PCOL_STATUS) + 1)
+    date_col = get_column_letter(FILE_COLUMNS.index(L.PCOL_DONE_DATE) + 1)
+    options = status_options(plan)
+    dv_status = DataValidation(type="list", formula1='"' + ",".join(options) + '"',
+                               allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                               errorTitle=L.PCOL_STATUS,
+                               error=L.PROGRESS_STATUS_ERROR.format(
+                                   allowed=L.ALIAS_SEPARATOR.join(options)))
+    dv_date = DataValidation(type="date", operator="greaterThan", formula1="36526",
+                             allow_blank=True, showErrorMessage=True, errorStyle="warning",
+                             errorTitle=L.PCOL_DONE_DATE,
+                             error=L.PROGRESS_DATE_ERROR)
+    if rows:
+        dv_status.add(f"{status_col}{first}:{status_col}{last_row}")
+        dv_date.add(f"{date_col}{first}:{date_col}{last_row}")
+    dv_date.add("B3")
+    ws.add_data_validation(dv_status)
+    ws.add_data_validation(dv_date)
+    ws.freeze_panes = f"A{first}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = L.PRINT_FOOTER_PAGE
+    # Protect without a password: only the unlocked cells can be edited;
+    # columns and rows may still be resized.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.selectLockedCells = False
+    ws.protection.selectUnlockedCells = False
+    _write_identity(wb, identity, rows)
+    wb.active = 0
+    wb.properties.title = title
+    wb.properties.subject = unit
+    wb.properties.creator = "xltools"
+    wb.properties.keywords = f"{FORMAT_ID};{identity.plan};{identity.round}"
+    return wb, prefilled
+
+
+def _row_height(values: Sequence[object]) -> float:
+    """Points for a row of wrapped text (rows do not grow by themselves in every
+    office suite): a CJK character is about two width units, 15 points a line."""
+    lines = 1
+    for value, width in zip(values, FILE_WIDTHS, strict=False):
+        if isinstance(value, str) and value:
+            lines = max(lines, sum(-(-2 * len(part) // int(width)) or 1 for part in value.split("\n")))
+    return min(409.0, 15.0 * lines + 3)
+
+
+def _write_identity(wb: Workbook, identity: Identity, rows: Sequence[UnitRow]) -> Worksheet:
+    ws = wb.create_sheet(L.PROGRESS_ID_SHEET)
+    for key, value in ((KEY_FORMAT, FORMAT_ID), (KEY_PLAN, identity.plan), (KEY_UNIT, identity.unit),
+                       (KEY_ROUND, identity.round), (KEY_WRITTEN, identity.written),
+                       (KEY_DEADLINE, identity.deadline.isoformat() if identity.deadline else ""),
+                       (KEY_TITLE, identity.title)):
+        ws.append([key, value])
+        ws.cell(row=ws.max_row, column=2).data_type = "s"
+    ws.append([KEY_ROWS])
+    for row in rows:
+        ws.append([row.req_id, row.fingerprint])
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True
+    return ws
+
+
+@dataclass
+class SplitResult:
+    """What `split` wrote."""
+
+    folder: Path
+    files: dict[str, Path] = field(default_factory=dict)  # unit → file
+    round_label: str = ""
+    deadline: dt.date | None = None
+    prefilled_rows: int = 0
+    plan_fingerprint: str = ""
+
+    def summary(self) -> str:
+        text = L.MSG_SPLIT_DONE.format(count=len(self.files), round=self.round_label,
+                                       path=self.folder)
+        if self.prefilled_rows:
+            text += L.MSG_SPLIT_PREFILLED.format(rows=self.prefilled_rows)
+        return text
+
+
+def split(workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLike[str], *,
+          round_label: str | None = None, deadline: str | dt.date | None = None,
+          force: bool = False, now: dt.datetime | None = None) -> SplitResult:
+    """Write one progress file per unit of ``workbook`` into ``out_dir``.
+
+    ``deadline`` defaults to 说明 → 反馈截止日期; ``round_label`` to the month
+    (``2019-06``). When the workbook has a 进度 sheet (it is a previous
+    roll-up), that round's answers are pre-filled. Existing files are only
+    replaced with ``force``.
+    """
+    from xltools.master import read_plan_fast
+
+    if is_file_like(workbook):
+        data = workbook.read()  # type: ignore[union-attr]
+        name = getattr(workbook, "name", "<stream>")
+    else:
+        path = existing_file(workbook)  # type: ignore[arg-type]
+        data, name = path.read_bytes(), str(path)
+    src = io.BytesIO(data)
+    # The same reader as the roll-up, so both compute the same plan fingerprint.
+    plan = read_plan_fast(data, name)
+    rows_by_unit = unit_rows(plan)
+    if not rows_by_unit:
+        raise InputError(L.MSG_SPLIT_NO_UNITS)
+    previous = read_previous(src)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    due = parse_date_arg(deadline)
+    if due is None and isinstance(plan.info.feedback_deadline, dt.date):
+        due = plan.info.feedback_deadline
+    label = round_label or default_round(now.date())
+    folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(L.MSG_NOT_A_FOLDER.format(path=folder), path=str(folder))
+    # Same naming as the letters (xltools.letters), which tell each unit this file name.
+    stems = {u: progress_file_name(u).removesuffix(".xlsx") for u in rows_by_unit}
+    names = unique_filenames(list(stems.values()), ".xlsx")
+    targets = {u: folder / names[stems[u]] for u in rows_by_unit}
+    if not force:
+        for target in targets.values():
+            if target.exists():
+                raise OutputError(L.MSG_FILE_EXISTS.format(path=target), path=str(target))
+    folder.mkdir(parents=True, exist_ok=True)
+    fp = plan_fingerprint(plan)
+    result = SplitResult(folder=folder, round_label=label, deadline=due, plan_fingerprint=fp)
+    for unit, rows in rows_by_unit.items():
+        identity = Identity(plan=fp, unit=unit, round=label, written=now.isoformat(),
+                            deadline=due, title=plan.info.title)
+        wb, prefilled = build_progress_workbook(plan, unit, rows, identity, previous)
+        with atomic_path(targets[unit], force) as tmp:
+            wb.save(tmp)
+        result.files[unit] = targets[unit]
+        result.prefilled_rows += prefilled
+    return result
+
+
+__all__ = ["split", "SplitResult", "build_progress_workbook", "plan_fingerprint", "row_fingerprint",
+           "cell_key", "map_status", "status_options", "done_status", "unit_rows", "UnitRow",
+           "progress_units", "read_previous", "Identity", "set_text_safe", "parse_date_arg"]

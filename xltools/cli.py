@@ -202,6 +202,49 @@ def _add_letters(sub: argparse._SubParsersAction) -> None:
 COMMAND_ADDERS.append(_add_letters)
 
 
+# ------------------------------------------------------------------ excel
+def cmd_excel(args: argparse.Namespace) -> int:
+    from xltools.excel import build, install
+
+    if args.excel_command == "build":
+        if args.workbook:
+            out = build.build_control_workbook(args.output or "xltools-control.xlsm", force=args.force)
+        else:
+            out = build.build_addin(args.output or "xltools.xlam", force=args.force)
+        print(out)
+        return 0
+    if args.excel_command == "install":
+        lines = install.install(args.addin, copy_addin=not args.config_only)
+    elif args.excel_command == "uninstall":
+        lines = install.uninstall()
+    else:
+        lines = install.doctor()
+    print("\n".join(lines))
+    return 1 if any(line.startswith("[!!]") for line in lines) else 0
+
+
+def _add_excel(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("excel", help="the Excel add-in: build | install | uninstall | doctor",
+                       description="Build the ribbon add-in (or the control workbook) without Excel, "
+                                   "and install it for the current user on Windows/macOS.")
+    esub = p.add_subparsers(dest="excel_command", metavar="ACTION", required=True)
+    b = esub.add_parser("build", help="build xltools.xlam (or --workbook: a control .xlsm)")
+    b.add_argument("-o", "--output", help="file to write (default xltools.xlam / xltools-control.xlsm)")
+    b.add_argument("--workbook", action="store_true",
+                   help="make a standalone .xlsm with Form buttons instead of the add-in")
+    b.add_argument("--force", action="store_true", help="overwrite OUTPUT")
+    i = esub.add_parser("install", help="copy the add-in into Excel's start-up folder, write config")
+    i.add_argument("addin", nargs="?", default="xltools.xlam", help="the built add-in")
+    i.add_argument("--config-only", action="store_true",
+                   help="only write the interpreter config (for the control workbook)")
+    esub.add_parser("uninstall", help="remove the add-in from the start-up folder")
+    esub.add_parser("doctor", help="show versions and what is installed (exit 1 on a problem)")
+    p.set_defaults(handler=cmd_excel)
+
+
+COMMAND_ADDERS.append(_add_excel)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xltools",

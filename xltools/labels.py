@@ -590,6 +590,9 @@ UNIT_LINE_LABELS = {
 REMARK_FORMAT = "{header}：{value}"
 
 # Text data the readers use (not shown to users).
+# Grassroots bodies named as a class (各村, 各社区, 各村（社区）): units, though
+# they end unlike the names of offices (used by xltools.units).
+GRASSROOTS_UNITS = ("村", "社区", "居委会", "村委会", "嘎查", "村民小组")
 CN_NUMERALS = "一二三四五六七八九十百"
 # The most frequent Simplified characters (encoding detection scores decodings by them).
 COMMON_CHARS = (

@@ -70,6 +70,11 @@ def is_generic(name: str) -> bool:
     return name in L.GENERIC_PHRASES or bool(_GENERIC_RE.match(name))
 
 
+_GRASSROOTS_ALT = "|".join(map(re.escape, L.GRASSROOTS_UNITS))
+# Every village / community as a body: 各村, 各社区, 各村（社区）.
+_EVERY_GRASSROOTS = re.compile(rf"^各(?:{_GRASSROOTS_ALT})(?:[（(](?:{_GRASSROOTS_ALT})[)）])?$")
+
+
 def looks_like_unit(name: str) -> bool:
     """A name that ends like the name of a body (or is a generic phrase)."""
     name = name.strip()
@@ -77,7 +82,7 @@ def looks_like_unit(name: str) -> bool:
         return bool(name) and len(name) <= 40
     if re.search(r"[。；;，,：:！？\d%]", name):
         return False
-    return name.endswith(L.UNIT_SUFFIXES)
+    return name.endswith(L.UNIT_SUFFIXES) or bool(_EVERY_GRASSROOTS.match(name))
 
 
 def _split_names(list_part: str) -> list[str]:
@@ -108,6 +113,21 @@ def _role_of(rest: str) -> Role | None:
             if i >= 0 and (best is None or i < best[0]):
                 best = (i, role)
     return best[1] if best else None
+
+
+_ROLE_WORD_ALT = "|".join(map(re.escape, sorted(
+    {*L.LEAD_WORDS, *L.ASSIST_WORDS, *L.RESPONSIBLE_WORDS, L.ROLE_RESPONSIBLE}, key=len, reverse=True)))
+# A role written in brackets after a name: 市发改委（牵头）, 市财政局(配合).
+_BRACKET_ROLE = re.compile(rf"^(?P<name>.+?)\s*[（(]\s*(?P<role>{_ROLE_WORD_ALT})(?:单位|部门)?\s*[)）]$")
+
+
+def split_bracket_role(name: str) -> tuple[str, Role | None]:
+    """A name followed by its role in brackets → (name, role), e.g.
+    ``市发改委（牵头）``; other names are returned unchanged with None."""
+    m = _BRACKET_ROLE.match(name.strip())
+    if not m:
+        return name, None
+    return m.group("name"), _role_of(m.group("role")) or Role.RESPONSIBLE
 
 
 @dataclass(frozen=True)
@@ -163,15 +183,15 @@ def parse_units(text: str, default_role: Role | None = None) -> ParsedWording:
             continue
         seen_clauses.add(key)
         names, role, rest = parse_clause(clause, default_role)
-        names = [n for n in names if looks_like_unit(n)]
-        if not names:
+        named = [(n, r) for n, r in map(split_bracket_role, names) if looks_like_unit(n)]
+        if not named:
             out.rest.append(clause)
             continue
         if role is None:
             role = Role.RESPONSIBLE
-        for name in names:
+        for name, bracket_role in named:
             written = ""
-            unit_role = role
+            unit_role = bracket_role or role
             if is_generic(name):
                 written = name if name != L.GENERIC_UNIT else ""
                 name = L.GENERIC_UNIT
@@ -199,6 +219,7 @@ def looks_like_units_cell(text: str) -> bool:
     found = False
     for clause in clauses:
         names, role, rest = parse_clause(clause)
+        names = [split_bracket_role(n)[0] for n in names]
         if not names or not all(looks_like_unit(n) for n in names):
             return False
         # The phrase after the list must start with a role or connective word.

@@ -1,21 +1,137 @@
 """Readers of original task tables. Each turns one kind of input into
 (events, SourceMeta) for `xltools.builder.build_plan`.
 
-`read_source` picks the reader from the content (not only the extension).
+`read_source` picks the reader from the content (not only the extension):
+a zip with ``word/`` is a Word document, with ``xl/`` an Excel workbook; an
+OLE file is .xls/.et (a workbook stream) or .doc/.wps; HTML markers mean a
+saved web page; anything else is text, read as a delimited table (pipe,
+tab, csv), a space-separated dump with a header line, a dump with one cell
+per line, or prose (numbered items with their units).
 """
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+from xltools import labels as L
+from xltools.errors import InputError, SourceFormatError
 from xltools.readers.rows import Event, SourceMeta
 
+Result = tuple[list[Event], SourceMeta]
 
-def read_source(data: bytes, name: str, *, simplified: bool = True) -> tuple[list[Event], SourceMeta]:
-    """Decode and read an original table given as bytes (``name`` for messages).
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|head|meta|div|p)\b", re.I)
 
-    ``simplified``: convert Traditional characters to Simplified.
-    """
-    from xltools.readers import text_table
+
+def detect_format(data: bytes, name: str = "") -> str:
+    """One of docx, xlsx, xls, doc, odt, ods, rtf, pdf, html, text."""
+    ext = PurePath(name).suffix.lower()
+    if data[:4] == b"PK\x03\x04":
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            names = []
+        if any(n.startswith("word/") for n in names):
+            return "docx"
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if "content.xml" in names:
+            return "ods" if ext == ".ods" or b"spreadsheet" in data[:200] else "odt"
+        raise InputError(L.MSG_UNSUPPORTED_FORMAT.format(path=name, detail="zip"), path=name)
+    if data[:8] == OLE_MAGIC:
+        # Stream names are stored in UTF-16LE in the OLE directory.
+        if "WordDocument".encode("utf-16-le") in data:
+            return "doc"
+        if any((n + "\0").encode("utf-16-le") in data for n in ("Workbook", "Book")):
+            return "xls"
+        return "doc"
+    if data[:5] == b"{\\rtf":
+        return "rtf"
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    head = data[:4096]
+    if ext in (".htm", ".html", ".mht") or _HTML_MARKERS.search(head) or b"<table" in data.lower():
+        return "html"
+    return "text"
+
+
+def read_source(data: bytes, name: str, *, simplified: bool = True) -> Result:
+    """Read an original table given as bytes (``name`` for messages and as a
+    hint). ``simplified``: convert Traditional characters to Simplified."""
+    if not data.strip():
+        raise InputError(L.MSG_EMPTY_INPUT.format(path=name), path=name)
+    fmt = detect_format(data, name)
+    if fmt == "docx":
+        from xltools.readers.docx import read_docx
+
+        return read_docx(data, name, simplified=simplified)
+    if fmt == "xlsx":
+        from xltools.readers.xlsx import read_xlsx
+
+        return read_xlsx(data, name, simplified=simplified)
+    if fmt == "xls":
+        from xltools.readers.xlsx import read_xls
+
+        return read_xls(data, name, simplified=simplified)
+    if fmt in ("doc", "rtf", "odt", "ods"):
+        from xltools.readers.legacy import read_legacy
+
+        return read_legacy(data, name, fmt, simplified=simplified)
+    if fmt == "pdf":
+        return _read_pdf(data, name, simplified)
     from xltools.readers.decode import decode_text
 
     text = decode_text(data, name)
-    return text_table.read_text_table(text, name)
+    if fmt == "html":
+        from xltools.readers.html import read_html
+
+        return read_html(text, name, simplified=simplified)
+    return read_text(text, name, simplified=simplified)
+
+
+def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
+    """Read a table or task list written as plain text."""
+    from xltools.readers import delimited, prose, text_table
+    from xltools.readers.cleanup import Fixer
+
+    fixer = Fixer(text, simplified)
+    text = fixer.fix_text(text)  # notes the original of every changed line
+    result: Result | None = None
+    delim = delimited.csv_dialect(text)
+    if delim and (PurePath(name).suffix.lower() in (".csv", ".tsv") or delim in (",", ";", "\t")):
+        result = delimited.read_csv(text, name, delim)
+    elif (sep := delimited.header_separator(text)) is not None:
+        result = delimited.read_delimited(text, name, sep)
+    elif (cell_lines := delimited.cell_per_line_header(text)) is not None:
+        result = delimited.read_cell_per_line(text, name, *cell_lines)
+    elif any(text_table._header_fields(line) for line in text.split("\n")[:80]):
+        result = text_table.read_text_table(text, name)
+    else:
+        result = prose.read_prose(text, name)
+    if result is None or not result[0]:
+        raise SourceFormatError(L.MSG_NO_TABLE_IN_FILE.format(path=name), path=name)
+    events, meta = result
+    if fixer.review:
+        meta = SourceMeta(meta.title, meta.year, meta.issuer, meta.doc_number, meta.skipped,
+                          tuple(fixer.review) + meta.review)
+    return events, meta
+
+
+def _read_pdf(data: bytes, name: str, simplified: bool) -> Result:
+    """A PDF's text is read as prose (work points); its tables lose their cell
+    boundaries in the text, so a PDF table is refused with a clear message."""
+    from xltools.readers import prose
+    from xltools.readers.cleanup import Fixer
+    from xltools.readers.legacy import pdf_text
+
+    text = pdf_text(data, name)
+    fixer = Fixer(text, simplified)
+    found = prose.read_prose(fixer.fix_text(text), name)
+    if found is None or not found[0]:
+        raise SourceFormatError(L.MSG_PDF_TABLE.format(path=name), path=name)
+    events, meta = found
+    return events, SourceMeta(meta.title, meta.year, meta.issuer, meta.doc_number, meta.skipped,
+                              tuple(fixer.review) + meta.review)

@@ -1,0 +1,77 @@
+"""Comparing an imported plan with a hand annotation (``*.expected.json``
+beside each real example): the same text normalisation on both sides, unit
+names mapped through the plan's unit registry (aliases), Traditional
+annotations converted like the import converts the text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from xltools.model import Plan, Role
+from xltools.readers.cleanup import is_traditional, to_simplified
+from xltools.text import clean_text, strip_trailing_punct
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+ROLE_KEYS = {"lead": Role.LEAD, "cooperate": Role.ASSIST, "responsible": Role.RESPONSIBLE}
+
+
+def real_files() -> list[Path]:
+    return sorted(p for p in REAL.glob("*.txt"))
+
+
+def expected_for(path: Path) -> dict:
+    return json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+def _norm(text: str, simplify: bool) -> str:
+    text = clean_text(text)
+    return to_simplified(text) if simplify else text
+
+
+def _canonical(plan: Plan, name: str) -> str:
+    for u in plan.units:
+        if name == u.name or name in u.aliases:
+            return u.name
+    return name
+
+
+def _unit_sets(plan: Plan, names: list[str], simplify: bool) -> list[set[str]]:
+    """The unit sets the annotation allows: as written, and with names joined
+    by 及/和 split (the annotations accept both)."""
+    written = [_norm(n, simplify) for n in names]
+    split = [p for n in written for p in re.split(r"(?<=[部门单位局委办])[及和](?=.)", n)]
+    return [{_canonical(plan, n) for n in written}, {_canonical(plan, n) for n in split}]
+
+
+def compare(plan: Plan, expected: dict, source_text: str) -> list[str]:
+    """Differences between ``plan`` and the annotation (empty when it matches)."""
+    simplify = is_traditional(source_text)
+    problems: list[str] = []
+    rows = list(plan.iter_requirements())
+    for item in expected["items"]:
+        start = _norm(item["requirement_starts_with"], simplify)
+        hits = [(g, t, r) for g, t, r in rows if clean_text(r.text).startswith(start)]
+        if len(hits) != 1:
+            problems.append(f"{start!r}: {len(hits)} requirements start so")
+            continue
+        goal, task, req = hits[0]
+        if item.get("goal"):
+            want = strip_trailing_punct(_norm(item["goal"], simplify))
+            if goal.name != want:
+                problems.append(f"{start!r}: goal {goal.name!r} != {want!r}")
+        if item.get("task"):
+            want = strip_trailing_punct(_norm(item["task"], simplify))
+            if task.name != want:
+                problems.append(f"{start!r}: task {task.name!r} != {want!r}")
+        for key, role in ROLE_KEYS.items():
+            got = {a.unit for a in plan.assignments_for(req.id) if a.role == role and a.unit}
+            allowed = _unit_sets(plan, item.get(key, []), simplify)
+            if got not in allowed:
+                problems.append(f"{start!r}: {key} {sorted(got)} != {sorted(allowed[0])}")
+        if item.get("deadline_text"):
+            want = _norm(item["deadline_text"], simplify)
+            if want not in req.deadline.display:
+                problems.append(f"{start!r}: deadline {req.deadline.display!r} lacks {want!r}")
+    return problems

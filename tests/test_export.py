@@ -1,0 +1,115 @@
+"""Export in the original layout: reopen the xlsx/docx and compare content
+(values, merges, layout), never bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+
+from xltools import labels as L
+from xltools.cli import main
+from xltools.errors import OutputError
+from xltools.export import export, export_plan, layout
+from xltools.model import Role
+from xltools.readers.docx import W, table_grid
+from xltools.workbook_reader import read_plan
+
+
+def test_layout_of_the_example(taonan_plan) -> None:
+    lay = layout(taonan_plan)
+    assert lay.header == ("目标", "序号", "任务", "有关要求", "责任单位", "完成时限")
+    assert len(lay.rows) == len(taonan_plan.requirements)
+    first_goal = taonan_plan.goals[0]
+    n_first = sum(len(t.requirements) for t in first_goal.tasks)
+    assert (0, n_first - 1, 0) in lay.merges
+    task1 = taonan_plan.tasks[0]
+    assert (0, len(task1.requirements) - 1, 1) in lay.merges
+    assert (0, len(task1.requirements) - 1, 2) in lay.merges
+    # Unchanged assignments keep the original wording.
+    req = taonan_plan.requirement("1-1")
+    assert lay.rows[0][4] == req.units_text
+
+
+def test_xlsx_export(taonan_workbook: Path, tmp_path: Path) -> None:
+    out = tmp_path / "table.xlsx"
+    assert export(taonan_workbook, out) == out
+    plan = read_plan(taonan_workbook)
+    ws = openpyxl.load_workbook(out).active
+    assert ws["A1"].value == plan.info.title
+    assert "A1:F1" in {str(r) for r in ws.merged_cells.ranges}
+    assert [c.value for c in ws[2]] == ["目标", "序号", "任务", "有关要求", "责任单位", "完成时限"]
+    assert ws.print_title_rows == "$2:$2" or ws.print_title_rows == "2:2"
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    n_task1 = len(plan.tasks[0].requirements)
+    assert f"B3:B{2 + n_task1}" in merged and f"C3:C{2 + n_task1}" in merged
+    assert ws["D3"].value == plan.requirement("1-1").text
+    assert ws.page_setup.orientation == "landscape"
+
+
+def test_docx_export_is_a_landscape_table_with_repeated_header(taonan_workbook: Path,
+                                                               tmp_path: Path) -> None:
+    out = tmp_path / "table.docx"
+    export(taonan_workbook, out)
+    doc = Document(out)
+    sec = doc.sections[0]
+    assert sec.page_width > sec.page_height
+    assert doc.paragraphs[0].text == read_plan(taonan_workbook).info.title
+    tbl = doc.element.body.find(W + "tbl")
+    first_row = tbl.find(W + "tr")
+    assert first_row.find(f"{W}trPr/{W}tblHeader") is not None
+    grid = table_grid(tbl)
+    assert [c.text for c in grid[0]] == ["目标", "序号", "任务", "有关要求", "责任单位", "完成时限"]
+    assert grid[2][0].from_above and grid[2][1].from_above  # goal and 序号 merged down
+    assert not grid[2][3].from_above
+    fonts = {el.get(W + "eastAsia") for el in doc.element.body.iter(W + "rFonts")}
+    assert L.FONT_BODY in fonts and L.FONT_TITLE in fonts
+
+
+def test_changed_assignments_are_worded_afresh(taonan_plan, tmp_path: Path) -> None:
+    plan = taonan_plan
+    changed = tuple(dataclasses.replace(a, role=Role.ASSIST) if a.requirement_id == "1-1"
+                    and a.unit == "开发区" else a for a in plan.assignments)
+    lay = layout(dataclasses.replace(plan, assignments=changed))
+    assert lay.rows[0][4] == "市政府办公室负责，开发区配合，各相关部门按职能分别落实"
+    assert lay.rows[1][4] == plan.requirement("1-2").units_text
+
+
+def test_export_refuses_to_overwrite_and_checks_the_suffix(taonan_plan, tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    out.write_bytes(b"keep")
+    with pytest.raises(OutputError):
+        export_plan(taonan_plan, out)
+    assert out.read_bytes() == b"keep"
+    export_plan(taonan_plan, out, force=True)
+    assert openpyxl.load_workbook(out).active["A2"].value == "目标"
+    with pytest.raises(OutputError, match=".xlsx 或 .docx"):
+        export_plan(taonan_plan, tmp_path / "t.pdf")
+
+
+def test_no_goal_column_when_no_goals(tmp_path: Path) -> None:
+    from xltools.importer import read_original
+
+    plan = read_original(Path(__file__).parent / "fixtures" / "real" /
+                         "02_jiangmen-tdcb-pipe-merged-shift.txt")
+    assert layout(plan).header == ("序号", "任务", "有关要求", "责任单位")
+
+
+def test_cli_export(taonan_workbook: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "t.docx"
+    assert main(["export", str(taonan_workbook), "-o", str(out)]) == 0
+    assert out.is_file() and str(out) in capsys.readouterr().out
+    assert main(["export", str(taonan_workbook), "-o", str(out)]) == 1
+    assert "--force" in capsys.readouterr().err
+
+
+def test_export_to_a_file_object(taonan_plan) -> None:
+    import io
+
+    buf = io.BytesIO()
+    assert export_plan(taonan_plan, buf, fmt="docx") is None
+    doc = Document(io.BytesIO(buf.getvalue()))
+    assert doc.tables[0].rows[0].cells[0].text == "目标"

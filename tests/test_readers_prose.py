@@ -1,0 +1,235 @@
+"""Prose task lists (工作要点 / 分工方案): numbering levels, labelled unit
+lines, closing parentheses, group units, deadlines, non-unit brackets."""
+
+from __future__ import annotations
+
+from xltools import labels as L
+from xltools.builder import build_plan
+from xltools.model import Role
+from xltools.readers import read_source
+from xltools.readers.prose import units_parenthesis
+
+
+def _plan(text: str, **kw):
+    events, meta = read_source(text.encode(kw.pop("encoding", "utf-8")), "p.txt", **kw)
+    return build_plan(events, meta)
+
+
+def _units(plan, req_id):
+    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
+
+
+def test_units_parenthesis_rules() -> None:
+    assert units_parenthesis("做好某事。（市发改委牵头，市财政局配合）")[1] == "市发改委牵头，市财政局配合"
+    assert units_parenthesis("做好某事（市发改委牵头）。")[0] == "做好某事。"
+    assert units_parenthesis("做好某事。（牵头单位：市商务局；配合单位：市财政局）")[2] == [
+        ("牵头单位", "市商务局"), ("配合单位", "市财政局")]
+    # A deadline inside the units parenthesis goes to 完成时限.
+    found = units_parenthesis("做好某事。（市财政局牵头，6月底前完成）")
+    assert found[1] == "市财政局牵头" and found[3] == "6月底前完成"
+    found = units_parenthesis("做好某事。（市发改委牵头，市直有关部门配合，持续推进）")
+    assert found[1] == "市发改委牵头，市直有关部门配合" and found[3] == "持续推进"
+    # Brackets that are not units stay in the text.
+    assert units_parenthesis("按照《解读工作细则（试行）》要求做好解读（政策文件需添加咨询方式）。") is None
+    assert units_parenthesis("实现全流程（名称申报、企业登记、印章刻制、社保登记）。") is None
+    assert units_parenthesis("根据规划（运政办发〔2016〕76号）精神。") is None
+
+
+WORK_POINTS = """\
+某市2024年政务公开工作要点
+一、加强政策解读
+（一）做好重要政策解读
+1.健全解读机制。严格落实解读方案与政策文件同步报审（市政府办公室牵头，各县（市、区）人民政府、市直各部门按职责分工负责）
+2.丰富解读形式。运用图解、视频等方式开展解读，6月底前建立解读专栏。（市委宣传部、市政务服务局牵头，10月底前完成）
+二、提升平台效能
+3.规范政府网站。加强内容保障。（牵头单位：市政务服务局；配合单位：市委网信办）
+"""
+
+
+def test_work_points_with_trailing_parentheses() -> None:
+    plan = _plan(WORK_POINTS)
+    assert plan.info.title == "某市2024年政务公开工作要点" and plan.info.year == 2024
+    assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
+        ("做好重要政策解读", ["健全解读机制", "丰富解读形式"]), ("提升平台效能", ["规范政府网站"])]
+    r1 = plan.requirement("1-1")
+    assert r1.text == "严格落实解读方案与政策文件同步报审"
+    assert _units(plan, "1-1") == {("市政府办公室", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE),
+                                   ("市直各部门", Role.RESPONSIBLE)}
+    r2 = plan.requirement("2-1")
+    assert r2.deadline.text == "10月底前完成" and r2.deadline.date.isoformat() == "2024-10-31"
+    assert _units(plan, "2-1") == {("市委宣传部", Role.LEAD), ("市政务服务局", Role.LEAD)}
+    assert _units(plan, "3-1") == {("市政务服务局", Role.LEAD), ("市委网信办", Role.ASSIST)}
+    kinds = {n.kind for n in plan.notes}
+    assert L.REVIEW_TASK_NAME in kinds and L.REVIEW_UNITS in kinds
+
+
+LABELLED_LINES = """\
+一、稳增长
+1 .地区生产总值增长6%。
+牵头单位：区发改局
+协同责任单位：区统计局、区财政局
+2、社会消费品零售总额增长8%。
+责任单位：区商务局牵头，各街道配合
+"""
+
+
+def test_labelled_unit_lines() -> None:
+    plan = _plan(LABELLED_LINES)
+    assert [g.name for g in plan.goals] == ["稳增长"]
+    assert _units(plan, "1-1") == {("区发改局", Role.LEAD), ("区统计局", Role.ASSIST),
+                                   ("区财政局", Role.ASSIST)}
+    # A lone 责任单位 line is a wording: its role words count.
+    assert _units(plan, "2-1") == {("区商务局", Role.LEAD), ("各街道", Role.ASSIST)}
+
+
+GROUP_UNITS = """\
+（一）应急体系建设
+1.完善预案体系
+（1）加强预案管理。
+（2）推进预案精编化。
+（责任单位：市应急局、各县（市、区）人民政府）
+2.健全运行机制
+① 建立会商制度；
+② 健全值守制度。
+牵头单位：市政府办公室
+"""
+
+
+def test_group_units_apply_to_all_sub_items() -> None:
+    plan = _plan(GROUP_UNITS)
+    assert [(t.number, t.name, len(t.requirements)) for t in plan.tasks] == [
+        (1, "完善预案体系", 2), (2, "健全运行机制", 2)]
+    assert plan.goals[0].name == "应急体系建设"
+    for rid in ("1-1", "1-2"):
+        assert _units(plan, rid) == {("市应急局", Role.RESPONSIBLE),
+                                     ("各县（市、区）人民政府", Role.RESPONSIBLE)}
+    for rid in ("2-1", "2-2"):
+        assert _units(plan, rid) == {("市政府办公室", Role.LEAD)}
+    group_notes = [n for n in plan.notes if "共同的责任单位" in n.message]
+    assert {n.requirement_id for n in group_notes} == {"1-1", "1-2", "2-1", "2-2"}
+
+
+def test_traditional_big5_prose_converted_and_original_kept() -> None:
+    text = ("一、堅持系統集成\n"
+            "1.全面實施清單管理。編制並公布行政許可事項清單。"
+            "（市政府辦公室牽頭，市級各有關部門按職責分工負責）\n")
+    plan = _plan(text, encoding="big5")
+    assert plan.goals[0].name == "坚持系统集成"
+    assert plan.tasks[0].name == "全面实施清单管理"
+    assert _units(plan, "1-1") == {("市政府办公室", Role.LEAD), ("市级各有关部门", Role.RESPONSIBLE)}
+    trad = [n for n in plan.notes if n.kind == L.REVIEW_TRADITIONAL]
+    assert any("牽頭" in n.source for n in trad)
+
+
+def test_traditional_can_be_kept() -> None:
+    text = "一、堅持系統集成\n1.全面實施清單管理。編制並公布清單。（市政府辦公室牽頭）\n"
+    plan = _plan(text, simplified=False)
+    assert plan.goals[0].name == "堅持系統集成"
+    assert _units(plan, "1-1") == {("市政府辦公室", Role.LEAD)}
+
+
+def test_gbk_prose_with_pinyin_glosses_and_pdf_wrap_spaces() -> None:
+    text = ("一、優化營商環境\n"
+            "1.深化改革。推進經(jīng)濟體制改革，完 善 審 批制度。（市發改委牽(qiān)頭）\n")
+    plan = _plan(text)
+    assert plan.requirement("1-1").text == "推进经济体制改革，完善审批制度。"
+    assert _units(plan, "1-1") == {("市发改委", Role.LEAD)}
+    assert any("jīng" in n.message for n in plan.notes)
+    gbk = "一、加强监管\n1.规范执法。推行执法公示制度。（市司法局牵头）\n"
+    plan = _plan(gbk, encoding="gb18030")
+    assert _units(plan, "1-1") == {("市司法局", Role.LEAD)}
+
+
+def test_items_without_units_outside_the_list_are_not_requirements() -> None:
+    text = ("一、总体要求\n1.指导思想。以新思想为指导。\n2.基本原则。坚持问题导向。\n"
+            "二、重点任务\n（一）深化改革\n1.推进放管服改革。压减审批时限。（市政务服务局牵头）\n"
+            "2.优化服务。推行一网通办。（市大数据局牵头）\n")
+    plan = _plan(text)
+    assert [t.name for t in plan.tasks] == ["推进放管服改革", "优化服务"]
+    assert plan.goals[0].name == "深化改革"
+
+
+def test_inline_labels_people_lines_and_mixed_levels() -> None:
+    text = ("某区2024年工作要点\n一、优化营商环境\n"
+            "1.深化改革。推行一网通办。责任单位：区政务服务局\n牵头领导：王副区长\n"
+            "2.加强要素保障。盘活存量土地。牵头单位：区自然资源局；配合单位：各街道办事处\n"
+            "二、保障改善民生\n（一）稳定就业。开展就业援助月活动。（区人社局牵头，区财政局配合，6月底前完成）\n")
+    plan = _plan(text)
+    assert [g.name for g in plan.goals] == ["优化营商环境", "保障改善民生"]
+    r = plan.requirement("1-1")
+    assert r.text == "推行一网通办。" and r.remark == "牵头领导：王副区长"
+    assert _units(plan, "1-1") == {("区政务服务局", Role.RESPONSIBLE)}
+    assert not any("王副区长" in a.unit for a in plan.assignments)
+    assert _units(plan, "2-1") == {("区自然资源局", Role.LEAD), ("各街道办事处", Role.ASSIST)}
+    assert plan.requirement("3-1").deadline.date.isoformat() == "2024-06-30"
+
+
+def test_units_of_an_item_apply_to_its_sub_items() -> None:
+    text = ("一、应急体系\n1.完善预案体系。（市应急局牵头，各县（市、区）人民政府负责）\n"
+            "（1）加强预案管理。\n（2）推进预案精编化。\n"
+            "2.健全运行机制\n（责任单位：市政府办公室）\n（1）建立会商制度。\n（2）健全值守制度。\n")
+    plan = _plan(text)
+    assert [(t.name, [r.text for r in t.requirements]) for t in plan.tasks] == [
+        ("完善预案体系", ["加强预案管理。", "推进预案精编化。"]),
+        ("健全运行机制", ["建立会商制度。", "健全值守制度。"])]
+    assert _units(plan, "1-2") == {("市应急局", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE)}
+    assert _units(plan, "2-2") == {("市政府办公室", Role.RESPONSIBLE)}
+    assert sum(1 for n in plan.notes if "上级条目" in n.message) == 4
+
+
+def test_deadline_labels_next_to_unit_labels() -> None:
+    text = ("一、经济发展\n（一）加快项目建设\n5.推进重点项目。\n牵头单位：区发改局\n"
+            "责任单位：各街道、区直有关部门\n完成时限：2023年12月底前\n"
+            "6.抓好招商引资。（责任单位：区商务局；完成时限：2023年6月底）\n")
+    plan = _plan(text)
+    assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [("经济发展", ["加快项目建设"])]
+    r1, r2 = plan.tasks[0].requirements
+    assert r1.deadline.date.isoformat() == "2023-12-31" and r2.deadline.date.isoformat() == "2023-06-30"
+    assert _units(plan, r1.id) == {("区发改局", Role.LEAD), ("各街道", Role.RESPONSIBLE),
+                                   ("区直有关部门", Role.RESPONSIBLE)}
+    assert _units(plan, r2.id) == {("区商务局", Role.RESPONSIBLE)}
+
+
+
+def test_village_and_community_units() -> None:
+    plan = _plan("一、人居环境\n1.开展村庄清洁行动。（镇农业农村办牵头，各村、各社区配合）\n")
+    assert _units(plan, "1-1") == {("镇农业农村办", Role.LEAD), ("各村", Role.ASSIST),
+                                   ("各社区", Role.ASSIST)}
+
+
+def test_half_paren_numbers_and_people_on_the_units_line() -> None:
+    text = ("一、稳增长\n1）地区生产总值增长6%。\n牵头领导：张三 牵头单位：区发改局\n责任单位：各街道\n"
+            "2）固定资产投资增长10%。\n牵头单位：区发改局\n")
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["地区生产总值增长6%。", "固定资产投资增长10%。"]
+    assert plan.requirement("1-1").remark == "牵头领导：张三"
+    assert _units(plan, "1-1") == {("区发改局", Role.LEAD), ("各街道", Role.RESPONSIBLE)}
+
+
+def test_role_in_brackets_after_a_unit_name() -> None:
+    plan = _plan("一、改革\n1.深化改革。推行一网通办。（市发改委（牵头）、市财政局、市审计局）\n")
+    assert _units(plan, "1-1") == {("市发改委", Role.LEAD), ("市财政局", Role.RESPONSIBLE),
+                                   ("市审计局", Role.RESPONSIBLE)}
+
+
+def test_people_inside_the_parenthesis_and_boxed_labels() -> None:
+    text = ("XX市2021年政府工作报告重点工作任务分解\n一、推进产业升级\n"
+            "1.实施工业强市战略。新增规上企业50户。（牵头领导：张三；牵头单位：市工信局；配合单位：市发改委）\n"
+            "2.壮大数字经济。建设数据中心。【牵头单位】市大数据局【责任单位】各县区政府\n")
+    plan = _plan(text)
+    assert plan.info.year == 2021
+    assert plan.requirement("1-1").text == "新增规上企业50户。"
+    assert plan.requirement("1-1").remark == "牵头领导：张三"
+    assert _units(plan, "1-1") == {("市工信局", Role.LEAD), ("市发改委", Role.ASSIST)}
+    assert _units(plan, "2-1") == {("市大数据局", Role.LEAD), ("各县区政府", Role.RESPONSIBLE)}
+
+
+def test_a_top_level_heading_that_only_wraps_the_task_list_is_not_a_goal() -> None:
+    text = ("某县2022年行动计划\n一、总体要求\n以新思想为指导。\n二、重点任务和责任分工\n"
+            "（一）开办企业领域。\n1. 提升登记便利度。优化升级一窗通系统。（牵头单位：县市场监管局）\n"
+            "2. 提升开户效率。探索账户推送模式。（牵头单位：人民银行县支行）\n"
+            "（二）工程建设领域。\n3. 压减审批时间。推行并联审批。（牵头单位：县住建局）\n"
+            "三、保障措施\n加强组织领导。\n")
+    plan = _plan(text)
+    assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
+        ("开办企业领域", ["提升登记便利度", "提升开户效率"]), ("工程建设领域", ["压减审批时间"])]

@@ -1,0 +1,454 @@
+"""Prose task lists: numbered items whose units follow them (the
+work-points and division-plan documents: 工作要点, 分工方案, 责任分解).
+
+Numbering levels, outermost first: ``一、`` > ``（一）`` > ``1.`` > ``（1）`` >
+``①`` (with or without a space after the marker). Units come as
+
+* labelled lines after an item: ``牵头单位：…`` ``责任单位：…``;
+* a parenthesis closing the item, before or after the final 。:
+  ``（A牵头，B、C按职责分工负责）``, ``（牵头单位：X）``; a deadline inside it
+  (``…，6月底前完成``) goes to 完成时限; parentheses without units (文号,
+  ``（试行）``, lists of things) stay in the text;
+* one standalone line after a group of sub-items, applying to all of them
+  (``（责任单位：…）`` after ``（1）…（4）``).
+
+The items that carry units are the requirements. When most of them open
+with a short title sentence (``1. 提升设立登记便利度。…``) each is a task
+(title) with one requirement (the rest) and the heading above is its goal;
+otherwise the heading above them is their task when it has a heading above
+it in turn (the goal), else it is their goal and each item is a task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from xltools import labels as L
+from xltools.deadlines import deadline_words, find_deadline
+from xltools.readers.cleanup import Fixer
+from xltools.readers.grid import choose_title, year_of
+from xltools.readers.rows import Event, RawRow, SourceMeta
+from xltools.text import clean_text, strip_trailing_punct
+from xltools.units import looks_like_units_cell, split_top_level
+
+_CN = L.CN_NUMERALS
+_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"^([{_CN}]+)\s*[、，,．.]\s*")),
+    (1, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[)）]\s*[、.．]?\s*")),
+    (2, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    (3, re.compile(r"^[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*|^(\d{1,3})\s*[)）]\s*")),
+    (4, re.compile(r"^([①-⑳])\s*")),
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_DEADLINE_LABELS = frozenset(L.HEADER_ALIASES["deadline"])
+_LABELS = sorted({*L.UNIT_LINE_LABELS, *L.HEADER_ALIASES["units"], *_DEADLINE_LABELS},
+                 key=len, reverse=True)
+_LABEL_ALT = "|".join(map(re.escape, _LABELS))
+_UNIT_LINE = re.compile(rf"^[（(]?\s*({_LABEL_ALT})\s*[：:]\s*(.+?)\s*[)）]?\s*[。.；;]?$")
+_PEOPLE_LABELS = frozenset(L.HEADER_ALIASES["people"])
+_PEOPLE_ALT = "|".join(map(re.escape, sorted(_PEOPLE_LABELS, key=len, reverse=True)))
+# Labels recognised inside a parenthesis or cell: units, deadline and people.
+_LABEL_IN = re.compile(rf"({_LABEL_ALT}|{_PEOPLE_ALT})\s*[：:]")
+_UNIT_LABEL_IN = re.compile(rf"({_LABEL_ALT})\s*[：:]")
+_BOXED_LABEL = re.compile(rf"【\s*({_LABEL_ALT}|{_PEOPLE_ALT})\s*】\s*[：:]?")
+_PEOPLE_LINE = re.compile(rf"^[（(]?\s*({_PEOPLE_ALT})\s*[：:]\s*(.+?)\s*[)）]?\s*[。.；;]?$")
+# Units labelled at the end of the item's own line, e.g.
+# …工作。责任单位：市财政局
+_INLINE_LABEL = re.compile(rf"(?<=[。；;！!])\s*((?:{_LABEL_ALT})\s*[：:].+)$")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*20\d{2}\s*[〕\]］】)）]\s*\d+\s*号")
+_TITLE_MAX = 30
+
+
+@dataclass
+class _Block:
+    rank: int
+    number: str
+    head: str
+    line: int
+    parent: _Block | None = None
+    body: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    children: list[_Block] = field(default_factory=list)
+    labelled: list[tuple[str, str]] = field(default_factory=list)  # (label, units)
+    wording: str | None = None  # units wording from a closing parenthesis
+    paren_labelled: list[tuple[str, str]] = field(default_factory=list)
+    deadline: str | None = None
+    text: str = ""
+    review: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    task_of: _Block | None = None  # the item whose units these sub-items share
+
+    @property
+    def has_units(self) -> bool:
+        return bool(self.wording or unit_pairs(self.labelled) or unit_pairs(self.paren_labelled))
+
+    @property
+    def heading(self) -> str:
+        return strip_trailing_punct(clean_text(self.head))
+
+
+def unit_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The labelled pairs that name units (not deadline, not people)."""
+    return [(lab, v) for lab, v in pairs if lab not in _DEADLINE_LABELS and lab not in _PEOPLE_LABELS]
+
+
+def people_notes(pairs: list[tuple[str, str]]) -> list[str]:
+    return [L.REMARK_FORMAT.format(header=lab, value=v) for lab, v in pairs if lab in _PEOPLE_LABELS]
+
+
+def deadline_of(pairs: list[tuple[str, str]]) -> str | None:
+    return next((v for lab, v in pairs if lab in _DEADLINE_LABELS), None)
+
+
+def _marker(line: str) -> tuple[int, str, str] | None:
+    for rank, pattern in _MARKERS:
+        m = pattern.match(line)
+        if m and m.end() < len(line):
+            number = next(g for g in m.groups() if g)
+            if number in _CIRCLED:
+                number = str(_CIRCLED.index(number) + 1)
+            return rank, number, line[m.end():]
+    return None
+
+
+def _matching_open(text: str, close_at: int) -> int:
+    depth = 0
+    for i in range(close_at, -1, -1):
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def split_labelled(inner: str) -> list[tuple[str, str]]:
+    """Split labelled units into (label, units) pairs, e.g.
+    ``牵头单位：A；配合单位：B``."""
+    found = list(_LABEL_IN.finditer(inner))
+    if not found or found[0].start() != 0:
+        return []
+    out = []
+    for m, nxt in zip(found, found[1:] + [None]):
+        value = inner[m.end(): nxt.start() if nxt else len(inner)].strip(" ；;，,。")
+        if value:
+            out.append((m.group(1), value))
+    return out
+
+
+def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str | None] | None:
+    """A parenthesis closing ``text`` that names units.
+
+    Returns (text without it, units wording, labelled units, deadline) or
+    None when the text does not end with a units parenthesis.
+    """
+    stripped = text.rstrip()
+    tail = ""
+    while stripped and stripped[-1] in "。.；;":
+        tail = stripped[-1] + tail
+        stripped = stripped[:-1].rstrip()
+    if not stripped or stripped[-1] not in ")）":
+        return None
+    start = _matching_open(stripped, len(stripped) - 1)
+    if start <= 0:
+        return None
+    inner = clean_text(stripped[start + 1:-1])
+    before = stripped[:start].rstrip()
+    pairs = split_labelled(inner)
+    deadline = deadline_of(pairs)
+    labelled = unit_pairs(pairs)
+    wording = ""
+    if labelled:
+        labelled += [(lab, v) for lab, v in pairs if lab in _PEOPLE_LABELS]
+    if not labelled and deadline is None:
+        clauses = split_top_level(inner, "，,；;")
+        keep = []
+        for clause in clauses:
+            timing = find_deadline(clause, None) or deadline_words(clause)
+            if timing and not looks_like_units_cell(clause):
+                deadline = clause
+            else:
+                keep.append(clause)
+        wording = "，".join(keep)
+        if not wording or not looks_like_units_cell(wording):
+            return None
+    rest = before + (tail if not before.endswith(("。", "；")) else "")
+    return rest, wording, labelled, deadline
+
+
+def split_units_deadline(text: str) -> tuple[str, str | None]:
+    """A units wording with a deadline in it → (units, deadline), e.g.
+    ``市财政局，6月底前完成`` or ``市财政局（6月底前完成）``."""
+    text = clean_text(text)
+    deadline = None
+    m = re.search(r"[（(]([^（()）]*)[)）]\s*[。；;]?$", text)
+    if m and (find_deadline(m.group(1), None) or deadline_words(m.group(1))) and \
+            not looks_like_units_cell(m.group(1)):
+        deadline, text = m.group(1), text[:m.start()].rstrip()
+    keep = []
+    for clause in split_top_level(text, "，,；;"):
+        if (find_deadline(clause, None) or deadline_words(clause)) and not looks_like_units_cell(clause):
+            deadline = deadline or clause
+        else:
+            keep.append(clause)
+    return ("，".join(keep), deadline) if deadline else (text, None)
+
+
+def _title_split(text: str) -> tuple[str, str] | None:
+    m = re.match(r"^([^。！？!?；;]{2,%d})[。！？!?；;]\s*(\S.*)$" % _TITLE_MAX, text)
+    if not m or re.search(r"[，,：:]", m.group(1)) or len(m.group(2)) < 4:
+        return None
+    return m.group(1), m.group(2)
+
+
+def _task_name(block: _Block) -> str:
+    """A heading item's name: its title sentence, without units or intro text."""
+    text = block.text or block.heading
+    split = _title_split(text)
+    return strip_trailing_punct(split[0] if split else text)
+
+
+def _wrappers(blocks: list[_Block], bearing: list[_Block]) -> set[int]:
+    """Top-level headings that only wrap the task list (二、主要任务 between
+    一、总体要求 and 三、保障措施): the one top-level block holding every item
+    with units, two levels deep, beside top-level blocks without any."""
+    def root(b: _Block) -> _Block:
+        while b.parent is not None:
+            b = b.parent
+        return b
+
+    roots = [b for b in blocks if b.parent is None]
+    holding = {id(root(b)) for b in bearing}
+    if len(holding) != 1 or len(roots) < 2:
+        return set()
+    top = next(b for b in roots if id(b) in holding)
+    deep = any(c.children for c in top.children) and all(b.parent is not top for b in bearing)
+    return {id(top)} if deep else set()
+
+
+def _section_heading(block: _Block) -> bool:
+    head = block.heading
+    return any(head == w or head.endswith(w) and len(head) <= len(w) + 2 for w in L.SECTION_WORDS)
+
+
+class _Parser:
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.stack: list[_Block] = []
+        self.preamble: list[tuple[int, str]] = []
+        self.skipped: list[tuple[int, str]] = []
+        self.review: list[tuple[str, str, int | None, str]] = []
+        self.last_units_target: list[_Block] | None = None
+
+    def feed(self, line_no: int, line: str) -> None:
+        people = _PEOPLE_LINE.match(line)
+        if people and self.stack and (unit_label := _UNIT_LABEL_IN.search(line, people.start(2))):
+            # 牵头领导：张三 牵头单位：区发改局 on one line.
+            self.stack[-1].notes.append(L.REMARK_FORMAT.format(
+                header=people.group(1), value=line[people.start(2):unit_label.start()].strip(" ；;，,")))
+            line = line[unit_label.start():]
+            people = None
+        if people and self.stack:
+            self.stack[-1].notes.append(L.REMARK_FORMAT.format(header=people.group(1),
+                                                               value=people.group(2)))
+            self.stack[-1].sources.append(line)
+            return
+        unit_line = _UNIT_LINE.match(line)
+        bare_paren = None
+        if not unit_line and line[:1] in "(（" and self.blocks:
+            found = units_parenthesis(line)
+            if found is not None and not found[0].strip():
+                bare_paren = found
+        if (unit_line or bare_paren) and self.blocks:
+            targets = self.last_units_target or self._units_targets()
+            if unit_line:
+                inner = line.strip().strip("（()）。；;. ")
+                pairs = split_labelled(inner) or [(unit_line.group(1), unit_line.group(2))]
+                for t in targets:
+                    t.labelled.extend(pairs)
+            else:
+                _, wording, labelled, deadline = bare_paren  # type: ignore[misc]
+                for t in targets:
+                    if labelled:
+                        t.labelled.extend(labelled)
+                    else:
+                        t.wording = wording
+                    t.deadline = t.deadline or deadline
+            if len(targets) > 1 and self.last_units_target is None:
+                for t in targets:
+                    t.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_UNITS.format(
+                        units=line.strip(), count=len(targets))))
+            for t in targets:
+                t.sources.append(line)
+            self.last_units_target = targets
+            return
+        self.last_units_target = None
+        mk = _marker(line)
+        if mk is not None:
+            rank, number, rest = mk
+            while self.stack and self.stack[-1].rank >= rank:
+                self.stack.pop()
+            parent = self.stack[-1] if self.stack else None
+            block = _Block(rank, number, rest, line_no, parent, sources=[line])
+            if parent:
+                parent.children.append(block)
+            self.blocks.append(block)
+            self.stack.append(block)
+            return
+        if not self.stack:
+            self.preamble.append((line_no, line))
+            return
+        current = self.stack[-1]
+        if current.labelled or units_parenthesis(clean_text(current.head + "".join(current.body))):
+            self.skipped.append((line_no, line))  # text after an item's units
+            return
+        current.body.append(line)
+        current.sources.append(line)
+
+    def _units_targets(self) -> list[_Block]:
+        """The last item and the run of unit-less siblings just before it."""
+        last = self.stack[-1]
+        siblings = last.parent.children if last.parent else [b for b in self.blocks if b.parent is None]
+        siblings = [b for b in siblings if b.rank == last.rank]
+        idx = siblings.index(last)
+        out = [last]
+        for b in reversed(siblings[:idx]):
+            if b.has_units or b.children:
+                break
+            out.insert(0, b)
+        return out
+
+
+def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
+    """Read a prose task list; None when no numbered item carries units."""
+    parser = _Parser()
+    for i, raw in enumerate(text.split("\n"), start=1):
+        line = clean_text(fixer.fix(raw) if fixer else raw)
+        # A boxed label reads as a labelled line: 【牵头单位】X → 牵头单位：X
+        line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：", line)
+        if line:
+            parser.feed(i, line)
+    blocks = parser.blocks
+    for b in blocks:
+        full = clean_text(b.head + "".join(b.body))
+        b.text = full
+        if not b.labelled:
+            inline = _INLINE_LABEL.search(full)
+            head = full[:inline.start()] if inline else ""
+            balanced = head.count("（") + head.count("(") == head.count("）") + head.count(")")
+            if inline and balanced and split_labelled(inline.group(1)):
+                b.labelled = split_labelled(inline.group(1))
+                b.text = full[:inline.start()].rstrip()
+                continue
+            found = units_parenthesis(full)
+            if found is not None:
+                rest, wording, labelled, deadline = found
+                b.text = rest
+                if labelled:
+                    b.paren_labelled = labelled
+                else:
+                    b.wording = wording
+                    b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_PAREN.format(
+                        text=full[len(rest.rstrip("。；")):].strip("。； "))))
+                b.deadline = b.deadline or deadline
+                if deadline:
+                    b.review.append((L.REVIEW_DEADLINE, L.NOTE_PAREN_DEADLINE.format(text=deadline)))
+    # Units written for an item that has sub-items apply to each of them.
+    for b in blocks:
+        if b.has_units and b.children and not any(c.has_units for c in b.children):
+            for c in b.children:
+                c.labelled, c.wording = list(b.labelled or b.paren_labelled), b.wording
+                c.deadline = c.deadline or b.deadline
+                c.task_of = b
+                c.review.append((L.REVIEW_UNITS, L.NOTE_PARENT_UNITS.format(task=_task_name(b))))
+            b.labelled, b.paren_labelled, b.wording = [], [], None
+    bearing = [b for b in blocks if b.has_units]
+    if not bearing:
+        return None
+    leaf_rank = Counter(b.rank for b in bearing).most_common(1)[0][0]
+    parents_with_units = {id(b.parent) for b in bearing}
+    items = [b for b in blocks if b.has_units or (
+        b.rank == leaf_rank and not b.children and id(b.parent) in parents_with_units)]
+    titled = sum(1 for b in items if _title_split(b.text)) >= max(1, len(items)) / 2
+
+    wrappers = _wrappers(blocks, bearing)
+
+    def ancestors(b: _Block) -> list[_Block]:
+        out = []
+        p = b.parent
+        while p is not None:
+            if not _section_heading(p) and id(p) not in wrappers:
+                out.append(p)
+            p = p.parent
+        return out
+
+    events: list[Event] = []
+    last_task: _Block | None = None
+    used = {id(b) for b in items}
+    for b in items:
+        anc = ancestors(b)
+        goal_block: _Block | None
+        task_block: _Block | None = None
+        if b.task_of is not None:
+            task_block = b.task_of
+            goal_block = next((a for a in anc if a is not task_block), None)
+        elif titled or len(anc) < 2:
+            goal_block = anc[0] if anc else None
+        else:
+            task_block, goal_block = anc[0], anc[1]
+        review = list(b.review)
+        requirement = b.text
+        number: str | None
+        task: str | None
+        if task_block is not None:
+            first = task_block is not last_task
+            number = task_block.number if first else None
+            task = _task_name(task_block) if first else None
+            last_task = task_block
+            used.add(id(task_block))
+        else:
+            number, task = b.number, None
+            split = _title_split(b.text) if titled else None
+            if split:
+                task, requirement = split
+                review.append((L.REVIEW_TASK_NAME, L.NOTE_TITLE_SPLIT.format(title=task)))
+        units = None
+        role_units: list[tuple[str, str]] = []
+        labelled = []
+        deadline = b.deadline or deadline_of(b.labelled) or deadline_of(b.paren_labelled)
+        for lab, value in unit_pairs(b.labelled) or unit_pairs(b.paren_labelled):
+            value, found = split_units_deadline(value)
+            if found and not deadline:
+                deadline = found
+                review.append((L.REVIEW_DEADLINE, L.NOTE_UNITS_DEADLINE.format(text=found)))
+            labelled.append((lab, value))
+        if labelled:
+            if len(labelled) == 1 and L.UNIT_LINE_LABELS.get(labelled[0][0]) in (L.ROLE_RESPONSIBLE, None):
+                units = labelled[0][1]
+            else:
+                role_units = [(L.UNIT_LINE_LABELS.get(lab, L.ROLE_RESPONSIBLE), v) for lab, v in labelled]
+        elif b.wording:
+            units = b.wording
+        if goal_block is not None:
+            used.add(id(goal_block))
+        events.append(RawRow(
+            requirement=requirement, goal=goal_block.heading if goal_block else None,
+            number=number, task=task, units=units, deadline=deadline, line=b.line,
+            source=" / ".join(b.sources), role_units=tuple(role_units), review=tuple(review),
+            notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled)),
+            new_task=task_block is None))
+    for b in blocks:
+        if id(b) not in used and not b.children and b.text:
+            parser.skipped.append((b.line, " / ".join(b.sources)))
+    preamble_text = [t for _, t in parser.preamble]
+    title = choose_title(preamble_text)
+    year = year_of(title) or next((y for t in preamble_text[:12] if (y := year_of(t))), None)
+    doc = next((m.group(0) for t in preamble_text[:12] if (m := _DOC_NUMBER.search(t))), "")
+    issuer = next((t[:-2] for t in preamble_text[:5] if t.endswith("文件") and len(t) <= 30), "")
+    meta = SourceMeta(title=title, year=year, issuer=issuer, doc_number=doc,
+                      skipped=tuple(parser.skipped), review=tuple(parser.review + (fixer.review if fixer else [])))
+    return events, meta

@@ -23,6 +23,7 @@ test: install
 bench: install
 	$(BIN)/python benchmarks/letters.py
 	$(BIN)/python benchmarks/rollup.py
+	$(BIN)/python benchmarks/export.py
 
 template: install
 	$(BIN)/xltools template -o templates/assignment.xlsx --force

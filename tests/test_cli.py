@@ -85,3 +85,14 @@ def test_demo(tmp_path, capsys):
     assert (tmp_path / "demo" / "任务分工.xlsx").exists()
     plan = read_plan(tmp_path / "demo" / "任务分工.xlsx")
     assert plan.info.issuer
+
+
+def test_written_files_get_normal_permissions(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "t.xlsx"
+    assert main(["template", "-o", str(out)]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask

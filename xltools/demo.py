@@ -50,6 +50,10 @@ def demo(out_dir: str | os.PathLike[str], *, force: bool = False) -> Iterator[st
 
     sent = letters(workbook, out / L.LETTERS_DEMO_DIR, force=force, combined=True)
     yield sent.summary()
+    from xltools.export import export
+
+    for name in (L.DEMO_EXPORT_DOCX, L.DEMO_EXPORT_XLSX):
+        yield L.MSG_EXPORTED_PATH.format(path=export(workbook, out / name, force=force))
     from xltools.rollup import demo_cycle
 
     yield from demo_cycle(workbook, out, EXAMPLES / "returned", force=force)

@@ -49,6 +49,10 @@ def atomic_path(path: str | os.PathLike[str], force: bool = False) -> Iterator[P
         yield tmp_path
         if target.exists() and not force:  # appeared while we were writing
             raise OutputError(labels.MSG_FILE_EXISTS.format(path=target), path=str(target))
+        # mkstemp creates 0600; give the file the mode a normal write would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_path, 0o666 & ~umask)
         os.replace(tmp_path, target)
     except PermissionError as exc:
         raise OutputError(labels.MSG_WRITE_FAILED.format(path=target, reason=exc),

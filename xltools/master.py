@@ -28,9 +28,8 @@ from lxml import etree
 
 from xltools import labels as L
 from xltools.errors import WorkbookError
-from xltools.model import (Assignment, Goal, Plan, PlanInfo, Requirement, Role, Task,
-                           requirement_sort_key, split_requirement_id)
-from xltools.workbook_reader import (_deadline, _header_map, _text, normalise_requirement_id,
+from xltools.model import Assignment, Plan, PlanInfo, Role, requirement_sort_key
+from xltools.workbook_reader import (assemble_goals, _deadline, _header_map, _text, normalise_requirement_id,
                                      read_settings, read_units)
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -143,20 +142,7 @@ def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
             roles[role_raw] = Role.parse(role_raw)
         assignments.append((req_id, row, Assignment(req_id, unit, roles[role_raw],
                                                     text(get(values, i_remark)))))
-    goals: dict[str, dict[int, list[Requirement]]] = {}
-    task_names: dict[int, str] = {}
-    task_goal: dict[int, str] = {}
-    for req_id in sorted(reqs, key=requirement_sort_key):
-        f = reqs[req_id]
-        task_no = split_requirement_id(req_id)[0]  # type: ignore[index]
-        goal = task_goal.setdefault(task_no, f[L.COL_GOAL])
-        task_names.setdefault(task_no, f[L.COL_TASK])
-        goals.setdefault(goal, {}).setdefault(task_no, []).append(Requirement(
-            id=req_id, text=f[L.COL_REQUIREMENT], deadline=f["deadline"],
-            units_text=f[L.COL_UNITS_TEXT]))
-    plan_goals = tuple(Goal(name=g, tasks=tuple(Task(n, task_names[n], tuple(rs))
-                                                for n, rs in tasks.items()))
-                       for g, tasks in goals.items())
+    plan_goals = assemble_goals(reqs)
     assignments.sort(key=lambda t: (requirement_sort_key(t[0]), t[1]))
     return Plan(info=info, goals=plan_goals, assignments=tuple(a for _, _, a in assignments),
                 units=units)

@@ -219,6 +219,27 @@ def _looks_like_date(text: str) -> bool:
     return bool(re.fullmatch(r"[\d\s年月日号/.\-－]+", text)) and any(c.isdigit() for c in text)
 
 
+def assemble_goals(reqs: dict[str, dict]) -> tuple[Goal, ...]:
+    """Goals → tasks → requirements in id order, whatever the row order.
+
+    ``reqs`` maps a requirement id to its fields (目标, 任务, 具体要求, 原文责任单位, "deadline").
+    """
+    goals: dict[str, dict[int, list[Requirement]]] = {}
+    task_names: dict[int, str] = {}
+    task_goal: dict[int, str] = {}
+    for req_id in sorted(reqs, key=requirement_sort_key):
+        f = reqs[req_id]
+        task_no = split_requirement_id(req_id)[0]  # type: ignore[index]
+        goal = task_goal.setdefault(task_no, f[L.COL_GOAL])
+        task_names.setdefault(task_no, f[L.COL_TASK])
+        goals.setdefault(goal, {}).setdefault(task_no, []).append(Requirement(
+            id=req_id, text=f[L.COL_REQUIREMENT], deadline=f["deadline"],
+            units_text=f[L.COL_UNITS_TEXT]))
+    return tuple(Goal(name=g, tasks=tuple(Task(n, task_names[n], tuple(rs))
+                                          for n, rs in tasks.items()))
+                 for g, tasks in goals.items())
+
+
 def load_workbook(src: str | os.PathLike[str] | IO[bytes]) -> Loaded:
     """Read the normalised workbook; return the plan and every problem found."""
     wb, path = _open(src)
@@ -315,21 +336,7 @@ def _load(wb: openpyxl.Workbook, path: str) -> Loaded:
         if not f[L.COL_REQUIREMENT]:
             problems.append(Problem(sheet, first_row[req_id], L.COL_REQUIREMENT,
                                     L.CHK_MISSING_REQUIREMENT))
-    # Rebuild goals → tasks → requirements in id order, whatever the row order.
-    goals: dict[str, dict[int, list[Requirement]]] = {}
-    task_names: dict[int, str] = {}
-    task_goal: dict[int, str] = {}
-    for req_id in sorted(reqs, key=requirement_sort_key):
-        f = reqs[req_id]
-        task_no = split_requirement_id(req_id)[0]  # type: ignore[index]
-        goal = task_goal.setdefault(task_no, f[L.COL_GOAL])
-        task_names.setdefault(task_no, f[L.COL_TASK])
-        goals.setdefault(goal, {}).setdefault(task_no, []).append(Requirement(
-            id=req_id, text=f[L.COL_REQUIREMENT], deadline=f["deadline"],
-            units_text=f[L.COL_UNITS_TEXT]))
-    plan_goals = tuple(Goal(name=g, tasks=tuple(Task(n, task_names[n], tuple(rs))
-                                                for n, rs in tasks.items()))
-                       for g, tasks in goals.items())
+    plan_goals = assemble_goals(reqs)
     assignments.sort(key=lambda t: (requirement_sort_key(t[0]), t[1]))
     notes = _read_review(wb[L.SHEET_REVIEW]) if L.SHEET_REVIEW in wb.sheetnames else ()
     plan = Plan(info=info, goals=plan_goals,

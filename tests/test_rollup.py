@@ -10,6 +10,7 @@ import io
 import json
 import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -21,6 +22,7 @@ from xltools import labels as L
 from xltools.cli import main
 from xltools.errors import InputError, OutputError
 from xltools.master import read_plan_fast
+from xltools.model import Deadline
 from xltools.progress import HEADER_ROW, split
 from xltools.rollup import compute_rollup, rollup, schedule_fraction, write_rollup
 from xltools.workbook import write_workbook
@@ -125,6 +127,32 @@ def test_summary_counts_and_marks(master: Path, sent: dict[str, Path], tmp_path:
     # Status distribution adds up to all rows.
     st = result.layout["statuses"]
     assert sum(r[2] for r in rows[st.first_row - 1:st.last_row]) == len(result.slots)
+
+
+def test_dates_stay_dates_in_summary_and_streamed_rows(tmp_path: Path) -> None:
+    # The first 进度 row's 完成时限 is text, a later one a date: every streamed row
+    # copies the first row's styles, so the column must carry the date format.
+    plan = small_plan()
+    first = plan.goals[0].tasks[0]
+    text_first = replace(first, requirements=(replace(first.requirements[0],
+                                                      deadline=Deadline("持续推进")),
+                                              *first.requirements[1:]))
+    goals = (replace(plan.goals[0], tasks=(text_first, *plan.goals[0].tasks[1:])), *plan.goals[1:])
+    master = tmp_path / "master.xlsx"
+    write_workbook(replace(plan, goals=goals), master)
+    sent = split(master, tmp_path / "sent", round_label="R1").files
+    folder = _returned(tmp_path)
+    fill(sent["丙办"], folder / "c.xlsx", answers={"3-1": {L.PCOL_DONE_DATE: dt.date(2019, 7, 2)}},
+         filled=dt.date(2019, 7, 3))
+    out = tmp_path / "out.xlsx"
+    rollup(master, folder, out, as_of=AS_OF)
+    row = _progress(out)[("3-1", "丙办")]
+    assert row[L.RCOL_DEADLINE] == dt.datetime(2019, 12, 31)
+    assert row[L.PCOL_DONE_DATE] == dt.datetime(2019, 7, 2)
+    assert _progress(out)[("1-1", "甲局")][L.RCOL_DEADLINE] == "持续推进"
+    summary = sheet_values(out, L.SHEET_SUMMARY)
+    req_row = next(r for r in summary if r and r[0] == "3-1")
+    assert req_row[2] == dt.datetime(2019, 12, 31)  # 完成时限 of the per-requirement table
 
 
 def test_schedule_fraction() -> None:

@@ -21,7 +21,8 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import python_calamine
 from lxml import etree
@@ -29,6 +30,7 @@ from lxml import etree
 from xltools import labels as L
 from xltools.errors import WorkbookError
 from xltools.model import Assignment, Plan, PlanInfo, Role, requirement_sort_key
+from xltools.ziputil import Member, Package, StreamDeflater, deflate, write_package
 from xltools.workbook_reader import (assemble_goals, _deadline, _header_map, _text, normalise_requirement_id,
                                      read_settings, read_units)
 
@@ -38,6 +40,7 @@ NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL_WORKSHEET = NS_REL + "/worksheet"
 REL_CALC_CHAIN = NS_REL + "/calcChain"
+BIG_PART = 1_000_000  # bytes: deflated fast (level 1) and on a worker thread
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
                           remove_blank_text=False)
 
@@ -66,9 +69,12 @@ class _Sheet:
             yield tuple(values[:max_col] if max_col else values)
 
 
-def _calamine_rows(book, name: str) -> list[list[object]]:
+def _calamine_rows(book, name: str, *, empty: object = None) -> list[list[object]]:
+    """A sheet's rows; empty cells become ``empty`` ("" keeps calamine's rows as they are)."""
     rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    return [[None if v == "" else v for v in r] for r in rows]
+    if empty == "":
+        return rows
+    return [[empty if v == "" else v for v in r] for r in rows]
 
 
 def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
@@ -90,7 +96,8 @@ def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
         canonical[u.name] = u.name
         for alias in u.aliases:
             canonical.setdefault(alias, u.name)
-    ws = _Sheet(L.SHEET_ASSIGNMENTS, _calamine_rows(book, L.SHEET_ASSIGNMENTS))
+    # Empty cells stay "" on the big sheet: every use below reads "" as None does.
+    ws = _Sheet(L.SHEET_ASSIGNMENTS, _calamine_rows(book, L.SHEET_ASSIGNMENTS, empty=""))
     book.close()
     cols = _header_map(ws, (L.COL_REQ_ID, L.COL_REQUIREMENT, L.COL_UNIT, L.COL_ROLE), name)
     cache: dict[object, str] = {}
@@ -107,43 +114,56 @@ def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
             return _text(value)
 
     reqs: dict[str, dict] = {}
-    assignments: list[tuple[str, int, Assignment]] = []
+    assignments: list[tuple[tuple, int, Assignment]] = []
     roles: dict[str, Role | None] = {}
     field_cols = [(c, cols.get(c)) for c in
                   (L.COL_GOAL, L.COL_TASK, L.COL_REQUIREMENT, L.COL_UNITS_TEXT)]
     i_id, i_deadline = cols.get(L.COL_REQ_ID), cols.get(L.COL_DEADLINE)
     i_unit, i_role, i_remark = cols.get(L.COL_UNIT), cols.get(L.COL_ROLE), cols.get(L.COL_REMARK)
 
-    def get(values: tuple, i: int | None) -> object:
-        return values[i] if i is not None and i < len(values) else None
-
+    width = 1 + max(i for i in (i_id, i_deadline, i_unit, i_role, i_remark,
+                                *(i for _, i in field_cols)) if i is not None)
+    ids: dict[object, str | None] = {}  # raw 要求编号 → id (each repeats on every unit's row)
+    sort_keys: dict[str, tuple] = {}
     for row, values in enumerate(ws.iter_rows(min_row=2), start=2):
-        req_id = requirement_id(get(values, i_id))  # None also for blank rows
+        if len(values) < width:
+            values = (*values, *(None,) * (width - len(values)))
+        raw_id = values[i_id]
+        try:
+            req_id = ids[raw_id]
+        except KeyError:
+            req_id = ids[raw_id] = requirement_id(raw_id)  # None also for blank rows
+        except TypeError:  # unhashable: never from calamine, kept for safety
+            req_id = requirement_id(raw_id)
         if req_id is None:
             continue
-        raw_deadline = get(values, i_deadline)
+        raw_deadline = values[i_deadline] if i_deadline is not None else None
         try:
             deadline = deadlines[raw_deadline]
         except KeyError:
             deadline = deadlines[raw_deadline] = _deadline(raw_deadline, info.year)[0]
         known = reqs.get(req_id)
         if known is None:
-            reqs[req_id] = {**{c: text(get(values, i)) for c, i in field_cols}, "deadline": deadline}
+            reqs[req_id] = {**{c: text(values[i] if i is not None else None) for c, i in field_cols},
+                            "deadline": deadline}
+            sort_keys[req_id] = requirement_sort_key(req_id)
         else:
             for column, i in field_cols[:3]:
                 if not known[column]:
-                    known[column] = text(get(values, i))
+                    known[column] = text(values[i] if i is not None else None)
             if deadline and not known["deadline"]:
                 known["deadline"] = deadline
-        unit_raw = text(get(values, i_unit))
+        unit_raw = text(values[i_unit])
         unit = canonical.get(unit_raw, unit_raw) if unit_raw else ""
-        role_raw = text(get(values, i_role))
-        if role_raw not in roles:
-            roles[role_raw] = Role.parse(role_raw)
-        assignments.append((req_id, row, Assignment(req_id, unit, roles[role_raw],
-                                                    text(get(values, i_remark)))))
+        role_raw = text(values[i_role] if i_role is not None else None)
+        try:
+            role = roles[role_raw]
+        except KeyError:
+            role = roles[role_raw] = Role.parse(role_raw)
+        remark = text(values[i_remark]) if i_remark is not None else ""
+        assignments.append((sort_keys[req_id], row, Assignment(req_id, unit, role, remark)))
     plan_goals = assemble_goals(reqs)
-    assignments.sort(key=lambda t: (requirement_sort_key(t[0]), t[1]))
+    assignments.sort(key=lambda t: (t[0], t[1]))
     return Plan(info=info, goals=plan_goals, assignments=tuple(a for _, _, a in assignments),
                 units=units)
 
@@ -165,14 +185,14 @@ def _rels_name(part: str) -> str:
     return posixpath.join(d, "_rels", f + ".rels")
 
 
-def _read_rels(files: dict[str, bytes], part: str) -> list[etree._Element]:
+def _read_rels(files: Mapping[str, bytes], part: str) -> list[etree._Element]:
     data = files.get(_rels_name(part))
     if data is None:
         return []
     return list(etree.fromstring(data, _PARSER))
 
 
-def _reachable(files: dict[str, bytes]) -> set[str]:
+def _reachable(files: Mapping[str, bytes]) -> set[str]:
     """Parts reachable from the package root through relationships."""
     seen: set[str] = set()
     stack = [""]
@@ -274,7 +294,7 @@ def _shift_styles(xml: str, xf_offset: int, dxf_offset: int) -> str:
     return _DXF_ATTR.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + dxf_offset}{m.group(3)}", xml)
 
 
-def _free_name(files: dict[str, bytes], pattern: str) -> str:
+def _free_name(files: Mapping[str, bytes], pattern: str) -> str:
     n = 1
     while pattern.format(n) in files:
         n += 1
@@ -291,13 +311,28 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
 
     Master sheets with the same names are removed first (with their drawings
     and charts). ``stream`` maps a generated sheet name to rows to append (see
-    ``rollup.write_rollup(bulk=True)``); ``inject(xml, first_row, rows)`` appends them.
+    ``rollup.write_rollup(bulk=True)``); ``inject(xml, first_row, rows)`` yields the
+    sheet with them as UTF-8 chunks.
     ``active`` becomes the selected sheet.
     """
     stream = stream or {}
-    with zipfile.ZipFile(io.BytesIO(master)) as zm:
-        files = {i.filename: zm.read(i.filename) for i in zm.infolist()}
-        order = [i.filename for i in zm.infolist()]
+    try:
+        files = Package(master)
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path="<master>", reason=exc)) from exc
+    order = files.order
+    # Large new parts are deflated on a worker thread while the next is built.
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return _merge(files, order, generated, active, stream, inject, pool)
+    finally:
+        pool.shutdown(wait=True)
+
+
+def _merge(files: Package, order: list[str], generated: bytes, active: str | None,
+           stream: dict[str, tuple[int, list[list[object]]]], inject, pool: ThreadPoolExecutor
+           ) -> bytes:
+    compressed: dict[str, Future[Member]] = {}
     with zipfile.ZipFile(io.BytesIO(generated)) as zg:
         gfiles = {i.filename: zg.read(i.filename) for i in zg.infolist()}
 
@@ -395,9 +430,17 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
         dest = copy_part(src, "xl/worksheets/sheet{}.xml")
         xml = _shift_styles(files[dest].decode("utf-8"), xf_off, dxf_off)
         if name in stream and inject is not None:
+            # The long table's rows go straight into the deflater, chunk by chunk.
             first_row, rows = stream[name]
-            xml = inject(xml, first_row, rows)
-        files[dest] = xml.encode("utf-8")
+            packer = StreamDeflater(pool, level=1)
+            for chunk in inject(xml, first_row, rows):
+                packer.feed(chunk)
+            compressed[dest] = packer.finish()
+            files[dest] = b""  # the name is taken; the content is the member above
+        else:
+            data = files[dest] = xml.encode("utf-8")
+            if len(data) > BIG_PART:
+                compressed[dest] = pool.submit(deflate, data, 1)
         n = 1
         while f"rId{n}" in used_rids:
             n += 1
@@ -448,10 +491,10 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
             if rel is None:
                 continue
             part = _resolve(wb_part, rel.get("Target"))
-            head = files[part][:4096]
+            head = files.head(part, 4096)
             fixed = _TAB_SELECTED.sub(rb"\1", head)
             if fixed != head:
-                files[part] = fixed + files[part][4096:]
+                files[part] = fixed + files[part][len(head):]
     files[wb_part] = _xml(wb)
 
     # 6. Drop parts nothing refers to any more (old sheets, their drawings, calcChain).
@@ -465,16 +508,18 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
             ct.remove(o)
     files["[Content_Types].xml"] = _xml(ct)
 
-    out = io.BytesIO()
     names = [p for p in order if p in files] + [p for p in files if p not in order]
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for part in names:
+    parts: list[tuple[str, bytes | Member | Future[Member]]] = []
+    for part in names:
+        kept = files.unchanged(part)  # copied compressed, as it is
+        if kept is not None:
+            parts.append((part, kept))
+        elif part in compressed:
+            parts.append((part, compressed[part]))
+        else:
             data = files[part]
-            level = 1 if len(data) > 1_000_000 else 6
-            info = zipfile.ZipInfo(part, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(info, data, compresslevel=level)
-    return out.getvalue()
+            parts.append((part, deflate(data, 1) if len(data) > BIG_PART else data))
+    return write_package(parts)
 
 
 __all__ = ["read_plan_fast", "merge_sheets", "requirement_id"]

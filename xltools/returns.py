@@ -17,13 +17,15 @@ import os
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import python_calamine
 
 from xltools import labels as L
+from xltools.text import normalise_spaces
 from xltools.progress import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND, KEY_ROWS,
                               KEY_UNIT, cell_key)
 
@@ -33,10 +35,11 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200  # declared size ÷ compressed size of one member
 MAX_MEMBERS = 2000
 HEADER_SCAN_ROWS = 40
+READ_THREADS = min(8, (os.cpu_count() or 2) + 2)
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NEEDS_CLEAN = re.compile(r"^\s|\s$|[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL_OR_CR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
 
 ERR_OTHER = "other"
 ERR_UNREADABLE = "unreadable"
@@ -158,6 +161,8 @@ def clean_value(value: object) -> object:
         return text or None
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return int(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()  # a date cell (calamine gives midnight datetimes)
     if isinstance(value, dt.time):
         return value.isoformat()
     if isinstance(value, dt.timedelta):
@@ -173,10 +178,20 @@ def _blank(values: list[object]) -> bool:
     return True
 
 
+_HEADER_ALIASES = {alias: name for name, words in L.PROGRESS_HEADER_ALIASES.items()
+                   for alias in words}
+_ID_ALIASES = {"".join(alias.split()) for alias, name in _HEADER_ALIASES.items()
+               if name == L.PROGRESS_LOCKED_COLUMNS[0]}
+
+
 def _header_index(rows: list[list[object]]) -> tuple[int, dict[str, int], list[str]] | None:
     """(row index, column name → index, header texts) of the progress table header."""
-    aliases = {alias: name for name, words in L.PROGRESS_HEADER_ALIASES.items() for alias in words}
+    aliases = _HEADER_ALIASES
     for i, values in enumerate(rows[:HEADER_SCAN_ROWS]):
+        # Only a row naming the 要求编号 column can be the header.
+        if not any(type(v) is str and "".join(normalise_spaces(v).split()) in _ID_ALIASES
+                   for v in values):
+            continue
         header = [cell_key(v) for v in values]
         cols: dict[str, int] = {}
         for j, text in enumerate(header):
@@ -320,17 +335,26 @@ def _parse(rf: ReturnedFile, sheets: list[tuple[str, bool, list[list[object]]]])
         rf.unit = cell_key(unit) if unit is not None else ""
     filled = _label_value(rows, L.PROGRESS_FILLED_DATE_LABEL, hi)
     rf.filled_date = _as_date(filled)
+    names = list(cols)
+    positions = [cols[c] for c in names]
+    need = max(positions) + 1
+    pick = itemgetter(*positions) if len(positions) > 1 else (lambda raw: (raw[positions[0]],))
     for i in range(hi + 1, len(rows)):
         raw = rows[i]
-        if _blank(raw):
+        if len(raw) < need:
+            values = [raw[j] if j < len(raw) else None for j in positions]
+        else:
+            values = pick(raw)
+        # Most texts need no cleaning; find out for the whole row with C loops
+        # (str.strip returns the very string when there is nothing to strip).
+        texts = [v for v in values if type(v) is str]
+        if list(map(str.strip, texts)) != texts or _ILLEGAL_OR_CR.search("".join(texts)):
+            cleaned = [clean_value(v) for v in values]
+        else:
+            cleaned = [(v or None) if type(v) is str else clean_value(v) for v in values]
+        if not any(cleaned) and _blank(raw):
             continue
-        width = len(raw)
-        by_name = {}
-        for c, j in cols.items():
-            v = raw[j] if j < width else None
-            # Plain text needs no cleaning (the common case; checked in C).
-            by_name[c] = v if type(v) is str and v and not _NEEDS_CLEAN.search(v) else clean_value(v)
-        rf.rows.append(DataRow(row=i + 1, values=by_name, raw=raw))
+        rf.rows.append(DataRow(row=i + 1, values=dict(zip(names, cleaned)), raw=raw))
 
 
 def _read_identity(rf: ReturnedFile, rows: list[list[object]]) -> None:
@@ -352,17 +376,21 @@ def _read_identity(rf: ReturnedFile, rows: list[list[object]]) -> None:
 
 
 def read_folder(folder: str | os.PathLike[str],
-                exclude: Iterable[str | os.PathLike[str]] = ()) -> list[ReturnedFile]:
+                exclude: Iterable[str | os.PathLike[str]] = (), *,
+                pool: Executor | None = None) -> list[ReturnedFile]:
     """Every file of ``folder`` (lock files and ``exclude`` skipped), read, in name order.
 
-    Files are read on a few threads: python-calamine parses outside the GIL."""
+    Files are read on a few threads (python-calamine parses outside the GIL):
+    on ``pool`` when given (the roll-up reads its master on the same pool)."""
     base = Path(folder)
     skip = {Path(p).resolve() for p in exclude}
     paths = [p for p in list_folder(base) if p.resolve() not in skip]
+    if pool is not None:
+        return list(pool.map(lambda p: read_returned(p, base), paths))
     if len(paths) < 4:
         return [read_returned(p, base) for p in paths]
-    with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2) + 2)) as pool:
-        return list(pool.map(lambda p: read_returned(p, base), paths))
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as own:
+        return list(own.map(lambda p: read_returned(p, base), paths))
 
 
 __all__ = ["ReturnedFile", "DataRow", "read_returned", "read_folder", "check_zip", "clean_value",

@@ -8,6 +8,7 @@ See docs/workbook.md.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from typing import IO
 
@@ -19,8 +20,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
-from xltools.fileio import atomic_path, is_file_like
+from xltools.fileio import atomic_path, check_writable, is_file_like
 from xltools.model import Plan, PlanInfo, sort_assignments
+from xltools.sharedstrings import compact
 
 # Validations and the unit list reach this far below the data, so rows and
 # units added by hand in Excel still get dropdowns.
@@ -241,12 +243,19 @@ def build_workbook(plan: Plan) -> Workbook:
 
 
 def save_workbook(wb: Workbook, out: str | os.PathLike[str] | IO[bytes], force: bool = False) -> None:
-    """Save to a path atomically (refusing to overwrite without ``force``) or to a file object."""
+    """Save to a path atomically (refusing to overwrite without ``force``) or to a file object.
+
+    Texts are stored once in a shared string table, as Excel stores them."""
+    if not is_file_like(out):
+        check_writable(out, force)
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = compact(buf.getvalue())
     if is_file_like(out):
-        wb.save(out)
+        out.write(data)  # type: ignore[union-attr]
         return
     with atomic_path(out, force) as tmp:
-        wb.save(tmp)
+        tmp.write_bytes(data)
 
 
 def write_workbook(plan: Plan, out: str | os.PathLike[str] | IO[bytes], force: bool = False) -> None:

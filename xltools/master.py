@@ -320,16 +320,15 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
         files = Package(master)
     except zipfile.BadZipFile as exc:
         raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path="<master>", reason=exc)) from exc
-    order = files.order
     # Large new parts are deflated on a worker thread while the next is built.
     pool = ThreadPoolExecutor(max_workers=1)
     try:
-        return _merge(files, order, generated, active, stream, inject, pool)
+        return _merge(files, generated, active, stream, inject, pool)
     finally:
         pool.shutdown(wait=True)
 
 
-def _merge(files: Package, order: list[str], generated: bytes, active: str | None,
+def _merge(files: Package, generated: bytes, active: str | None,
            stream: dict[str, tuple[int, list[list[object]]]], inject, pool: ThreadPoolExecutor
            ) -> bytes:
     compressed: dict[str, Future[Member]] = {}
@@ -508,7 +507,7 @@ def _merge(files: Package, order: list[str], generated: bytes, active: str | Non
             ct.remove(o)
     files["[Content_Types].xml"] = _xml(ct)
 
-    names = [p for p in order if p in files] + [p for p in files if p not in order]
+    names = list(files)  # the master's order, then the new parts
     parts: list[tuple[str, bytes | Member | Future[Member]]] = []
     for part in names:
         kept = files.unchanged(part)  # copied compressed, as it is

@@ -84,7 +84,7 @@ def compact(data: bytes) -> bytes:
     package[rels_part] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
                                         standalone=True)
     return write_package([(name, package.unchanged(name) or package[name])
-                          for name in package.order + [PART]])
+                          for name in package])
 
 
 __all__ = ["compact"]

@@ -39,7 +39,7 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
@@ -793,15 +793,15 @@ class _Styles:
 
 def _merge(ws: Worksheet, row: int, first_col: int, last_col: int,
            styles: _Styles | None = None) -> None:
-    """Merge cells of one row. openpyxl's merge_cells re-styles every edge cell
-    through its style registry (slow for a hundred merges); here the covered
-    cells get the border through ``styles`` (when given) and the range is
-    registered as is."""
+    """Merge cells of one row. openpyxl's merge_cells (and MergedCellRange) read
+    and re-style the edge cells through its style registry, slow for a hundred
+    merges; here the covered cells get the border through ``styles`` (when
+    given) and the range is registered as a plain range, which is all the
+    writer needs."""
     if styles is not None:
         for c in range(first_col + 1, last_col + 1):
             styles.apply(ws.cell(row=row, column=c), ("covered",), border=_BORDER)
-    ws.merged_cells.add(MergedCellRange(ws, f"{get_column_letter(first_col)}{row}:"
-                                            f"{get_column_letter(last_col)}{row}"))
+    ws.merged_cells.add(CellRange(min_col=first_col, min_row=row, max_col=last_col, max_row=row))
 
 
 def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult) -> None:

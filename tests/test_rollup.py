@@ -153,6 +153,17 @@ def test_dates_stay_dates_in_summary_and_streamed_rows(tmp_path: Path) -> None:
     summary = sheet_values(out, L.SHEET_SUMMARY)
     req_row = next(r for r in summary if r and r[0] == "3-1")
     assert req_row[2] == dt.datetime(2019, 12, 31)  # 完成时限 of the per-requirement table
+    # The title rows and each requirement's text span the summary's width, with borders.
+    ws = openpyxl.load_workbook(out)[L.SHEET_SUMMARY]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    width = ws.max_column
+    last = openpyxl.utils.get_column_letter(width)
+    assert {f"A1:{last}1", f"A2:{last}2", f"A3:{last}3"} <= merged
+    header = next(r for r in summary if r and r[0] == L.COL_REQ_ID)
+    text_col = openpyxl.utils.get_column_letter(header.index(L.RCOL_REQUIREMENT) + 1)
+    row = next(c.row for c in ws["A"] if c.value == "3-1")
+    assert f"{text_col}{row}:{last}{row}" in merged
+    assert ws.cell(row=row, column=width).border.right.style == "thin"
 
 
 def test_schedule_fraction() -> None:

@@ -339,19 +339,24 @@ def _parse(rf: ReturnedFile, sheets: list[tuple[str, bool, list[list[object]]]])
     positions = [cols[c] for c in names]
     need = max(positions) + 1
     pick = itemgetter(*positions) if len(positions) > 1 else (lambda raw: (raw[positions[0]],))
+    # Most texts need no cleaning; find out for the whole table at once with C
+    # loops (str.strip returns the very string when there is nothing to strip),
+    # else row by row.
+    texts = [v for raw in rows[hi + 1:] for v in raw if type(v) is str]
+    all_clean = list(map(str.strip, texts)) == texts and not _ILLEGAL_OR_CR.search("".join(texts))
     for i in range(hi + 1, len(rows)):
         raw = rows[i]
         if len(raw) < need:
             values = [raw[j] if j < len(raw) else None for j in positions]
         else:
             values = pick(raw)
-        # Most texts need no cleaning; find out for the whole row with C loops
-        # (str.strip returns the very string when there is nothing to strip).
-        texts = [v for v in values if type(v) is str]
-        if list(map(str.strip, texts)) != texts or _ILLEGAL_OR_CR.search("".join(texts)):
-            cleaned = [clean_value(v) for v in values]
-        else:
+        if not all_clean:
+            texts = [v for v in values if type(v) is str]
+            clean = list(map(str.strip, texts)) == texts and not _ILLEGAL_OR_CR.search("".join(texts))
+        if all_clean or clean:
             cleaned = [(v or None) if type(v) is str else clean_value(v) for v in values]
+        else:
+            cleaned = [clean_value(v) for v in values]
         if not any(cleaned) and _blank(raw):
             continue
         rf.rows.append(DataRow(row=i + 1, values=dict(zip(names, cleaned)), raw=raw))

@@ -434,6 +434,26 @@ def test_formula_like_answers_stay_text(master: Path, sent: dict[str, Path], tmp
     assert _progress(out)[("3-2", "甲局")][L.PCOL_NEXT] == "a<b & c>d"
 
 
+def test_answers_are_trimmed_and_line_breaks_kept(master: Path, sent: dict[str, Path],
+                                                  tmp_path: Path) -> None:
+    folder = _returned(tmp_path)
+    fill(sent["甲局"], folder / "a.xlsx", answers={
+        "1-1": {L.PCOL_PROGRESS: "  第一行\r\n第二行  ", L.PCOL_STATUS: f" {L.STATUS_DONE} "},
+        "1-2": {L.PCOL_ISSUES: "\u3000资金未到位\u3000"}})
+    fill(sent["乙局"], folder / "b.xlsx", answers={"1-1": {L.PCOL_PROGRESS: "已完成培训。"}})
+    out = tmp_path / "out.xlsx"
+    result = rollup(master, folder, out, as_of=AS_OF)
+    _balanced(result)
+    progress = _progress(out)
+    row = progress[("1-1", "甲局")]
+    assert row[L.PCOL_PROGRESS] == "第一行\n第二行" and row[L.PCOL_STATUS] == L.STATUS_DONE
+    assert progress[("1-2", "甲局")][L.PCOL_ISSUES] == "资金未到位"
+    assert progress[("3-2", "甲局")][L.PCOL_PROGRESS] == "3-2 已按计划推进。"
+    assert progress[("1-1", "乙局")][L.PCOL_PROGRESS] == "已完成培训。"
+    # A status typed with spaces is the allowed value, not a free-text one.
+    assert not [i for i in result.issues if i.kind == L.ISSUE_STATUS_MAPPED]
+
+
 # ---------------------------------------------------- safety, repeatability
 def _digest(folder: Path) -> dict[str, tuple[str, float]]:
     return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime)

@@ -479,6 +479,18 @@ def test_inputs_untouched_and_master_needs_force(master: Path, sent: dict[str, P
         rollup(master, tmp_path / "nowhere", tmp_path / "x.xlsx")
 
 
+def test_master_saved_as_xls_is_refused_with_a_message(master: Path, sent: dict[str, Path],
+                                                       tmp_path: Path, capsys) -> None:
+    # calamine reads a .xls master, but the roll-up writes a copy of the master's package.
+    xls = soffice_convert(master, "xls", tmp_path / "xls")
+    folder = _returned(tmp_path)
+    fill(sent["甲局"], folder / "a.xlsx")
+    assert main(["rollup", str(xls), str(folder), "-o", str(tmp_path / "out.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and "xls" in err and "另存为 .xlsx" in err
+    assert not (tmp_path / "out.xlsx").exists()
+
+
 def _all_values(path: Path) -> dict[str, list[list[object]]]:
     wb = openpyxl.load_workbook(path)
     return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}

@@ -39,7 +39,7 @@ def test_unchanged_parts_are_copied_as_they_are(method: int) -> None:
     with zipfile.ZipFile(io.BytesIO(src)) as zf:
         info = zf.getinfo("xl/worksheets/sheet1.xml")
     assert (kept.crc, kept.size, len(kept.compressed)) == (info.CRC, info.file_size, info.compress_size)
-    out = write_package([(name, package.unchanged(name) or package[name]) for name in package.order])
+    out = write_package([(name, package.unchanged(name) or package[name]) for name in package])
     assert _read(out) == PARTS
 
 

@@ -524,6 +524,8 @@ MSG_ROLLUP_DONE = ("已汇总：读取 {files} 个文件、{rows_read} 行，采
                    "{rows_reported} 行列入“问题”；{returned}/{units} 个单位已反馈。→ {path}")
 MSG_ROLLUP_MISSING_UNITS = "未反馈：{units}"
 MSG_NOT_A_FOLDER = "{path} 不是文件夹。请给出存放反馈文件的文件夹。(not a folder)"
+MSG_MASTER_NOT_XLSX = ("{path} 不是 .xlsx 工作簿（可能是旧版 .xls 或其他格式）。汇总结果是主表的副本，"
+                       "请在 Excel/WPS 中把主表另存为 .xlsx 后再汇总。(the master must be an .xlsx workbook)")
 MSG_BAD_DATE_ARG = "日期“{value}”无效，请写成 2019-06-30。(invalid date)"
 MSG_ROUND_DEFAULT = "{date}"
 # `xltools demo`: folders and files of the progress step, the round of the bundled returns.

@@ -78,7 +78,11 @@ def _calamine_rows(book, name: str, *, empty: object = None) -> list[list[object
 
 
 def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
-    """The plan of a normalised workbook given as bytes, read with python-calamine."""
+    """The plan of a normalised workbook given as bytes, read with python-calamine.
+
+    Only an .xlsx package is accepted: the roll-up writes a copy of it."""
+    if not data.startswith(b"PK\x03\x04"):
+        raise WorkbookError(L.MSG_MASTER_NOT_XLSX.format(path=name), path=name)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several types for broken files

@@ -378,7 +378,7 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
 def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, str], Slot],
                req_ids: set[str], options: Sequence[str],
                feedback_deadline: dt.date | None, out: _Collector,
-               unit_expected: Sequence = ()) -> int:
+               unit_slots: Sequence[Slot] = ()) -> int:
     """Fill the unit's slots from its chosen file; return the number of rows used."""
     deadline = feedback_deadline or rf.deadline
     late = bool(deadline and rf.when > deadline)
@@ -488,10 +488,9 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
                   or slot.next_plan not in _EMPTY)
         slot.feedback = feedback_filled if filled else L.FEEDBACK_EMPTY
         slot.source = rf.name
-    for want in unit_expected:
-        req_id = want.req_id
+    for slot in unit_slots:
+        req_id = slot.req_id
         if req_id not in seen:
-            slot = slots[(req_id, unit)]
             slot.feedback = L.FEEDBACK_ROW_MISSING
             slot.source = rf.name
             out.add(rf, L.ISSUE_ROW_MISSING, L.MSG_ISSUE_ROW_MISSING.format(req_id=req_id),
@@ -963,21 +962,23 @@ def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
 _EPOCH = dt.datetime(1899, 12, 30)
 
 
-def _cell_xml(ref: str, style: str, value: object) -> str:
+def _cell_rest(style: str, value: object) -> str:
+    """A cell's XML after its reference (``<c r="A2`` is written before it).
+    Text is always a string cell (inline), never a formula."""
     s = f' s="{style}"' if style else ""
     if value is None or value == "":
-        return f'<c r="{ref}"{s}/>'
+        return f'"{s}/>'
     if isinstance(value, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+        return f'"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
-        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+        return f'"{s}><v>{value!r}</v></c>'
     if isinstance(value, dt.datetime):
-        serial = (value - _EPOCH).total_seconds() / 86400
-        return f'<c r="{ref}"{s}><v>{serial!r}</v></c>'
+        return f'"{s}><v>{(value - _EPOCH).total_seconds() / 86400!r}</v></c>'
     if isinstance(value, dt.date):
-        return f'<c r="{ref}"{s}><v>{(value - _EPOCH.date()).days}</v></c>'
-    # Always a string cell (inline), never a formula.
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{escape(str(value))}</t></is></c>'
+        return f'"{s}><v>{(value - _EPOCH.date()).days}</v></c>'
+    text = str(value)
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f'"{s} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
 _ROW_RE = re.compile(r'<row r="(\d+)"[^>]*>(.*?)</row>', re.S)
@@ -1006,18 +1007,9 @@ def _inject(xml: str, first_row: int, rows: list[list[object]]) -> Iterator[byte
     pieces: list[dict[object, bytes]] = [{} for _ in letters]
 
     def piece(j: int, v: object) -> bytes:
-        style = f' s="{col_styles[j]}"' if col_styles[j] else ""
-        if type(v) is str and v:
-            space = ' xml:space="preserve"' if v[0].isspace() or v[-1].isspace() else ""
-            text = escape(v) if ("&" in v or "<" in v or ">" in v) else v
-            out = f'"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
-        elif v is None or v == "":
-            out = f'"{style}/>'
-        else:
-            out = _cell_xml("", col_styles[j], v)[len('<c r="'):]
-            if not isinstance(v, dt.date):  # numbers are not kept: True == 1 as a key
-                return (out + nexts[j]).encode("utf-8")
-        data = pieces[j][v] = (out + nexts[j]).encode("utf-8")
+        data = (_cell_rest(col_styles[j], v) + nexts[j]).encode("utf-8")
+        if v is None or isinstance(v, str | dt.date):  # not numbers: True == 1 as a key
+            pieces[j][v] = data
         return data
 
     start = [b'<row r="', ('">' + heads[0]).encode("ascii") if heads else b'"></row>']

@@ -83,14 +83,14 @@ class Package(MutableMapping[str, bytes]):
     """The parts of a zip package by name, inflated only when read.
 
     Parts that are never assigned keep their original compressed bytes
-    (``unchanged``), which ``write_package`` copies as they are.
+    (``unchanged``), which ``write_package`` copies as they are. Iteration
+    gives the original parts in archive order, then the new ones.
     """
 
     def __init__(self, data: bytes) -> None:
         self._data = data
         self._zip = zipfile.ZipFile(io.BytesIO(data))
         self._infos = {i.filename: i for i in self._zip.infolist()}
-        self.order = list(self._infos)  # the original member order
         self._parts: dict[str, bytes] = {}
         self._assigned: set[str] = set()
         self._deleted: set[str] = set()

@@ -147,7 +147,7 @@ def _add_progress(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rollup", help="roll the returned progress files up into a summary workbook",
                        description="Read every returned file in FOLDER (.xlsx .xlsm .xls .et) and "
                                    "write OUTPUT: a copy of WORKBOOK with sheets 汇总/进度/问题/历史.")
-    p.add_argument("workbook", help="the normalised workbook (master)")
+    p.add_argument("workbook", help="the normalised workbook (master, .xlsx)")
     p.add_argument("folder", help="folder with the returned files")
     p.add_argument("-o", "--output", required=True, help="workbook to write (.xlsx)")
     p.add_argument("--round", help="round label (default: the round written in the files)")

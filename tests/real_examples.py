@@ -18,7 +18,7 @@ ROLE_KEYS = {"lead": Role.LEAD, "cooperate": Role.ASSIST, "responsible": Role.RE
 
 
 def real_files() -> list[Path]:
-    return sorted(p for p in REAL.glob("*.txt"))
+    return sorted(p for p in REAL.iterdir() if p.suffix in (".txt", ".sql"))
 
 
 def expected_for(path: Path) -> dict:

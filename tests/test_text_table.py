@@ -64,7 +64,7 @@ def test_table_without_number_column():
     assert [(g.name, [(t.number, t.name, len(t.requirements)) for t in g.tasks]) for g in plan.goals] == [
         ("财政信息", [(1, "预决算公开", 2)]), ("政策解读", [(2, "解读回应", 1)])]
     assert [(a.unit, a.role.value) for a in plan.assignments_for("1-1")] == [
-        ("区财政局", "牵头"), ("各相关部门", "责任")]
+        ("区财政局", "牵头"), ("各相关部门", "配合")]
     assert plan.requirement("1-2").deadline.text == "持续推进"
 
 

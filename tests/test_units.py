@@ -27,7 +27,7 @@ def test_roles_from_wording():
 def test_generic_clauses_become_one_pseudo_unit():
     assert pairs("各相关部门按职能分别落实") == [("各相关部门", "责任")]
     assert pairs("各地、各部门") == [("各相关部门", "责任")]
-    assert pairs("各有关单位配合") == [("各相关部门", "责任")]
+    assert pairs("各有关单位配合") == [("各相关部门", "配合")]  # the written role is kept
     # Qualified groups are kept as written.
     assert pairs("市直各有关单位、各县（市、区）人民政府") == [
         ("市直各有关单位", "责任"), ("各县（市、区）人民政府", "责任")]

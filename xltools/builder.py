@@ -13,7 +13,7 @@ from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requireme
                            ReviewNote, Role, Task, make_requirement_id)
 from xltools.readers.rows import Event, RawRow, SourceMeta, StrayLabel
 from xltools.text import bigrams, clean_text, strip_trailing_punct
-from xltools.units import ParsedUnit, UnitRegistry, parse_units, resolve_names
+from xltools.units import ParsedUnit, UnitRegistry, parse_units, resolve_names, states_first_lead
 
 # A stray label (or, without one, the label row itself) marks where a goal
 # starts unless the task names say otherwise by at least this many shared
@@ -189,20 +189,20 @@ def _number_tasks(tasks: list[_Task]) -> list[int]:
     return list(range(1, len(tasks) + 1))
 
 
-def _role_units(row: RawRow) -> tuple[list[ParsedUnit], list[tuple[str, str]], str]:
+def _role_units(row: RawRow, first_lead: bool = False) -> tuple[list[ParsedUnit], list[tuple[str, str]], str]:
     """Units of a row: its 责任单位 wording plus any role-labelled wordings."""
     units: list[ParsedUnit] = []
     notes: list[tuple[str, str]] = []
     wording_parts: list[str] = []
     if row.units:
-        parsed = parse_units(row.units)
+        parsed = parse_units(row.units, first_lead=first_lead)
         units.extend(parsed.units)
         notes.extend(parsed.notes)
         wording_parts.append(clean_text(row.units))
     for role_word, text in row.role_units:
         role = Role.parse(role_word) or Role.RESPONSIBLE
         # The label names the role of a bare list; a role word in the text wins.
-        parsed = parse_units(text, default_role=role)
+        parsed = parse_units(text, default_role=role, first_lead=first_lead and len(row.role_units) == 1)
         units.extend(parsed.units)
         notes.extend(parsed.notes)
         wording_parts.append(f"{role_word}：{clean_text(text)}" if row.units or len(row.role_units) > 1
@@ -214,6 +214,18 @@ def _role_units(row: RawRow) -> tuple[list[ParsedUnit], list[tuple[str, str]], s
         if prev is None or u.role.order < prev.role.order:
             merged[u.name] = u
     return list(merged.values()), notes, "；".join(wording_parts)
+
+
+def first_lead_convention(events: list[Event], meta: SourceMeta) -> str | None:
+    """The sentence by which the document says, once, that the first-listed
+    unit leads (列第一位者为牵头单位，下同); None when it does not."""
+    texts = [t for e in events if isinstance(e, RawRow)
+             for t in (e.units or "", *(w for _, w in e.role_units))]
+    texts += [t for _, t in meta.skipped] + list(meta.headers)
+    for t in texts:
+        if (found := states_first_lead(t)):
+            return found
+    return None
 
 
 def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int | None = None,
@@ -228,6 +240,9 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
                                                     and not e.units and not e.role_units)])
     goal_of = _assign_goals(tasks, notes)
     numbers = _number_tasks(tasks)
+    convention = first_lead_convention(events, meta)
+    if convention:
+        notes.append(ReviewNote(L.REVIEW_UNITS, L.NOTE_FIRST_LEAD.format(text=convention)))
 
     requirements: dict[str, tuple[str, int, str, Requirement]] = {}
     row_units: list[tuple[str, list[ParsedUnit]]] = []
@@ -244,7 +259,7 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             req_id = make_requirement_id(task_no, seq)
             for kind, message in row.review:
                 notes.append(ReviewNote(kind, message, req_id, row.line, row.source))
-            units, unit_notes, wording = _role_units(row)
+            units, unit_notes, wording = _role_units(row, convention is not None)
             for kind, message in unit_notes:
                 notes.append(ReviewNote(kind, message, req_id, row.line, row.source))
             if not units and row.units is None and not row.role_units and prev_units is not None:

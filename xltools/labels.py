@@ -7,6 +7,8 @@ touching each other's.
 
 from __future__ import annotations
 
+import re
+
 # ---------------------------------------------------------------- roles
 ROLE_LEAD = "牵头"
 ROLE_RESPONSIBLE = "责任"
@@ -175,7 +177,19 @@ COORDINATION_MARKERS = ("领导小组", "指挥部", "指挥中心", "联席会�
 UNIT_SUFFIXES = ("局", "办", "委", "部", "室", "院", "厅", "处", "科", "所", "站", "队", "中心",
                  "政府", "公司", "支行", "分行", "银行", "集团", "管委会", "开发区", "街道", "园区",
                  "小组", "会", "单位", "部门", "科室", "乡镇", "各镇", "法院", "检察院", "区", "县",
-                 "市", "镇", "乡", "班", "署", "馆", "台", "社", "团", "校", "组")
+                 "市", "镇", "乡", "班", "署", "馆", "台", "社", "团", "校", "组", "联", "协", "所",
+                 "行", "局（办）", "场", "公园", "医院", "大学", "学院", "协会", "联合会")
+# A piece of a 、-list that only continues the collective name before it
+# (各区、县级市 / 市直有关部门、单位 / 各乡镇、街道): never a unit on its own.
+GROUP_CONTINUATIONS = ("县级市", "县（市、区）", "市", "区", "县", "市区", "县区", "乡镇", "镇", "乡",
+                       "街道", "开发区", "园区", "单位", "部门", "村", "社区", "旗", "功能区")
+# Units wording conventions stated once for the whole document.
+CONVENTION_FIRST_LEAD = re.compile(
+    r"(?:列|排|排在|名列|位列|位于|居)?(?:第一位|第一个|首位|最前|前面|第一)(?:者|的|单位|部门)?"
+    r"(?:为|是|系)(?:牵头|主办|汇总)")
+# Bracket texts glued to a unit that are rule sentences, not part of a name.
+RULE_NOTE_MARKERS = ("下同", "不再一一列出", "不再列出", "除标注", "除注明", "以下", "均需", "均由",
+                     "均为", "为牵头", "分别牵头", "列第一", "排第一", "排在第一")
 
 # ------------------------------------------------------------- deadlines
 DEADLINE_WORDS = ("持续推进", "长期坚持", "长期推进", "持续开展", "每季度", "每月", "每年", "每半年",
@@ -233,6 +247,10 @@ NOTE_NO_UNITS = "没有找到责任单位，请手工填写。"
 NOTE_UNIT_MERGED = "“{alias}”与“{name}”视为同一单位，已合并（可在“单位”表的别名列撤销）。"
 NOTE_GENERIC_UNIT = "“{phrase}”视为泛指单位“{generic}”。"
 NOTE_DUPLICATE_UNIT = "责任单位中“{unit}”重复出现，只保留一次。"
+NOTE_RULE_NOTE = "责任单位中的说明“{text}”不是单位名称，已从单位中去掉。"
+NOTE_FIRST_LEAD = "按文件中的约定“{text}”，排在第一位的单位视为牵头单位。"
+NOTE_UNITS_REST = "责任单位中的“{text}”未识别为单位或角色，请核对。"
+NOTE_UNUSUAL_UNIT = "“{unit}”的名称结尾不常见，已作为单位保留，请核对。"
 NOTE_DUPLICATE_CLAUSE = "责任单位中重复的分句“{clause}”只保留一次。"
 NOTE_DEADLINE_IN_TEXT = "完成时限取自要求原文中的“{text}”。"
 NOTE_UNKNOWN_ROLE = "“{clause}”未写明角色，按“责任”处理。"

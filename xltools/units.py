@@ -85,12 +85,52 @@ def looks_like_unit(name: str) -> bool:
     return name.endswith(L.UNIT_SUFFIXES) or bool(_EVERY_GRASSROOTS.match(name))
 
 
+def _collective(name: str) -> bool:
+    """A name for a group of bodies (各区, 市直有关部门) that a 、-list may continue."""
+    return name.startswith("各") or any(w in name for w in ("有关", "相关", "直属", "市直", "县直", "区直"))
+
+
 def _split_names(list_part: str) -> list[str]:
-    """``A、B和C`` → [A, B, C]; 和/及/与 split only where both sides are names."""
+    """``A、B和C`` → [A, B, C]; 和/及/与 split only where both sides are names.
+    A piece that only continues a collective name (各区、县级市, 市直有关部门、单位)
+    stays part of it."""
     names: list[str] = []
     for piece in split_top_level(list_part, "、/"):
+        if names and piece.strip() in L.GROUP_CONTINUATIONS and _collective(names[-1]):
+            names[-1] = f"{names[-1]}、{piece.strip()}"
+            continue
         names.extend(_split_connective(piece))
     return names
+
+
+_RULE_BRACKET = re.compile(r"[（(]([^（()）]*)[)）]")
+
+
+def split_rule_notes(text: str) -> tuple[str, list[str]]:
+    """Remove bracketed rule sentences glued to a unit (``市卫生健康委（除标注
+    “分别牵头”外，列第一位为牵头或汇总单位，下同）``) → (text, notes)."""
+    notes: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if any(w in inner for w in L.RULE_NOTE_MARKERS) or L.CONVENTION_FIRST_LEAD.search(inner) or (
+                re.search(r"[，,。；;]", inner) and not looks_like_units_cell(inner)):
+            notes.append(inner.strip())
+            return ""
+        return m.group(0)
+
+    return _RULE_BRACKET.sub(repl, text), notes
+
+
+def states_first_lead(text: str) -> str | None:
+    """The convention sentence when ``text`` says the first-listed unit leads."""
+    m = L.CONVENTION_FIRST_LEAD.search(clean_text(text or ""))
+    return m.group(0) if m else None
+
+
+def _name_like(name: str) -> bool:
+    """A short phrase that can be a body's name in a context known to hold units."""
+    return 2 <= len(name) <= 25 and not re.search(r"[。；;，,：:！？!?%\d]", name)
 
 
 def _split_connective(piece: str) -> list[str]:
@@ -164,16 +204,22 @@ def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[st
     return names, role, rest
 
 
-def parse_units(text: str, default_role: Role | None = None) -> ParsedWording:
+def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool = False) -> ParsedWording:
     """Parse a 责任单位 wording into units with roles.
 
     ``default_role`` applies to clauses without a role word (e.g. a column
-    headed 牵头单位); otherwise a bare list is 责任.
+    headed 牵头单位); otherwise a bare list is 责任. ``first_lead``: the
+    document's convention that the first-listed unit of a list without role
+    words leads (列第一位者为牵头单位).
     """
     out = ParsedWording()
     text = clean_text(text or "")
     if not text:
         return out
+    text, rule_notes = split_rule_notes(text)
+    for note in rule_notes:
+        out.notes.append((L.REVIEW_UNITS, L.NOTE_RULE_NOTE.format(text=note)))
+    any_role_word = _role_of(text) is not None
     seen_clauses: set[str] = set()
     index: dict[str, int] = {}
     for clause in split_top_level(text, "；;，,。\n"):
@@ -183,9 +229,17 @@ def parse_units(text: str, default_role: Role | None = None) -> ParsedWording:
             continue
         seen_clauses.add(key)
         names, role, rest = parse_clause(clause, default_role)
-        named = [(n, r) for n, r in map(split_bracket_role, names) if looks_like_unit(n)]
+        pairs = list(map(split_bracket_role, names))
+        named = [(n, r) for n, r in pairs if looks_like_unit(n)]
+        if named and len(named) < len(pairs):
+            # In a list that holds units, a name with an unfamiliar ending is a unit too.
+            for n, _ in pairs:
+                if not looks_like_unit(n) and _name_like(n):
+                    out.notes.append((L.REVIEW_UNITS, L.NOTE_UNUSUAL_UNIT.format(unit=n)))
+            named = [(n, r) for n, r in pairs if looks_like_unit(n) or _name_like(n)]
         if not named:
             out.rest.append(clause)
+            out.notes.append((L.REVIEW_UNITS, L.NOTE_UNITS_REST.format(text=clause)))
             continue
         if role is None:
             role = Role.RESPONSIBLE
@@ -195,7 +249,6 @@ def parse_units(text: str, default_role: Role | None = None) -> ParsedWording:
             if is_generic(name):
                 written = name if name != L.GENERIC_UNIT else ""
                 name = L.GENERIC_UNIT
-                unit_role = Role.RESPONSIBLE
             if name in index:
                 prev = out.units[index[name]]
                 if name != L.GENERIC_UNIT:
@@ -205,6 +258,9 @@ def parse_units(text: str, default_role: Role | None = None) -> ParsedWording:
                 continue
             index[name] = len(out.units)
             out.units.append(ParsedUnit(name, unit_role, written))
+    if first_lead and not any_role_word and default_role in (None, Role.RESPONSIBLE) \
+            and len(out.units) >= 2 and out.units[0].name != L.GENERIC_UNIT:
+        out.units[0] = ParsedUnit(out.units[0].name, Role.LEAD, out.units[0].written)
     return out
 
 

@@ -11,6 +11,7 @@ per line, or prose (numbered items with their units).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -115,8 +116,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
         raise SourceFormatError(L.MSG_NO_TABLE_IN_FILE.format(path=name), path=name)
     events, meta = result
     if fixer.review:
-        meta = SourceMeta(meta.title, meta.year, meta.issuer, meta.doc_number, meta.skipped,
-                          tuple(fixer.review) + meta.review)
+        meta = dataclasses.replace(meta, review=tuple(fixer.review) + meta.review)
     return events, meta
 
 
@@ -133,5 +133,4 @@ def _read_pdf(data: bytes, name: str, simplified: bool) -> Result:
     if found is None or not found[0]:
         raise SourceFormatError(L.MSG_PDF_TABLE.format(path=name), path=name)
     events, meta = found
-    return events, SourceMeta(meta.title, meta.year, meta.issuer, meta.doc_number, meta.skipped,
-                              tuple(fixer.review) + meta.review)
+    return events, dataclasses.replace(meta, review=tuple(fixer.review) + meta.review)

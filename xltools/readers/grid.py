@@ -136,6 +136,7 @@ class GridReader:
         self.titles: list[str] = []
         self.state = _State()
         self.tables = 0
+        self.headers: list[str] = []
 
     # ------------------------------------------------------------ input
     def add_text(self, text: str, line: int | None = None) -> None:
@@ -203,6 +204,7 @@ class GridReader:
     def _columns(self, grid: list[list[Cell]], at: int, line_of: list[int | None]) -> int:
         header = grid[at]
         texts = [clean_text(c.text) for c in header]
+        self.headers.extend(t for t in texts if t)
         if self.state.delimited:
             while texts and not texts[-1]:
                 texts.pop()
@@ -486,7 +488,7 @@ class GridReader:
         skipped = list(self.skipped)  # lines above the table are the document's preamble
         review = list(self.review) + (self.fixer.review if self.fixer else [])
         return self.events, SourceMeta(title=title, year=year_of(title), skipped=tuple(skipped),
-                                       review=tuple(review))
+                                       review=tuple(review), headers=tuple(self.headers))
 
 
 def _units_lines(text: str) -> str:

@@ -5,6 +5,8 @@ goals between tables. A page without a task table is read as text."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 
 from xltools.readers.cleanup import Fixer
@@ -109,8 +111,7 @@ def read_html(text: str, name: str, *, simplified: bool = True) -> tuple[list[Ev
             from xltools.text import clean_text
 
             title = choose_title([_page_title(clean_text(fixer.fix(title_tag.get_text())))])
-            meta = SourceMeta(title, year_of(title), meta.issuer, meta.doc_number, meta.skipped,
-                              meta.review)
+            meta = dataclasses.replace(meta, title=title, year=year_of(title))
         return events, meta
     from xltools.readers import read_text
 

@@ -46,7 +46,7 @@ _DEADLINE_LABELS = frozenset(L.HEADER_ALIASES["deadline"])
 _LABELS = sorted({*L.UNIT_LINE_LABELS, *L.HEADER_ALIASES["units"], *_DEADLINE_LABELS},
                  key=len, reverse=True)
 _LABEL_ALT = "|".join(map(re.escape, _LABELS))
-_UNIT_LINE = re.compile(rf"^[（(]?\s*({_LABEL_ALT})\s*[：:]\s*(.+?)\s*[)）]?\s*[。.；;]?$")
+_UNIT_LINE = re.compile(rf"^([（(])?\s*({_LABEL_ALT})\s*[：:]\s*(.+?)\s*(?(1)[)）])\s*[。.；;]?$")
 _PEOPLE_LABELS = frozenset(L.HEADER_ALIASES["people"])
 _PEOPLE_ALT = "|".join(map(re.escape, sorted(_PEOPLE_LABELS, key=len, reverse=True)))
 # Labels recognised inside a parenthesis or cell: units, deadline and people.
@@ -86,7 +86,11 @@ class _Block:
 
     @property
     def heading(self) -> str:
-        return strip_trailing_punct(clean_text(self.head))
+        """The heading's name: its first sentence when a description follows
+        (（一）产业提升人才行动计划。围绕… → 产业提升人才行动计划)."""
+        head = clean_text(self.head)
+        m = re.match(r"^([^。！？!?；;]{2,40})[。！？!?；;]\s*\S", head)
+        return strip_trailing_punct(m.group(1) if m else head)
 
 
 def unit_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -124,6 +128,15 @@ def _matching_open(text: str, close_at: int) -> int:
             if depth == 0:
                 return i
     return -1
+
+
+def _unwrap(line: str) -> str:
+    """A labelled line without its closing punctuation and, when the whole line
+    is in brackets, without them (a bracket inside a unit name stays)."""
+    s = line.strip().rstrip("。；;. ")
+    if s[:1] in "(（" and s[-1:] in ")）":
+        s = s[1:-1]
+    return s.strip("。；;. ")
 
 
 def split_labelled(inner: str) -> list[tuple[str, str]]:
@@ -230,6 +243,24 @@ def _wrappers(blocks: list[_Block], bearing: list[_Block]) -> set[int]:
     return {id(top)} if deep else set()
 
 
+def _numbered_across(items: list[_Block]) -> bool:
+    """Whether the items' numbers go on across a change of heading instead of
+    restarting under each one."""
+    from xltools.builder import parse_number
+
+    changes = 0
+    for a, b in zip(items, items[1:]):
+        if a.rank != b.rank or a.parent is b.parent or a.parent is None or b.parent is None:
+            continue
+        na, nb = parse_number(a.number), parse_number(b.number)
+        if na is None or nb is None:
+            return False
+        if nb != na + 1:
+            return False
+        changes += 1
+    return changes > 0
+
+
 def _section_heading(block: _Block) -> bool:
     head = block.heading
     return any(head == w or head.endswith(w) and len(head) <= len(w) + 2 for w in L.SECTION_WORDS)
@@ -266,8 +297,8 @@ class _Parser:
         if (unit_line or bare_paren) and self.blocks:
             targets = self.last_units_target or self._units_targets()
             if unit_line:
-                inner = line.strip().strip("（()）。；;. ")
-                pairs = split_labelled(inner) or [(unit_line.group(1), unit_line.group(2))]
+                inner = _unwrap(line)
+                pairs = split_labelled(inner) or [(unit_line.group(2), unit_line.group(3))]
                 for t in targets:
                     t.labelled.extend(pairs)
             else:
@@ -287,7 +318,7 @@ class _Parser:
             self.last_units_target = targets
             return
         self.last_units_target = None
-        mk = _marker(line)
+        mk = _marker(line) or self._next_number(line)
         if mk is not None:
             rank, number, rest = mk
             while self.stack and self.stack[-1].rank >= rank:
@@ -308,6 +339,17 @@ class _Parser:
             return
         current.body.append(line)
         current.sources.append(line)
+
+    def _next_number(self, line: str) -> tuple[int, str, str] | None:
+        """``11.121人才梯队项目`` right after item 10: an item whose name starts
+        with a digit (``1.2`` elsewhere is a decimal, not a marker)."""
+        m = re.match(r"^(\d{1,3})\.(?=\d)", line)
+        if not m:
+            return None
+        last = next((b for b in reversed(self.blocks) if b.rank == 2), None)
+        if last is None or not last.number.isdigit() or int(m.group(1)) != int(last.number) + 1:
+            return None
+        return 2, m.group(1), line[m.end():]
 
     def _units_targets(self) -> list[_Block]:
         """The last item and the run of unit-less siblings just before it."""
@@ -376,6 +418,9 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     titled = sum(1 for b in items if _title_split(b.text)) >= max(1, len(items)) / 2
 
     wrappers = _wrappers(blocks, bearing)
+    # Items numbered on across their headings (…8. under （一）, 9. under （二）)
+    # are the document's tasks: the heading right above each is its goal.
+    continuous = _numbered_across(items)
 
     def ancestors(b: _Block) -> list[_Block]:
         out = []
@@ -396,7 +441,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if b.task_of is not None:
             task_block = b.task_of
             goal_block = next((a for a in anc if a is not task_block), None)
-        elif titled or len(anc) < 2:
+        elif titled or len(anc) < 2 or continuous:
             goal_block = anc[0] if anc else None
         else:
             task_block, goal_block = anc[0], anc[1]

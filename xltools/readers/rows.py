@@ -58,6 +58,7 @@ class SourceMeta:
     doc_number: str = ""
     skipped: tuple[tuple[int, str], ...] = field(default=())  # (line, text) not used
     review: tuple[tuple[str, str, int | None, str], ...] = ()  # (kind, message, line, source)
+    headers: tuple[str, ...] = ()  # header cells as written (they may state conventions)
 
 
 Event = RawRow | StrayLabel

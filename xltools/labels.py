@@ -117,6 +117,31 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "people": ("责任领导", "分管领导", "牵头负责领导", "牵头领导", "责任人", "联系人", "包保领导"),
     "remark": ("备注",),
 }
+# Header words read by their head noun when they are not an alias above
+# (牵头组织实施单位, 责任主体与协同单位, 第二季度完成情况, 民生实事 → text).
+HEADER_GRAMMAR: tuple[tuple[str, str], ...] = (
+    ("progress", r"(?:完成情况|进展情况|进展|落实情况|推进情况|执行情况|完成进度|进度情况|工作成效)$"),
+    ("people", r"(?:领导|负责人|责任人|联系人|领导人|包保人|分管人)$"),
+    ("units", r"(?:单位|部门|科室|处室|主体|机构|股室)$"),
+    ("deadline", r"(?:时限|时间|期限|节点|日期|时序|进度安排)$"),
+    ("number", r"(?:序号|编号)$"),
+    ("requirement", r"(?:要求|措施|举措|内容|标准|目标任务)$"),
+    ("task", r"(?:任务|工作|事项|项目)$"),
+    ("goal", r"(?:目标|领域|板块|类别)$"),
+    ("remark", r"(?:备注|说明)$"),
+    ("text", r"^[\u4e00-\u9fff（）()/]{2,12}$"),
+)
+# Words in a units header that mean 责任 (beside 配合 they make a mixed column).
+RESPONSIBLE_HEADER_WORDS = ("责任", "负责", "主体", "承办")
+# Common surnames: a 2–4 character cell starting with one, in a people column, is a name.
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝")
+
 # A units header that names one role for the whole column.
 UNITS_HEADER_ROLE = {
     "牵头单位": ROLE_LEAD, "牵头部门": ROLE_LEAD, "主办单位": ROLE_LEAD,
@@ -178,7 +203,7 @@ UNIT_SUFFIXES = ("局", "办", "委", "部", "室", "院", "厅", "处", "科", 
                  "政府", "公司", "支行", "分行", "银行", "集团", "管委会", "开发区", "街道", "园区",
                  "小组", "会", "单位", "部门", "科室", "乡镇", "各镇", "法院", "检察院", "区", "县",
                  "市", "镇", "乡", "班", "署", "馆", "台", "社", "团", "校", "组", "联", "协", "所",
-                 "行", "局（办）", "场", "公园", "医院", "大学", "学院", "协会", "联合会")
+                 "医院", "协会", "联合会")
 # A piece of a 、-list that only continues the collective name before it
 # (各区、县级市 / 市直有关部门、单位 / 各乡镇、街道): never a unit on its own.
 GROUP_CONTINUATIONS = ("县级市", "县（市、区）", "市", "区", "县", "市区", "县区", "乡镇", "镇", "乡",
@@ -573,6 +598,11 @@ MSG_NO_TABLE_IN_FILE = ("{path} 中没有找到任务分工表：表格需要一
 NOTE_ROW_SHIFTED = "此行的单元格比表头少（合并单元格下的续行），已按“{columns}”列读取。"
 NOTE_UNLABELLED_NUMBER = "表头没有“序号”列，但数据行首列是编号，已按“序号”读取。"
 NOTE_COLUMN_GUESSED = "列名“{header}”按“{meaning}”列读取。"
+NOTE_RUNNER_UP = "原文按“{chosen}”读取；按“{other}”读取的结果也较合理，请核对表格结构。"
+READER_NAMES = {"csv": "逗号分隔表格", "delimited": "竖线/制表符分隔表格", "stream": "每行一个单元格的表格",
+                "text_table": "空格分隔表格", "prose": "条目式正文", "box": "框线字符表格"}
+NOTE_HEADER_WRAPPED = "表头列名跨行书写，已合并为：{words}。"
+NOTE_COLUMN_BY_CONTENT = "列“{header}”按内容判断为“{meaning}”列。"
 NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"
 NOTE_SECTION_ROW = "表格中的通栏行“{text}”视为目标。"
 NOTE_HEADING_GOAL = "表格前的标题“{text}”视为其后各行的目标。"

@@ -94,30 +94,35 @@ def read_source(data: bytes, name: str, *, simplified: bool = True) -> Result:
 
 
 def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
-    """Read a table or task list written as plain text."""
-    from xltools.readers import delimited, prose, text_table
+    """Read a table or task list written as plain text: every reader that
+    applies proposes a reading, the most plausible one wins
+    (``readers/scoring.py``); a close runner-up is named on 待核对."""
+    from xltools.readers import delimited, prose, stream, text_table
     from xltools.readers.cleanup import Fixer
+    from xltools.readers.scoring import best_of
 
     fixer = Fixer(text, simplified)
     text = fixer.fix_text(text)  # notes the original of every changed line
-    result: Result | None = None
+    proposals: list = []
     delim = delimited.csv_dialect(text)
     if delim and (PurePath(name).suffix.lower() in (".csv", ".tsv") or delim in (",", ";", "\t")):
-        result = delimited.read_csv(text, name, delim)
-    elif (sep := delimited.header_separator(text)) is not None:
-        result = delimited.read_delimited(text, name, sep)
-    elif (cell_lines := delimited.cell_per_line_header(text)) is not None:
-        result = delimited.read_cell_per_line(text, name, *cell_lines)
-    elif any(text_table._header_fields(line) for line in text.split("\n")[:80]):
-        result = text_table.read_text_table(text, name)
-    else:
-        result = prose.read_prose(text, name)
-    if result is None or not result[0]:
+        proposals.append(("csv", lambda: delimited.read_csv(text, name, delim)))
+    if (sep := delimited.header_separator(text)) is not None:
+        proposals.append(("delimited", lambda: delimited.read_delimited(text, name, sep)))
+    proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
+    if any(text_table._header_fields(line) for line in text.split("\n")[:80]):
+        proposals.append(("text_table", lambda: text_table.read_text_table(text, name)))
+    proposals.append(("prose", lambda: prose.read_prose(text, name)))
+    best, runner_up = best_of(proposals)
+    if best is None:
         raise SourceFormatError(L.MSG_NO_TABLE_IN_FILE.format(path=name), path=name)
-    events, meta = result
-    if fixer.review:
-        meta = dataclasses.replace(meta, review=tuple(fixer.review) + meta.review)
-    return events, meta
+    events, meta = best.events, best.meta
+    review = tuple(fixer.review) + meta.review
+    if runner_up is not None and runner_up.score >= 0.9 * best.score:
+        review += ((L.REVIEW_STRUCTURE, L.NOTE_RUNNER_UP.format(
+            chosen=L.READER_NAMES.get(best.reader, best.reader),
+            other=L.READER_NAMES.get(runner_up.reader, runner_up.reader)), None, ""),)
+    return events, dataclasses.replace(meta, review=review)
 
 
 def _read_pdf(data: bytes, name: str, simplified: bool) -> Result:

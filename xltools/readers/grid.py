@@ -200,6 +200,21 @@ class GridReader:
         self._rows(grid, line_of, first_data)
         return True
 
+    def add_rows(self, columns: list[Column], grid: Sequence[Sequence[Cell]], lines: Sequence[int | None],
+                 *, header: Sequence[str] = (), header_line: int | None = None) -> None:
+        """Read rows whose columns a reader has already decided (a table rebuilt
+        from a stream of cells, a box-drawing table)."""
+        self.tables += 1
+        st = self.state
+        st.delimited = False
+        st.columns = list(columns)
+        self.headers.extend(h for h in header if h)
+        for c in columns:
+            if c.kind == "other" and c.header:
+                self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_KEPT.format(header=c.header),
+                                    header_line, " | ".join(header)))
+        self._rows([list(r) for r in grid], list(lines), 0)
+
     # ---------------------------------------------------------- columns
     def _columns(self, grid: list[list[Cell]], at: int, line_of: list[int | None]) -> int:
         header = grid[at]

@@ -1,0 +1,81 @@
+"""Competing readings of one text, scored by plausibility.
+
+Every reader that applies proposes a reading (its rows); the most plausible
+one wins. Plausibility looks only at the result, never at the layout that
+produced it:
+
+* requirements found (more is better, with diminishing returns);
+* the share of requirements that have units, and of unit names that end
+  like the name of a body;
+* the share of requirement texts that read as text (not as a unit list, a
+  bare number or a deadline);
+* task numbers that count up.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from xltools.readers.rows import Event, RawRow, SourceMeta
+from xltools.text import clean_text
+
+Result = tuple[list[Event], SourceMeta]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    reader: str  # the reader's name, for the 待核对 note
+    events: list[Event]
+    meta: SourceMeta
+    score: float
+
+
+def score_reading(events: list[Event]) -> float:
+    """Plausibility of a reading; 0 for one without requirements."""
+    from xltools.builder import parse_number
+    from xltools.readers.columns import cell_type
+    from xltools.units import looks_like_unit, parse_units
+
+    rows = [e for e in events if isinstance(e, RawRow) and clean_text(e.requirement)]
+    if not rows:
+        return 0.0
+    with_units = 0
+    names = bodies = 0
+    text_like = 0
+    for r in rows:
+        wordings = ([r.units] if r.units else []) + [w for _, w in r.role_units]
+        parsed = [u for w in wordings for u in parse_units(w).units]
+        if parsed:
+            with_units += 1
+        for u in parsed:
+            names += 1
+            bodies += looks_like_unit(u.name)
+        req = clean_text(r.requirement)
+        if len(req) >= 4 and cell_type(req) in ("sentence", "title"):
+            text_like += 1
+    numbers = [parse_number(r.number) for r in rows if r.number]
+    ups = sum(1 for a, b in zip(numbers, numbers[1:]) if a is not None and b is not None and b > a)
+    counting = ups / (len(numbers) - 1) if len(numbers) > 1 else 0.5
+    n = len(rows)
+    quality = (2 * with_units / n + (bodies / names if names else 0.0) + text_like / n + 0.5 * counting) / 4.5
+    return quality * math.log2(1 + n)
+
+
+def best_of(proposals: list[tuple[str, Callable[[], Result | None]]]) -> tuple[Candidate | None, Candidate | None]:
+    """Run every proposal; (the best, the runner-up) by score."""
+    from xltools.errors import SourceFormatError
+
+    found: list[Candidate] = []
+    for reader, propose in proposals:
+        try:
+            result = propose()
+        except SourceFormatError:
+            continue
+        if result is None or not result[0]:
+            continue
+        events, meta = result
+        found.append(Candidate(reader, events, meta, score_reading(events)))
+    found.sort(key=lambda c: -c.score)
+    return (found[0] if found else None), (found[1] if len(found) > 1 else None)

@@ -1,0 +1,278 @@
+"""A table flattened to one cell per line (copied out of Word, a PDF or a web
+page): rebuilt by aligning the stream of cells to the header's columns.
+
+1. **Header.** A run of short header-like lines. Header words may be wrapped
+   over two or three lines (责任/领导, 攻坚目标/任务): the run is segmented
+   into labels by ``columns.header_score`` for every plausible column count.
+2. **Alignment.** Every body line is typed (``columns.cell_type``) and the
+   stream is aligned to the columns by dynamic programming: a line continues
+   the current cell (one unit per line), fills a later column of the same
+   row (the columns between are empty), or starts a new row — at the first
+   column, or further right when the leading cells are merged with the row
+   above. Blank lines, where they separate rows rather than every cell,
+   mark row boundaries.
+3. **Readings compete.** Each header segmentation is scored by the header
+   words it makes plus how well the body aligns to it; the best one wins.
+
+The rows then go through ``GridReader`` like any other grid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from xltools import labels as L
+from xltools.readers.cleanup import Fixer
+from xltools.readers.columns import (MULTI_LINE, cell_type, compat, header_role, header_score,
+                                     resolve_text_columns, squeeze)
+from xltools.readers.grid import Cell, Column, GridReader
+from xltools.readers.rows import Event, SourceMeta
+from xltools.text import clean_text
+
+_SEPARATOR_LINE = re.compile(r"^[|│｜\-─=＝*＊_\s]+$")
+_MAX_JOIN = 3
+_NEG = float("-inf")
+_SENTENCE_END = ("。", "！", "？", "；", ";")
+
+
+@dataclass(frozen=True)
+class Item:
+    line: int  # 1-based source line
+    text: str
+    gap: bool  # a blank or separator line comes before it
+    ctype: str
+
+
+@dataclass
+class Reading:
+    labels: list[tuple[str, int]]  # (header word, first line)
+    kinds: list[str]
+    roles: list[str]
+    header_end: int  # index of the first body item
+    cols: list[int]  # column of every body item
+    new_row: list[bool]  # whether the item starts a row
+    score: float
+
+
+def _items(text: str) -> list[Item]:
+    out: list[Item] = []
+    gap = False
+    for i, raw in enumerate(text.split("\n"), start=1):
+        t = raw.strip()
+        if not t or _SEPARATOR_LINE.match(t):
+            gap = True
+            continue
+        t = clean_text(t)
+        out.append(Item(i, t, gap, cell_type(t)))
+        gap = False
+    return out
+
+
+def _header_runs(items: list[Item], limit: int = 400) -> list[tuple[int, int]]:
+    """(start, end) of runs of short header-like lines that hold at least two
+    recognised header words."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = min(len(items), limit)
+    while i < n:
+        if header_score(items[i].text) < 2:
+            i += 1
+            continue
+        j = i
+        while j < len(items) and len(squeeze(items[j].text)) <= 12 and items[j].ctype != "number" \
+                and header_role(items[j].text) is not None:
+            j += 1
+        strong = sum(1 for it in items[i:j] if header_score(it.text) >= 2)
+        if j - i >= 2 and strong >= 2:
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _segmentations(words: list[str], beam: int = 6) -> list[tuple[float, list[tuple[int, int]]]]:
+    """Plausible splits of ``words`` into labels of one to three consecutive
+    lines, best first for each label count: [(score, [(start, end)])]."""
+    n = len(words)
+    # best[i][k]: the top splits of words[:i] into k labels
+    best: list[dict[int, list[tuple[float, list[tuple[int, int]]]]]] = [dict() for _ in range(n + 1)]
+    best[0][0] = [(0.0, [])]
+    for i in range(1, n + 1):
+        for size in range(1, min(_MAX_JOIN, i) + 1):
+            label = "".join(words[i - size:i])
+            base = header_score(label)
+            if size > 1 and base < 2:
+                continue  # only join lines that make a header word
+            s = base - 0.4 * (size - 1)
+            for k, options in best[i - size].items():
+                bucket = best[i].setdefault(k + 1, [])
+                bucket.extend((score + s, spans + [(i - size, i)]) for score, spans in options)
+        for k in best[i]:
+            best[i][k] = sorted(best[i][k], key=lambda o: -o[0])[:beam]
+    return [o for k in sorted(best[n]) for o in best[n][k]]
+
+
+def _align(kinds: list[str], body: list[Item], gap_rows: bool) -> tuple[float, list[int], list[bool]]:
+    """Align body items to columns; returns (score, column per item, row starts)."""
+    n = len(kinds)
+    m = len(body)
+    if m == 0 or n == 0:
+        return _NEG, [], []
+    emit = [[compat(k, it.ctype) for k in kinds] for it in body]
+    score = [[_NEG] * n for _ in range(m)]
+    back: list[list[tuple[int, bool]]] = [[(-1, True)] * n for _ in range(m)]
+    for j in range(n):
+        score[0][j] = emit[0][j] - 2.5 * j
+    for i in range(1, m):
+        gap = body[i].gap
+        for j in range(n):
+            best, arg = _NEG, (-1, True)
+            for jp in range(n):
+                prev = score[i - 1][jp]
+                if prev == _NEG:
+                    continue
+                # Continue the same cell.
+                if jp == j:
+                    s = MULTI_LINE.get(kinds[j], -1.5)
+                    if kinds[j] == "units" and body[i].ctype == body[i - 1].ctype == "units":
+                        s += 0.5
+                    elif kinds[j] != "units" and body[i - 1].text.endswith(_SENTENCE_END):
+                        s -= 1.2  # a finished sentence more often ends its cell
+                    if gap_rows and gap:
+                        s -= 2.0
+                    if prev + s > best:
+                        best, arg = prev + s, (jp, False)
+                # The next cell of the same row (columns between left empty).
+                if j > jp:
+                    s = -0.3 * (j - jp - 1) - (2.0 if gap_rows and gap else 0.0)
+                    if prev + s > best:
+                        best, arg = prev + s, (jp, False)
+                # A new row: at the first column, or further right under merged cells.
+                if j <= jp:
+                    s = (0.0 if j == 0 else -2.0 - 0.2 * j) - (2.0 if gap_rows and not gap else 0.0)
+                    if prev + s > best:
+                        best, arg = prev + s, (jp, True)
+            score[i][j] = best + emit[i][j]
+            back[i][j] = arg
+    j = max(range(n), key=lambda c: score[m - 1][c])
+    total = score[m - 1][j]
+    cols = [0] * m
+    starts = [False] * m
+    for i in range(m - 1, -1, -1):
+        cols[i] = j
+        jp, new = back[i][j]
+        starts[i] = new if i > 0 else True
+        j = jp
+    return total, cols, starts
+
+
+def _gap_rows(body: list[Item]) -> bool:
+    """Blank lines separate rows (not every cell) when they are present but
+    clearly rarer than lines."""
+    gaps = sum(1 for it in body[1:] if it.gap)
+    return 0 < gaps <= 0.6 * max(1, len(body) - 1)
+
+
+def _structure(kinds: list[str], cols: list[int], starts: list[bool]) -> float:
+    """Plausibility of a column layout beyond its cells: every column is
+    filled somewhere (a header word split in two leaves an empty column in
+    every row), and one column per kind."""
+    rows = max(1, sum(starts))
+    filled = set(cols)
+    penalty = sum(1.5 + 0.5 * rows for j in range(len(kinds)) if j not in filled)
+    for kind in ("number", "task", "goal", "requirement", "deadline"):
+        if kinds.count(kind) > 1:
+            penalty += 2.0 * (kinds.count(kind) - 1)
+    return -penalty
+
+
+def best_reading(items: list[Item]) -> Reading | None:
+    """The best-scoring header segmentation and body alignment, or None."""
+    best: Reading | None = None
+    for start, end in _header_runs(items):
+        words = [it.text for it in items[start:end]]
+        body = [it for it in items[end:] if it.ctype != "chrome"]
+        if len(body) < 2:
+            continue
+        gap_rows = _gap_rows(body)
+        sample = body[:600]  # choose on a sample; align the whole body once chosen
+        for hscore, spans in _segmentations(words):
+            if len(spans) < 2:
+                continue
+            labels = ["".join(words[a:b]) for a, b in spans]
+            roles = [header_role(lb) for lb in labels]
+            kinds = [r.kind if r else "text" for r in roles]
+            if not {"units", "requirement", "task", "text"} & set(kinds):
+                continue
+            bscore, cols, starts = _align(kinds, sample, gap_rows)
+            total = hscore + bscore + _structure(kinds, cols, starts)
+            if best is None or total > best.score:
+                best = Reading([(lb, items[start + a].line) for lb, (a, _) in zip(labels, spans)],
+                               kinds, [r.role if r else "" for r in roles], end, [], [], total)
+    if best is None:
+        return None
+    body = [it for it in items[best.header_end:] if it.ctype != "chrome"]
+    _, best.cols, best.new_row = _align(best.kinds, body, _gap_rows(body))
+    return best
+
+
+def read_cell_stream(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
+    """Read a one-cell-per-line table; None when no header is found."""
+    items = _items(text)
+    reading = best_reading(items)
+    if reading is None:
+        return None
+    header_start = next(i for i, it in enumerate(items) if it.line == reading.labels[0][1])
+    body = [it for it in items[reading.header_end:] if it.ctype != "chrome"]
+    chrome = [it for it in items[reading.header_end:] if it.ctype == "chrome"]
+    n = len(reading.kinds)
+    # Rows of cells (several lines of one cell joined by a line break).
+    rows: list[list[list[str]]] = []
+    row_lines: list[int] = []
+    row_start_col: list[int] = []
+    for it, col, new in zip(body, reading.cols, reading.new_row):
+        if new or not rows:
+            rows.append([[] for _ in range(n)])
+            row_lines.append(it.line)
+            row_start_col.append(col)
+        rows[-1][col].append(it.text)
+    columns_text = [["\n".join(r[c]) for r in rows] for c in range(n)]
+    kinds, decided = resolve_text_columns(reading.kinds, columns_text)
+    columns: list[Column] = []
+    for (label, _), kind, role in zip(reading.labels, kinds, reading.roles):
+        if kind in ("progress", "text"):
+            columns.append(Column("other", label))
+        else:
+            columns.append(Column(kind, label, role))
+    grid: list[list[Cell]] = []
+    for r, start in zip(rows, row_start_col):
+        cells = []
+        for c in range(n):
+            if r[c]:
+                cells.append(Cell("\n".join(r[c])))
+            elif c < start and grid:
+                cells.append(Cell(grid[-1][c].text, from_above=True))  # merged with the row above
+            else:
+                cells.append(Cell(""))
+        grid.append(cells)
+    reader = GridReader(name, fixer)
+    for it in items[:header_start]:
+        reader.titles.append(it.text)
+        reader.skipped.append((it.line, it.text))
+    for it in chrome:
+        reader.skipped.append((it.line, it.text))
+    header_line = reading.labels[0][1]
+    header_text = " | ".join(label for label, _ in reading.labels)
+    wrapped = [label for label, _ in reading.labels if header_role(label) and not any(
+        label == it.text for it in items[header_start:reading.header_end])]
+    if wrapped:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_HEADER_WRAPPED.format(words="、".join(wrapped)),
+                              header_line, header_text))
+    for i in decided:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
+            header=reading.labels[i][0], meaning=L.HEADER_ALIASES[kinds[i]][0]), header_line, header_text))
+    reader.add_rows(columns, grid, row_lines, header=[label for label, _ in reading.labels],
+                    header_line=header_line)
+    return reader.result()

@@ -7,6 +7,8 @@ requirement its units by role. See docs/workbook.md for the reading rules.
 
 from __future__ import annotations
 
+from xltools import labels as L
+
 import datetime as dt
 
 from xltools.model import Role
@@ -155,10 +157,15 @@ def test_deadlines_written_in_requirements(taonan_plan):
 
 
 def test_review_sheet_records_judgement_calls(taonan_plan):
-    messages = [n.message for n in taonan_plan.notes]
-    assert any("确保解读回应效果" in m for m in messages)  # joined task name
+    """Only the real judgement calls, in source order, each with its line."""
+    notes = taonan_plan.notes
+    messages = [n.message for n in notes]
     assert any("任务 3" in m and G2 in m for m in messages)  # stray goal label
-    assert any("市政务服局" in m for m in messages)  # merge recorded
-    inherited = [n for n in taonan_plan.notes if n.requirement_id == "1-2"]
-    assert inherited and inherited[0].line == 8
-    assert all(n.source for n in taonan_plan.notes if n.requirement_id)
+    assert any("市政务服局" in m for m in messages)  # merges of two spellings
+    assert any("市退役军人事务管理局" in m for m in messages)
+    assert sum(n.kind == L.REVIEW_DEADLINE for n in notes) == 2  # deadlines read from the text
+    # Routine work is not a note: a merged cell carried down, a prefix or short form (司法局).
+    assert not any("司法局”与" in m or "沿用" in m for m in messages)
+    assert 4 <= len(notes) <= 12
+    assert all(n.line for n in notes)
+    assert [n.line for n in notes] == sorted(n.line for n in notes)

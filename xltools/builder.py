@@ -13,7 +13,8 @@ from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requireme
                            ReviewNote, Role, Task, make_requirement_id)
 from xltools.readers.rows import Event, RawRow, SourceMeta, StrayLabel
 from xltools.text import bigrams, clean_text, strip_trailing_punct
-from xltools.units import ParsedUnit, UnitRegistry, parse_units, resolve_names, states_first_lead
+from xltools.units import (ParsedUnit, UnitRegistry, parse_units, resolve_names, routine_merge,
+                           states_first_lead)
 
 # A stray label (or, without one, the label row itself) marks where a goal
 # starts unless the task names say otherwise by at least this many shared
@@ -169,14 +170,14 @@ def _assign_goals(tasks: list[_Task], notes: list[ReviewNote]) -> list[str]:
             notes.append(ReviewNote(L.REVIEW_GOAL, L.NOTE_GOAL_LABEL_STRAY.format(
                 goal=goals[g2], task_no=t.number or hinted + 1, chosen=goals[result[hinted]]),
                 line=t.hints[0].line, source=t.hints[0].source))
-        if j - i > 1:
-            for k in range(i + 1, j):
-                if k == hinted and start == hinted:
-                    continue
-                t = tasks[k]
-                notes.append(ReviewNote(L.REVIEW_GOAL, L.NOTE_GOAL_INFERRED.format(
-                    task_no=t.number or k + 1, task=t.name, goal=goals[result[k]]),
-                    line=t.rows[0].line, source=t.rows[0].source))
+        if start != default:
+            # The boundary was moved from where the labels put it: a real judgement call.
+            for k in range(min(start, default), max(start, default)):
+                if i < k < j:
+                    t = tasks[k]
+                    notes.append(ReviewNote(L.REVIEW_GOAL, L.NOTE_GOAL_INFERRED.format(
+                        task_no=t.number or k + 1, task=t.name, goal=goals[result[k]]),
+                        line=t.rows[0].line, source=t.rows[0].source))
         i = j
     return [goals[g] for g in result]
 
@@ -246,6 +247,7 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
 
     requirements: dict[str, tuple[str, int, str, Requirement]] = {}
     row_units: list[tuple[str, list[ParsedUnit]]] = []
+    first_written: dict[str, tuple[int | None, str]] = {}
     for t, goal, task_no in zip(tasks, goal_of, numbers):
         name = strip_trailing_punct(t.name)
         prev_units: list[ParsedUnit] | None = None
@@ -263,9 +265,10 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             for kind, message in unit_notes:
                 notes.append(ReviewNote(kind, message, req_id, row.line, row.source))
             if not units and row.units is None and not row.role_units and prev_units is not None:
-                units, wording = prev_units, prev_wording
-                notes.append(ReviewNote(L.REVIEW_UNITS, L.NOTE_UNITS_INHERITED.format(
-                    units=wording), req_id, row.line, row.source))
+                units, wording = prev_units, prev_wording  # a merged cell carried down: routine
+                if row.units_guessed:
+                    notes.append(ReviewNote(L.REVIEW_UNITS, L.NOTE_UNITS_INHERITED.format(
+                        units=wording), req_id, row.line, row.source))
             elif not units:
                 notes.append(ReviewNote(L.REVIEW_NO_UNIT, L.NOTE_NO_UNITS, req_id, row.line,
                                         row.source))
@@ -284,14 +287,19 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             requirements[req_id] = (goal, task_no, name, Requirement(
                 id=req_id, text=text, deadline=deadline, units_text=wording, remark=remark))
             row_units.append((req_id, units))
+            for u in units:
+                first_written.setdefault(u.name, (row.line, row.source))
 
     # Unit names: merge spellings of one body, record aliases.
     written = [u.name for _, units in row_units for u in units]
     generic_aliases = [u.written for _, units in row_units for u in units if u.written]
     mapping, unit_list, merges = resolve_names(written, registry, generic_aliases)
     for m in merges:
-        notes.append(ReviewNote(L.REVIEW_UNIT_MERGE, L.NOTE_UNIT_MERGED.format(alias=m.alias,
-                                                                             name=m.name)))
+        if routine_merge(m.alias, m.name):
+            continue  # 司法局 = 市司法局, 政府办 = 市政府办公室: the name's usual short form
+        line, source = first_written.get(m.alias, (None, ""))
+        notes.append(ReviewNote(L.REVIEW_UNIT_MERGE, L.NOTE_UNIT_MERGED.format(alias=m.alias, name=m.name),
+                                line=line, source=source))
     for alias in dict.fromkeys(generic_aliases):
         notes.append(ReviewNote(L.REVIEW_UNITS, L.NOTE_GENERIC_UNIT.format(
             phrase=alias, generic=L.GENERIC_UNIT)))
@@ -321,6 +329,8 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
     if year is None and any(r.deadline.text and not r.deadline.date
                             for *_, r in requirements.values()):
         notes.append(ReviewNote(L.REVIEW_DEADLINE, L.NOTE_NO_YEAR))
+    # 待核对 in source order; notes about the whole document first.
+    notes.sort(key=lambda n: (n.line is not None, n.line or 0))
     info = PlanInfo(title=meta.title, year=year, issuer=meta.issuer, doc_number=meta.doc_number)
     return Plan(info=info, goals=plan_goals, assignments=tuple(assignments),
                 units=tuple(unit_list), notes=tuple(notes))

@@ -62,7 +62,9 @@ RCOL_REQ_ID = "要求编号"
 RCOL_MESSAGE = "说明"
 RCOL_LINE = "原文行号"
 RCOL_SOURCE = "原文"
-REVIEW_COLUMNS = (RCOL_NO, RCOL_KIND, RCOL_REQ_ID, RCOL_MESSAGE, RCOL_LINE, RCOL_SOURCE)
+RCOL_RESULT = "核对结果"
+REVIEW_COLUMNS = (RCOL_NO, RCOL_KIND, RCOL_REQ_ID, RCOL_MESSAGE, RCOL_LINE, RCOL_SOURCE, RCOL_RESULT)
+REVIEW_RESULTS = ("无误", "已修改", "待定")
 
 SETTING_KEY = "设置项"
 SETTING_VALUE = "值"
@@ -264,14 +266,12 @@ MSG_DEMO_DONE = "示例已完成，输出在 {path}"
 DEMO_WORKBOOK = "任务分工.xlsx"
 
 # Review messages written by the readers (待核对).
-NOTE_TASK_NAME_JOINED = "任务名称中有多余空格，已合并为“{name}”。"
 NOTE_GOAL_LABEL_STRAY = "目标“{goal}”的标签单独出现在任务 {task_no} 前，按上下文判断任务 {task_no} 属于目标“{chosen}”（标签可能是分页重复）。"
 NOTE_GOAL_INFERRED = "任务 {task_no}“{task}”前没有目标标签，按上下文归入目标“{goal}”。"
-NOTE_UNITS_INHERITED = "责任单位为空（合并单元格），沿用上一条要求的责任单位：{units}"
+NOTE_UNITS_INHERITED = "责任单位格为空（不是合并单元格），沿用上一条要求的责任单位：{units}"
 NOTE_NO_UNITS = "没有找到责任单位，请手工填写。"
 NOTE_UNIT_MERGED = "“{alias}”与“{name}”视为同一单位，已合并（可在“单位”表的别名列撤销）。"
 NOTE_GENERIC_UNIT = "“{phrase}”视为泛指单位“{generic}”。"
-NOTE_DUPLICATE_UNIT = "责任单位中“{unit}”重复出现，只保留一次。"
 NOTE_RULE_NOTE = "责任单位中的说明“{text}”不是单位名称，已从单位中去掉。"
 NOTE_FIRST_LEAD = "按文件中的约定“{text}”，排在第一位的单位视为牵头单位。"
 NOTE_UNITS_REST = "责任单位中的“{text}”未识别为单位或角色，请核对。"
@@ -601,6 +601,9 @@ NOTE_COLUMN_GUESSED = "列名“{header}”按“{meaning}”列读取。"
 NOTE_RUNNER_UP = "原文按“{chosen}”读取；按“{other}”读取的结果也较合理，请核对表格结构。"
 READER_NAMES = {"csv": "逗号分隔表格", "delimited": "竖线/制表符分隔表格", "stream": "每行一个单元格的表格",
                 "text_table": "空格分隔表格", "prose": "条目式正文", "box": "框线字符表格"}
+NOTE_BOX_MISALIGNED = "框线表格中一列的 {count} 个单元格边界与各行不对齐，已按顺序对应到 {count} 组任务（标题行及其下的分项）。"
+NOTE_BOX_MISALIGNED_LITERAL = "框线表格中一列的单元格边界与各行不对齐，按每行第一行所在的单元格读取。"
+NOTE_BULLETS_SPLIT = "单元格中的 {count} 个分项（△、● 等）分别作为要求。"
 NOTE_HEADER_WRAPPED = "表头列名跨行书写，已合并为：{words}。"
 NOTE_COLUMN_BY_CONTENT = "列“{header}”按内容判断为“{meaning}”列。"
 NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"

@@ -251,8 +251,6 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
                 name = L.GENERIC_UNIT
             if name in index:
                 prev = out.units[index[name]]
-                if name != L.GENERIC_UNIT:
-                    out.notes.append((L.REVIEW_UNITS, L.NOTE_DUPLICATE_UNIT.format(unit=name)))
                 if unit_role.order < prev.role.order:  # keep the stronger role
                     out.units[index[name]] = ParsedUnit(name, unit_role, prev.written)
                 continue
@@ -310,6 +308,13 @@ def _core(name: str) -> str:
             core = core[: len(core) - len(short)] + full
             break
     return core
+
+
+def routine_merge(alias: str, name: str) -> bool:
+    """Whether two spellings differ only by the administrative prefix or a
+    usual short form (司法局 / 市司法局, 政府办 / 市政府办公室): no one needs
+    to check such a merge."""
+    return _core(alias) == _core(name)
 
 
 def _is_subsequence(short: str, long: str) -> bool:

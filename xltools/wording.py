@@ -20,8 +20,8 @@ def word_units(assignments: Iterable[Assignment]) -> str:
     for a in assignments:
         if not a.unit:
             continue
-        if a.unit == L.GENERIC_UNIT:
-            generic = True
+        if a.unit == L.GENERIC_UNIT and a.role in (Role.RESPONSIBLE, None):
+            generic = True  # 各相关部门按职能分别落实
             continue
         names = by_role.setdefault(a.role, [])
         if a.unit not in names:

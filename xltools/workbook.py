@@ -39,7 +39,7 @@ DATE_FORMAT = "yyyy-mm-dd"
 
 ASSIGNMENT_WIDTHS = (9, 18, 7, 20, 60, 22, 7, 12, 36, 20)
 UNIT_WIDTHS = (28, 12, 30, 12, 16, 24)
-REVIEW_WIDTHS = (6, 10, 9, 60, 9, 60)
+REVIEW_WIDTHS = (6, 10, 9, 60, 9, 60, 12)
 
 
 def set_text_safe(cell, value: object) -> None:
@@ -155,7 +155,8 @@ def _write_assignments(wb: Workbook, plan: Plan) -> None:
         rows = by_req.get(req_id) or [None]
         for a in rows:
             row += 1
-            deadline: object = req.deadline.date or req.deadline.text or None
+            # The wording as written (6月底前动工) when there is one; it reads back to the same date.
+            deadline: object = req.deadline.text or req.deadline.date or None
             values = (req.id, goal.name, task.number, task.name, req.text,
                       a.unit if a else "", a.role.value if a and a.role else "",
                       deadline, req.units_text, (a.remark if a else "") or req.remark)
@@ -165,7 +166,7 @@ def _write_assignments(wb: Workbook, plan: Plan) -> None:
                 cell.alignment = CENTER if col in (1, 3, 7) else WRAP
                 cell.border = BORDER
             ws.cell(row=row, column=1).number_format = "@"
-            if req.deadline.date:
+            if isinstance(deadline, dt.date):
                 ws.cell(row=row, column=8).number_format = DATE_FORMAT
     fit_row_heights(ws, ASSIGNMENT_WIDTHS)
     # Typing a new id below the data must not become a date.
@@ -227,6 +228,12 @@ def _write_review(wb: Workbook, plan: Plan) -> None:
             cell.border = BORDER
     fit_row_heights(ws, REVIEW_WIDTHS)
     _finish_table(ws, len(L.REVIEW_COLUMNS), len(plan.notes))
+    # 核对结果: what the person decided, from a short list (free text allowed).
+    result_col = get_column_letter(L.REVIEW_COLUMNS.index(L.RCOL_RESULT) + 1)
+    dv = DataValidation(type="list", formula1='"' + ",".join(L.REVIEW_RESULTS) + '"', allow_blank=True,
+                        errorStyle="information", showErrorMessage=False)
+    dv.add(f"{result_col}2:{result_col}{max(VALIDATION_ROWS, len(plan.notes) + 500)}")
+    ws.add_data_validation(dv)
 
 
 def build_workbook(plan: Plan) -> Workbook:

@@ -97,7 +97,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.readers import delimited, prose, stream, text_table
+    from xltools.readers import boxdraw, delimited, prose, stream, text_table
     from xltools.readers.cleanup import Fixer
     from xltools.readers.scoring import best_of
 
@@ -109,6 +109,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
         proposals.append(("csv", lambda: delimited.read_csv(text, name, delim)))
     if (sep := delimited.header_separator(text)) is not None:
         proposals.append(("delimited", lambda: delimited.read_delimited(text, name, sep)))
+    if boxdraw.box_blocks(text):
+        proposals.append(("box", lambda: boxdraw.read_box_table(text, name)))
     proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):
         proposals.append(("text_table", lambda: text_table.read_text_table(text, name)))

@@ -298,6 +298,7 @@ class GridReader:
     def _rows(self, grid: list[list[Cell]], line_of: list[int | None], start: int) -> None:
         st = self.state
         cols = st.columns
+        headings = _bullet_headings(grid, cols, start)
         for idx in range(start, len(grid)):
             row = grid[idx]
             line = line_of[idx] if idx < len(line_of) else None
@@ -315,7 +316,7 @@ class GridReader:
                 self._section(distinct[0], line, source)
                 continue
             cells, review = self._align(row, texts, line, source)
-            self._row(cells, line, source, review, row)
+            self._row(cells, line, source, review, row, heading=idx in headings)
 
     def _lone_heading(self, text: str) -> bool:
         """A text alone in the first cell of a row that heads the rows below:
@@ -368,14 +369,31 @@ class GridReader:
         return out, review
 
     def _row(self, cells: list[tuple[Column, Cell]], line: int | None, source: str,
-             review: list[tuple[str, str]], raw: list[Cell]) -> None:
+             review: list[tuple[str, str]], raw: list[Cell], heading: bool = False) -> None:
         st = self.state
+        if not any(c.kind == "requirement" for c, _ in cells):
+            # A task column alone: its bullet cells (△…) are the requirements of
+            # the title row above them.
+            task_at = next((i for i, (c, _) in enumerate(cells) if c.kind == "task"), None)
+            if task_at is not None:
+                col, cell = cells[task_at]
+                if heading:
+                    n, rest = split_number(clean_text(cell.text))
+                    st.pending_task = (n, strip_trailing_punct(rest))
+                    return
+                if _bullets(cell.text):
+                    cells = [(Column("requirement", col.header), cell) if i == task_at else (c, x)
+                             for i, (c, x) in enumerate(cells)]
         goal = number = task = requirement = units = deadline = None
         merged_goal: str | None = None
         units_deadline: str | None = None
         role_units: list[tuple[str, str]] = []
         notes: list[str] = []
         units_cols = [c for c, _ in cells if c.kind == "units"]
+        # In a real grid an empty units cell that is not merged is left blank on purpose or
+        # by mistake: inheriting the units above is a guess a person checks.
+        units_guessed = not st.delimited and bool(units_cols) and all(
+            not clean_text(cell.text) and not cell.from_above for c, cell in cells if c.kind == "units")
         for col, cell in cells:
             text = clean_text(cell.text)
             if col.kind == "goal":
@@ -449,7 +467,11 @@ class GridReader:
         if not clean_text(req_text) and task:
             req_text = task  # a task without separate requirements
         parts = _split_numbered_lines(req_text) if not st.delimited else None
-        if parts is None:
+        if parts is None and (bullets := _bullets(req_text)):
+            parts = bullets
+            if len(bullets) > 1:
+                review = review + [(L.REVIEW_STRUCTURE, L.NOTE_BULLETS_SPLIT.format(count=len(bullets)))]
+        elif parts is None:
             n, rest = split_number(clean_text(req_text))
             if n is not None:
                 if not has_task_col and not has_number_col and number is None:
@@ -495,7 +517,7 @@ class GridReader:
                 number=number if i == 0 else None, task=task if i == 0 else None,
                 units=units, deadline=deadline, line=line, source=source,
                 role_units=tuple(role_units), notes=tuple(notes), review=tuple(review) if i == 0 else (),
-                new_task=new_task and i == 0))
+                new_task=new_task and i == 0, units_guessed=units_guessed))
 
     # ------------------------------------------------------------ result
     def result(self) -> tuple[list[Event], SourceMeta]:
@@ -598,6 +620,40 @@ def _fit(cols: list[Column], cells: list[Cell], shift: int) -> float:
             score += -2 if units_like else 0
     # Leading columns are the merged ones: a shift needs a reason.
     return score - 0.1 * shift
+
+
+_BULLET_CHARS = "△▲●◆■•▪►◇□○☆★"
+
+
+def _bullets(text: str) -> list[str] | None:
+    """A cell of bullet items (△… / ●…, each on its own line) → the items."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines or lines[0][0] not in _BULLET_CHARS:
+        return None
+    items: list[str] = []
+    for ln in lines:
+        if ln[0] in _BULLET_CHARS:
+            items.append(ln[1:].strip())
+        else:
+            items[-1] += ln
+    return [i for i in items if i]
+
+
+def _bullet_headings(grid: list[list[Cell]], cols: list[Column], start: int) -> set[int]:
+    """Rows of a table with a task column and no requirement column whose
+    task cell is a title followed by a row of bullets: they head those rows."""
+    if any(c.kind == "requirement" for c in cols):
+        return set()
+    at = next((i for i, c in enumerate(cols) if c.kind == "task"), None)
+    if at is None:
+        return set()
+    out: set[int] = set()
+    for i in range(start, len(grid) - 1):
+        here = grid[i][at].text if at < len(grid[i]) else ""
+        below = grid[i + 1][at].text if at < len(grid[i + 1]) else ""
+        if here.strip() and not _bullets(here) and _bullets(below):
+            out.add(i)
+    return out
 
 
 def _split_numbered_lines(text: str) -> list[str] | None:

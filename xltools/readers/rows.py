@@ -35,6 +35,7 @@ class RawRow:
     # Review notes the reader already wants on 待核对: (kind, message).
     review: tuple[tuple[str, str], ...] = ()
     new_task: bool = False  # force a task boundary even without a number
+    units_guessed: bool = False  # an empty (not merged) units cell: inheriting is a guess
 
 
 @dataclass(frozen=True)

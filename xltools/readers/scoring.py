@@ -15,6 +15,7 @@ produced it:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -53,7 +54,9 @@ def score_reading(events: list[Event]) -> float:
             names += 1
             bodies += looks_like_unit(u.name)
         req = clean_text(r.requirement)
-        if len(req) >= 4 and cell_type(req) in ("sentence", "title"):
+        task = clean_text(r.task or "")
+        if len(req) >= 4 and cell_type(req) in ("sentence", "title") and _balanced(req) \
+                and not (task and cell_type(task) == "number") and not re.match(r"^\d+(?:\.\d+)+$", task):
             text_like += 1
     numbers = [parse_number(r.number) for r in rows if r.number]
     ups = sum(1 for a, b in zip(numbers, numbers[1:]) if a is not None and b is not None and b > a)
@@ -61,6 +64,17 @@ def score_reading(events: list[Event]) -> float:
     n = len(rows)
     quality = (2 * with_units / n + (bodies / names if names else 0.0) + text_like / n + 0.5 * counting) / 4.5
     return quality * math.log2(1 + n)
+
+
+def _balanced(text: str) -> bool:
+    """Quotes and brackets closed: a cell cut in two by a wrong reading is not."""
+    pairs = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"))
+    return text.count('"') % 2 == 0 and all(text.count(a) == text.count(b) for a, b in pairs)
+
+
+# How much a reader's layout itself is evidence: a csv or box table states its
+# cells; a stream or a space-separated dump is rebuilt; prose is the fallback.
+PRIOR = {"csv": 1.1, "box": 1.1, "delimited": 1.05, "stream": 1.0, "text_table": 1.0, "prose": 0.95}
 
 
 def best_of(proposals: list[tuple[str, Callable[[], Result | None]]]) -> tuple[Candidate | None, Candidate | None]:
@@ -76,6 +90,6 @@ def best_of(proposals: list[tuple[str, Callable[[], Result | None]]]) -> tuple[C
         if result is None or not result[0]:
             continue
         events, meta = result
-        found.append(Candidate(reader, events, meta, score_reading(events)))
+        found.append(Candidate(reader, events, meta, PRIOR.get(reader, 1.0) * score_reading(events)))
     found.sort(key=lambda c: -c.score)
     return (found[0] if found else None), (found[1] if len(found) > 1 else None)

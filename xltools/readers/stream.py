@@ -63,8 +63,10 @@ def _items(text: str) -> list[Item]:
         if not t or _SEPARATOR_LINE.match(t):
             gap = True
             continue
+        several = bool(re.search(r"[\t|│｜]", t)) or len([w for w in t.split() if header_score(w) >= 2]) >= 2
         t = clean_text(t)
-        out.append(Item(i, t, gap, cell_type(t)))
+        # A line holding several cells (tab, pipe, spaced header words) is no cell of a stream.
+        out.append(Item(i, t, gap, "several" if several else cell_type(t)))
         gap = False
     return out
 
@@ -76,11 +78,11 @@ def _header_runs(items: list[Item], limit: int = 400) -> list[tuple[int, int]]:
     i = 0
     n = min(len(items), limit)
     while i < n:
-        if header_score(items[i].text) < 2:
+        if header_score(items[i].text) < 2 or items[i].ctype == "several":
             i += 1
             continue
         j = i
-        while j < len(items) and len(squeeze(items[j].text)) <= 12 and items[j].ctype != "number" \
+        while j < len(items) and len(squeeze(items[j].text)) <= 12 and items[j].ctype not in ("number", "several") \
                 and header_role(items[j].text) is not None:
             j += 1
         strong = sum(1 for it in items[i:j] if header_score(it.text) >= 2)

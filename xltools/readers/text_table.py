@@ -167,8 +167,6 @@ def read_text_table(text: str, name: str = "<text>") -> tuple[list[Event], Sourc
                    and _is_label_text(segments[take]) and len(segments[take - 1]) <= _MAX_TASK_SEGMENT):
                 take += 1
             task = "".join(clean_text(x) for x in segments[:take])
-            if take > 1:
-                row_review.append((L.REVIEW_TASK_NAME, L.NOTE_TASK_NAME_JOINED.format(name=task)))
             segments = segments[take:]
         elif number is None and goal is None and "number" not in kinds and "task" in kinds:
             # No 序号 column: a row that starts with short label-like cells starts a task

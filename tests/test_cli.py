@@ -96,3 +96,28 @@ def test_written_files_get_normal_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_layout_hints_and_a_message_that_says_what_was_seen(tmp_path, capsys):
+    src = tmp_path / "t.txt"
+    src.write_text("重点工作安排\n\n1\n\n优化营商环境\n\n推行一网通办。\n\n市政务服务局\n\n"
+                   "2\n\n强化监管\n\n开展双随机抽查。\n\n市市场监管局\n", encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    assert main(["import", str(src), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "--columns" in err and "Traceback" not in err
+    assert main(["import", str(src), "-o", str(out), "--columns", "序号,任务,具体要求,责任单位"]) == 0
+    plan = read_plan(out)
+    assert [(t.name, [a.unit for r in t.requirements for a in plan.assignments_for(r.id)])
+            for t in plan.tasks] == [("优化营商环境", ["市政务服务局"]), ("强化监管", ["市市场监管局"])]
+    assert main(["import", str(src), "-o", str(out), "--force", "--columns", "序号,某某"]) == 1
+    assert "某某" in capsys.readouterr().err
+
+
+def test_header_line_names_the_header(tmp_path, capsys):
+    src = tmp_path / "t.txt"
+    src.write_text("标题\n工作 内容 单位\n序号|工作任务|具体要求|责任单位\n1|优化服务|推行一网通办。|市政务服务局\n",
+                   encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    assert main(["import", str(src), "-o", str(out), "--header-line", "3"]) == 0
+    assert [a.unit for a in read_plan(out).assignments] == ["市政务服务局"]

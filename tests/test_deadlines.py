@@ -38,3 +38,8 @@ def test_in_text():
     assert find_deadline("政府信息公开工作报告历年内容重复的要进行通报", 2019) is None
     assert find_deadline("6月底前完成方案，9月底前全面完成。", 2019).date == dt.date(2019, 9, 30)
     assert parse_deadline_cell("2019-02-30", None).date is None
+
+
+@pytest.mark.parametrize("text", ["5年内重点培训15万名人才", "三年内建成", "近年来取得成效", "多年内未变"])
+def test_spans_of_years_are_no_deadline(text):
+    assert find_deadline(text, 2019) is None

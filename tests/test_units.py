@@ -121,3 +121,45 @@ def test_resolve_names_is_a_total_mapping_onto_the_registry(names):
     for u in units:
         for alias in u.aliases:
             assert mapping[alias] == u.name
+
+
+def test_collective_names_that_contain_the_list_separator_stay_one_unit():
+    assert pairs("市委组织部、市人社局，各区、县级市") == [
+        ("市委组织部", "责任"), ("市人社局", "责任"), ("各区、县级市", "责任")]
+    assert pairs("市直有关部门、单位") == [("市直有关部门、单位", "责任")]
+    assert pairs("各县（市、区）政府、市发改委") == [("各县（市、区）政府", "责任"), ("市发改委", "责任")]
+    assert pairs("市民政局、县级市") == [("市民政局", "责任")]  # a bare level word joins nothing
+
+
+def test_rule_notes_in_brackets_are_not_units_and_are_noted():
+    p = parse_units("市发改委、市卫生健康委（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）")
+    assert [u.name for u in p.units] == ["市发改委", "市卫生健康委"]
+    assert any("列第一位" in m for _, m in p.notes)
+    # A bracket that is part of a name stays.
+    assert [u.name for u in parse_units("市住建局（市人防办）").units] == ["市住建局（市人防办）"]
+
+
+def test_first_listed_leads_when_the_document_says_so():
+    assert pairs("市发改委、市经信局、市科技局", None) == [
+        ("市发改委", "责任"), ("市经信局", "责任"), ("市科技局", "责任")]
+    lead_first = [(u.name, u.role.value) for u in parse_units("市发改委、市经信局", first_lead=True).units]
+    assert lead_first == [("市发改委", "牵头"), ("市经信局", "责任")]
+    # A lone unit, or a list with its own role words, keeps what it says.
+    assert [u.role for u in parse_units("市财政局", first_lead=True).units] == [Role.RESPONSIBLE]
+    assert [(u.name, u.role.value) for u in parse_units("市人社局、市发改委分别牵头", first_lead=True).units] == [
+        ("市人社局", "牵头"), ("市发改委", "牵头")]
+
+
+def test_unfamiliar_endings_kept_with_a_note_and_unparsed_words_noted():
+    p = parse_units("市人力资源和社会保障局、市工商联、团市委")
+    assert [u.name for u in p.units] == ["市人力资源和社会保障局", "市工商联", "团市委"]
+    p = parse_units("市财政局、白仙山专项攻坚指挥")
+    assert [u.name for u in p.units] == ["市财政局", "白仙山专项攻坚指挥"]
+    assert any("白仙山专项攻坚指挥" in m for _, m in p.notes)
+    p = parse_units("以下任务均需各地落实，不再一一列出")
+    assert not p.units and p.notes  # nothing vanishes silently
+    assert pairs("市") == []  # a name cut off at the end of an excerpt is no unit
+
+
+def test_generic_units_keep_their_role():
+    assert pairs("市委组织部牵头，各有关单位配合") == [("市委组织部", "牵头"), ("各相关部门", "配合")]

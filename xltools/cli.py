@@ -28,8 +28,11 @@ def _year(value: str) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from xltools.importer import import_original
 
+    from xltools.readers.layout import Layout, parse_columns
+
+    layout = Layout(args.header_line, parse_columns(args.columns) if args.columns else ())
     result = import_original(args.src, args.output, units=args.units, year=args.year,
-                             force=args.force, simplified=not args.keep_traditional)
+                             force=args.force, simplified=not args.keep_traditional, layout=layout)
     print(result.summary())
     return 0
 
@@ -69,6 +72,11 @@ def _add_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=_year, help="plan year, when the table does not say it")
     p.add_argument("--keep-traditional", action="store_true",
                    help="keep Traditional characters instead of converting to Simplified")
+    p.add_argument("--header-line", type=int, metavar="N",
+                   help="the header is on line N of the text (row N of a sheet/table)")
+    p.add_argument("--columns", metavar="序号,任务,具体要求,责任单位,完成时限",
+                   help="the columns in order, named with header words, when the header is "
+                        "missing or not recognised")
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
     p.set_defaults(handler=cmd_import)
 

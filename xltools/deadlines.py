@@ -23,8 +23,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_YEAR + r"(?P<half>上半年|下半年)(?:前|之前|末|底)?"), "half"),
     (re.compile(_YEAR + r"(?:第)?(?P<quarter>[一二三四1-4])\s*季度(?:末|底)?(?:前|之前)?"), "quarter"),
     (re.compile(r"(?:(?P<year>20\d{2})\s*年|(?P<rel>今年|本年|当年|明年|次年))(?:年)?(?P<end>底|末|内|年底|年末)(?:前|之前)?"), "year"),
-    # 历年内容 / 近年来 are not deadlines.
-    (re.compile(r"(?<![历近多往去每同])(?P<end>年底|年末|年内)(?:前|之前)?"), "year"),
+    # 历年内容 / 近年来 / 5年内 / 三年内 (a span of years) are not deadlines.
+    (re.compile(r"(?<![历近多往去每同几数\d一二两三四五六七八九十百])(?P<end>年底|年末|年内)(?:前|之前)?"), "year"),
 ]
 _ISO = re.compile(r"^(?P<y>20\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:前|之前)?$")
 

@@ -13,6 +13,7 @@ from xltools.errors import WorkbookError
 from xltools.fileio import read_source_bytes
 from xltools.model import Plan, PlanInfo
 from xltools.readers import read_source
+from xltools.readers.layout import Layout
 from xltools.units import UnitRegistry
 from xltools.workbook import write_workbook
 
@@ -43,19 +44,20 @@ def load_registry(units: PathOrFile) -> UnitRegistry:
 
 
 def read_original(src: PathOrFile, *, units: PathOrFile | None = None, year: int | None = None,
-                  simplified: bool = True) -> Plan:
-    """Read an original table (any supported form) into the model."""
+                  simplified: bool = True, layout: Layout | None = None) -> Plan:
+    """Read an original table (any supported form) into the model. ``layout``:
+    the header line and/or the columns, when the readers cannot find them."""
     data, name = read_source_bytes(src)
-    events, meta = read_source(data, name, simplified=simplified)
+    events, meta = read_source(data, name, simplified=simplified, layout=layout)
     registry = load_registry(units) if units is not None else None
     return build_plan(events, meta, year=year, registry=registry)
 
 
 def import_original(src: PathOrFile, out: PathOrFile, *, units: PathOrFile | None = None,
                     year: int | None = None, force: bool = False,
-                    simplified: bool = True) -> ImportResult:
+                    simplified: bool = True, layout: Layout | None = None) -> ImportResult:
     """Read ``src`` and write the normalised workbook to ``out``."""
-    plan = read_original(src, units=units, year=year, simplified=simplified)
+    plan = read_original(src, units=units, year=year, simplified=simplified, layout=layout)
     write_workbook(plan, out, force=force)
     return ImportResult(plan, None if hasattr(out, "write") else Path(out))  # type: ignore[arg-type]
 

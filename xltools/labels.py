@@ -210,6 +210,9 @@ UNIT_SUFFIXES = ("局", "办", "委", "部", "室", "院", "厅", "处", "科", 
 # (各区、县级市 / 市直有关部门、单位 / 各乡镇、街道): never a unit on its own.
 GROUP_CONTINUATIONS = ("县级市", "县（市、区）", "市", "区", "县", "市区", "县区", "乡镇", "镇", "乡",
                        "街道", "开发区", "园区", "单位", "部门", "村", "社区", "旗", "功能区")
+# Level words that name no body on their own (a lone 市 is a name cut off).
+BARE_LEVEL_WORDS = ("县级市", "市", "区", "县", "市区", "县区", "乡镇", "镇", "乡", "街道", "单位", "部门",
+                    "村", "社区", "旗")
 # Units wording conventions stated once for the whole document.
 CONVENTION_FIRST_LEAD = re.compile(
     r"(?:列|排|排在|名列|位列|位于|居)?(?:第一位|第一个|首位|最前|前面|第一)(?:者|的|单位|部门)?"
@@ -594,6 +597,17 @@ MSG_CONVERT_FAILED = "LibreOffice 无法转换 {path}：{reason}。请另存为 
 MSG_BAD_OFFICE_FILE = "{path} 无法按 {kind} 读取：{reason}。文件是否损坏或加密？(cannot read the file)"
 MSG_NO_TABLE_IN_FILE = ("{path} 中没有找到任务分工表：表格需要一行包含“任务/要求/责任单位”等列名的表头，"
                         "正文需要带编号的条目和责任单位。(no task table found)")
+MSG_NO_TABLE_SEEN = ("{path} 中没有找到任务分工表（no task table found）。看到的列名：{seen}。"
+                     "请用 --header-line N 指定表头所在的行，或用 --columns 序号,任务,具体要求,责任单位,完成时限 "
+                     "按顺序说明各列。")
+MSG_NO_TABLE_NOTHING_SEEN = ("{path} 中没有找到任务分工表，也没有找到“任务/具体要求/责任单位”等列名"
+                             "（no task table found）。如果它是表格，请用 --columns 序号,任务,具体要求,责任单位,完成时限 "
+                             "按顺序说明各列，或另存为 Word/Excel 后再导入。")
+SEEN_HEADER_WORD = "第{line}行“{word}”"
+MSG_BAD_COLUMNS = "--columns 中的“{names}”不是可识别的列名。可用的列名如：{known}。"
+COLUMN_HINT_WORDS = ("序号", "目标", "任务", "具体要求", "责任单位", "牵头单位", "配合单位", "完成时限",
+                     "责任领导", "备注")
+MSG_HEADER_LINE_EMPTY = "--header-line {line}：{path} 的第 {line} 行是空行或不存在。"
 # Review notes written by the grid / prose readers (待核对).
 NOTE_ROW_SHIFTED = "此行的单元格比表头少（合并单元格下的续行），已按“{columns}”列读取。"
 NOTE_UNLABELLED_NUMBER = "表头没有“序号”列，但数据行首列是编号，已按“序号”读取。"

@@ -80,9 +80,11 @@ def looks_like_unit(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > 40 or is_generic(name):
         return bool(name) and len(name) <= 40
-    if re.search(r"[。；;，,：:！？\d%]", name):
-        return False
-    return name.endswith(L.UNIT_SUFFIXES) or bool(_EVERY_GRASSROOTS.match(name))
+    if re.search(r"[。；;，,：:！？\d%]", name) or len(name) < 2 or name in L.BARE_LEVEL_WORDS:
+        return False  # a lone 市 / 县级市 (a name cut off, a bare level word) is no body
+    # 市住建局（市人防办）: the name before a closing bracket says what the body is.
+    core = re.sub(r"[（(][^（()）]*[)）]$", "", name) or name
+    return core.endswith(L.UNIT_SUFFIXES) or bool(_EVERY_GRASSROOTS.match(name))
 
 
 def _collective(name: str) -> bool:
@@ -130,7 +132,8 @@ def states_first_lead(text: str) -> str | None:
 
 def _name_like(name: str) -> bool:
     """A short phrase that can be a body's name in a context known to hold units."""
-    return 2 <= len(name) <= 25 and not re.search(r"[。；;，,：:！？!?%\d]", name)
+    return 2 <= len(name) <= 25 and not re.search(r"[。；;，,：:！？!?%\d]", name) \
+        and name not in L.BARE_LEVEL_WORDS
 
 
 def _split_connective(piece: str) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import PurePath
 
 from xltools import labels as L
 from xltools.errors import InputError, SourceFormatError
+from xltools.readers.layout import Layout, use_layout
 from xltools.readers.rows import Event, SourceMeta
 
 Result = tuple[list[Event], SourceMeta]
@@ -59,11 +60,18 @@ def detect_format(data: bytes, name: str = "") -> str:
     return "text"
 
 
-def read_source(data: bytes, name: str, *, simplified: bool = True) -> Result:
+def read_source(data: bytes, name: str, *, simplified: bool = True, layout: Layout | None = None) -> Result:
     """Read an original table given as bytes (``name`` for messages and as a
-    hint). ``simplified``: convert Traditional characters to Simplified."""
+    hint). ``simplified``: convert Traditional characters to Simplified.
+    ``layout``: where the header is and what the columns are, when a person
+    tells the importer (``--header-line`` / ``--columns``)."""
     if not data.strip():
         raise InputError(L.MSG_EMPTY_INPUT.format(path=name), path=name)
+    with use_layout(layout):
+        return _read_source(data, name, simplified)
+
+
+def _read_source(data: bytes, name: str, simplified: bool) -> Result:
     fmt = detect_format(data, name)
     if fmt == "docx":
         from xltools.readers.docx import read_docx
@@ -117,7 +125,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     proposals.append(("prose", lambda: prose.read_prose(text, name)))
     best, runner_up = best_of(proposals)
     if best is None:
-        raise SourceFormatError(L.MSG_NO_TABLE_IN_FILE.format(path=name), path=name)
+        raise SourceFormatError(no_table_message(text, name), path=name)
     events, meta = best.events, best.meta
     review = tuple(fixer.review) + meta.review
     if runner_up is not None and runner_up.score >= 0.9 * best.score:
@@ -125,6 +133,22 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
             chosen=L.READER_NAMES.get(best.reader, best.reader),
             other=L.READER_NAMES.get(runner_up.reader, runner_up.reader)), None, ""),)
     return events, dataclasses.replace(meta, review=review)
+
+
+def no_table_message(text: str, name: str) -> str:
+    """What the importer saw (header words and their lines) and what to do."""
+    from xltools.readers.columns import header_score
+
+    seen: list[str] = []
+    for i, line in enumerate(text.split("\n"), start=1):
+        for word in re.split(r"[\s|│｜,，\t]+", line.strip()):
+            if word and header_score(word) >= 3:
+                seen.append(L.SEEN_HEADER_WORD.format(line=i, word=word))
+        if len(seen) >= 8:
+            break
+    if seen:
+        return L.MSG_NO_TABLE_SEEN.format(path=name, seen="、".join(seen))
+    return L.MSG_NO_TABLE_NOTHING_SEEN.format(path=name)
 
 
 def _read_pdf(data: bytes, name: str, simplified: bool) -> Result:

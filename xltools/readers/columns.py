@@ -79,7 +79,7 @@ def header_score(label: str) -> float:
 _NUMBER = re.compile(rf"^[（(]?\s*(\d{{1,4}}|[{L.CN_NUMERALS}]{{1,4}})\s*[)）]?\s*[、.．]?$")
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区", "开发区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
-_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 # A short cell that opens with a time expression is a deadline (9月投入使用, 年内见成效).
 _TIME_START = re.compile(r"^(?:\d{4}\s*年|\d{4}[-./]\d|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月|年底|年内|年中|"
                          r"上半年|下半年|全年|第?[一二三四1-4]\s*季度|每[年月季周半]|长期|持续|常态化)")
@@ -99,7 +99,7 @@ def cell_type(text: str) -> str:
                   and len(find_deadline(t, None).text) >= len(t) - 4):
         return "deadline"
     # A lone phrase closed by a full stop is a sentence, not a unit list.
-    sentence_end = t.endswith(("。", "！", "；")) and len(t) > 8 and not re.search(r"[、，,；;]", t[:-1])
+    sentence_end = t.endswith(("。", "！", "；")) and len(t) > 5 and not re.search(r"[、，,；;]", t[:-1])
     # A lone name ending in a place word (…城镇, …新区) longer than a place name is a title.
     place_only = not re.search(r"[、，,；;（(]", t) and len(t) > 5 and t.endswith(_PLACE_ENDINGS) \
         and not t.startswith("各") and not t.endswith(_BODY_ENDINGS)
@@ -115,7 +115,7 @@ def cell_type(text: str) -> str:
 # compat[kind][type]: log-like scores; unknown pairs score -2.
 _COMPAT: dict[str, dict[str, float]] = {
     "number": {"number": 3.0},
-    "units": {"units": 3.0, "title": -0.5, "person": -1.0},
+    "units": {"units": 3.0, "title": -0.5, "person": -1.0, "sentence": -1.0},
     "people": {"person": 3.0, "title": 0.0, "units": -1.0},
     "deadline": {"deadline": 3.0, "title": -0.5, "sentence": -1.5},
     "task": {"title": 2.0, "sentence": 0.5, "units": -0.5, "number": -3.0},

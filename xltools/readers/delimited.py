@@ -50,8 +50,8 @@ def read_delimited(text: str, name: str, sep: str, fixer: Fixer | None = None) -
     for i, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
-        if re.fullmatch(r"[\s|:\-+─┼│]+", raw):
-            continue  # markdown rule line
+        if re.fullmatch(r"[\s|:\-+=\u2500-\u257f]+", raw):
+            continue  # markdown or box-drawing rule line
         rows.append([Cell(c) for c in _split_line(raw, sep)])
         lines.append(i)
     reader.add_table(rows, lines, delimited=True)

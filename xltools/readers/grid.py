@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from xltools import labels as L
 from xltools.readers.cleanup import Fixer
+from xltools.readers.layout import current_layout
 from xltools.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.units import looks_like_units_cell
@@ -173,8 +174,19 @@ class GridReader:
                 fixed.append([Cell(t, c.from_above, c.from_left) for t, c in zip(new, row)])
             grid = fixed
         self.tables += 1
-        header_at = next((i for i, row in enumerate(grid[:25])
-                          if _is_header_row([c.text for c in row])), None)
+        layout = current_layout()
+        if layout.header_line is not None:
+            # The person said where the header is (a source line, or a row of the sheet).
+            header_at = next((i for i, ln in enumerate(line_of) if ln == layout.header_line), None)
+        else:
+            header_at = next((i for i, row in enumerate(grid[:25])
+                              if _is_header_row([c.text for c in row])), None)
+        if header_at is None and layout.columns and self.tables == 1:
+            return self._forced(grid, line_of, 0, layout.columns, delimited)
+        if header_at is not None and layout.columns:
+            for row in grid[:header_at]:
+                self.titles.append(" ".join(dict.fromkeys(clean_text(c.text) for c in row if clean_text(c.text))))
+            return self._forced(grid, line_of, header_at + 1, layout.columns, delimited)
         st = self.state
         if header_at is None:
             width = max((len(_trim(r)) for r in grid), default=0)
@@ -214,6 +226,22 @@ class GridReader:
                 self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_KEPT.format(header=c.header),
                                     header_line, " | ".join(header)))
         self._rows([list(r) for r in grid], list(lines), 0)
+
+    def _forced(self, grid: list[list[Cell]], line_of: list[int | None], first_data: int,
+                names: Sequence[str], delimited: bool) -> bool:
+        """Rows read with the columns a person named (``--columns``)."""
+        from xltools.readers.columns import header_role
+
+        self.state.delimited = delimited
+        columns = []
+        for n in names:
+            r = header_role(n)
+            kind = r.kind if r and r.kind not in ("text", "progress") else "other"
+            columns.append(Column(kind, n, r.role if r else ""))
+        self.state.columns = columns
+        self.headers.extend(names)
+        self._rows(grid, line_of, first_data)
+        return True
 
     # ---------------------------------------------------------- columns
     def _columns(self, grid: list[list[Cell]], at: int, line_of: list[int | None]) -> int:

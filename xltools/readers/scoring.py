@@ -56,6 +56,7 @@ def score_reading(events: list[Event]) -> float:
         req = clean_text(r.requirement)
         task = clean_text(r.task or "")
         if len(req) >= 4 and cell_type(req) in ("sentence", "title") and _balanced(req) \
+                and re.search(r"[\u4e00-\u9fff]", req) \
                 and not (task and cell_type(task) == "number") and not re.match(r"^\d+(?:\.\d+)+$", task):
             text_like += 1
     numbers = [parse_number(r.number) for r in rows if r.number]

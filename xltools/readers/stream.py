@@ -27,6 +27,7 @@ from xltools.readers.cleanup import Fixer
 from xltools.readers.columns import (MULTI_LINE, cell_type, compat, header_role, header_score,
                                      resolve_text_columns, squeeze)
 from xltools.readers.grid import Cell, Column, GridReader
+from xltools.readers.layout import Layout, current_layout
 from xltools.readers.rows import Event, SourceMeta
 from xltools.text import clean_text
 
@@ -34,6 +35,7 @@ _SEPARATOR_LINE = re.compile(r"^[|│｜\-─=＝*＊_\s]+$")
 _MAX_JOIN = 3
 _NEG = float("-inf")
 _SENTENCE_END = ("。", "！", "？", "；", ";")
+_SAMPLE = 150  # body lines that decide between header readings
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ def _header_runs(items: list[Item], limit: int = 400) -> list[tuple[int, int]]:
         j = i
         while j < len(items) and len(squeeze(items[j].text)) <= 12 and items[j].ctype not in ("number", "several") \
                 and header_role(items[j].text) is not None:
+            if j > i + 1 and items[j].gap and not any(it.gap for it in items[i + 1:j]):
+                break  # header words on consecutive lines end at the first blank line
             j += 1
         strong = sum(1 for it in items[i:j] if header_score(it.text) >= 2)
         if j - i >= 2 and strong >= 2:
@@ -190,29 +194,72 @@ def _structure(kinds: list[str], cols: list[int], starts: list[bool]) -> float:
     return -penalty
 
 
+def _given_reading(items: list[Item], layout: Layout) -> Reading | None:
+    """The reading a person asked for: their columns, the body after their header line."""
+    runs = _header_runs(items)
+    if layout.header_line is not None:
+        at = next((i for i, it in enumerate(items) if it.line >= layout.header_line), None)
+        if at is None:
+            return None
+        end = next((e for s, e in runs if s == at), at + 1)
+        start = at
+    elif runs:
+        start, end = runs[0]
+    else:
+        start = end = next((i for i, it in enumerate(items) if it.ctype == "number"), 0)
+    if layout.columns:
+        labels = list(layout.columns)
+    else:
+        words = [it.text for it in items[start:end]]
+        options = _segmentations(words)
+        if not options:
+            return None
+        labels = ["".join(words[a:b]) for a, b in max(options, key=lambda o: o[0])[1]]
+    roles = [header_role(lb) for lb in labels]
+    line = items[start].line if start < len(items) else 0
+    return Reading([(lb, line) for lb in labels], [r.kind if r else "text" for r in roles],
+                   [r.role if r else "" for r in roles], end, [], [], 0.0)
+
+
+def _header_candidates(items: list[Item]):
+    """(start, end, header score, label spans) of every plausible header: each
+    run of short header-like lines, ending at its last line or up to three
+    lines earlier (the first cells of the body can be short too), split into
+    labels in the few best ways for each label count."""
+    for start, run_end in _header_runs(items):
+        for end in range(run_end, max(start + 2, run_end - 3) - 1, -1):
+            words = [it.text for it in items[start:end]]
+            for hscore, spans in _segmentations(words, beam=3):
+                if len(spans) >= 2:
+                    yield start, end, hscore, spans
+
+
 def best_reading(items: list[Item]) -> Reading | None:
     """The best-scoring header segmentation and body alignment, or None."""
+    layout = current_layout()
+    if layout:
+        given = _given_reading(items, layout)
+        if given is not None:
+            body = [it for it in items[given.header_end:] if it.ctype != "chrome"]
+            _, given.cols, given.new_row = _align(given.kinds, body, _gap_rows(body))
+        return given
     best: Reading | None = None
-    for start, end in _header_runs(items):
+    for start, end, hscore, spans in _header_candidates(items):
         words = [it.text for it in items[start:end]]
         body = [it for it in items[end:] if it.ctype != "chrome"]
         if len(body) < 2:
             continue
-        gap_rows = _gap_rows(body)
-        sample = body[:600]  # choose on a sample; align the whole body once chosen
-        for hscore, spans in _segmentations(words):
-            if len(spans) < 2:
-                continue
-            labels = ["".join(words[a:b]) for a, b in spans]
-            roles = [header_role(lb) for lb in labels]
-            kinds = [r.kind if r else "text" for r in roles]
-            if not {"units", "requirement", "task", "text"} & set(kinds):
-                continue
-            bscore, cols, starts = _align(kinds, sample, gap_rows)
-            total = hscore + bscore + _structure(kinds, cols, starts)
-            if best is None or total > best.score:
-                best = Reading([(lb, items[start + a].line) for lb, (a, _) in zip(labels, spans)],
-                               kinds, [r.role if r else "" for r in roles], end, [], [], total)
+        labels = ["".join(words[a:b]) for a, b in spans]
+        roles = [header_role(lb) for lb in labels]
+        kinds = [r.kind if r else "text" for r in roles]
+        if not {"units", "requirement", "task", "text"} & set(kinds):
+            continue
+        sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
+        bscore, cols, starts = _align(kinds, sample, _gap_rows(sample))
+        total = hscore + bscore + _structure(kinds, cols, starts)
+        if best is None or total > best.score:
+            best = Reading([(lb, items[start + a].line) for lb, (a, _) in zip(labels, spans)],
+                           kinds, [r.role if r else "" for r in roles], end, [], [], total)
     if best is None:
         return None
     body = [it for it in items[best.header_end:] if it.ctype != "chrome"]
@@ -226,7 +273,7 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None) -> tuple[
     reading = best_reading(items)
     if reading is None:
         return None
-    header_start = next(i for i, it in enumerate(items) if it.line == reading.labels[0][1])
+    header_start = next((i for i, it in enumerate(items) if it.line == reading.labels[0][1]), 0)
     body = [it for it in items[reading.header_end:] if it.ctype != "chrome"]
     chrome = [it for it in items[reading.header_end:] if it.ctype == "chrome"]
     n = len(reading.kinds)
@@ -267,7 +314,7 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None) -> tuple[
         reader.skipped.append((it.line, it.text))
     header_line = reading.labels[0][1]
     header_text = " | ".join(label for label, _ in reading.labels)
-    wrapped = [label for label, _ in reading.labels if header_role(label) and not any(
+    wrapped = [] if current_layout().columns else [label for label, _ in reading.labels if header_role(label) and not any(
         label == it.text for it in items[header_start:reading.header_end])]
     if wrapped:
         reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_HEADER_WRAPPED.format(words="、".join(wrapped)),

@@ -18,6 +18,7 @@ import re
 from xltools import labels as L
 from xltools.deadlines import deadline_words, parse_deadline_cell
 from xltools.errors import SourceFormatError
+from xltools.readers.layout import current_layout
 from xltools.readers.rows import Event, RawRow, SourceMeta, StrayLabel
 from xltools.text import clean_text, normalise_punct, normalise_spaces
 from xltools.units import looks_like_units_cell
@@ -93,10 +94,20 @@ def _find_title(lines: list[str], header_index: int) -> tuple[str, int | None]:
 def read_text_table(text: str, name: str = "<text>") -> tuple[list[Event], SourceMeta]:
     """Read a space-separated text dump of a task table."""
     lines = [normalise_punct(normalise_spaces(s)).rstrip() for s in text.splitlines()]
-    header_index = next((i for i, s in enumerate(lines) if _header_fields(s)), None)
+    layout = current_layout()
+    if layout.header_line is not None and 0 < layout.header_line <= len(lines):
+        header_index: int | None = layout.header_line - 1
+    else:
+        header_index = next((i for i, s in enumerate(lines) if _header_fields(s)), None)
     if header_index is None:
         raise SourceFormatError(L.MSG_NO_TABLE.format(path=name), path=name)
     kinds = _header_fields(lines[header_index]) or []
+    if layout.columns:
+        from xltools.readers.columns import header_role
+
+        kinds = [r.kind if (r := header_role(c)) else "other" for c in layout.columns]
+    if not kinds:
+        raise SourceFormatError(L.MSG_NO_TABLE.format(path=name), path=name)
     header_words = [clean_text(t) for t in normalise_spaces(lines[header_index]).replace("|", " ").split()]
     # A units column headed 牵头单位 / 配合单位 names the role of a bare list.
     units_role = next((L.UNITS_HEADER_ROLE[w] for w in header_words if w in L.UNITS_HEADER_ROLE), None)

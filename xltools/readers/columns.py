@@ -77,6 +77,8 @@ def header_score(label: str) -> float:
 
 # ------------------------------------------------------------ cells
 _NUMBER = re.compile(rf"^[（(]?\s*(\d{{1,4}}|[{L.CN_NUMERALS}]{{1,4}})\s*[)）]?\s*[、.．]?$")
+# 一、全面推进乡村振兴 / （二）优化营商环境: a numbered heading, a row of its own.
+_HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]+\s*[)）])\s*\S")
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区", "开发区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
@@ -92,6 +94,8 @@ def cell_type(text: str) -> str:
         return "empty"
     if _NUMBER.match(t):
         return "number"
+    if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
+        return "heading"
     if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20:
         return "chrome"
     short = len(t) <= 14
@@ -114,12 +118,12 @@ def cell_type(text: str) -> str:
 
 # compat[kind][type]: log-like scores; unknown pairs score -2.
 _COMPAT: dict[str, dict[str, float]] = {
-    "number": {"number": 3.0},
+    "number": {"number": 3.0, "heading": 1.0},
     "units": {"units": 3.0, "title": -0.5, "person": -1.0, "sentence": -1.0},
     "people": {"person": 3.0, "title": 0.0, "units": -1.0},
     "deadline": {"deadline": 3.0, "title": -0.5, "sentence": -1.5},
-    "task": {"title": 2.0, "sentence": 0.5, "units": -0.5, "number": -3.0},
-    "goal": {"title": 1.5, "sentence": 0.0, "units": -1.0, "number": -3.0},
+    "task": {"title": 2.0, "heading": 1.0, "sentence": 0.5, "units": -0.5, "number": -3.0},
+    "goal": {"title": 1.5, "heading": 2.5, "sentence": 0.0, "units": -1.0, "number": -3.0},
     "requirement": {"sentence": 2.5, "title": 1.0, "units": -1.5, "deadline": -1.0, "number": -3.0},
     "text": {"sentence": 1.5, "title": 1.0, "units": -0.5, "deadline": -0.5, "number": -3.0},
     "progress": {"sentence": 1.5, "title": 0.8, "units": -0.5, "deadline": -0.5, "number": -3.0},

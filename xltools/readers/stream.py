@@ -42,7 +42,7 @@ _SAMPLE = 150  # body lines that decide between header readings
 class Item:
     line: int  # 1-based source line
     text: str
-    gap: bool  # a blank or separator line comes before it
+    gap: int  # cell boundaries before it: separator lines (|) where the text has them, else blank lines
     ctype: str
 
 
@@ -58,18 +58,24 @@ class Reading:
 
 
 def _items(text: str) -> list[Item]:
+    lines = text.split("\n")
+    # Where separator lines (|, ---) stand between cells, they are the boundaries and blank
+    # lines are only spacing; elsewhere a blank line is a boundary and two are an empty cell.
+    bars = sum(1 for ln in lines if ln.strip() and _SEPARATOR_LINE.match(ln.strip()))
+    use_bars = bars >= 3
     out: list[Item] = []
-    gap = False
-    for i, raw in enumerate(text.split("\n"), start=1):
+    gap = 0
+    for i, raw in enumerate(lines, start=1):
         t = raw.strip()
         if not t or _SEPARATOR_LINE.match(t):
-            gap = True
+            if use_bars == bool(t):
+                gap += 1
             continue
         several = bool(re.search(r"[\t|│｜]", t)) or len([w for w in t.split() if header_score(w) >= 2]) >= 2
         t = clean_text(t)
         # A line holding several cells (tab, pipe, spaced header words) is no cell of a stream.
         out.append(Item(i, t, gap, "several" if several else cell_type(t)))
-        gap = False
+        gap = 0
     return out
 
 
@@ -120,7 +126,21 @@ def _segmentations(words: list[str], beam: int = 6) -> list[tuple[float, list[tu
     return [o for k in sorted(best[n]) for o in best[n][k]]
 
 
-def _align(kinds: list[str], body: list[Item], gap_rows: bool) -> tuple[float, list[int], list[bool]]:
+@dataclass(frozen=True)
+class _Gaps:
+    """What blank (or separator) lines mean in this text."""
+
+    rows: bool  # they separate rows: rarer than lines, the cells of a row on consecutive lines
+    cells: bool  # they separate cells: a line without one before continues the cell above
+
+
+def _gaps(body: list[Item]) -> _Gaps:
+    with_gap = sum(1 for it in body[1:] if it.gap)
+    total = max(1, len(body) - 1)
+    return _Gaps(rows=0 < with_gap <= 0.6 * total, cells=with_gap > 0.6 * total)
+
+
+def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list[int], list[bool]]:
     """Align body items to columns; returns (score, column per item, row starts)."""
     n = len(kinds)
     m = len(body)
@@ -133,31 +153,35 @@ def _align(kinds: list[str], body: list[Item], gap_rows: bool) -> tuple[float, l
         score[0][j] = emit[0][j] - 2.5 * j
     for i in range(1, m):
         gap = body[i].gap
+        empties = max(0, gap - 1) if gaps.cells else 0  # two blank lines: an empty cell between
+        glued = gaps.cells and gap == 0  # no boundary before: the same cell goes on
         for j in range(n):
             best, arg = _NEG, (-1, True)
             for jp in range(n):
                 prev = score[i - 1][jp]
                 if prev == _NEG:
                     continue
-                # Continue the same cell.
-                if jp == j:
-                    s = MULTI_LINE.get(kinds[j], -1.5)
+                if jp == j:  # continue the same cell
+                    if glued:
+                        s = 1.0
+                    else:
+                        s = MULTI_LINE.get(kinds[j], -1.5) - (0.5 if gaps.cells else 0.0)
+                        if kinds[j] != "units" and body[i - 1].text.endswith(_SENTENCE_END):
+                            s -= 1.2  # a finished sentence more often ends its cell
                     if kinds[j] == "units" and body[i].ctype == body[i - 1].ctype == "units":
                         s += 0.5
-                    elif kinds[j] != "units" and body[i - 1].text.endswith(_SENTENCE_END):
-                        s -= 1.2  # a finished sentence more often ends its cell
-                    if gap_rows and gap:
+                    if gaps.rows and gap:
                         s -= 2.0
                     if prev + s > best:
                         best, arg = prev + s, (jp, False)
-                # The next cell of the same row (columns between left empty).
-                if j > jp:
-                    s = -0.3 * (j - jp - 1) - (2.0 if gap_rows and gap else 0.0)
+                if j > jp:  # the next cell of the same row, the columns between left empty
+                    s = -0.3 * abs(j - jp - 1 - empties) - (2.0 if gaps.rows and gap else 0.0) \
+                        - (1.5 if glued else 0.0)
                     if prev + s > best:
                         best, arg = prev + s, (jp, False)
-                # A new row: at the first column, or further right under merged cells.
-                if j <= jp:
-                    s = (0.0 if j == 0 else -2.0 - 0.2 * j) - (2.0 if gap_rows and not gap else 0.0)
+                if j <= jp:  # a new row: at the first column, or further right under merged cells
+                    s = (0.0 if j == 0 else -2.0 - 0.2 * j) - (2.0 if gaps.rows and not gap else 0.0) \
+                        - (1.5 if glued else 0.0) + (1.0 if body[i].ctype == "heading" else 0.0)
                     if prev + s > best:
                         best, arg = prev + s, (jp, True)
             score[i][j] = best + emit[i][j]
@@ -172,13 +196,6 @@ def _align(kinds: list[str], body: list[Item], gap_rows: bool) -> tuple[float, l
         starts[i] = new if i > 0 else True
         j = jp
     return total, cols, starts
-
-
-def _gap_rows(body: list[Item]) -> bool:
-    """Blank lines separate rows (not every cell) when they are present but
-    clearly rarer than lines."""
-    gaps = sum(1 for it in body[1:] if it.gap)
-    return 0 < gaps <= 0.6 * max(1, len(body) - 1)
 
 
 def _structure(kinds: list[str], cols: list[int], starts: list[bool]) -> float:
@@ -241,7 +258,7 @@ def best_reading(items: list[Item]) -> Reading | None:
         given = _given_reading(items, layout)
         if given is not None:
             body = [it for it in items[given.header_end:] if it.ctype != "chrome"]
-            _, given.cols, given.new_row = _align(given.kinds, body, _gap_rows(body))
+            _, given.cols, given.new_row = _align(given.kinds, body, _gaps(body))
         return given
     best: Reading | None = None
     for start, end, hscore, spans in _header_candidates(items):
@@ -255,7 +272,7 @@ def best_reading(items: list[Item]) -> Reading | None:
         if not {"units", "requirement", "task", "text"} & set(kinds):
             continue
         sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
-        bscore, cols, starts = _align(kinds, sample, _gap_rows(sample))
+        bscore, cols, starts = _align(kinds, sample, _gaps(sample))
         total = hscore + bscore + _structure(kinds, cols, starts)
         if best is None or total > best.score:
             best = Reading([(lb, items[start + a].line) for lb, (a, _) in zip(labels, spans)],
@@ -263,7 +280,7 @@ def best_reading(items: list[Item]) -> Reading | None:
     if best is None:
         return None
     body = [it for it in items[best.header_end:] if it.ctype != "chrome"]
-    _, best.cols, best.new_row = _align(best.kinds, body, _gap_rows(body))
+    _, best.cols, best.new_row = _align(best.kinds, body, _gaps(body))
     return best
 
 
@@ -297,6 +314,12 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None) -> tuple[
             columns.append(Column(kind, label, role))
     grid: list[list[Cell]] = []
     for r, start in zip(rows, row_start_col):
+        filled = [c for c in range(n) if r[c]]
+        if len(filled) == 1 and len(r[filled[0]]) == 1 and cell_type(r[filled[0]][0]) == "heading":
+            # A numbered heading alone on its row spans the table (a goal row).
+            text = r[filled[0]][0]
+            grid.append([Cell(text)] + [Cell(text, from_left=True)] * (n - 1))
+            continue
         cells = []
         for c in range(n):
             if r[c]:

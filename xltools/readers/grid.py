@@ -565,8 +565,9 @@ def _units_lines(text: str) -> str:
     out = ""
     for ln in lines:
         last = clean_text(re.split(r"[，,；;。]", out)[-1]) if out else ""
+        continues_group = clean_text(ln) in L.GROUP_CONTINUATIONS and last.startswith("各")
         if out and not re.search(r"[，,、；;。：:（(]$", out) and looks_like_units_cell(last) \
-                and looks_like_units_cell(clean_text(ln)):
+                and (looks_like_units_cell(clean_text(ln)) or continues_group):
             # A bare list continues with 、; after a role phrase a new clause starts.
             out += ("、" if not parse_clause(last)[2] else "，") + ln
         else:

@@ -115,8 +115,8 @@ def _segmentations(words: list[str], beam: int = 6) -> list[tuple[float, list[tu
         for size in range(1, min(_MAX_JOIN, i) + 1):
             label = "".join(words[i - size:i])
             base = header_score(label)
-            if size > 1 and base < 2:
-                continue  # only join lines that make a header word
+            if size > 1 and (base < 2 or all(header_score(w) >= 3 for w in words[i - size:i])):
+                continue  # only join fragments into a header word, never two header words
             s = base - 0.4 * (size - 1)
             for k, options in best[i - size].items():
                 bucket = best[i].setdefault(k + 1, [])
@@ -132,12 +132,14 @@ class _Gaps:
 
     rows: bool  # they separate rows: rarer than lines, the cells of a row on consecutive lines
     cells: bool  # they separate cells: a line without one before continues the cell above
+    strict: bool  # ... and some cells do go on over lines, so every boundary ends a cell
 
 
 def _gaps(body: list[Item]) -> _Gaps:
     with_gap = sum(1 for it in body[1:] if it.gap)
     total = max(1, len(body) - 1)
-    return _Gaps(rows=0 < with_gap <= 0.6 * total, cells=with_gap > 0.6 * total)
+    cells = with_gap > 0.6 * total
+    return _Gaps(rows=0 < with_gap <= 0.6 * total, cells=cells, strict=cells and with_gap < total)
 
 
 def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list[int], list[bool]]:
@@ -153,7 +155,9 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
         score[0][j] = emit[0][j] - 2.5 * j
     for i in range(1, m):
         gap = body[i].gap
-        empties = max(0, gap - 1) if gaps.cells else 0  # two blank lines: an empty cell between
+        # More blank lines than one boundary: empty cells between (an empty cell is an empty
+        # line with its own boundary, so each takes two).
+        empties = gap // 2 if gaps.cells and gap >= 2 else 0
         glued = gaps.cells and gap == 0  # no boundary before: the same cell goes on
         for j in range(n):
             best, arg = _NEG, (-1, True)
@@ -164,6 +168,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                 if jp == j:  # continue the same cell
                     if glued:
                         s = 1.0
+                    elif gaps.strict:
+                        s = -3.0
                     else:
                         s = MULTI_LINE.get(kinds[j], -1.5) - (0.5 if gaps.cells else 0.0)
                         if kinds[j] != "units" and body[i - 1].text.endswith(_SENTENCE_END):

@@ -142,36 +142,52 @@ MULTI_LINE = {"units": 0.5, "requirement": -0.4, "text": -0.4, "progress": -0.4,
               "people": -0.8, "task": -1.2, "goal": -1.5}
 
 
+def _share(cells: list[str], test) -> float:  # type: ignore[no-untyped-def]
+    cells = [c for c in cells if clean_text(c)]
+    return sum(1 for c in cells if test(clean_text(c))) / len(cells) if cells else 0.0
+
+
+def _sentences(cells: list[str]) -> float:
+    return _share(cells, lambda c: cell_type(c) in ("sentence", "title") and len(c) > 8)
+
+
+def _titles(cells: list[str]) -> float:
+    return _share(cells, lambda c: cell_type(c) in ("title", "heading", "units") and len(c) <= 24
+                  and not c.endswith(("。", "；")))
+
+
 def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tuple[list[str], list[int]]:
-    """Decide the unlabelled or unknown text columns from their cells: with no
-    requirement column, the first column of sentences right of the task
-    column (or the only text column) is the requirement; a second task column
-    counts as text. Returns (kinds, indexes decided by content)."""
+    """Decide unknown or doubled text columns by their cells (header words
+    alone cannot): of two requirement columns without a task column, the
+    left one of short titles is the task; with no requirement column, the
+    first column of sentences right of the task column (or the only text
+    column) is the requirement; an unknown column of short titles left of the
+    task is the goal. A second task column counts as text. Returns (kinds,
+    indexes decided by content)."""
     kinds = list(kinds)
     decided: list[int] = []
+    reqs = [i for i, k in enumerate(kinds) if k == "requirement"]
+    if len(reqs) > 1 and "task" not in kinds and _titles(columns_text[reqs[0]]) >= 0.6 \
+            and _sentences(columns_text[reqs[1]]) >= 0.5:
+        kinds[reqs[0]] = "task"
+        decided.append(reqs[0])
     first_task = next((i for i, k in enumerate(kinds) if k == "task"), None)
     for i, k in enumerate(kinds):
         if k == "task" and i != first_task:
             kinds[i] = "text"
-    if "requirement" in kinds:
-        return kinds, decided
-
-    def sentence_share(i: int) -> float:
-        cells = [c for c in columns_text[i] if clean_text(c)]
-        if not cells:
-            return 0.0
-        return sum(cell_type(c) in ("sentence", "title") and len(clean_text(c)) > 8 for c in cells) / len(cells)
-
-    candidates = [i for i, k in enumerate(kinds) if k == "text" and (first_task is None or i > first_task)]
-    for i in candidates:
-        if sentence_share(i) >= 0.5:
-            kinds[i] = "requirement"
-            decided.append(i)
-            break
-    else:
-        if first_task is None:
-            texts = [i for i, k in enumerate(kinds) if k == "text"]
-            if texts:
-                kinds[texts[0]] = "requirement"
-                decided.append(texts[0])
+    if "requirement" not in kinds:
+        candidates = [i for i, k in enumerate(kinds) if k == "text" and (first_task is None or i > first_task)]
+        chosen = next((i for i in candidates if _sentences(columns_text[i]) >= 0.5), None)
+        if chosen is None and first_task is None:
+            chosen = next((i for i, k in enumerate(kinds) if k == "text"), None)
+        if chosen is not None:
+            kinds[chosen] = "requirement"
+            decided.append(chosen)
+    anchor = first_task if first_task is not None else next(
+        (i for i, k in enumerate(kinds) if k == "requirement"), None)
+    if "goal" not in kinds and anchor is not None:
+        left = [i for i in range(anchor) if kinds[i] == "text" and any(clean_text(c) for c in columns_text[i])]
+        if left and _titles(columns_text[left[0]]) >= 0.8:
+            kinds[left[0]] = "goal"
+            decided.append(left[0])
     return kinds, decided

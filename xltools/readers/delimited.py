@@ -9,7 +9,7 @@ import io
 import re
 
 from xltools.readers.cleanup import Fixer
-from xltools.readers.grid import Cell, GridReader, _is_header_row, header_kind
+from xltools.readers.grid import Cell, GridReader, _is_header_row, header_kind, joined_header
 from xltools.readers.rows import Event, SourceMeta
 from xltools.text import clean_text
 
@@ -19,10 +19,15 @@ SEPARATORS = ("|", "\t", "│", "｜")
 def header_separator(text: str, max_lines: int = 60) -> str | None:
     """The separator of a delimited table: the one that splits an early line
     into a header (序号 | 任务 | 要求 | 责任单位)."""
-    for line in text.split("\n")[:max_lines]:
+    lines = text.split("\n")[:max_lines]
+    for k, line in enumerate(lines):
         for sep in SEPARATORS:
-            if sep in line and _is_header_row([c for c in line.split(sep)]):
+            if sep not in line:
+                continue
+            if _is_header_row(line.split(sep)):
                 return sep
+            if k + 1 < len(lines) and joined_header(line.split(sep), lines[k + 1].split(sep)):
+                return sep  # a header written over two lines
     return None
 
 

@@ -90,8 +90,26 @@ def header_kind(text: str) -> tuple[str, str, bool] | None:
                 if best is None or len(alias) > best[0]:
                     best = (len(alias), kind, alias)
     if best is None:
+        from xltools.readers.columns import header_role
+
+        # A header word read by its head noun (牵头组织实施单位, 工作举措, 时间节点).
+        r = header_role(t)
+        if r is not None and r.kind in L.HEADER_ALIASES:
+            return r.kind, t, False
         return None
     return best[1], best[2], False
+
+
+def joined_header(upper: Sequence[str], lower: Sequence[str]) -> list[str] | None:
+    """A header written over two rows, each word split in two (具体 / 要求):
+    the joined words when they make a header row and the upper row alone
+    does not."""
+    if len(upper) != len(lower) or _is_header_row(list(upper)):
+        return None
+    words = [clean_text(a) + clean_text(b) for a, b in zip(upper, lower)]
+    if any(len(w) > 16 for w in words) or not _is_header_row(words):
+        return None
+    return words
 
 
 def _is_header_row(texts: list[str], strict: bool = False) -> bool:
@@ -174,6 +192,16 @@ class GridReader:
                 fixed.append([Cell(t, c.from_above, c.from_left) for t, c in zip(new, row)])
             grid = fixed
         self.tables += 1
+        for i in range(min(25, len(grid) - 1)):
+            words = joined_header([c.text for c in grid[i]], [c.text for c in grid[i + 1]])
+            if words is not None:
+                self.review.append((L.REVIEW_STRUCTURE, L.NOTE_HEADER_WRAPPED.format(words="、".join(words)),
+                                    line_of[i], ""))
+                grid = grid[:i] + [[Cell(w) for w in words]] + grid[i + 2:]
+                line_of = line_of[:i + 1] + line_of[i + 2:]
+                break
+            if _is_header_row([c.text for c in grid[i]]):
+                break
         layout = current_layout()
         if layout.header_line is not None:
             # The person said where the header is (a source line, or a row of the sheet).
@@ -277,15 +305,28 @@ class GridReader:
                         kinds.append(k)
                         texts.append(clean_text(below[i].text))
                 first_data = at + 2
+        from xltools.readers.columns import header_role, resolve_text_columns
+
+        data = grid[first_data:]
+        resolved, decided = resolve_text_columns(
+            [k[0] if k else "text" for k in kinds],
+            [[r[i].text if i < len(r) else "" for r in data[:200]] for i in range(len(kinds))])
+        for i in decided:
+            kinds[i] = (resolved[i], texts[i], True)
+            self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
+                header=texts[i] or str(i + 1), meaning=L.HEADER_ALIASES[resolved[i]][0]), line_of[at],
+                " | ".join(texts)))
         columns: list[Column] = []
         for i, (t, k) in enumerate(zip(texts, kinds)):
-            if k is None:
+            if k is None or resolved[i] == "text" and k[0] == "task":
                 columns.append(Column("other", t))
                 continue
             kind, alias, exact = k
             role = L.UNITS_HEADER_ROLE.get(alias, "") if kind == "units" else ""
             if kind == "units" and alias in L.ROLES:
                 role = alias
+            if kind == "units" and not role and alias not in L.HEADER_ALIASES["units"]:
+                role = (header_role(t) or header_role(alias)).role  # type: ignore[union-attr]
             if not exact:
                 self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_GUESSED.format(
                     header=t, meaning=L.HEADER_ALIASES[kind][0]), line_of[at], " | ".join(texts)))
@@ -300,7 +341,6 @@ class GridReader:
         if len(units_cols) > 1:
             columns = [Column(c.kind, c.header, c.role or L.ROLE_RESPONSIBLE) if c.kind == "units"
                        else c for c in columns]
-        data = grid[first_data:]
         # Columns without a header: numbers there are 序号.
         for i, c in enumerate(columns):
             if c.kind == "other" and not c.header:

@@ -76,13 +76,21 @@ def _squeeze(text: str) -> str:
 
 
 def header_kind(text: str) -> tuple[str, str, bool] | None:
-    """The meaning of a header cell: (kind, alias matched, exact) or None."""
+    """The meaning of a header cell: (kind, alias matched, exact) or None.
+    An alias written exactly wins; then the head noun at the end of the word
+    (牵头组织实施单位 → units, 攻坚目标任务 → requirement: Chinese compounds end
+    in what they name); then an alias contained in a short word."""
+    from xltools.readers.columns import header_role
+
     t = _squeeze(text)
     if not t:
         return None
     for kind in _HEADER_KINDS:
         if t in L.HEADER_ALIASES[kind]:
             return kind, t, True
+    r = header_role(t)
+    if r is not None and r.kind in L.HEADER_ALIASES:
+        return r.kind, t, False
     best: tuple[int, str, str] | None = None
     for kind in _HEADER_KINDS:
         for alias in L.HEADER_ALIASES[kind]:
@@ -90,12 +98,6 @@ def header_kind(text: str) -> tuple[str, str, bool] | None:
                 if best is None or len(alias) > best[0]:
                     best = (len(alias), kind, alias)
     if best is None:
-        from xltools.readers.columns import header_role
-
-        # A header word read by its head noun (牵头组织实施单位, 工作举措, 时间节点).
-        r = header_role(t)
-        if r is not None and r.kind in L.HEADER_ALIASES:
-            return r.kind, t, False
         return None
     return best[1], best[2], False
 
@@ -121,7 +123,8 @@ def _is_header_row(texts: list[str], strict: bool = False) -> bool:
     distinct = {k[0] for k in found}
     if strict and len(found) < sum(1 for t in texts if clean_text(t)):
         return False
-    return (len(found) >= 2 and exact >= min(2, len(found)) and bool(distinct & {"requirement", "task"})
+    enough = exact >= min(2, len(found)) or (len(found) >= 3 and exact >= 1)
+    return (len(found) >= 2 and enough and bool(distinct & {"requirement", "task"})
             and len(distinct) >= 2)
 
 

@@ -115,10 +115,12 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     delim = delimited.csv_dialect(text)
     if delim and (PurePath(name).suffix.lower() in (".csv", ".tsv") or delim in (",", ";", "\t")):
         proposals.append(("csv", lambda: delimited.read_csv(text, name, delim)))
-    if (sep := delimited.header_separator(text)) is not None:
-        proposals.append(("delimited", lambda: delimited.read_delimited(text, name, sep)))
-    if boxdraw.box_blocks(text):
+    boxed = bool(boxdraw.box_blocks(text))
+    if boxed:
         proposals.append(("box", lambda: boxdraw.read_box_table(text, name)))
+    if (sep := delimited.header_separator(text)) is not None and not (boxed and sep == "│"):
+        # A box-drawn table is no pipe table: its wrapped lines are not rows.
+        proposals.append(("delimited", lambda: delimited.read_delimited(text, name, sep)))
     proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):
         proposals.append(("text_table", lambda: text_table.read_text_table(text, name)))

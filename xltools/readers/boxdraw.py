@@ -28,8 +28,9 @@ from xltools.readers.grid import Cell, Column, GridReader
 from xltools.readers.rows import Event, SourceMeta
 from xltools.text import clean_text
 
-_VERTICAL = "│┃║├┤┼┬┴┌┐└┘╟╢╫╠╣╬╦╩╔╗╚╝┝┥┿┠┨╂|+"
-_SPLIT = re.compile("[" + re.escape(_VERTICAL) + "]")
+_VERTICAL = "│┃║├┤┼┬┴┌┐└┘╟╢╫╠╣╬╦╩╔╗╚╝┝┥┿┠┨╂"
+_SPLIT = re.compile("[" + re.escape(_VERTICAL + "|+") + "]")
+_SPLIT_BOX = re.compile("[" + re.escape(_VERTICAL) + "]")  # + and | are text inside a drawn box
 _RULE = re.compile(r"^[─━═\-－=\s┄┈]*[─━═\-－=][─━═\-－=\s┄┈]*$")
 _BOX_START = re.compile(r"^\s*[┌├└│┃║╔╠╚╟┏┣┗+|]")
 BULLETS = "△▲●◆■•▪►◇□○☆★"
@@ -40,6 +41,7 @@ class _Cell:
     start: int  # index into the block's lines
     end: int
     lines: list[str] = field(default_factory=list)
+    full: bool = False  # a row spanning every column
 
     @property
     def text(self) -> str:
@@ -52,8 +54,8 @@ class _Cell:
         return out
 
 
-def _segments(line: str) -> list[str]:
-    parts = _SPLIT.split(line.rstrip())
+def _segments(line: str, drawn: bool = False) -> list[str]:
+    parts = (_SPLIT_BOX if drawn else _SPLIT).split(line.rstrip())
     if parts and not parts[0].strip():
         parts = parts[1:]
     if parts and not parts[-1].strip():
@@ -85,14 +87,21 @@ def box_blocks(text: str) -> list[tuple[int, list[str]]]:
 
 
 def _columns_of(lines: list[str]) -> tuple[int, list[list[_Cell]]] | None:
-    counts = Counter(len(_segments(ln)) for ln in lines)
+    drawn = any(ch in _VERTICAL for ln in lines for ch in ln)
+    counts = Counter(len(_segments(ln, drawn)) for ln in lines)
     ncols = counts.most_common(1)[0][0]
     if ncols < 2:
         return None
     cols: list[list[_Cell]] = [[] for _ in range(ncols)]
     open_cell: list[_Cell | None] = [None] * ncols
     for i, ln in enumerate(lines):
-        segs = _segments(ln)
+        segs = _segments(ln, drawn)
+        if len(segs) == 1 and not _RULE.match(segs[0]) and segs[0].strip():
+            # A row spanning the table (一、…): a cell of its own in every column.
+            for c in range(ncols):
+                cols[c].append(_Cell(i, i, [segs[0]], full=True))
+                open_cell[c] = None
+            continue
         if len(segs) != ncols:
             continue
         for c, seg in enumerate(segs):
@@ -180,7 +189,7 @@ def _rows(rows: list[_Cell], body_cols: list[list[_Cell]], primary: int) -> tupl
     for c, cells in enumerate(body_cols):
         if c == primary:
             for i, r in enumerate(rows):
-                grid[i][c] = Cell(r.text)
+                grid[i][c] = Cell(r.text, from_left=r.full and c > 0)
             continue
         aligned = all(x.start in starts for x in cells)
         if not aligned and len(cells) == len(groups) and len(groups) < n:
@@ -195,6 +204,6 @@ def _rows(rows: list[_Cell], body_cols: list[list[_Cell]], primary: int) -> tupl
         for i, x in enumerate(assign):
             if x is None:
                 continue
-            grid[i][c] = Cell(x.text, from_above=x is prev)
+            grid[i][c] = Cell(x.text, from_above=x is prev, from_left=x.full)
             prev = x
     return grid, notes

@@ -118,3 +118,20 @@ def deadline_words(text: str) -> str | None:
         if text.startswith(word):
             return word
     return None
+
+
+# A short phrase that opens with a time expression (9月投入使用, 年内见成效, 5月底前动工).
+_TIME_START = re.compile(r"^(?:\d{4}\s*年|\d{4}[-./]\d|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月|年底|年内|年中|"
+                         r"上半年|下半年|全年|第?[一二三四1-4]\s*季度|每[年月季周半]|长期|持续|常态化)")
+
+
+def is_deadline_phrase(text: str, max_len: int = 14) -> bool:
+    """Whether ``text`` (a whole cell or clause) is a deadline: a short phrase that opens
+    with a time expression, a recognised deadline wording, or mostly one deadline."""
+    t = text.strip()
+    if not t or len(t) > max_len:
+        return False
+    if deadline_words(t) or _TIME_START.match(t):
+        return True
+    found = find_deadline(t, None)
+    return found is not None and len(found.text) >= len(t) - 4

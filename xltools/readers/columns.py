@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from xltools import labels as L
-from xltools.deadlines import deadline_words, find_deadline
+from xltools.deadlines import is_deadline_phrase
 from xltools.text import clean_text
 from xltools.units import looks_like_unit, looks_like_units_cell
 
@@ -82,10 +82,6 @@ _HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区", "开发区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-# A short cell that opens with a time expression is a deadline (9月投入使用, 年内见成效).
-_TIME_START = re.compile(r"^(?:\d{4}\s*年|\d{4}[-./]\d|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月|年底|年内|年中|"
-                         r"上半年|下半年|全年|第?[一二三四1-4]\s*季度|每[年月季周半]|长期|持续|常态化)")
-
 
 def cell_type(text: str) -> str:
     """number, deadline, units, person, title, sentence or chrome."""
@@ -99,8 +95,7 @@ def cell_type(text: str) -> str:
     if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20:
         return "chrome"
     short = len(t) <= 14
-    if short and (deadline_words(t) or _TIME_START.match(t) or find_deadline(t, None) is not None
-                  and len(find_deadline(t, None).text) >= len(t) - 4):
+    if short and is_deadline_phrase(t):
         return "deadline"
     # A lone phrase closed by a full stop is a sentence, not a unit list.
     sentence_end = t.endswith(("。", "！", "；")) and len(t) > 5 and not re.search(r"[、，,；;]", t[:-1])

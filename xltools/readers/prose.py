@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from xltools import labels as L
-from xltools.deadlines import deadline_words, find_deadline
+from xltools.deadlines import deadline_words, find_deadline, is_deadline_phrase
 from xltools.readers.cleanup import Fixer
 from xltools.readers.grid import choose_title, year_of
 from xltools.readers.rows import Event, RawRow, SourceMeta
@@ -181,7 +181,7 @@ def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str |
         clauses = split_top_level(inner, "，,；;")
         keep = []
         for clause in clauses:
-            timing = find_deadline(clause, None) or deadline_words(clause)
+            timing = find_deadline(clause, None) or deadline_words(clause) or is_deadline_phrase(clause)
             if timing and not looks_like_units_cell(clause):
                 deadline = clause
             else:
@@ -204,7 +204,8 @@ def split_units_deadline(text: str) -> tuple[str, str | None]:
         deadline, text = m.group(1), text[:m.start()].rstrip()
     keep = []
     for clause in split_top_level(text, "，,；;"):
-        if (find_deadline(clause, None) or deadline_words(clause)) and not looks_like_units_cell(clause):
+        if (find_deadline(clause, None) or deadline_words(clause) or is_deadline_phrase(clause)) \
+                and not looks_like_units_cell(clause):
             deadline = deadline or clause
         else:
             keep.append(clause)
@@ -415,7 +416,14 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     parents_with_units = {id(b.parent) for b in bearing}
     items = [b for b in blocks if b.has_units or (
         b.rank == leaf_rank and not b.children and id(b.parent) in parents_with_units)]
-    titled = sum(1 for b in items if _title_split(b.text)) >= max(1, len(items)) / 2
+    # Items that open with a short title sentence are tasks (title) with one requirement
+    # (the rest) — decided for each numbering level, which may differ (1.标题。正文 beside
+    # 3.标题。 over （1）… （2）…).
+    by_rank: dict[int, list[_Block]] = {}
+    for b in items:
+        by_rank.setdefault(b.rank, []).append(b)
+    titled_rank = {r: sum(1 for b in bs if _title_split(b.text)) >= max(1, len(bs)) / 2
+                   for r, bs in by_rank.items()}
 
     wrappers = _wrappers(blocks, bearing)
     # Items numbered on across their headings (…8. under （一）, 9. under （二）)
@@ -441,7 +449,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if b.task_of is not None:
             task_block = b.task_of
             goal_block = next((a for a in anc if a is not task_block), None)
-        elif titled or len(anc) < 2 or continuous:
+        elif titled_rank[b.rank] or len(anc) < 2 or continuous:
             goal_block = anc[0] if anc else None
         else:
             task_block, goal_block = anc[0], anc[1]
@@ -457,7 +465,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             used.add(id(task_block))
         else:
             number, task = b.number, None
-            split = _title_split(b.text) if titled else None
+            split = _title_split(b.text) if titled_rank[b.rank] else None
             if split:
                 task, requirement = split
                 review.append((L.REVIEW_TASK_NAME, L.NOTE_TITLE_SPLIT.format(title=task)))

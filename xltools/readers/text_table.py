@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from xltools import labels as L
-from xltools.deadlines import deadline_words, parse_deadline_cell
+from xltools.deadlines import deadline_words, is_deadline_phrase, parse_deadline_cell
 from xltools.errors import SourceFormatError
 from xltools.readers.layout import current_layout
 from xltools.readers.rows import Event, RawRow, SourceMeta, StrayLabel
@@ -67,7 +67,8 @@ def _split_deadline(segments: list[str]) -> tuple[list[str], str | None]:
     """Split off the last segment when it is a 完成时限 cell."""
     if len(segments) >= 2:
         last = clean_text(segments[-1])
-        if len(last) <= 20 and (deadline_words(last) or parse_deadline_cell(last, 2000).date):
+        if len(last) <= 20 and (deadline_words(last) or parse_deadline_cell(last, 2000).date
+                                or is_deadline_phrase(last)):
             return segments[:-1], last
     return segments, None
 

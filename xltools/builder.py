@@ -331,6 +331,10 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
         notes.append(ReviewNote(L.REVIEW_DEADLINE, L.NOTE_NO_YEAR))
     # 待核对 in source order; notes about the whole document first.
     notes.sort(key=lambda n: (n.line is not None, n.line or 0))
-    info = PlanInfo(title=meta.title, year=year, issuer=meta.issuer, doc_number=meta.doc_number)
+    extra: tuple[tuple[str, str], ...] = ()
+    if meta.lines is not None:
+        total, read, skipped = meta.lines
+        extra = ((L.SET_SOURCE_LINES, L.SOURCE_LINES_VALUE.format(total=total, read=read, skipped=skipped)),)
+    info = PlanInfo(title=meta.title, year=year, issuer=meta.issuer, doc_number=meta.doc_number, extra=extra)
     return Plan(info=info, goals=plan_goals, assignments=tuple(assignments),
                 units=tuple(unit_list), notes=tuple(notes))

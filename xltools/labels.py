@@ -612,6 +612,9 @@ MSG_HEADER_LINE_EMPTY = "--header-line {line}：{path} 的第 {line} 行是空�
 NOTE_ROW_SHIFTED = "此行的单元格比表头少（合并单元格下的续行），已按“{columns}”列读取。"
 NOTE_UNLABELLED_NUMBER = "表头没有“序号”列，但数据行首列是编号，已按“序号”读取。"
 NOTE_COLUMN_GUESSED = "列名“{header}”按“{meaning}”列读取。"
+NOTE_LOST_LINE = "表格范围内的这一行没有读入（或只读入了一部分），请核对是否漏读。"
+SET_SOURCE_LINES = "原文行数"
+SOURCE_LINES_VALUE = "共 {total} 行：读入 {read} 行，略过 {skipped} 行（网页栏目、前言、落款等）"
 NOTE_RUNNER_UP = "原文按“{chosen}”读取；按“{other}”读取的结果也较合理，请核对表格结构。"
 READER_NAMES = {"csv": "逗号分隔表格", "delimited": "竖线/制表符分隔表格", "stream": "每行一个单元格的表格",
                 "text_table": "空格分隔表格", "prose": "条目式正文", "box": "框线字符表格"}

@@ -107,6 +107,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
     from xltools.readers import boxdraw, delimited, prose, stream, text_table
     from xltools.readers.cleanup import Fixer
+    from xltools.readers.accounting import account_lines
     from xltools.readers.scoring import best_of
 
     fixer = Fixer(text, simplified)
@@ -130,11 +131,14 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
         raise SourceFormatError(no_table_message(text, name), path=name)
     events, meta = best.events, best.meta
     review = tuple(fixer.review) + meta.review
+    account = account_lines(text, events, meta)
+    review += tuple((L.REVIEW_SKIPPED, L.NOTE_LOST_LINE, line, source) for line, source in account.lost)
     if runner_up is not None and runner_up.score >= 0.9 * best.score:
         review += ((L.REVIEW_STRUCTURE, L.NOTE_RUNNER_UP.format(
             chosen=L.READER_NAMES.get(best.reader, best.reader),
             other=L.READER_NAMES.get(runner_up.reader, runner_up.reader)), None, ""),)
-    return events, dataclasses.replace(meta, review=review)
+    return events, dataclasses.replace(meta, review=review,
+                                       lines=(account.total, account.read, account.skipped))
 
 
 def no_table_message(text: str, name: str) -> str:

@@ -60,6 +60,7 @@ class SourceMeta:
     skipped: tuple[tuple[int, str], ...] = field(default=())  # (line, text) not used
     review: tuple[tuple[str, str, int | None, str], ...] = ()  # (kind, message, line, source)
     headers: tuple[str, ...] = ()  # header cells as written (they may state conventions)
+    lines: tuple[int, int, int] | None = None  # source lines (non-blank, read, skipped), text sources
 
 
 Event = RawRow | StrayLabel

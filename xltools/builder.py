@@ -331,6 +331,8 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
         notes.append(ReviewNote(L.REVIEW_DEADLINE, L.NOTE_NO_YEAR))
     # 待核对 in source order; notes about the whole document first.
     notes.sort(key=lambda n: (n.line is not None, n.line or 0))
-    info = PlanInfo(title=meta.title, year=year, issuer=meta.issuer, doc_number=meta.doc_number)
+    # 原表列: the reader records the original's column headers in its order (SourceMeta.columns).
+    info = PlanInfo(title=meta.title, year=year, issuer=meta.issuer, doc_number=meta.doc_number,
+                    source_columns=tuple(getattr(meta, "columns", ())))
     return Plan(info=info, goals=plan_goals, assignments=tuple(assignments),
                 units=tuple(unit_list), notes=tuple(notes))

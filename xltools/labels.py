@@ -76,8 +76,11 @@ SET_FEEDBACK_DEADLINE = "反馈截止日期"
 SET_CONTACT = "联系人"
 SET_PHONE = "联系电话"
 SET_STATUSES = "状态选项"
+SET_ISSUE_DATE = "成文日期"  # the letters' date (GB/T 9704 成文日期)
+SET_SOURCE_COLUMNS = "原表列"  # the original's columns in its order, e.g. 目标、序号、任务、有关要求、责任单位
 SETTING_KEYS = (SET_TITLE, SET_YEAR, SET_ISSUER, SET_DOC_NUMBER,
-                SET_FEEDBACK_DEADLINE, SET_CONTACT, SET_PHONE, SET_STATUSES)
+                SET_FEEDBACK_DEADLINE, SET_CONTACT, SET_PHONE, SET_STATUSES, SET_ISSUE_DATE,
+                SET_SOURCE_COLUMNS)
 SETTINGS_END_MARKER = "使用说明"
 
 README_LINES = (
@@ -774,3 +777,11 @@ XL_INSTALLED = "已安装加载项：{path}\n已写入配置：{config}\n请重�
 XL_UNINSTALLED = "已删除：{path}"
 XL_NOTHING_TO_REMOVE = "没有找到已安装的加载项（{path}）。"
 XL_EXCEL_RUNNING = "无法写入 {path}：{reason}。请先关闭 Excel 再重试。(close Excel first)"
+
+
+# ------------------------------------------------- issuing office (issuer.py)
+ISSUER_LEVEL_WORDS = "市县区州盟旗"
+ISSUER_SHORT_FORMS = (("人民政府", "政府"), ("办公室", "办"))
+NOTE_ISSUER_UNIT = ("单位“{unit}”即发文单位“{issuer}”，不向其发送通知和进度反馈表"
+                    "（需要时可用 --unit 指定）。")
+REVIEW_ISSUER = "发文单位"

@@ -84,6 +84,8 @@ def settings_rows(info: PlanInfo) -> list[tuple[str, object]]:
         (L.SET_CONTACT, info.contact),
         (L.SET_PHONE, info.phone),
         (L.SET_STATUSES, L.ALIAS_SEPARATOR.join(info.statuses)),
+        (L.SET_ISSUE_DATE, info.issue_date if info.issue_date is not None else ""),
+        (L.SET_SOURCE_COLUMNS, L.ALIAS_SEPARATOR.join(info.source_columns)),
         *info.extra,
     ]
 

@@ -785,3 +785,43 @@ ISSUER_SHORT_FORMS = (("人民政府", "政府"), ("办公室", "办"))
 NOTE_ISSUER_UNIT = ("单位“{unit}”即发文单位“{issuer}”，不向其发送通知和进度反馈表"
                     "（需要时可用 --unit 指定）。")
 REVIEW_ISSUER = "发文单位"
+
+# ------------------------------------------- letters an office would send (issue 12)
+LETTER_OTHERS_MORE = "{first}等{count}个单位"
+LETTER_OTHERS_ALSO = "另有{units}"
+LETTER_ATTACHMENT_ONE = "附件：{name}"
+LETTER_ATTACHMENT_FIRST = "附件：{n}．{name}"
+LETTER_ATTACHMENT_NEXT = "\u3000\u3000\u3000{n}．{name}"  # aligned under the first name
+LETTERS_ANNEX_FILE = "任务分工（原表格式）.docx"
+# Title line breaks (letters.title_lines): never after/before these, gladly after/before these.
+TITLE_NO_BREAK_AFTER = "《（“‘"
+TITLE_NO_BREAK_BEFORE = "》）”’，、。；：！？"
+TITLE_BREAK_AFTER = "》）、，年市县省"
+TITLE_BREAK_BEFORE = "《（"
+TITLE_BREAK_BEFORE_WORDS = ("的通知", "的意见", "的实施方案", "的方案", "的")
+TITLE_WORDS = ("关于", "落实", "印发", "做好", "贯彻", "进一步", "加强", "推进", "开展", "全面",
+               "政务公开", "政务", "公开", "重点工作", "重点", "工作", "任务分工", "任务", "分工",
+               "实施方案", "方案", "通知", "意见", "要点", "建设", "管理", "服务", "改革", "发展",
+               "年度", "人民政府", "政府", "办公室", "营商环境", "市场", "县域", "省级", "市级",
+               "责任", "分解", "安排", "计划", "行动", "专项", "整治", "优化", "提升")
+TPL_GENERAL_INTRO_LIST = ("以下任务中的要求由各相关部门按职能分别落实（括号内为要求编号，全文见任务分工表），"
+                          "请你单位对照职能抓好落实。")
+TPL_GENERAL_ITEM = "{{ loop.index }}．{{ t.task }}（{{ t.ids }}）"
+TPL_GENERAL_ANNEX = ("各相关部门按职能分别落实的{{ general|length }}项要求，全文见附件"
+                     "（{{ attachments[-1] }}），请你单位对照职能抓好落实。")
+MSG_WARNING_PREFIX = "注意："
+MSG_LETTERS_ANNEX = "附件（原表格式任务分工）→ {path}"
+MSG_LETTERS_ONLY_ISSUER = ("“任务分工”表中只有发文单位“{issuer}”自己，没有要发通知的单位。"
+                           "如确需发给它，请用 --unit 指定。(only the issuing office has rows)")
+MSG_LETTERS_BAD_ISSUE_DATE = ("“说明”表中的成文日期“{value}”不是日期，请写成 2019-03-25。"
+                              "(成文日期 is not a date)")
+MSG_LETTERS_NO_ISSUE_DATE = ("“说明”表中没有成文日期，通知日期用今天（{date}）。请在“说明”表填写成文日期，"
+                             "或用 --date 指定。(no 成文日期: today is used)")
+MSG_LETTERS_DATE_AFTER_DEADLINE = ("成文日期 {date} 晚于反馈截止日期 {deadline}，请核对。"
+                                   "(letter date after the feedback deadline)")
+MSG_LETTERS_BAD_GENERAL = ("“各相关部门”要求的写法“{value}”无效，可选：{allowed}。"
+                           "(unknown style for the requirements of every department)")
+MSG_TEMPLATE_UNSAFE = ("通知模板 {path} 在为“{unit}”生成通知时被拦截：标记 {tag}（所在段落：“{text}”）"
+                       "试图访问内部属性；模板不能执行代码。请删除该标记。(unsafe template tag blocked)")
+MSG_LETTERS_ODD_UNCHECKED = ("未找到 LibreOffice，无法计算各通知页数：合并打印版中的通知不一定都从奇数页开始，"
+                             "双面打印前请检查。(page counts unknown: odd-page starts not guaranteed)")

@@ -1,12 +1,20 @@
 """`xltools export`: the normalised workbook → the original layout, as an
 Excel sheet or a Word table (GB/T 9704 landscape page, header row repeated
-on every page).
+on every page, page numbers).
 
-Columns: 目标 | 序号 | 任务 | 有关要求 | 责任单位 (+ 完成时限 when any
-requirement has one; 目标 is left out when no goal is named). 目标, 序号 and
-任务 are merged over their rows; 责任单位 keeps the original wording when
-it still reads as the current assignments, else it is worded from them
-(`xltools.wording`). The title stands above the table.
+Columns: the original's own columns in its order (说明 → 原表列, recorded at
+import; each is one of 目标 | 序号 | 任务 | 有关要求 | 责任单位 | 完成时限 | 备注
+or a usual other header for it, e.g. 具体要求, 牵头单位), else
+目标 | 序号 | 任务 | 有关要求 | 责任单位 (目标 left out when no goal is named).
+完成时限 only when the original had it or ``deadline=True``.
+目标, 序号 and 任务 are merged over their rows; 责任单位 is merged over the
+consecutive rows of a task that share it (a cell the original merged, whose
+wording every row inherited, is one merged cell again). 责任单位 keeps the
+original wording when it still reads as the current assignments, else it is
+worded from them (`xltools.wording`). The title stands above the table.
+
+Linear in the size of the plan: the assignments are indexed once, a wording
+is parsed once, and the sheet is streamed (openpyxl write-only).
 """
 
 from __future__ import annotations
@@ -17,60 +25,140 @@ from pathlib import Path
 from typing import IO
 
 from xltools import labels as L
-from xltools.errors import OutputError
-from xltools.fileio import atomic_path, is_file_like
-from xltools.model import Plan
-from xltools.wording import units_cell
+from xltools.errors import InputError, OutputError
+from xltools.fileio import atomic_path, check_writable, is_file_like
+from xltools.model import Assignment, Plan, Requirement, Role
+from xltools.wording import parse_wording, word_units
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
+
+# Column kinds (the labels) and their default widths (Excel units).
+KINDS = (L.EXPORT_COL_GOAL, L.EXPORT_COL_NO, L.EXPORT_COL_TASK, L.EXPORT_COL_REQUIREMENT,
+         L.EXPORT_COL_UNITS, L.EXPORT_COL_DEADLINE, L.EXPORT_COL_REMARK)
+WIDTHS = {L.EXPORT_COL_GOAL: 14.0, L.EXPORT_COL_NO: 8.0, L.EXPORT_COL_TASK: 18.0,
+          L.EXPORT_COL_REQUIREMENT: 60.0, L.EXPORT_COL_UNITS: 30.0,
+          L.EXPORT_COL_DEADLINE: 14.0, L.EXPORT_COL_REMARK: 14.0}
+_CENTERED = (L.EXPORT_COL_GOAL, L.EXPORT_COL_NO, L.EXPORT_COL_DEADLINE)
 
 
 @dataclass(frozen=True)
 class Layout:
     """The table in the original layout: header, rows and merged ranges
-    (first row, last row, column; 0-based over ``rows``)."""
+    (first row, last row, column; 0-based over ``rows``). ``kinds``: what each
+    column holds (labels.EXPORT_COL_*); ``header``: its heading as the original
+    wrote it."""
 
     title: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     merges: tuple[tuple[int, int, int], ...]
     widths: tuple[float, ...]
+    kinds: tuple[str, ...] = ()
+
+    def centered(self) -> set[int]:
+        kinds = self.kinds or self.header
+        return {i for i, k in enumerate(kinds) if k in _CENTERED}
 
 
-def layout(plan: Plan) -> Layout:
-    """Arrange ``plan`` in the original layout."""
-    with_goal = any(g.name for g in plan.goals)
-    with_deadline = any(r.deadline for r in plan.requirements)
-    header = [L.EXPORT_COL_NO, L.EXPORT_COL_TASK, L.EXPORT_COL_REQUIREMENT, L.EXPORT_COL_UNITS]
-    widths = [8.0, 18.0, 60.0, 30.0]
-    if with_goal:
-        header.insert(0, L.EXPORT_COL_GOAL)
-        widths.insert(0, 14.0)
-    if with_deadline:
-        header.append(L.EXPORT_COL_DEADLINE)
-        widths.append(14.0)
-    off = 1 if with_goal else 0
-    rows: list[tuple[str, ...]] = []
+def column_kind(header: str) -> str | None:
+    """The kind of column an original header names (目标, 具体要求 → 有关要求, …)."""
+    text = "".join(header.split())
+    for kind, aliases in L.EXPORT_COLUMN_ALIASES.items():
+        if text == kind or text in aliases:
+            return kind
+    return None
+
+
+def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
+    """(kind, header) of each column, in order."""
+    recorded = plan.info.source_columns
+    if recorded:
+        cols: list[tuple[str, str]] = []
+        for header in recorded:
+            kind = column_kind(header)
+            if kind is None:
+                raise InputError(L.MSG_EXPORT_UNKNOWN_COLUMN.format(
+                    column=header, key=L.SET_SOURCE_COLUMNS,
+                    known=L.ALIAS_SEPARATOR.join(KINDS)), sheet=L.SHEET_README)
+            if all(kind != k for k, _ in cols):
+                cols.append((kind, header))
+        for kind in (L.EXPORT_COL_REQUIREMENT, L.EXPORT_COL_UNITS):  # never lose these
+            if all(kind != k for k, _ in cols):
+                cols.append((kind, kind))
+    else:
+        cols = [(k, k) for k in (L.EXPORT_COL_NO, L.EXPORT_COL_TASK, L.EXPORT_COL_REQUIREMENT,
+                                 L.EXPORT_COL_UNITS)]
+        if any(g.name for g in plan.goals):
+            cols.insert(0, (L.EXPORT_COL_GOAL, L.EXPORT_COL_GOAL))
+    has_deadline = any(k == L.EXPORT_COL_DEADLINE for k, _ in cols)
+    if deadline and not has_deadline:
+        cols.append((L.EXPORT_COL_DEADLINE, L.EXPORT_COL_DEADLINE))
+    elif deadline is False and has_deadline:
+        cols = [c for c in cols if c[0] != L.EXPORT_COL_DEADLINE]
+    return cols
+
+
+class _Wording:
+    """责任单位 of each requirement, with the assignments indexed once and each
+    original wording parsed once (wording.units_cell, without its scans)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.by_req: dict[str, list[Assignment]] = {}
+        for a in plan.assignments:
+            if a.unit:
+                self.by_req.setdefault(a.requirement_id, []).append(a)
+        self.parsed: dict[str, set[tuple[str, Role]]] = {}
+
+    def cell(self, req: Requirement) -> str:
+        current = self.by_req.get(req.id, [])
+        if req.units_text:
+            parsed = self.parsed.get(req.units_text)
+            if parsed is None:
+                parsed = self.parsed[req.units_text] = parse_wording(req.units_text,
+                                                                     self.plan.units)
+            if parsed == {(a.unit, a.role or Role.RESPONSIBLE) for a in current}:
+                return req.units_text
+        return word_units(current)
+
+
+def layout(plan: Plan, *, deadline: bool | None = None) -> Layout:
+    """Arrange ``plan`` in the original layout (see the module docstring)."""
+    cols = columns(plan, deadline)
+    kinds = [k for k, _ in cols]
+    wording = _Wording(plan)
+    rows: list[list[str]] = []
+    keys: list[dict[str, object]] = []  # per row: what a merge of each column must share
+    for gi, goal in enumerate(plan.goals):
+        for ti, task in enumerate(goal.tasks):
+            for req in task.requirements:
+                units = wording.cell(req)
+                values = {L.EXPORT_COL_GOAL: goal.name, L.EXPORT_COL_NO: str(task.number),
+                          L.EXPORT_COL_TASK: task.name, L.EXPORT_COL_REQUIREMENT: req.text,
+                          L.EXPORT_COL_UNITS: units, L.EXPORT_COL_DEADLINE: req.deadline.display,
+                          L.EXPORT_COL_REMARK: req.remark}
+                rows.append([values[k] for k in kinds])
+                keys.append({L.EXPORT_COL_GOAL: (gi,), L.EXPORT_COL_NO: (gi, ti),
+                             L.EXPORT_COL_TASK: (gi, ti),
+                             L.EXPORT_COL_UNITS: (gi, ti, units) if units else None})
     merges: list[tuple[int, int, int]] = []
-    for goal in plan.goals:
-        goal_start = len(rows)
-        for task in goal.tasks:
-            task_start = len(rows)
-            for i, req in enumerate(task.requirements):
-                row = [str(task.number) if i == 0 else "", task.name if i == 0 else "",
-                       req.text, units_cell(plan, req)]
-                if with_goal:
-                    row.insert(0, goal.name if len(rows) == goal_start else "")
-                if with_deadline:
-                    row.append(req.deadline.display)
-                rows.append(tuple(row))
-            if len(rows) - task_start > 1:
-                merges.append((task_start, len(rows) - 1, off))
-                merges.append((task_start, len(rows) - 1, off + 1))
-        if with_goal and len(rows) - goal_start > 1:
-            merges.append((goal_start, len(rows) - 1, 0))
+    for c, kind in enumerate(kinds):
+        if kind not in (L.EXPORT_COL_GOAL, L.EXPORT_COL_NO, L.EXPORT_COL_TASK,
+                        L.EXPORT_COL_UNITS):
+            continue
+        start = 0
+        for r in range(1, len(rows) + 1):
+            if r < len(rows) and keys[r][kind] is not None and keys[r][kind] == keys[start][kind]:
+                continue
+            if r - start > 1 and keys[start][kind] is not None:
+                merges.append((start, r - 1, c))
+                for covered in range(start + 1, r):
+                    rows[covered][c] = ""
+            start = r
+    merges.sort()
     title = plan.info.title or L.EXPORT_DEFAULT_TITLE
-    return Layout(title, tuple(header), tuple(rows), tuple(merges), tuple(widths))
+    return Layout(title, tuple(h for _, h in cols), tuple(tuple(r) for r in rows),
+                  tuple(merges), tuple(WIDTHS[k] for k in kinds), tuple(kinds))
 
 
 # ------------------------------------------------------------------ xlsx
@@ -85,51 +173,71 @@ def _row_height(cells: list[tuple[str, float]]) -> float:
     for text, width in cells:
         per_line = max(1, int(width / 2.1))
         lines = max(lines, sum(-(-max(1, len(part)) // per_line) for part in (text or "").split("\n")))
-    return lines * LINE_HEIGHT_PT + 4
-def write_xlsx(lay: Layout, out: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
+    return min(409.0, lines * LINE_HEIGHT_PT + 4)
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = L.EXPORT_SHEET
+
+def write_xlsx(lay: Layout, out: Path) -> None:
+    """The layout as one sheet, streamed (openpyxl write-only): title row, header
+    row repeated on every printed page, merges, page numbers in the footer."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.cell_range import CellRange
+
+    from xltools.workbook import set_text_safe
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(L.EXPORT_SHEET)
     ncols = len(lay.header)
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws.cell(row=1, column=1, value=lay.title).font = Font(name=L.FONT_TITLE, size=16, bold=True)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
-    ws.row_dimensions[1].height = 36
-    for c, text in enumerate(lay.header, start=1):
-        cell = ws.cell(row=2, column=c, value=text)
-        cell.font = Font(name=L.FONT_HEADER, bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
-        ws.column_dimensions[get_column_letter(c)].width = lay.widths[c - 1]
-    center_cols = {lay.header.index(L.EXPORT_COL_NO)}
-    if L.EXPORT_COL_GOAL in lay.header:
-        center_cols.add(lay.header.index(L.EXPORT_COL_GOAL))
-    for r, row in enumerate(lay.rows, start=3):
-        for c, text in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=c, value=text or None)
-            cell.font = Font(name=L.FONT_BODY)
-            cell.alignment = Alignment(horizontal="center" if c - 1 in center_cols else "left",
-                                       vertical="center", wrap_text=True)
-            cell.border = border
-    merged_cells = {(r, c) for r0, r1, c in lay.merges for r in range(r0, r1 + 1)}
-    for r, row in enumerate(lay.rows):
-        ws.row_dimensions[r + 3].height = _row_height(
-            [(text, lay.widths[c]) for c, text in enumerate(row) if (r, c) not in merged_cells])
-    for r0, r1, c in lay.merges:
-        ws.merge_cells(start_row=r0 + 3, start_column=c + 1, end_row=r1 + 3, end_column=c + 1)
+    styles = {}
+    for name, font, horizontal, boxed in (
+            ("xl_title", Font(name=L.FONT_TITLE, size=16, bold=True), "center", False),
+            ("xl_header", Font(name=L.FONT_HEADER, bold=True), "center", True),
+            ("xl_center", Font(name=L.FONT_BODY), "center", True),
+            ("xl_left", Font(name=L.FONT_BODY), "left", True)):
+        style = NamedStyle(name=name, font=font, border=border if boxed else Border(),
+                           alignment=Alignment(horizontal=horizontal, vertical="center",
+                                               wrap_text=boxed))
+        wb.add_named_style(style)
+        styles[name] = name
+    for c, width in enumerate(lay.widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.HeaderFooter.oddFooter.center.text = L.PRINT_FOOTER_PAGE
+    ws.page_margins.footer = 0.3
+
+    def cell(value: str, style: str) -> WriteOnlyCell:
+        c = WriteOnlyCell(ws)
+        set_text_safe(c, value if value else None)  # "=…" stays text
+        c.style = style
+        return c
+
+    ws.row_dimensions[1].height = 36
+    ws.append([cell(lay.title, "xl_title")])
+    ws.row_dimensions[2].height = 22
+    ws.append([cell(text, "xl_header") for text in lay.header])
+    ws.merged_cells.add(CellRange(min_row=1, max_row=1, min_col=1, max_col=ncols))
+    centered = lay.centered()
+    col_styles = ["xl_center" if c in centered else "xl_left" for c in range(ncols)]
+    covered = set()
+    for r0, r1, c in lay.merges:
+        covered.update((r, c) for r in range(r0, r1 + 1))
+        ws.merged_cells.add(CellRange(min_row=r0 + 3, max_row=r1 + 3, min_col=c + 1,
+                                      max_col=c + 1))
+    for r, row in enumerate(lay.rows):
+        ws.row_dimensions[r + 3].height = _row_height(
+            [(text, lay.widths[c]) for c, text in enumerate(row) if (r, c) not in covered])
+        ws.append([cell(text, col_styles[c]) for c, text in enumerate(row)])
     wb.save(out)
 
 
@@ -223,9 +331,7 @@ def write_docx(lay: Layout, out: Path) -> None:
     usable_mm = 297 - 37 - 35
     total = sum(lay.widths)
     widths = [round(usable_mm * w / total * 1440 / 25.4) for w in lay.widths]  # twips
-    center_cols = {lay.header.index(L.EXPORT_COL_NO)}
-    if L.EXPORT_COL_GOAL in lay.header:
-        center_cols.add(lay.header.index(L.EXPORT_COL_GOAL))
+    center_cols = lay.centered()
     merged: dict[tuple[int, int], str] = {}
     for r0, r1, c in lay.merges:
         merged[(r0, c)] = "restart"
@@ -245,15 +351,19 @@ def write_docx(lay: Layout, out: Path) -> None:
 
 
 # ---------------------------------------------------------------- public
-def export_plan(plan: Plan, out: PathOrFile, *, force: bool = False, fmt: str | None = None) -> Path | None:
+def export_plan(plan: Plan, out: PathOrFile, *, force: bool = False, fmt: str | None = None,
+                deadline: bool | None = None) -> Path | None:
     """Write ``plan`` in the original layout; the format from ``out``'s suffix
-    (or ``fmt``: "xlsx" / "docx" for a file object)."""
+    (or ``fmt``: "xlsx" / "docx" for a file object). ``deadline``: True adds a
+    完成时限 column, False leaves it out, None (default) as the original had it."""
     if fmt is None:
         suffix = Path(getattr(out, "name", str(out))).suffix.lower()
         fmt = {".xlsx": "xlsx", ".docx": "docx"}.get(suffix)
     if fmt not in ("xlsx", "docx"):
         raise OutputError(L.MSG_EXPORT_FORMAT.format(path=getattr(out, "name", out)), path=str(out))
-    lay = layout(plan)
+    if not is_file_like(out):
+        check_writable(out, force)  # type: ignore[arg-type]
+    lay = layout(plan, deadline=deadline)
     writer = write_xlsx if fmt == "xlsx" else write_docx
     if is_file_like(out):
         import tempfile
@@ -268,8 +378,9 @@ def export_plan(plan: Plan, out: PathOrFile, *, force: bool = False, fmt: str | 
     return Path(out)  # type: ignore[arg-type]
 
 
-def export(workbook: PathOrFile, out: PathOrFile, *, force: bool = False) -> Path | None:
+def export(workbook: PathOrFile, out: PathOrFile, *, force: bool = False,
+           deadline: bool | None = None) -> Path | None:
     """Read the normalised ``workbook`` and write it in the original layout to ``out``."""
     from xltools.workbook_reader import read_plan
 
-    return export_plan(read_plan(workbook), out, force=force)
+    return export_plan(read_plan(workbook), out, force=force, deadline=deadline)

@@ -686,6 +686,21 @@ EXPORT_COL_TASK = "任务"
 EXPORT_COL_REQUIREMENT = "有关要求"
 EXPORT_COL_UNITS = "责任单位"
 EXPORT_COL_DEADLINE = "完成时限"
+EXPORT_COL_REMARK = "备注"
+# Other headers an original uses for each column (说明 → 原表列 may hold any of them).
+EXPORT_COLUMN_ALIASES = {
+    EXPORT_COL_GOAL: ("工作目标", "目标任务", "重点目标", "类别", "领域", "项目"),
+    EXPORT_COL_NO: ("编号", "序", "序次"),
+    EXPORT_COL_TASK: ("主要任务", "重点任务", "工作任务", "任务名称", "工作事项", "事项"),
+    EXPORT_COL_REQUIREMENT: ("具体要求", "工作要求", "要求", "具体措施", "工作措施", "主要内容",
+                             "任务内容", "具体内容", "工作内容"),
+    EXPORT_COL_UNITS: ("牵头单位", "责任部门", "负责单位", "牵头（责任）单位", "牵头部门",
+                       "责任主体", "承办单位"),
+    EXPORT_COL_DEADLINE: ("完成时间", "时限", "时间", "时间节点", "完成期限"),
+    EXPORT_COL_REMARK: ("说明",),
+}
+MSG_EXPORT_UNKNOWN_COLUMN = ("“说明”表中“{key}”列出的列“{column}”无法导出；可用的列：{known}"
+                             "（或原表中的同义表头）。(unknown column in 原表列)")
 EXPORT_SHEET = "任务分工"
 EXPORT_DEFAULT_TITLE = "任务分工方案"
 # 责任单位 worded from the assignments: "A、B牵头，C负责，D配合，各相关部门按职能分别落实".

@@ -931,3 +931,12 @@ ARGPARSE_MESSAGES = (
     (r"argument (\S+): (.*)", "参数 {0}：{1}"),
 )
 ARGPARSE_SEE_HELP = "（用法见 {prog} --help）"
+
+# ------------------------------------------------ workbook print and typing (issue 12)
+CHK_NO_DATA = "没有任何要求：“任务分工”表是空的。请先导入原表（xltools import），或在表中填写要求。"
+DV_UNIT_TITLE = "单位"
+DV_UNIT_ERROR = "该单位不在“单位”表中（也不是别名）。请从下拉列表选择；新单位请先写在“单位”表末尾。"
+DV_ROLE_TITLE = "角色"
+DV_ROLE_ERROR = "角色只能是 牵头、责任 或 配合，请从下拉列表选择。"
+DV_UNIT_PROMPT = "从下拉列表选择单位"
+DV_ROLE_PROMPT = "牵头 / 责任 / 配合"

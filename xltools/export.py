@@ -19,7 +19,12 @@ is parsed once, and the sheet is streamed (openpyxl write-only).
 
 from __future__ import annotations
 
+import io
 import os
+import re
+import zipfile
+from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -183,7 +188,7 @@ def write_xlsx(lay: Layout, out: Path) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.cell_range import CellRange
+    from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
     from xltools.workbook import set_text_safe
 
@@ -216,29 +221,85 @@ def write_xlsx(lay: Layout, out: Path) -> None:
     ws.HeaderFooter.oddFooter.center.text = L.PRINT_FOOTER_PAGE
     ws.page_margins.footer = 0.3
 
+    # Each style is looked up once; every cell then copies its style array.
+    templates = {}
+    for name in styles:
+        probe = WriteOnlyCell(ws)
+        probe.style = name
+        templates[name] = probe._style
+
     def cell(value: str, style: str) -> WriteOnlyCell:
         c = WriteOnlyCell(ws)
         set_text_safe(c, value if value else None)  # "=…" stays text
-        c.style = style
+        c._style = copy(templates[style])
         return c
 
     ws.row_dimensions[1].height = 36
     ws.append([cell(lay.title, "xl_title")])
     ws.row_dimensions[2].height = 22
     ws.append([cell(text, "xl_header") for text in lay.header])
-    ws.merged_cells.add(CellRange(min_row=1, max_row=1, min_col=1, max_col=ncols))
     centered = lay.centered()
     col_styles = ["xl_center" if c in centered else "xl_left" for c in range(ncols)]
     covered = set()
+    ranges = [CellRange(min_row=1, max_row=1, min_col=1, max_col=ncols)]
     for r0, r1, c in lay.merges:
         covered.update((r, c) for r in range(r0, r1 + 1))
-        ws.merged_cells.add(CellRange(min_row=r0 + 3, max_row=r1 + 3, min_col=c + 1,
-                                      max_col=c + 1))
-    for r, row in enumerate(lay.rows):
-        ws.row_dimensions[r + 3].height = _row_height(
-            [(text, lay.widths[c]) for c, text in enumerate(row) if (r, c) not in covered])
-        ws.append([cell(text, col_styles[c]) for c, text in enumerate(row)])
-    wb.save(out)
+        ranges.append(CellRange(min_row=r0 + 3, max_row=r1 + 3, min_col=c + 1, max_col=c + 1))
+    # Set at once: MultiCellRange.add checks every range against all the others.
+    ws.merged_cells = MultiCellRange(ranges)
+    heights = [_row_height([(text, lay.widths[c]) for c, text in enumerate(row)
+                            if (r, c) not in covered]) for r, row in enumerate(lay.rows)]
+    for r0, r1, c in lay.merges:  # a merged cell's text fits in its rows together
+        need = _row_height([(lay.rows[r0][c], lay.widths[c])])
+        have = sum(heights[r0:r1 + 1])
+        if need > have:
+            heights[r1] = min(409.0, heights[r1] + need - have)
+    # openpyxl writes the first body row (and with it the cell styles); the rest
+    # is streamed as XML with the same styles (cell_xml: text never a formula).
+    if lay.rows:
+        ws.row_dimensions[3].height = heights[0]
+        ws.append([cell(text, col_styles[c]) for c, text in enumerate(lay.rows[0])])
+    buf = io.BytesIO()
+    wb.save(buf)
+    _append_rows(buf.getvalue(), out, lay.rows[1:], heights[1:], first_row=4)
+
+
+_ROW3 = re.compile(r'<row r="3"[^>]*>(.*?)</row>', re.S)
+_CELL_STYLE = re.compile(r'<c r="([A-Z]+)3"(?: s="(\d+)")?')
+
+
+def _append_rows(data: bytes, out: Path, rows: Sequence[Sequence[str]], heights: Sequence[float],
+                 first_row: int) -> None:
+    """Write the package ``data`` to ``out`` with ``rows`` appended to its sheet, each
+    column styled like that column's cell in row 3."""
+    from openpyxl.utils import get_column_letter
+
+    from xltools.workbook import cell_xml
+
+    sheet = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    xml = next(d for i, d in entries if i.filename == sheet).decode("utf-8")
+    if rows:
+        template = _ROW3.search(xml)
+        styles = dict(_CELL_STYLE.findall(template.group(1))) if template else {}
+        ncols = max(len(r) for r in rows)
+        letters = [get_column_letter(c) for c in range(1, ncols + 1)]
+        col_styles = [styles.get(letter, "") for letter in letters]
+        parts = []
+        for r, (row, height) in enumerate(zip(rows, heights), start=first_row):
+            parts.append(f'<row r="{r}" ht="{height:g}" customHeight="1">')
+            parts.extend(cell_xml(f"{letters[c]}{r}", text or None, col_styles[c])
+                         for c, text in enumerate(row))
+            parts.append("</row>")
+        end = xml.index("</sheetData>")
+        xml = xml[:end] + "".join(parts) + xml[end:]
+        last = first_row + len(rows) - 1
+        xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{letters[-1]}{last}"/>',
+                     xml, count=1)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, body in entries:
+            dst.writestr(info.filename, xml.encode("utf-8") if info.filename == sheet else body)
 
 
 # ------------------------------------------------------------------ docx

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
+from xml.sax.saxutils import escape as xml_escape
 from typing import IO
 
 from openpyxl import Workbook
@@ -51,6 +53,24 @@ def set_text_safe(cell, value: object) -> None:
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
+
+
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def cell_xml(ref: str, value: object, style: str = "") -> str:
+    """One ``<c>`` of a streamed sheet (``style`` the cellXfs index): text is always an
+    inline string, never a formula (=, +, -, @ stay text); numbers stay numbers."""
+    s = f' s="{style}"' if style else ""
+    if value is None or value == "":
+        return f'<c r="{ref}"{s}/>'
+    if isinstance(value, bool):
+        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float):
+        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+    text = _XML_ILLEGAL.sub("", str(value))
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{xml_escape(text)}</t></is></c>'
 
 
 def _display_width(text: str) -> int:

@@ -184,3 +184,39 @@ def test_text_starting_with_equals_stays_text(taonan_plan, tmp_path: Path) -> No
     export_plan(plan, tmp_path / "t.docx")
     grid = table_grid(Document(tmp_path / "t.docx").element.body.find(W + "tbl"))
     assert grid[1][3].text == req.text
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_export_as_printed(taonan_workbook: Path, tmp_path: Path, fmt: str) -> None:
+    """Rendered by LibreOffice: page numbers and the header row on every page, task 9's
+    责任单位 printed once (one merged cell), no 完成时限 column."""
+    import re
+
+    from tests.conftest import pdf_text, soffice_convert
+
+    plan = read_plan(taonan_workbook)
+    out = export(taonan_workbook, tmp_path / f"t.{fmt}")
+    pages = pdf_text(soffice_convert(out, "pdf", tmp_path / "pdf")).split("\f")[:-1]
+    assert len(pages) >= 3
+    number = r"—\s*\d+\s*—" if fmt == "docx" else r"第\s*\d+\s*页，共\s*\d+\s*页"
+    for i, page in enumerate(pages, start=1):
+        assert re.search(number, page), f"page {i} has no page number"
+        flat = page.replace(" ", "")
+        assert "有关要求" in flat and "责任单位" in flat, f"page {i} has no header row"
+        assert "完成时限" not in flat
+    # Task 9's 责任单位 is printed once (one merged cell), not on each of its seven rows:
+    # a short unit name of that wording appears in the printout exactly as often as in
+    # the layout's visible cells.
+    lay = layout(plan)
+    first, last = _task_rows(plan, 9)
+    wording = lay.rows[first][4]
+    text = "".join(pages).replace(" ", "")
+    cells = [c for row in lay.rows for c in row] + [lay.title]
+    names = [n for n in re.split(r"[、，。]", wording) if 3 <= len(n) <= 4]
+    checked = 0
+    for name in names:
+        expected = sum(c.count(name) for c in cells)
+        assert text.count(name) <= expected, name  # never once per row
+        if expected < last - first + 1 and text.count(name) == expected:
+            checked += 1  # (a name broken over two lines is not found at all)
+    assert checked >= 2, names

@@ -216,7 +216,9 @@ def test_export_as_printed(taonan_workbook: Path, tmp_path: Path, fmt: str) -> N
     checked = 0
     for name in names:
         expected = sum(c.count(name) for c in cells)
-        assert text.count(name) <= expected, name  # never once per row
+        # Never once per row (that would be 6 more); a merged cell split by a page
+        # break may show on both pages.
+        assert text.count(name) <= expected + 1, name
         if expected < last - first + 1 and text.count(name) == expected:
             checked += 1  # (a name broken over two lines is not found at all)
     assert checked >= 2, names

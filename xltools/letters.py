@@ -1101,26 +1101,30 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
         with atomic_path(targets[unit], force) as tmp:
             tmp.write_bytes(tpl.package(rendered[unit]))
         written.append(Letter(unit, targets[unit], *counts[unit]))
+    pdfs: list[Path] = []
+    if pdf:
+        pdfs = convert_to_pdf([letter.path for letter in written], folder, force=force,
+                              soffice=soffice)
     if combined_path is not None:
+        # Each letter's page count, as LibreOffice lays it out, decides the blank pages.
         pages = None
-        counter = soffice or find_soffice()
-        if counter is not None:
+        if pdf:
+            pages = [pdf_page_count(p.read_bytes()) for p in pdfs]
+        elif (counter := find_soffice()) is not None:
             pages = page_counts([t.path for t in written], soffice=counter)
         else:
             warnings.append(L.MSG_LETTERS_ODD_UNCHECKED)
         data = tpl.combine([rendered[u] for u in chosen], pages)
         with atomic_path(combined_path, force) as tmp:
             tmp.write_bytes(data)
+        if pdf:
+            pdfs += convert_to_pdf([combined_path], folder, force=force, soffice=soffice)
     if annex_path is not None:
         from xltools.export import export_plan
 
         export_plan(plan, annex_path, force=force)
-    pdfs: tuple[Path, ...] = ()
-    if pdf:
-        docs = [letter.path for letter in written] + ([combined_path] if combined_path else [])
-        pdfs = tuple(convert_to_pdf(docs, folder, force=force, soffice=soffice))
-    return LettersResult(folder=folder, letters=tuple(written), combined=combined_path, pdfs=pdfs,
-                         annex=annex_path, warnings=tuple(warnings))
+    return LettersResult(folder=folder, letters=tuple(written), combined=combined_path,
+                         pdfs=tuple(pdfs), annex=annex_path, warnings=tuple(warnings))
 
 
 __all__ = ["letters", "LettersResult", "Letter", "LetterTemplate", "letter_context",

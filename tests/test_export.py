@@ -161,6 +161,11 @@ def test_deadline_column_on_request_or_when_the_original_had_it(taonan_plan) -> 
     assert lay.kinds == ("序号", "任务", "有关要求", "完成时限", "责任单位")
     assert lay.rows[0][2] == plan.requirement("1-1").text
     assert layout(plan, deadline=False).header == ("序号", "工作任务", "具体要求", "牵头单位")
+    # Read as the importer reads header words: a leader column shows the remarks it
+    # became, a progress column is not part of the plan.
+    plan = taonan_plan.with_info(source_columns=("序号", "任务", "具体要求", "责任单位",
+                                                 "分管领导", "进展情况"))
+    assert layout(plan).kinds == ("序号", "任务", "有关要求", "责任单位", "备注")
 
 
 def test_unknown_recorded_column_is_an_error(taonan_plan) -> None:

@@ -120,7 +120,7 @@ def _add_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=_year, help=L.HELP_IMPORT_YEAR)
     p.add_argument("--keep-traditional", action="store_true", help=L.HELP_IMPORT_TRADITIONAL)
     p.add_argument("--header-line", type=int, metavar="N", help=L.HELP_IMPORT_HEADER_LINE)
-    p.add_argument("--columns", metavar="序号,任务,具体要求,责任单位,完成时限",
+    p.add_argument("--columns", metavar=L.HELP_IMPORT_COLUMNS_METAVAR,
                    help=L.HELP_IMPORT_COLUMNS)
     p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
     p.set_defaults(handler=cmd_import)

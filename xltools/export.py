@@ -4,7 +4,7 @@ on every page, page numbers).
 
 Columns: the original's own columns in its order (说明 → 原表列, recorded at
 import; each is one of 目标 | 序号 | 任务 | 有关要求 | 责任单位 | 完成时限 | 备注
-or a usual other header for it, e.g. 具体要求, 牵头单位), else
+or any header word the importer knows for it, e.g. 具体要求, 牵头单位), else
 目标 | 序号 | 任务 | 有关要求 | 责任单位 (目标 left out when no goal is named).
 完成时限 only when the original had it or ``deadline=True``.
 目标, 序号 and 任务 are merged over their rows; 责任单位 is merged over the
@@ -65,13 +65,30 @@ class Layout:
         return {i for i, k in enumerate(kinds) if k in _CENTERED}
 
 
+# The readers' column kinds (xltools.readers.columns.header_role) → export columns.
+# Leader columns (分管领导 …) were kept as remarks at import.
+_READER_KINDS = {"goal": L.EXPORT_COL_GOAL, "number": L.EXPORT_COL_NO, "task": L.EXPORT_COL_TASK,
+                 "requirement": L.EXPORT_COL_REQUIREMENT, "units": L.EXPORT_COL_UNITS,
+                 "deadline": L.EXPORT_COL_DEADLINE, "remark": L.EXPORT_COL_REMARK,
+                 "people": L.EXPORT_COL_REMARK}
+_SKIPPED = ("progress",)  # not part of the plan: a progress column is left out
+
+
 def column_kind(header: str) -> str | None:
-    """The kind of column an original header names (目标, 具体要求 → 有关要求, …)."""
+    """The export column an original header names, read as the importer reads header
+    words (目标, 具体要求 → 有关要求, 牵头单位 → 责任单位, …); "" for a column the plan
+    does not hold (进展情况); None for a word that is no header."""
+    from xltools.readers.columns import header_role
+
     text = "".join(header.split())
-    for kind, aliases in L.EXPORT_COLUMN_ALIASES.items():
-        if text == kind or text in aliases:
-            return kind
-    return None
+    if text in KINDS:
+        return text
+    role = header_role(text)
+    if role is None:
+        return None
+    if role.kind in _SKIPPED:
+        return ""
+    return _READER_KINDS.get(role.kind)
 
 
 def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
@@ -81,6 +98,8 @@ def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
         cols: list[tuple[str, str]] = []
         for header in recorded:
             kind = column_kind(header)
+            if kind == "":
+                continue
             if kind is None:
                 raise InputError(L.MSG_EXPORT_UNKNOWN_COLUMN.format(
                     column=header, key=L.SET_SOURCE_COLUMNS,

@@ -687,18 +687,6 @@ EXPORT_COL_REQUIREMENT = "有关要求"
 EXPORT_COL_UNITS = "责任单位"
 EXPORT_COL_DEADLINE = "完成时限"
 EXPORT_COL_REMARK = "备注"
-# Other headers an original uses for each column (说明 → 原表列 may hold any of them).
-EXPORT_COLUMN_ALIASES = {
-    EXPORT_COL_GOAL: ("工作目标", "目标任务", "重点目标", "类别", "领域", "项目"),
-    EXPORT_COL_NO: ("编号", "序", "序次"),
-    EXPORT_COL_TASK: ("主要任务", "重点任务", "工作任务", "任务名称", "工作事项", "事项"),
-    EXPORT_COL_REQUIREMENT: ("具体要求", "工作要求", "要求", "具体措施", "工作措施", "主要内容",
-                             "任务内容", "具体内容", "工作内容"),
-    EXPORT_COL_UNITS: ("牵头单位", "责任部门", "负责单位", "牵头（责任）单位", "牵头部门",
-                       "责任主体", "承办单位"),
-    EXPORT_COL_DEADLINE: ("完成时间", "时限", "时间", "时间节点", "完成期限"),
-    EXPORT_COL_REMARK: ("说明",),
-}
 MSG_EXPORT_UNKNOWN_COLUMN = ("“说明”表中“{key}”列出的列“{column}”无法导出；可用的列：{known}"
                              "（或原表中的同义表头）。(unknown column in 原表列)")
 EXPORT_SHEET = "任务分工"
@@ -865,6 +853,7 @@ HELP_IMPORT_YEAR = "年度（原表中没有写明时）"
 HELP_IMPORT_TRADITIONAL = "保留繁体字（默认转换为简体）"
 HELP_IMPORT_HEADER_LINE = "表头在文本的第 N 行（表格/工作表的第 N 行）"
 HELP_IMPORT_COLUMNS = "表头缺失或无法识别时，按顺序用表头词写出各列，以逗号分隔"
+HELP_IMPORT_COLUMNS_METAVAR = "序号,任务,具体要求,责任单位,完成时限"
 HELP_CHECK = "校验规范工作簿，列出问题（有问题时退出码为 1）(check)"
 HELP_TEMPLATE = "写出空白的规范工作簿 (template)"
 HELP_TEMPLATE_OUTPUT = "要写出的工作簿（.xlsx）"

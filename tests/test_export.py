@@ -182,9 +182,17 @@ def test_text_starting_with_equals_stays_text(taonan_plan, tmp_path: Path) -> No
     task = dataclasses.replace(task, name="+1+1", requirements=(req, *task.requirements[1:]))
     goal = dataclasses.replace(goal, name="@SUM(A1)", tasks=(task, *goal.tasks[1:]))
     plan = dataclasses.replace(taonan_plan, goals=(goal, *taonan_plan.goals[1:]))
+    # The last requirement is in the streamed rows (workbook.cell_xml).
+    last_goal = plan.goals[-1]
+    last_task = last_goal.tasks[-1]
+    last = dataclasses.replace(last_task.requirements[-1], text="-2+3\x07")
+    last_task = dataclasses.replace(last_task, requirements=(*last_task.requirements[:-1], last))
+    last_goal = dataclasses.replace(last_goal, tasks=(*last_goal.tasks[:-1], last_task))
+    plan = dataclasses.replace(plan, goals=(*plan.goals[:-1], last_goal))
     export_plan(plan, tmp_path / "t.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "t.xlsx").active
-    for ref, text in (("D3", req.text), ("C3", "+1+1"), ("A3", "@SUM(A1)")):
+    end = 2 + len(plan.requirements)
+    for ref, text in (("D3", req.text), ("C3", "+1+1"), ("A3", "@SUM(A1)"), (f"D{end}", "-2+3")):
         assert ws[ref].value == text and ws[ref].data_type == "s"
     export_plan(plan, tmp_path / "t.docx")
     grid = table_grid(Document(tmp_path / "t.docx").element.body.find(W + "tbl"))

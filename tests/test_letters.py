@@ -756,3 +756,32 @@ def test_example_letters_as_printed(tmp_path_factory: pytest.TempPathFactory) ->
     blank = [i for i, page in enumerate(combined, start=1) if not page.strip()]
     assert all(i % 2 == 0 for i in blank)  # padding, on the back of a letter's last page
     assert soffice
+
+
+def test_combined_pads_odd_letters_with_an_unnumbered_blank_page(small_workbook: Path) -> None:
+    """Without LibreOffice: the combined document's sections for given page counts."""
+    tpl = LetterTemplate()
+    plan = read_plan(small_workbook)
+    index = PlanIndex(plan)
+    parts = [tpl.render_parts(letter_context(index, u, date=DAY, progress_file="p.xlsx"), u)
+             for u in index.units()]
+    data = tpl.combine(parts, pages=[3, 2, 1])
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = etree.fromstring(zf.read("word/document.xml"))
+        rels = zf.read("word/_rels/document.xml.rels").decode()
+        blank_footer = etree.fromstring(zf.read("word/footerXlBlank.xml"))
+    sects = list(body.iter(W + "sectPr"))
+    # letter 1 (3 pages) + its blank page, letter 2 (2 pages), letter 3: four sections.
+    assert len(sects) == 4
+    assert [s.find(W + "pgNumType") is not None for s in sects] == [True, False, True, True]
+    blank = sects[1]
+    refs = {r.get(W + "type"): r.get("{%s}id" % "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
+            for r in blank.findall(W + "footerReference")}
+    assert set(refs.values()) == {"rIdXlBlank"} and "footerXlBlank.xml" in rels
+    assert not "".join(blank_footer.itertext()).strip()  # no page number on the blank page
+    # Without page counts: odd-page section breaks.
+    data = tpl.combine(parts)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = etree.fromstring(zf.read("word/document.xml"))
+    types = [s.find(W + "type").get(W + "val") for s in body.iter(W + "sectPr")]
+    assert types == ["oddPage"] * 3

@@ -44,6 +44,8 @@ WIDTHS = {L.EXPORT_COL_GOAL: 14.0, L.EXPORT_COL_NO: 8.0, L.EXPORT_COL_TASK: 18.0
           L.EXPORT_COL_REQUIREMENT: 60.0, L.EXPORT_COL_UNITS: 30.0,
           L.EXPORT_COL_DEADLINE: 14.0, L.EXPORT_COL_REMARK: 14.0}
 _CENTERED = (L.EXPORT_COL_GOAL, L.EXPORT_COL_NO, L.EXPORT_COL_DEADLINE)
+# XML 1.0 forbids most control characters; cells pasted from elsewhere can hold them.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def layout(plan: Plan, *, deadline: bool | None = None) -> Layout:
                           L.EXPORT_COL_TASK: task.name, L.EXPORT_COL_REQUIREMENT: req.text,
                           L.EXPORT_COL_UNITS: units, L.EXPORT_COL_DEADLINE: req.deadline.display,
                           L.EXPORT_COL_REMARK: req.remark}
-                rows.append([values[k] for k in kinds])
+                rows.append([_XML_ILLEGAL.sub("", values[k]) for k in kinds])
                 keys.append({L.EXPORT_COL_GOAL: (gi,), L.EXPORT_COL_NO: (gi, ti),
                              L.EXPORT_COL_TASK: (gi, ti),
                              L.EXPORT_COL_UNITS: (gi, ti, units) if units else None})
@@ -180,7 +182,7 @@ def layout(plan: Plan, *, deadline: bool | None = None) -> Layout:
                     rows[covered][c] = ""
             start = r
     merges.sort()
-    title = plan.info.title or L.EXPORT_DEFAULT_TITLE
+    title = _XML_ILLEGAL.sub("", plan.info.title) or L.EXPORT_DEFAULT_TITLE
     return Layout(title, tuple(h for _, h in cols), tuple(tuple(r) for r in rows),
                   tuple(merges), tuple(WIDTHS[k] for k in kinds), tuple(kinds))
 

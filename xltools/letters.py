@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
 import os
 import re
@@ -186,40 +187,46 @@ def _break_cost(text: str, i: int) -> float:
 def title_lines(title: str, width: int = TITLE_LINE_WIDTH) -> list[str]:
     """The title broken into lines of at most ``width`` (CJK 2, ASCII 1) at word
     boundaries, balanced, each line no longer than the one above (GB/T 9704 梯形)."""
-    title = title.strip()
-    if _width(title) <= width or len(title) < 4:
-        return [title]
+    return list(_title_lines(title.strip(), width))
+
+
+@functools.lru_cache(maxsize=64)
+def _title_lines(title: str, width: int) -> tuple[str, ...]:
+    n = len(title)
     total = _width(title)
+    if total <= width or n < 4:
+        return (title,)
+    pw = [0]
+    for ch in title:
+        pw.append(pw[-1] + _width(ch))
+    cost_at = [0.0] + [_break_cost(title, i) for i in range(1, n)] + [0.0]
     count = -(-total // width)
-    best: tuple[float, list[str]] | None = None
+    best: tuple[float, tuple[str, ...]] | None = None
     for lines in range(count, count + 2):
         target = total / lines
-        # cost[i] = (cost, breaks) of the best split of text[:i] into k lines
-        layer: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
+        # layer[end] = (cost, breaks) of the best split of title[:end] into k lines
+        layer: dict[int, tuple[float, tuple[int, ...]]] = {0: (0.0, ())}
         for _ in range(lines):
-            nxt: dict[int, tuple[float, list[int]]] = {}
+            nxt: dict[int, tuple[float, tuple[int, ...]]] = {}
             for start, (cost, breaks) in layer.items():
-                for end in range(start + 1, len(title) + 1):
-                    w = _width(title[start:end])
+                prev = pw[breaks[-1]] - pw[breaks[-2] if len(breaks) > 1 else 0] if breaks else None
+                for end in range(start + 1, n + 1):
+                    w = pw[end] - pw[start]
                     if w > width:
                         break
-                    c = cost + abs(w - target)
-                    if end < len(title):
-                        c += _break_cost(title, end)
-                    if breaks:  # lines get no longer downwards
-                        prev = _width(title[breaks[-2] if len(breaks) > 1 else 0:breaks[-1]])
-                        if w > prev:
-                            c += 2 * (w - prev)
+                    c = cost + abs(w - target) + cost_at[end]
+                    if prev is not None and w > prev:  # lines get no longer downwards
+                        c += 2 * (w - prev)
                     if end not in nxt or c < nxt[end][0]:
-                        nxt[end] = (c, [*breaks, end])
+                        nxt[end] = (c, (*breaks, end))
             layer = nxt
-        if len(title) in layer:
-            cost, breaks = layer[len(title)]
+        if n in layer:
+            cost, breaks = layer[n]
             cost += 20 * (lines - count)
             if best is None or cost < best[0]:
-                starts = [0, *breaks[:-1]]
-                best = (cost, [title[a:b] for a, b in zip(starts, breaks)])
-    return best[1] if best else [title]
+                starts = (0, *breaks[:-1])
+                best = (cost, tuple(title[x:y] for x, y in zip(starts, breaks)))
+    return best[1] if best else (title,)
 
 
 def _clean(value: Any) -> Any:

@@ -133,3 +133,15 @@ def test_not_a_workbook(tmp_path):
     p.write_text("hello")
     with pytest.raises(WorkbookError, match="x.xlsx"):
         check(p)
+
+
+def test_empty_workbook_is_reported(tmp_path):
+    from xltools import labels as L
+    from xltools.cli import main
+    from xltools.importer import template
+
+    path = tmp_path / "empty.xlsx"
+    template(path)
+    result = check(path)
+    assert [(p.sheet, p.message) for p in result] == [(L.SHEET_ASSIGNMENTS, L.CHK_NO_DATA)]
+    assert main(["check", str(path)]) == 1

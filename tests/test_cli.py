@@ -121,3 +121,42 @@ def test_header_line_names_the_header(tmp_path, capsys):
     out = tmp_path / "o.xlsx"
     assert main(["import", str(src), "-o", str(out), "--header-line", "3"]) == 0
     assert [a.unit for a in read_plan(out).assignments] == ["市政务服务局"]
+
+
+# ------------------------------------------------- issue 12: a CLI in Chinese
+def _run(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "xltools", *argv], capture_output=True, text=True)
+
+
+def test_help_is_chinese_and_in_workflow_order():
+    out = _run("--help").stdout
+    assert "用法：" in out and "显示本帮助并退出" in out
+    assert "usage:" not in out and "show this help" not in out
+    listed = [line.split()[0] for line in out.splitlines() if line.startswith("    ")]
+    workflow = ["import", "check", "letters", "split", "rollup", "export"]
+    assert listed[:6] == workflow, listed
+    for cmd in workflow:
+        sub = _run(cmd, "--help").stdout
+        assert "用法：" in sub and "选项" in sub and "show this help" not in sub, cmd
+
+
+def test_argparse_errors_are_chinese():
+    proc = _run("import")
+    assert proc.returncode == 2
+    assert "Error: 缺少必需的参数：src、-o/--output" in proc.stderr
+    assert "the following arguments" not in proc.stderr
+    proc = _run("nosuch")
+    assert proc.returncode == 2 and "Error: 参数" in proc.stderr and "无效" in proc.stderr
+    proc = _run("letters", "wb.xlsx", "-o", "out", "--date", "2019/3/25")
+    assert proc.returncode == 2 and "YYYY-MM-DD" in proc.stderr and "Error: " in proc.stderr
+
+
+def test_output_extension_must_match(tmp_path):
+    for argv in (["import", str(TAONAN), "-o", str(tmp_path / "x.docx")],
+                 ["template", "-o", str(tmp_path / "t.csv")],
+                 ["export", str(TAONAN), "-o", str(tmp_path / "t.pdf")],
+                 ["rollup", "wb.xlsx", str(tmp_path), "-o", str(tmp_path / "r.xls")]):
+        proc = _run(*argv)
+        assert proc.returncode == 1, argv
+        assert proc.stderr.startswith("Error: ") and "扩展名" in proc.stderr, proc.stderr
+    assert not any(tmp_path.iterdir())

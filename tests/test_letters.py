@@ -63,7 +63,7 @@ def small_plan() -> Plan:
     units = (Unit("市政府办公室", aliases=("政府办",)), Unit("市司法局"), Unit("发改局/统计局"),
              Unit("市档案局"), Unit(L.GENERIC_UNIT))
     info = PlanInfo(title="2019年某市政务公开重点工作任务分工", year=2019,
-                    issuer="某市人民政府办公室", doc_number="某政办发[2019]5号",
+                    issuer="某市督查办", doc_number="某政办发[2019]5号",
                     feedback_deadline=dt.date(2019, 3, 25), contact="张三",
                     phone="0436-6222222")
     return Plan(info=info, goals=goals, assignments=assignments, units=units)
@@ -104,11 +104,13 @@ def test_one_letter_per_real_unit(small_workbook: Path, tmp_path: Path) -> None:
 
 
 def test_letter_content(small_workbook: Path, tmp_path: Path) -> None:
-    letters(small_workbook, tmp_path, date=DAY)
+    letters(small_workbook, tmp_path, date=DAY, general="table")
     paragraphs, tables = doc_texts(tmp_path / "市司法局.docx")
     text = "\n".join(paragraphs)
     assert "某政办发〔2019〕5号" in paragraphs  # 六角括号
-    assert "关于落实《2019年某市政务公开重点工作任务分工》的通知" in paragraphs
+    # The title on two lines broken between words, the upper line the longer.
+    i = paragraphs.index("关于落实《2019年某市政务公开")
+    assert paragraphs[i + 1] == "重点工作任务分工》的通知"
     assert "市司法局：" in paragraphs
     assert "2项具体要求" in text
     # Grouped by role: 责任 before 配合, numbered （一）（二）.
@@ -130,15 +132,15 @@ def test_letter_content(small_workbook: Path, tmp_path: Path) -> None:
     feedback = next(p for p in paragraphs if p.startswith("请于"))
     assert "2019年3月25日" in feedback
     assert progress_filename("市司法局") in feedback
-    assert "某市人民政府办公室" in feedback
+    assert "某市督查办" in feedback
     assert "联系人：张三，联系电话：0436-6222222。" in paragraphs
-    assert paragraphs[-2:] == ["某市人民政府办公室", "2019年3月5日"]
+    assert paragraphs[-2:] == ["某市督查办", "2019年3月5日"]
     assert not any("{{" in p or "{%" in p for p in paragraphs)
 
 
 def test_lead_sees_others_and_general_without_duplicates(small_workbook: Path,
                                                          tmp_path: Path) -> None:
-    letters(small_workbook, tmp_path, date=DAY)
+    letters(small_workbook, tmp_path, date=DAY, general="table")
     path = tmp_path / "市政府办公室.docx"
     paragraphs, tables = doc_texts(path)
     assert "（一）牵头落实的要求（2项）" in paragraphs
@@ -558,8 +560,12 @@ def test_example_each_letter_has_exactly_its_requirements(taonan_letters) -> Non
         assert f"{letter.unit}：" in paragraphs
         ids = table_ids(letter.path)
         assert len(ids) == len(set(ids))
-        # Every one of its requirements, the general ones, nothing that is only others'.
-        assert set(ids) == own | general, letter.unit
+        # Every one of its requirements in full, nothing that is only others'.
+        assert set(ids) == own, letter.unit
+        # The general ones it does not hold itself: listed by number under their task.
+        listed = set(re.findall(r"\d+-\d+", "".join(
+            p for p in paragraphs if re.match(r"\d+．", p))))
+        assert listed == general - own, letter.unit
         text = all_text(letter.path)
         for req_id in own:
             assert plan.requirement(req_id).text in text, (letter.unit, req_id)
@@ -612,3 +618,170 @@ def test_combined_with_unit_in_footer(small_workbook: Path, tmp_path: Path) -> N
     footers = [s.footer.paragraphs[0].text for s in combined.sections]
     assert [f[f.index("（"):] for f in footers] == ["（市政府办公室）", "（市司法局）",
                                                    "（发改局/统计局）"]
+
+
+# ------------------------------------------- issue 12: letters an office would send
+def test_template_cannot_run_code(small_workbook: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    tag = "{{ cycler.__init__.__globals__.os.popen('touch %s').read() }}" % marker
+    template = _user_template(tmp_path, "{{ unit }}", tag)
+    with pytest.raises(TemplateError) as info:
+        letters(small_workbook, tmp_path / "out", template=template, date=DAY)
+    assert "拦截" in str(info.value) and "__init__" in str(info.value)
+    assert not marker.exists()
+    assert not (tmp_path / "out").exists()
+    tag = "{{ cycler.__init__.__globals__.os.popen('id').read() }}"
+    with pytest.raises(TemplateError, match="模板不能执行代码"):
+        letters(small_workbook, tmp_path / "out", date=DAY,
+                template=_user_template(tmp_path, tag, name="id.docx"))
+
+
+def _issuer_workbook(tmp_path: Path, **info: object) -> Path:
+    plan = small_plan().with_info(issuer="白城市人民政府办公室", **info)
+    path = tmp_path / f"issuer-{len(list(tmp_path.glob('issuer-*')))}.xlsx"
+    write_workbook(plan, path)
+    return path
+
+
+def test_no_letter_to_the_issuing_office(tmp_path: Path) -> None:
+    wb = _issuer_workbook(tmp_path)
+    result = letters(wb, tmp_path / "out", date=DAY)
+    assert [x.unit for x in result.letters] == ["市司法局", "发改局/统计局"]
+    assert any("市政府办公室" in w and "发文单位" in w for w in result.warnings)
+    assert "市政府办公室" in result.summary()
+    # Asked for by name or alias, it still gets one.
+    asked = letters(wb, tmp_path / "asked", date=DAY, units=["政府办"])
+    assert [x.unit for x in asked.letters] == ["市政府办公室"]
+    # The 待核对 sheet says so.
+    notes = read_plan(wb).notes
+    assert any(n.kind == L.REVIEW_ISSUER and "市政府办公室" in n.message for n in notes)
+
+
+def test_issue_date_from_settings(tmp_path: Path) -> None:
+    wb = _issuer_workbook(tmp_path, issue_date=dt.date(2019, 3, 20))
+    result = letters(wb, tmp_path / "out")
+    paragraphs, _ = doc_texts(result.letters[0].path)
+    assert paragraphs[-1] == "2019年3月20日"
+    assert not any("成文日期" in w for w in result.warnings)
+    # Later than the feedback deadline (2019-03-25): warned.
+    late = letters(wb, tmp_path / "late", date=dt.date(2019, 4, 1))
+    assert any("晚于反馈截止日期" in w for w in late.warnings)
+    # Not set: today, warned.
+    wb = _issuer_workbook(tmp_path)
+    result = letters(wb, tmp_path / "today")
+    assert any("没有成文日期" in w for w in result.warnings)
+    wb = _issuer_workbook(tmp_path, issue_date="待定")
+    with pytest.raises(InputError, match="成文日期"):
+        letters(wb, tmp_path / "bad")
+
+
+def test_compact_others_and_general_list(tmp_path: Path) -> None:
+    plan = small_plan()
+    many = tuple(Assignment("1-2", f"市第{i}局", Role.LEAD) for i in range(1, 8)) + tuple(
+        Assignment("1-2", f"市配合{i}局", Role.ASSIST) for i in range(1, 5))
+    plan = Plan(info=plan.info, goals=plan.goals, units=plan.units,
+                assignments=plan.assignments + many)
+    write_workbook(plan, tmp_path / "wb.xlsx")
+    letters(tmp_path / "wb.xlsx", tmp_path / "out", date=DAY)
+    paragraphs, tables = doc_texts(tmp_path / "out" / "市司法局.docx")
+    row = next(r for t in tables for r in t if r[0] == "1-2")
+    assert row[3] == "牵头：市第1局等7个单位；配合：市配合1局等4个单位"
+    # 各相关部门: a numbered list of task titles with the requirement numbers, no table.
+    assert "1．推进网站规范发展（2-1、2-2）" in paragraphs
+    assert table_ids(tmp_path / "out" / "市司法局.docx") == ["1-2", "1-1"]
+    # 附件说明 names the progress sheet that goes with the letter.
+    assert f"附件：{progress_filename('市司法局')}" in paragraphs
+
+
+def test_general_as_annex(small_workbook: Path, tmp_path: Path) -> None:
+    result = letters(small_workbook, tmp_path / "out", date=DAY, general="annex")
+    assert result.annex is not None and result.annex.is_file()
+    paragraphs, _ = doc_texts(tmp_path / "out" / "市司法局.docx")
+    assert f"附件：1．{progress_filename('市司法局')}" in paragraphs
+    assert f"\u3000\u3000\u30002．{L.LETTERS_ANNEX_FILE}" in paragraphs
+    assert any(L.LETTERS_ANNEX_FILE in p and "2项要求" in p for p in paragraphs)
+    with pytest.raises(InputError, match="list"):
+        letters(small_workbook, tmp_path / "bad", general="full")
+
+
+def test_title_lines() -> None:
+    from xltools.letters import title_lines
+
+    assert title_lines("关于落实任务分工的通知") == ["关于落实任务分工的通知"]
+    lines = title_lines("关于落实《2020年全省营商环境优化提升专项行动实施方案》的通知")
+    assert "".join(lines) == "关于落实《2020年全省营商环境优化提升专项行动实施方案》的通知"
+    assert len(lines) == 2 and len(lines[0]) >= len(lines[1])
+    assert not lines[0].endswith("《") and not lines[1].startswith("》")
+    for a, b in zip(lines, lines[1:]):  # never inside a word or a number
+        assert not (a[-1:].isdigit() and b[:1].isdigit())
+    assert lines[0].endswith(L.TITLE_WORDS)  # between two words
+
+
+# ----------------------------------------------------- looking at the printout
+def _pdf_pages(pdf: Path) -> list[str]:
+    return pdf_text(pdf).split("\f")[:-1]
+
+
+def test_example_letters_as_printed(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Done-when of issue 12: the example with 发文单位 and 成文日期 filled, rendered."""
+    soffice = require_soffice()
+    from xltools.demo import SETTINGS, apply_settings
+    import json
+
+    from xltools.importer import read_original
+
+    base = tmp_path_factory.mktemp("printed")
+    plan = apply_settings(read_original(TAONAN),
+                          json.loads(SETTINGS.read_text(encoding="utf-8")))
+    assert plan.info.issue_date == dt.date(2019, 3, 25)
+    write_workbook(plan, base / "wb.xlsx")
+    result = letters(base / "wb.xlsx", base / "letters", combined=True, pdf=True)
+    assert len(result.letters) == 32
+    assert "市政府办公室" not in [x.unit for x in result.letters]
+    pdfs = {p.stem: p for p in result.pdfs}
+    for letter in result.letters:
+        pages = _pdf_pages(pdfs[letter.path.stem])
+        assert len(pages) <= 3 + letter.requirements / 2, (letter.unit, len(pages))
+        last = [ln.strip() for ln in pages[-1].splitlines() if ln.strip()]
+        body = [ln for ln in last if not re.fullmatch(r"—\s*\d+\s*—", ln)
+                and ln not in ("洮南市人民政府办公室",) and "2019 年 3 月 25 日" not in ln
+                and "2019年3月25日" not in ln]
+        assert body, f"{letter.unit}: the last page holds only the 落款"
+        assert any("2019" in ln and "3" in ln and "25" in ln for ln in last[-3:]), letter.unit
+    combined = _pdf_pages(pdfs[result.combined.stem])
+    starts = [i for i, page in enumerate(combined, start=1)
+              if any(f"{x.unit}：" in page.replace(" ", "") for x in result.letters)]
+    assert len(starts) == 32
+    assert all(s % 2 == 1 for s in starts), starts
+    blank = [i for i, page in enumerate(combined, start=1) if not page.strip()]
+    assert all(i % 2 == 0 for i in blank)  # padding, on the back of a letter's last page
+    assert soffice
+
+
+def test_combined_pads_odd_letters_with_an_unnumbered_blank_page(small_workbook: Path) -> None:
+    """Without LibreOffice: the combined document's sections for given page counts."""
+    tpl = LetterTemplate()
+    plan = read_plan(small_workbook)
+    index = PlanIndex(plan)
+    parts = [tpl.render_parts(letter_context(index, u, date=DAY, progress_file="p.xlsx"), u)
+             for u in index.units()]
+    data = tpl.combine(parts, pages=[3, 2, 1])
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = etree.fromstring(zf.read("word/document.xml"))
+        rels = zf.read("word/_rels/document.xml.rels").decode()
+        blank_footer = etree.fromstring(zf.read("word/footerXlBlank.xml"))
+    sects = list(body.iter(W + "sectPr"))
+    # letter 1 (3 pages) + its blank page, letter 2 (2 pages), letter 3: four sections.
+    assert len(sects) == 4
+    assert [s.find(W + "pgNumType") is not None for s in sects] == [True, False, True, True]
+    blank = sects[1]
+    refs = {r.get(W + "type"): r.get("{%s}id" % "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
+            for r in blank.findall(W + "footerReference")}
+    assert set(refs.values()) == {"rIdXlBlank"} and "footerXlBlank.xml" in rels
+    assert not "".join(blank_footer.itertext()).strip()  # no page number on the blank page
+    # Without page counts: odd-page section breaks.
+    data = tpl.combine(parts)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = etree.fromstring(zf.read("word/document.xml"))
+    types = [s.find(W + "type").get(W + "val") for s in body.iter(W + "sectPr")]
+    assert types == ["oddPage"] * 3

@@ -160,3 +160,34 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path, taonan_plan):
     ws = openpyxl.load_workbook(out)["任务分工"]
     assert ws["E2"].data_type == "s"
     assert read_plan(out).requirement("1-1").text == "=SUM(A1:A3)"
+
+
+# ------------------------------------------- issue 12: a workbook that prints well
+def test_print_margins_dropdown_messages_and_folded_original_units(taonan_workbook):
+    ws = openpyxl.load_workbook(taonan_workbook)["任务分工"]
+    m = ws.page_margins
+    # The page header and footer sit in their own band, clear of the table.
+    assert m.header < m.top - 0.3 and m.footer < m.bottom - 0.3
+    for dv in ws.data_validations.dataValidation:
+        assert dv.error and "“”" not in dv.error and "{" not in dv.error
+        assert dv.prompt
+    col = openpyxl.utils.get_column_letter(L.ASSIGNMENT_COLUMNS.index(L.COL_UNITS_TEXT) + 1)
+    assert ws.column_dimensions[col].hidden and ws.column_dimensions[col].outline_level == 1
+    assert ws[f"{col}2"].value and not ws[f"{col}2"].alignment.wrap_text
+    # The wording is kept (read back), only folded away.
+    assert read_plan(taonan_workbook).requirement("1-1").units_text == ws[f"{col}2"].value
+
+
+def test_workbook_prints_without_the_original_wording(taonan_workbook, tmp_path):
+    import re
+
+    pdf = soffice_convert(taonan_workbook, "pdf", tmp_path)
+    pages = pdf_text(pdf).split("\f")[:-1]
+    plan = read_plan(taonan_workbook)
+    long_wording = max((r.units_text for r in plan.requirements), key=len)
+    text = "".join(pages).replace(" ", "")
+    assert long_wording.replace(" ", "") not in text
+    # Every page of 任务分工 carries its page number in the footer, apart from the table.
+    numbered = [p for p in pages if re.search(r"第 ?\d+ ?页，共 ?\d+ ?页", p)]
+    assert len(numbered) >= 10
+    assert len(pages) < 44

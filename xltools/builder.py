@@ -335,6 +335,8 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
     if meta.lines is not None:
         total, read, skipped = meta.lines
         extra = ((L.SET_SOURCE_LINES, L.SOURCE_LINES_VALUE.format(total=total, read=read, skipped=skipped)),)
-    info = PlanInfo(title=meta.title, year=year, issuer=meta.issuer, doc_number=meta.doc_number, extra=extra)
+    # 原表列: the reader records the original's column headers in its order.
+    info = PlanInfo(title=meta.title, year=year, issuer=meta.issuer, doc_number=meta.doc_number,
+                    source_columns=meta.columns, extra=extra)
     return Plan(info=info, goals=plan_goals, assignments=tuple(assignments),
                 units=tuple(unit_list), notes=tuple(notes))

@@ -7,7 +7,7 @@ from typing import IO
 
 from xltools import labels as L
 from xltools.model import Plan
-from xltools.workbook_reader import Problem, load_workbook
+from xltools.workbook_reader import ERROR, Problem, load_workbook
 
 
 class CheckResult(list[Problem]):
@@ -21,7 +21,10 @@ class CheckResult(list[Problem]):
 def check(workbook: str | os.PathLike[str] | IO[bytes]) -> CheckResult:
     """Every problem in the workbook, with sheet, row and column; empty when it is clean."""
     loaded = load_workbook(workbook)
-    return CheckResult(loaded.problems, loaded.plan)
+    problems = list(loaded.problems)
+    if not loaded.plan.requirements:  # an empty workbook is not a clean one
+        problems.insert(0, Problem(L.SHEET_ASSIGNMENTS, None, "", L.CHK_NO_DATA, ERROR))
+    return CheckResult(problems, loaded.plan)
 
 
 def format_report(workbook: object, result: CheckResult) -> str:

@@ -1,21 +1,70 @@
 """Command-line interface: a thin skin over the library.
 
 Each sub-command parses its arguments and calls one library function of the
-same name; an XltoolsError becomes ``Error: …`` and exit status 1.
+same name; an XltoolsError becomes ``Error: …`` and exit status 1. Help and
+argparse's own errors are in Chinese (``Error: …``, exit status 2); commands are
+listed in workflow order (WORKFLOW).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from xltools import __version__
 from xltools import labels as L
-from xltools.errors import XltoolsError
+from xltools.errors import OutputError, XltoolsError
 
 Handler = Callable[[argparse.Namespace], int]
+
+# The order users work in; commands not named here follow in registration order.
+WORKFLOW = ("import", "check", "letters", "split", "rollup", "export", "report", "remind",
+            "template", "demo", "excel")
+
+
+def translate_argparse(message: str) -> str:
+    """argparse's English error message in Chinese (unknown messages kept)."""
+    for pattern, chinese in L.ARGPARSE_MESSAGES:
+        m = re.fullmatch(pattern, message, re.S)
+        if m:
+            groups = [g.replace(", ", L.ALIAS_SEPARATOR) if i == 0 else g
+                      for i, g in enumerate(m.groups())]
+            return chinese.format(*groups)
+    return message
+
+
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, L.CLI_USAGE_PREFIX if prefix is None else prefix)
+
+
+class ChineseParser(argparse.ArgumentParser):
+    """An ArgumentParser with Chinese help and ``Error: …`` messages in Chinese."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = L.CLI_POSITIONALS
+        self._optionals.title = L.CLI_OPTIONALS
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=L.CLI_HELP_HELP)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{L.ERR_PREFIX}: {translate_argparse(message)}"
+                     f"{L.ARGPARSE_SEE_HELP.format(prog=self.prog)}\n")
+
+
+def check_suffix(path: str | Path, *suffixes: str) -> None:
+    """Refuse an output whose extension does not match what is written (import -o x.docx)."""
+    if Path(path).suffix.lower() not in suffixes:
+        raise OutputError(L.MSG_OUTPUT_SUFFIX.format(path=path, expected=L.ALIAS_SEPARATOR.join(
+            suffixes)), path=str(path))
 
 
 def _year(value: str) -> int:
@@ -30,6 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from xltools.readers.layout import Layout, parse_columns
 
+    check_suffix(args.output, ".xlsx")
     layout = Layout(args.header_line, parse_columns(args.columns) if args.columns else ())
     result = import_original(args.src, args.output, units=args.units, year=args.year,
                              force=args.force, simplified=not args.keep_traditional, layout=layout)
@@ -48,6 +98,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     from xltools.importer import template
 
+    check_suffix(args.output, ".xlsx")
     template(args.output, force=args.force)
     print(L.MSG_TEMPLATE_WRITTEN.format(path=args.output))
     return 0
@@ -62,36 +113,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _add_core(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="original table → normalised workbook",
-                       description="Read an original task-division table (text, csv, html, docx, "
-                                   "xlsx/xls, …) and write the normalised workbook.")
-    p.add_argument("src", help="the original table")
-    p.add_argument("-o", "--output", required=True, help="workbook to write (.xlsx)")
-    p.add_argument("--units", metavar="WORKBOOK",
-                   help="reuse the 单位 sheet (names, aliases, contacts) of this workbook")
-    p.add_argument("--year", type=_year, help="plan year, when the table does not say it")
-    p.add_argument("--keep-traditional", action="store_true",
-                   help="keep Traditional characters instead of converting to Simplified")
-    p.add_argument("--header-line", type=int, metavar="N",
-                   help="the header is on line N of the text (row N of a sheet/table)")
-    p.add_argument("--columns", metavar="序号,任务,具体要求,责任单位,完成时限",
-                   help="the columns in order, named with header words, when the header is "
-                        "missing or not recognised")
-    p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    p = sub.add_parser("import", help=L.HELP_IMPORT, description=L.DESC_IMPORT)
+    p.add_argument("src", help=L.HELP_IMPORT_SRC)
+    p.add_argument("-o", "--output", required=True, help=L.HELP_IMPORT_OUTPUT)
+    p.add_argument("--units", metavar="WORKBOOK", help=L.HELP_IMPORT_UNITS)
+    p.add_argument("--year", type=_year, help=L.HELP_IMPORT_YEAR)
+    p.add_argument("--keep-traditional", action="store_true", help=L.HELP_IMPORT_TRADITIONAL)
+    p.add_argument("--header-line", type=int, metavar="N", help=L.HELP_IMPORT_HEADER_LINE)
+    p.add_argument("--columns", metavar=L.HELP_IMPORT_COLUMNS_METAVAR,
+                   help=L.HELP_IMPORT_COLUMNS)
+    p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("check", help="list problems in a normalised workbook (exit 1 if any)")
-    p.add_argument("workbook")
+    p = sub.add_parser("check", help=L.HELP_CHECK, description=L.HELP_CHECK)
+    p.add_argument("workbook", help=L.CLI_HELP_WORKBOOK)
     p.set_defaults(handler=cmd_check)
 
-    p = sub.add_parser("template", help="write the empty normalised workbook")
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--force", action="store_true")
+    p = sub.add_parser("template", help=L.HELP_TEMPLATE, description=L.HELP_TEMPLATE)
+    p.add_argument("-o", "--output", required=True, help=L.HELP_TEMPLATE_OUTPUT)
+    p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
     p.set_defaults(handler=cmd_template)
 
-    p = sub.add_parser("demo", help="run the whole job on the bundled example")
-    p.add_argument("-o", "--output", required=True, help="folder to write into")
-    p.add_argument("--force", action="store_true", help="replace files in OUTPUT")
+    p = sub.add_parser("demo", help=L.HELP_DEMO, description=L.HELP_DEMO)
+    p.add_argument("-o", "--output", required=True, help=L.HELP_DEMO_OUTPUT)
+    p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE_FILES)
     p.set_defaults(handler=cmd_demo)
 
 
@@ -103,18 +148,22 @@ COMMAND_ADDERS: list[Callable[[argparse._SubParsersAction], None]] = [_add_core]
 def cmd_export(args: argparse.Namespace) -> int:
     from xltools.export import export
 
-    path = export(args.workbook, args.output, force=args.force)
+    check_suffix(args.output, ".xlsx", ".docx")
+    path = export(args.workbook, args.output, force=args.force, deadline=args.deadline)
     print(L.MSG_EXPORTED_PATH.format(path=path))
     return 0
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="normalised workbook → the original layout (.xlsx or .docx)",
-                       description="Write the agreed table again in the original layout: "
-                                   "目标 | 序号 | 任务 | 有关要求 | 责任单位 (+ 完成时限).")
-    p.add_argument("workbook", help="the normalised workbook (.xlsx)")
-    p.add_argument("-o", "--output", required=True, help="file to write (.xlsx or .docx)")
-    p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    p = sub.add_parser("export", help=L.HELP_EXPORT, description=L.DESC_EXPORT)
+    p.add_argument("workbook", help=L.CLI_HELP_WORKBOOK)
+    p.add_argument("-o", "--output", required=True, help=L.HELP_EXPORT_OUTPUT)
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--deadline", dest="deadline", action="store_true", default=None,
+                       help=L.HELP_EXPORT_DEADLINE)
+    group.add_argument("--no-deadline", dest="deadline", action="store_false",
+                       help=L.HELP_EXPORT_NO_DEADLINE)
+    p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
     p.set_defaults(handler=cmd_export)
 
 
@@ -134,6 +183,7 @@ def cmd_split(args: argparse.Namespace) -> int:
 def cmd_rollup(args: argparse.Namespace) -> int:
     from xltools.rollup import rollup
 
+    check_suffix(args.output, ".xlsx")
     result = rollup(args.workbook, args.folder, args.output, round_label=args.round,
                     as_of=args.as_of, force=args.force)
     print(result.summary())
@@ -141,26 +191,21 @@ def cmd_rollup(args: argparse.Namespace) -> int:
 
 
 def _add_progress(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("split", help="write one progress file per unit (进度反馈表-<单位>.xlsx)",
-                       description="Write one protected progress file per unit named on 任务分工. "
-                                   "If WORKBOOK holds a previous roll-up (sheet 进度), its answers "
-                                   "are pre-filled.")
-    p.add_argument("workbook", help="the normalised workbook (or the last roll-up)")
-    p.add_argument("-o", "--output", required=True, help="folder to write the files into")
-    p.add_argument("--round", help="round label, e.g. 2019年第二季度 (default: the month)")
-    p.add_argument("--deadline", help="return deadline YYYY-MM-DD (default: 说明 → 反馈截止日期)")
-    p.add_argument("--force", action="store_true", help="replace existing files")
+    p = sub.add_parser("split", help=L.HELP_SPLIT, description=L.DESC_SPLIT)
+    p.add_argument("workbook", help=L.HELP_SPLIT_WORKBOOK)
+    p.add_argument("-o", "--output", required=True, help=L.HELP_SPLIT_OUTPUT)
+    p.add_argument("--round", help=L.HELP_SPLIT_ROUND)
+    p.add_argument("--deadline", help=L.HELP_SPLIT_DEADLINE)
+    p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE_FILES)
     p.set_defaults(handler=cmd_split)
 
-    p = sub.add_parser("rollup", help="roll the returned progress files up into a summary workbook",
-                       description="Read every returned file in FOLDER (.xlsx .xlsm .xls .et) and "
-                                   "write OUTPUT: a copy of WORKBOOK with sheets 汇总/进度/问题/历史.")
-    p.add_argument("workbook", help="the normalised workbook (master, .xlsx)")
-    p.add_argument("folder", help="folder with the returned files")
-    p.add_argument("-o", "--output", required=True, help="workbook to write (.xlsx)")
-    p.add_argument("--round", help="round label (default: the round written in the files)")
-    p.add_argument("--as-of", dest="as_of", help="report date YYYY-MM-DD (default: today)")
-    p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    p = sub.add_parser("rollup", help=L.HELP_ROLLUP, description=L.DESC_ROLLUP)
+    p.add_argument("workbook", help=L.HELP_ROLLUP_WORKBOOK)
+    p.add_argument("folder", help=L.HELP_ROLLUP_FOLDER)
+    p.add_argument("-o", "--output", required=True, help=L.HELP_ROLLUP_OUTPUT)
+    p.add_argument("--round", help=L.HELP_ROLLUP_ROUND)
+    p.add_argument("--as-of", dest="as_of", help=L.HELP_ROLLUP_AS_OF)
+    p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
     p.set_defaults(handler=cmd_rollup)
 
 
@@ -175,7 +220,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
 
     date = dt.date.fromisoformat(args.date) if args.date else None
     result = letters(args.workbook, args.output, template=args.template, units=args.unit,
-                     combined=args.combined, pdf=args.pdf, force=args.force, date=date)
+                     combined=args.combined, pdf=args.pdf, force=args.force, date=date,
+                     general=args.general)
     print(result.summary())
     return 0
 
@@ -186,24 +232,24 @@ def _iso_date(value: str) -> str:
     try:
         dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{value!r}: expected YYYY-MM-DD") from exc
+        raise argparse.ArgumentTypeError(L.MSG_BAD_DATE.format(value=value)) from exc
     return value
 
 
 def _add_letters(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("letters", help="one Word task letter (交办通知) per unit",
-                       description="Write <单位>.docx for every unit named on 任务分工, from a "
-                                   "docxtpl template (default templates/letter.docx; see "
-                                   "docs/letters.md).")
-    p.add_argument("workbook", help="the normalised workbook (.xlsx)")
-    p.add_argument("-o", "--output", required=True, help="folder to write the letters into")
-    p.add_argument("--template", metavar="T.docx", help="your own letter template")
-    p.add_argument("--unit", nargs="+", metavar="NAME", help="only these units (names or aliases)")
-    p.add_argument("--combined", action="store_true",
-                   help="also write one document with every letter, for printing")
-    p.add_argument("--pdf", action="store_true", help="also convert to PDF with LibreOffice")
-    p.add_argument("--date", type=_iso_date, help="date of the letters YYYY-MM-DD (default today)")
-    p.add_argument("--force", action="store_true", help="replace existing files")
+    from xltools.letters import GENERAL_STYLES
+
+    p = sub.add_parser("letters", help=L.HELP_LETTERS, description=L.DESC_LETTERS)
+    p.add_argument("workbook", help=L.CLI_HELP_WORKBOOK)
+    p.add_argument("-o", "--output", required=True, help=L.HELP_LETTERS_OUTPUT)
+    p.add_argument("--template", metavar="T.docx", help=L.HELP_LETTERS_TEMPLATE)
+    p.add_argument("--unit", nargs="+", metavar="NAME", help=L.HELP_LETTERS_UNIT)
+    p.add_argument("--combined", action="store_true", help=L.HELP_LETTERS_COMBINED)
+    p.add_argument("--pdf", action="store_true", help=L.HELP_LETTERS_PDF)
+    p.add_argument("--date", type=_iso_date, help=L.HELP_LETTERS_DATE)
+    p.add_argument("--general", choices=GENERAL_STYLES, default="list",
+                   help=L.HELP_LETTERS_GENERAL)
+    p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE_FILES)
     p.set_defaults(handler=cmd_letters)
 
 
@@ -232,21 +278,17 @@ def cmd_excel(args: argparse.Namespace) -> int:
 
 
 def _add_excel(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("excel", help="the Excel add-in: build | install | uninstall | doctor",
-                       description="Build the ribbon add-in (or the control workbook) without Excel, "
-                                   "and install it for the current user on Windows/macOS.")
-    esub = p.add_subparsers(dest="excel_command", metavar="ACTION", required=True)
-    b = esub.add_parser("build", help="build xltools.xlam (or --workbook: a control .xlsm)")
-    b.add_argument("-o", "--output", help="file to write (default xltools.xlam / xltools-control.xlsm)")
-    b.add_argument("--workbook", action="store_true",
-                   help="make a standalone .xlsm with Form buttons instead of the add-in")
-    b.add_argument("--force", action="store_true", help="overwrite OUTPUT")
-    i = esub.add_parser("install", help="copy the add-in into Excel's start-up folder, write config")
-    i.add_argument("addin", nargs="?", default="xltools.xlam", help="the built add-in")
-    i.add_argument("--config-only", action="store_true",
-                   help="only write the interpreter config (for the control workbook)")
-    esub.add_parser("uninstall", help="remove the add-in from the start-up folder")
-    esub.add_parser("doctor", help="show versions and what is installed (exit 1 on a problem)")
+    p = sub.add_parser("excel", help=L.HELP_EXCEL, description=L.DESC_EXCEL)
+    esub = p.add_subparsers(dest="excel_command", metavar=L.HELP_METAVAR_ACTION, required=True)
+    b = esub.add_parser("build", help=L.HELP_EXCEL_BUILD, description=L.HELP_EXCEL_BUILD)
+    b.add_argument("-o", "--output", help=L.HELP_EXCEL_BUILD_OUTPUT)
+    b.add_argument("--workbook", action="store_true", help=L.HELP_EXCEL_BUILD_WORKBOOK)
+    b.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
+    i = esub.add_parser("install", help=L.HELP_EXCEL_INSTALL, description=L.HELP_EXCEL_INSTALL)
+    i.add_argument("addin", nargs="?", default="xltools.xlam", help=L.HELP_EXCEL_ADDIN)
+    i.add_argument("--config-only", action="store_true", help=L.HELP_EXCEL_CONFIG_ONLY)
+    esub.add_parser("uninstall", help=L.HELP_EXCEL_UNINSTALL, description=L.HELP_EXCEL_UNINSTALL)
+    esub.add_parser("doctor", help=L.HELP_EXCEL_DOCTOR, description=L.HELP_EXCEL_DOCTOR)
     p.set_defaults(handler=cmd_excel)
 
 
@@ -254,14 +296,22 @@ COMMAND_ADDERS.append(_add_excel)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="xltools",
-        description="任务分工 tables for government offices: import, check, letters, "
-                    "progress split/roll-up, export.")
-    parser.add_argument("--version", action="version", version=f"xltools {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = ChineseParser(prog="xltools", description=L.CLI_DESCRIPTION, epilog=L.CLI_EPILOG)
+    parser.add_argument("--version", action="version", version=f"xltools {__version__}",
+                        help=L.CLI_HELP_VERSION)
+    sub = parser.add_subparsers(dest="command", metavar=L.CLI_METAVAR_COMMAND)
     for adder in COMMAND_ADDERS:
         adder(sub)
+    # Workflow order in --help (and in the "choose from" of an error).
+    rank = {name: i for i, name in enumerate(WORKFLOW)}
+    registered = list(sub.choices)
+    sub._choices_actions.sort(key=lambda a: (rank.get(a.dest, len(WORKFLOW)),
+                                             registered.index(a.dest)
+                                             if a.dest in registered else 0))
+    ordered = sorted(sub.choices.items(), key=lambda kv: (rank.get(kv[0], len(WORKFLOW)),
+                                                         registered.index(kv[0])))
+    sub.choices.clear()
+    sub.choices.update(ordered)
     return parser
 
 

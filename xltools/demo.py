@@ -29,6 +29,8 @@ def apply_settings(plan: Plan, settings: dict[str, str]) -> Plan:
             changes[field] = settings[key]
     if settings.get(L.SET_FEEDBACK_DEADLINE):
         changes["feedback_deadline"] = dt.date.fromisoformat(settings[L.SET_FEEDBACK_DEADLINE])
+    if settings.get(L.SET_ISSUE_DATE):
+        changes["issue_date"] = dt.date.fromisoformat(settings[L.SET_ISSUE_DATE])
     return plan.with_info(**changes)
 
 

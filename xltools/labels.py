@@ -76,8 +76,11 @@ SET_FEEDBACK_DEADLINE = "反馈截止日期"
 SET_CONTACT = "联系人"
 SET_PHONE = "联系电话"
 SET_STATUSES = "状态选项"
+SET_ISSUE_DATE = "成文日期"  # the letters' date (GB/T 9704 成文日期)
+SET_SOURCE_COLUMNS = "原表列"  # the original's columns in its order, e.g. 目标、序号、任务、有关要求、责任单位
 SETTING_KEYS = (SET_TITLE, SET_YEAR, SET_ISSUER, SET_DOC_NUMBER,
-                SET_FEEDBACK_DEADLINE, SET_CONTACT, SET_PHONE, SET_STATUSES)
+                SET_FEEDBACK_DEADLINE, SET_CONTACT, SET_PHONE, SET_STATUSES, SET_ISSUE_DATE,
+                SET_SOURCE_COLUMNS)
 SETTINGS_END_MARKER = "使用说明"
 
 README_LINES = (
@@ -686,6 +689,9 @@ EXPORT_COL_TASK = "任务"
 EXPORT_COL_REQUIREMENT = "有关要求"
 EXPORT_COL_UNITS = "责任单位"
 EXPORT_COL_DEADLINE = "完成时限"
+EXPORT_COL_REMARK = "备注"
+MSG_EXPORT_UNKNOWN_COLUMN = ("“说明”表中“{key}”列出的列“{column}”无法导出；可用的列：{known}"
+                             "（或原表中的同义表头）。(unknown column in 原表列)")
 EXPORT_SHEET = "任务分工"
 EXPORT_DEFAULT_TITLE = "任务分工方案"
 # 责任单位 worded from the assignments: "A、B牵头，C负责，D配合，各相关部门按职能分别落实".
@@ -777,3 +783,152 @@ XL_INSTALLED = "已安装加载项：{path}\n已写入配置：{config}\n请重�
 XL_UNINSTALLED = "已删除：{path}"
 XL_NOTHING_TO_REMOVE = "没有找到已安装的加载项（{path}）。"
 XL_EXCEL_RUNNING = "无法写入 {path}：{reason}。请先关闭 Excel 再重试。(close Excel first)"
+
+
+# ------------------------------------------------- issuing office (issuer.py)
+ISSUER_LEVEL_WORDS = "市县区州盟旗"
+ISSUER_SHORT_FORMS = (("人民政府", "政府"), ("办公室", "办"))
+NOTE_ISSUER_UNIT = ("单位“{unit}”即发文单位“{issuer}”，不向其发送通知和进度反馈表"
+                    "（需要时可用 --unit 指定）。")
+REVIEW_ISSUER = "发文单位"
+
+# ------------------------------------------- letters an office would send (issue 12)
+LETTER_OTHERS_MORE = "{first}等{count}个单位"
+LETTER_OTHERS_ALSO = "另有{units}"
+LETTER_ATTACHMENT_ONE = "附件：{name}"
+LETTER_ATTACHMENT_FIRST = "附件：{n}．{name}"
+LETTER_ATTACHMENT_NEXT = "\u3000\u3000\u3000{n}．{name}"  # aligned under the first name
+LETTERS_ANNEX_FILE = "任务分工（原表格式）.docx"
+# Title line breaks (letters.title_lines): never after/before these, gladly after/before these.
+TITLE_NO_BREAK_AFTER = "《（“‘"
+TITLE_NO_BREAK_BEFORE = "》）”’，、。；：！？"
+TITLE_BREAK_AFTER = "》）、，年市县省"
+TITLE_BREAK_BEFORE = "《（"
+TITLE_BREAK_BEFORE_WORDS = ("的通知", "的意见", "的实施方案", "的方案", "的")
+TITLE_WORDS = ("关于", "落实", "印发", "做好", "贯彻", "进一步", "加强", "推进", "开展", "全面",
+               "政务公开", "政务", "公开", "重点工作", "重点", "工作", "任务分工", "任务", "分工",
+               "实施方案", "方案", "通知", "意见", "要点", "建设", "管理", "服务", "改革", "发展",
+               "年度", "人民政府", "政府", "办公室", "营商环境", "市场", "县域", "省级", "市级",
+               "责任", "分解", "安排", "计划", "行动", "专项", "整治", "优化", "提升")
+TPL_GENERAL_INTRO_LIST = ("以下任务中的要求由各相关部门按职能分别落实（括号内为要求编号，全文见任务分工表），"
+                          "请你单位对照职能抓好落实。")
+TPL_GENERAL_ITEM = "{{ loop.index }}．{{ t.task }}（{{ t.ids }}）"
+TPL_GENERAL_ANNEX = ("各相关部门按职能分别落实的{{ general|length }}项要求，全文见附件"
+                     "（{{ attachments[-1] }}），请你单位对照职能抓好落实。")
+MSG_WARNING_PREFIX = "注意："
+MSG_LETTERS_ANNEX = "附件（原表格式任务分工）→ {path}"
+MSG_LETTERS_ONLY_ISSUER = ("“任务分工”表中只有发文单位“{issuer}”自己，没有要发通知的单位。"
+                           "如确需发给它，请用 --unit 指定。(only the issuing office has rows)")
+MSG_LETTERS_BAD_ISSUE_DATE = ("“说明”表中的成文日期“{value}”不是日期，请写成 2019-03-25。"
+                              "(成文日期 is not a date)")
+MSG_LETTERS_NO_ISSUE_DATE = ("“说明”表中没有成文日期，通知日期用今天（{date}）。请在“说明”表填写成文日期，"
+                             "或用 --date 指定。(no 成文日期: today is used)")
+MSG_LETTERS_DATE_AFTER_DEADLINE = ("成文日期 {date} 晚于反馈截止日期 {deadline}，请核对。"
+                                   "(letter date after the feedback deadline)")
+MSG_LETTERS_BAD_GENERAL = ("“各相关部门”要求的写法“{value}”无效，可选：{allowed}。"
+                           "(unknown style for the requirements of every department)")
+MSG_TEMPLATE_UNSAFE = ("通知模板 {path} 在为“{unit}”生成通知时被拦截：标记 {tag}（所在段落：“{text}”）"
+                       "试图访问内部属性；模板不能执行代码。请删除该标记。(unsafe template tag blocked)")
+MSG_LETTERS_ODD_UNCHECKED = ("未找到 LibreOffice，无法计算各通知页数：合并打印版中的通知不一定都从奇数页开始，"
+                             "双面打印前请检查。(page counts unknown: odd-page starts not guaranteed)")
+
+# ---------------------------------------------------------------- CLI (cli.py)
+# --help is Chinese, English kept in parentheses where it helps.
+CLI_DESCRIPTION = ("任务分工工具：导入原表 → 校验 → 发交办通知 → 拆分进度表 → 汇总进度 → 导出原表格式。"
+                   "(task-division tables for government offices)")
+CLI_EPILOG = "每个命令的用法：xltools 命令 --help。说明文档见 README.md 和 docs/。"
+CLI_USAGE_PREFIX = "用法："
+CLI_POSITIONALS = "参数"
+CLI_OPTIONALS = "选项"
+CLI_METAVAR_COMMAND = "命令"
+CLI_HELP_HELP = "显示本帮助并退出 (help)"
+CLI_HELP_VERSION = "显示版本号并退出 (version)"
+CLI_HELP_FORCE = "已存在时覆盖 (overwrite)"
+CLI_HELP_FORCE_FILES = "替换已存在的文件 (replace existing files)"
+CLI_HELP_WORKBOOK = "规范工作簿（.xlsx）"
+HELP_IMPORT = "原始任务分工表 → 规范工作簿 (import)"
+DESC_IMPORT = ("读取原始任务分工表（txt、csv、html、docx、xlsx/xls 等），写出规范工作簿（.xlsx）。"
+               "(read an original table, write the normalised workbook)")
+HELP_IMPORT_SRC = "原始任务分工表"
+HELP_IMPORT_OUTPUT = "要写出的工作簿（.xlsx）"
+HELP_IMPORT_UNITS = "沿用该工作簿“单位”表中的单位名称、别名和联系人"
+HELP_IMPORT_YEAR = "年度（原表中没有写明时）"
+HELP_IMPORT_TRADITIONAL = "保留繁体字（默认转换为简体）"
+HELP_IMPORT_HEADER_LINE = "表头在文本的第 N 行（表格/工作表的第 N 行）"
+HELP_IMPORT_COLUMNS = "表头缺失或无法识别时，按顺序用表头词写出各列，以逗号分隔"
+HELP_IMPORT_COLUMNS_METAVAR = "序号,任务,具体要求,责任单位,完成时限"
+HELP_CHECK = "校验规范工作簿，列出问题（有问题时退出码为 1）(check)"
+HELP_TEMPLATE = "写出空白的规范工作簿 (template)"
+HELP_TEMPLATE_OUTPUT = "要写出的工作簿（.xlsx）"
+HELP_DEMO = "用自带示例跑一遍全部流程 (demo)"
+HELP_DEMO_OUTPUT = "输出文件夹"
+HELP_EXPORT = "规范工作簿 → 原表格式（.xlsx 或 .docx）(export)"
+DESC_EXPORT = ("按原表格式重新写出任务分工表：原表的列及其顺序（说明 → 原表列），目标、序号、任务、"
+               "责任单位按原表合并单元格；每页重复表头，带页码。(the original layout)")
+HELP_EXPORT_OUTPUT = "要写出的文件（.xlsx 或 .docx）"
+HELP_EXPORT_DEADLINE = "加上“完成时限”列（原表没有时）"
+HELP_EXPORT_NO_DEADLINE = "不要“完成时限”列"
+HELP_SPLIT = "为每个单位生成进度反馈表（进度反馈表-<单位>.xlsx）(split)"
+DESC_SPLIT = ("为“任务分工”中的每个单位生成一份受保护的进度反馈表。若工作簿含上一次汇总（“进度”表），"
+              "已填写的进展会预先带入。(one progress file per unit)")
+HELP_SPLIT_WORKBOOK = "规范工作簿（或上一次的汇总结果）"
+HELP_SPLIT_OUTPUT = "存放进度反馈表的文件夹"
+HELP_SPLIT_ROUND = "轮次名称，如 2019年第二季度（默认：当月）"
+HELP_SPLIT_DEADLINE = "反馈截止日期 YYYY-MM-DD（默认：说明 → 反馈截止日期）"
+HELP_ROLLUP = "汇总各单位交回的进度反馈表 (rollup)"
+DESC_ROLLUP = ("读取文件夹中每个交回的文件（.xlsx .xlsm .xls .et），写出汇总工作簿：规范工作簿的副本，"
+               "加上“汇总/进度/问题/历史”表。(roll the returns up)")
+HELP_ROLLUP_WORKBOOK = "规范工作簿（主表，.xlsx）"
+HELP_ROLLUP_FOLDER = "存放交回文件的文件夹"
+HELP_ROLLUP_OUTPUT = "要写出的汇总工作簿（.xlsx）"
+HELP_ROLLUP_ROUND = "轮次名称（默认：文件中写的轮次）"
+HELP_ROLLUP_AS_OF = "统计日期 YYYY-MM-DD（默认：今天）"
+HELP_LETTERS = "为每个单位生成 Word 交办通知 (letters)"
+DESC_LETTERS = ("为“任务分工”中的每个单位（发文单位除外）生成 <单位>.docx，使用 docxtpl 模板"
+                "（默认 templates/letter.docx，见 docs/letters.md）。(one task letter per unit)")
+HELP_LETTERS_OUTPUT = "存放通知的文件夹"
+HELP_LETTERS_TEMPLATE = "自己的通知模板（.docx）"
+HELP_LETTERS_UNIT = "只为这些单位生成（名称或别名；也可指定发文单位）"
+HELP_LETTERS_COMBINED = "另生成一份包含全部通知的合并打印版（每份从奇数页开始）"
+HELP_LETTERS_PDF = "另用 LibreOffice 转换为 PDF"
+HELP_LETTERS_DATE = "成文日期 YYYY-MM-DD（默认：说明 → 成文日期）"
+HELP_LETTERS_GENERAL = ("“各相关部门”要求的写法：list 任务标题和要求编号（默认）、table 全文表格、"
+                        "annex 作为附件（另写出原表格式任务分工）")
+HELP_EXCEL = "Excel 加载项：build | install | uninstall | doctor (excel)"
+DESC_EXCEL = "不用 Excel 也能生成功能区加载项（或控制工作簿），并在 Windows/macOS 上为当前用户安装。"
+HELP_EXCEL_BUILD = "生成 xltools.xlam（或 --workbook：控制工作簿 .xlsm）"
+HELP_EXCEL_BUILD_OUTPUT = "要写出的文件（默认 xltools.xlam / xltools-control.xlsm）"
+HELP_EXCEL_BUILD_WORKBOOK = "生成带按钮的独立 .xlsm，而不是加载项"
+HELP_EXCEL_INSTALL = "把加载项复制到 Excel 启动文件夹并写入配置"
+HELP_EXCEL_ADDIN = "已生成的加载项"
+HELP_EXCEL_CONFIG_ONLY = "只写入解释器配置（用于控制工作簿）"
+HELP_EXCEL_UNINSTALL = "从启动文件夹删除加载项"
+HELP_EXCEL_DOCTOR = "显示版本和安装情况（有问题时退出码为 1）"
+HELP_METAVAR_ACTION = "操作"
+MSG_BAD_DATE = "日期“{value}”无效，请写成 YYYY-MM-DD，如 2019-03-25。(expected YYYY-MM-DD)"
+MSG_OUTPUT_SUFFIX = ("输出文件 {path} 的扩展名与写出的内容不符：这里写出的是 {expected} 文件。"
+                     "请把文件名改为以 {expected} 结尾。(output extension does not match)")
+# argparse's own messages, translated (cli.ChineseParser.error).
+ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.*)", "缺少必需的参数：{0}"),
+    (r"unrecognized arguments: (.*)", "无法识别的参数：{0}"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "参数 {0} 的值 {1} 无效，可选：{2}"),
+    (r"argument (\S+): expected one argument", "参数 {0} 后面需要一个值"),
+    (r"argument (\S+): expected at least one argument", "参数 {0} 后面至少需要一个值"),
+    (r"argument (\S+): invalid (\S+) value: (.*)", "参数 {0} 的值 {2} 无效"),
+    (r"argument (\S+): not allowed with argument (\S+)", "参数 {0} 不能与 {1} 同时使用"),
+    (r"argument (\S+): ignored explicit argument (.*)", "参数 {0} 不接受值 {1}"),
+    (r"ambiguous option: (\S+) could match (.*)", "选项 {0} 有歧义，可能是：{1}"),
+    (r"one of the arguments (.*) is required", "必须给出以下参数之一：{0}"),
+    (r"argument (\S+): (.*)", "参数 {0}：{1}"),
+)
+ARGPARSE_SEE_HELP = "（用法见 {prog} --help）"
+
+# ------------------------------------------------ workbook print and typing (issue 12)
+CHK_NO_DATA = "没有任何要求：“任务分工”表是空的。请先导入原表（xltools import），或在表中填写要求。"
+DV_UNIT_TITLE = "单位"
+DV_UNIT_ERROR = "该单位不在“单位”表中（也不是别名）。请从下拉列表选择；新单位请先写在“单位”表末尾。"
+DV_ROLE_TITLE = "角色"
+DV_ROLE_ERROR = "角色只能是 牵头、责任 或 配合，请从下拉列表选择。"
+DV_UNIT_PROMPT = "从下拉列表选择单位"
+DV_ROLE_PROMPT = "牵头 / 责任 / 配合"

@@ -59,6 +59,9 @@ LINE_PITCH_TWIPS = TEXT_HEIGHT_TWIPS // LINES_PER_PAGE
 CHAR_CONDENSE_TWENTIETHS = -5
 assert CHARS_PER_LINE * (BODY_PT * 20 + CHAR_CONDENSE_TWENTIETHS) <= TEXT_WIDTH_TWIPS
 TITLE_LINE_TWIPS = 700  # 35 pt for a two-line 22 pt title
+# A title line holds 20 二号 characters in the text width; letters.title_lines
+# breaks at 19 (display width 38: CJK 2, ASCII 1) to leave room for rounding.
+TITLE_LINE_WIDTH = 38
 TABLE_LINE_TWIPS = 360  # 18 pt inside tables
 
 # Column widths (mm) of the requirement tables: 编号 任务 具体要求 其他单位 完成时限.
@@ -415,7 +418,10 @@ def build_template() -> Document:
     _para(doc, "{{ doc_number }}", align="center")
     _para(doc, "")
     _para(doc, "{%p endif %}")
-    _para(doc, "{{ letter_title }}", "Title")
+    # The title broken at word boundaries (letters.title_lines), one paragraph a line.
+    _para(doc, "{%p for line in title_lines %}")
+    _para(doc, "{{ line }}", "Title", keep_next=True)
+    _para(doc, "{%p endfor %}")
     _para(doc, "")
     _para(doc, "{{ unit }}：")
     _para(doc, L.TPL_OPENING, "Body Text")
@@ -428,24 +434,43 @@ def build_template() -> Document:
     _para(doc, "{%p endfor %}")
 
     # 二、 requirements for every department.
+    # general_style: list (task titles + numbers, default), table (in full), annex (附件).
     _para(doc, "{%p if general %}")
-    _para(doc, L.TPL_HEADING_GENERAL, "Heading 1")
+    _para(doc, L.TPL_HEADING_GENERAL, "Heading 1", keep_next=True)
+    _para(doc, '{%p if general_style == "table" %}')
     _para(doc, L.TPL_GENERAL_INTRO, "Body Text", keep_next=True)
     _table(doc, TAG_ROWS_GENERAL)
+    _para(doc, '{%p elif general_style == "annex" %}')
+    _para(doc, L.TPL_GENERAL_ANNEX, "Body Text")
+    _para(doc, "{%p else %}")
+    _para(doc, L.TPL_GENERAL_INTRO_LIST, "Body Text", keep_next=True)
+    _para(doc, "{%p for t in general_tasks %}")
+    _para(doc, L.TPL_GENERAL_ITEM, "Body Text")
+    _para(doc, "{%p endfor %}")
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p endif %}")
 
-    # 三、 feedback, contact.
-    _para(doc, L.TPL_HEADING_FEEDBACK, "Heading 1")
-    _para(doc, L.TPL_FEEDBACK, "Body Text")
+    # 三、 feedback, contact. From here to the date every paragraph is kept with the
+    # next, so the 落款 never stands alone on a page.
+    _para(doc, L.TPL_HEADING_FEEDBACK, "Heading 1", keep_next=True)
+    _para(doc, L.TPL_FEEDBACK, "Body Text", keep_next=True)
     _para(doc, "{%p if contact_line %}")
-    _para(doc, "{{ contact_line }}。", "Body Text")
+    _para(doc, "{{ contact_line }}。", "Body Text", keep_next=True)
+    _para(doc, "{%p endif %}")
+
+    # 附件说明 (GB/T 9704 7.3.4): one line below the text, two characters in.
+    _para(doc, "{%p if attachment_lines %}")
+    _para(doc, "", keep_next=True)
+    _para(doc, "{%p for a in attachment_lines %}")
+    _para(doc, "{{ a }}", "Body Text", keep_next=True)
+    _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
 
     # 落款 and 成文日期 (right, two characters in from the edge).
-    _para(doc, "")
-    _para(doc, "")
+    _para(doc, "", keep_next=True)
+    _para(doc, "", keep_next=True)
     _para(doc, "{%p if issuer %}")
-    _para(doc, "{{ issuer }}", align="right", right_chars=2)
+    _para(doc, "{{ issuer }}", align="right", right_chars=2, keep_next=True)
     _para(doc, "{%p endif %}")
     _para(doc, "{{ date }}", align="right", right_chars=2)
     return doc

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
 import os
 import re
@@ -33,13 +34,16 @@ from typing import IO, Any
 import jinja2
 from docxtpl import DocxTemplate
 from jinja2 import meta
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from xltools import labels as L
 from xltools.errors import DependencyError, InputError, OutputError, TemplateError
 from xltools.fileio import atomic_path, check_writable, is_file_like
 from xltools.filenames import safe_filename, unique_filenames
-from xltools.letter_template import default_template_path, template_bytes
+from xltools.issuer import issuer_units
+from xltools.letter_template import TITLE_LINE_WIDTH, default_template_path, template_bytes
 from xltools.model import Assignment, Plan, Requirement, Role, requirement_sort_key
 from xltools.workbook_reader import read_plan
 
@@ -60,7 +64,15 @@ CONTEXT_KEYS = frozenset({
     "unit", "unit_kind", "unit_contact", "unit_phone", "title", "letter_title", "year",
     "issuer", "doc_number", "feedback_deadline", "contact", "phone", "contact_line", "date",
     "progress_file", "groups", "rows", "general", "total", "no",
+    "title_lines", "general_tasks", "general_style", "attachments", "attachment_lines",
 })
+
+# 其他单位: up to this many non-lead units are named, more are "X等 N 个单位".
+OTHERS_NAMED = 2
+LEADS_NAMED = 3  # lead units are named up to this many
+
+# How the requirements that fall to every department (各相关部门) are shown.
+GENERAL_STYLES = ("list", "table", "annex")  # list: task titles + numbers (default)
 
 # XML 1.0 forbids most control characters; Excel cells can hold them.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -102,6 +114,16 @@ class RoleGroup:
         return len(self.rows)
 
 
+@dataclass(frozen=True)
+class GeneralTask:
+    """A task with requirements for every department, as one line of the compact list."""
+
+    task_no: int
+    task: str
+    ids: str  # 1-1、1-2、1-4
+    count: int
+
+
 def cn_number(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (numbers up to 99)."""
     digits = L.LETTER_CN_DIGITS
@@ -133,6 +155,78 @@ def letter_title(title: str) -> str:
     if title.endswith(L.LETTER_DIVISION_ENDINGS):
         return L.LETTER_TITLE_PLAN_IS_DIVISION.format(title=title)
     return L.LETTER_TITLE_WITH_PLAN.format(title=title)
+
+
+def _width(text: str) -> int:
+    """Display width: a CJK character 2, ASCII 1."""
+    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in text)
+
+
+def _break_cost(text: str, i: int) -> float:
+    """How bad a line break between text[i-1] and text[i] is (0 good … 1000 forbidden)."""
+    before, after = text[i - 1], text[i]
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return 1000  # inside a number or a Latin word
+    if before in L.TITLE_NO_BREAK_AFTER or after in L.TITLE_NO_BREAK_BEFORE:
+        return 1000  # 《| or |》 or before punctuation
+    for word in L.TITLE_WORDS:  # a break inside a word
+        start = text.find(word, max(0, i - len(word) + 1))
+        while 0 <= start < i:
+            if start + len(word) > i:
+                return 60
+            start = text.find(word, start + 1)
+    if before in L.TITLE_BREAK_AFTER or after in L.TITLE_BREAK_BEFORE:
+        return 0
+    if any(text.startswith(w, i) for w in L.TITLE_BREAK_BEFORE_WORDS):
+        return 0
+    if any(text[:i].endswith(w) for w in L.TITLE_WORDS):
+        return 5  # between two words
+    return 30
+
+
+def title_lines(title: str, width: int = TITLE_LINE_WIDTH) -> list[str]:
+    """The title broken into lines of at most ``width`` (CJK 2, ASCII 1) at word
+    boundaries, balanced, each line no longer than the one above (GB/T 9704 梯形)."""
+    return list(_title_lines(title.strip(), width))
+
+
+@functools.lru_cache(maxsize=64)
+def _title_lines(title: str, width: int) -> tuple[str, ...]:
+    n = len(title)
+    total = _width(title)
+    if total <= width or n < 4:
+        return (title,)
+    pw = [0]
+    for ch in title:
+        pw.append(pw[-1] + _width(ch))
+    cost_at = [0.0] + [_break_cost(title, i) for i in range(1, n)] + [0.0]
+    count = -(-total // width)
+    best: tuple[float, tuple[str, ...]] | None = None
+    for lines in range(count, count + 2):
+        target = total / lines
+        # layer[end] = (cost, breaks) of the best split of title[:end] into k lines
+        layer: dict[int, tuple[float, tuple[int, ...]]] = {0: (0.0, ())}
+        for _ in range(lines):
+            nxt: dict[int, tuple[float, tuple[int, ...]]] = {}
+            for start, (cost, breaks) in layer.items():
+                prev = pw[breaks[-1]] - pw[breaks[-2] if len(breaks) > 1 else 0] if breaks else None
+                for end in range(start + 1, n + 1):
+                    w = pw[end] - pw[start]
+                    if w > width:
+                        break
+                    c = cost + abs(w - target) + cost_at[end]
+                    if prev is not None and w > prev:  # lines get no longer downwards
+                        c += 2 * (w - prev)
+                    if end not in nxt or c < nxt[end][0]:
+                        nxt[end] = (c, (*breaks, end))
+            layer = nxt
+        if n in layer:
+            cost, breaks = layer[n]
+            cost += 20 * (lines - count)
+            if best is None or cost < best[0]:
+                starts = (0, *breaks[:-1])
+                best = (cost, tuple(title[x:y] for x, y in zip(starts, breaks)))
+    return best[1] if best else (title,)
 
 
 def _clean(value: Any) -> Any:
@@ -170,16 +264,45 @@ class PlanIndex:
         return [u for u in self.by_unit if u != L.GENERIC_UNIT]
 
     def others(self, req_id: str, exclude: str) -> str:
+        """The other units on a requirement, compactly: lead units named (up to three),
+        the rest by role when they are few, else as "X等N个单位"."""
         by_role: dict[Role, list[str]] = {}
         for a in self.by_requirement.get(req_id, []):
             if a.unit != exclude:
                 names = by_role.setdefault(_role_of(a), [])
                 if a.unit not in names:
                     names.append(a.unit)
-        parts = [L.LETTER_OTHERS_PART.format(role=role.value,
-                                             units=L.ALIAS_SEPARATOR.join(by_role[role]))
-                 for role in sorted(by_role, key=lambda r: r.order)]
+        roles = sorted(by_role, key=lambda r: r.order)
+        rest = [u for role in roles if role is not Role.LEAD for u in by_role[role]]
+        parts = []
+        leads = by_role.get(Role.LEAD, [])
+        if leads:
+            parts.append(L.LETTER_OTHERS_PART.format(
+                role=Role.LEAD.value,
+                units=L.ALIAS_SEPARATOR.join(leads) if len(leads) <= LEADS_NAMED
+                else L.LETTER_OTHERS_MORE.format(first=leads[0], count=len(leads))))
+        if len(rest) <= OTHERS_NAMED:
+            parts.extend(L.LETTER_OTHERS_PART.format(role=role.value,
+                                                     units=L.ALIAS_SEPARATOR.join(by_role[role]))
+                         for role in roles if role is not Role.LEAD)
+        else:
+            rest_roles = [role for role in roles if role is not Role.LEAD]
+            more = L.LETTER_OTHERS_MORE.format(first=rest[0], count=len(rest))
+            parts.append(L.LETTER_OTHERS_PART.format(role=rest_roles[0].value, units=more)
+                         if len(rest_roles) == 1 else L.LETTER_OTHERS_ALSO.format(units=more))
         return L.LETTER_OTHERS_SEPARATOR.join(parts)
+
+    def general_tasks(self, ids: Sequence[str]) -> list[GeneralTask]:
+        """The requirements ``ids`` grouped by task, in order."""
+        by_task: dict[int, list[str]] = {}
+        names: dict[int, str] = {}
+        for i in ids:
+            _, task_no, task, _ = self.context[i]
+            by_task.setdefault(task_no, []).append(i)
+            names[task_no] = task
+        return [GeneralTask(task_no=no, task=_clean(names[no]),
+                            ids=L.ALIAS_SEPARATOR.join(req_ids), count=len(req_ids))
+                for no, req_ids in by_task.items()]
 
     def row(self, req_id: str, unit: str, role: str) -> LetterRow:
         key = (req_id, unit, role)
@@ -197,7 +320,8 @@ class PlanIndex:
 
 
 def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
-                   progress_file: str) -> dict[str, Any]:
+                   progress_file: str, general_style: str = "list",
+                   annex_file: str = "") -> dict[str, Any]:
     """The template variables for ``unit``'s letter (see docs/letters.md)."""
     plan = index.plan
     info = plan.info
@@ -234,6 +358,9 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
     if info.phone:
         contact_parts.append(L.LETTER_PHONE.format(phone=info.phone))
     registry = plan.unit(unit)
+    attachments = [progress_file] if progress_file else []
+    if general and general_style == "annex" and annex_file:
+        attachments.append(annex_file)
     context = {
         "unit": unit,
         "unit_kind": registry.kind if registry else "",
@@ -255,9 +382,23 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
         "general": general,
         "total": len(all_rows),
         "no": numbers,
+        "title_lines": title_lines(letter_title(info.title)),
+        "general_tasks": index.general_tasks([r.id for r in general]),
+        "general_style": general_style,
+        "attachments": attachments,
+        "attachment_lines": attachment_lines(attachments),
     }
     assert set(context) == CONTEXT_KEYS
     return {k: _clean(v) for k, v in context.items()}
+
+
+def attachment_lines(names: Sequence[str]) -> list[str]:
+    """附件说明 lines (GB/T 9704 7.3.4): 附件：name, or 附件：1．… with the later names
+    aligned under the first."""
+    if len(names) == 1:
+        return [L.LETTER_ATTACHMENT_ONE.format(name=names[0])]
+    return [(L.LETTER_ATTACHMENT_FIRST if i == 1 else L.LETTER_ATTACHMENT_NEXT).format(
+        n=i, name=name) for i, name in enumerate(names, start=1)]
 
 
 # ======================================================================
@@ -338,7 +479,8 @@ class LetterTemplate:
         if DOCUMENT_PART not in self.entries:
             raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(
                 path=self.name, reason=DOCUMENT_PART + " missing"), path=self.name)
-        self.env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+        # Templates come from anyone: no attribute access to internals, no code execution.
+        self.env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
         self.parts: dict[str, _Part] = {}
         self.texts: list[str] = []
         for name, raw in self.entries.items():
@@ -508,6 +650,11 @@ class LetterTemplate:
         for name, part in self.parts.items():
             try:
                 xml = part.template.render(context)
+            except SecurityError as exc:
+                m = re.search(r"attribute '([^']+)'", str(exc))
+                tag, text = self.find_tag(m.group(1)) if m else ("", "")
+                raise self._error(L.MSG_TEMPLATE_UNSAFE.format(
+                    path=self.name, unit=unit, tag=tag or "?", text=_short(text))) from exc
             except jinja2.TemplateError as exc:
                 raise self._error(self._render_message(exc, unit)) from exc
             except (TypeError, ValueError, AttributeError, KeyError) as exc:
@@ -560,9 +707,14 @@ class LetterTemplate:
         return self.package(self.render_parts(context, unit))
 
     # --------------------------------------------------------- combined
-    def combine(self, letters: Sequence[Mapping[str, bytes]]) -> bytes:
-        """One document with every letter, each in its own section (new page, page 1)."""
-        return _combine(self, letters)
+    def combine(self, letters: Sequence[Mapping[str, bytes]],
+                pages: Sequence[int] | None = None) -> bytes:
+        """One document with every letter, each in its own section (page numbers from 1),
+        starting on an odd page. ``pages``: each letter's page count; a letter with an odd
+        count is followed by a blank page without a page number (GB/T 9704 7.5). Without
+        counts the sections are odd-page breaks, which Word and LibreOffice judge by the
+        restarted page number (so they add no blank page)."""
+        return _combine(self, letters, pages)
 
 
 _BLOCK_WORDS = {"if", "for", "macro", "call", "filter", "with", "block", "raw", "autoescape",
@@ -605,7 +757,32 @@ def _set_sect_child(sect: etree._Element, local: str, **attrs: str) -> None:
         el.set(_W + key, value)
 
 
-def _combine(tpl: LetterTemplate, letters: Sequence[Mapping[str, bytes]]) -> bytes:
+BLANK_FOOTER = "word/footerXlBlank.xml"
+_FOOTER_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+_FOOTER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+
+
+def _blank_page_section(sect: etree._Element, rid: str) -> etree._Element:
+    """A paragraph that is a section of its own: one blank page, no page number."""
+    blank = copy.deepcopy(sect)
+    for ref in blank.findall(_W + "headerReference") + blank.findall(_W + "footerReference"):
+        blank.remove(ref)
+    for kind in ("even", "default", "first"):
+        ref = etree.Element(_W + "footerReference")
+        ref.set(_W + "type", kind)
+        ref.set("{%s}id" % R_NS, rid)
+        blank.insert(0, ref)
+    _set_sect_child(blank, "type", val="nextPage")
+    num = blank.find(_W + "pgNumType")
+    if num is not None:
+        blank.remove(num)
+    p = etree.Element(_W + "p")
+    etree.SubElement(p, _W + "pPr").append(blank)
+    return p
+
+
+def _combine(tpl: LetterTemplate, letters: Sequence[Mapping[str, bytes]],
+             pages: Sequence[int] | None = None) -> bytes:
     entries = dict(tpl.entries)
     doc_root = etree.fromstring(letters[0][DOCUMENT_PART]) if DOCUMENT_PART in letters[0] \
         else etree.fromstring(entries[DOCUMENT_PART])
@@ -646,8 +823,11 @@ def _combine(tpl: LetterTemplate, letters: Sequence[Mapping[str, bytes]]) -> byt
                     (o.get("ContentType") for o in types if o.get("PartName") == "/" + part),
                     "application/xml"))
                 ref.set("{%s}id" % R_NS, new_rid)
-        _set_sect_child(sect, "type", val="nextPage")
+        # Every letter starts on an odd page: printed double-sided, no unit's first
+        # page is on the back of another's letter.
+        _set_sect_child(sect, "type", val="oddPage" if pages is None else "nextPage")
         _set_sect_child(sect, "pgNumType", start="1")
+        pad = pages is not None and i < len(letters) and pages[i - 1] % 2 == 1
         if i < len(letters):
             # A section break: the sectPr goes into the last paragraph of the letter.
             if not children or children[-1].tag != _W + "p":
@@ -665,6 +845,19 @@ def _combine(tpl: LetterTemplate, letters: Sequence[Mapping[str, bytes]]) -> byt
                 rpr.addnext(sect)
             else:
                 ppr.append(sect)
+            if pad:
+                if not any(r.get("Id") == "rIdXlBlank" for r in rels):
+                    rel = etree.SubElement(rels, "{%s}Relationship" % PKG_REL_NS)
+                    rel.set("Id", "rIdXlBlank")
+                    rel.set("Type", _FOOTER_TYPE)
+                    rel.set("Target", BLANK_FOOTER[len("word/"):])
+                    override = etree.SubElement(types, "{%s}Override" % CT_NS)
+                    override.set("PartName", "/" + BLANK_FOOTER)
+                    override.set("ContentType", _FOOTER_CT)
+                    extra[BLANK_FOOTER] = (
+                        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                        b'<w:ftr xmlns:w="%s"><w:p/></w:ftr>' % W_NS.encode())
+                children.append(_blank_page_section(sect, "rIdXlBlank"))
         else:
             children.append(sect)
         body.extend(children)
@@ -744,6 +937,18 @@ def convert_to_pdf(docs: Sequence[Path], out_dir: Path, *, force: bool = False,
     return written
 
 
+def pdf_page_count(data: bytes) -> int:
+    """Pages of a PDF written by LibreOffice (its page objects are not compressed)."""
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+
+
+def page_counts(docs: Sequence[Path], *, soffice: str | None = None) -> list[int]:
+    """How many pages each document has, as LibreOffice lays it out (one run)."""
+    with tempfile.TemporaryDirectory(prefix="xltools-pages-") as tmp:
+        pdfs = convert_to_pdf(docs, Path(tmp), force=True, soffice=soffice)
+        return [pdf_page_count(p.read_bytes()) for p in pdfs]
+
+
 # ======================================================================
 # The library function
 # ======================================================================
@@ -761,6 +966,8 @@ class LettersResult:
     letters: tuple[Letter, ...]
     combined: Path | None = None
     pdfs: tuple[Path, ...] = field(default=())
+    annex: Path | None = None  # the whole table, sent as 附件 (general="annex")
+    warnings: tuple[str, ...] = field(default=())
 
     @property
     def paths(self) -> tuple[Path, ...]:
@@ -768,23 +975,33 @@ class LettersResult:
         out = [letter.path for letter in self.letters]
         if self.combined:
             out.append(self.combined)
+        if self.annex:
+            out.append(self.annex)
         return (*out, *self.pdfs)
 
     def summary(self) -> str:
         lines = [L.MSG_LETTERS_WRITTEN.format(count=len(self.letters), path=self.folder)]
         if self.combined:
             lines.append(L.MSG_LETTERS_COMBINED.format(path=self.combined))
+        if self.annex:
+            lines.append(L.MSG_LETTERS_ANNEX.format(path=self.annex))
         if self.pdfs:
             lines.append(L.MSG_LETTERS_PDF.format(count=len(self.pdfs), path=self.folder))
+        lines.extend(L.MSG_WARNING_PREFIX + w for w in self.warnings)
         return "\n".join(lines)
 
 
 def _select_units(index: PlanIndex, wanted: Iterable[str] | None) -> list[str]:
+    """The units to write to: every unit but the issuing office, or those asked for."""
     available = index.units()
     if not available:
         raise InputError(L.MSG_LETTERS_NO_UNITS)
     if wanted is None:
-        return available
+        issuers = issuer_units(index.plan)
+        chosen = [u for u in available if u not in issuers]
+        if not chosen:
+            raise InputError(L.MSG_LETTERS_ONLY_ISSUER.format(issuer=index.plan.info.issuer))
+        return chosen
     canonical = {name: name for name in available}
     for unit in index.plan.units:
         for alias in unit.aliases:
@@ -807,18 +1024,48 @@ def combined_name() -> str:
     return safe_filename(L.LETTERS_COMBINED_FILE, ".docx")
 
 
+def issue_date(plan: Plan, date: dt.date | None = None) -> tuple[dt.date, list[str]]:
+    """The 成文日期 of the letters and the warnings about it: ``date`` if given, else
+    说明 → 成文日期, else today (warned); later than 反馈截止日期 is warned."""
+    warnings: list[str] = []
+    day = date
+    if day is None:
+        value = plan.info.issue_date
+        if isinstance(value, dt.date):
+            day = value
+        elif value:
+            raise InputError(L.MSG_LETTERS_BAD_ISSUE_DATE.format(value=value),
+                             sheet=L.SHEET_README)
+        else:
+            day = dt.date.today()
+            warnings.append(L.MSG_LETTERS_NO_ISSUE_DATE.format(date=format_date(day)))
+    deadline = plan.info.feedback_deadline
+    if isinstance(deadline, dt.date) and day > deadline:
+        warnings.append(L.MSG_LETTERS_DATE_AFTER_DEADLINE.format(
+            date=format_date(day), deadline=format_date(deadline)))
+    return day, warnings
+
+
 def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
             template: PathOrFile | None = None, units: Iterable[str] | None = None,
             combined: bool = False, pdf: bool = False, force: bool = False,
-            date: dt.date | None = None) -> LettersResult:
+            date: dt.date | None = None, general: str = "list") -> LettersResult:
     """Write one 交办通知 (.docx) per unit of the normalised ``workbook`` into ``out_dir``.
 
     ``template``: a docxtpl .docx (default templates/letter.docx); ``units``: only
-    these units (names or aliases); ``combined``: also one document with every
-    letter for printing; ``pdf``: also convert to PDF with LibreOffice;
-    ``force``: replace existing files; ``date``: 成文日期 (default today).
+    these units (names or aliases; default every unit but the issuing office
+    发文单位); ``combined``: also one document with every letter for printing,
+    each letter starting on an odd page; ``pdf``: also convert to PDF with
+    LibreOffice; ``force``: replace existing files; ``date``: 成文日期 (default
+    说明 → 成文日期, else today with a warning); ``general``: how the requirements
+    for every department are shown — "list" (task titles with the requirement
+    numbers), "table" (in full) or "annex" (a reference to the whole table, which
+    is written next to the letters as 附件).
     Nothing is written when the template or a unit name is wrong.
     """
+    if general not in GENERAL_STYLES:
+        raise InputError(L.MSG_LETTERS_BAD_GENERAL.format(
+            value=general, allowed=L.ALIAS_SEPARATOR.join(GENERAL_STYLES)))
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise OutputError(L.MSG_LETTERS_NOT_FOLDER.format(path=folder), path=str(folder))
@@ -826,6 +1073,10 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     plan = read_plan(workbook)
     index = PlanIndex(plan)
     chosen = _select_units(index, units)
+    day, warnings = issue_date(plan, date)
+    for unit in sorted(issuer_units(plan)):
+        if unit not in chosen and unit in index.by_unit:
+            warnings.append(L.NOTE_ISSUER_UNIT.format(unit=unit, issuer=plan.info.issuer))
     soffice = None
     if pdf:
         soffice = find_soffice()
@@ -837,15 +1088,17 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
         ".xlsx")
     targets = {u: folder / names[u] for u in chosen}
     combined_path = folder / combined_name() if combined else None
-    for target in [*targets.values(), *([combined_path] if combined_path else [])]:
+    annex_path = folder / L.LETTERS_ANNEX_FILE if general == "annex" and index.general_ids \
+        else None
+    for target in [*targets.values(), *(p for p in (combined_path, annex_path) if p)]:
         check_writable(target, force)
 
-    day = date or dt.date.today()
     rendered: dict[str, dict[str, bytes]] = {}
     counts: dict[str, tuple[int, int]] = {}
     for unit in chosen:  # render everything first: a template error writes nothing
         ctx = letter_context(index, unit, date=day, progress_file=progress[
-            L.PROGRESS_FILE_PATTERN.format(unit=unit).removesuffix(".xlsx")])
+            L.PROGRESS_FILE_PATTERN.format(unit=unit).removesuffix(".xlsx")],
+            general_style=general, annex_file=L.LETTERS_ANNEX_FILE)
         rendered[unit] = tpl.render_parts(ctx, unit)
         counts[unit] = (ctx["total"], len(ctx["general"]))
 
@@ -855,17 +1108,32 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
         with atomic_path(targets[unit], force) as tmp:
             tmp.write_bytes(tpl.package(rendered[unit]))
         written.append(Letter(unit, targets[unit], *counts[unit]))
+    pdfs: list[Path] = []
+    if pdf:
+        pdfs = convert_to_pdf([letter.path for letter in written], folder, force=force,
+                              soffice=soffice)
     if combined_path is not None:
-        data = tpl.combine([rendered[u] for u in chosen])
+        # Each letter's page count, as LibreOffice lays it out, decides the blank pages.
+        pages = None
+        if pdf:
+            pages = [pdf_page_count(p.read_bytes()) for p in pdfs]
+        elif (counter := find_soffice()) is not None:
+            pages = page_counts([t.path for t in written], soffice=counter)
+        else:
+            warnings.append(L.MSG_LETTERS_ODD_UNCHECKED)
+        data = tpl.combine([rendered[u] for u in chosen], pages)
         with atomic_path(combined_path, force) as tmp:
             tmp.write_bytes(data)
-    pdfs: tuple[Path, ...] = ()
-    if pdf:
-        docs = [letter.path for letter in written] + ([combined_path] if combined_path else [])
-        pdfs = tuple(convert_to_pdf(docs, folder, force=force, soffice=soffice))
-    return LettersResult(folder=folder, letters=tuple(written), combined=combined_path, pdfs=pdfs)
+        if pdf:
+            pdfs += convert_to_pdf([combined_path], folder, force=force, soffice=soffice)
+    if annex_path is not None:
+        from xltools.export import export_plan
+
+        export_plan(plan, annex_path, force=force)
+    return LettersResult(folder=folder, letters=tuple(written), combined=combined_path,
+                         pdfs=tuple(pdfs), annex=annex_path, warnings=tuple(warnings))
 
 
 __all__ = ["letters", "LettersResult", "Letter", "LetterTemplate", "letter_context",
            "PlanIndex", "convert_to_pdf", "find_soffice", "format_date", "cn_number",
-           "CONTEXT_KEYS"]
+           "CONTEXT_KEYS", "GENERAL_STYLES", "title_lines", "issue_date", "attachment_lines"]

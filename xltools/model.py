@@ -162,6 +162,9 @@ class PlanInfo:
     phone: str = ""
     statuses: tuple[str, ...] = ()  # 状态选项 (empty: the defaults)
     extra: tuple[tuple[str, str], ...] = ()  # other key/value rows kept as they are
+    issue_date: dt.date | str | None = None  # 成文日期 (the letters' date)
+    # 原表列: the original's columns in its order (labels.EXPORT_COL_*), filled at import.
+    source_columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

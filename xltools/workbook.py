@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
+from xml.sax.saxutils import escape as xml_escape
 from typing import IO
 
 from openpyxl import Workbook
@@ -21,7 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
 from xltools.fileio import atomic_path, check_writable, is_file_like
-from xltools.model import Plan, PlanInfo, sort_assignments
+from xltools.issuer import issuer_units
+from xltools.model import Plan, PlanInfo, ReviewNote, sort_assignments
 from xltools.sharedstrings import compact
 
 # Validations and the unit list reach this far below the data, so rows and
@@ -38,6 +41,9 @@ CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
 DATE_FORMAT = "yyyy-mm-dd"
 
 ASSIGNMENT_WIDTHS = (9, 18, 7, 20, 60, 22, 7, 12, 36, 20)
+# 原文责任单位 repeats long wordings on every row: kept on one line (and folded
+# away, so not printed), it does not make the rows (and the printout) grow.
+UNWRAPPED_COLUMNS = (L.COL_UNITS_TEXT,)
 UNIT_WIDTHS = (28, 12, 30, 12, 16, 24)
 REVIEW_WIDTHS = (6, 10, 9, 60, 9, 60, 12)
 
@@ -49,20 +55,40 @@ def set_text_safe(cell, value: object) -> None:
         cell.data_type = "s"
 
 
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def cell_xml(ref: str, value: object, style: str = "") -> str:
+    """One ``<c>`` of a streamed sheet (``style`` the cellXfs index): text is always an
+    inline string, never a formula (=, +, -, @ stay text); numbers stay numbers."""
+    s = f' s="{style}"' if style else ""
+    if value is None or value == "":
+        return f'<c r="{ref}"{s}/>'
+    if isinstance(value, bool):
+        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float):
+        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+    text = _XML_ILLEGAL.sub("", str(value))
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{xml_escape(text)}</t></is></c>'
+
+
 def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def fit_row_heights(ws: Worksheet, widths: tuple[int, ...], first_row: int = 2) -> None:
-    """Give wrapped rows a height that shows all their text.
+def fit_row_heights(ws: Worksheet, widths: tuple[int, ...], first_row: int = 2,
+                    skip: tuple[int, ...] = ()) -> None:
+    """Give wrapped rows a height that shows all their text (columns ``skip``,
+    0-based, do not wrap and are left out).
 
     openpyxl cannot measure text and LibreOffice does not re-fit rows on
     load, so the height is estimated from the text width per column.
     """
     for row in ws.iter_rows(min_row=first_row):
         lines = 1
-        for cell, width in zip(row, widths):
-            if cell.value is None:
+        for col, (cell, width) in enumerate(zip(row, widths)):
+            if cell.value is None or col in skip:
                 continue
             per_line = max(int(width * 0.95), 1)
             count = sum(max(1, -(-_display_width(part) // per_line))
@@ -84,6 +110,8 @@ def settings_rows(info: PlanInfo) -> list[tuple[str, object]]:
         (L.SET_CONTACT, info.contact),
         (L.SET_PHONE, info.phone),
         (L.SET_STATUSES, L.ALIAS_SEPARATOR.join(info.statuses)),
+        (L.SET_ISSUE_DATE, info.issue_date if info.issue_date is not None else ""),
+        (L.SET_SOURCE_COLUMNS, L.ALIAS_SEPARATOR.join(info.source_columns)),
         *info.extra,
     ]
 
@@ -111,8 +139,10 @@ def _finish_table(ws: Worksheet, ncols: int, nrows: int) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
+    # The page header and footer sit in their own band, clear of the table.
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.8
+    ws.page_margins.header = ws.page_margins.footer = 0.3
 
 
 def _write_readme(wb: Workbook, plan: Plan) -> None:
@@ -146,6 +176,8 @@ def _write_readme(wb: Workbook, plan: Plan) -> None:
 def _write_assignments(wb: Workbook, plan: Plan) -> None:
     ws = wb.create_sheet(L.SHEET_ASSIGNMENTS)
     _header(ws, L.ASSIGNMENT_COLUMNS, ASSIGNMENT_WIDTHS)
+    unwrapped = {L.ASSIGNMENT_COLUMNS.index(c) + 1 for c in UNWRAPPED_COLUMNS}
+    flat = Alignment(wrap_text=False, vertical="top")
     context = {req.id: (goal, task, req) for goal, task, req in plan.iter_requirements()}
     by_req: dict[str, list] = {}
     for a in sort_assignments(plan.assignments):
@@ -163,12 +195,17 @@ def _write_assignments(wb: Workbook, plan: Plan) -> None:
             for col, value in enumerate(values, start=1):
                 cell = ws.cell(row=row, column=col)
                 set_text_safe(cell, value if value != "" else None)
-                cell.alignment = CENTER if col in (1, 3, 7) else WRAP
+                cell.alignment = CENTER if col in (1, 3, 7) else flat if col in unwrapped else WRAP
                 cell.border = BORDER
             ws.cell(row=row, column=1).number_format = "@"
             if isinstance(deadline, dt.date):
                 ws.cell(row=row, column=8).number_format = DATE_FORMAT
-    fit_row_heights(ws, ASSIGNMENT_WIDTHS)
+    fit_row_heights(ws, ASSIGNMENT_WIDTHS, skip=tuple(c - 1 for c in unwrapped))
+    # 原文责任单位 is for checking on screen, not for the printout: a collapsed column
+    # group (the [+] above the sheet shows it) is neither shown wide nor printed.
+    for col in unwrapped:
+        letter = get_column_letter(col)
+        ws.column_dimensions.group(letter, letter, hidden=True, outline_level=1)
     # Typing a new id below the data must not become a date.
     ws.column_dimensions["A"].number_format = "@"
     nrows = row - 1
@@ -180,11 +217,15 @@ def _write_assignments(wb: Workbook, plan: Plan) -> None:
     role_col = get_column_letter(L.ASSIGNMENT_COLUMNS.index(L.COL_ROLE) + 1)
     dv_unit = DataValidation(type="list", formula1=L.UNIT_LIST_NAME, allow_blank=True,
                              showErrorMessage=True, errorStyle="warning",
-                             errorTitle=L.COL_UNIT, error=L.CHK_UNKNOWN_UNIT.format(unit=""))
+                             errorTitle=L.DV_UNIT_TITLE, error=L.DV_UNIT_ERROR,
+                             showInputMessage=True, promptTitle=L.DV_UNIT_TITLE,
+                             prompt=L.DV_UNIT_PROMPT)
     dv_unit.add(f"{unit_col}2:{unit_col}{last_row}")
     dv_role = DataValidation(type="list", formula1='"' + ",".join(L.ROLES) + '"',
                              allow_blank=True, showErrorMessage=True,
-                             errorTitle=L.COL_ROLE, error=L.CHK_BAD_ROLE.format(role=""))
+                             errorTitle=L.DV_ROLE_TITLE, error=L.DV_ROLE_ERROR,
+                             showInputMessage=True, promptTitle=L.DV_ROLE_TITLE,
+                             prompt=L.DV_ROLE_PROMPT)
     dv_role.add(f"{role_col}2:{role_col}{last_row}")
     ws.add_data_validation(dv_unit)
     ws.add_data_validation(dv_role)
@@ -217,7 +258,14 @@ def _write_units(wb: Workbook, plan: Plan) -> None:
 def _write_review(wb: Workbook, plan: Plan) -> None:
     ws = wb.create_sheet(L.SHEET_REVIEW)
     _header(ws, L.REVIEW_COLUMNS, REVIEW_WIDTHS)
-    for i, note in enumerate(plan.notes, start=1):
+    notes = list(plan.notes)
+    known = {(n.kind, n.message) for n in notes}
+    for unit in sorted(issuer_units(plan), reverse=True):  # the issuing office gets no letter
+        note = ReviewNote(L.REVIEW_ISSUER, L.NOTE_ISSUER_UNIT.format(unit=unit,
+                                                                    issuer=plan.info.issuer))
+        if (note.kind, note.message) not in known:
+            notes.insert(0, note)  # about the whole document: first, as the importer puts them
+    for i, note in enumerate(notes, start=1):
         values = (i, note.kind, note.requirement_id or None, note.message, note.line,
                   note.source or None)
         for c, value in enumerate(values, start=1):
@@ -227,12 +275,12 @@ def _write_review(wb: Workbook, plan: Plan) -> None:
             cell.alignment = WRAP
             cell.border = BORDER
     fit_row_heights(ws, REVIEW_WIDTHS)
-    _finish_table(ws, len(L.REVIEW_COLUMNS), len(plan.notes))
+    _finish_table(ws, len(L.REVIEW_COLUMNS), len(notes))
     # 核对结果: what the person decided, from a short list (free text allowed).
     result_col = get_column_letter(L.REVIEW_COLUMNS.index(L.RCOL_RESULT) + 1)
     dv = DataValidation(type="list", formula1='"' + ",".join(L.REVIEW_RESULTS) + '"', allow_blank=True,
                         errorStyle="information", showErrorMessage=False)
-    dv.add(f"{result_col}2:{result_col}{max(VALIDATION_ROWS, len(plan.notes) + 500)}")
+    dv.add(f"{result_col}2:{result_col}{max(VALIDATION_ROWS, len(notes) + 500)}")
     ws.add_data_validation(dv)
 
 

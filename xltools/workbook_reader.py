@@ -143,20 +143,26 @@ def read_settings(ws) -> PlanInfo:
     if year_raw not in (None, ""):
         m = re.search(r"\d{4}", _text(year_raw))
         year = int(m.group()) if m else None
-    fd = values.get(L.SET_FEEDBACK_DEADLINE)
-    feedback: dt.date | str | None
-    if isinstance(fd, dt.datetime):
-        feedback = fd.date()
-    elif isinstance(fd, dt.date):
-        feedback = fd
-    else:
-        feedback = parse_deadline_cell(_text(fd), year).date or (_text(fd) or None)
+    feedback = _setting_date(values.get(L.SET_FEEDBACK_DEADLINE), year)
+    issue_date = _setting_date(values.get(L.SET_ISSUE_DATE), year)
+    columns = tuple(s for s in re.split(r"[、,，;；/\s]+", _text(values.get(L.SET_SOURCE_COLUMNS)))
+                    if s)
     statuses = tuple(s for s in re.split(r"[、,，;；/\s]+", _text(values.get(L.SET_STATUSES))) if s)
     return PlanInfo(title=_text(values.get(L.SET_TITLE)), year=year,
                     issuer=_text(values.get(L.SET_ISSUER)),
                     doc_number=_text(values.get(L.SET_DOC_NUMBER)), feedback_deadline=feedback,
                     contact=_text(values.get(L.SET_CONTACT)), phone=_text(values.get(L.SET_PHONE)),
-                    statuses=statuses, extra=tuple(extra))
+                    statuses=statuses, extra=tuple(extra), issue_date=issue_date,
+                    source_columns=columns)
+
+
+def _setting_date(value: object, year: int | None) -> dt.date | str | None:
+    """A date setting: a date cell, or text read as a date (else kept as text)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return parse_deadline_cell(_text(value), year).date or (_text(value) or None)
 
 
 def read_units(ws, path: str, problems: list[Problem]) -> tuple[Unit, ...]:

@@ -159,6 +159,7 @@ class GridReader:
         self.state = _State()
         self.tables = 0
         self.headers: list[str] = []
+        self.source_columns: tuple[str, ...] = ()
 
     # ------------------------------------------------------------ input
     def add_text(self, text: str, line: int | None = None) -> None:
@@ -240,8 +241,26 @@ class GridReader:
                 st.pending_goal = (label, None, self.titles.pop())
                 st.pending_note = L.NOTE_HEADING_GOAL.format(text=label)
         first_data = self._columns(grid, header_at, line_of)
+        self._record_columns()
         self._rows(grid, line_of, first_data)
         return True
+
+    def _record_columns(self) -> None:
+        """The original's columns (原表列) from its first table, for export: each header
+        as written; a column whose meaning came from its cells under that meaning's
+        usual name; columns that are neither a header word nor read are left out."""
+        from xltools.readers.columns import header_role
+
+        if self.source_columns or not self.state.columns:
+            return
+        out = []
+        for c in self.state.columns:
+            role = header_role(c.header) if c.header else None
+            if role is not None and role.kind not in ("text",) and (role.kind == c.kind or c.kind == "other"):
+                out.append(c.header)
+            elif c.kind != "other":
+                out.append(L.HEADER_ALIASES[c.kind][0])
+        self.source_columns = tuple(out)
 
     def add_rows(self, columns: list[Column], grid: Sequence[Sequence[Cell]], lines: Sequence[int | None],
                  *, header: Sequence[str] = (), header_line: int | None = None) -> None:
@@ -252,6 +271,7 @@ class GridReader:
         st.delimited = False
         st.columns = list(columns)
         self.headers.extend(h for h in header if h)
+        self._record_columns()
         for c in columns:
             if c.kind == "other" and c.header:
                 self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_KEPT.format(header=c.header),
@@ -271,6 +291,7 @@ class GridReader:
             columns.append(Column(kind, n, r.role if r else ""))
         self.state.columns = columns
         self.headers.extend(names)
+        self._record_columns()
         self._rows(grid, line_of, first_data)
         return True
 
@@ -596,7 +617,8 @@ class GridReader:
         skipped = list(self.skipped)  # lines above the table are the document's preamble
         review = list(self.review) + (self.fixer.review if self.fixer else [])
         return self.events, SourceMeta(title=title, year=year_of(title), skipped=tuple(skipped),
-                                       review=tuple(review), headers=tuple(self.headers))
+                                       review=tuple(review), headers=tuple(self.headers),
+                                       columns=self.source_columns)
 
 
 def _units_lines(text: str) -> str:

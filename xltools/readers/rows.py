@@ -60,6 +60,7 @@ class SourceMeta:
     skipped: tuple[tuple[int, str], ...] = field(default=())  # (line, text) not used
     review: tuple[tuple[str, str, int | None, str], ...] = ()  # (kind, message, line, source)
     headers: tuple[str, ...] = ()  # header cells as written (they may state conventions)
+    columns: tuple[str, ...] = ()  # the original's column headers in order (export rebuilds the layout)
     lines: tuple[int, int, int] | None = None  # source lines (non-blank, read, skipped), text sources
 
 

@@ -208,5 +208,6 @@ def read_text_table(text: str, name: str = "<text>") -> tuple[list[Event], Sourc
     while events and isinstance(events[-1], StrayLabel):
         ev = events.pop()
         skipped.append((ev.line or 0, ev.source))
-    meta = SourceMeta(title=title, year=year, skipped=tuple(skipped), review=tuple(review))
+    meta = SourceMeta(title=title, year=year, skipped=tuple(skipped), review=tuple(review),
+                      headers=tuple(header_words), columns=tuple(header_words))
     return events, meta

@@ -95,9 +95,14 @@ def test_export_refuses_to_overwrite_and_checks_the_suffix(taonan_plan, tmp_path
 def test_no_goal_column_when_no_goals(tmp_path: Path) -> None:
     from xltools.importer import read_original
 
+    import dataclasses
+
     plan = read_original(Path(__file__).parent / "fixtures" / "real" /
                          "02_jiangmen-tdcb-pipe-merged-shift.txt")
-    assert layout(plan).header == ("序号", "任务", "有关要求", "责任单位")
+    # The importer remembers the original's own columns, in its order.
+    assert layout(plan).header == ("工作任务", "具体要求", "责任部门")
+    unknown = dataclasses.replace(plan, info=dataclasses.replace(plan.info, source_columns=()))
+    assert layout(unknown).header == ("序号", "任务", "有关要求", "责任单位")
 
 
 def test_cli_export(taonan_workbook: Path, tmp_path: Path, capsys) -> None:

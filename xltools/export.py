@@ -22,8 +22,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import zipfile
-from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +31,7 @@ from xltools import labels as L
 from xltools.errors import InputError, OutputError
 from xltools.fileio import atomic_path, check_writable, is_file_like
 from xltools.model import Assignment, Plan, Requirement, Role
+from xltools.workbook import append_rows
 from xltools.wording import parse_wording, word_units
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
@@ -282,45 +281,8 @@ def write_xlsx(lay: Layout, out: Path) -> None:
         ws.append([cell(text, col_styles[c]) for c, text in enumerate(lay.rows[0])])
     buf = io.BytesIO()
     wb.save(buf)
-    _append_rows(buf.getvalue(), out, lay.rows[1:], heights[1:], first_row=4)
-
-
-_ROW3 = re.compile(r'<row r="3"[^>]*>(.*?)</row>', re.S)
-_CELL_STYLE = re.compile(r'<c r="([A-Z]+)3"(?: s="(\d+)")?')
-
-
-def _append_rows(data: bytes, out: Path, rows: Sequence[Sequence[str]], heights: Sequence[float],
-                 first_row: int) -> None:
-    """Write the package ``data`` to ``out`` with ``rows`` appended to its sheet, each
-    column styled like that column's cell in row 3."""
-    from openpyxl.utils import get_column_letter
-
-    from xltools.workbook import cell_xml
-
-    sheet = "xl/worksheets/sheet1.xml"
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        entries = [(info, src.read(info)) for info in src.infolist()]
-    xml = next(d for i, d in entries if i.filename == sheet).decode("utf-8")
-    if rows:
-        template = _ROW3.search(xml)
-        styles = dict(_CELL_STYLE.findall(template.group(1))) if template else {}
-        ncols = max(len(r) for r in rows)
-        letters = [get_column_letter(c) for c in range(1, ncols + 1)]
-        col_styles = [styles.get(letter, "") for letter in letters]
-        parts = []
-        for r, (row, height) in enumerate(zip(rows, heights), start=first_row):
-            parts.append(f'<row r="{r}" ht="{height:g}" customHeight="1">')
-            parts.extend(cell_xml(f"{letters[c]}{r}", text or None, col_styles[c])
-                         for c, text in enumerate(row))
-            parts.append("</row>")
-        end = xml.index("</sheetData>")
-        xml = xml[:end] + "".join(parts) + xml[end:]
-        last = first_row + len(rows) - 1
-        xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{letters[-1]}{last}"/>',
-                     xml, count=1)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info, body in entries:
-            dst.writestr(info.filename, xml.encode("utf-8") if info.filename == sheet else body)
+    rows = [[text or None for text in row] for row in lay.rows[1:]]
+    out.write_bytes(append_rows(buf.getvalue(), "xl/worksheets/sheet1.xml", rows, heights[1:], first_row=4))
 
 
 # ------------------------------------------------------------------ docx

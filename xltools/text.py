@@ -3,6 +3,7 @@ forms, punctuation beside Chinese characters."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -52,8 +53,10 @@ def _balance_brackets(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_text(text: str) -> str:
-    """A piece of running text: normalised, whitespace runs folded, trimmed."""
+    """A piece of running text: normalised, whitespace runs folded, trimmed.
+    (Cached: readers, scoring and the builder clean the same cells again.)"""
     text = normalise_punct(normalise_spaces(unicodedata.normalize("NFC", text)))
     text = re.sub(r"[ \n]+", " ", text).strip()
     # A space between two Chinese characters is a wrapping artefact.

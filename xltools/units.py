@@ -187,9 +187,28 @@ class ParsedWording:
     rest: list[str] = field(default_factory=list)  # clauses that held no unit
 
 
+# Every position where a terminator starts (overlapping), longest alternatives first.
+_TERMINATOR_AT = re.compile("(?=(?:" + "|".join(map(re.escape, _TERMINATORS)) + "))")
+
+
 def _clause_list_end(clause: str) -> int:
-    ends = [i for w in _TERMINATORS if (i := _top_level_find(clause, w)) > 0]
-    return min(ends) if ends else len(clause)
+    """Where the list of names ends: the first terminator after the first
+    character and outside brackets (one pass, however many terminators)."""
+    starts = [m.start() for m in _TERMINATOR_AT.finditer(clause, 1)]
+    if not starts:
+        return len(clause)
+    depth = 0
+    nxt = 0
+    for i, ch in enumerate(clause):
+        while nxt < len(starts) and starts[nxt] < i:
+            nxt += 1
+        if nxt < len(starts) and starts[nxt] == i and depth == 0:
+            return i
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return len(clause)
 
 
 def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[str], Role | None, str]:

@@ -11,8 +11,10 @@ import datetime as dt
 import io
 import os
 import re
-from xml.sax.saxutils import escape as xml_escape
+import zipfile
+from collections.abc import Sequence
 from typing import IO
+from xml.sax.saxutils import escape as xml_escape
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -86,16 +88,59 @@ def fit_row_heights(ws: Worksheet, widths: tuple[int, ...], first_row: int = 2,
     load, so the height is estimated from the text width per column.
     """
     for row in ws.iter_rows(min_row=first_row):
-        lines = 1
-        for col, (cell, width) in enumerate(zip(row, widths)):
-            if cell.value is None or col in skip:
-                continue
-            per_line = max(int(width * 0.95), 1)
-            count = sum(max(1, -(-_display_width(part) // per_line))
-                        for part in str(cell.value).split("\n"))
-            lines = max(lines, count)
-        if lines > 1:
-            ws.row_dimensions[row[0].row].height = min(409, lines * 14.5 + 3)
+        height = row_height([c.value for c in row], widths, skip)
+        if height is not None:
+            ws.row_dimensions[row[0].row].height = height
+
+
+def row_height(values: Sequence[object], widths: tuple[int, ...], skip: tuple[int, ...] = ()) -> float | None:
+    """The height that shows every wrapped value of a row; None for one line."""
+    lines = 1
+    for col, (value, width) in enumerate(zip(values, widths)):
+        if value is None or value == "" or col in skip:
+            continue
+        per_line = max(int(width * 0.95), 1)
+        count = sum(max(1, -(-_display_width(part) // per_line)) for part in str(value).split("\n"))
+        lines = max(lines, count)
+    return min(409, lines * 14.5 + 3) if lines > 1 else None
+
+
+_ROW = r'<row r="{r}"[^>]*>(.*?)</row>'
+_CELL_STYLE = r'<c r="([A-Z]+){r}"(?: s="(\d+)")?'
+
+
+def append_rows(data: bytes, sheet: str, rows: Sequence[Sequence[object]],
+                heights: Sequence[float | None], first_row: int) -> bytes:
+    """The package ``data`` with ``rows`` appended to the part ``sheet`` from row
+    ``first_row`` on, each cell styled like its column's cell in the row above
+    (written by openpyxl). Streaming the body this way keeps large sheets linear:
+    openpyxl's per-cell styles cost more than the rest of an import."""
+    if not rows:
+        return data
+    from openpyxl.utils import get_column_letter
+
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    xml = next(d for i, d in entries if i.filename == sheet).decode("utf-8")
+    template = re.search(_ROW.format(r=first_row - 1), xml, re.S)
+    styles = dict(re.findall(_CELL_STYLE.format(r=first_row - 1), template.group(1))) if template else {}
+    ncols = max(len(r) for r in rows)
+    letters = [get_column_letter(c) for c in range(1, ncols + 1)]
+    col_styles = [styles.get(letter, "") for letter in letters]
+    parts = []
+    for r, (row, height) in enumerate(zip(rows, heights), start=first_row):
+        parts.append(f'<row r="{r}" ht="{height:g}" customHeight="1">' if height else f'<row r="{r}">')
+        parts.extend(cell_xml(f"{letters[c]}{r}", value, col_styles[c]) for c, value in enumerate(row))
+        parts.append("</row>")
+    end = xml.index("</sheetData>")
+    xml = xml[:end] + "".join(parts) + xml[end:]
+    last = first_row + len(rows) - 1
+    xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{letters[-1]}{last}"/>', xml, count=1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, body in entries:
+            dst.writestr(info, xml.encode("utf-8") if info.filename == sheet else body)
+    return out.getvalue()
 
 
 def settings_rows(info: PlanInfo) -> list[tuple[str, object]]:
@@ -173,34 +218,42 @@ def _write_readme(wb: Workbook, plan: Plan) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_assignments(wb: Workbook, plan: Plan) -> None:
+def assignment_rows(plan: Plan) -> list[tuple[object, ...]]:
+    """The 任务分工 rows: one per requirement × unit (a requirement without units once)."""
+    by_req: dict[str, list] = {}
+    for a in sort_assignments(plan.assignments):
+        by_req.setdefault(a.requirement_id, []).append(a)
+    out = []
+    for goal, task, req in plan.iter_requirements():
+        # The wording as written (6月底前动工) when there is one; it reads back to the same date.
+        deadline: object = req.deadline.text or req.deadline.date or None
+        for a in by_req.get(req.id) or [None]:
+            out.append((req.id, goal.name, task.number, task.name, req.text,
+                        a.unit if a else "", a.role.value if a and a.role else "",
+                        deadline, req.units_text, (a.remark if a else "") or req.remark))
+    return out
+
+
+def _write_assignments(wb: Workbook, plan: Plan, limit: int | None = None) -> list[tuple[object, ...]]:
+    """Write 任务分工 with its first ``limit`` rows (all when None); return the rest,
+    for ``append_rows``."""
     ws = wb.create_sheet(L.SHEET_ASSIGNMENTS)
     _header(ws, L.ASSIGNMENT_COLUMNS, ASSIGNMENT_WIDTHS)
     unwrapped = {L.ASSIGNMENT_COLUMNS.index(c) + 1 for c in UNWRAPPED_COLUMNS}
     flat = Alignment(wrap_text=False, vertical="top")
-    context = {req.id: (goal, task, req) for goal, task, req in plan.iter_requirements()}
-    by_req: dict[str, list] = {}
-    for a in sort_assignments(plan.assignments):
-        by_req.setdefault(a.requirement_id, []).append(a)
-    row = 1
-    for req_id, (goal, task, req) in context.items():
-        rows = by_req.get(req_id) or [None]
-        for a in rows:
-            row += 1
-            # The wording as written (6月底前动工) when there is one; it reads back to the same date.
-            deadline: object = req.deadline.text or req.deadline.date or None
-            values = (req.id, goal.name, task.number, task.name, req.text,
-                      a.unit if a else "", a.role.value if a and a.role else "",
-                      deadline, req.units_text, (a.remark if a else "") or req.remark)
-            for col, value in enumerate(values, start=1):
-                cell = ws.cell(row=row, column=col)
-                set_text_safe(cell, value if value != "" else None)
-                cell.alignment = CENTER if col in (1, 3, 7) else flat if col in unwrapped else WRAP
-                cell.border = BORDER
-            ws.cell(row=row, column=1).number_format = "@"
-            if isinstance(deadline, dt.date):
-                ws.cell(row=row, column=8).number_format = DATE_FORMAT
+    all_rows = assignment_rows(plan)
+    written = all_rows if limit is None else all_rows[:limit]
+    for row, values in enumerate(written, start=2):
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=row, column=col)
+            set_text_safe(cell, value if value != "" else None)
+            cell.alignment = CENTER if col in (1, 3, 7) else flat if col in unwrapped else WRAP
+            cell.border = BORDER
+        ws.cell(row=row, column=1).number_format = "@"
+        if isinstance(values[7], dt.date):
+            ws.cell(row=row, column=8).number_format = DATE_FORMAT
     fit_row_heights(ws, ASSIGNMENT_WIDTHS, skip=tuple(c - 1 for c in unwrapped))
+    row = len(all_rows) + 1
     # 原文责任单位 is for checking on screen, not for the printout: a collapsed column
     # group (the [+] above the sheet shows it) is neither shown wide nor printed.
     for col in unwrapped:
@@ -229,6 +282,7 @@ def _write_assignments(wb: Workbook, plan: Plan) -> None:
     dv_role.add(f"{role_col}2:{role_col}{last_row}")
     ws.add_data_validation(dv_unit)
     ws.add_data_validation(dv_role)
+    return all_rows[len(written):]
 
 
 def _write_units(wb: Workbook, plan: Plan) -> None:
@@ -286,15 +340,19 @@ def _write_review(wb: Workbook, plan: Plan) -> None:
 
 def build_workbook(plan: Plan) -> Workbook:
     """The normalised workbook for ``plan`` as an openpyxl Workbook (not saved)."""
+    return _build(plan)[0]
+
+
+def _build(plan: Plan, limit: int | None = None) -> tuple[Workbook, list[tuple[object, ...]]]:
     wb = Workbook()
     _write_readme(wb, plan)
-    _write_assignments(wb, plan)
+    rest = _write_assignments(wb, plan, limit)
     _write_units(wb, plan)
     _write_review(wb, plan)
     wb.active = 1
     wb.properties.title = plan.info.title or None
     wb.properties.creator = "xltools"
-    return wb
+    return wb, rest
 
 
 def save_workbook(wb: Workbook, out: str | os.PathLike[str] | IO[bytes], force: bool = False) -> None:
@@ -305,7 +363,10 @@ def save_workbook(wb: Workbook, out: str | os.PathLike[str] | IO[bytes], force: 
         check_writable(out, force)
     buf = io.BytesIO()
     wb.save(buf)
-    data = compact(buf.getvalue())
+    _save_bytes(compact(buf.getvalue()), out, force)
+
+
+def _save_bytes(data: bytes, out: str | os.PathLike[str] | IO[bytes], force: bool) -> None:
     if is_file_like(out):
         out.write(data)  # type: ignore[union-attr]
         return
@@ -314,5 +375,14 @@ def save_workbook(wb: Workbook, out: str | os.PathLike[str] | IO[bytes], force: 
 
 
 def write_workbook(plan: Plan, out: str | os.PathLike[str] | IO[bytes], force: bool = False) -> None:
-    """Write ``plan`` as the normalised workbook."""
-    save_workbook(build_workbook(plan), out, force)
+    """Write ``plan`` as the normalised workbook. openpyxl writes the first row of
+    任务分工 (and with it the cell styles); the other rows are streamed."""
+    if not is_file_like(out):
+        check_writable(out, force)
+    wb, rest = _build(plan, limit=1)
+    buf = io.BytesIO()
+    wb.save(buf)
+    sheet = f"xl/worksheets/sheet{wb.sheetnames.index(L.SHEET_ASSIGNMENTS) + 1}.xml"
+    skip = tuple(L.ASSIGNMENT_COLUMNS.index(c) for c in UNWRAPPED_COLUMNS)
+    heights = [row_height(r, ASSIGNMENT_WIDTHS, skip) for r in rest]
+    _save_bytes(compact(append_rows(buf.getvalue(), sheet, rest, heights, first_row=3)), out, force)

@@ -119,8 +119,10 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     boxed = bool(boxdraw.box_blocks(text))
     if boxed:
         proposals.append(("box", lambda: boxdraw.read_box_table(text, name)))
-    if (sep := delimited.header_separator(text)) is not None and not (boxed and sep == "│"):
-        # A box-drawn table is no pipe table: its wrapped lines are not rows.
+    sep = delimited.header_separator(text)
+    # A box-drawn table is no pipe table (its wrapped lines are not rows); a tab table the
+    # csv reader already reads (quotes and all) is not read a second time.
+    if sep is not None and not (boxed and sep == "│") and not (proposals and sep == delim):
         proposals.append(("delimited", lambda: delimited.read_delimited(text, name, sep)))
     proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):

@@ -17,6 +17,7 @@ a kind; the stream aligner maximises the sum.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ class HeaderRole:
     exact: bool = False  # a known alias, written exactly
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def header_role(label: str) -> HeaderRole | None:
     """The meaning of a header word, or None when it is not one (too long,
     a sentence, a number)."""
@@ -83,6 +85,7 @@ _PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区", 
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
+@functools.lru_cache(maxsize=1 << 14)
 def cell_type(text: str) -> str:
     """number, deadline, units, person, title, sentence or chrome."""
     t = clean_text(text)

@@ -12,6 +12,7 @@ left under a merged cell, an unlabelled 序号 column, people columns
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ def _squeeze(text: str) -> str:
     return re.sub(r"[\s*＊]", "", clean_text(text)).rstrip(":：")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def header_kind(text: str) -> tuple[str, str, bool] | None:
     """The meaning of a header cell: (kind, alias matched, exact) or None.
     An alias written exactly wins; then the head noun at the end of the word

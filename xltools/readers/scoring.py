@@ -23,6 +23,7 @@ from xltools.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text
 
 Result = tuple[list[Event], SourceMeta]
+_SAMPLE = 300
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,13 @@ def score_reading(events: list[Event]) -> float:
     from xltools.readers.columns import cell_type
     from xltools.units import looks_like_unit, parse_units
 
-    rows = [e for e in events if isinstance(e, RawRow) and clean_text(e.requirement)]
-    if not rows:
+    all_rows = [e for e in events if isinstance(e, RawRow) and clean_text(e.requirement)]
+    if not all_rows:
         return 0.0
+    n = len(all_rows)
+    # The quality is measured on at most _SAMPLE rows spread over the document.
+    step = max(1, n // _SAMPLE)
+    rows = all_rows[::step]
     with_units = 0
     names = bodies = 0
     text_like = 0
@@ -59,11 +64,11 @@ def score_reading(events: list[Event]) -> float:
                 and re.search(r"[\u4e00-\u9fff]", req) \
                 and not (task and cell_type(task) == "number") and not re.match(r"^\d+(?:\.\d+)+$", task):
             text_like += 1
-    numbers = [parse_number(r.number) for r in rows if r.number]
+    numbers = [parse_number(r.number) for r in all_rows if r.number]
     ups = sum(1 for a, b in zip(numbers, numbers[1:]) if a is not None and b is not None and b > a)
     counting = ups / (len(numbers) - 1) if len(numbers) > 1 else 0.5
-    n = len(rows)
-    quality = (2 * with_units / n + (bodies / names if names else 0.0) + text_like / n + 0.5 * counting) / 4.5
+    k = len(rows)
+    quality = (2 * with_units / k + (bodies / names if names else 0.0) + text_like / k + 0.5 * counting) / 4.5
     return quality * math.log2(1 + n)
 
 

@@ -233,3 +233,14 @@ def test_a_top_level_heading_that_only_wraps_the_task_list_is_not_a_goal() -> No
     plan = _plan(text)
     assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
         ("开办企业领域", ["提升登记便利度", "提升开户效率"]), ("工程建设领域", ["压减审批时间"])]
+
+
+def test_four_digit_item_numbers_start_items() -> None:
+    from xltools.builder import build_plan
+    from xltools.readers import read_source
+
+    lines = ["一、推进改革"]
+    for n in range(998, 1003):
+        lines += [f"{n}.开展第{n}项专项整治工作，确保取得实效。", f"责任单位：市第{n % 7 + 1}局"]
+    plan = build_plan(*read_source("\n".join(lines).encode("utf-8"), "t.txt"))
+    assert [t.number for t in plan.tasks] == [998, 999, 1000, 1001, 1002]

@@ -43,14 +43,14 @@ class Column:
 
 
 _CN = L.CN_NUMERALS
-NUMBER_ONLY = re.compile(rf"^[（(]?\s*(\d{{1,3}}|[{_CN}]{{1,4}})\s*[)）]?\s*[、.．]?$")
+NUMBER_ONLY = re.compile(rf"^[（(]?\s*(\d{{1,4}}|[{_CN}]{{1,4}})\s*[)）]?\s*[、.．]?$")
 # A numbering prefix: 一、 （一） 1. 1、 （1） ① 第一条.
 NUMBER_PREFIX = re.compile(
     rf"^\s*(?:第([{_CN}]+)[条项]\s*"
     rf"|([{_CN}]+)\s*[、.．]\s*"
     rf"|[（(]\s*([{_CN}]+)\s*[)）]\s*[、.．]?\s*"
-    r"|(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*"
-    r"|[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*"
+    r"|(\d{1,4})\s*(?:[、．]|\.(?!\d))\s*"
+    r"|[（(]\s*(\d{1,4})\s*[)）]\s*[、.．]?\s*"
     r"|([①-⑳]))")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEADER_KINDS = tuple(L.HEADER_ALIASES)

@@ -37,8 +37,9 @@ _CN = L.CN_NUMERALS
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (0, re.compile(rf"^([{_CN}]+)\s*[、，,．.]\s*")),
     (1, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[)）]\s*[、.．]?\s*")),
-    (2, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
-    (3, re.compile(r"^[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*|^(\d{1,3})\s*[)）]\s*")),
+    # Up to four digits: province tables number items past 999.
+    (2, re.compile(r"^(\d{1,4})\s*(?:[、．]|\.(?!\d))\s*")),
+    (3, re.compile(r"^[（(]\s*(\d{1,4})\s*[)）]\s*[、.．]?\s*|^(\d{1,4})\s*[)）]\s*")),
     (4, re.compile(r"^([①-⑳])\s*")),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -344,7 +345,7 @@ class _Parser:
     def _next_number(self, line: str) -> tuple[int, str, str] | None:
         """``11.121人才梯队项目`` right after item 10: an item whose name starts
         with a digit (``1.2`` elsewhere is a decimal, not a marker)."""
-        m = re.match(r"^(\d{1,3})\.(?=\d)", line)
+        m = re.match(r"^(\d{1,4})\.(?=\d)", line)
         if not m:
             return None
         last = next((b for b in reversed(self.blocks) if b.rank == 2), None)

@@ -450,6 +450,10 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if b.task_of is not None:
             task_block = b.task_of
             goal_block = next((a for a in anc if a is not task_block), None)
+        elif anc and not titled_rank[b.rank] and titled_rank.get(anc[0].rank):
+            # The heading above sits among titled tasks (1.标题。正文 beside 2.标题。 over
+            # its （1）（2）): it is a task too, the items its requirements.
+            task_block, goal_block = anc[0], (anc[1] if len(anc) > 1 else None)
         elif titled_rank[b.rank] or len(anc) < 2 or continuous:
             goal_block = anc[0] if anc else None
         else:

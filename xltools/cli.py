@@ -181,7 +181,7 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_rollup(args: argparse.Namespace) -> int:
-    from xltools.rollup import rollup
+    from xltools.progress.rollup import rollup
 
     check_suffix(args.output, ".xlsx")
     result = rollup(args.workbook, args.folder, args.output, round_label=args.round,

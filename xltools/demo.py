@@ -56,7 +56,7 @@ def demo(out_dir: str | os.PathLike[str], *, force: bool = False) -> Iterator[st
 
     for name in (L.DEMO_EXPORT_DOCX, L.DEMO_EXPORT_XLSX):
         yield L.MSG_EXPORTED_PATH.format(path=export(workbook, out / name, force=force))
-    from xltools.rollup import demo_cycle
+    from xltools.progress.rollup import demo_cycle
 
     yield from demo_cycle(workbook, out, EXAMPLES / "returned", force=force)
     yield L.MSG_DEMO_DONE.format(path=out)

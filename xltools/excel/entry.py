@@ -207,7 +207,7 @@ def split(*, addin: str | None = None, port: WorkbookPort | None = None) -> None
 def rollup(folder: str, *, addin: str | None = None, port: WorkbookPort | None = None) -> None:
     """汇总进度: roll the returned files in ``folder`` up into sheets of the open workbook."""
     def body(port: WorkbookPort) -> None:
-        from xltools import rollup as lib
+        from xltools.progress import rollup as lib
 
         _require_normalised(port)
         result = lib.rollup(materialise(port), folder, io.BytesIO())

@@ -1,0 +1,171 @@
+"""Who reports what, and the identity that ties a returned file to the plan.
+
+Shared by split (writing the progress files), returns (reading them back)
+and the roll-up: fingerprints of the plan and of each row, the units that get
+a progress file (not the issuing office, not 各相关部门), their rows in plan
+order, canonical unit names, and small value helpers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from xltools import labels as L
+from xltools.errors import InputError
+from xltools.model import Assignment, Deadline, Goal, Plan, Requirement, Task
+from xltools.text import normalise_spaces
+
+FORMAT_ID = "xltools-progress-1"
+# Keys of the hidden identity sheet (machine-read; not shown to users).
+KEY_FORMAT = "format"
+KEY_PLAN = "plan"
+KEY_UNIT = "unit"
+KEY_ROUND = "round"
+KEY_WRITTEN = "written"
+KEY_DEADLINE = "deadline"
+KEY_TITLE = "title"
+KEY_ROWS = "rows"  # header of the row-fingerprint table
+LOCKED_COLUMNS = L.PROGRESS_LOCKED_COLUMNS
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+# ------------------------------------------------------------ shared helpers
+def cell_key(value: object) -> str:
+    """A cell value as comparable text: dates as ISO dates, 3.0 as 3, text cleaned."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(normalise_spaces(str(value)).split())
+
+
+def _digest(parts: Iterable[str], size: int = 16) -> str:
+    """SHA-256 of the parts, each followed by the unit separator (one update: fast)."""
+    parts = list(parts)
+    joined = "\x1f".join(parts) + "\x1f" if parts else ""
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:size]
+
+
+def row_fingerprint(values: Sequence[object]) -> str:
+    """Fingerprint of a row's locked content (要求编号, 目标, 任务, 具体要求, 角色, 完成时限)."""
+    return _digest((cell_key(v) for v in values), 12)
+
+
+def plan_fingerprint(plan: Plan) -> str:
+    """Fingerprint of the plan's content (title, goals, tasks, requirements, units, roles)."""
+    parts: list[str] = [plan.info.title]
+    for goal, task, req in plan.iter_requirements():
+        parts += [goal.name, str(task.number), task.name, req.id, req.text, deadline_display(req.deadline)]
+    for a in plan.assignments:
+        parts += [a.requirement_id, a.unit, a.role.value if a.role else ""]
+    return _digest(parts)
+
+
+def deadline_display(deadline: Deadline) -> str:
+    return deadline.display
+
+
+def is_formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+def locked_values(req_id: str, goal: str, task: str, requirement: str, role: str,
+                  deadline: Deadline) -> tuple[object, ...]:
+    """A progress row's locked cells, in LOCKED_COLUMNS order."""
+    return (req_id, goal, task, requirement, role, deadline.text or deadline.date or "")
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """One row of a unit's progress file: a requirement with the unit's role."""
+
+    req_id: str
+    goal: str
+    task: str
+    requirement: str
+    role: str
+    deadline: Deadline
+
+    @property
+    def locked_values(self) -> tuple[object, ...]:
+        return locked_values(self.req_id, self.goal, self.task, self.requirement, self.role,
+                             self.deadline)
+
+    @property
+    def fingerprint(self) -> str:
+        return row_fingerprint(self.locked_values)
+
+
+def progress_units(plan: Plan) -> tuple[str, ...]:
+    """Units that get a progress file: those named on 任务分工, without 各相关部门."""
+    return tuple(u for u in plan.assigned_units() if u != L.GENERIC_UNIT)
+
+
+def iter_unit_assignments(plan: Plan) -> Iterator[tuple[Goal, Task, Requirement, Assignment]]:
+    """(goal, task, requirement, assignment) for every progress unit's part, in plan
+    order and, within a requirement, by role (牵头, 责任, 配合); one per unit."""
+    units = set(progress_units(plan))
+    by_req: dict[str, list[Assignment]] = {}
+    for a in plan.assignments:
+        if a.unit in units:
+            by_req.setdefault(a.requirement_id, []).append(a)
+    for goal, task, req in plan.iter_requirements():
+        taken: set[str] = set()
+        for a in sorted(by_req.get(req.id, ()), key=lambda a: a.role.order if a.role else 9):
+            if a.unit not in taken:
+                taken.add(a.unit)
+                yield goal, task, req, a
+
+
+def unit_rows(plan: Plan) -> dict[str, list[UnitRow]]:
+    """Each progress unit → its rows, in plan order (one per requirement)."""
+    out: dict[str, list[UnitRow]] = {u: [] for u in progress_units(plan)}
+    for goal, task, req, a in iter_unit_assignments(plan):
+        out[a.unit].append(UnitRow(req.id, goal.name, task.name, req.text,
+                                   a.role.value if a.role else "", req.deadline))
+    return out
+
+
+def unit_canonical_names(plan: Plan) -> dict[str, str]:
+    """Every unit name and alias → the registered name."""
+    names: dict[str, str] = {}
+    for u in plan.units:
+        names[u.name] = u.name
+        for alias in u.aliases:
+            names.setdefault(alias, u.name)
+    for u in plan.assigned_units():
+        names.setdefault(u, u)
+    return names
+
+
+def parse_date_arg(value: str | dt.date | None) -> dt.date | None:
+    """A --deadline / --as-of argument → date (None passes)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip().replace("/", "-").replace(".", "-")
+    try:
+        return dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+    except ValueError as exc:
+        raise InputError(L.MSG_BAD_DATE_ARG.format(value=value)) from exc
+
+
+def default_round(day: dt.date) -> str:
+    return L.MSG_ROUND_DEFAULT.format(date=day.strftime("%Y-%m"))
+
+
+def progress_file_name(unit: str) -> str:
+    """``进度反馈表-<单位>.xlsx`` before making it safe (the letters name the same file)."""
+    return L.PROGRESS_FILE_PATTERN.format(unit=unit)
+
+

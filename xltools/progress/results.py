@@ -1,0 +1,122 @@
+"""The roll-up as values: one line of 问题 (Issue), one (requirement, unit)
+line of 进度 (Slot), where the 汇总 tables sit (Table), and the whole result
+(RollupResult) that the writers, the 通报 and the 催办 read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xltools import labels as L
+from xltools.model import Deadline
+from xltools.progress.identity import locked_values
+
+ROLLUP_SHEETS = (L.SHEET_SUMMARY, L.SHEET_PROGRESS, L.SHEET_ISSUES, L.SHEET_HISTORY)
+PROGRESS_COLUMNS = (L.COL_REQ_ID, L.RCOL_UNIT, L.RCOL_ROLE, L.PCOL_STATUS, L.PCOL_PROGRESS,
+                    L.PCOL_DONE_DATE, L.PCOL_ISSUES, L.PCOL_NEXT, L.RCOL_FEEDBACK,
+                    L.RCOL_SOURCE_FILE, L.RCOL_DEADLINE, L.RCOL_OVERDUE_FLAG, L.RCOL_GOAL,
+                    L.RCOL_TASK, L.RCOL_REQUIREMENT)
+_REPORTED = (L.FEEDBACK_RETURNED, L.FEEDBACK_LATE)  # 反馈状态 of a row that counts as reported
+
+
+# ------------------------------------------------------------------ results
+@dataclass(frozen=True)
+class Issue:
+    """One line of 问题: a file, sheet or row that could not be used as is."""
+
+    file: str
+    kind: str
+    reason: str
+    handling: str
+    sheet: str = ""
+    row: int | None = None
+    unit: str = ""
+    req_id: str = ""
+    original: str = ""
+
+    @property
+    def reports_row(self) -> bool:
+        """A returned row that was not used (it counts in rows reported)."""
+        return self.row is not None and self.handling == L.HANDLED_SKIPPED
+
+
+@dataclass
+class Slot:
+    """One (requirement, unit) line of 进度."""
+
+    req_id: str
+    unit: str
+    role: str
+    goal: str
+    task: str
+    requirement: str
+    deadline: Deadline
+    status: object = None
+    status_key: str | None = None  # the allowed status, when the status is one
+    progress: object = None
+    done_date: object = None
+    issues: object = None
+    next_plan: object = None
+    feedback: str = L.FEEDBACK_MISSING
+    source: str = ""
+    overdue: bool = False
+
+    @property
+    def reported(self) -> bool:
+        return self.feedback in _REPORTED
+
+    @property
+    def locked_values(self) -> tuple[object, ...]:
+        """The locked cells as sent in the unit's progress file."""
+        return locked_values(self.req_id, self.goal, self.task, self.requirement, self.role,
+                             self.deadline)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Where a table sits on 汇总 (1-based sheet rows and columns)."""
+
+    header_row: int
+    first_row: int
+    last_row: int
+    ncols: int
+    mark_col: int | None = None
+    rate_col: int | None = None
+
+
+@dataclass
+class RollupResult:
+    """The roll-up as values: ``sheets`` maps sheet name → rows (header first)."""
+
+    round_label: str
+    as_of: dt.date
+    schedule: float
+    sheets: dict[str, list[list[object]]]
+    issues: list[Issue]
+    slots: list[Slot]
+    units: list[str]
+    returned: list[str]
+    files_read: int
+    rows_read: int
+    rows_used: int
+    rows_reported: int
+    status_options: tuple[str, ...]
+    layout: dict[str, Table] = field(default_factory=dict)  # 汇总 tables
+    path: Path | None = None
+
+    @property
+    def missing(self) -> list[str]:
+        done = set(self.returned)
+        return [u for u in self.units if u not in done]
+
+    def summary(self) -> str:
+        text = L.MSG_ROLLUP_DONE.format(files=self.files_read, rows_read=self.rows_read,
+                                        rows_used=self.rows_used, rows_reported=self.rows_reported,
+                                        returned=len(self.returned), units=len(self.units),
+                                        path=self.path or "")
+        if self.missing:
+            text += "\n" + L.MSG_ROLLUP_MISSING_UNITS.format(units=L.ALIAS_SEPARATOR.join(self.missing))
+        return text
+
+

@@ -1,0 +1,402 @@
+"""Read the files units send back, with python-calamine.
+
+Every file in the folder becomes a ReturnedFile, never an exception: what
+could not be read carries an ``error`` (kind, message) that the roll-up lists
+on 问题. Files are opened read-only from bytes; a file larger than
+``MAX_FILE_BYTES`` or a zip whose declared content is too big or too highly
+compressed (a zip bomb) is refused before it is parsed. The file type is
+taken from the content (an .xlsx renamed .xls still reads), the unit from the
+content (hidden identity sheet, else the 填报单位 line), never from the name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+
+import python_calamine
+
+from xltools import labels as L
+from xltools.text import normalise_spaces
+from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
+                                       KEY_ROWS, KEY_UNIT, cell_key)
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".xltx", ".xlt", ".ett")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200  # declared size ÷ compressed size of one member
+MAX_MEMBERS = 2000
+HEADER_SCAN_ROWS = 40
+READ_THREADS = min(8, (os.cpu_count() or 2) + 2)
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL_OR_CR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
+
+ERR_OTHER = "other"
+ERR_UNREADABLE = "unreadable"
+ERR_TOO_LARGE = "too_large"
+ERR_EMPTY = "empty"
+ERR_NO_TABLE = "no_table"
+
+
+@dataclass
+class DataRow:
+    """One non-blank row of a returned table: sheet row number, cleaned values by
+    column name, and the raw cell values as read (for 问题)."""
+
+    row: int
+    values: dict[str, object]
+    raw: list[object]
+
+
+@dataclass
+class StraySheet:
+    """A sheet other than the progress table, with its non-blank rows."""
+
+    name: str
+    rows: list[tuple[int, list[object]]]
+
+
+@dataclass
+class ReturnedFile:
+    path: Path
+    name: str
+    modified: dt.datetime
+    error: tuple[str, str] | None = None
+    # Identity (from the hidden sheet, else the title block).
+    identity: dict[str, str] = field(default_factory=dict)
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    unit: str = ""
+    filled_date: dt.date | None = None
+    # The progress table.
+    sheet: str = ""
+    header: list[str] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)
+    extra_columns: list[str] = field(default_factory=list)
+    rows: list[DataRow] = field(default_factory=list)
+    stray_sheets: list[StraySheet] = field(default_factory=list)
+    loose_rows: list[tuple[str, int, list[object]]] = field(default_factory=list)  # no table found
+
+    @property
+    def is_progress_file(self) -> bool:
+        return self.identity.get(KEY_FORMAT) == FORMAT_ID
+
+    @property
+    def plan(self) -> str:
+        return self.identity.get(KEY_PLAN, "")
+
+    @property
+    def round(self) -> str:
+        return self.identity.get(KEY_ROUND, "")
+
+    @property
+    def deadline(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.identity.get(KEY_DEADLINE, ""))
+        except ValueError:
+            return None
+
+    @property
+    def when(self) -> dt.date:
+        """The return date: 填报日期 when filled in, else the file's modification day."""
+        return self.filled_date or self.modified.date()
+
+    @property
+    def rows_read(self) -> int:
+        return (len(self.rows) + sum(len(s.rows) for s in self.stray_sheets) + len(self.loose_rows))
+
+
+def list_folder(folder: Path) -> Iterator[Path]:
+    """Files in ``folder`` (sorted, recursive), without Office lock files ``~$…`` and dot files."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.name.startswith(("~$", ".")):
+            yield path
+
+
+def is_spreadsheet_name(path: Path) -> bool:
+    return path.suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+def check_zip(src: bytes | Path) -> str | None:
+    """Why a zip must not be opened (declared sizes or ratio too high), or None.
+
+    Only the central directory is read; nothing is decompressed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(src) if isinstance(src, bytes) else src) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        return f"bad zip: {exc}"
+    if len(infos) > MAX_MEMBERS:
+        return f"{len(infos)} members"
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            return f"{info.filename}: {info.file_size} bytes from {info.compress_size}"
+    if total > MAX_UNPACKED_BYTES:
+        return f"{total} bytes unpacked"
+    return None
+
+
+def clean_value(value: object) -> object:
+    """A calamine value for the roll-up: text trimmed (line breaks kept), characters
+    that XML cannot hold removed, 3.0 → 3, empty → None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if _ILLEGAL_XML.search(text):
+            text = _ILLEGAL_XML.sub("", text).strip()
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text or None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()  # a date cell (calamine gives midnight datetimes)
+    if isinstance(value, dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return value
+
+
+def _blank(values: list[object]) -> bool:
+    for v in values:
+        if v is None or v == "" or (isinstance(v, str) and not v.strip()):
+            continue
+        return False
+    return True
+
+
+_HEADER_ALIASES = {alias: name for name, words in L.PROGRESS_HEADER_ALIASES.items()
+                   for alias in words}
+_ID_ALIASES = {"".join(alias.split()) for alias, name in _HEADER_ALIASES.items()
+               if name == L.PROGRESS_LOCKED_COLUMNS[0]}
+
+
+def _header_index(rows: list[list[object]]) -> tuple[int, dict[str, int], list[str]] | None:
+    """(row index, column name → index, header texts) of the progress table header."""
+    aliases = _HEADER_ALIASES
+    for i, values in enumerate(rows[:HEADER_SCAN_ROWS]):
+        # Only a row naming the 要求编号 column can be the header.
+        if not any(type(v) is str and "".join(normalise_spaces(v).split()) in _ID_ALIASES
+                   for v in values):
+            continue
+        header = [cell_key(v) for v in values]
+        cols: dict[str, int] = {}
+        for j, text in enumerate(header):
+            name = aliases.get(text.replace(" ", ""))
+            if name and name not in cols:
+                cols[name] = j
+        fill = [c for c in L.PROGRESS_FILL_COLUMNS if c in cols]
+        if L.PROGRESS_LOCKED_COLUMNS[0] in cols and fill:
+            return i, cols, header
+    return None
+
+
+def _label_value(rows: list[list[object]], label: str, stop: int) -> object:
+    """The value after ``label`` in the title block: rest of the cell, else next non-empty cell."""
+    key = label.rstrip("：:")
+    for values in rows[:stop]:
+        for j, v in enumerate(values):
+            if not isinstance(v, str):
+                continue
+            text = v.strip()
+            if not text.startswith(key):
+                continue
+            rest = text[len(key):].lstrip("：: ").strip()
+            if rest:
+                return rest
+            for nxt in values[j + 1:]:
+                if nxt not in (None, "") and not (isinstance(nxt, str) and nxt.strip().endswith(("：", ":"))):
+                    return nxt
+                if isinstance(nxt, str) and nxt.strip():
+                    break
+            return None
+    return None
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and 30000 < value < 80000:
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+    if isinstance(value, str):
+        m = re.search(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", value)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    return None
+
+
+def read_returned(path: str | os.PathLike[str], folder: Path | None = None) -> ReturnedFile:
+    """Read one returned file (never raises for what is inside the file)."""
+    p = Path(path)
+    stat = p.stat()
+    name = str(p.relative_to(folder)) if folder else p.name
+    modified = dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0)
+    rf = ReturnedFile(path=p, name=name, modified=modified)
+    if stat.st_size > MAX_FILE_BYTES:
+        rf.error = (ERR_TOO_LARGE, L.MSG_ISSUE_TOO_LARGE.format(
+            detail=f"{stat.st_size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB"))
+        return rf
+    if stat.st_size == 0:
+        rf.error = (ERR_EMPTY, L.MSG_ISSUE_EMPTY)
+        return rf
+    with p.open("rb") as fh:
+        magic = fh.read(8)
+    suffix = p.suffix.lower()
+    if magic.startswith(ZIP_MAGIC):
+        why = check_zip(p)
+        if why:
+            kind = ERR_UNREADABLE if why.startswith("bad zip") else ERR_TOO_LARGE
+            rf.error = (kind, L.MSG_ISSUE_UNREADABLE.format(reason=why) if kind == ERR_UNREADABLE
+                        else L.MSG_ISSUE_TOO_LARGE.format(detail=why))
+            return rf
+        by_path = suffix in (".xlsx", ".xlsm", ".xltx", ".xltm")
+    elif magic.startswith(OLE_MAGIC):
+        by_path = suffix in (".xls", ".xlt")
+    else:
+        if is_spreadsheet_name(p):
+            rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason="not an Excel file"))
+        else:
+            rf.error = (ERR_OTHER, L.MSG_ISSUE_OTHER_FILE)
+        return rf
+    try:
+        # The type comes from the content: a renamed file is read from its bytes.
+        wb = (python_calamine.CalamineWorkbook.from_path(str(p)) if by_path
+              else python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(p.read_bytes())))
+        sheets: list[tuple[str, bool, list[list[object]]]] = []
+        for meta in wb.sheets_metadata:
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            sheet = wb.get_sheet_by_name(meta.name)
+            rows = sheet.to_python()
+            top, left = sheet.start or (0, 0)
+            if left:
+                rows = [[""] * left + r for r in rows]
+            if top:
+                rows = [[] for _ in range(top)] + rows
+            visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
+            sheets.append((meta.name, visible, rows))
+        wb.close()
+    except Exception as exc:  # calamine raises several types for broken files
+        rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=str(exc)[:200]))
+        return rf
+    _parse(rf, sheets)
+    return rf
+
+
+def _parse(rf: ReturnedFile, sheets: list[tuple[str, bool, list[list[object]]]]) -> None:
+    table: tuple[str, list[list[object]], int, dict[str, int], list[str]] | None = None
+    others: list[tuple[str, list[list[object]]]] = []
+    for name, visible, rows in sheets:
+        if name == L.PROGRESS_ID_SHEET:
+            _read_identity(rf, rows)
+            continue
+        found = _header_index(rows) if table is None else None
+        if found:
+            table = (name, rows, *found)
+        else:
+            others.append((name, rows))
+    for name, rows in others:
+        nonblank = [(i + 1, [clean_value(v) for v in r]) for i, r in enumerate(rows) if not _blank(r)]
+        if nonblank:
+            rf.stray_sheets.append(StraySheet(name, nonblank))
+    if table is None:
+        if not rf.stray_sheets:
+            rf.error = (ERR_EMPTY, L.MSG_ISSUE_EMPTY)
+            return
+        # No table: every non-blank row is reported as it is.
+        rf.loose_rows = [(s.name, r, v) for s in rf.stray_sheets for r, v in s.rows]
+        rf.stray_sheets = []
+        rf.error = (ERR_NO_TABLE, L.MSG_ISSUE_NO_TABLE.format(rows=len(rf.loose_rows)))
+        return
+    name, rows, hi, cols, header = table
+    rf.sheet, rf.columns, rf.header = name, cols, header
+    used = set(cols.values())
+    rf.extra_columns = [h for j, h in enumerate(header) if h and j not in used]
+    if not rf.unit:
+        unit = _label_value(rows, L.PROGRESS_UNIT_LABEL, hi)
+        rf.unit = cell_key(unit) if unit is not None else ""
+    filled = _label_value(rows, L.PROGRESS_FILLED_DATE_LABEL, hi)
+    rf.filled_date = _as_date(filled)
+    names = list(cols)
+    positions = [cols[c] for c in names]
+    need = max(positions) + 1
+    pick = itemgetter(*positions) if len(positions) > 1 else (lambda raw: (raw[positions[0]],))
+    # Most texts need no cleaning; find out for the whole table at once with C
+    # loops (str.strip returns the very string when there is nothing to strip),
+    # else row by row.
+    texts = [v for raw in rows[hi + 1:] for v in raw if type(v) is str]
+    all_clean = list(map(str.strip, texts)) == texts and not _ILLEGAL_OR_CR.search("".join(texts))
+    for i in range(hi + 1, len(rows)):
+        raw = rows[i]
+        if len(raw) < need:
+            values = [raw[j] if j < len(raw) else None for j in positions]
+        else:
+            values = pick(raw)
+        if not all_clean:
+            texts = [v for v in values if type(v) is str]
+            clean = list(map(str.strip, texts)) == texts and not _ILLEGAL_OR_CR.search("".join(texts))
+        if all_clean or clean:
+            cleaned = [(v or None) if type(v) is str else clean_value(v) for v in values]
+        else:
+            cleaned = [clean_value(v) for v in values]
+        if not any(cleaned) and _blank(raw):
+            continue
+        rf.rows.append(DataRow(row=i + 1, values=dict(zip(names, cleaned)), raw=raw))
+
+
+def _read_identity(rf: ReturnedFile, rows: list[list[object]]) -> None:
+    in_rows = False
+    for values in rows:
+        if not values:
+            continue
+        key = str(values[0]).strip()
+        value = str(values[1]).strip() if len(values) > 1 else ""
+        if in_rows:
+            if key:
+                rf.fingerprints[key] = value
+        elif key == KEY_ROWS:
+            in_rows = True
+        elif key:
+            rf.identity[key] = value
+    if rf.identity.get(KEY_UNIT):
+        rf.unit = rf.identity[KEY_UNIT]
+
+
+def read_folder(folder: str | os.PathLike[str],
+                exclude: Iterable[str | os.PathLike[str]] = (), *,
+                pool: Executor | None = None) -> list[ReturnedFile]:
+    """Every file of ``folder`` (lock files and ``exclude`` skipped), read, in name order.
+
+    Files are read on a few threads (python-calamine parses outside the GIL):
+    on ``pool`` when given (the roll-up reads its master on the same pool)."""
+    base = Path(folder)
+    skip = {Path(p).resolve() for p in exclude}
+    paths = [p for p in list_folder(base) if p.resolve() not in skip]
+    if pool is not None:
+        return list(pool.map(lambda p: read_returned(p, base), paths))
+    if len(paths) < 4:
+        return [read_returned(p, base) for p in paths]
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as own:
+        return list(own.map(lambda p: read_returned(p, base), paths))
+
+
+__all__ = ["ReturnedFile", "DataRow", "read_returned", "read_folder", "check_zip", "clean_value",
+           "MAX_FILE_BYTES"]

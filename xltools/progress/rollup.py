@@ -1,0 +1,176 @@
+"""The roll-up command: read the master and the returned files on one pool of
+threads, compute, write the four sheets into a small workbook and merge it
+into a copy of the master package (``master.merge_sheets``), streaming the
+long tables. Also the progress step of ``xltools demo``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import IO
+
+from openpyxl import Workbook
+
+from xltools import labels as L
+from xltools.errors import InputError, OutputError
+from xltools.fileio import atomic_path, check_writable, existing_file, is_file_like
+from xltools.master import merge_sheets, read_plan_fast
+from xltools.model import Plan
+from xltools.progress.compute import _prepare, _Prepared, compute_rollup
+from xltools.progress.identity import cell_key
+from xltools.progress.results import RollupResult
+from xltools.progress.returns import READ_THREADS, read_folder
+from xltools.progress.sheets import write_rollup
+from xltools.progress.split import split
+from xltools.progress.stream import _inject
+
+
+# ----------------------------------------------------------------- the command
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a roll-up builds its many small objects
+    (they form no cycles; the collector's passes over them cost a tenth of the time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def rollup(workbook: str | os.PathLike[str] | IO[bytes], folder: str | os.PathLike[str],
+           out: str | os.PathLike[str] | IO[bytes], *, round_label: str | None = None,
+           as_of: str | dt.date | None = None, force: bool = False) -> RollupResult:
+    """Roll the progress files in ``folder`` up into ``out``: a copy of the master
+    ``workbook`` with the sheets 汇总 / 进度 / 问题 / 历史 added or replaced.
+
+    Returned files are never modified; the master is only replaced when
+    ``out`` is its path and ``force`` is given. 历史 keeps the other rounds
+    found in the master (and in ``out`` when it is replaced).
+    """
+    if is_file_like(workbook):
+        data = workbook.read()  # type: ignore[union-attr]
+        name = getattr(workbook, "name", "<stream>")
+    else:
+        path = existing_file(workbook)  # type: ignore[arg-type]
+        data, name = path.read_bytes(), str(path)
+    if not is_file_like(out):
+        check_writable(out, force)
+    if not Path(folder).is_dir():
+        raise InputError(L.MSG_NOT_A_FOLDER.format(path=folder), path=str(folder))
+    # An OUT being replaced (not the master itself) keeps its 历史 of other rounds.
+    old_out = (Path(out) if not is_file_like(out) and Path(out).is_file() and force
+               and (is_file_like(workbook) or Path(out).resolve() != Path(workbook).resolve())
+               else None)
+    with _gc_paused():
+        return _rollup(data, name, folder, out, old_out, round_label=round_label, as_of=as_of,
+                       force=force)
+
+
+def _load_master(data: bytes, name: str) -> tuple[Plan, _Prepared]:
+    plan = read_plan_fast(data, name)
+    return plan, _prepare(plan)
+
+
+def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
+            out: str | os.PathLike[str] | IO[bytes], old_out: Path | None, *,
+            round_label: str | None,
+            as_of: str | dt.date | None, force: bool) -> RollupResult:
+    # The master is read on the same threads as the returned files, first
+    # (python-calamine parses outside the GIL, so the reads share the cores).
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+        loading = pool.submit(_load_master, data, name)
+        # The output may be written into the folder itself: it is no return.
+        files = read_folder(folder, () if is_file_like(out) else (out,), pool=pool)
+        plan, prepared = loading.result()
+    history = _calamine_history(data)
+    if old_out is not None:
+        try:
+            history = _merge_history(history, _calamine_history(old_out.read_bytes()))
+        except Exception:  # an unreadable old OUT is simply replaced  # noqa: BLE001
+            pass
+    result = compute_rollup(plan, folder, round_label=round_label, as_of=as_of, history=history,
+                            files=files, _prepared=prepared)
+    generated = Workbook()
+    default = generated.active
+    deferred = write_rollup(generated, result, bulk=True)
+    generated.remove(default)
+    buf = io.BytesIO()
+    generated.save(buf)
+    merged = merge_sheets(data, buf.getvalue(), active=L.SHEET_SUMMARY, stream=deferred,
+                          inject=_inject)
+    if is_file_like(out):
+        out.write(merged)  # type: ignore[union-attr]
+        return result
+    with atomic_path(out, force) as tmp:
+        tmp.write_bytes(merged)
+    result.path = Path(out)
+    return result
+
+
+def _calamine_history(data: bytes) -> list[list[object]]:
+    """The 历史 sheet of a workbook given as bytes (header first), or []."""
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    try:
+        if L.SHEET_HISTORY not in book.sheet_names:
+            return []
+        rows = book.get_sheet_by_name(L.SHEET_HISTORY).to_python()
+    finally:
+        book.close()
+    out = [[None if v == "" else v for v in r] for r in rows]
+    for r in out[1:]:
+        if len(r) > 1 and isinstance(r[1], dt.datetime):
+            r[1] = r[1].date()
+        for j, v in enumerate(r):
+            if isinstance(v, float) and v.is_integer():
+                r[j] = int(v)
+    return out
+
+
+def demo_cycle(workbook: str | os.PathLike[str], out_dir: str | os.PathLike[str],
+               samples: str | os.PathLike[str], *, as_of: str | dt.date = "2019-04-20",
+               force: bool = False) -> Iterator[str]:
+    """The progress step of ``xltools demo``: split ``workbook`` into ``out_dir``,
+    put the bundled sample returns (``samples``, e.g. examples/returned) beside
+    them as the units' answers, and roll them up. Yields one line per step."""
+    out = Path(out_dir)
+    sent = split(workbook, out / L.PROGRESS_DEMO_SPLIT_DIR, round_label=L.PROGRESS_DEMO_ROUND,
+                 force=force)
+    yield sent.summary()
+    returned = out / L.PROGRESS_DEMO_RETURNED_DIR
+    if returned.exists():
+        if not force:
+            raise OutputError(L.MSG_FILE_EXISTS.format(path=returned), path=str(returned))
+        shutil.rmtree(returned)
+    shutil.copytree(samples, returned)  # copy2: the files keep their times
+    yield L.MSG_DEMO_RETURNED.format(count=len(list(returned.iterdir())), path=returned)
+    result = rollup(workbook, returned, out / L.PROGRESS_DEMO_ROLLUP, as_of=as_of, force=force)
+    yield result.summary()
+
+
+def _merge_history(first: list[list[object]], second: list[list[object]]) -> list[list[object]]:
+    """Rows of two 历史 sheets; rounds in ``second`` replace the same rounds in ``first``."""
+    if not first:
+        return second
+    if not second:
+        return first
+    header = [cell_key(v) for v in first[0]]
+    h2 = [cell_key(v) for v in second[0]]
+    rounds2 = {cell_key(r[h2.index(L.HCOL_ROUND)]) for r in second[1:] if L.HCOL_ROUND in h2 and r}
+    ri = header.index(L.HCOL_ROUND) if L.HCOL_ROUND in header else 0
+    kept = [r for r in first[1:] if r and cell_key(r[ri]) not in rounds2]
+    mapped = [[dict(zip(h2, r, strict=False)).get(h) for h in header] for r in second[1:]]
+    return [first[0], *kept, *mapped]
+
+
+__all__ = ["rollup", "demo_cycle"]

@@ -39,7 +39,7 @@ from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requireme
                            Role, Task, Unit)
 from xltools.progress import (HEADER_ROW, Identity, build_progress_workbook,  # noqa: E402
                               plan_fingerprint, unit_rows)
-from xltools.rollup import rollup  # noqa: E402
+from xltools.progress.rollup import rollup  # noqa: E402
 from xltools.workbook import write_workbook  # noqa: E402
 
 STATUSES = L.DEFAULT_STATUSES

@@ -133,7 +133,7 @@ def test_bad_deadline_is_a_clear_error(master: Path, tmp_path: Path) -> None:
 
 
 def test_previous_round_answers_are_prefilled(master: Path, tmp_path: Path) -> None:
-    from xltools.rollup import rollup
+    from xltools.progress.rollup import rollup
 
     files = split(master, tmp_path / "r1", round_label="R1").files
     fill(files["甲局"], answers={"1-1": {L.PCOL_STATUS: L.STATUS_DONE,

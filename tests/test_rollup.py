@@ -24,7 +24,9 @@ from xltools.errors import InputError, OutputError
 from xltools.master import read_plan_fast
 from xltools.model import Deadline
 from xltools.progress import HEADER_ROW, split
-from xltools.rollup import compute_rollup, rollup, schedule_fraction, write_rollup
+from xltools.progress.compute import compute_rollup, schedule_fraction
+from xltools.progress.rollup import rollup
+from xltools.progress.sheets import write_rollup
 from xltools.workbook import write_workbook
 from xltools.workbook_reader import read_plan
 
@@ -397,7 +399,7 @@ def test_plan_edited_after_split_is_a_note(master: Path, sent: dict[str, Path], 
 
 def test_zip_bomb_and_oversized_files_are_refused(master: Path, sent: dict[str, Path],
                                                   tmp_path: Path, monkeypatch) -> None:
-    import xltools.returns as returns
+    import xltools.progress.returns as returns
 
     folder = _returned(tmp_path)
     bomb = io.BytesIO()
@@ -618,7 +620,7 @@ def test_bundled_example_returns(tmp_path: Path) -> None:
     """examples/returned, through the demo step: split, the units' returns, roll-up."""
     from xltools.demo import SETTINGS, apply_settings
     from xltools.importer import read_original
-    from xltools.rollup import demo_cycle
+    from xltools.progress.rollup import demo_cycle
 
     plan = apply_settings(read_original(EXAMPLES / "taonan-2019.txt"),
                           json.loads(SETTINGS.read_text(encoding="utf-8")))

@@ -584,6 +584,110 @@ PROGRESS_DEMO_ROLLUP = "进度汇总.xlsx"
 PROGRESS_DEMO_ROUND = "2019年第一季度"
 MSG_DEMO_RETURNED = "已放入 {count} 个示例反馈文件（逾期、改名、.xls、自由文字状态等）→ {path}"
 
+# -- progress tracking that tells the truth (issue 13)
+# Optional columns of the progress sheet: a unit asks for more time on a requirement.
+PCOL_EXTEND_TO = "申请延期至"
+PCOL_EXTEND_REASON = "延期理由"
+PROGRESS_EXTENSION_COLUMNS = (PCOL_EXTEND_TO, PCOL_EXTEND_REASON)
+PROGRESS_EXTENSION_ALIASES: dict[str, tuple[str, ...]] = {
+    PCOL_EXTEND_TO: ("申请延期至", "申请延期", "延期至", "拟完成时间"),
+    PCOL_EXTEND_REASON: ("延期理由", "延期原因", "申请延期理由"),
+}
+PROGRESS_EXTENSION_NOTE = ("如需延期，请在最右两列填写“申请延期至”（日期）和“延期理由”；"
+                           "“填报人”“联系电话”请填写本单位联系人，便于核实。")
+# Unit-level feedback on 汇总 (反馈状态 of a unit).
+FEEDBACK_BLANK = "空表"
+FEEDBACK_OVERDUE = "逾期未报"
+FEEDBACK_BLANK_OVERDUE = "逾期未报（空表）"
+FEEDBACK_PARTIAL = "部分反馈"
+FEEDBACK_NOT_YET = "待反馈"
+# Row-level reasons behind a 标识 (进度 → 标识说明), also used by the 通报 and 催办.
+WHY_OVERDUE = "已过完成时限未完成"
+WHY_NOT_REPORTED = "逾期未报"
+WHY_NOT_YET = "尚未反馈"
+WHY_DUE_SOON = "7 天内到期"
+WHY_BEHIND = "落后于序时进度"
+WHY_PARTIAL = "部分单位未反馈"
+WHY_EXTENSION = "申请延期"
+RCOL_MARK = "标识"
+RCOL_WHY = "标识说明"
+RCOL_EXTEND_TO = PCOL_EXTEND_TO
+RCOL_EXTEND_REASON = PCOL_EXTEND_REASON
+SUM_LEGEND_RULES = (
+    "标识：红 = 已过完成时限未完成，或反馈截止后仍未报送（含交回空表）；"
+    "黄 = 7 天内到期未完成、落后于序时进度（完成率低于序时进度，或时限过半仍未启动）、尚未反馈或部分未反馈；"
+    "绿 = 已反馈且按序时推进。已反馈只计填写了内容的报送，空表不计。")
+SUM_SUBTITLE_TRUE = ("轮次：{round}　截至：{as_of}　反馈截止：{deadline}　序时进度：{schedule}　"
+                     "应报单位 {units} 个，已反馈 {returned} 个，逾期未报 {overdue} 个（其中空表 {blank} 个），"
+                     "红 {red} 个、黄 {yellow} 个、绿 {green} 个")
+SUM_SECTIONS = ("一、按单位（问题最多的在前）", "二、按目标", "三、状态分布",
+                "四、按要求（以牵头单位状态为准）", "五、各单位完成率与序时进度（图表数据）")
+SCOL_SCHEDULE = "序时进度"
+SCOL_WHY = "原因"
+CHART_RATE_SCHEDULE_TITLE = "各单位完成率（按完成率排序，折线为序时进度）"
+SHEET_EXTENSIONS = "延期申请"
+EXTENSION_COLUMNS = ("序号", "单位", "要求编号", "具体要求", "原完成时限", "申请延期至", "延期理由",
+                     "填报人", "联系电话", "来源文件")
+ROLLUP_INFO_SHEET = "_xltools_rollup"  # hidden key/value sheet the 通报 and 催办 read
+MSG_ROLLUP_TRUE = ("已汇总：读取 {files} 个文件、{rows_read} 行，采用 {rows_used} 行，"
+                   "{rows_reported} 行列入“问题”；{returned}/{units} 个单位已反馈，逾期未报 {overdue} 个。→ {path}")
+MSG_ROLLUP_OVERDUE_UNITS = "逾期未报：{units}"
+MSG_ROLLUP_SUMMARY_ONLY = "（仅汇总表，未附主表）"
+MSG_NOT_A_ROLLUP = ("{path} 不是汇总结果（缺少“{sheet}”工作表）。请先用“汇总进度”（xltools rollup）"
+                    "生成汇总工作簿。(not a roll-up workbook)")
+MSG_ROLLUP_TOO_OLD = ("{path} 是旧版本生成的汇总结果（缺少汇总信息）。请重新汇总后再生成。"
+                      "(roll-up written by an older version; roll up again)")
+# Returned folders: everything met is read or listed (issue 11, item 4).
+ISSUE_HIDDEN_FILE = "隐藏文件"
+ISSUE_LOCK_FILE = "锁定文件"
+ISSUE_UNREADABLE_FOLDER = "文件夹无法读取"
+ISSUE_ENCRYPTED = "文件有密码"
+ISSUE_IDENTITY_CONFLICT = "单位标识冲突"
+ISSUE_OUTSIDE_TABLE = "表外内容"
+MSG_ISSUE_HIDDEN_FILE = "文件名以“.”开头（隐藏文件），已照常读取，请确认是否为有效反馈。"
+MSG_ISSUE_LOCK_FILE = "Office/WPS 打开文件时生成的锁定文件（{size} 字节，内容为用户名），不是反馈，未读取。"
+MSG_ISSUE_UNREADABLE_FOLDER = "子文件夹无法打开（{reason}），其中的文件未读取。"
+MSG_ISSUE_ENCRYPTED = "文件有密码保护，请让单位取消密码后另存再发回。"
+MSG_ISSUE_IDENTITY_CONFLICT = ("隐藏标识中的单位“{hidden}”与表中填报单位“{visible}”不一致，"
+                               "按表中填报单位汇总，请核实。")
+MSG_ISSUE_OUTSIDE_TABLE = "表格之外的内容（{where}），未汇总，请核实。"
+MSG_WHERE_ABOVE = "表头上方"
+MSG_WHERE_UNHEADED = "没有列名的第 {column} 列"
+MSG_RETURNED_FOLDER_UNREADABLE = "反馈文件夹 {path} 无法读取：{reason}。(cannot read the folder)"
+# 通报 (report) and 催办 (remind).
+REPORT_TITLE = "关于{title}落实情况的通报"
+REPORT_TITLE_DEFAULT = "关于任务分工落实情况的通报"
+REPORT_FILE = "进展情况通报.docx"
+REMIND_TITLE = "催办通知"
+REMIND_FILE_PATTERN = "催办通知-{unit}.docx"
+REPORT_HEADINGS = ("一、总体情况", "二、各目标进展", "三、逾期未报单位", "四、需督办的事项", "五、延期申请",
+                   "六、下步要求")
+REPORT_GOAL_HEADERS = ("序号", "目标", "要求数", "完成", "完成率", "标识")
+REPORT_RED_HEADERS = ("编号", "具体要求", "牵头单位", "完成时限", "原因")
+REPORT_EXT_HEADERS = ("单位", "编号", "申请延期至", "理由")
+REMIND_HEADERS = ("编号", "具体要求", "完成时限", "需报送事项")
+OWE_REPORT = "未报送进展"
+OWE_BLANK = "交回空表，未填写"
+OWE_ROW_MISSING = "反馈表中缺少此行"
+OWE_OVERDUE = "已过完成时限未完成，请说明原因和完成时间"
+REPORT_MORE_ROWS = "（另有 {count} 项，详见汇总工作簿“进度”表。）"
+REPORT_NONE = "无。"
+MSG_REPORT_DONE = "已生成通报（{pages}）→ {path}"
+MSG_REPORT_PAGES_UNKNOWN = "页数未检查"
+MSG_REPORT_PAGES = "{pages} 页"
+MSG_REMIND_DONE = "已生成 {count} 份催办通知（新的截止日期 {deadline}）→ {path}"
+MSG_REMIND_NONE = "没有需要催办的单位：各单位均已按要求反馈。"
+MSG_REMIND_DEADLINE = "请给出新的报送截止日期（--deadline YYYY-MM-DD）。(a new deadline is needed)"
+MSG_DOC_TEMPLATE_UNSAFE = ("模板 {path} 含有不允许的操作（{reason}），为安全起见未生成。"
+                           "模板只能使用变量、if/for 等基本标记。(unsafe template)")
+MSG_DOC_TEMPLATE_ERROR = "模板 {path} 无法生成文档：{reason}。(template error)"
+MSG_CHART_NO_MATPLOTLIB = ("生成通报中的图表需要 matplotlib（pip install matplotlib）。"
+                           "(matplotlib is needed for the chart)")
+CHART_FONTS = ("SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "Noto Sans CJK SC",
+               "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Source Han Sans SC", "SimSun")
+CHART_RATE_AXIS = "完成率"
+CHART_SCHEDULE_LABEL = "序时进度 {schedule}"
+
 # ---------------------------------------------------------- other readers / export
 # (issue 3 adds its strings here)
 # Formats and messages of the readers.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from xltools import labels as L
 from xltools.errors import InputError
+from xltools.issuer import issuer_units
 from xltools.model import Assignment, Deadline, Goal, Plan, Requirement, Task
 from xltools.text import normalise_spaces
 
@@ -104,8 +105,10 @@ class UnitRow:
 
 
 def progress_units(plan: Plan) -> tuple[str, ...]:
-    """Units that get a progress file: those named on 任务分工, without 各相关部门."""
-    return tuple(u for u in plan.assigned_units() if u != L.GENERIC_UNIT)
+    """Units that get a progress file: those named on 任务分工, without 各相关部门
+    and without the issuing office (说明 → 发文单位, see ``xltools.issuer``)."""
+    skip = issuer_units(plan) | {L.GENERIC_UNIT}
+    return tuple(u for u in plan.assigned_units() if u not in skip)
 
 
 def iter_unit_assignments(plan: Plan) -> Iterator[tuple[Goal, Task, Requirement, Assignment]]:

@@ -180,6 +180,9 @@ def _blank(values: list[object]) -> bool:
 
 _HEADER_ALIASES = {alias: name for name, words in L.PROGRESS_HEADER_ALIASES.items()
                    for alias in words}
+for _name, _words in L.PROGRESS_EXTENSION_ALIASES.items():
+    for _alias in _words:
+        _HEADER_ALIASES.setdefault(_alias, _name)
 _ID_ALIASES = {"".join(alias.split()) for alias, name in _HEADER_ALIASES.items()
                if name == L.PROGRESS_LOCKED_COLUMNS[0]}
 

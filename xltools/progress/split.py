@@ -11,6 +11,7 @@ docs/progress.md.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import os
@@ -24,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
@@ -42,8 +44,10 @@ from xltools.workbook_reader import normalise_requirement_id
 COL_REQ_ID, COL_GOAL, COL_TASK, COL_REQUIREMENT, COL_ROLE, COL_DEADLINE = L.PROGRESS_LOCKED_COLUMNS
 LOCKED_COLUMNS = L.PROGRESS_LOCKED_COLUMNS
 FILL_COLUMNS = L.PROGRESS_FILL_COLUMNS
-FILE_COLUMNS = LOCKED_COLUMNS + FILL_COLUMNS
-FILE_WIDTHS = (8, 14, 16, 48, 6, 12, 10, 40, 12, 24, 24)
+EXTENSION_COLUMNS = L.PROGRESS_EXTENSION_COLUMNS  # optional: a unit asks for more time
+FILE_COLUMNS = LOCKED_COLUMNS + FILL_COLUMNS + EXTENSION_COLUMNS
+FILE_WIDTHS = (8, 14, 16, 48, 6, 12, 10, 40, 12, 24, 24, 12, 24)
+_CENTERED = (L.PROGRESS_LOCKED_COLUMNS[0], L.PROGRESS_LOCKED_COLUMNS[4], L.PCOL_STATUS)
 HEADER_ROW = 5  # where split writes the table header (readers search for it)
 PREFILL_COLUMNS = FILL_COLUMNS
 
@@ -102,6 +106,31 @@ class Identity:
     title: str
 
 
+class _GrowingRow(RowDimension):
+    """A row whose height is a first estimate, not fixed: without customHeight
+    Excel and LibreOffice grow it again when the unit types a longer answer."""
+
+    customHeight = False  # noqa: N815 - openpyxl's attribute name (a property there)
+
+
+class _StyleCache:
+    """Give many cells the same style fast: the first cell of a kind gets the
+    attributes, the others a copy of its style record (openpyxl would hash
+    every style object on each assignment)."""
+
+    def __init__(self) -> None:
+        self._styles: dict[object, object] = {}
+
+    def apply(self, cell, key: object, **attrs: object) -> None:
+        style = self._styles.get(key)
+        if style is None:
+            for name, value in attrs.items():
+                setattr(cell, name, value)
+            self._styles[key] = copy.copy(cell._style)  # noqa: SLF001 - openpyxl's style record
+        else:
+            cell._style = copy.copy(style)  # noqa: SLF001
+
+
 def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], identity: Identity,
                             previous: dict[tuple[str, str], dict[str, object]] | None = None
                             ) -> tuple[Workbook, int]:
@@ -128,17 +157,23 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
     ws.merge_cells(f"H2:{last}2")
     for c in (1, 5, 8):
         ws.cell(row=2, column=c).font = Font(bold=True, size=12)
-    # Row 3: who fills it in and when (unlocked cells right of each label).
-    for col, label in ((1, L.PROGRESS_FILLED_DATE_LABEL), (4, L.PROGRESS_FILLER_LABEL),
-                       (8, L.PROGRESS_PHONE_LABEL)):
+    # Row 3: who fills it in and when — unlocked cells right of each label, each
+    # wide enough for what goes in it (a date; a name with a post; a phone number).
+    for col, label, span in ((1, L.PROGRESS_FILLED_DATE_LABEL, 1), (3, L.PROGRESS_FILLER_LABEL, 1),
+                             (5, L.PROGRESS_PHONE_LABEL, 3)):
         ws.cell(row=3, column=col, value=label).alignment = Alignment(horizontal="right")
         target = ws.cell(row=3, column=col + 1)
+        if span > 1:
+            ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + span - 1)
+            target = ws.cell(row=3, column=col + span)
         target.protection = Protection(locked=False)
         target.fill = _FILL_FILL
         target.border = _BORDER
+        target.alignment = Alignment(horizontal="left")
     ws.cell(row=3, column=2).number_format = DATE_FORMAT
-    ws.cell(row=3, column=9).number_format = "@"
-    ws.cell(row=4, column=1, value=L.PROGRESS_INSTRUCTIONS).alignment = _WRAP
+    ws.cell(row=3, column=8).number_format = "@"
+    ws.row_dimensions[3].height = 20
+    ws.cell(row=4, column=1, value=L.PROGRESS_INSTRUCTIONS + L.PROGRESS_EXTENSION_NOTE).alignment = _WRAP
     ws.merge_cells(f"A4:{last}4")
     ws.row_dimensions[4].height = 48
     # Header.
@@ -151,31 +186,30 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
         ws.column_dimensions[get_column_letter(idx)].width = width
     prefilled = 0
     first = HEADER_ROW + 1
+    styles = _StyleCache()
+    kinds = [(name in LOCKED_COLUMNS, name in _CENTERED) for name in FILE_COLUMNS]
     for r, row in enumerate(rows, start=first):
         answers = previous.get((row.req_id, unit), {})
         prefilled += bool(answers)
         deadline_value: object = row.deadline.text or row.deadline.date or None
         values: list[object] = [row.req_id, row.goal, row.task, row.requirement, row.role,
                                 deadline_value]
-        values += [answers.get(c) for c in FILL_COLUMNS]
+        values += [answers.get(c) for c in FILL_COLUMNS + EXTENSION_COLUMNS]
         for c, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=c)
             set_text_safe(cell, value if value != "" else None)
-            cell.border = _BORDER
-            name = FILE_COLUMNS[c - 1]
-            cell.alignment = _CENTER if name in (COL_REQ_ID, COL_ROLE, L.PCOL_STATUS) else _WRAP
-            if name in LOCKED_COLUMNS:
-                cell.fill = _LOCKED_FILL
-            else:
-                cell.fill = _FILL_FILL
-                cell.protection = Protection(locked=False)
-            if isinstance(value, dt.date):
-                cell.number_format = DATE_FORMAT
-        ws.cell(row=r, column=1).number_format = "@"
-        ws.row_dimensions[r].height = _row_height(values)
+            locked, centered = kinds[c - 1]
+            date = isinstance(value, dt.date)
+            styles.apply(cell, (locked, centered, date, c == 1), border=_BORDER,
+                         alignment=_CENTER if centered else _WRAP,
+                         fill=_LOCKED_FILL if locked else _FILL_FILL,
+                         protection=Protection(locked=locked),
+                         number_format="@" if c == 1 else DATE_FORMAT if date else "General")
+        ws.row_dimensions[r] = _GrowingRow(ws, index=r, ht=_row_height(values))
     last_row = first + len(rows) - 1
     status_col = get_column_letter(FILE_COLUMNS.index(L.PCOL_STATUS) + 1)
-    date_col = get_column_letter(FILE_COLUMNS.index(L.PCOL_DONE_DATE) + 1)
+    date_cols = [get_column_letter(FILE_COLUMNS.index(c) + 1)
+                 for c in (L.PCOL_DONE_DATE, L.PCOL_EXTEND_TO)]
     options = status_options(plan)
     dv_status = DataValidation(type="list", formula1='"' + ",".join(options) + '"',
                                allow_blank=True, showErrorMessage=True, errorStyle="stop",
@@ -188,7 +222,8 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
                              error=L.PROGRESS_DATE_ERROR)
     if rows:
         dv_status.add(f"{status_col}{first}:{status_col}{last_row}")
-        dv_date.add(f"{date_col}{first}:{date_col}{last_row}")
+        for col in date_cols:
+            dv_date.add(f"{col}{first}:{col}{last_row}")
     dv_date.add("B3")
     ws.add_data_validation(dv_status)
     ws.add_data_validation(dv_date)
@@ -217,8 +252,9 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
 
 
 def _row_height(values: Sequence[object]) -> float:
-    """Points for a row of wrapped text (rows do not grow by themselves in every
-    office suite): a CJK character is about two width units, 15 points a line."""
+    """Points for a row of wrapped text as a first estimate (the row still grows
+    with what the unit types): a CJK character is about two width units, 15
+    points a line."""
     lines = 1
     for value, width in zip(values, FILE_WIDTHS, strict=False):
         if isinstance(value, str) and value:

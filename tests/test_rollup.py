@@ -94,9 +94,12 @@ def test_clean_returns_fill_progress_and_summary(master: Path, sent: dict[str, P
     assert progress[("1-1", "乙局")][L.RCOL_OVERDUE_FLAG] == L.YES
     # The master's sheets are kept, the roll-up sheets added, 汇总 active.
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[:4] == [L.SHEET_README, L.SHEET_ASSIGNMENTS, L.SHEET_UNITS, L.SHEET_REVIEW]
-    assert wb.sheetnames[4:] == [L.SHEET_SUMMARY, L.SHEET_PROGRESS, L.SHEET_ISSUES, L.SHEET_HISTORY]
+    # 汇总 is the first and the active sheet; the info sheet the 通报 reads is hidden.
+    assert wb.sheetnames == [L.SHEET_SUMMARY, L.SHEET_README, L.SHEET_ASSIGNMENTS, L.SHEET_UNITS,
+                             L.SHEET_REVIEW, L.SHEET_PROGRESS, L.SHEET_ISSUES, L.SHEET_EXTENSIONS,
+                             L.SHEET_HISTORY, L.ROLLUP_INFO_SHEET]
     assert wb.active.title == L.SHEET_SUMMARY
+    assert wb[L.ROLLUP_INFO_SHEET].sheet_state == "hidden"
     assert [ws.sheet_view.tabSelected for ws in wb.worksheets].count(True) == 1
     assert len(wb[L.SHEET_SUMMARY]._charts) == 2
     assert read_plan(out) == read_plan(master)
@@ -116,9 +119,11 @@ def test_summary_counts_and_marks(master: Path, sent: dict[str, Path], tmp_path:
     assert a[L.SCOL_MARK] == L.MARK_GREEN and a[L.RCOL_FEEDBACK] == L.FEEDBACK_RETURNED
     assert (b[L.SCOL_DUE], b[L.STATUS_IN_PROGRESS], b[L.SCOL_OVERDUE]) == (3, 3, 1)
     assert b[L.SCOL_MARK] == L.MARK_RED
-    # 丙办 did not return: 2-1 is due within 7 days, nothing overdue yet.
-    assert c[L.RCOL_FEEDBACK] == L.FEEDBACK_MISSING and c[L.SCOL_OTHER] == 2
-    assert c[L.SCOL_MARK] == L.MARK_YELLOW
+    # 丙办 did not return, and the 反馈截止日期 (07-05) has passed: 逾期未报, 红.
+    assert c[L.RCOL_FEEDBACK] == L.FEEDBACK_OVERDUE and c[L.SCOL_OTHER] == 2
+    assert c[L.SCOL_MARK] == L.MARK_RED and result.returned == ["甲局", "乙局"]
+    # Worst first: 红 units before the 绿 one.
+    assert [r[1] for r in rows[units.first_row - 1:units.last_row]][-1] == "甲局"
     assert result.schedule == pytest.approx(schedule_fraction(2019, dt.date(2019, 7, 10)))
     # Per requirement: the lead's status counts.
     req = result.layout["requirements"]
@@ -558,7 +563,9 @@ def test_master_saved_by_libreoffice_and_rerun_replaces_charts(master: Path, sen
     names = zipfile.ZipFile(out).namelist()
     assert len([n for n in names if n.startswith("xl/charts/")]) == 2
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[-4:] == [L.SHEET_SUMMARY, L.SHEET_PROGRESS, L.SHEET_ISSUES, L.SHEET_HISTORY]
+    assert wb.sheetnames[0] == L.SHEET_SUMMARY
+    assert wb.sheetnames[-4:] == [L.SHEET_ISSUES, L.SHEET_EXTENSIONS, L.SHEET_HISTORY,
+                                  L.ROLLUP_INFO_SHEET]
     assert read_plan(out) == read_plan(lo_master)
     assert "测试任务分工进度汇总" in pdf_text(soffice_convert(out, "pdf", tmp_path / "pdf"))
 

@@ -185,7 +185,7 @@ def cmd_rollup(args: argparse.Namespace) -> int:
 
     check_suffix(args.output, ".xlsx")
     result = rollup(args.workbook, args.folder, args.output, round_label=args.round,
-                    as_of=args.as_of, force=args.force)
+                    as_of=args.as_of, force=args.force, summary_only=args.summary_only)
     print(result.summary())
     return 0
 
@@ -205,6 +205,8 @@ def _add_progress(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, help=L.HELP_ROLLUP_OUTPUT)
     p.add_argument("--round", help=L.HELP_ROLLUP_ROUND)
     p.add_argument("--as-of", dest="as_of", help=L.HELP_ROLLUP_AS_OF)
+    p.add_argument("--summary-only", dest="summary_only", action="store_true",
+                   help=L.HELP_ROLLUP_SUMMARY_ONLY)
     p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
     p.set_defaults(handler=cmd_rollup)
 

@@ -987,6 +987,7 @@ HELP_ROLLUP_FOLDER = "存放交回文件的文件夹"
 HELP_ROLLUP_OUTPUT = "要写出的汇总工作簿（.xlsx）"
 HELP_ROLLUP_ROUND = "轮次名称（默认：文件中写的轮次）"
 HELP_ROLLUP_AS_OF = "统计日期 YYYY-MM-DD（默认：今天）"
+HELP_ROLLUP_SUMMARY_ONLY = "只写汇总各表，不附主表副本 (the roll-up sheets only)"
 HELP_LETTERS = "为每个单位生成 Word 交办通知 (letters)"
 DESC_LETTERS = ("为“任务分工”中的每个单位（发文单位除外）生成 <单位>.docx，使用 docxtpl 模板"
                 "（默认 templates/letter.docx，见 docs/letters.md）。(one task letter per unit)")

@@ -310,14 +310,16 @@ _TAB_SELECTED = re.compile(rb'(<sheetView\b[^>]*?) tabSelected="(?:1|true)"')
 
 def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
                  stream: dict[str, tuple[int, list[list[object]]]] | None = None,
-                 inject=None) -> bytes:
+                 inject=None, first: str | None = None, keep_master: bool = True) -> bytes:
     """The master package with the worksheets of ``generated`` added at the end.
 
     Master sheets with the same names are removed first (with their drawings
     and charts). ``stream`` maps a generated sheet name to rows to append (see
     ``rollup.write_rollup(bulk=True)``); ``inject(xml, first_row, rows)`` yields the
     sheet with them as UTF-8 chunks.
-    ``active`` becomes the selected sheet.
+    ``active`` becomes the selected sheet; ``first`` (a generated sheet) is moved
+    to the front; with ``keep_master`` False no master sheet is kept (only the
+    generated ones, with the master's styles).
     """
     stream = stream or {}
     try:
@@ -327,14 +329,14 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
     # Large new parts are deflated on a worker thread while the next is built.
     pool = ThreadPoolExecutor(max_workers=1)
     try:
-        return _merge(files, generated, active, stream, inject, pool)
+        return _merge(files, generated, active, stream, inject, pool, first, keep_master)
     finally:
         pool.shutdown(wait=True)
 
 
 def _merge(files: Package, generated: bytes, active: str | None,
-           stream: dict[str, tuple[int, list[list[object]]]], inject, pool: ThreadPoolExecutor
-           ) -> bytes:
+           stream: dict[str, tuple[int, list[list[object]]]], inject, pool: ThreadPoolExecutor,
+           first: str | None = None, keep_master: bool = True) -> bytes:
     compressed: dict[str, Future[Member]] = {}
     with zipfile.ZipFile(io.BytesIO(generated)) as zg:
         gfiles = {i.filename: zg.read(i.filename) for i in zg.infolist()}
@@ -354,13 +356,14 @@ def _merge(files: Package, generated: bytes, active: str | None,
     g_sheets = [(s.get("name"), _resolve("xl/workbook.xml", g_rels[s.get(_q(NS_REL, "id"))].get("Target")))
                 for s in g_wb.find(_q(NS_MAIN, "sheets"))]
     new_names = {name for name, _ in g_sheets}
+    g_states = {s.get("name"): s.get("state") for s in g_wb.find(_q(NS_MAIN, "sheets"))}
 
     # 1. Drop master sheets that are replaced; renumber sheet-local defined names.
     old_sheets = list(sheets_el)
     index_map: dict[int, int] = {}
     kept = 0
     for i, s in enumerate(old_sheets):
-        if s.get("name") in new_names:
+        if s.get("name") in new_names or not keep_master:
             rid = s.get(_q(NS_REL, "id"))
             sheets_el.remove(s)
             rel = rel_by_id.pop(rid, None)
@@ -458,6 +461,8 @@ def _merge(files: Package, generated: bytes, active: str | None,
         sheet.set("name", name)
         sheet.set("sheetId", str(max_id))
         sheet.set(_q(NS_REL, "id"), rid)
+        if g_states.get(name):
+            sheet.set("state", g_states[name])  # a hidden generated sheet stays hidden
         new_index[name] = len(sheets_el) - 1
     files[wb_rels_part] = _xml(wb_rels)
 
@@ -476,6 +481,21 @@ def _merge(files: Package, generated: bytes, active: str | None,
             defined.append(dn)
     if defined is not None and not len(defined):
         wb.remove(defined)
+
+    # 4b. The sheet to show first moves to the front (sheet-local names follow it).
+    if first in new_index and new_index[first] > 0:
+        at = new_index[first]
+        el = sheets_el[at]
+        sheets_el.remove(el)
+        sheets_el.insert(0, el)
+        for name, i in list(new_index.items()):
+            new_index[name] = 0 if i == at else i + 1 if i < at else i
+        if defined is not None:
+            for dn in defined:
+                local = dn.get("localSheetId")
+                if local is not None:
+                    i = int(local)
+                    dn.set("localSheetId", str(0 if i == at else i + 1 if i < at else i))
 
     # 5. The active sheet: only it is selected.
     if active in new_index:

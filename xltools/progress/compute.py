@@ -198,6 +198,11 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
     schedule = schedule_fraction(year, day)
     for slot in slots.values():
         slot.overdue = bool(slot.deadline.date and slot.deadline.date < day and slot.status_key != done)
+    # One 反馈截止日期 for the unit rules: 说明, else the one written in most returned files.
+    due = feedback_deadline
+    if due is None:
+        written = Counter(f.deadline for f in chosen.values() if f.deadline)
+        due = written.most_common(1)[0][0] if written else None
 
     files_read = len(files)
     rows_read = sum(f.rows_read for f in files)
@@ -207,16 +212,13 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
             detail=f"rows read {rows_read} != used {rows_used} + reported {len(reported)}"))
     slot_list = list(slots.values())
     units = list(rows_by_unit)
-    returned = [u for u in units if u in chosen]
     result = RollupResult(round_label=label, as_of=day, schedule=schedule, sheets={},
-                          issues=out.issues, slots=slot_list, units=units, returned=returned,
+                          issues=out.issues, slots=slot_list, units=units, returned=[],
                           files_read=files_read, rows_read=rows_read, rows_used=rows_used,
-                          rows_reported=len(reported), status_options=tuple(options))
-    unit_table = S._unit_summary(result, done, chosen, feedback_deadline)
-    result.sheets[L.SHEET_SUMMARY] = S._summary_sheet(plan, result, done, unit_table)
-    result.sheets[L.SHEET_PROGRESS] = S._progress_sheet(slot_list)
-    result.sheets[L.SHEET_ISSUES] = S._issues_sheet(out.issues)
-    result.sheets[L.SHEET_HISTORY] = S._history_sheet(result, unit_table, history)
+                          rows_reported=len(reported), status_options=tuple(options),
+                          feedback_deadline=due,
+                          contacts={u: (rf.filler, rf.phone) for u, rf in chosen.items()})
+    S.build(result, S.plan_requirements(plan), plan.info, history)
     return result
 
 
@@ -328,9 +330,13 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
         slot.progress = values.get(L.PCOL_PROGRESS)
         slot.issues = values.get(L.PCOL_ISSUES)
         slot.next_plan = values.get(L.PCOL_NEXT)
+        extend_to = values.get(L.PCOL_EXTEND_TO)
+        slot.extend_to = (_as_date(extend_to) or extend_to) if extend_to not in _EMPTY else None
+        slot.extend_reason = values.get(L.PCOL_EXTEND_REASON)
         filled = (slot.status not in _EMPTY or slot.progress not in _EMPTY
                   or slot.done_date not in _EMPTY or slot.issues not in _EMPTY
-                  or slot.next_plan not in _EMPTY)
+                  or slot.next_plan not in _EMPTY or slot.extend_to not in _EMPTY
+                  or slot.extend_reason not in _EMPTY)
         slot.feedback = feedback_filled if filled else L.FEEDBACK_EMPTY
         slot.source = rf.name
     for slot in unit_slots:

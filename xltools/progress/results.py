@@ -12,11 +12,13 @@ from xltools import labels as L
 from xltools.model import Deadline
 from xltools.progress.identity import locked_values
 
-ROLLUP_SHEETS = (L.SHEET_SUMMARY, L.SHEET_PROGRESS, L.SHEET_ISSUES, L.SHEET_HISTORY)
+ROLLUP_SHEETS = (L.SHEET_SUMMARY, L.SHEET_PROGRESS, L.SHEET_ISSUES, L.SHEET_EXTENSIONS,
+                 L.SHEET_HISTORY, L.ROLLUP_INFO_SHEET)
 PROGRESS_COLUMNS = (L.COL_REQ_ID, L.RCOL_UNIT, L.RCOL_ROLE, L.PCOL_STATUS, L.PCOL_PROGRESS,
                     L.PCOL_DONE_DATE, L.PCOL_ISSUES, L.PCOL_NEXT, L.RCOL_FEEDBACK,
                     L.RCOL_SOURCE_FILE, L.RCOL_DEADLINE, L.RCOL_OVERDUE_FLAG, L.RCOL_GOAL,
-                    L.RCOL_TASK, L.RCOL_REQUIREMENT)
+                    L.RCOL_TASK, L.RCOL_REQUIREMENT, L.RCOL_MARK, L.RCOL_WHY,
+                    L.RCOL_EXTEND_TO, L.RCOL_EXTEND_REASON)
 _REPORTED = (L.FEEDBACK_RETURNED, L.FEEDBACK_LATE)  # 反馈状态 of a row that counts as reported
 
 
@@ -61,6 +63,10 @@ class Slot:
     feedback: str = L.FEEDBACK_MISSING
     source: str = ""
     overdue: bool = False
+    extend_to: object = None  # 申请延期至 (a date, or the text typed)
+    extend_reason: object = None
+    mark: str = ""  # 红/黄/绿 (summary.mark_slot)
+    why: str = ""
 
     @property
     def reported(self) -> bool:
@@ -104,19 +110,47 @@ class RollupResult:
     status_options: tuple[str, ...]
     layout: dict[str, Table] = field(default_factory=dict)  # 汇总 tables
     path: Path | None = None
+    feedback_deadline: dt.date | None = None
+    unit_feedback: dict[str, str] = field(default_factory=dict)  # unit → 反馈状态 (unit level)
+    unit_marks: dict[str, tuple[str, str]] = field(default_factory=dict)  # unit → (标识, 原因)
+    contacts: dict[str, tuple[str, str]] = field(default_factory=dict)  # unit → (填报人, 电话)
+    summary_only: bool = False
 
     @property
     def missing(self) -> list[str]:
+        """Units without a real report (silent, or a blank sheet)."""
         done = set(self.returned)
         return [u for u in self.units if u not in done]
 
+    @property
+    def overdue_units(self) -> list[str]:
+        """Units with no real report after the 反馈截止日期 (silent or blank), in plan order."""
+        late = (L.FEEDBACK_OVERDUE, L.FEEDBACK_BLANK_OVERDUE)
+        return [u for u in self.units if self.unit_feedback.get(u) in late]
+
+    @property
+    def blank_units(self) -> list[str]:
+        blank = (L.FEEDBACK_BLANK, L.FEEDBACK_BLANK_OVERDUE)
+        return [u for u in self.units if self.unit_feedback.get(u) in blank]
+
+    @property
+    def extensions(self) -> list[Slot]:
+        return [s for s in self.slots if s.extend_to not in (None, "") or
+                s.extend_reason not in (None, "")]
+
     def summary(self) -> str:
-        text = L.MSG_ROLLUP_DONE.format(files=self.files_read, rows_read=self.rows_read,
+        text = L.MSG_ROLLUP_TRUE.format(files=self.files_read, rows_read=self.rows_read,
                                         rows_used=self.rows_used, rows_reported=self.rows_reported,
                                         returned=len(self.returned), units=len(self.units),
-                                        path=self.path or "")
-        if self.missing:
-            text += "\n" + L.MSG_ROLLUP_MISSING_UNITS.format(units=L.ALIAS_SEPARATOR.join(self.missing))
+                                        overdue=len(self.overdue_units), path=self.path or "")
+        if self.summary_only:
+            text += L.MSG_ROLLUP_SUMMARY_ONLY
+        if self.overdue_units:
+            text += "\n" + L.MSG_ROLLUP_OVERDUE_UNITS.format(
+                units=L.ALIAS_SEPARATOR.join(self.overdue_units))
+        others = [u for u in self.missing if u not in self.overdue_units]
+        if others:
+            text += "\n" + L.MSG_ROLLUP_MISSING_UNITS.format(units=L.ALIAS_SEPARATOR.join(others))
         return text
 
 

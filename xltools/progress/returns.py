@@ -77,6 +77,8 @@ class ReturnedFile:
     fingerprints: dict[str, str] = field(default_factory=dict)
     unit: str = ""
     filled_date: dt.date | None = None
+    filler: str = ""  # 填报人
+    phone: str = ""  # 联系电话
     # The progress table.
     sheet: str = ""
     header: list[str] = field(default_factory=list)
@@ -338,6 +340,9 @@ def _parse(rf: ReturnedFile, sheets: list[tuple[str, bool, list[list[object]]]])
         rf.unit = cell_key(unit) if unit is not None else ""
     filled = _label_value(rows, L.PROGRESS_FILLED_DATE_LABEL, hi)
     rf.filled_date = _as_date(filled)
+    for attr, label in (("filler", L.PROGRESS_FILLER_LABEL), ("phone", L.PROGRESS_PHONE_LABEL)):
+        value = _label_value(rows, label, hi)
+        setattr(rf, attr, cell_key(value) if value is not None else "")
     names = list(cols)
     positions = [cols[c] for c in names]
     need = max(positions) + 1

@@ -48,9 +48,11 @@ def _gc_paused() -> Iterator[None]:
 
 def rollup(workbook: str | os.PathLike[str] | IO[bytes], folder: str | os.PathLike[str],
            out: str | os.PathLike[str] | IO[bytes], *, round_label: str | None = None,
-           as_of: str | dt.date | None = None, force: bool = False) -> RollupResult:
+           as_of: str | dt.date | None = None, force: bool = False,
+           summary_only: bool = False) -> RollupResult:
     """Roll the progress files in ``folder`` up into ``out``: a copy of the master
-    ``workbook`` with the sheets 汇总 / 进度 / 问题 / 历史 added or replaced.
+    ``workbook`` with the sheets 汇总 (first) / 进度 / 问题 / 延期申请 / 历史 added
+    or replaced; with ``summary_only``, those sheets without the master's.
 
     Returned files are never modified; the master is only replaced when
     ``out`` is its path and ``force`` is given. 历史 keeps the other rounds
@@ -72,7 +74,7 @@ def rollup(workbook: str | os.PathLike[str] | IO[bytes], folder: str | os.PathLi
                else None)
     with _gc_paused():
         return _rollup(data, name, folder, out, old_out, round_label=round_label, as_of=as_of,
-                       force=force)
+                       force=force, summary_only=summary_only)
 
 
 def _load_master(data: bytes, name: str) -> tuple[Plan, _Prepared]:
@@ -83,7 +85,7 @@ def _load_master(data: bytes, name: str) -> tuple[Plan, _Prepared]:
 def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
             out: str | os.PathLike[str] | IO[bytes], old_out: Path | None, *,
             round_label: str | None,
-            as_of: str | dt.date | None, force: bool) -> RollupResult:
+            as_of: str | dt.date | None, force: bool, summary_only: bool = False) -> RollupResult:
     # The master is read on the same threads as the returned files, first
     # (python-calamine parses outside the GIL, so the reads share the cores).
     with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
@@ -106,7 +108,8 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
     buf = io.BytesIO()
     generated.save(buf)
     merged = merge_sheets(data, buf.getvalue(), active=L.SHEET_SUMMARY, stream=deferred,
-                          inject=_inject)
+                          inject=_inject, first=L.SHEET_SUMMARY, keep_master=not summary_only)
+    result.summary_only = summary_only
     if is_file_like(out):
         out.write(merged)  # type: ignore[union-attr]
         return result

@@ -10,7 +10,10 @@ import math
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.chart import BarChart, LineChart, PieChart, Reference
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import (CharacterProperties, Paragraph, ParagraphProperties,
+                                   RichTextProperties)
 from openpyxl.chart.label import DataLabelList
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -22,9 +25,11 @@ from xltools import labels as L
 from xltools.progress.results import PROGRESS_COLUMNS, ROLLUP_SHEETS, RollupResult, Table
 from xltools.workbook import set_text_safe
 
-PROGRESS_WIDTHS = (8, 20, 6, 9, 40, 11, 24, 24, 9, 24, 12, 8, 16, 18, 50)
+PROGRESS_WIDTHS = (8, 20, 6, 9, 40, 11, 24, 24, 9, 24, 12, 8, 16, 18, 50, 6, 18, 12, 24)
+EXTENSION_WIDTHS = (6, 20, 8, 50, 12, 12, 30, 10, 14, 24)
 ISSUE_WIDTHS = (6, 24, 10, 6, 16, 8, 14, 50, 8, 60)
 SUMMARY_WIDTHS = {1: 7, 2: 24, 3: 10, 4: 8}
+WHY_WIDTH = 34  # the last column of the widest 汇总 table (原因)
 BULK_THRESHOLD = 1  # rows written with openpyxl (the style template); the rest is streamed
 
 _THIN = Side(style="thin", color="A6A6A6")
@@ -138,6 +143,7 @@ def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult
         _merge(ws, r, 1, widest)
         ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[2].height = 20
+    ws.row_dimensions[3].height = 32  # the legend: two lines
     for t in result.layout.values():
         title = ws.cell(row=t.header_row - 1, column=1)
         title.font = Font(bold=True, size=13)
@@ -155,22 +161,18 @@ def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult
                              **({"fill": mark} if mark else {}))
     for c in range(1, widest + 1):
         ws.column_dimensions[get_column_letter(c)].width = SUMMARY_WIDTHS.get(c, 7.5)
-    req = result.layout.get("requirements")
-    if req and req.ncols < widest:
-        # The (shortened) requirement text spans the rest of the width.
-        for r in range(req.header_row, req.last_row + 1):
-            _merge(ws, r, req.ncols, widest, styles)
-            cell = ws.cell(row=r, column=req.ncols)
-            if r > req.header_row:
-                cell.alignment = Alignment(wrap_text=True, vertical="center")
-                # Merged cells do not grow with their text: size the row (a CJK
-                # character is about two width units; 15 points a line).
-                room = sum(SUMMARY_WIDTHS.get(c, 7.5) for c in range(req.ncols, widest + 1))
-                lines = max(math.ceil(2 * len(str(cell.value or "")) / room),
-                            math.ceil(2 * len(str(ws.cell(row=r, column=2).value or ""))
-                                      / SUMMARY_WIDTHS[2]), 1)
-                if lines > 1:
-                    ws.row_dimensions[r].height = 15 * lines
+    ws.column_dimensions[get_column_letter(widest)].width = WHY_WIDTH
+    for t in result.layout.values():
+        if t.ncols >= widest:
+            _grow_rows(ws, t, t.ncols, widest)
+            continue
+        # The last column (原因, the shortened requirement text) spans the rest of the width.
+        for r in range(t.header_row, t.last_row + 1):
+            _merge(ws, r, t.ncols, widest, styles)
+            if r > t.header_row:
+                ws.cell(row=r, column=t.ncols).alignment = Alignment(wrap_text=True,
+                                                                     vertical="center")
+        _grow_rows(ws, t, t.ncols, widest)
     _add_charts(ws, result, widest)
     ws.freeze_panes = "A4"
     ws.page_setup.orientation = "landscape"
@@ -180,34 +182,57 @@ def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _bar_height(units: Table) -> float:
-    """Centimetres: room for every unit name on the category axis."""
-    return max(7.5, 0.62 * (units.last_row - units.first_row + 1) + 2.5)
+def _width(c: int, widest: int) -> float:
+    return WHY_WIDTH if c == widest else SUMMARY_WIDTHS.get(c, 7.5)
+
+
+def _grow_rows(ws: Worksheet, t: Table, last_col: int, widest: int) -> None:
+    """Merged cells do not grow with their text: size the rows (a CJK character
+    is about two width units; 15 points a line)."""
+    room = sum(_width(c, widest) for c in range(last_col, widest + 1))
+    for r in range(t.first_row, t.last_row + 1):
+        lines = max(math.ceil(2 * len(str(ws.cell(row=r, column=last_col).value or "")) / room),
+                    math.ceil(2 * len(str(ws.cell(row=r, column=2).value or "")) / SUMMARY_WIDTHS[2]),
+                    1)
+        if lines > 1:
+            ws.row_dimensions[r].height = 15 * lines
 
 
 def _add_charts(ws: Worksheet, result: RollupResult, widest: int) -> None:
-    units = result.layout["units"]
+    chart_table = result.layout["chart"]
     anchor_col = get_column_letter(widest + 2)
-    if units.last_row >= units.first_row and units.rate_col:
+    n = chart_table.last_row - chart_table.first_row + 1
+    top = result.layout["units"].header_row
+    height = 9.0
+    if n > 0:
         bar = BarChart()
-        bar.type = "bar"
+        bar.type = "col"
         bar.style = 10
-        bar.title = L.CHART_RATE_TITLE
-        bar.legend = None
-        data = Reference(ws, min_col=units.rate_col, min_row=units.header_row, max_row=units.last_row)
-        cats = Reference(ws, min_col=2, min_row=units.first_row, max_row=units.last_row)
+        bar.title = L.CHART_RATE_SCHEDULE_TITLE
+        data = Reference(ws, min_col=2, min_row=chart_table.header_row, max_row=chart_table.last_row)
+        cats = Reference(ws, min_col=1, min_row=chart_table.first_row, max_row=chart_table.last_row)
         bar.add_data(data, titles_from_data=True)
         bar.set_categories(cats)
+        line = LineChart()
+        line.add_data(Reference(ws, min_col=3, min_row=chart_table.header_row,
+                                max_row=chart_table.last_row), titles_from_data=True)
+        line.set_categories(cats)
+        line.series[0].marker.symbol = "none"
+        line.series[0].graphicalProperties.line.solidFill = "C00000"
+        line.series[0].graphicalProperties.line.width = 28575  # 2.25 pt
         bar.y_axis.number_format = "0%"
         bar.y_axis.scaling.min = 0
         bar.y_axis.scaling.max = 1
-        bar.y_axis.majorGridlines = None
-        bar.x_axis.scaling.orientation = "maxMin"  # first unit at the top
         bar.x_axis.delete = False
         bar.y_axis.delete = False
-        bar.width = 14
-        bar.height = _bar_height(units)
-        ws.add_chart(bar, f"{anchor_col}{units.header_row}")
+        bar.x_axis.txPr = RichText(bodyPr=RichTextProperties(rot=-2700000, vert="horz"),
+                                   p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=800)),
+                                                endParaRPr=CharacterProperties(sz=800))])
+        bar.legend.position = "b"
+        bar += line
+        bar.width = max(16.0, 0.55 * n + 4)
+        bar.height = height
+        ws.add_chart(bar, f"{anchor_col}{top}")
     statuses = result.layout["statuses"]
     pie = PieChart()
     pie.title = L.CHART_STATUS_TITLE
@@ -221,9 +246,8 @@ def _add_charts(ws: Worksheet, result: RollupResult, widest: int) -> None:
         setattr(pie.dataLabels, flag, False)
     pie.width = 12
     pie.height = 8
-    # Below the bar chart (default rows are about 0.53 cm high).
-    bar_rows = math.ceil(_bar_height(units) / 0.53)
-    ws.add_chart(pie, f"{anchor_col}{units.header_row + bar_rows + 1}")
+    # Below the column chart (default rows are about 0.53 cm high).
+    ws.add_chart(pie, f"{anchor_col}{top + math.ceil(height / 0.53) + 1}")
 
 
 def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
@@ -239,7 +263,7 @@ def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
             del wb[name]
     limit = BULK_THRESHOLD if bulk else None
     deferred: dict[str, tuple[int, list[list[object]]]] = {}
-    ws = wb.create_sheet(L.SHEET_SUMMARY)
+    ws = wb.create_sheet(L.SHEET_SUMMARY, 0)  # the first sheet: what the leader opens
     _write_summary(ws, result.sheets[L.SHEET_SUMMARY], result)
 
     ws = wb.create_sheet(L.SHEET_PROGRESS)
@@ -256,9 +280,14 @@ def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
     od = get_column_letter(PROGRESS_COLUMNS.index(L.RCOL_OVERDUE_FLAG) + 1)
     last = get_column_letter(len(PROGRESS_COLUMNS))
     ws.conditional_formatting.add(f"{fb}2:{fb}{max(n, 2)}", FormulaRule(
-        formula=[f'{fb}2="{L.FEEDBACK_MISSING}"'], fill=PatternFill("solid", bgColor="F4CCCC")))
+        formula=[f'AND({fb}2<>"{L.FEEDBACK_RETURNED}",{fb}2<>"{L.FEEDBACK_LATE}")'],
+        fill=PatternFill("solid", bgColor="F4CCCC")))
     ws.conditional_formatting.add(f"A2:{last}{max(n, 2)}", FormulaRule(
         formula=[f'${od}2="{L.YES}"'], font=Font(color="C00000")))
+    mk = get_column_letter(PROGRESS_COLUMNS.index(L.RCOL_MARK) + 1)
+    for mark, fill in _MARK_FILLS.items():
+        ws.conditional_formatting.add(f"{mk}2:{mk}{max(n, 2)}", FormulaRule(
+            formula=[f'{mk}2="{mark}"'], fill=PatternFill("solid", bgColor=fill.fgColor.rgb)))
 
     ws = wb.create_sheet(L.SHEET_ISSUES)
     rows = result.sheets[L.SHEET_ISSUES]
@@ -266,13 +295,24 @@ def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
     if rest:
         deferred[ws.title] = (len(rows) - len(rest) + 1, rest)
 
+    ws = wb.create_sheet(L.SHEET_EXTENSIONS)
+    rows = result.sheets[L.SHEET_EXTENSIONS]
+    _write_table_sheet(ws, rows, EXTENSION_WIDTHS, None, (5, 6), (1, 3))
+
     ws = wb.create_sheet(L.SHEET_HISTORY)
     rows = result.sheets[L.SHEET_HISTORY]
     rate_col = rows[0].index(L.SCOL_RATE) + 1
-    rest = _write_table_sheet(ws, rows, (14, 11, 6, 28) + (8,) * (len(rows[0]) - 4), limit, (2,),
-                              (), {rate_col: PERCENT_FORMAT})
+    widths = [14, 11, 24] + [8] * (len(rows[0]) - 3)  # 轮次 截至日期 单位 (names in full) …
+    widths[rows[0].index(L.RCOL_FEEDBACK)] = 16
+    rest = _write_table_sheet(ws, rows, widths, limit, (2,), (), {rate_col: PERCENT_FORMAT})
     if rest:
         deferred[ws.title] = (len(rows) - len(rest) + 1, rest)
+
+    ws = wb.create_sheet(L.ROLLUP_INFO_SHEET)
+    for r, values in enumerate(result.sheets[L.ROLLUP_INFO_SHEET], start=1):
+        for c, value in enumerate(values, start=1):
+            _write_value(ws, r, c, value)
+    ws.sheet_state = "hidden"
     wb.active = wb.sheetnames.index(L.SHEET_SUMMARY)
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = sheet.title == L.SHEET_SUMMARY

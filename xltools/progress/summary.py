@@ -1,6 +1,22 @@
-"""The 汇总 a leader reads first, as values: per-unit, per-goal, status and
-per-requirement tables with their 标识 (红/黄/绿, rules in docs/progress.md),
-and the 进度 / 问题 / 历史 sheets' rows."""
+"""The 汇总 a leader reads first, as values, and the rules behind its 标识.
+
+Rules (docs/progress.md, shown in the legend):
+
+* a row (requirement × unit) is 红 when its 完成时限 has passed and it is not
+  done, or when it has no answer after the 反馈截止日期; 黄 when it has no
+  answer yet, is due within 7 days, or is behind schedule (未启动 with more
+  than half of its time gone); 绿 only when answered and on track;
+* a unit, a goal: the worst of their rows, and at least 黄 when the 完成率 is
+  below the 序时进度; a unit with no real report after the deadline (silent,
+  or a sheet returned blank) is 逾期未报, 红; 已反馈 counts real reports only;
+* a requirement: 红 when overdue (by its lead units' status) or nobody
+  answered after the deadline; 黄 when some of its units have not answered,
+  it is due soon or behind; never 绿 without an answer.
+
+``build`` fills a RollupResult's marks, unit feedback, 汇总 / 进度 / 问题 /
+延期申请 / 历史 rows and the hidden info sheet. The 通报 and the 催办 run the
+same rules again on the slots read back from a roll-up workbook.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +28,168 @@ from dataclasses import dataclass, field
 from openpyxl import Workbook
 
 from xltools import labels as L
-from xltools.model import Plan, Role
+from xltools.model import Deadline, Plan, PlanInfo, Role
 from xltools.progress.identity import cell_key
 from xltools.progress.results import PROGRESS_COLUMNS, _REPORTED, Issue, RollupResult, Slot, Table
-from xltools.progress.returns import ReturnedFile
+from xltools.progress.status import done_status
 
 DUE_SOON_DAYS = 7
 _DUE_SOON = dt.timedelta(days=DUE_SOON_DAYS)
+BEHIND_SHARE = 0.5  # 未启动 with more than this share of its time gone: behind schedule
 SHORT_TEXT = 40  # requirement text on 汇总 (full text on 进度)
+RANK = {L.MARK_RED: 0, L.MARK_YELLOW: 1, L.MARK_GREEN: 2}
+_FEEDBACK_RANK = {L.FEEDBACK_BLANK_OVERDUE: 0, L.FEEDBACK_OVERDUE: 1, L.FEEDBACK_BLANK: 2,
+                  L.FEEDBACK_MISSING: 3, L.FEEDBACK_PARTIAL: 4, L.FEEDBACK_LATE: 5,
+                  L.FEEDBACK_RETURNED: 6}
+REAL_REPORTS = (L.FEEDBACK_RETURNED, L.FEEDBACK_LATE, L.FEEDBACK_PARTIAL)
+INFO_KEYS = ("format", "round", "as_of", "schedule", "feedback_deadline", "title", "issuer",
+             "doc_number", "contact", "phone", "year", "statuses")
+INFO_FORMAT = "xltools-rollup-1"
+Requirements = Sequence[tuple[str, str, str, Deadline]]  # (goal, id, text, deadline) in plan order
+
+
+# ------------------------------------------------------------------ rules
+@dataclass(frozen=True)
+class Rules:
+    """What a 标识 depends on besides the row itself."""
+
+    as_of: dt.date
+    schedule: float
+    done: str | None
+    deadline: dt.date | None  # 反馈截止日期
+    year: int
+
+    @property
+    def deadline_passed(self) -> bool:
+        return self.deadline is not None and self.as_of > self.deadline
+
+    def elapsed(self, due: dt.date | None) -> float:
+        """Share of a requirement's time gone: 1 Jan of the plan year → its 完成时限
+        (the year's end when it has no date)."""
+        start = dt.date(self.year, 1, 1)
+        end = due if due and due >= start else dt.date(self.year, 12, 31)
+        return min(1.0, max(0.0, ((self.as_of - start).days + 1) / ((end - start).days + 1)))
+
+    def due_soon(self, due: dt.date | None, status: str | None) -> bool:
+        return bool(due and status != self.done and self.as_of <= due <= self.as_of + _DUE_SOON)
+
+    def behind(self, due: dt.date | None, status: str | None) -> bool:
+        return status == L.STATUS_NOT_STARTED and self.elapsed(due) > BEHIND_SHARE
+
+
+def mark_slot(slot: Slot, rules: Rules) -> tuple[str, str]:
+    """(标识, 说明) of one requirement × unit line."""
+    if slot.overdue:
+        return L.MARK_RED, L.WHY_OVERDUE
+    if slot.feedback not in _REPORTED:
+        return (L.MARK_RED, L.WHY_NOT_REPORTED) if rules.deadline_passed else (L.MARK_YELLOW, L.WHY_NOT_YET)
+    if slot.status_key is not None and slot.status_key == rules.done:
+        return L.MARK_GREEN, ""
+    due = slot.deadline.date
+    if rules.due_soon(due, slot.status_key):
+        return L.MARK_YELLOW, L.WHY_DUE_SOON
+    if rules.behind(due, slot.status_key):
+        return L.MARK_YELLOW, L.WHY_BEHIND
+    return L.MARK_GREEN, ""
+
+
+def unit_feedback(slots: Sequence[Slot], rules: Rules) -> str:
+    """反馈状态 of a unit from its lines: silent, blank, partial, late or returned."""
+    if not any(s.source for s in slots):
+        return L.FEEDBACK_OVERDUE if rules.deadline_passed else L.FEEDBACK_MISSING
+    answered = [s for s in slots if s.feedback in _REPORTED]
+    if not answered:
+        return L.FEEDBACK_BLANK_OVERDUE if rules.deadline_passed else L.FEEDBACK_BLANK
+    if len(answered) < len(slots):
+        return L.FEEDBACK_PARTIAL
+    if any(s.feedback == L.FEEDBACK_LATE for s in slots):
+        return L.FEEDBACK_LATE
+    return L.FEEDBACK_RETURNED
+
+
+def worst(marks: Iterable[str]) -> str:
+    return min(marks, key=RANK.__getitem__, default=L.MARK_GREEN)
+
+
+def _why_counts(slots: Iterable[Slot]) -> str:
+    """The reasons of a group's non-green lines, e.g. "逾期未报 12 项；7 天内到期 1 项"."""
+    counts = Counter(s.why for s in slots if s.why)
+    return "；".join(f"{why} {n} 项" for why, n in counts.most_common())
+
+
+@dataclass
+class _Counts:
+    due: int = 0
+    reported: int = 0
+    by_status: Counter = field(default_factory=Counter)
+    overdue: int = 0
+    marks: list[str] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=list)
+
+    def add(self, slot: Slot) -> None:
+        self.due += 1
+        self.slots.append(slot)
+        if slot.feedback in _REPORTED:
+            self.reported += 1
+        if slot.status_key:
+            self.by_status[slot.status_key] += 1
+        if slot.overdue:
+            self.overdue += 1
+        self.marks.append(slot.mark)
+
+    def rate(self, done: str | None) -> float:
+        return (self.by_status[done] / self.due) if self.due and done else 0.0
+
+    def mark(self, rules: Rules) -> tuple[str, str]:
+        mark = worst(self.marks)
+        why = _why_counts(self.slots)
+        if self.due and self.rate(rules.done) < rules.schedule:
+            if mark == L.MARK_GREEN:
+                mark = L.MARK_YELLOW
+            why = "；".join(w for w in (why, L.WHY_BEHIND) if w)
+        return mark, why
+
+
+# ------------------------------------------------------------------ building
+def plan_requirements(plan: Plan) -> list[tuple[str, str, str, Deadline]]:
+    return [(goal.name, req.id, req.text, req.deadline) for goal, _, req in plan.iter_requirements()]
+
+
+def rules_for(result: RollupResult, year: int | None) -> Rules:
+    return Rules(result.as_of, result.schedule, done_status(result.status_options),
+                 result.feedback_deadline, year or result.as_of.year)
+
+
+def build(result: RollupResult, requirements: Requirements, info: PlanInfo,
+          history: Sequence[Sequence[object]] | None = None) -> None:
+    """Apply the rules to ``result`` (marks, unit feedback, 已反馈) and put every
+    sheet's rows into ``result.sheets``."""
+    rules = rules_for(result, info.year)
+    by_unit: dict[str, list[Slot]] = {u: [] for u in result.units}
+    for slot in result.slots:
+        slot.mark, slot.why = mark_slot(slot, rules)
+        by_unit.setdefault(slot.unit, []).append(slot)
+    result.unit_feedback = {u: unit_feedback(s, rules) for u, s in by_unit.items()}
+    result.returned = [u for u in result.units if result.unit_feedback[u] in REAL_REPORTS]
+    unit_table = _unit_table(result, by_unit, rules)
+    result.sheets[L.SHEET_SUMMARY] = _summary_sheet(result, requirements, info, rules, unit_table)
+    result.sheets[L.SHEET_PROGRESS] = _progress_sheet(result.slots)
+    result.sheets[L.SHEET_ISSUES] = _issues_sheet(result.issues)
+    result.sheets[L.SHEET_EXTENSIONS] = _extension_sheet(result)
+    result.sheets[L.SHEET_HISTORY] = _history_sheet(result, unit_table, history)
+    result.sheets[L.ROLLUP_INFO_SHEET] = info_rows(result, info)
+
+
+def info_rows(result: RollupResult, info: PlanInfo) -> list[list[object]]:
+    """The hidden key/value sheet: what the 通报 and 催办 need besides 进度."""
+    values = {"format": INFO_FORMAT, "round": result.round_label, "as_of": result.as_of.isoformat(),
+              "schedule": round(result.schedule, 6),
+              "feedback_deadline": result.feedback_deadline.isoformat() if result.feedback_deadline else "",
+              "title": info.title, "issuer": info.issuer, "doc_number": info.doc_number,
+              "contact": info.contact, "phone": info.phone, "year": info.year or "",
+              "statuses": L.ALIAS_SEPARATOR.join(result.status_options)}
+    return [["key", "value"], *([k, values[k]] for k in INFO_KEYS)]
+
 
 # ------------------------------------------------------------ sheet contents
 def _progress_sheet(slots: Iterable[Slot]) -> list[list[object]]:
@@ -28,7 +198,8 @@ def _progress_sheet(slots: Iterable[Slot]) -> list[list[object]]:
         deadline: object = s.deadline.text or s.deadline.date or None
         rows.append([s.req_id, s.unit, s.role, s.status, s.progress, s.done_date, s.issues,
                      s.next_plan, s.feedback, s.source or None, deadline,
-                     L.YES if s.overdue else None, s.goal, s.task, s.requirement])
+                     L.YES if s.overdue else None, s.goal, s.task, s.requirement, s.mark or None,
+                     s.why or None, s.extend_to, s.extend_reason])
     return rows
 
 
@@ -41,58 +212,41 @@ def _issues_sheet(issues: Sequence[Issue]) -> list[list[object]]:
     return rows
 
 
-@dataclass
-class _Counts:
-    due: int = 0
-    reported: int = 0
-    by_status: Counter = field(default_factory=Counter)
-    overdue: int = 0
-    soon: int = 0
-
-    def add(self, slot: Slot, as_of: dt.date, done: str | None) -> None:
-        self.due += 1
-        if slot.feedback in _REPORTED:
-            self.reported += 1
-        key = slot.status_key
-        if key:
-            self.by_status[key] += 1
-        if slot.overdue:
-            self.overdue += 1
-        d = slot.deadline.date
-        if d and key != done and as_of <= d <= as_of + _DUE_SOON:
-            self.soon += 1
-
-    def rate(self, done: str | None) -> float:
-        return (self.by_status[done] / self.due) if self.due and done else 0.0
-
-    def mark(self, done: str | None, schedule: float) -> str:
-        if self.overdue:
-            return L.MARK_RED
-        if self.soon or self.rate(done) < schedule:
-            return L.MARK_YELLOW
-        return L.MARK_GREEN
+def _extension_sheet(result: RollupResult) -> list[list[object]]:
+    rows: list[list[object]] = [list(L.EXTENSION_COLUMNS)]
+    for i, s in enumerate(result.extensions, start=1):
+        filler, phone = result.contacts.get(s.unit, ("", ""))
+        rows.append([i, s.unit, s.req_id, s.requirement, s.deadline.text or s.deadline.date or None,
+                     s.extend_to, s.extend_reason, filler or None, phone or None, s.source or None])
+    return rows
 
 
-def _unit_summary(result: RollupResult, done: str | None, chosen: dict[str, ReturnedFile],
-                  feedback_deadline: dt.date | None) -> list[list[object]]:
-    """Rows of the per-unit table (header first); also used for 历史."""
-    counts = {u: _Counts() for u in result.units}
-    for slot in result.slots:
-        counts[slot.unit].add(slot, result.as_of, done)
+def _unit_table(result: RollupResult, by_unit: dict[str, list[Slot]], rules: Rules
+                ) -> list[list[object]]:
+    """The per-unit table (header first), worst first: 红 before 黄 before 绿, then
+    no report before a report, then more overdue lines, then a lower 完成率."""
     header = [L.SCOL_NO, L.SCOL_UNIT, L.SCOL_DUE, L.SCOL_REPORTED, *result.status_options,
-              L.SCOL_OTHER, L.SCOL_OVERDUE, L.SCOL_RATE, L.RCOL_FEEDBACK, L.SCOL_MARK]
-    rows: list[list[object]] = [header]
-    for i, unit in enumerate(result.units, start=1):
-        c = counts[unit]
-        rf = chosen.get(unit)
-        if rf is None:
-            feedback = L.FEEDBACK_MISSING
-        else:
-            deadline = feedback_deadline or rf.deadline
-            feedback = L.FEEDBACK_LATE if deadline and rf.when > deadline else L.FEEDBACK_RETURNED
+              L.SCOL_OTHER, L.SCOL_OVERDUE, L.SCOL_RATE, L.RCOL_FEEDBACK, L.SCOL_MARK, L.SCOL_WHY]
+    entries = []
+    for order, unit in enumerate(result.units):
+        c = _Counts()
+        for slot in by_unit.get(unit, ()):
+            c.add(slot)
+        feedback = result.unit_feedback[unit]
+        mark, why = c.mark(rules)
+        if feedback in (L.FEEDBACK_OVERDUE, L.FEEDBACK_BLANK_OVERDUE):
+            mark, why = L.MARK_RED, feedback
+        result.unit_marks[unit] = (mark, why)
         statuses = [c.by_status[o] for o in result.status_options]
-        rows.append([i, unit, c.due, c.reported, *statuses, c.due - sum(statuses), c.overdue,
-                     round(c.rate(done), 4), feedback, c.mark(done, result.schedule)])
+        rate = round(c.rate(rules.done), 4)
+        row = [0, unit, c.due, c.reported, *statuses, c.due - sum(statuses), c.overdue, rate,
+               feedback, mark, why or None]
+        entries.append(((RANK[mark], _FEEDBACK_RANK.get(feedback, 9), -c.overdue, rate, order), row))
+    entries.sort(key=lambda e: e[0])
+    rows: list[list[object]] = [header]
+    for i, (_, row) in enumerate(entries, start=1):
+        row[0] = i
+        rows.append(row)
     return rows
 
 
@@ -118,16 +272,21 @@ def _overall_status(slots: Sequence[Slot], options: Sequence[str], done: str | N
     return least
 
 
-def _summary_sheet(plan: Plan, result: RollupResult, done: str | None,
-                   unit_table: list[list[object]]) -> list[list[object]]:
-    day, schedule = result.as_of, result.schedule
-    title = plan.info.title or L.PROGRESS_TITLE_DEFAULT
+def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanInfo,
+                   rules: Rules, unit_table: list[list[object]]) -> list[list[object]]:
+    day, schedule, done = result.as_of, result.schedule, rules.done
+    marks = Counter(m for m, _ in result.unit_marks.values())
+    title = info.title or L.PROGRESS_TITLE_DEFAULT
+    deadline = result.feedback_deadline.isoformat() if result.feedback_deadline else "—"
     rows: list[list[object]] = [
         [L.SUM_TITLE.format(title=title)],
-        [L.SUM_SUBTITLE.format(round=result.round_label, as_of=day.isoformat(),
-                               schedule=f"{schedule:.1%}", units=len(result.units),
-                               returned=len(result.returned), missing=len(result.missing))],
-        [L.SUM_LEGEND],
+        [L.SUM_SUBTITLE_TRUE.format(round=result.round_label, as_of=day.isoformat(),
+                                    deadline=deadline, schedule=f"{schedule:.1%}",
+                                    units=len(result.units), returned=len(result.returned),
+                                    overdue=len(result.overdue_units),
+                                    blank=len(result.blank_units), red=marks[L.MARK_RED],
+                                    yellow=marks[L.MARK_YELLOW], green=marks[L.MARK_GREEN])],
+        [L.SUM_LEGEND_RULES],
         [],
     ]
     layout: dict[str, Table] = {}
@@ -143,27 +302,25 @@ def _summary_sheet(plan: Plan, result: RollupResult, done: str | None,
                             head.index(rate) + 1 if rate else None)
         rows.append([])
 
-    table("units", L.SUM_BY_UNIT, unit_table, L.SCOL_MARK, L.SCOL_RATE)
+    sections = iter(L.SUM_SECTIONS)
+    table("units", next(sections), unit_table, L.SCOL_MARK, L.SCOL_RATE)
 
     # Per goal.
     by_goal: dict[str, _Counts] = {}
     reqs_per_goal: Counter = Counter()
-    for goal, _, _ in plan.iter_requirements():
-        if goal.name not in by_goal:
-            by_goal[goal.name] = _Counts()
-        reqs_per_goal[goal.name] += 1
+    for goal, _, _, _ in requirements:
+        by_goal.setdefault(goal, _Counts())
+        reqs_per_goal[goal] += 1
     for slot in result.slots:
-        counts = by_goal.get(slot.goal)
-        if counts is None:
-            counts = by_goal[slot.goal] = _Counts()
-        counts.add(slot, day, done)
+        by_goal.setdefault(slot.goal, _Counts()).add(slot)
     goal_rows: list[list[object]] = [[L.SCOL_NO, L.SCOL_GOAL, L.SCOL_COUNT, L.SCOL_DUE,
                                       L.SCOL_REPORTED, done or L.STATUS_DONE, L.SCOL_OVERDUE,
-                                      L.SCOL_RATE, L.SCOL_MARK]]
+                                      L.SCOL_RATE, L.SCOL_MARK, L.SCOL_WHY]]
     for i, (goal, c) in enumerate(by_goal.items(), start=1):
+        mark, why = c.mark(rules) if c.due else (L.MARK_GREEN, "")
         goal_rows.append([i, goal, reqs_per_goal[goal], c.due, c.reported, c.by_status[done],
-                          c.overdue, round(c.rate(done), 4), c.mark(done, schedule)])
-    table("goals", L.SUM_BY_GOAL, goal_rows, L.SCOL_MARK, L.SCOL_RATE)
+                          c.overdue, round(c.rate(done), 4), mark, why or None])
+    table("goals", next(sections), goal_rows, L.SCOL_MARK, L.SCOL_RATE)
 
     # Status distribution (for the pie chart).
     dist = Counter(s.status_key for s in result.slots if s.status_key)
@@ -176,37 +333,85 @@ def _summary_sheet(plan: Plan, result: RollupResult, done: str | None,
     status_rows.append([n, L.SCOL_OTHER, other + unfilled])
     status_rows.append([n + 1, L.SCOL_UNREPORTED,
                         sum(1 for s in result.slots if s.feedback == L.FEEDBACK_MISSING)])
-    table("statuses", L.SUM_BY_STATUS, status_rows, None, None)
+    table("statuses", next(sections), status_rows, None, None)
 
     # Per requirement.
+    req_rows: list[list[object]] = [[L.COL_REQ_ID, L.SCOL_LEAD_UNITS, L.RCOL_DEADLINE,
+                                     L.SCOL_STATUS, L.SCOL_REPORTED, L.SCOL_OVERDUE,
+                                     L.SCOL_MARK, L.SCOL_WHY, L.RCOL_REQUIREMENT]]
+    for entry in requirement_entries(result, requirements, rules):
+        text = entry.text if len(entry.text) <= SHORT_TEXT else entry.text[:SHORT_TEXT] + "…"
+        req_rows.append([entry.req_id, L.ALIAS_SEPARATOR.join(entry.leads) or None,
+                         entry.deadline.text or entry.deadline.date or None, entry.status,
+                         f"{entry.reported}/{entry.due}", L.YES if entry.overdue else None,
+                         entry.mark, entry.why or None, text])
+    table("requirements", next(sections), req_rows, L.SCOL_MARK, None)
+
+    # Chart data: units with work, by 完成率 (highest first), with the 序时进度.
+    chart_rows: list[list[object]] = [[L.SCOL_UNIT, L.SCOL_RATE, L.SCOL_SCHEDULE]]
+    rate_col = unit_table[0].index(L.SCOL_RATE)
+    due_col = unit_table[0].index(L.SCOL_DUE)
+    ranked = sorted((r for r in unit_table[1:] if r[due_col]), key=lambda r: -r[rate_col])
+    chart_rows += [[r[1], r[rate_col], round(schedule, 4)] for r in ranked]
+    table("chart", next(sections), chart_rows, None, L.SCOL_RATE)
+    result.layout = layout
+    return rows
+
+
+@dataclass
+class RequirementEntry:
+    """One requirement on 汇总 (and in the 通报)."""
+
+    goal: str
+    req_id: str
+    text: str
+    deadline: Deadline
+    leads: list[str]
+    status: str
+    reported: int
+    due: int
+    overdue: bool
+    mark: str
+    why: str
+
+
+def requirement_entries(result: RollupResult, requirements: Requirements, rules: Rules
+                        ) -> list[RequirementEntry]:
     by_req: dict[str, list[Slot]] = {}
     for slot in result.slots:
         by_req.setdefault(slot.req_id, []).append(slot)
-    req_rows: list[list[object]] = [[L.COL_REQ_ID, L.SCOL_LEAD_UNITS, L.RCOL_DEADLINE,
-                                     L.SCOL_STATUS, L.SCOL_REPORTED, L.SCOL_OVERDUE,
-                                     L.SCOL_MARK, L.RCOL_REQUIREMENT]]
-    for _, _, req in plan.iter_requirements():
-        slots = by_req.get(req.id, [])
-        status = _overall_status(slots, result.status_options, done) if slots else ""
+    out = []
+    for goal, req_id, text, deadline in requirements:
+        slots = by_req.get(req_id, [])
+        status = _overall_status(slots, result.status_options, rules.done) if slots else ""
         leads = [s.unit for s in slots if s.role == Role.LEAD.value] or [s.unit for s in slots]
-        d = req.deadline.date
-        overdue = bool(d and d < day and status != done)
-        soon = bool(d and status != done and day <= d <= day + dt.timedelta(days=DUE_SOON_DAYS))
-        mark = L.MARK_RED if overdue else L.MARK_YELLOW if soon else L.MARK_GREEN
+        due = deadline.date
+        overdue = bool(slots and due and due < rules.as_of and status != rules.done)
         reported = sum(s.reported for s in slots)
-        text = req.text if len(req.text) <= SHORT_TEXT else req.text[:SHORT_TEXT] + "…"
-        req_rows.append([req.id, L.ALIAS_SEPARATOR.join(leads) or None,
-                         req.deadline.text or req.deadline.date or None, status,
-                         f"{reported}/{len(slots)}", L.YES if overdue else None, mark, text])
-    table("requirements", L.SUM_BY_REQUIREMENT, req_rows, L.SCOL_MARK, None)
-    result.layout = layout
-    return rows
+        if not slots:
+            mark, why = L.MARK_GREEN, ""
+        elif overdue:
+            mark, why = L.MARK_RED, L.WHY_OVERDUE
+        elif not reported:
+            mark, why = ((L.MARK_RED, L.WHY_NOT_REPORTED) if rules.deadline_passed
+                         else (L.MARK_YELLOW, L.WHY_NOT_YET))
+        elif reported < len(slots):
+            mark, why = L.MARK_YELLOW, L.WHY_PARTIAL
+        elif rules.due_soon(due, status):
+            mark, why = L.MARK_YELLOW, L.WHY_DUE_SOON
+        elif rules.behind(due, status):
+            mark, why = L.MARK_YELLOW, L.WHY_BEHIND
+        else:
+            mark, why = L.MARK_GREEN, ""
+        out.append(RequirementEntry(goal, req_id, text, deadline, leads, status, reported,
+                                    len(slots), overdue, mark, why))
+    return out
 
 
 def _history_sheet(result: RollupResult, unit_table: list[list[object]],
                    history: Sequence[Sequence[object]] | None) -> list[list[object]]:
     """历史: this round's per-unit summary, replacing an earlier run of the same round."""
-    keep = [c for c in unit_table[0] if c not in (L.SCOL_NO, L.SCOL_MARK)]
+    keep = [c for c in unit_table[0] if c not in (L.SCOL_NO, L.SCOL_MARK, L.SCOL_WHY)]
     idx = [unit_table[0].index(c) for c in keep]
     header = [L.HCOL_ROUND, L.HCOL_AS_OF, *keep]
     current = [[result.round_label, result.as_of, *(r[i] for i in idx)] for r in unit_table[1:]]

@@ -4,14 +4,20 @@ What units really send back, from the demo's plan (taonan-2019 + the demo
 settings): the progress files written by `xltools split`, filled in by a few
 units with the usual accidents:
 
-* on time, as sent (市政府办公室);
+* on time, as sent (市住建局); on time with a request for more time (市发改局);
 * renamed by the e-mail client, "(2)" (市司法局);
 * saved as .xls (市财政局, converted with LibreOffice);
 * late (市教育局, 填报日期 after the deadline);
 * free-text statuses, a formula-looking answer and a row the unit added (市公安局);
 * returned twice, the second a correction (市审计局);
 * task text edited and a column added (市人社局);
+* returned blank, nothing filled in (市民政局, 市卫健局: not a report);
+* half filled in (市政务服务局);
 * an Office lock file ``~$…`` and a mail attachment that is no spreadsheet.
+
+The issuing office (发文单位 洮南市人民政府办公室 = 市政府办公室) gets no sheet.
+The other units stay silent: rolled up on 2019-04-20 (ten days after the
+deadline) that is 8 full returns, 2 blank, 1 half and 21 units 逾期未报.
 
 Run ``.venv/bin/python examples/make_returned.py`` after changing the
 importer, the demo settings or the progress file layout. Needs LibreOffice
@@ -77,9 +83,9 @@ def _fill(src: Path, dest: Path, unit: str, filled: dt.date, *, tweak=None) -> P
     ws = wb[L.PROGRESS_SHEET]
     col = {name: i + 1 for i, name in enumerate(FILE_COLUMNS)}
     ws.cell(row=3, column=2, value=filled)
-    ws.cell(row=3, column=5, value="张伟")
+    ws.cell(row=3, column=4, value="张伟（办公室）")
     digits = hashlib.sha256(unit.encode()).hexdigest()[:4].translate(str.maketrans("abcdef", "123456"))
-    ws.cell(row=3, column=9, value="0436-622" + digits)
+    ws.cell(row=3, column=8, value="0436-622" + digits)
     for r in range(HEADER_ROW + 1, ws.max_row + 1):
         req_id = ws.cell(row=r, column=1).value
         if not req_id:
@@ -124,6 +130,30 @@ def _edited(ws, col) -> None:
     ws.cell(row=r, column=extra, value="时限经分管领导同意调整")
 
 
+def _extension(ws, col) -> None:
+    """The unit asks for more time on its first requirement."""
+    r = HEADER_ROW + 1
+    ws.cell(row=r, column=col[L.PCOL_EXTEND_TO], value=dt.date(2019, 9, 30)).number_format = "yyyy-mm-dd"
+    ws.cell(row=r, column=col[L.PCOL_EXTEND_REASON], value="需等待省级平台升级后统一对接。")
+
+
+def _blank(ws, col) -> None:
+    """Sent back as received: the answers are wiped again (only 填报日期 is kept)."""
+    for r in range(HEADER_ROW + 1, ws.max_row + 1):
+        for name in L.PROGRESS_FILL_COLUMNS:
+            ws.cell(row=r, column=col[name]).value = None
+    for c in (4, 8):
+        ws.cell(row=3, column=c).value = None
+
+
+def _half(ws, col) -> None:
+    """Only the first half of the rows filled in."""
+    rows = [r for r in range(HEADER_ROW + 1, ws.max_row + 1) if ws.cell(row=r, column=1).value]
+    for r in rows[len(rows) // 2:]:
+        for name in L.PROGRESS_FILL_COLUMNS:
+            ws.cell(row=r, column=col[name]).value = None
+
+
 def _first_draft(ws, col) -> None:
     for r in range(HEADER_ROW + 1, ws.max_row + 1):
         if ws.cell(row=r, column=1).value:
@@ -159,7 +189,13 @@ def main() -> None:
         sent = split(wb, Path(tmp) / "sent", round_label=ROUND,
                      now=dt.datetime(2019, 3, 25, 9, 0)).files
         d = dt.date
-        _fill(sent["市政府办公室"], OUT / sent["市政府办公室"].name, "市政府办公室", d(2019, 4, 8))
+        _fill(sent["市住建局"], OUT / sent["市住建局"].name, "市住建局", d(2019, 4, 8))
+        _fill(sent["市发改局"], OUT / sent["市发改局"].name, "市发改局", d(2019, 4, 9),
+              tweak=_extension)
+        _fill(sent["市民政局"], OUT / sent["市民政局"].name, "市民政局", d(2019, 4, 10), tweak=_blank)
+        _fill(sent["市卫健局"], OUT / "市卫健局进度表.xlsx", "市卫健局", d(2019, 4, 12), tweak=_blank)
+        _fill(sent["市政务服务局"], OUT / sent["市政务服务局"].name, "市政务服务局", d(2019, 4, 10),
+              tweak=_half)
         _fill(sent["市司法局"], OUT / "进度反馈表-市司法局(2).xlsx", "市司法局", d(2019, 4, 9))
         fin = _fill(sent["市财政局"], Path(tmp) / "财政局.xlsx", "市财政局", d(2019, 4, 10))
         _to_xls(fin, OUT / "财政局2019一季度进度.xls", d(2019, 4, 10))
@@ -169,7 +205,11 @@ def main() -> None:
               tweak=_first_draft)
         _fill(sent["市审计局"], OUT / "进度反馈表-市审计局（修改版）.xlsx", "市审计局", d(2019, 4, 9))
         _fill(sent["市人社局"], OUT / sent["市人社局"].name, "市人社局", d(2019, 4, 10), tweak=_edited)
-    (OUT / "~$进度反馈表-市政府办公室.xlsx").write_bytes(b"\x05zhang wei" + b"\x00" * 150)
+    # An Office owner ("lock") file: 162 bytes, the user name twice (ANSI, then UTF-16).
+    user = "zhangwei"
+    lock = bytes([len(user)]) + user.encode("ascii").ljust(53, b" ") + bytes([len(user), 0])
+    lock += user.encode("utf-16-le")
+    (OUT / "~$进度反馈表-市住建局.xlsx").write_bytes(lock.ljust(162, b"\x00"))
     (OUT / "ATT00001.htm").write_text("<html><body>此邮件由手机客户端发送</body></html>",
                                       encoding="utf-8")
     for p in sorted(OUT.iterdir()):

@@ -21,8 +21,9 @@ from xltools.progress.identity import (LOCKED_COLUMNS, cell_key, default_round,
                                        iter_unit_assignments, parse_date_arg, plan_fingerprint,
                                        progress_units, row_fingerprint, unit_canonical_names)
 from xltools.progress.results import Issue, RollupResult, Slot
-from xltools.progress.returns import (ERR_EMPTY, ERR_NO_TABLE, ERR_OTHER, ERR_TOO_LARGE,
-                                      ReturnedFile, _as_date, clean_value, read_folder)
+from xltools.progress.returns import (ERR_EMPTY, ERR_ENCRYPTED, ERR_FOLDER, ERR_LOCK, ERR_NO_TABLE,
+                                      ERR_OTHER, ERR_TOO_LARGE, ReturnedFile, _as_date,
+                                      clean_value, read_folder)
 from xltools.progress.status import done_status, map_status, status_options
 from xltools.progress import summary as S
 
@@ -74,6 +75,22 @@ class _Collector:
         for sheet, row, raw in rf.loose_rows:
             self.add(rf, kind, reason, L.HANDLED_SKIPPED, sheet=sheet, row=row, unit=unit,
                      original=_original((), raw))
+        for row, raw in rf.outside:
+            self.add(rf, kind, reason, L.HANDLED_SKIPPED, sheet=rf.sheet, row=row, unit=unit,
+                     original=_original((), raw))
+
+    def outside(self, rf: ReturnedFile, unit: str) -> None:
+        """Text a unit typed outside the table: above the header, in unheaded columns."""
+        for row, raw in rf.outside:
+            self.add(rf, L.ISSUE_OUTSIDE_TABLE, L.MSG_ISSUE_OUTSIDE_TABLE.format(
+                where=L.MSG_WHERE_ABOVE), L.HANDLED_SKIPPED, sheet=rf.sheet, row=row, unit=unit,
+                original=_original((), raw))
+        for row, col, value in rf.unheaded:
+            letter = get_column_letter(col)
+            shown = value.isoformat() if isinstance(value, dt.date) else str(value)
+            self.add(rf, L.ISSUE_OUTSIDE_TABLE, L.MSG_ISSUE_OUTSIDE_TABLE.format(
+                where=L.MSG_WHERE_UNHEADED.format(column=letter)), L.HANDLED_NOTE,
+                sheet=rf.sheet, row=row, unit=unit, original=f"{letter}={shown}"[:ORIGINAL_MAX])
 
 
 @dataclass
@@ -134,14 +151,24 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
     files = list(files) if files is not None else read_folder(base)
     candidates: dict[str, list[ReturnedFile]] = {}
     for rf in files:
+        if rf.hidden_name and rf.error is None:
+            out.add(rf, L.ISSUE_HIDDEN_FILE, L.MSG_ISSUE_HIDDEN_FILE, L.HANDLED_NOTE)
         if rf.error:
             kind, message = rf.error
             issue_kind = {ERR_OTHER: L.ISSUE_OTHER_FILE, ERR_TOO_LARGE: L.ISSUE_TOO_LARGE,
-                          ERR_EMPTY: L.ISSUE_EMPTY, ERR_NO_TABLE: L.ISSUE_NO_TABLE}.get(
-                              kind, L.ISSUE_UNREADABLE)
+                          ERR_EMPTY: L.ISSUE_EMPTY, ERR_NO_TABLE: L.ISSUE_NO_TABLE,
+                          ERR_LOCK: L.ISSUE_LOCK_FILE, ERR_ENCRYPTED: L.ISSUE_ENCRYPTED,
+                          ERR_FOLDER: L.ISSUE_UNREADABLE_FOLDER}.get(kind, L.ISSUE_UNREADABLE)
             out.add(rf, issue_kind, message, L.HANDLED_SKIPPED)
             out.all_rows(rf, issue_kind, message)
             continue
+        hidden = canonical.get(rf.hidden_unit, rf.hidden_unit)
+        visible = canonical.get(rf.visible_unit, rf.visible_unit)
+        if rf.hidden_unit and rf.visible_unit and hidden != visible:
+            # Someone changed one of the two: the visible 填报单位 counts, and it is said.
+            out.add(rf, L.ISSUE_IDENTITY_CONFLICT, L.MSG_ISSUE_IDENTITY_CONFLICT.format(
+                hidden=rf.hidden_unit, visible=rf.visible_unit), L.HANDLED_NOTE, unit=visible)
+            rf.unit = rf.visible_unit
         unit = canonical.get(rf.unit, "") if rf.unit else ""
         if not rf.unit:
             out.add(rf, L.ISSUE_NO_UNIT, L.MSG_ISSUE_NO_UNIT, L.HANDLED_SKIPPED)
@@ -248,6 +275,7 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
         for row, raw in stray.rows:
             out.add(rf, L.ISSUE_EXTRA_SHEET, msg, L.HANDLED_SKIPPED, sheet=stray.name, row=row,
                     unit=unit, original=_original((), raw))
+    out.outside(rf, unit)
     seen: dict[str, int] = {}
     used = 0
     as_sent_possible = all(c in rf.columns for c in LOCKED_COLUMNS)

@@ -25,6 +25,7 @@ from pathlib import Path
 import python_calamine
 
 from xltools import labels as L
+from xltools.errors import InputError
 from xltools.text import normalise_spaces
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_UNIT, cell_key)
@@ -46,6 +47,12 @@ ERR_UNREADABLE = "unreadable"
 ERR_TOO_LARGE = "too_large"
 ERR_EMPTY = "empty"
 ERR_NO_TABLE = "no_table"
+ERR_LOCK = "lock"
+ERR_ENCRYPTED = "encrypted"
+ERR_FOLDER = "folder"
+LOCK_FILE_MAX = 512  # bytes: Office/WPS owner files are 162 or 165
+_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+_XLS_FILEPASS = b"\x2f\x00"  # BIFF FILEPASS record id
 
 
 @dataclass
@@ -87,6 +94,11 @@ class ReturnedFile:
     rows: list[DataRow] = field(default_factory=list)
     stray_sheets: list[StraySheet] = field(default_factory=list)
     loose_rows: list[tuple[str, int, list[object]]] = field(default_factory=list)  # no table found
+    outside: list[tuple[int, list[object]]] = field(default_factory=list)  # above the header
+    unheaded: list[tuple[int, int, object]] = field(default_factory=list)  # (row, col, value)
+    hidden_unit: str = ""  # the unit of the hidden identity sheet
+    visible_unit: str = ""  # the 填报单位 line
+    hidden_name: bool = False  # a dot file, or in a dot folder
 
     @property
     def is_progress_file(self) -> bool:
@@ -114,14 +126,44 @@ class ReturnedFile:
 
     @property
     def rows_read(self) -> int:
-        return (len(self.rows) + sum(len(s.rows) for s in self.stray_sheets) + len(self.loose_rows))
+        return (len(self.rows) + sum(len(s.rows) for s in self.stray_sheets) + len(self.loose_rows)
+                + len(self.outside))
 
 
-def list_folder(folder: Path) -> Iterator[Path]:
-    """Files in ``folder`` (sorted, recursive), without Office lock files ``~$…`` and dot files."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.name.startswith(("~$", ".")):
+def list_folder(folder: Path, unreadable: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
+    """Every file under ``folder`` (sorted, recursive), hidden ones and lock files
+    included (the reader says what they are). Sub-folders that cannot be opened
+    are added to ``unreadable`` with the reason; the folder itself must open."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        if unreadable is None:
+            raise
+        unreadable.append((folder, exc.strerror or str(exc)))
+        return
+    for path in entries:
+        try:
+            is_dir = path.is_dir() and not path.is_symlink()
+        except OSError as exc:
+            if unreadable is not None:
+                unreadable.append((path, exc.strerror or str(exc)))
+            continue
+        if is_dir:
+            yield from list_folder(path, unreadable if unreadable is not None else [])
+        elif path.is_file():
             yield path
+
+
+def is_lock_file(name: str, head: bytes, size: int) -> bool:
+    """An Office/WPS owner file (``~$name``, made while a file is open): tiny, and
+    holding only the user name (a length byte, the name, padding) — not a workbook."""
+    if not name.startswith("~$") or size > LOCK_FILE_MAX or size < 2:
+        return False
+    if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        return False
+    n = head[0]
+    user = head[1:1 + n]
+    return 0 < n <= 53 and len(user) == n and all(32 <= b < 127 or b >= 0x80 for b in user)
 
 
 def is_spreadsheet_name(path: Path) -> bool:
@@ -248,22 +290,78 @@ def _as_date(value: object) -> dt.date | None:
     return None
 
 
+_TITLE_LABELS = tuple(label.rstrip("：:") for label in (
+    L.PROGRESS_UNIT_LABEL, L.PROGRESS_ROUND_LABEL, L.PROGRESS_DEADLINE_LABEL,
+    L.PROGRESS_FILLED_DATE_LABEL, L.PROGRESS_FILLER_LABEL, L.PROGRESS_PHONE_LABEL))
+_INSTRUCTIONS_START = L.PROGRESS_INSTRUCTIONS[:5]
+
+
+def _outside_above(rows: list[list[object]], hi: int) -> list[tuple[int, list[object]]]:
+    """Rows above the header holding more than the title block: the title (the
+    first text of the sheet), the labels with their values, the instructions."""
+    out: list[tuple[int, list[object]]] = []
+    title_seen = False
+    for i in range(hi):
+        values = rows[i]
+        extra = False
+        value_allowed = False
+        for v in values:
+            if v is None or (isinstance(v, str) and not v.strip()) or v == "":
+                continue
+            text = v.strip() if isinstance(v, str) else ""
+            if text.startswith(_TITLE_LABELS):
+                value_allowed = not text.split("：")[-1].split(":")[-1].strip()
+                title_seen = True
+                continue
+            if value_allowed:
+                value_allowed = False
+                continue
+            if not title_seen and text:
+                title_seen = True
+                continue
+            if text.startswith(_INSTRUCTIONS_START):
+                continue
+            extra = True
+        if extra:
+            out.append((i + 1, [clean_value(v) for v in values]))
+    return out
+
+
 def read_returned(path: str | os.PathLike[str], folder: Path | None = None) -> ReturnedFile:
     """Read one returned file (never raises for what is inside the file)."""
     p = Path(path)
-    stat = p.stat()
     name = str(p.relative_to(folder)) if folder else p.name
+    try:
+        stat = p.stat()
+    except OSError as exc:
+        rf = ReturnedFile(path=p, name=name, modified=dt.datetime(1980, 1, 1))
+        rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=exc.strerror or exc))
+        return rf
     modified = dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0)
     rf = ReturnedFile(path=p, name=name, modified=modified)
-    if stat.st_size > MAX_FILE_BYTES:
-        rf.error = (ERR_TOO_LARGE, L.MSG_ISSUE_TOO_LARGE.format(
-            detail=f"{stat.st_size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB"))
+    parts = Path(name).parts
+    rf.hidden_name = any(part.startswith(".") for part in parts)
+    try:
+        return _read_returned(rf, p, stat.st_size)
+    except OSError as exc:  # vanished or unreadable while being read
+        rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=exc.strerror or exc))
         return rf
-    if stat.st_size == 0:
+
+
+def _read_returned(rf: ReturnedFile, p: Path, size: int) -> ReturnedFile:
+    if size > MAX_FILE_BYTES:
+        rf.error = (ERR_TOO_LARGE, L.MSG_ISSUE_TOO_LARGE.format(
+            detail=f"{size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB"))
+        return rf
+    if size == 0:
         rf.error = (ERR_EMPTY, L.MSG_ISSUE_EMPTY)
         return rf
     with p.open("rb") as fh:
-        magic = fh.read(8)
+        head = fh.read(LOCK_FILE_MAX + 1)
+    magic = head[:8]
+    if is_lock_file(p.name, head, size):
+        rf.error = (ERR_LOCK, L.MSG_ISSUE_LOCK_FILE.format(size=size))
+        return rf
     suffix = p.suffix.lower()
     if magic.startswith(ZIP_MAGIC):
         why = check_zip(p)
@@ -274,6 +372,10 @@ def read_returned(path: str | os.PathLike[str], folder: Path | None = None) -> R
             return rf
         by_path = suffix in (".xlsx", ".xlsm", ".xltx", ".xltm")
     elif magic.startswith(OLE_MAGIC):
+        data = p.read_bytes()
+        if _ENCRYPTION_STREAM in data:  # an encrypted .xlsx inside an OLE container
+            rf.error = (ERR_ENCRYPTED, L.MSG_ISSUE_ENCRYPTED)
+            return rf
         by_path = suffix in (".xls", ".xlt")
     else:
         if is_spreadsheet_name(p):
@@ -300,7 +402,10 @@ def read_returned(path: str | os.PathLike[str], folder: Path | None = None) -> R
             sheets.append((meta.name, visible, rows))
         wb.close()
     except Exception as exc:  # calamine raises several types for broken files
-        rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=str(exc)[:200]))
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            rf.error = (ERR_ENCRYPTED, L.MSG_ISSUE_ENCRYPTED)
+        else:
+            rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=str(exc)[:200]))
         return rf
     _parse(rf, sheets)
     return rf
@@ -335,9 +440,11 @@ def _parse(rf: ReturnedFile, sheets: list[tuple[str, bool, list[list[object]]]])
     rf.sheet, rf.columns, rf.header = name, cols, header
     used = set(cols.values())
     rf.extra_columns = [h for j, h in enumerate(header) if h and j not in used]
+    unit = _label_value(rows, L.PROGRESS_UNIT_LABEL, hi)
+    rf.visible_unit = cell_key(unit) if unit is not None else ""
     if not rf.unit:
-        unit = _label_value(rows, L.PROGRESS_UNIT_LABEL, hi)
-        rf.unit = cell_key(unit) if unit is not None else ""
+        rf.unit = rf.visible_unit
+    rf.outside = _outside_above(rows, hi)
     filled = _label_value(rows, L.PROGRESS_FILLED_DATE_LABEL, hi)
     rf.filled_date = _as_date(filled)
     for attr, label in (("filler", L.PROGRESS_FILLER_LABEL), ("phone", L.PROGRESS_PHONE_LABEL)):
@@ -345,6 +452,7 @@ def _parse(rf: ReturnedFile, sheets: list[tuple[str, bool, list[list[object]]]])
         setattr(rf, attr, cell_key(value) if value is not None else "")
     names = list(cols)
     positions = [cols[c] for c in names]
+    unheaded_cols = [j for j, h in enumerate(header) if not h and j not in used]
     need = max(positions) + 1
     pick = itemgetter(*positions) if len(positions) > 1 else (lambda raw: (raw[positions[0]],))
     # Most texts need no cleaning; find out for the whole table at once with C
@@ -368,6 +476,10 @@ def _parse(rf: ReturnedFile, sheets: list[tuple[str, bool, list[list[object]]]])
         if not any(cleaned) and _blank(raw):
             continue
         rf.rows.append(DataRow(row=i + 1, values=dict(zip(names, cleaned)), raw=raw))
+        if unheaded_cols or len(raw) > len(header):
+            for j in unheaded_cols + list(range(len(header), len(raw))):
+                if j < len(raw) and clean_value(raw[j]) is not None:
+                    rf.unheaded.append((i + 1, j + 1, clean_value(raw[j])))
 
 
 def _read_identity(rf: ReturnedFile, rows: list[list[object]]) -> None:
@@ -385,7 +497,7 @@ def _read_identity(rf: ReturnedFile, rows: list[list[object]]) -> None:
         elif key:
             rf.identity[key] = value
     if rf.identity.get(KEY_UNIT):
-        rf.unit = rf.identity[KEY_UNIT]
+        rf.unit = rf.hidden_unit = rf.identity[KEY_UNIT]
 
 
 def read_folder(folder: str | os.PathLike[str],
@@ -397,13 +509,26 @@ def read_folder(folder: str | os.PathLike[str],
     on ``pool`` when given (the roll-up reads its master on the same pool)."""
     base = Path(folder)
     skip = {Path(p).resolve() for p in exclude}
-    paths = [p for p in list_folder(base) if p.resolve() not in skip]
+    try:
+        next(iter(base.iterdir()), None)
+    except OSError as exc:
+        raise InputError(L.MSG_RETURNED_FOLDER_UNREADABLE.format(
+            path=base, reason=exc.strerror or exc), path=str(base)) from exc
+    unreadable: list[tuple[Path, str]] = []
+    paths = [p for p in list_folder(base, unreadable) if p.resolve() not in skip]
     if pool is not None:
-        return list(pool.map(lambda p: read_returned(p, base), paths))
-    if len(paths) < 4:
-        return [read_returned(p, base) for p in paths]
-    with ThreadPoolExecutor(max_workers=READ_THREADS) as own:
-        return list(own.map(lambda p: read_returned(p, base), paths))
+        files = list(pool.map(lambda p: read_returned(p, base), paths))
+    elif len(paths) < 4:
+        files = [read_returned(p, base) for p in paths]
+    else:
+        with ThreadPoolExecutor(max_workers=READ_THREADS) as own:
+            files = list(own.map(lambda p: read_returned(p, base), paths))
+    for path, reason in unreadable:  # listed on 问题 like a file that could not be read
+        rf = ReturnedFile(path=path, name=str(path.relative_to(base)) + "/",
+                          modified=dt.datetime(1980, 1, 1))
+        rf.error = (ERR_FOLDER, L.MSG_ISSUE_UNREADABLE_FOLDER.format(reason=reason))
+        files.append(rf)
+    return files
 
 
 __all__ = ["ReturnedFile", "DataRow", "read_returned", "read_folder", "check_zip", "clean_value",

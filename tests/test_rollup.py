@@ -362,14 +362,14 @@ def test_bad_files_are_reported_not_fatal(master: Path, sent: dict[str, Path], t
     other.save(folder / "通讯录.xlsx")
     result = rollup(master, folder, tmp_path / "out.xlsx", as_of=AS_OF)
     _balanced(result)
-    assert result.files_read == 5  # the lock file is skipped
+    assert result.files_read == 6  # the lock file is met, recognised and listed
     kinds = {i[L.ICOL_FILE]: i[L.ICOL_KIND] for i in _issues(tmp_path / "out.xlsx")
              if i[L.ICOL_ROW] is None}
     assert kinds["broken.xlsx"] == L.ISSUE_UNREADABLE
     assert kinds["empty.xlsx"] == L.ISSUE_EMPTY
     assert kinds["notes.txt"] == L.ISSUE_OTHER_FILE
     assert kinds["通讯录.xlsx"] == L.ISSUE_NO_TABLE
-    assert "~$a.xlsx" not in kinds
+    assert kinds["~$a.xlsx"] == L.ISSUE_LOCK_FILE  # by size and content, not the name alone
     assert result.rows_reported == 2 and result.rows_used == 3
 
 
@@ -635,17 +635,39 @@ def test_bundled_example_returns(tmp_path: Path) -> None:
     write_workbook(plan, wb)
     before = _digest(EXAMPLES / "returned")
     lines = list(demo_cycle(wb, tmp_path, EXAMPLES / "returned"))
-    assert len(lines) == 3 and "33" in lines[0]
+    assert len(lines) == 3 and "32" in lines[0]  # 33 units, not the issuing office
     with pytest.raises(OutputError):
         list(demo_cycle(wb, tmp_path, EXAMPLES / "returned"))
     assert len(list(demo_cycle(wb, tmp_path, EXAMPLES / "returned", force=True))) == 3
-    assert len(list((tmp_path / L.PROGRESS_DEMO_SPLIT_DIR).glob("*.xlsx"))) == 33
+    assert len(list((tmp_path / L.PROGRESS_DEMO_SPLIT_DIR).glob("*.xlsx"))) == 32
     assert _digest(EXAMPLES / "returned") == before
     out = tmp_path / L.PROGRESS_DEMO_ROLLUP
     result = compute_rollup(read_plan_fast(wb.read_bytes()), tmp_path / L.PROGRESS_DEMO_RETURNED_DIR,
                             as_of="2019-04-20")
     _balanced(result)
-    assert result.rows_read > 100 and len(result.returned) == 7 and len(result.missing) == 26
+    # 8 full returns, 2 blank, 1 half, the rest silent, rolled up ten days after the deadline.
+    assert result.rows_read > 100 and len(result.returned) == 9 and len(result.missing) == 23
+    blank = {"市民政局", "市卫健局"}
+    assert set(result.blank_units) == blank and set(result.overdue_units) == set(result.missing)
+    for unit in result.missing:  # silent or blank: 红, 逾期未报; never 绿
+        assert result.unit_marks[unit][0] == L.MARK_RED
+        assert result.unit_feedback[unit].startswith(L.FEEDBACK_OVERDUE)
+    assert result.unit_feedback["市政务服务局"] == L.FEEDBACK_PARTIAL
+    assert "市政务服务局" in result.returned and not blank & set(result.returned)
+    assert "市政府办公室" not in result.units  # the 发文单位
+    summary = result.sheets[L.SHEET_SUMMARY]
+    assert "已反馈 9 个" in summary[1][0] and "逾期未报 23 个（其中空表 2 个）" in summary[1][0]
+    units = result.layout["units"]
+    marks = [r[units.mark_col - 1] for r in summary[units.first_row - 1:units.last_row]]
+    assert marks == sorted(marks, key=[L.MARK_RED, L.MARK_YELLOW, L.MARK_GREEN].index)
+    # The requirement nobody answered is never 绿.
+    req = result.layout["requirements"]
+    for r in summary[req.first_row - 1:req.last_row]:
+        if r[4].startswith("0/"):
+            assert r[req.mark_col - 1] != L.MARK_GREEN, r
+    assert [s.unit for s in result.extensions] == ["市发改局"]
+    kinds = {i.kind for i in result.issues}
+    assert L.ISSUE_LOCK_FILE in kinds
     assert result.round_label == L.PROGRESS_DEMO_ROUND
     kinds = {i.kind for i in result.issues}
     assert {L.ISSUE_LATE, L.ISSUE_DUPLICATE_FILE, L.ISSUE_STATUS_MAPPED, L.ISSUE_STATUS_UNKNOWN,
@@ -656,4 +678,4 @@ def test_bundled_example_returns(tmp_path: Path) -> None:
     rows = table(out, L.SHEET_PROGRESS)
     assert any(str(r[L.RCOL_SOURCE_FILE]).endswith(".xls") for r in rows)
     assert {r[L.RCOL_UNIT] for r in rows if r[L.RCOL_FEEDBACK] == L.FEEDBACK_MISSING} == set(
-        result.missing)
+        result.missing) - blank

@@ -50,6 +50,7 @@ ERR_NO_TABLE = "no_table"
 ERR_LOCK = "lock"
 ERR_ENCRYPTED = "encrypted"
 ERR_FOLDER = "folder"
+LABEL_REACH = 3  # columns: 联系电话： over three merged cells, then its value
 LOCK_FILE_MAX = 512  # bytes: Office/WPS owner files are 162 or 165
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 _XLS_FILEPASS = b"\x2f\x00"  # BIFF FILEPASS record id
@@ -304,17 +305,18 @@ def _outside_above(rows: list[list[object]], hi: int) -> list[tuple[int, list[ob
     for i in range(hi):
         values = rows[i]
         extra = False
-        value_allowed = False
-        for v in values:
+        value_until = -1  # a label's value may follow it within LABEL_REACH columns
+        for j, v in enumerate(values):
             if v is None or (isinstance(v, str) and not v.strip()) or v == "":
                 continue
             text = v.strip() if isinstance(v, str) else ""
             if text.startswith(_TITLE_LABELS):
-                value_allowed = not text.split("：")[-1].split(":")[-1].strip()
+                empty = not text.split("：")[-1].split(":")[-1].strip()
+                value_until = j + LABEL_REACH if empty else -1
                 title_seen = True
                 continue
-            if value_allowed:
-                value_allowed = False
+            if j <= value_until:
+                value_until = -1
                 continue
             if not title_seen and text:
                 title_seen = True

@@ -687,6 +687,40 @@ CHART_FONTS = ("SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "Noto San
                "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Source Han Sans SC", "SimSun")
 CHART_RATE_AXIS = "完成率"
 CHART_SCHEDULE_LABEL = "序时进度 {schedule}"
+# The default 通报 / 催办 templates (templates/report.docx, templates/remind.docx;
+# docxtpl tags, rendered in a sandbox; variables in docs/progress.md).
+TPL_REPORT_TEMPLATE_TITLE = "进展情况通报模板"
+TPL_REMIND_TEMPLATE_TITLE = "催办通知模板"
+TPL_REPORT_OPENING = "现将{{ round }}《{{ plan_title }}》落实情况通报如下。"
+TPL_REPORT_OVERALL = ("截至{{ as_of }}，{{ units }}个责任单位应报送进展情况，已反馈{{ returned }}个，"
+                      "逾期未报{{ overdue }}个（其中交回空表{{ blank }}个）。各单位应报的{{ lines }}项工作中已完成"
+                      "{{ done }}项，完成率{{ rate }}，序时进度{{ schedule }}。按标识统计，红色单位"
+                      "{{ red }}个、黄色{{ yellow }}个、绿色{{ green }}个。")
+TPL_REPORT_CHART_CAPTION = "图  各单位完成率（柱）与序时进度（线）"
+TPL_REPORT_GOALS_INTRO = "各目标完成情况如下表。"
+TPL_REPORT_OVERDUE = ("截至{{ as_of }}（反馈截止日期{{ deadline }}），以下{{ overdue }}个单位仍未报送进展情况"
+                      "{% if blank %}（含交回空表的{{ blank_units }}）{% endif %}：{{ overdue_units }}。")
+TPL_REPORT_NO_OVERDUE = "各单位均已按时报送。"
+TPL_REPORT_RED = ("标识为红的要求共{{ red_count }}项，需重点督办{% if red_shown < red_count %}，"
+                  "下表列出其中{{ red_shown }}项（已过完成时限的在前，全部见汇总工作簿“汇总”表）{% endif %}：")
+TPL_REPORT_NO_RED = "没有标识为红的要求。"
+TPL_REPORT_EXTENSIONS = "{{ extension_count }}个事项申请延期，请分管领导审定："
+TPL_REPORT_NO_EXTENSIONS = "本轮没有延期申请。"
+TPL_REPORT_NEXT = ("请逾期未报的单位尽快补报进展情况；标识为红的事项，责任单位要分析原因，明确措施和完成时间，"
+                   "牵头单位要加强统筹调度，确保按期完成。下一轮进展情况将继续通报。")
+TPL_REMIND_OPENING = ("按照《{{ plan_title }}》要求，各责任单位应于{{ old_deadline }}前报送{{ round }}"
+                      "工作进展情况。截至{{ as_of }}，你单位{{ situation }}。")
+TPL_REMIND_ASK = "请于{{ deadline }}前将下列{{ count }}项工作的进展情况报送{{ issuer_short }}："
+TPL_REMIND_HOW = ("请在原下发的进度反馈表中填写后发回（文件可改名）{% if progress_file %}，文件名："
+                  "{{ progress_file }}{% endif %}。")
+REMIND_SITUATION_SILENT = "尚未报送进展情况"
+REMIND_SITUATION_BLANK = "交回的进度反馈表未填写内容"
+REMIND_SITUATION_PARTIAL = "有{count}项工作未反馈进展"
+REMIND_SITUATION_OVERDUE = "有{count}项工作已过完成时限仍未完成"
+REMIND_SITUATION_JOIN = "，"
+REMIND_ISSUER_DEFAULT = "我单位"
+CONTACT_LINE = "联系人：{contact}{phone}"
+CONTACT_PHONE = "，联系电话：{phone}"
 
 # ---------------------------------------------------------- other readers / export
 # (issue 3 adds its strings here)

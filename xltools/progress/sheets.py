@@ -269,7 +269,8 @@ def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
     ws = wb.create_sheet(L.SHEET_PROGRESS)
     rows = result.sheets[L.SHEET_PROGRESS]
     # Whole columns get the date format: the streamed rows copy the first row's styles.
-    date_cols = tuple(PROGRESS_COLUMNS.index(c) + 1 for c in (L.PCOL_DONE_DATE, L.RCOL_DEADLINE))
+    date_cols = tuple(PROGRESS_COLUMNS.index(c) + 1 for c in (L.PCOL_DONE_DATE, L.RCOL_DEADLINE,
+                                                              L.RCOL_EXTEND_TO))
     center = tuple(PROGRESS_COLUMNS.index(c) + 1 for c in
                    (L.COL_REQ_ID, L.RCOL_ROLE, L.PCOL_STATUS, L.RCOL_FEEDBACK, L.RCOL_OVERDUE_FLAG))
     rest = _write_table_sheet(ws, rows, PROGRESS_WIDTHS, limit, date_cols, center)

@@ -1,0 +1,247 @@
+"""Word documents of the progress cycle: the default 通报 and 催办 templates and
+rendering a template, safely.
+
+The templates are ordinary Word documents with docxtpl (Jinja2) tags that
+staff may reword and restyle (templates/report.docx, templates/remind.docx;
+their variables are listed in docs/progress.md). A template is hostile
+input: it is rendered in ``jinja2.sandbox.SandboxedEnvironment`` (no
+attribute walks to Python internals), values are XML-escaped, and any
+template problem becomes a TemplateError naming the file.
+
+The default templates use the letters' GB/T 9704 page, fonts and styles
+(``xltools.letter_template``). Regenerate them with
+``python -m xltools.progress.documents --force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, IO
+
+import docx
+import jinja2
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2.sandbox import SandboxedEnvironment
+
+from xltools import labels as L
+from xltools import letter_template as LT
+from xltools.errors import TemplateError
+from xltools.fileio import is_file_like, write_bytes
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+REPORT_TEMPLATE = "report.docx"
+REMIND_TEMPLATE = "remind.docx"
+CHART_WIDTH_MM = 150
+
+# Table columns (mm) of the default templates.
+GOAL_COLUMNS = ((L.REPORT_GOAL_HEADERS[0], "{{ r.no }}", 12), (L.REPORT_GOAL_HEADERS[1], "{{ r.goal }}", 74),
+                (L.REPORT_GOAL_HEADERS[2], "{{ r.due }}", 18), (L.REPORT_GOAL_HEADERS[3], "{{ r.done }}", 18),
+                (L.REPORT_GOAL_HEADERS[4], "{{ r.rate }}", 20), (L.REPORT_GOAL_HEADERS[5], "{{ r.mark }}", 14))
+RED_COLUMNS = ((L.REPORT_RED_HEADERS[0], "{{ r.id }}", 14), (L.REPORT_RED_HEADERS[1], "{{ r.text }}", 64),
+               (L.REPORT_RED_HEADERS[2], "{{ r.leads }}", 30), (L.REPORT_RED_HEADERS[3], "{{ r.deadline }}", 22),
+               (L.REPORT_RED_HEADERS[4], "{{ r.why }}", 26))
+EXT_COLUMNS = ((L.REPORT_EXT_HEADERS[0], "{{ r.unit }}", 34), (L.REPORT_EXT_HEADERS[1], "{{ r.id }}", 14),
+               (L.REPORT_EXT_HEADERS[2], "{{ r.to }}", 26), (L.REPORT_EXT_HEADERS[3], "{{ r.reason }}", 82))
+REMIND_COLUMNS = ((L.REMIND_HEADERS[0], "{{ r.id }}", 14), (L.REMIND_HEADERS[1], "{{ r.text }}", 78),
+                  (L.REMIND_HEADERS[2], "{{ r.deadline }}", 24), (L.REMIND_HEADERS[3], "{{ r.owe }}", 40))
+
+
+# ------------------------------------------------------------ templates
+def _loop_table(doc, columns: Sequence[tuple[str, str, int]], loop: str) -> None:
+    """A table: a header row (repeated on each page) and one row looped with ``{%tr %}``."""
+    widths = [round(mm * LT.TWIPS_PER_MM) for _, _, mm in columns]
+    widths[-1] += LT.TEXT_WIDTH_TWIPS - sum(widths)  # exactly the text width
+    table = doc.add_table(rows=4, cols=len(widths))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    LT._replace(tbl_pr, LT._el("w:tblW", w=str(LT.TEXT_WIDTH_TWIPS), type="dxa"))
+    LT._replace(tbl_pr, LT._el("w:tblLayout", type="fixed"))
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(width))
+    header_pr = table.rows[0]._tr.get_or_add_trPr()
+    header_pr.append(LT._el("w:cantSplit"))
+    header_pr.append(LT._el("w:tblHeader"))
+    blank = ("",) * (len(widths) - 1)
+    contents = ([c[0] for c in columns], (f"{{%tr for r in {loop} %}}", *blank),
+                [c[1] for c in columns], ("{%tr endfor %}", *blank))
+    for r, (row, texts) in enumerate(zip(table.rows, contents)):
+        for c, (cell, text) in enumerate(zip(row.cells, texts)):
+            cell.width = widths[c]
+            tc_pr = cell._tc.get_or_add_tcPr()
+            LT._replace(tc_pr, LT._el("w:tcW", w=str(widths[c]), type="dxa"))
+            tc_pr.append(LT._el("w:vAlign", val="center"))
+            p = cell.paragraphs[0]
+            p.style = doc.styles[L.TPL_STYLE_TABLE_HEADER if r == 0 else L.TPL_STYLE_TABLE_TEXT]
+            if text:
+                p.add_run(text)
+
+
+def _new_document(title: str):
+    doc = docx.Document()
+    LT._setup_styles(doc)
+    LT._setup_font_table(doc)
+    LT._setup_settings(doc)
+    LT._drop_thumbnail(doc)
+    LT._setup_section(doc)
+    doc.core_properties.title = title
+    doc.core_properties.author = "xltools"
+    doc.core_properties.last_modified_by = "xltools"
+    doc.core_properties.comments = "docxtpl template; see docs/progress.md"
+    return doc
+
+
+def _head(doc) -> None:
+    LT._para(doc, "{%p if doc_number %}")
+    LT._para(doc, "{{ doc_number }}", align="center")
+    LT._para(doc, "{%p endif %}")
+    LT._para(doc, "{{ title }}", "Title")
+    LT._para(doc, "")
+
+
+def _signature(doc) -> None:
+    LT._para(doc, "", keep_next=True)
+    LT._para(doc, "{%p if issuer %}")
+    LT._para(doc, "{{ issuer }}", align="right", right_chars=2, keep_next=True)
+    LT._para(doc, "{%p endif %}")
+    LT._para(doc, "{{ date }}", align="right", right_chars=2)
+
+
+def build_report_template():
+    """The default 通报 template (a python-docx Document)."""
+    doc = _new_document(L.TPL_REPORT_TEMPLATE_TITLE)
+    h = iter(L.REPORT_HEADINGS)
+    _head(doc)
+    LT._para(doc, L.TPL_REPORT_OPENING, "Body Text")
+    LT._para(doc, next(h), "Heading 1", keep_next=True)
+    LT._para(doc, L.TPL_REPORT_OVERALL, "Body Text")
+    LT._para(doc, "{{ chart }}", align="center", keep_next=True)
+    LT._para(doc, L.TPL_REPORT_CHART_CAPTION, L.TPL_STYLE_TABLE_TEXT, align="center")
+    LT._para(doc, next(h), "Heading 1", keep_next=True)
+    LT._para(doc, L.TPL_REPORT_GOALS_INTRO, "Body Text", keep_next=True)
+    _loop_table(doc, GOAL_COLUMNS, "goals")
+    LT._para(doc, next(h), "Heading 1", keep_next=True)
+    LT._para(doc, "{%p if overdue %}")
+    LT._para(doc, L.TPL_REPORT_OVERDUE, "Body Text")
+    LT._para(doc, "{%p else %}")
+    LT._para(doc, L.TPL_REPORT_NO_OVERDUE, "Body Text")
+    LT._para(doc, "{%p endif %}")
+    LT._para(doc, next(h), "Heading 1", keep_next=True)
+    LT._para(doc, "{%p if red_count %}")
+    LT._para(doc, L.TPL_REPORT_RED, "Body Text", keep_next=True)
+    _loop_table(doc, RED_COLUMNS, "red_rows")
+    LT._para(doc, "{%p else %}")
+    LT._para(doc, L.TPL_REPORT_NO_RED, "Body Text")
+    LT._para(doc, "{%p endif %}")
+    LT._para(doc, next(h), "Heading 1", keep_next=True)
+    LT._para(doc, "{%p if extension_count %}")
+    LT._para(doc, L.TPL_REPORT_EXTENSIONS, "Body Text", keep_next=True)
+    _loop_table(doc, EXT_COLUMNS, "extensions")
+    LT._para(doc, "{%p else %}")
+    LT._para(doc, L.TPL_REPORT_NO_EXTENSIONS, "Body Text")
+    LT._para(doc, "{%p endif %}")
+    LT._para(doc, next(h), "Heading 1", keep_next=True)
+    LT._para(doc, L.TPL_REPORT_NEXT, "Body Text", keep_next=True)
+    _signature(doc)
+    return doc
+
+
+def build_remind_template():
+    """The default 催办 template (a python-docx Document)."""
+    doc = _new_document(L.TPL_REMIND_TEMPLATE_TITLE)
+    _head(doc)
+    LT._para(doc, "{{ unit }}：")
+    LT._para(doc, L.TPL_REMIND_OPENING, "Body Text")
+    LT._para(doc, L.TPL_REMIND_ASK, "Body Text", keep_next=True)
+    _loop_table(doc, REMIND_COLUMNS, "rows")
+    LT._para(doc, L.TPL_REMIND_HOW, "Body Text")
+    LT._para(doc, "{%p if contact_line %}")
+    LT._para(doc, "{{ contact_line }}。", "Body Text", keep_next=True)
+    LT._para(doc, "{%p endif %}")
+    _signature(doc)
+    return doc
+
+
+BUILDERS = {REPORT_TEMPLATE: build_report_template, REMIND_TEMPLATE: build_remind_template}
+
+
+def template_bytes(name: str) -> bytes:
+    buf = io.BytesIO()
+    BUILDERS[name]().save(buf)
+    return buf.getvalue()
+
+
+def read_template(source: str | os.PathLike[str] | IO[bytes] | None, default: str) -> tuple[bytes, str]:
+    """(template bytes, name for messages): ``source``, else templates/<default>
+    (built in memory when the repository's templates folder is not there)."""
+    if source is None:
+        path = TEMPLATES / default
+        if not path.is_file():
+            return template_bytes(default), str(path)
+        source = path
+    if is_file_like(source):
+        return source.read(), getattr(source, "name", "<stream>")  # type: ignore[union-attr]
+    path = Path(source)
+    if not path.is_file():
+        raise TemplateError(L.MSG_TEMPLATE_NOT_FOUND.format(path=path), path=str(path))
+    return path.read_bytes(), str(path)
+
+
+# ------------------------------------------------------------ rendering
+def sandbox() -> SandboxedEnvironment:
+    """The only Jinja2 environment templates are rendered in."""
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def render(template: bytes, name: str, context: Mapping[str, Any],
+           images: Mapping[str, bytes] | None = None) -> bytes:
+    """The rendered document: ``context`` values, ``images`` (PNG bytes) as
+    pictures CHART_WIDTH_MM wide. Raises TemplateError for any template problem."""
+    try:
+        tpl = DocxTemplate(io.BytesIO(template))
+        tpl.init_docx()
+    except Exception as exc:  # not a docx: zip/xml errors of several kinds
+        raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=name, reason=exc), path=name) from exc
+    values = dict(context)
+    for key, png in (images or {}).items():
+        values[key] = InlineImage(tpl, io.BytesIO(png), width=Mm(CHART_WIDTH_MM))
+    try:
+        tpl.render(values, jinja_env=sandbox(), autoescape=True)
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError(L.MSG_DOC_TEMPLATE_UNSAFE.format(path=name, reason=exc), path=name) from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateError(L.MSG_DOC_TEMPLATE_ERROR.format(path=name, reason=exc), path=name) from exc
+    except Exception as exc:  # docxtpl: malformed tags give lxml / value errors
+        raise TemplateError(L.MSG_DOC_TEMPLATE_ERROR.format(path=name, reason=exc), path=name) from exc
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return buf.getvalue()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="write templates/report.docx and templates/remind.docx")
+    ap.add_argument("-o", "--output", default=str(TEMPLATES), help="folder to write into")
+    ap.add_argument("--force", action="store_true")
+    args = ap.parse_args(argv)
+    for name in BUILDERS:
+        path = Path(args.output) / name
+        write_bytes(path, template_bytes(name), force=args.force)
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+__all__ = ["render", "read_template", "sandbox", "build_report_template", "build_remind_template",
+           "template_bytes", "REPORT_TEMPLATE", "REMIND_TEMPLATE"]

@@ -1,0 +1,129 @@
+"""`xltools report`: the Word 进展情况通报 for the leadership, from a roll-up.
+
+At most four pages in the GB/T 9704 layout of the letters: the overall
+figures with the 序时进度, the chart (each unit's 完成率 against the 序时进度),
+the per-goal table, the units 逾期未报, the requirements marked 红 (the
+earliest deadlines first, at most ``RED_LIMIT``; the rest are counted), the
+extension requests, and the next steps. The figures are the 汇总 rules run on
+the roll-up's 进度 sheet (``progress.readback``). The template is editable
+(templates/report.docx; rendered in a sandbox, see ``progress.documents``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from xltools import labels as L
+from xltools.fileio import check_writable, write_bytes
+from xltools.model import PlanInfo
+from xltools.progress import summary as S
+from xltools.progress.chart import rate_chart_png
+from xltools.progress.documents import REPORT_TEMPLATE, read_template, render
+from xltools.progress.readback import read_rollup
+from xltools.progress.results import RollupResult
+
+RED_LIMIT = 8  # requirements listed in the 通报 (all of them are on 进度)
+EXTENSION_LIMIT = 8
+SHORT_TEXT = 36
+
+
+def format_date(day: dt.date) -> str:
+    """2019年4月20日 (GB/T 9704: Arabic numerals, no leading zeros)."""
+    return L.LETTER_DATE.format(y=day.year, m=day.month, d=day.day)
+
+
+def _short(text: str, limit: int = SHORT_TEXT) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _table(result: RollupResult, key: str) -> list[list[object]]:
+    t = result.layout[key]
+    return result.sheets[L.SHEET_SUMMARY][t.first_row - 1:t.last_row]
+
+
+def _deadline_text(deadline) -> str:
+    if deadline.text:
+        return deadline.text
+    return deadline.date.isoformat() if deadline.date else ""
+
+
+def report_context(result: RollupResult, requirements, info: PlanInfo, *,
+                   date: dt.date | None = None) -> dict[str, Any]:
+    """The template variables (docs/progress.md lists them)."""
+    rules = S.rules_for(result, info.year)
+    marks = Counter(m for m, _ in result.unit_marks.values())
+    done = sum(1 for s in result.slots if s.status_key is not None and s.status_key == rules.done)
+    lines = len(result.slots)
+    goals = []
+    goal_head = result.sheets[L.SHEET_SUMMARY][result.layout["goals"].header_row - 1]
+    for row in _table(result, "goals"):
+        g = dict(zip(goal_head, row, strict=False))
+        goals.append({"no": g[L.SCOL_NO], "goal": g[L.SCOL_GOAL], "due": g[L.SCOL_DUE],
+                      "done": g[rules.done or L.STATUS_DONE], "rate": f"{g[L.SCOL_RATE]:.1%}",
+                      "mark": g[L.SCOL_MARK]})
+    entries = [e for e in S.requirement_entries(result, requirements, rules) if e.mark == L.MARK_RED]
+    # Overdue work first, then what nobody reported; the earliest 完成时限 first.
+    entries.sort(key=lambda e: (e.why != L.WHY_OVERDUE, e.deadline.date or dt.date.max))
+    red_rows = [{"id": e.req_id, "text": _short(e.text), "leads": L.ALIAS_SEPARATOR.join(e.leads[:3])
+                 + ("…" if len(e.leads) > 3 else ""), "deadline": _deadline_text(e.deadline),
+                 "why": e.why} for e in entries[:RED_LIMIT]]
+    extensions = [{"unit": s.unit, "id": s.req_id,
+                   "to": s.extend_to.isoformat() if isinstance(s.extend_to, dt.date) else
+                   str(s.extend_to or ""), "reason": _short(str(s.extend_reason or ""), 40)}
+                  for s in result.extensions[:EXTENSION_LIMIT]]
+    title = info.title or L.PROGRESS_TITLE_DEFAULT
+    return {
+        "title": L.REPORT_TITLE.format(title=info.title) if info.title else L.REPORT_TITLE_DEFAULT,
+        "plan_title": title, "doc_number": info.doc_number, "issuer": info.issuer,
+        "date": format_date(date or result.as_of), "round": result.round_label,
+        "as_of": format_date(result.as_of),
+        "deadline": format_date(result.feedback_deadline) if result.feedback_deadline else "",
+        "units": len(result.units), "returned": len(result.returned),
+        "overdue": len(result.overdue_units), "blank": len(result.blank_units),
+        "overdue_units": L.ALIAS_SEPARATOR.join(result.overdue_units),
+        "blank_units": L.ALIAS_SEPARATOR.join(result.blank_units),
+        "lines": lines, "done": done, "rate": f"{(done / lines if lines else 0):.1%}",
+        "schedule": f"{result.schedule:.1%}",
+        "red": marks[L.MARK_RED], "yellow": marks[L.MARK_YELLOW], "green": marks[L.MARK_GREEN],
+        "goals": goals, "red_count": len(entries), "red_shown": len(red_rows), "red_rows": red_rows,
+        "extension_count": len(result.extensions), "extensions": extensions,
+    }
+
+
+def chart_units(result: RollupResult) -> list[tuple[str, float, str]]:
+    """(unit, 完成率, 标识) of the units with work, highest 完成率 first (the 汇总 chart data)."""
+    return [(str(r[0]), float(r[1] or 0), result.unit_marks.get(str(r[0]), ("", ""))[0])
+            for r in _table(result, "chart")]
+
+
+@dataclass
+class ReportResult:
+    path: Path
+    late_units: list[str]
+    red_count: int
+
+    def summary(self) -> str:
+        return L.MSG_REPORT_DONE.format(pages=L.MSG_REPORT_PAGES_UNKNOWN, path=self.path)
+
+
+def report(rollup_workbook: str | os.PathLike[str] | IO[bytes], out: str | os.PathLike[str], *,
+           template: str | os.PathLike[str] | IO[bytes] | None = None,
+           date: dt.date | None = None, force: bool = False) -> ReportResult:
+    """Write the 通报 for ``rollup_workbook`` (an OUT of ``rollup``) to ``out`` (.docx)."""
+    check_writable(out, force)
+    data, name = read_template(template, REPORT_TEMPLATE)
+    result, requirements, info = read_rollup(rollup_workbook)
+    context = report_context(result, requirements, info, date=date)
+    chart = rate_chart_png(chart_units(result), result.schedule)
+    document = render(data, name, context, {"chart": chart})
+    path = write_bytes(out, document, force=force)
+    return ReportResult(path=path, late_units=result.overdue_units, red_count=context["red_count"])
+
+
+__all__ = ["report", "report_context", "ReportResult", "format_date"]

@@ -36,6 +36,14 @@ Public Sub OnRollup(control As IRibbonControl)
     RollupProgress
 End Sub
 
+Public Sub OnReport(control As IRibbonControl)
+    MakeReport
+End Sub
+
+Public Sub OnRemind(control As IRibbonControl)
+    MakeReminders
+End Sub
+
 Public Sub OnExportOriginal(control As IRibbonControl)
     ExportOriginal
 End Sub
@@ -73,6 +81,17 @@ Public Sub RollupProgress()
     RunPython "import xltools.excel.entry as e; e.rollup(" & PyStr(folder) & ", addin=" & PyStr(XLTOOLS_VERSION) & ")"
 End Sub
 
+Public Sub MakeReport()
+    RunPython "import xltools.excel.entry as e; e.report(addin=" & PyStr(XLTOOLS_VERSION) & ")"
+End Sub
+
+Public Sub MakeReminders()
+    Dim deadline As String
+    deadline = InputBox(RemindPrompt(), RemindTitle(), Format(Date + 7, "yyyy-mm-dd"))
+    If deadline = "" Then Exit Sub
+    RunPython "import xltools.excel.entry as e; e.remind(" & PyStr(deadline) & ", addin=" & PyStr(XLTOOLS_VERSION) & ")"
+End Sub
+
 Public Sub ExportOriginal()
     Dim path As String
     path = PickSaveAs()
@@ -106,6 +125,18 @@ Private Function PickSaveAs() As String
     With Application.FileDialog(2)
         If .Show = -1 Then PickSaveAs = .SelectedItems(1)
     End With
+End Function
+
+' ----------------------------------------------------------------- prompts
+' Chinese text kept ASCII with ChrW (labels.XL_REMIND_PROMPT and XL_BTN_REMIND;
+' xltools/excel/macros.py vba_text writes these expressions, a test checks them).
+
+Private Function RemindPrompt() As String
+    RemindPrompt = ChrW(35831) & ChrW(36755) & ChrW(20837) & ChrW(26032) & ChrW(30340) & ChrW(25253) & ChrW(36865) & ChrW(25130) & ChrW(27490) & ChrW(26085) & ChrW(26399) & ChrW(65288) & ChrW(22914) & " 2019-06-30" & ChrW(65289) & ChrW(65306)
+End Function
+
+Private Function RemindTitle() As String
+    RemindTitle = ChrW(29983) & ChrW(25104) & ChrW(20652) & ChrW(21150) & ChrW(36890) & ChrW(30693)
 End Function
 
 ' ---------------------------------------------------------------- quoting

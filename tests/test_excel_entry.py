@@ -110,6 +110,47 @@ def test_split_and_rollup_like_the_cli(wb, tmp_path):
     assert port2.questions and port2.messages[-1][0] == L.XL_CANCELLED
 
 
+def test_report_and_remind_like_the_cli(wb, tmp_path):
+    """生成通报 / 生成催办通知 on a workbook rolled up by the button give the CLI's documents."""
+    port = FilePort(wb)
+    entry.report(port=port)  # not rolled up yet: a message, no traceback
+    assert port.messages[-1][1] is True and L.SHEET_PROGRESS in port.messages[-1][0]
+    entry.split(port=port)
+    returned = tmp_path / "returned"
+    sent = only_folder(wb.parent, L.XL_KIND_SPLIT)
+    returned.mkdir()
+    for i, f in enumerate(sorted(sent.iterdir())[:3]):  # three units answer, the rest are silent
+        book = openpyxl.load_workbook(f)
+        ws = book[L.PROGRESS_SHEET]
+        for r in range(6, ws.max_row + 1):
+            ws.cell(row=r, column=7, value=L.STATUS_IN_PROGRESS)
+        book.save(returned / f.name)
+    entry.rollup(str(returned), port=port)
+    port.save()
+    cli_out = tmp_path / "cli-rollup.xlsx"
+    master = tmp_path / "master.xlsx"
+    assert main(["import", str(TAONAN), "-o", str(master)]) == 0
+    assert main(["rollup", str(master), str(returned), "-o", str(cli_out)]) == 0
+
+    port = FilePort(wb)
+    entry.report(port=port)
+    assert port.messages[-1][1] is False, port.messages[-1][0]
+    folder = only_folder(wb.parent, L.XL_KIND_REPORT)
+    assert main(["report", str(cli_out), "-o", str(tmp_path / "cli" / L.REPORT_FILE)]) == 0
+    same_files(folder, tmp_path / "cli")
+
+    entry.remind("2019-04-26", port=port)
+    assert port.messages[-1][1] is False, port.messages[-1][0]
+    folder = only_folder(wb.parent, L.XL_KIND_REMIND)
+    assert main(["remind", str(cli_out), "-o", str(tmp_path / "cli-remind"),
+                 "--deadline", "2019-04-26"]) == 0
+    same_files(folder, tmp_path / "cli-remind")
+    assert len(list(folder.iterdir())) > 0
+    # A date that is no date: a message saying so.
+    entry.remind("下周五", port=port)
+    assert port.messages[-1][1] is True and "下周五" in port.messages[-1][0]
+
+
 def test_check_and_export_like_the_cli(wb, tmp_path, capsys):
     port = FilePort(wb)
     entry.check(port=port)

@@ -37,7 +37,7 @@ BUTTONS = [(b.get("label"), b.get("onAction")) for b in ET.fromstring(CUSTOMUI.e
 
 
 def test_every_ribbon_button_names_a_ribbon_callback():
-    assert len(BUTTONS) == 7
+    assert len(BUTTONS) == 9
     for label, action in BUTTONS:
         module, _, sub = action.rpartition(".")
         assert module == "XlTools"
@@ -51,7 +51,7 @@ def test_ribbon_labels_are_the_labels_in_labels_py():
     assert tab.get("label") == L.XL_TAB
     assert [label for label, _ in BUTTONS] == [
         L.XL_BTN_IMPORT, L.XL_BTN_CHECK, L.XL_BTN_LETTERS, L.XL_BTN_SPLIT, L.XL_BTN_ROLLUP,
-        L.XL_BTN_EXPORT, L.XL_BTN_HELP]
+        L.XL_BTN_REPORT, L.XL_BTN_REMIND, L.XL_BTN_EXPORT, L.XL_BTN_HELP]
 
 
 def test_callbacks_call_parameterless_actions_that_run_python():
@@ -69,7 +69,7 @@ def test_wiring_problems_catches_a_missing_sub():
 
 
 SAMPLES = {"path": "C:\\Users\\张三\\Desktop\\任务 \"分工\" 100%&^!\\", "folder": "/tmp/it's/",
-           "XLTOOLS_VERSION": __version__}
+           "deadline": "2019-04-26", "XLTOOLS_VERSION": __version__}
 
 
 def vba_expression_to_python(expr: str) -> str:
@@ -87,7 +87,7 @@ def vba_expression_to_python(expr: str) -> str:
 
 def test_every_run_python_calls_an_entry_function_that_accepts_its_arguments():
     calls = re.findall(r"^\s*RunPython (.*)$", BAS, re.M)
-    assert len(calls) == 7
+    assert len(calls) == 9
     seen = set()
     for expr in calls:
         command = vba_expression_to_python(expr)
@@ -105,8 +105,21 @@ def test_every_run_python_calls_an_entry_function_that_accepts_its_arguments():
         assert kwargs["addin"] == __version__
         assert all(a in SAMPLES.values() for a in args)
         seen.add(func.func.attr)
-    assert seen == {"import_original", "check", "letters", "split", "rollup", "export_original",
-                    "show_help"}
+    assert seen == {"import_original", "check", "letters", "split", "rollup", "report", "remind",
+                    "export_original", "show_help"}
+
+
+def test_remind_prompt_is_the_label_spelt_in_ascii():
+    """The InputBox of 生成催办通知 asks in Chinese though the module is ASCII."""
+    from xltools.excel.macros import vba_text
+
+    for function, text in (("RemindPrompt", L.XL_REMIND_PROMPT), ("RemindTitle", L.XL_BTN_REMIND)):
+        m = re.search(rf"Function {function}\(\) As String\s+{function} = (.*)$", BAS, re.M)
+        assert m and m.group(1).strip() == vba_text(text)
+        # And the expression means the text: evaluate ChrW(n) and "…" & ….
+        parts = re.findall(r'ChrW\((\d+)\)|"((?:[^"]|"")*)"', m.group(1))
+        assert "".join(chr(int(n)) if n else s.replace('""', '"') for n, s in parts) == text
+    assert vba_text('a"b') == '"a" & ChrW(34) & "b"' and vba_text("") == '""'
 
 
 def test_macro_version_is_the_package_version_and_source_is_ascii():

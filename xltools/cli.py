@@ -9,6 +9,7 @@ listed in workflow order (WORKFLOW).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -212,6 +213,52 @@ def _add_progress(sub: argparse._SubParsersAction) -> None:
 
 
 COMMAND_ADDERS.append(_add_progress)
+
+
+# ------------------------------------------------------- 通报 and 催办
+def cmd_report(args: argparse.Namespace) -> int:
+    from xltools.progress.report import report
+
+    check_suffix(args.output, ".docx")
+    date = dt.date.fromisoformat(args.date) if args.date else None
+    result = report(args.rollup, args.output, template=args.template, date=date,
+                    doc_number=args.number or "", force=args.force)
+    print(result.summary())
+    return 0
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from xltools.progress.remind import remind
+
+    date = dt.date.fromisoformat(args.date) if args.date else None
+    result = remind(args.rollup, args.output, deadline=args.deadline, template=args.template,
+                    date=date, doc_number=args.number or "", force=args.force)
+    print(result.summary())
+    return 0
+
+
+def _add_followup(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help=L.HELP_REPORT, description=L.DESC_REPORT)
+    p.add_argument("rollup", help=L.HELP_REPORT_ROLLUP)
+    p.add_argument("-o", "--output", required=True, help=L.HELP_REPORT_OUTPUT)
+    p.add_argument("--template", metavar="T.docx", help=L.HELP_REPORT_TEMPLATE)
+    p.add_argument("--date", type=_iso_date, help=L.HELP_FOLLOWUP_DATE)
+    p.add_argument("--number", help=L.HELP_FOLLOWUP_NUMBER)
+    p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
+    p.set_defaults(handler=cmd_report)
+
+    p = sub.add_parser("remind", help=L.HELP_REMIND, description=L.DESC_REMIND)
+    p.add_argument("rollup", help=L.HELP_REPORT_ROLLUP)
+    p.add_argument("-o", "--output", required=True, help=L.HELP_REMIND_OUTPUT)
+    p.add_argument("--deadline", required=True, type=_iso_date, help=L.HELP_REMIND_DEADLINE)
+    p.add_argument("--template", metavar="T.docx", help=L.HELP_REMIND_TEMPLATE)
+    p.add_argument("--date", type=_iso_date, help=L.HELP_FOLLOWUP_DATE)
+    p.add_argument("--number", help=L.HELP_FOLLOWUP_NUMBER)
+    p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE_FILES)
+    p.set_defaults(handler=cmd_remind)
+
+
+COMMAND_ADDERS.append(_add_followup)
 
 
 # --------------------------------------------------------------- letters

@@ -667,14 +667,12 @@ REPORT_RED_HEADERS = ("编号", "具体要求", "牵头单位", "完成时限", 
 REPORT_EXT_HEADERS = ("单位", "编号", "申请延期至", "理由")
 REMIND_HEADERS = ("编号", "具体要求", "完成时限", "需报送事项")
 OWE_REPORT = "未报送进展"
-OWE_BLANK = "交回空表，未填写"
+OWE_BLANK = "未填写进展"
 OWE_ROW_MISSING = "反馈表中缺少此行"
 OWE_OVERDUE = "已过完成时限未完成，请说明原因和完成时间"
 REPORT_MORE_ROWS = "（另有 {count} 项，详见汇总工作簿“进度”表。）"
 REPORT_NONE = "无。"
-MSG_REPORT_DONE = "已生成通报（{pages}）→ {path}"
-MSG_REPORT_PAGES_UNKNOWN = "页数未检查"
-MSG_REPORT_PAGES = "{pages} 页"
+MSG_REPORT_DONE = "已生成通报：逾期未报 {late} 个单位，标识为红的要求 {red} 项。→ {path}"
 MSG_REMIND_DONE = "已生成 {count} 份催办通知（新的截止日期 {deadline}）→ {path}"
 MSG_REMIND_NONE = "没有需要催办的单位：各单位均已按要求反馈。"
 MSG_REMIND_DEADLINE = "请给出新的报送截止日期（--deadline YYYY-MM-DD）。(a new deadline is needed)"
@@ -865,6 +863,8 @@ XL_BTN_SPLIT = "拆分进度表"
 XL_BTN_ROLLUP = "汇总进度"
 XL_BTN_EXPORT = "导出原表格式"
 XL_BTN_HELP = "帮助"
+XL_BTN_REPORT = "生成通报"
+XL_BTN_REMIND = "生成催办通知"
 XL_TITLE = "xltools 任务分工"
 XL_CONTROL_SHEET = "操作"
 XL_CONTROL_INTRO = (
@@ -873,11 +873,14 @@ XL_CONTROL_INTRO = (
     "2. 修改“任务分工”“单位”“说明”表后点“校验”。",
     "3. 点“生成通知书”“拆分进度表”，文件生成在本工作簿旁带日期的文件夹中。",
     "4. 各单位交回进度表后，点“汇总进度”选择存放交回文件的文件夹，汇总表写入本工作簿。",
+    "5. 汇总后点“生成通报”（给领导）和“生成催办通知”（给未报或逾期的单位）。",
     "只把生成的 .xlsx/.docx 文件发给各单位，不要发送本工作簿（含宏）。",
 )
 XL_OUTPUT_DIR = "{stem}_{kind}_{date}"
 XL_KIND_LETTERS = "通知书"
 XL_KIND_SPLIT = "进度表"
+XL_KIND_REPORT = "通报"
+XL_KIND_REMIND = "催办通知"
 XL_IMPORTED_FILE = "{stem}_任务分工.xlsx"
 XL_STATUS_WORKING = "xltools：正在{action}……"
 XL_STATUS_READING = "xltools：正在读取工作簿……"
@@ -899,6 +902,12 @@ XL_ROLLUP_ASK_REPLACE = "当前工作簿已有工作表：{sheets}。是否用�
 XL_ROLLUP_DONE = "汇总完成，已写入工作表：{sheets}。"
 XL_EXPORT_ASK_OVERWRITE = "文件已存在：{path}\n是否覆盖？"
 XL_EXPORT_DONE = "已导出原表格式：{path}"
+XL_REPORT_DONE = "已生成进展情况通报：\n{path}\n逾期未报 {late} 个单位，标识为红的要求 {red} 项。"
+XL_REMIND_DONE = "已生成 {count} 份催办通知（新的截止日期 {deadline}），在文件夹：\n{folder}"
+# The VBA InputBox of 生成催办通知 (macros/XlTools.bas spells it with ChrW; a test checks it).
+XL_REMIND_PROMPT = "请输入新的报送截止日期（如 2019-06-30）："
+XL_NOT_ROLLUP = ("当前工作簿还没有汇总结果（缺少工作表“{sheet}”）。请先点“汇总进度”，"
+                 "再生成通报或催办通知。")
 XL_CANCELLED = "已取消。"
 XL_FALLBACK_DOCUMENTS = "（当前工作簿尚未保存或位于 OneDrive/SharePoint，输出改放到“文档”文件夹。）"
 XL_HELP = ("xltools {version}（任务分工）\n\n"
@@ -907,6 +916,8 @@ XL_HELP = ("xltools {version}（任务分工）\n\n"
            "生成通知书：为每个单位生成通知书。\n"
            "拆分进度表：为每个单位生成进度反馈表（.xlsx）。\n"
            "汇总进度：选择存放交回进度表的文件夹，汇总写入本工作簿。\n"
+           "生成通报：根据汇总结果生成给领导的进展情况通报（Word，不超过 4 页）。\n"
+           "生成催办通知：为逾期未报或有红色事项的单位各生成一份催办通知（Word）。\n"
            "导出原表格式：按原始表格的版式导出。\n\n"
            "输出放在工作簿旁带日期的文件夹中。只把 .xlsx/.docx/.pdf 发给各单位，不要发送含宏的文件。\n"
            "说明文档：docs/excel.md")
@@ -1015,13 +1026,29 @@ HELP_SPLIT_ROUND = "轮次名称，如 2019年第二季度（默认：当月）"
 HELP_SPLIT_DEADLINE = "反馈截止日期 YYYY-MM-DD（默认：说明 → 反馈截止日期）"
 HELP_ROLLUP = "汇总各单位交回的进度反馈表 (rollup)"
 DESC_ROLLUP = ("读取文件夹中每个交回的文件（.xlsx .xlsm .xls .et），写出汇总工作簿：规范工作簿的副本，"
-               "加上“汇总/进度/问题/历史”表。(roll the returns up)")
+               "加上“汇总（第一个）/按要求/进度/问题/延期申请/历史”表。(roll the returns up)")
 HELP_ROLLUP_WORKBOOK = "规范工作簿（主表，.xlsx）"
 HELP_ROLLUP_FOLDER = "存放交回文件的文件夹"
 HELP_ROLLUP_OUTPUT = "要写出的汇总工作簿（.xlsx）"
 HELP_ROLLUP_ROUND = "轮次名称（默认：文件中写的轮次）"
 HELP_ROLLUP_AS_OF = "统计日期 YYYY-MM-DD（默认：今天）"
 HELP_ROLLUP_SUMMARY_ONLY = "只写汇总各表，不附主表副本 (the roll-up sheets only)"
+HELP_REPORT = "根据汇总结果生成给领导的进展情况通报（Word，不超过 4 页） (report)"
+DESC_REPORT = ("根据汇总工作簿（xltools rollup 的输出）生成进展情况通报：总体情况与序时进度、各目标进展、"
+               "逾期未报单位、标识为红的要求、延期申请和一张图表。模板：templates/report.docx"
+               "（见 docs/progress.md）。(the progress report for the leadership)")
+HELP_REPORT_ROLLUP = "汇总工作簿（.xlsx）"
+HELP_REPORT_OUTPUT = "要写出的通报（.docx）"
+HELP_REPORT_TEMPLATE = "自己的通报模板（.docx）"
+HELP_FOLLOWUP_DATE = "成文日期 YYYY-MM-DD（默认：汇总的统计日期）"
+HELP_FOLLOWUP_NUMBER = "发文字号（默认：无）"
+HELP_REMIND = "为欠报或有红色事项的单位各生成一份催办通知 (remind)"
+DESC_REMIND = ("为汇总工作簿“进度”表中有未反馈的行或已过完成时限的红色行的每个单位生成"
+               "“催办通知-<单位>.docx”，只列出这些行和新的截止日期；已全部反馈的单位和发文单位不生成。"
+               "模板：templates/remind.docx（见 docs/progress.md）。(one reminder per unit that owes)")
+HELP_REMIND_OUTPUT = "存放催办通知的文件夹"
+HELP_REMIND_DEADLINE = "新的报送截止日期 YYYY-MM-DD"
+HELP_REMIND_TEMPLATE = "自己的催办模板（.docx）"
 HELP_LETTERS = "为每个单位生成 Word 交办通知 (letters)"
 DESC_LETTERS = ("为“任务分工”中的每个单位（发文单位除外）生成 <单位>.docx，使用 docxtpl 模板"
                 "（默认 templates/letter.docx，见 docs/letters.md）。(one task letter per unit)")

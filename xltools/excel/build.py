@@ -186,6 +186,8 @@ CONTROL_BUTTONS = (
     ("MakeLetters", L.XL_BTN_LETTERS),
     ("SplitProgress", L.XL_BTN_SPLIT),
     ("RollupProgress", L.XL_BTN_ROLLUP),
+    ("MakeReport", L.XL_BTN_REPORT),
+    ("MakeReminders", L.XL_BTN_REMIND),
     ("ExportOriginal", L.XL_BTN_EXPORT),
     ("ShowHelp", L.XL_BTN_HELP),
 )

@@ -15,7 +15,7 @@ function as the CLI:
   (the control workbook, an empty template) — or when the user agrees to
   replace its data.
 * ``rollup`` writes the roll-up sheets into the open workbook (asking before
-  it replaces existing ones).
+  it replaces existing ones); ``report`` and ``remind`` read them back from it.
 * An ``XltoolsError`` becomes a Chinese message box saying what to do; any
   other exception is logged to ``~/.xltools/logs/excel.log`` and the box
   shows that path — never a traceback. Progress shows in the status bar.
@@ -221,6 +221,47 @@ def rollup(folder: str, *, addin: str | None = None, port: WorkbookPort | None =
                      + result.summary())
 
     _run(L.XL_BTN_ROLLUP, body, port, addin)
+
+
+def _require_rollup(port: WorkbookPort) -> None:
+    from xltools.errors import WorkbookError
+
+    names = port.sheet_names()
+    for sheet in (L.SHEET_PROGRESS, L.ROLLUP_INFO_SHEET):
+        if sheet not in names:
+            raise WorkbookError(L.XL_NOT_ROLLUP.format(sheet=sheet))
+
+
+def report(*, addin: str | None = None, port: WorkbookPort | None = None) -> None:
+    """生成通报: the 进展情况通报 of the roll-up in the open workbook, into a new dated folder."""
+    def body(port: WorkbookPort) -> None:
+        from xltools.progress import report as lib
+
+        _require_rollup(port)
+        folder, fallback = output_dir(port, L.XL_KIND_REPORT)
+        folder.mkdir(parents=True)
+        result = lib.report(materialise(port), folder / L.REPORT_FILE)
+        port.message(_with_fallback(L.XL_REPORT_DONE.format(
+            path=result.path, late=len(result.late_units), red=result.red_count), fallback))
+
+    _run(L.XL_BTN_REPORT, body, port, addin)
+
+
+def remind(deadline: str, *, addin: str | None = None, port: WorkbookPort | None = None) -> None:
+    """生成催办通知: a notice for each unit that owes, with the new ``deadline``."""
+    def body(port: WorkbookPort) -> None:
+        from xltools.progress import remind as lib
+
+        _require_rollup(port)
+        folder, fallback = output_dir(port, L.XL_KIND_REMIND)
+        result = lib.remind(materialise(port), folder, deadline=deadline)
+        if not result.files:
+            port.message(result.summary())
+            return
+        port.message(_with_fallback(L.XL_REMIND_DONE.format(
+            count=len(result.files), deadline=result.deadline.isoformat(), folder=folder), fallback))
+
+    _run(L.XL_BTN_REMIND, body, port, addin)
 
 
 def export_original(path: str, *, addin: str | None = None,

@@ -138,3 +138,21 @@ def py_literal(text: str) -> str:
         i += 1
     out.append("'")
     return "".join(out)
+
+
+def vba_text(text: str) -> str:
+    """A VBA string expression for ``text`` that keeps the module ASCII: printable
+    ASCII runs in quotes, every other character as ``ChrW(n)``, joined with ``&``."""
+    parts: list[str] = []
+    run = ""
+    for ch in text:
+        if 32 <= ord(ch) < 127 and ch != '"':
+            run += ch
+            continue
+        if run:
+            parts.append(f'"{run}"')
+            run = ""
+        parts.append(f"ChrW({ord(ch)})")
+    if run or not parts:
+        parts.append(f'"{run}"')
+    return " & ".join(parts)

@@ -54,7 +54,7 @@ def _deadline_text(deadline) -> str:
 
 
 def report_context(result: RollupResult, requirements, info: PlanInfo, *,
-                   date: dt.date | None = None) -> dict[str, Any]:
+                   date: dt.date | None = None, doc_number: str = "") -> dict[str, Any]:
     """The template variables (docs/progress.md lists them)."""
     rules = S.rules_for(result, info.year)
     marks = Counter(m for m, _ in result.unit_marks.values())
@@ -80,7 +80,7 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
     title = info.title or L.PROGRESS_TITLE_DEFAULT
     return {
         "title": L.REPORT_TITLE.format(title=info.title) if info.title else L.REPORT_TITLE_DEFAULT,
-        "plan_title": title, "doc_number": info.doc_number, "issuer": info.issuer,
+        "plan_title": title, "doc_number": doc_number, "issuer": info.issuer,
         "date": format_date(date or result.as_of), "round": result.round_label,
         "as_of": format_date(result.as_of),
         "deadline": format_date(result.feedback_deadline) if result.feedback_deadline else "",
@@ -109,17 +109,20 @@ class ReportResult:
     red_count: int
 
     def summary(self) -> str:
-        return L.MSG_REPORT_DONE.format(pages=L.MSG_REPORT_PAGES_UNKNOWN, path=self.path)
+        return L.MSG_REPORT_DONE.format(late=len(self.late_units), red=self.red_count,
+                                         path=self.path)
 
 
 def report(rollup_workbook: str | os.PathLike[str] | IO[bytes], out: str | os.PathLike[str], *,
            template: str | os.PathLike[str] | IO[bytes] | None = None,
-           date: dt.date | None = None, force: bool = False) -> ReportResult:
-    """Write the 通报 for ``rollup_workbook`` (an OUT of ``rollup``) to ``out`` (.docx)."""
+           date: dt.date | None = None, doc_number: str = "", force: bool = False) -> ReportResult:
+    """Write the 通报 for ``rollup_workbook`` (an OUT of ``rollup``) to ``out`` (.docx).
+    ``date`` is the 成文日期 (default: the roll-up's as-of day), ``doc_number`` the
+    通报's own 发文字号 (none by default)."""
     check_writable(out, force)
     data, name = read_template(template, REPORT_TEMPLATE)
     result, requirements, info = read_rollup(rollup_workbook)
-    context = report_context(result, requirements, info, date=date)
+    context = report_context(result, requirements, info, date=date, doc_number=doc_number)
     chart = rate_chart_png(chart_units(result), result.schedule)
     document = render(data, name, context, {"chart": chart})
     path = write_bytes(out, document, force=force)

@@ -1,0 +1,154 @@
+"""`xltools remind`: one 催办通知 (Word) for each unit that owes something.
+
+A unit owes when, on the roll-up's 进度 sheet, some of its rows have no
+answer (it did not report, returned a blank sheet or left rows out) or are
+marked 红 because their 完成时限 has passed unfinished. A notice lists exactly
+those rows, with what is owed, and the new deadline (``--deadline``). Units
+that reported in full with nothing red get none; the issuing office
+(发文单位) never gets one. The template is editable (templates/remind.docx,
+rendered in a sandbox). Files are ``催办通知-<单位>.docx``, written only when
+none of them exists yet (or with ``force``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from xltools import labels as L
+from xltools.errors import InputError, OutputError
+from xltools.fileio import write_bytes
+from xltools.filenames import unique_filenames
+from xltools.issuer import issuer_names
+from xltools.model import PlanInfo
+from xltools.progress.documents import REMIND_TEMPLATE, read_template, render
+from xltools.progress.identity import parse_date_arg, progress_file_name
+from xltools.progress.readback import read_rollup
+from xltools.progress.report import format_date
+from xltools.progress.results import _REPORTED, RollupResult, Slot
+
+SHORT_TEXT = 40
+
+
+def owed(slot: Slot) -> str | None:
+    """What a unit owes on one row, or None."""
+    if slot.feedback not in _REPORTED:
+        if slot.feedback == L.FEEDBACK_ROW_MISSING:
+            return L.OWE_ROW_MISSING
+        if slot.feedback == L.FEEDBACK_EMPTY:
+            return L.OWE_BLANK
+        return L.OWE_REPORT
+    if slot.overdue and slot.mark == L.MARK_RED:
+        return L.OWE_OVERDUE
+    return None
+
+
+def owing_units(result: RollupResult, info: PlanInfo) -> dict[str, list[tuple[Slot, str]]]:
+    """Unit → its owed rows (plan order), for the units that owe; not the 发文单位."""
+    issuer = issuer_names(info.issuer)
+    out: dict[str, list[tuple[Slot, str]]] = {}
+    for slot in result.slots:
+        if slot.unit in issuer:
+            continue
+        why = owed(slot)
+        if why:
+            out.setdefault(slot.unit, []).append((slot, why))
+    return {u: out[u] for u in result.units if u in out}
+
+
+def _situation(result: RollupResult, unit: str, rows: list[tuple[Slot, str]]) -> str:
+    feedback = result.unit_feedback.get(unit, "")
+    if feedback in (L.FEEDBACK_OVERDUE, L.FEEDBACK_MISSING):
+        return L.REMIND_SITUATION_SILENT
+    if feedback in (L.FEEDBACK_BLANK, L.FEEDBACK_BLANK_OVERDUE):
+        return L.REMIND_SITUATION_BLANK
+    parts = []
+    missing = sum(1 for _, why in rows if why != L.OWE_OVERDUE)
+    overdue = sum(1 for _, why in rows if why == L.OWE_OVERDUE)
+    if missing:
+        parts.append(L.REMIND_SITUATION_PARTIAL.format(count=missing))
+    if overdue:
+        parts.append(L.REMIND_SITUATION_OVERDUE.format(count=overdue))
+    return L.REMIND_SITUATION_JOIN.join(parts)
+
+
+def remind_context(result: RollupResult, info: PlanInfo, unit: str, rows: list[tuple[Slot, str]],
+                   deadline: dt.date, *, date: dt.date | None = None,
+                   doc_number: str = "") -> dict[str, Any]:
+    def deadline_text(slot: Slot) -> str:
+        d = slot.deadline
+        return d.text or (d.date.isoformat() if d.date else "")
+
+    def short(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= SHORT_TEXT else text[:SHORT_TEXT] + "…"
+
+    contact = ""
+    if info.contact:
+        contact = L.CONTACT_LINE.format(contact=info.contact, phone=L.CONTACT_PHONE.format(
+            phone=info.phone) if info.phone else "")
+    return {
+        "title": L.REMIND_TITLE, "doc_number": doc_number, "unit": unit,
+        "plan_title": info.title or L.PROGRESS_TITLE_DEFAULT, "round": result.round_label,
+        "old_deadline": format_date(result.feedback_deadline) if result.feedback_deadline else "",
+        "as_of": format_date(result.as_of), "situation": _situation(result, unit, rows),
+        "deadline": format_date(deadline), "count": len(rows),
+        "issuer": info.issuer, "issuer_short": info.issuer or L.REMIND_ISSUER_DEFAULT,
+        "rows": [{"id": s.req_id, "text": short(s.requirement), "deadline": deadline_text(s),
+                  "owe": why} for s, why in rows],
+        "progress_file": progress_file_name(unit), "contact_line": contact,
+        "date": format_date(date or result.as_of),
+    }
+
+
+@dataclass
+class RemindResult:
+    folder: Path
+    deadline: dt.date
+    files: dict[str, Path] = field(default_factory=dict)  # unit → notice
+
+    def summary(self) -> str:
+        if not self.files:
+            return L.MSG_REMIND_NONE
+        return L.MSG_REMIND_DONE.format(count=len(self.files), deadline=self.deadline.isoformat(),
+                                        path=self.folder)
+
+
+def remind(rollup_workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLike[str], *,
+           deadline: str | dt.date, template: str | os.PathLike[str] | IO[bytes] | None = None,
+           date: dt.date | None = None, doc_number: str = "", force: bool = False) -> RemindResult:
+    """Write a 催办通知 into ``out_dir`` for each unit that owes (see the module doc).
+    ``date`` is the 成文日期 (default: the roll-up's as-of day), ``doc_number`` the
+    notice's own 发文字号 (none by default: the plan's number is another document's)."""
+    due = parse_date_arg(deadline)
+    if due is None:
+        raise InputError(L.MSG_REMIND_DEADLINE)
+    folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(L.MSG_NOT_A_FOLDER.format(path=folder), path=str(folder))
+    data, name = read_template(template, REMIND_TEMPLATE)
+    result, _, info = read_rollup(rollup_workbook)
+    units = owing_units(result, info)
+    stems = {u: L.REMIND_FILE_PATTERN.format(unit=u).removesuffix(".docx") for u in units}
+    names = unique_filenames(list(stems.values()), ".docx")
+    targets = {u: folder / names[stems[u]] for u in units}
+    if not force:
+        for target in targets.values():
+            if target.exists():
+                raise OutputError(L.MSG_FILE_EXISTS.format(path=target), path=str(target))
+    # Render every notice first: a template error leaves no partial batch behind.
+    documents = {u: render(data, name, remind_context(result, info, u, rows, due, date=date,
+                                                      doc_number=doc_number))
+                 for u, rows in units.items()}
+    out = RemindResult(folder=folder, deadline=due)
+    if documents:
+        folder.mkdir(parents=True, exist_ok=True)
+    for unit, document in documents.items():
+        out.files[unit] = write_bytes(targets[unit], document, force=force)
+    return out
+
+
+__all__ = ["remind", "RemindResult", "owing_units", "owed", "remind_context"]

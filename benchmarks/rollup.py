@@ -1,22 +1,24 @@
-"""Benchmark: `xltools rollup` against the straightforward pandas script.
+"""Benchmark: `xltools rollup` against the straightforward pandas script and the floor.
 
-Builds a plan of 100 requirements × 200 units, writes 200 filled-in progress
-files of 100 rows each, then times in one run:
+For each size (default 500 and 5,000 requirements; 200 units, each
+requirement given to 3 units: 1,500 and 15,000 rows) builds the master and
+200 filled-in progress files, then times in one run:
 
 * baseline — pandas.read_excel(engine="openpyxl") of every file + concat +
   to_excel (engine="openpyxl"): what one would write by hand, without any
   of the checks;
-* read only — python-calamine reading every sheet of every file, nothing else;
+* read only — python-calamine reading every sheet of every file, nothing else
+  (the floor);
 * xltools rollup — the whole command (checks, 问题, summaries, charts, copy of
   the master).
 
 Read only and rollup are run ``--repeat`` times, the baseline
-``--baseline-repeat`` times (it takes ten times as long), interleaved, and the
-best time of each is kept: on a shared 2-core VM single-thread speed varies by
-more than the margins measured here. Prints the ratios: target
-baseline / rollup ≥ 5 and rollup / read-only ≤ 3.
-Usage: ``.venv/bin/python benchmarks/rollup.py [--files 200] [--rows 100] [--repeat 5]
-[--baseline-repeat 2]``.
+``--baseline-repeat`` times, interleaved, and the best time of each is kept:
+on a shared 2-core VM single-thread speed varies by more than the margins
+measured here. Prints the ratios: target baseline / rollup ≥ 5 and
+rollup / read-only ≤ 3, and how the time grows from one size to the next.
+Usage: ``.venv/bin/python benchmarks/rollup.py [--sizes 500 5000] [--units 200]
+[--per-requirement 3] [--repeat 5] [--baseline-repeat 2]``.
 """
 
 from __future__ import annotations
@@ -45,12 +47,14 @@ from xltools.workbook import write_workbook  # noqa: E402
 STATUSES = L.DEFAULT_STATUSES
 
 
-def make_plan(n_units: int, n_reqs: int) -> Plan:
+def make_plan(n_units: int, n_reqs: int, per_req: int = 3) -> Plan:
+    """Goals of 5 tasks of 5 requirements; requirement k goes to ``per_req`` units
+    (one lead, the others responsible), rotating through the units."""
     per_task = 5
     goals = []
     reqs_done = 0
     task_no = 0
-    for g in range(max(1, n_reqs // 25)):
+    for g in range(max(1, -(-n_reqs // 25))):
         tasks = []
         while reqs_done < n_reqs and len(tasks) < 5:
             task_no += 1
@@ -61,11 +65,17 @@ def make_plan(n_units: int, n_reqs: int) -> Plan:
             tasks.append(Task(task_no, f"任务{task_no}", reqs))
         goals.append(Goal(f"目标{g + 1}", tuple(tasks)))
     units = tuple(Unit(name=f"测试单位{u:03d}") for u in range(n_units))
-    assignments = tuple(Assignment(r.id, u.name, Role.LEAD if (k + j) % 3 == 0 else Role.RESPONSIBLE)
-                        for j, g in enumerate(goals) for t in g.tasks
-                        for k, r in enumerate(t.requirements) for u in units)
+    assignments = []
+    k = 0
+    for goal in goals:
+        for task in goal.tasks:
+            for r in task.requirements:
+                for j in range(min(per_req, n_units)):
+                    assignments.append(Assignment(r.id, units[(k * per_req + j) % n_units].name,
+                                                  Role.LEAD if j == 0 else Role.RESPONSIBLE))
+                k += 1
     info = PlanInfo(title="基准测试任务分工", year=2019, feedback_deadline=dt.date(2019, 7, 5))
-    return Plan(info=info, goals=tuple(goals), assignments=assignments, units=units)
+    return Plan(info=info, goals=tuple(goals), assignments=tuple(assignments), units=units)
 
 
 def write_returns(plan: Plan, folder: Path) -> None:
@@ -110,38 +120,48 @@ def timed(fn, *args) -> tuple[float, object]:
     return time.perf_counter() - t, value
 
 
+def run(size: int, args: argparse.Namespace, base: Path) -> tuple[float, int]:
+    """Time one size; print the three times and the ratios; return (rollup time, rows)."""
+    plan = make_plan(args.units, size, args.per_requirement)
+    master = base / f"master-{size}.xlsx"
+    write_workbook(plan, master)
+    returned = base / f"returned-{size}"
+    print(f"\n{size} requirements, {len(plan.assignments)} rows, {args.units} units: "
+          f"building {args.units} files …", flush=True)
+    write_returns(plan, returned)
+    runs: dict[str, list[float]] = {"read": [], "base": [], "ours": []}
+    for i in range(args.repeat):  # best of N for each, interleaved
+        t, n_read = timed(read_only, returned)
+        runs["read"].append(t)
+        t, result = timed(lambda i=i: rollup(master, returned, base / f"out-{size}-{i}.xlsx",
+                                             as_of="2019-07-10"))
+        runs["ours"].append(t)
+        if i < max(1, args.baseline_repeat):
+            t, n_base = timed(baseline, returned, base / f"baseline-{size}-{i}.xlsx")
+            runs["base"].append(t)
+    t_read, t_base, t_ours = (min(runs[k]) for k in ("read", "base", "ours"))
+    assert result.rows_used == len(plan.assignments), result.summary()
+    print(f"read only (calamine):          {t_read:7.2f} s  ({n_read} rows incl. headers)")
+    print(f"baseline (pandas+openpyxl):    {t_base:7.2f} s  ({n_base} rows)")
+    print(f"xltools rollup:                {t_ours:7.2f} s  ({result.rows_used} rows used, "
+          f"{result.rows_reported} reported)")
+    print(f"baseline / rollup  = {t_base / t_ours:5.1f}×  (target ≥ 5)")
+    print(f"rollup / read only = {t_ours / t_read:5.1f}×  (target ≤ 3)")
+    return t_ours, len(plan.assignments)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--files", type=int, default=200)
-    ap.add_argument("--rows", type=int, default=100)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[500, 5000], help="requirements")
+    ap.add_argument("--units", type=int, default=200)
+    ap.add_argument("--per-requirement", type=int, default=3, help="units per requirement")
     ap.add_argument("--repeat", type=int, default=5, help="best of N runs of read only and rollup")
     ap.add_argument("--baseline-repeat", type=int, default=2, help="best of N runs of the baseline")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        plan = make_plan(args.files, args.rows)
-        master = base / "master.xlsx"
-        write_workbook(plan, master)
-        print(f"building {args.files} files × {args.rows} rows …", flush=True)
-        write_returns(plan, base / "returned")
-        runs: dict[str, list[float]] = {"read": [], "base": [], "ours": []}
-        for i in range(args.repeat):  # best of N for each, interleaved
-            t, n_read = timed(read_only, base / "returned")
-            runs["read"].append(t)
-            t, result = timed(lambda i=i: rollup(master, base / "returned", base / f"out{i}.xlsx",
-                                                 as_of="2019-07-10"))
-            runs["ours"].append(t)
-            if i < max(1, args.baseline_repeat):
-                t, n_base = timed(baseline, base / "returned", base / f"baseline{i}.xlsx")
-                runs["base"].append(t)
-        t_read, t_base, t_ours = (min(runs[k]) for k in ("read", "base", "ours"))
-        assert result.rows_used == args.files * args.rows, result.summary()
-        print(f"read only (calamine):          {t_read:7.2f} s  ({n_read} rows incl. headers)")
-        print(f"baseline (pandas+openpyxl):    {t_base:7.2f} s  ({n_base} rows)")
-        print(f"xltools rollup:                {t_ours:7.2f} s  ({result.rows_used} rows used, "
-              f"{result.rows_reported} reported)")
-        print(f"baseline / rollup  = {t_base / t_ours:5.1f}×  (target ≥ 5)")
-        print(f"rollup / read only = {t_ours / t_read:5.1f}×  (target ≤ 3)")
+        times = [run(size, args, Path(tmp)) for size in args.sizes]
+    for (t0, n0), (t1, n1) in zip(times, times[1:]):
+        print(f"\ngrowth {n0} → {n1} rows ({n1 / n0:.0f}× the rows): rollup {t1 / t0:.1f}× the time")
 
 
 if __name__ == "__main__":

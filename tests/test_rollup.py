@@ -96,8 +96,9 @@ def test_clean_returns_fill_progress_and_summary(master: Path, sent: dict[str, P
     wb = openpyxl.load_workbook(out)
     # 汇总 is the first and the active sheet; the info sheet the 通报 reads is hidden.
     assert wb.sheetnames == [L.SHEET_SUMMARY, L.SHEET_README, L.SHEET_ASSIGNMENTS, L.SHEET_UNITS,
-                             L.SHEET_REVIEW, L.SHEET_PROGRESS, L.SHEET_ISSUES, L.SHEET_EXTENSIONS,
-                             L.SHEET_HISTORY, L.ROLLUP_INFO_SHEET]
+                             L.SHEET_REVIEW, L.SHEET_BY_REQUIREMENT, L.SHEET_PROGRESS,
+                             L.SHEET_ISSUES, L.SHEET_EXTENSIONS, L.SHEET_HISTORY,
+                             L.ROLLUP_INFO_SHEET]
     assert wb.active.title == L.SHEET_SUMMARY
     assert wb[L.ROLLUP_INFO_SHEET].sheet_state == "hidden"
     assert [ws.sheet_view.tabSelected for ws in wb.worksheets].count(True) == 1
@@ -125,12 +126,17 @@ def test_summary_counts_and_marks(master: Path, sent: dict[str, Path], tmp_path:
     # Worst first: 红 units before the 绿 one.
     assert [r[1] for r in rows[units.first_row - 1:units.last_row]][-1] == "甲局"
     assert result.schedule == pytest.approx(schedule_fraction(2019, dt.date(2019, 7, 10)))
-    # Per requirement: the lead's status counts.
+    # Per requirement (sheet 按要求): the lead's status counts.
+    by_req = result.sheets[L.SHEET_BY_REQUIREMENT]
+    status_col = by_req[0].index(L.SCOL_STATUS)
+    req_rows = {r[0]: dict(zip(by_req[0], r, strict=True)) for r in by_req[1:]}
+    assert req_rows["1-1"][L.SCOL_STATUS] == L.STATUS_DONE       # lead 甲局 done, 乙局 assists
+    assert req_rows["2-1"][L.SCOL_STATUS] == L.STATUS_IN_PROGRESS  # lead 乙局
+    assert req_rows["3-1"][L.SCOL_STATUS] == L.FEEDBACK_MISSING    # lead 丙办 did not return
+    # Nobody answered 3-1 after the deadline: 红, and listed on 汇总 among the requirements to chase.
+    assert req_rows["3-1"][L.SCOL_MARK] == L.MARK_RED and status_col == 4
     req = result.layout["requirements"]
-    req_rows = {r[0]: r for r in rows[req.first_row - 1:req.last_row]}
-    assert req_rows["1-1"][3] == L.STATUS_DONE       # lead 甲局 done, 乙局 assists
-    assert req_rows["2-1"][3] == L.STATUS_IN_PROGRESS  # lead 乙局
-    assert req_rows["3-1"][3] == L.FEEDBACK_MISSING    # lead 丙办 did not return
+    assert "3-1" in [r[0] for r in rows[req.first_row - 1:req.last_row]]
     # Status distribution adds up to all rows.
     st = result.layout["statuses"]
     assert sum(r[2] for r in rows[st.first_row - 1:st.last_row]) == len(result.slots)
@@ -157,9 +163,12 @@ def test_dates_stay_dates_in_summary_and_streamed_rows(tmp_path: Path) -> None:
     assert row[L.RCOL_DEADLINE] == dt.datetime(2019, 12, 31)
     assert row[L.PCOL_DONE_DATE] == dt.datetime(2019, 7, 2)
     assert _progress(out)[("1-1", "甲局")][L.RCOL_DEADLINE] == "持续推进"
+    by_req = sheet_values(out, L.SHEET_BY_REQUIREMENT)
+    req_row = next(r for r in by_req if r and r[0] == "3-1")
+    assert req_row[3] == dt.datetime(2019, 12, 31)  # 完成时限 of the per-requirement sheet
     summary = sheet_values(out, L.SHEET_SUMMARY)
-    req_row = next(r for r in summary if r and r[0] == "3-1")
-    assert req_row[2] == dt.datetime(2019, 12, 31)  # 完成时限 of the per-requirement table
+    red = next(r for r in summary if r and r[0] == "3-2")  # nobody answered it: 红, on 汇总
+    assert red[2] == dt.datetime(2019, 12, 31)
     # The title rows and each requirement's text span the summary's width, with borders.
     ws = openpyxl.load_workbook(out)[L.SHEET_SUMMARY]
     merged = {str(r) for r in ws.merged_cells.ranges}
@@ -168,7 +177,7 @@ def test_dates_stay_dates_in_summary_and_streamed_rows(tmp_path: Path) -> None:
     assert {f"A1:{last}1", f"A2:{last}2", f"A3:{last}3"} <= merged
     header = next(r for r in summary if r and r[0] == L.COL_REQ_ID)
     text_col = openpyxl.utils.get_column_letter(header.index(L.RCOL_REQUIREMENT) + 1)
-    row = next(c.row for c in ws["A"] if c.value == "3-1")
+    row = next(c.row for c in ws["A"] if c.value == "3-2")
     assert f"{text_col}{row}:{last}{row}" in merged
     assert ws.cell(row=row, column=width).border.right.style == "thin"
 

@@ -620,8 +620,11 @@ SUM_LEGEND_RULES = (
 SUM_SUBTITLE_TRUE = ("轮次：{round}　截至：{as_of}　反馈截止：{deadline}　序时进度：{schedule}　"
                      "应报单位 {units} 个，已反馈 {returned} 个，逾期未报 {overdue} 个（其中空表 {blank} 个），"
                      "红 {red} 个、黄 {yellow} 个、绿 {green} 个")
-SUM_SECTIONS = ("一、按单位（问题最多的在前）", "二、按目标", "三、状态分布",
-                "四、按要求（以牵头单位状态为准）", "五、各单位完成率与序时进度（图表数据）")
+SUM_SECTIONS = ("一、按单位（问题最多的在前）", "二、按目标", "三、状态分布")
+SUM_RED_REQUIREMENTS = ("四、需督办的要求（以牵头单位状态为准）：红 {red} 项、黄 {yellow} 项、绿 {green} 项；"
+                        "此处列出红色的前 {shown} 项，全部要求见“按要求”工作表")
+SUM_CHART_DATA = "五、各单位完成率与序时进度（图表数据）"
+SHEET_BY_REQUIREMENT = "按要求"
 SCOL_SCHEDULE = "序时进度"
 SCOL_WHY = "原因"
 CHART_RATE_SCHEDULE_TITLE = "各单位完成率（按完成率排序，折线为序时进度）"

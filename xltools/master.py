@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -77,6 +78,22 @@ def _calamine_rows(book, name: str, *, empty: object = None) -> list[list[object
     return [[empty if v == "" else v for v in r] for r in rows]
 
 
+# Characters text.clean_text may change: odd and plain spaces, line breaks, zero-width
+# characters, full-width digits and letters, ASCII punctuation and brackets (full-width
+# brackets change only beside an ASCII one).
+_CJK_OR_PUNCT = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》〔〕【】"
+_MAY_CHANGE = re.compile("[\u00a0\u3000\u2002-\u200d\u202f\u205f\u2060\ufeff\u00ad"
+                         "\t\r\n\uff10-\uff19\uff21-\uff3a\uff41-\uff5a,;:?!()]"
+                         # a space is folded, trimmed, or dropped between Chinese characters
+                         f"|^\\s|\\s$|  |(?<=[{_CJK_OR_PUNCT}]) (?=[{_CJK_OR_PUNCT}])")
+
+
+def is_clean(text: str) -> bool:
+    """True when ``text.clean_text`` would return ``text`` unchanged (a normalised
+    workbook's texts are already clean): none of the characters it changes, NFC."""
+    return _MAY_CHANGE.search(text) is None and unicodedata.is_normalized("NFC", text)
+
+
 def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
     """The plan of a normalised workbook given as bytes, read with python-calamine.
 
@@ -112,6 +129,9 @@ def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
         try:
             return cache[value]
         except KeyError:
+            if type(value) is str and is_clean(value):
+                cache[value] = value
+                return value
             cache[value] = result = _text(value)
             return result
         except TypeError:  # unhashable: never from calamine, kept for safety

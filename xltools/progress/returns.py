@@ -504,11 +504,12 @@ def _read_identity(rf: ReturnedFile, rows: list[list[object]]) -> None:
 
 def read_folder(folder: str | os.PathLike[str],
                 exclude: Iterable[str | os.PathLike[str]] = (), *,
-                pool: Executor | None = None) -> list[ReturnedFile]:
+                pool: Executor | None = None, threads: bool = True) -> list[ReturnedFile]:
     """Every file of ``folder`` (lock files and ``exclude`` skipped), read, in name order.
 
-    Files are read on a few threads (python-calamine parses outside the GIL):
-    on ``pool`` when given (the roll-up reads its master on the same pool)."""
+    Files are read on ``pool`` when given, else on a few threads unless
+    ``threads`` is False (the roll-up reads on one: python-calamine holds the
+    GIL while parsing, so threads help only while files are read from a slow disk)."""
     base = Path(folder)
     skip = {Path(p).resolve() for p in exclude}
     try:
@@ -520,7 +521,7 @@ def read_folder(folder: str | os.PathLike[str],
     paths = [p for p in list_folder(base, unreadable) if p.resolve() not in skip]
     if pool is not None:
         files = list(pool.map(lambda p: read_returned(p, base), paths))
-    elif len(paths) < 4:
+    elif len(paths) < 4 or not threads:
         files = [read_returned(p, base) for p in paths]
     else:
         with ThreadPoolExecutor(max_workers=READ_THREADS) as own:

@@ -12,7 +12,6 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
 
@@ -26,7 +25,7 @@ from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
 from xltools.progress.identity import cell_key
 from xltools.progress.results import RollupResult
-from xltools.progress.returns import READ_THREADS, read_folder
+from xltools.progress.returns import read_folder
 from xltools.progress.sheets import write_rollup
 from xltools.progress.split import split
 from xltools.progress.stream import _inject
@@ -86,13 +85,11 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
             out: str | os.PathLike[str] | IO[bytes], old_out: Path | None, *,
             round_label: str | None,
             as_of: str | dt.date | None, force: bool, summary_only: bool = False) -> RollupResult:
-    # The master is read on the same threads as the returned files, first
-    # (python-calamine parses outside the GIL, so the reads share the cores).
-    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        loading = pool.submit(_load_master, data, name)
-        # The output may be written into the folder itself: it is no return.
-        files = read_folder(folder, () if is_file_like(out) else (out,), pool=pool)
-        plan, prepared = loading.result()
+    # One thread: python-calamine holds the GIL while it parses, so reading the
+    # master and the returns on a thread pool only made them contend (measured).
+    plan, prepared = _load_master(data, name)
+    # The output may be written into the folder itself: it is no return.
+    files = read_folder(folder, () if is_file_like(out) else (out,), threads=False)
     history = _calamine_history(data)
     if old_out is not None:
         try:

@@ -26,6 +26,7 @@ from xltools.progress.results import PROGRESS_COLUMNS, ROLLUP_SHEETS, RollupResu
 from xltools.workbook import set_text_safe
 
 PROGRESS_WIDTHS = (8, 20, 6, 9, 40, 11, 24, 24, 9, 24, 12, 8, 16, 18, 50, 6, 18, 12, 24)
+REQUIREMENT_WIDTHS = (8, 20, 24, 12, 9, 8, 6, 6, 18, 60)
 EXTENSION_WIDTHS = (6, 20, 8, 50, 12, 12, 30, 10, 14, 24)
 ISSUE_WIDTHS = (6, 24, 10, 6, 16, 8, 14, 50, 8, 60)
 SUMMARY_WIDTHS = {1: 7, 2: 24, 3: 10, 4: 8}
@@ -126,7 +127,8 @@ def _merge(ws: Worksheet, row: int, first_col: int, last_col: int,
     if styles is not None:
         for c in range(first_col + 1, last_col + 1):
             styles.apply(ws.cell(row=row, column=c), ("covered",), border=_BORDER)
-    ws.merged_cells.add(CellRange(min_col=first_col, min_row=row, max_col=last_col, max_row=row))
+    # Straight into the set: MultiCellRange.add first compares with every range (quadratic).
+    ws.merged_cells.ranges.add(CellRange(min_col=first_col, min_row=row, max_col=last_col, max_row=row))
 
 
 def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult) -> None:
@@ -250,6 +252,14 @@ def _add_charts(ws: Worksheet, result: RollupResult, widest: int) -> None:
     ws.add_chart(pie, f"{anchor_col}{top + math.ceil(height / 0.53) + 1}")
 
 
+def _mark_colours(ws: Worksheet, col: int, nrows: int) -> None:
+    """红/黄/绿 fills on a 标识 column by conditional formatting (streamed rows share one style)."""
+    mk = get_column_letter(col)
+    for mark, fill in _MARK_FILLS.items():
+        ws.conditional_formatting.add(f"{mk}2:{mk}{max(nrows, 2)}", FormulaRule(
+            formula=[f'{mk}2="{mark}"'], fill=PatternFill("solid", bgColor=fill.fgColor.rgb)))
+
+
 def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
                  ) -> dict[str, tuple[int, list[list[object]]]]:
     """Write (or replace) 汇总, 进度, 问题 and 历史 in ``wb``; 汇总 becomes the active sheet.
@@ -265,6 +275,13 @@ def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
     deferred: dict[str, tuple[int, list[list[object]]]] = {}
     ws = wb.create_sheet(L.SHEET_SUMMARY, 0)  # the first sheet: what the leader opens
     _write_summary(ws, result.sheets[L.SHEET_SUMMARY], result)
+
+    ws = wb.create_sheet(L.SHEET_BY_REQUIREMENT)
+    rows = result.sheets[L.SHEET_BY_REQUIREMENT]
+    rest = _write_table_sheet(ws, rows, REQUIREMENT_WIDTHS, limit, (4,), (1, 5, 6, 7, 8))
+    if rest:
+        deferred[ws.title] = (len(rows) - len(rest) + 1, rest)
+    _mark_colours(ws, rows[0].index(L.SCOL_MARK) + 1, len(rows))
 
     ws = wb.create_sheet(L.SHEET_PROGRESS)
     rows = result.sheets[L.SHEET_PROGRESS]
@@ -285,10 +302,7 @@ def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
         fill=PatternFill("solid", bgColor="F4CCCC")))
     ws.conditional_formatting.add(f"A2:{last}{max(n, 2)}", FormulaRule(
         formula=[f'${od}2="{L.YES}"'], font=Font(color="C00000")))
-    mk = get_column_letter(PROGRESS_COLUMNS.index(L.RCOL_MARK) + 1)
-    for mark, fill in _MARK_FILLS.items():
-        ws.conditional_formatting.add(f"{mk}2:{mk}{max(n, 2)}", FormulaRule(
-            formula=[f'{mk}2="{mark}"'], fill=PatternFill("solid", bgColor=fill.fgColor.rgb)))
+    _mark_colours(ws, PROGRESS_COLUMNS.index(L.RCOL_MARK) + 1, n)
 
     ws = wb.create_sheet(L.SHEET_ISSUES)
     rows = result.sheets[L.SHEET_ISSUES]

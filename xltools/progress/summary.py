@@ -36,7 +36,8 @@ from xltools.progress.status import done_status
 DUE_SOON_DAYS = 7
 _DUE_SOON = dt.timedelta(days=DUE_SOON_DAYS)
 BEHIND_SHARE = 0.5  # 未启动 with more than this share of its time gone: behind schedule
-SHORT_TEXT = 40  # requirement text on 汇总 (full text on 进度)
+SHORT_TEXT = 40  # requirement text on 汇总 (full text on 进度 and 按要求)
+SUMMARY_RED_LIMIT = 50  # 红 requirements listed on 汇总 (all are on 按要求)
 RANK = {L.MARK_RED: 0, L.MARK_YELLOW: 1, L.MARK_GREEN: 2}
 _FEEDBACK_RANK = {L.FEEDBACK_BLANK_OVERDUE: 0, L.FEEDBACK_OVERDUE: 1, L.FEEDBACK_BLANK: 2,
                   L.FEEDBACK_MISSING: 3, L.FEEDBACK_PARTIAL: 4, L.FEEDBACK_LATE: 5,
@@ -302,7 +303,7 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
                             head.index(rate) + 1 if rate else None)
         rows.append([])
 
-    sections = iter(L.SUM_SECTIONS)
+    sections = iter(L.SUM_SECTIONS)  # 一、二、三; then 四 (红 requirements) and 五 (chart data)
     table("units", next(sections), unit_table, L.SCOL_MARK, L.SCOL_RATE)
 
     # Per goal.
@@ -335,17 +336,24 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
                         sum(1 for s in result.slots if s.feedback == L.FEEDBACK_MISSING)])
     table("statuses", next(sections), status_rows, None, None)
 
-    # Per requirement.
+    # Requirements to chase: the 红 ones, overdue first (all of them: sheet 按要求).
+    entries = requirement_entries(result, requirements, rules)
+    result.sheets[L.SHEET_BY_REQUIREMENT] = _requirement_sheet(entries)
+    red = sorted((e for e in entries if e.mark == L.MARK_RED),
+                 key=lambda e: (e.why != L.WHY_OVERDUE, e.deadline.date or dt.date.max))
     req_rows: list[list[object]] = [[L.COL_REQ_ID, L.SCOL_LEAD_UNITS, L.RCOL_DEADLINE,
                                      L.SCOL_STATUS, L.SCOL_REPORTED, L.SCOL_OVERDUE,
                                      L.SCOL_MARK, L.SCOL_WHY, L.RCOL_REQUIREMENT]]
-    for entry in requirement_entries(result, requirements, rules):
+    for entry in red[:SUMMARY_RED_LIMIT]:
         text = entry.text if len(entry.text) <= SHORT_TEXT else entry.text[:SHORT_TEXT] + "…"
         req_rows.append([entry.req_id, L.ALIAS_SEPARATOR.join(entry.leads) or None,
                          entry.deadline.text or entry.deadline.date or None, entry.status,
                          f"{entry.reported}/{entry.due}", L.YES if entry.overdue else None,
                          entry.mark, entry.why or None, text])
-    table("requirements", next(sections), req_rows, L.SCOL_MARK, None)
+    marks = Counter(e.mark for e in entries if e.due)
+    title = L.SUM_RED_REQUIREMENTS.format(red=marks[L.MARK_RED], yellow=marks[L.MARK_YELLOW],
+                                          green=marks[L.MARK_GREEN], shown=len(req_rows) - 1)
+    table("requirements", title, req_rows, L.SCOL_MARK, None)
 
     # Chart data: units with work, by 完成率 (highest first), with the 序时进度.
     chart_rows: list[list[object]] = [[L.SCOL_UNIT, L.SCOL_RATE, L.SCOL_SCHEDULE]]
@@ -353,8 +361,21 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
     due_col = unit_table[0].index(L.SCOL_DUE)
     ranked = sorted((r for r in unit_table[1:] if r[due_col]), key=lambda r: -r[rate_col])
     chart_rows += [[r[1], r[rate_col], round(schedule, 4)] for r in ranked]
-    table("chart", next(sections), chart_rows, None, L.SCOL_RATE)
+    table("chart", L.SUM_CHART_DATA, chart_rows, None, L.SCOL_RATE)
     result.layout = layout
+    return rows
+
+
+def _requirement_sheet(entries: Sequence["RequirementEntry"]) -> list[list[object]]:
+    """按要求: every requirement with its overall status and 标识 (full text)."""
+    rows: list[list[object]] = [[L.COL_REQ_ID, L.RCOL_GOAL, L.SCOL_LEAD_UNITS, L.RCOL_DEADLINE,
+                                 L.SCOL_STATUS, L.SCOL_REPORTED, L.SCOL_OVERDUE, L.SCOL_MARK,
+                                 L.SCOL_WHY, L.RCOL_REQUIREMENT]]
+    for e in entries:
+        rows.append([e.req_id, e.goal, L.ALIAS_SEPARATOR.join(e.leads) or None,
+                     e.deadline.text or e.deadline.date or None, e.status or None,
+                     f"{e.reported}/{e.due}", L.YES if e.overdue else None, e.mark, e.why or None,
+                     e.text])
     return rows
 
 

@@ -1,0 +1,52 @@
+"""master.py: the fast plan reader's clean-text shortcut, and the package merge
+putting the 汇总 first / leaving the master out."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xltools.master import is_clean, merge_sheets
+from xltools.text import clean_text
+
+ALPHABET = "政务公开推进（）()，,：:；; \u3000\n\t\r\u00a0\u200bＡ１ａabc12。、《》“”-"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=14) | st.text(max_size=10))
+def test_a_clean_text_is_what_clean_text_returns(text):
+    if is_clean(text):
+        assert clean_text(text) == text
+
+
+def _book(*names: str) -> bytes:
+    wb = openpyxl.Workbook()
+    wb.active.title = names[0]
+    for name in names[1:]:
+        wb.create_sheet(name)
+    for ws in wb.worksheets:
+        ws["A1"] = ws.title
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_first_sheet_and_summary_only():
+    master = _book("说明", "任务分工")
+    wb = openpyxl.Workbook()
+    wb.active.title = "汇总"
+    wb.create_sheet("进度")
+    wb["进度"].print_title_rows = "1:1"  # a sheet-local defined name follows its sheet
+    buf = io.BytesIO()
+    wb.save(buf)
+    merged = openpyxl.load_workbook(io.BytesIO(merge_sheets(master, buf.getvalue(), active="汇总",
+                                                            first="汇总")))
+    assert merged.sheetnames == ["汇总", "说明", "任务分工", "进度"]
+    assert merged.active.title == "汇总" and merged["任务分工"]["A1"].value == "任务分工"
+    assert merged["进度"].print_title_rows in ("1:1", "$1:$1")
+    alone = openpyxl.load_workbook(io.BytesIO(merge_sheets(master, buf.getvalue(), active="汇总",
+                                                           first="汇总", keep_master=False)))
+    assert alone.sheetnames == ["汇总", "进度"]

@@ -88,8 +88,8 @@ def write_returns(plan: Plan, folder: Path) -> None:
                    for i, r in enumerate(rows)}
         identity = Identity(plan=fp, unit=unit, round="R1", written="2019-07-01T09:00:00",
                             deadline=dt.date(2019, 7, 5), title=plan.info.title)
-        wb, _ = build_progress_workbook(plan, unit, rows, identity, answers)
-        wb[L.PROGRESS_SHEET].cell(row=3, column=2, value=dt.date(2019, 7, 3))
+        wb, _ = build_progress_workbook(plan, unit, rows, identity, answers,
+                                        filled_date=dt.date(2019, 7, 3))
         wb.save(folder / f"file{u:03d}.xlsx")
 
 

@@ -25,7 +25,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
@@ -132,61 +135,69 @@ class _StyleCache:
 
 
 def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], identity: Identity,
-                            previous: dict[tuple[str, str], dict[str, object]] | None = None
-                            ) -> tuple[Workbook, int]:
-    """The progress file of one unit (not saved) and how many rows were pre-filled."""
+                            previous: dict[tuple[str, str], dict[str, object]] | None = None, *,
+                            filled_date: dt.date | None = None) -> tuple[Workbook, int]:
+    """The progress file of one unit (not saved; a write-only workbook: rows go
+    out as they are made) and how many rows were pre-filled. ``filled_date``
+    fills 填报日期 (as a unit would; split leaves it empty)."""
     previous = previous or {}
-    wb = Workbook()
-    ws = wb.active
-    ws.title = L.PROGRESS_SHEET
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(L.PROGRESS_SHEET)
     ncols = len(FILE_COLUMNS)
     last = get_column_letter(ncols)
+    first = HEADER_ROW + 1
+    # What goes at the top of the sheet's XML comes first: widths, panes, page fit.
+    for idx, width in enumerate(FILE_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(idx)].width = width
+    ws.freeze_panes = f"A{first}"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    styles = _StyleCache()
+
+    def cell(value: object, key: object = None, **attrs: object) -> WriteOnlyCell:
+        c = WriteOnlyCell(ws, value if value != "" else None)
+        if type(value) is str:
+            c.data_type = "s"  # text stays text, never a formula (=, +, -, @)
+        if key is not None:
+            styles.apply(c, key, **attrs)
+        return c
+
+    def blank(n: int) -> list[None]:
+        return [None] * n  # covered by a merge: nothing to write
+
+    def unlocked(value: object, number_format: str) -> WriteOnlyCell:
+        return cell(value, ("open", number_format), protection=Protection(locked=False),
+                    fill=_FILL_FILL, border=_BORDER, alignment=Alignment(horizontal="left"),
+                    number_format=number_format)
+
+    def label(text: str) -> WriteOnlyCell:
+        return cell(text, "label", alignment=Alignment(horizontal="right"))
+
     title = (L.PROGRESS_TITLE.format(title=plan.info.title) if plan.info.title
              else L.PROGRESS_TITLE_DEFAULT)
-    set_text_safe(ws.cell(row=1, column=1), title)
-    ws.merge_cells(f"A1:{last}1")
-    ws["A1"].font = Font(bold=True, size=16)
-    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
-    ws.row_dimensions[1].height = 30
-    set_text_safe(ws.cell(row=2, column=1), L.PROGRESS_UNIT_LABEL + unit)
-    ws.merge_cells("A2:D2")
-    set_text_safe(ws.cell(row=2, column=5), L.PROGRESS_ROUND_LABEL + identity.round)
-    ws.merge_cells("E2:G2")
+    ws.row_dimensions[1] = RowDimension(ws, index=1, ht=30)
+    ws.append([cell(title, "title", font=Font(bold=True, size=16),
+                    alignment=Alignment(horizontal="center", vertical="center")), *blank(ncols - 1)])
     deadline_text = identity.deadline.isoformat() if identity.deadline else ""
-    set_text_safe(ws.cell(row=2, column=8), L.PROGRESS_DEADLINE_LABEL + deadline_text)
-    ws.merge_cells(f"H2:{last}2")
-    for c in (1, 5, 8):
-        ws.cell(row=2, column=c).font = Font(bold=True, size=12)
+    bold = {"font": Font(bold=True, size=12)}
+    ws.append([cell(L.PROGRESS_UNIT_LABEL + unit, "line2", **bold), *blank(3),
+               cell(L.PROGRESS_ROUND_LABEL + identity.round, "line2", **bold), *blank(2),
+               cell(L.PROGRESS_DEADLINE_LABEL + deadline_text, "line2", **bold),
+               *blank(ncols - 8)])
     # Row 3: who fills it in and when — unlocked cells right of each label, each
     # wide enough for what goes in it (a date; a name with a post; a phone number).
-    for col, label, span in ((1, L.PROGRESS_FILLED_DATE_LABEL, 1), (3, L.PROGRESS_FILLER_LABEL, 1),
-                             (5, L.PROGRESS_PHONE_LABEL, 3)):
-        ws.cell(row=3, column=col, value=label).alignment = Alignment(horizontal="right")
-        target = ws.cell(row=3, column=col + 1)
-        if span > 1:
-            ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + span - 1)
-            target = ws.cell(row=3, column=col + span)
-        target.protection = Protection(locked=False)
-        target.fill = _FILL_FILL
-        target.border = _BORDER
-        target.alignment = Alignment(horizontal="left")
-    ws.cell(row=3, column=2).number_format = DATE_FORMAT
-    ws.cell(row=3, column=8).number_format = "@"
-    ws.row_dimensions[3].height = 20
-    ws.cell(row=4, column=1, value=L.PROGRESS_INSTRUCTIONS + L.PROGRESS_EXTENSION_NOTE).alignment = _WRAP
-    ws.merge_cells(f"A4:{last}4")
-    ws.row_dimensions[4].height = 48
-    # Header.
-    for idx, (name, width) in enumerate(zip(FILE_COLUMNS, FILE_WIDTHS, strict=True), start=1):
-        cell = ws.cell(row=HEADER_ROW, column=idx, value=name)
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL if name in LOCKED_COLUMNS else _HEADER_FILL_OPEN
-        cell.alignment = _CENTER
-        cell.border = _BORDER
-        ws.column_dimensions[get_column_letter(idx)].width = width
+    ws.row_dimensions[3] = RowDimension(ws, index=3, ht=20)
+    ws.append([label(L.PROGRESS_FILLED_DATE_LABEL), unlocked(filled_date, DATE_FORMAT),
+               label(L.PROGRESS_FILLER_LABEL), unlocked(None, "General"),
+               label(L.PROGRESS_PHONE_LABEL), *blank(2), unlocked(None, "@"), *blank(ncols - 8)])
+    ws.row_dimensions[4] = RowDimension(ws, index=4, ht=48)
+    ws.append([cell(L.PROGRESS_INSTRUCTIONS + L.PROGRESS_EXTENSION_NOTE, "wrap", alignment=_WRAP),
+               *blank(ncols - 1)])
+    ws.append([cell(name, ("head", name in LOCKED_COLUMNS), font=_HEADER_FONT,
+                    fill=_HEADER_FILL if name in LOCKED_COLUMNS else _HEADER_FILL_OPEN,
+                    alignment=_CENTER, border=_BORDER) for name in FILE_COLUMNS])
+    for ref in (f"A1:{last}1", "A2:D2", "E2:G2", f"H2:{last}2", "E3:G3", f"A4:{last}4"):
+        ws.merged_cells.ranges.add(CellRange(ref))
     prefilled = 0
-    first = HEADER_ROW + 1
-    styles = _StyleCache()
     kinds = [(name in LOCKED_COLUMNS, name in _CENTERED) for name in FILE_COLUMNS]
     for r, row in enumerate(rows, start=first):
         answers = previous.get((row.req_id, unit), {})
@@ -195,17 +206,17 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
         values: list[object] = [row.req_id, row.goal, row.task, row.requirement, row.role,
                                 deadline_value]
         values += [answers.get(c) for c in FILL_COLUMNS + EXTENSION_COLUMNS]
+        cells = []
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=c)
-            set_text_safe(cell, value if value != "" else None)
             locked, centered = kinds[c - 1]
             date = isinstance(value, dt.date)
-            styles.apply(cell, (locked, centered, date, c == 1), border=_BORDER,
-                         alignment=_CENTER if centered else _WRAP,
-                         fill=_LOCKED_FILL if locked else _FILL_FILL,
-                         protection=Protection(locked=locked),
-                         number_format="@" if c == 1 else DATE_FORMAT if date else "General")
+            cells.append(cell(value, (locked, centered, date, c == 1), border=_BORDER,
+                              alignment=_CENTER if centered else _WRAP,
+                              fill=_LOCKED_FILL if locked else _FILL_FILL,
+                              protection=Protection(locked=locked),
+                              number_format="@" if c == 1 else DATE_FORMAT if date else "General"))
         ws.row_dimensions[r] = _GrowingRow(ws, index=r, ht=_row_height(values))
+        ws.append(cells)
     last_row = first + len(rows) - 1
     status_col = get_column_letter(FILE_COLUMNS.index(L.PCOL_STATUS) + 1)
     date_cols = [get_column_letter(FILE_COLUMNS.index(c) + 1)
@@ -225,15 +236,13 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
         for col in date_cols:
             dv_date.add(f"{col}{first}:{col}{last_row}")
     dv_date.add("B3")
-    ws.add_data_validation(dv_status)
-    ws.add_data_validation(dv_date)
-    ws.freeze_panes = f"A{first}"
+    ws.data_validations.append(dv_status)
+    ws.data_validations.append(dv_date)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.oddFooter.center.text = L.PRINT_FOOTER_PAGE
     # Protect without a password: only the unlocked cells can be edited;
     # columns and rows may still be resized.
@@ -243,7 +252,6 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
     ws.protection.selectLockedCells = False
     ws.protection.selectUnlockedCells = False
     _write_identity(wb, identity, rows)
-    wb.active = 0
     wb.properties.title = title
     wb.properties.subject = unit
     wb.properties.creator = "xltools"
@@ -262,18 +270,23 @@ def _row_height(values: Sequence[object]) -> float:
     return min(409.0, 15.0 * lines + 3)
 
 
-def _write_identity(wb: Workbook, identity: Identity, rows: Sequence[UnitRow]) -> Worksheet:
+def _write_identity(wb: Workbook, identity: Identity, rows: Sequence[UnitRow]):
     ws = wb.create_sheet(L.PROGRESS_ID_SHEET)
+    ws.sheet_state = "hidden"
+
+    def text(value: object) -> WriteOnlyCell:
+        c = WriteOnlyCell(ws)
+        set_text_safe(c, value)
+        return c
+
     for key, value in ((KEY_FORMAT, FORMAT_ID), (KEY_PLAN, identity.plan), (KEY_UNIT, identity.unit),
                        (KEY_ROUND, identity.round), (KEY_WRITTEN, identity.written),
                        (KEY_DEADLINE, identity.deadline.isoformat() if identity.deadline else ""),
                        (KEY_TITLE, identity.title)):
-        ws.append([key, value])
-        ws.cell(row=ws.max_row, column=2).data_type = "s"
+        ws.append([text(key), text(value)])
     ws.append([KEY_ROWS])
     for row in rows:
-        ws.append([row.req_id, row.fingerprint])
-    ws.sheet_state = "hidden"
+        ws.append([text(row.req_id), row.fingerprint])
     ws.protection.sheet = True
     return ws
 

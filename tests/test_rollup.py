@@ -644,10 +644,12 @@ def test_bundled_example_returns(tmp_path: Path) -> None:
     write_workbook(plan, wb)
     before = _digest(EXAMPLES / "returned")
     lines = list(demo_cycle(wb, tmp_path, EXAMPLES / "returned"))
-    assert len(lines) == 3 and "32" in lines[0]  # 33 units, not the issuing office
+    assert len(lines) == 5 and "32" in lines[0]  # 33 units, not the issuing office
     with pytest.raises(OutputError):
         list(demo_cycle(wb, tmp_path, EXAMPLES / "returned"))
-    assert len(list(demo_cycle(wb, tmp_path, EXAMPLES / "returned", force=True))) == 3
+    assert len(list(demo_cycle(wb, tmp_path, EXAMPLES / "returned", force=True))) == 5
+    assert (tmp_path / L.PROGRESS_DEMO_REPORT).is_file()
+    assert len(list((tmp_path / L.PROGRESS_DEMO_REMIND_DIR).glob("*.docx"))) == 24
     assert len(list((tmp_path / L.PROGRESS_DEMO_SPLIT_DIR).glob("*.xlsx"))) == 32
     assert _digest(EXAMPLES / "returned") == before
     out = tmp_path / L.PROGRESS_DEMO_ROLLUP

@@ -582,6 +582,9 @@ PROGRESS_DEMO_SPLIT_DIR = "进度反馈表-下发"
 PROGRESS_DEMO_RETURNED_DIR = "进度反馈表-收回"
 PROGRESS_DEMO_ROLLUP = "进度汇总.xlsx"
 PROGRESS_DEMO_ROUND = "2019年第一季度"
+PROGRESS_DEMO_REPORT = "进展情况通报.docx"
+PROGRESS_DEMO_REMIND_DIR = "催办通知"
+PROGRESS_DEMO_REMIND_DAYS = 6  # the demo's new deadline: as-of + 6 days
 MSG_DEMO_RETURNED = "已放入 {count} 个示例反馈文件（逾期、改名、.xls、自由文字状态等）→ {path}"
 
 # -- progress tracking that tells the truth (issue 13)

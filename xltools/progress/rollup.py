@@ -142,7 +142,8 @@ def demo_cycle(workbook: str | os.PathLike[str], out_dir: str | os.PathLike[str]
                force: bool = False) -> Iterator[str]:
     """The progress step of ``xltools demo``: split ``workbook`` into ``out_dir``,
     put the bundled sample returns (``samples``, e.g. examples/returned) beside
-    them as the units' answers, and roll them up. Yields one line per step."""
+    them as the units' answers, roll them up, write the 通报 and the 催办通知.
+    Yields one line per step."""
     out = Path(out_dir)
     sent = split(workbook, out / L.PROGRESS_DEMO_SPLIT_DIR, round_label=L.PROGRESS_DEMO_ROUND,
                  force=force)
@@ -156,6 +157,12 @@ def demo_cycle(workbook: str | os.PathLike[str], out_dir: str | os.PathLike[str]
     yield L.MSG_DEMO_RETURNED.format(count=len(list(returned.iterdir())), path=returned)
     result = rollup(workbook, returned, out / L.PROGRESS_DEMO_ROLLUP, as_of=as_of, force=force)
     yield result.summary()
+    from xltools.progress.remind import remind
+    from xltools.progress.report import report
+
+    yield report(result.path, out / L.PROGRESS_DEMO_REPORT, force=force).summary()
+    due = result.as_of + dt.timedelta(days=L.PROGRESS_DEMO_REMIND_DAYS)
+    yield remind(result.path, out / L.PROGRESS_DEMO_REMIND_DIR, deadline=due, force=force).summary()
 
 
 def _merge_history(first: list[list[object]], second: list[list[object]]) -> list[list[object]]:

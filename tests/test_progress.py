@@ -206,3 +206,25 @@ def test_taonan_split_writes_33_files(taonan_workbook: Path, tmp_path: Path) -> 
     assert len(result.files) == 33
     assert L.GENERIC_UNIT not in result.files
     assert len(list((tmp_path / "out").glob("*.xlsx"))) == 33
+
+
+def test_no_progress_sheet_for_the_issuing_office(tmp_path: Path) -> None:
+    """The 发文单位 (by full name, by the short form on 任务分工) gets no progress sheet."""
+    from dataclasses import replace
+
+    from xltools.issuer import issuer_units, name_forms
+    from xltools.model import Unit
+
+    plan = small_plan()
+    plan = replace(plan, units=(*plan.units[:2], Unit("丙办", aliases=("市人民政府丙办",)),
+                                plan.units[3]))
+    plan = plan.with_info(issuer="洮南市人民政府丙办")
+    assert "市政府丙办" in name_forms("洮南市人民政府丙办")
+    assert issuer_units(plan) == {"丙办"}  # through its alias 市人民政府丙办
+    other = plan.with_info(issuer="白城市人民政府丙办")  # another city's office is not it
+    assert issuer_units(replace(other, units=(Unit("丙办", aliases=("洮南市人民政府丙办",)),))) == frozenset()
+    wb = tmp_path / "wb.xlsx"
+    write_workbook(plan, wb)
+    files = split(wb, tmp_path / "out").files
+    assert set(files) == {"甲局", "乙局"}
+    assert issuer_units(plan.with_info(issuer="")) == frozenset()

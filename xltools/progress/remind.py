@@ -22,8 +22,8 @@ from xltools import labels as L
 from xltools.errors import InputError, OutputError
 from xltools.fileio import write_bytes
 from xltools.filenames import unique_filenames
-from xltools.issuer import issuer_names
-from xltools.model import PlanInfo
+from xltools.issuer import issuer_units
+from xltools.model import Assignment, Plan, PlanInfo
 from xltools.progress.documents import REMIND_TEMPLATE, read_template, render
 from xltools.progress.identity import parse_date_arg, progress_file_name
 from xltools.progress.readback import read_rollup
@@ -48,7 +48,9 @@ def owed(slot: Slot) -> str | None:
 
 def owing_units(result: RollupResult, info: PlanInfo) -> dict[str, list[tuple[Slot, str]]]:
     """Unit → its owed rows (plan order), for the units that owe; not the 发文单位."""
-    issuer = issuer_names(info.issuer)
+    # The roll-up has no 单位 sheet: the units are the ones on 进度.
+    issuer = issuer_units(Plan(info=info, goals=(), units=(), assignments=tuple(
+        Assignment("", unit, None) for unit in result.units)))
     out: dict[str, list[tuple[Slot, str]]] = {}
     for slot in result.slots:
         if slot.unit in issuer:

@@ -47,7 +47,10 @@ def test_report_of_the_example(rolled, tmp_path):
     for unit in result.overdue_units:  # every late unit is named
         assert unit in text
     assert "已反馈9个" in text and "逾期未报23个" in text and "序时进度30.1%" in text
-    assert "2019年4月20日" in text and L.REPORT_TITLE.format(title="2019年洮南市政务公开重点工作任务分工") in text
+    assert "2019年4月20日" in text
+    # The title, broken at a word boundary (not inside 任务分工), lines joined again.
+    title = L.REPORT_TITLE.format(title="2019年洮南市政务公开重点工作任务分工")
+    assert title in text.replace("\n", "") and "任务分\n工" not in text
     d = docx.Document(str(made.path))
     assert len(d.inline_shapes) == 1  # the chart
     # The per-goal table carries the 汇总's figures.
@@ -90,7 +93,7 @@ def test_template_cannot_run_code(rolled, tmp_path):
     assert not (tmp_path / "r.docx").exists()
     # And values are text, never markup: a unit name with XML characters stays as typed.
     rendered = render(template_bytes("remind.docx"), "remind.docx", {
-        "title": "t", "doc_number": "", "unit": "<b>&</b>", "plan_title": "p", "round": "r",
+        "title": "t", "title_lines": ["t"], "doc_number": "", "unit": "<b>&</b>", "plan_title": "p", "round": "r",
         "old_deadline": "", "as_of": "", "situation": "", "deadline": "", "count": 0,
         "issuer": "", "issuer_short": "", "rows": [], "progress_file": "", "contact_line": "",
         "date": ""})

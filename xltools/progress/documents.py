@@ -104,7 +104,10 @@ def _head(doc) -> None:
     LT._para(doc, "{%p if doc_number %}")
     LT._para(doc, "{{ doc_number }}", align="center")
     LT._para(doc, "{%p endif %}")
-    LT._para(doc, "{{ title }}", "Title")
+    # The title broken at word boundaries and balanced (letters.title_lines), a paragraph a line.
+    LT._para(doc, "{%p for line in title_lines %}")
+    LT._para(doc, "{{ line }}", "Title")
+    LT._para(doc, "{%p endfor %}")
     LT._para(doc, "")
 
 

@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
+from xltools.letters import title_lines
 from xltools.fileio import write_bytes
 from xltools.filenames import unique_filenames
 from xltools.issuer import issuer_units
@@ -93,7 +94,8 @@ def remind_context(result: RollupResult, info: PlanInfo, unit: str, rows: list[t
         contact = L.CONTACT_LINE.format(contact=info.contact, phone=L.CONTACT_PHONE.format(
             phone=info.phone) if info.phone else "")
     return {
-        "title": L.REMIND_TITLE, "doc_number": doc_number, "unit": unit,
+        "title": L.REMIND_TITLE, "title_lines": title_lines(L.REMIND_TITLE),
+        "doc_number": doc_number, "unit": unit,
         "plan_title": info.title or L.PROGRESS_TITLE_DEFAULT, "round": result.round_label,
         "old_deadline": format_date(result.feedback_deadline) if result.feedback_deadline else "",
         "as_of": format_date(result.as_of), "situation": _situation(result, unit, rows),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from xltools import labels as L
+from xltools.letters import title_lines
 from xltools.fileio import check_writable, write_bytes
 from xltools.model import PlanInfo
 from xltools.progress import summary as S
@@ -78,8 +79,9 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
                    str(s.extend_to or ""), "reason": _short(str(s.extend_reason or ""), 40)}
                   for s in result.extensions[:EXTENSION_LIMIT]]
     title = info.title or L.PROGRESS_TITLE_DEFAULT
+    heading = L.REPORT_TITLE.format(title=info.title) if info.title else L.REPORT_TITLE_DEFAULT
     return {
-        "title": L.REPORT_TITLE.format(title=info.title) if info.title else L.REPORT_TITLE_DEFAULT,
+        "title": heading, "title_lines": title_lines(heading),
         "plan_title": title, "doc_number": doc_number, "issuer": info.issuer,
         "date": format_date(date or result.as_of), "round": result.round_label,
         "as_of": format_date(result.as_of),

@@ -690,3 +690,24 @@ def test_bundled_example_returns(tmp_path: Path) -> None:
     assert any(str(r[L.RCOL_SOURCE_FILE]).endswith(".xls") for r in rows)
     assert {r[L.RCOL_UNIT] for r in rows if r[L.RCOL_FEEDBACK] == L.FEEDBACK_MISSING} == set(
         result.missing) - blank
+
+
+def test_summary_only_leaves_the_master_out(master: Path, sent: dict[str, Path], tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _returned(tmp_path)
+    fill(sent["甲局"], folder / "a.xlsx")
+    full, small = tmp_path / "full.xlsx", tmp_path / "small.xlsx"
+    rollup(master, folder, full, as_of=AS_OF)
+    assert main(["rollup", str(master), str(folder), "-o", str(small), "--as-of", AS_OF,
+                 "--summary-only"]) == 0
+    assert L.MSG_ROLLUP_SUMMARY_ONLY in capsys.readouterr().out
+    wb = openpyxl.load_workbook(small)
+    assert wb.sheetnames == [L.SHEET_SUMMARY, L.SHEET_BY_REQUIREMENT, L.SHEET_PROGRESS,
+                             L.SHEET_ISSUES, L.SHEET_EXTENSIONS, L.SHEET_HISTORY,
+                             L.ROLLUP_INFO_SHEET]
+    assert small.stat().st_size < full.stat().st_size
+    for name in (L.SHEET_SUMMARY, L.SHEET_PROGRESS):
+        assert sheet_values(small, name) == sheet_values(full, name)
+    # The 通报 and the 催办 work from it alone.
+    assert main(["report", str(small), "-o", str(tmp_path / "r.docx")]) == 0
+    assert main(["remind", str(small), "-o", str(tmp_path / "n"), "--deadline", "2019-07-20"]) == 0

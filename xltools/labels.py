@@ -772,6 +772,7 @@ NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为�
 NOTE_SECTION_ROW = "表格中的通栏行“{text}”视为目标。"
 NOTE_HEADING_GOAL = "表格前的标题“{text}”视为其后各行的目标。"
 NOTE_TABLE_CONTINUED = "第 {n} 个表格没有表头，列数与上一个表格相同，视为续表。"
+NOTE_TABLE_DROPPED = "第 {n} 个表格（{rows} 行）没有表头，列数也与任务分工表不同，未读入，请核对。"
 NOTE_TRADITIONAL = "原文为繁体字，已转换为简体（原文见“原文”列）。"
 NOTE_PINYIN_REMOVED = "已删除网页镜像加注的拼音：{glosses}。"
 NOTE_GROUP_UNITS = "“{units}”写在一组条目之后，视为这 {count} 条共同的责任单位。"

@@ -105,7 +105,7 @@ def cell_type(text: str) -> str:
     # A lone name ending in a place word (…城镇, …新区) longer than a place name is a title.
     place_only = not re.search(r"[、，,；;（(]", t) and len(t) > 5 and t.endswith(_PLACE_ENDINGS) \
         and not t.startswith("各") and not t.endswith(_BODY_ENDINGS)
-    if not sentence_end and not place_only and (looks_like_unit(t) or (len(t) <= 120 and looks_like_units_cell(t))):
+    if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t)):
         return "units"
     if _PERSON.match(t) and t[0] in L.COMMON_SURNAMES and not re.search(r"[局办委部室院厅处科所站队]$", t):
         return "person"

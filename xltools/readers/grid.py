@@ -223,12 +223,21 @@ class GridReader:
             return self._forced(grid, line_of, header_at + 1, layout.columns, delimited)
         st = self.state
         if header_at is None:
-            width = max((len(_trim(r)) for r in grid), default=0)
-            if continuation and st.columns and width == len(st.columns):
+            # Its own width, or with the empty columns at its end left out (a 完成时限 column
+            # nobody filled in this table).
+            width = max((len(r) for r in grid), default=0)
+            used = max((len(_trim(r)) for r in grid), default=0)
+            if continuation and st.columns and len(st.columns) in (width, used):
                 self.review.append((L.REVIEW_STRUCTURE, L.NOTE_TABLE_CONTINUED.format(n=self.tables),
                                     line_of[0] if line_of else None, ""))
                 self._rows(grid, line_of, 0)
                 return True
+            if continuation and st.columns and any(clean_text(c.text) for r in grid for c in r):
+                # Never silently: a table after the task table that is not read is named.
+                first = next(" | ".join(t for c in r if (t := clean_text(c.text))) for r in grid
+                             if any(clean_text(c.text) for c in r))
+                self.review.append((L.REVIEW_SKIPPED, L.NOTE_TABLE_DROPPED.format(n=self.tables, rows=len(grid)),
+                                    line_of[0] if line_of else None, first))
             return False
         for row in grid[:header_at]:
             texts = list(dict.fromkeys(clean_text(c.text) for c in row if clean_text(c.text)))

@@ -569,15 +569,31 @@ def _spans(g: Grid) -> list[tuple[int, int, int]]:
     return spans
 
 
+_WIDTH_CM = {"goal": 3.0, "number": 1.2, "task": 3.2, "req": 9.0, "units": 4.5, "lead": 3.0, "resp": 3.0,
+             "assist": 3.0, "deadline": 2.4, "leader": 2.0}
+
+
 def render_docx(spec: Spec, g: Grid) -> bytes:
     """A Word document: title paragraph, one table; merged cells are real
     vertical merges (w:vMerge), goal rows merged across the width."""
     from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
 
     doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.0))
     doc.add_paragraph(spec.title)
     t = doc.add_table(rows=len(g.rows) + 1, cols=len(g.kinds))
     t.style = "Table Grid"
+    t.autofit = False
+    for c, kind in enumerate(g.kinds):
+        t.columns[c].width = Cm(_WIDTH_CM[kind])
+        for cell in t.columns[c].cells:
+            cell.width = Cm(_WIDTH_CM[kind])
     for c, h in enumerate(g.header):
         t.cell(0, c).text = h
     for r, row in enumerate(g.rows, start=1):
@@ -602,11 +618,15 @@ def render_xlsx(spec: Spec, g: Grid) -> bytes:
     """An Excel workbook: a merged title row, the header, merged cells over
     the rows they cover, goal rows merged across the width."""
     import openpyxl
+    from openpyxl.styles import Alignment, Border, Side
+    from openpyxl.utils import get_column_letter
 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "任务分工"
     ncol = len(g.kinds)
+    for c, kind in enumerate(g.kinds, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = _WIDTH_CM[kind] * 4.5
     ws.cell(1, 1, spec.title)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
     for c, h in enumerate(g.header, start=1):
@@ -623,6 +643,20 @@ def render_xlsx(spec: Spec, g: Grid) -> bytes:
                 ws.cell(base + r, c, int(cell.text) if cell.text.isdigit() else cell.text)
     for r0, r1, c in _spans(g):
         ws.merge_cells(start_row=base + r0, start_column=c + 1, end_row=base + r1, end_column=c + 1)
+    thin = Side(style="thin")
+    for row in ws.iter_rows(min_row=2, max_row=base + len(g.rows) - 1, max_col=ncol):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+    # Row heights as Excel would fit them (LibreOffice keeps what the file says).
+    for r, row in enumerate(g.rows):
+        if isinstance(row, list):
+            lines = max((-(-width(c.text) // int(_WIDTH_CM[k] * 4.5 - 1)) for k, c in zip(g.kinds, row)
+                         if not c.above and c.text), default=1)
+            ws.row_dimensions[base + r].height = 15 * max(lines, 1)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -869,54 +903,63 @@ _FIELDS = ("goal", "task", "text", "lead", "responsible", "assist", "deadline")
 
 
 def compare(spec: Spec, plan) -> str:  # type: ignore[no-untyped-def]
-    """"" when ``plan`` holds ``spec``; else the first difference, in words.
-    Unit names are mapped through the plan's registry (aliases); a deadline
-    must appear in the imported deadline's wording (one the spec lacks is
-    not checked: the importer may read one from the requirement text)."""
-    got_spec = spec_from_plan(plan)
+    """"" when ``plan`` holds ``spec``; else the first difference, in words."""
+    return next(iter(differences(spec, plan)), "")
+
+
+def differences(spec: Spec, plan) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every way ``plan`` differs from ``spec``, requirement by requirement
+    in order ("imported … expected …"). Unit names are mapped through the
+    plan's registry (aliases); names joined by 及/和 may come back split; a
+    deadline must appear in the imported deadline's wording (one the spec
+    lacks is not checked: the importer may read one from the requirement
+    text); a goal or task level the spec lacks is not checked."""
     aliases = {a: u.name for u in plan.units for a in (u.name, *u.aliases)}
     want = spec_rows(spec)
-    got = spec_rows(got_spec)
+    got = spec_rows(spec_from_plan(plan))
 
     def canon(names: frozenset[str]) -> frozenset[str]:
         return frozenset(aliases.get(n, n) for n in names)
 
     def same_units(want_names: frozenset[str], got_names: frozenset[str]) -> bool:
-        """As written, or with names joined by 及/和 split (as tests/real_examples.py allows)."""
         split = frozenset(p for n in want_names for p in _AND.split(n))
         return canon(got_names) in (canon(want_names), canon(split))
 
+    out = []
     for i, (w, g) in enumerate(zip(want, got)):
+        where = f"req {i + 1} {w[2][:14]!r}"
         for f, a, b in zip(_FIELDS, w, g):
             if f in ("lead", "responsible", "assist"):
                 if not same_units(a, b):
-                    return f"req {i + 1} {w[2][:14]!r}: {f} {sorted(b)} != {sorted(a)}"
+                    out.append(f"{where}: {f} imported {sorted(b)} expected {sorted(a)}")
             elif f == "deadline":
                 if a and a not in b:
-                    return f"req {i + 1} {w[2][:14]!r}: deadline {b!r} lacks {a!r}"
+                    out.append(f"{where}: deadline imported {b!r} expected {a!r}")
             elif f in ("goal", "task") and not a:
-                continue  # the spec has no such level: whatever the importer names it
+                continue
             elif a != b:
                 k = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
                 at = max(0, k - 6)
-                return (f"req {i + 1} {w[2][:14]!r}: {f} differs at char {k}: "
-                        f"{b[at:k + 18]!r} != {a[at:k + 18]!r}")
+                out.append(f"{where}: {f} differs at char {k}: imported {b[at:k + 18]!r} "
+                           f"expected {a[at:k + 18]!r}")
     if len(want) != len(got):
         extra = got[len(want)][2][:20] if len(got) > len(want) else want[len(got)][2][:20]
-        return f"{len(got)} requirements != {len(want)} (first unmatched {extra!r})"
-    return ""
+        out.append(f"{len(got)} requirements imported, {len(want)} expected (first unmatched {extra!r})")
+    return out
 
 
-def check(spec: Spec, layout: Layout) -> str:
-    """"" when importing the rendering gives ``spec`` back; else what differs."""
+def check(spec: Spec, layout: Layout, every: bool = False) -> str | list[str]:
+    """"" when importing the rendering gives ``spec`` back; else the first
+    difference (``every``: the list of all differences)."""
     from xltools.errors import XltoolsError
 
     data, name = layout.render(spec)
     try:
         plan = imported(data, name)
     except XltoolsError as exc:
-        return f"{type(exc).__name__}: {str(exc)[:90]}"
-    return compare(spec, plan)
+        problem = f"{type(exc).__name__}: {str(exc)[:90]}"
+        return [problem] if every else problem
+    return differences(spec, plan) if every else compare(spec, plan)
 
 
 def failures(write_to: Path | None = None) -> dict[str, str]:

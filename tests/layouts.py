@@ -573,9 +573,10 @@ _WIDTH_CM = {"goal": 3.0, "number": 1.2, "task": 3.2, "req": 9.0, "units": 4.5, 
              "assist": 3.0, "deadline": 2.4, "leader": 2.0}
 
 
-def render_docx(spec: Spec, g: Grid) -> bytes:
+def render_docx(spec: Spec, g: Grid, unit_lines: bool = False) -> bytes:
     """A Word document: title paragraph, one table; merged cells are real
-    vertical merges (w:vMerge), goal rows merged across the width."""
+    vertical merges (w:vMerge), goal rows merged across the width.
+    ``unit_lines``: a role column's units one per line."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
@@ -603,7 +604,8 @@ def render_docx(spec: Spec, g: Grid) -> bytes:
             continue
         for c, cell in enumerate(row):
             if not cell.above:
-                t.cell(r, c).text = cell.text
+                lines = unit_lines and g.kinds[c] in ("lead", "resp", "assist")
+                t.cell(r, c).text = "\n".join(split_units(cell.text)) if lines else cell.text
     for r0, r1, c in _spans(g):
         a = t.cell(r0 + 1, c)
         text = a.text

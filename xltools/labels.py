@@ -594,8 +594,9 @@ FORMAT_KINDS = {"doc": "Word 97-2003 / WPS 文字 (.doc/.wps)", "rtf": "RTF",
                 "odt": "OpenDocument 文本 (.odt)", "xls": "Excel 97-2003 / WPS 表格 (.xls/.et)",
                 "ods": "OpenDocument 表格 (.ods)"}
 MSG_NEEDS_PDFTOTEXT = "{path} 是 PDF 文件，读取它需要 pdftotext（poppler-utils）。(pdftotext is needed to read PDF)"
-MSG_PDF_TABLE = ("{path} 是 PDF 文件，其中没有找到带责任单位的编号条目；PDF 中的表格无法可靠还原，"
-                 "请使用原 Word/Excel 文件或网页。(no numbered items in the PDF; use the original Word/Excel file)")
+MSG_PDF_TABLE = ("{path} 是 PDF 文件，其中没有找到带框线的任务分工表，也没有带责任单位的编号条目；"
+                 "没有框线的表格无法从 PDF 可靠还原，请使用原 Word/Excel 文件或网页。"
+                 "(no ruled task table and no numbered items in the PDF; use the original Word/Excel file)")
 # PDF tables (xltools/readers/pdf.py).
 MSG_PDF_SCANNED = ("{path} 是扫描的 PDF（页面是图片，没有文字层），无法读取：本工具不支持文字识别（OCR）。"
                    "请向发文单位索取 Word/Excel 原件，或用 WPS/Office 打开原件另存为 .docx/.xlsx 后再导入。"

@@ -168,10 +168,11 @@ def _read_pdf(data: bytes, name: str, simplified: bool) -> Result:
     from xltools.readers.legacy import pdf_text
     from xltools.readers.pdf import read_pdf
 
-    tables = read_pdf(data, name, simplified=simplified)
+    tables, text = read_pdf(data, name, simplified=simplified)
     if tables is not None:
         return tables
-    text = pdf_text(data, name)
+    if not text.strip():
+        text = pdf_text(data, name)
     fixer = Fixer(text, simplified)
     found = prose.read_prose(fixer.fix_text(text), name)
     if found is None or not found[0]:

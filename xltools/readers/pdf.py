@@ -12,8 +12,8 @@ pdfplumber → the same grid of cells the Word/Excel readers produce.
 - Text outside the tables (title, headings between tables) is read in page
   order; page numbers are left out.
 
-A PDF without a task table returns None (the caller reads its text as
-prose); a PDF without a text layer (a scan) is refused: OCR is not
+A PDF without a task table gives its text, one paragraph a line, for the
+prose reader; a PDF without a text layer (a scan) is refused: OCR is not
 supported.
 """
 
@@ -39,9 +39,12 @@ _SENTENCE_END = "。；;！!？?"
 
 @dataclass
 class _Text:
-    """One paragraph outside the tables."""
+    """One paragraph outside the tables; ``last``: its last visual line,
+    ``edge``: the right margin of its page (to tell a wrapped line)."""
 
     text: str
+    last: _Line | None = None
+    edge: float = 0.0
 
 
 @dataclass
@@ -267,8 +270,21 @@ def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
         raise InputError(L.MSG_BAD_PDF.format(path=name, reason=type(exc).__name__), path=name) from exc
 
 
-def _items(data: bytes, name: str) -> list[_Text | _Table]:
+def _page_texts(page, chars: list[dict], boxes: list) -> list[tuple[float, _Text]]:  # type: ignore[no-untyped-def]
+    """The visual lines of ``chars`` (page numbers left out) with their top."""
+    lines = [(ln, top) for ln, top in _flow_lines(chars) if not _PAGE_NUMBER.match(ln.text)]
+    # the text's right margin, taken as wide as the left one
+    left = min([ln.start for ln, _ in lines] + [b[0] for b in boxes], default=0.0)
+    edge = float(page.width) - left
+    return [(top, _Text(ln.text, ln, edge)) for ln, top in lines]
+
+
+def _items(data: bytes, name: str) -> tuple[list[_Text | _Table], list[_Text | _Table]]:
+    """The document as paragraphs and tables in reading order; and as
+    paragraphs only (the tables' text included), for a PDF whose tables
+    are no task table."""
     items: list[_Text | _Table] = []
+    plain: list[_Text | _Table] = []
     with _open(data, name) as pdf:
         try:
             pages = list(pdf.pages)
@@ -281,20 +297,16 @@ def _items(data: bytes, name: str) -> list[_Text | _Table]:
             found = page.find_tables()
             tables = [t for t in (_table(page, ft, number) for ft in found) if t is not None]
             boxes = [ft.bbox for ft in found]
-
-            free = [ch for ch in page.chars if ch.get("text", "").strip()
-                    and not any(_inside(ch, b) for b in boxes)]
-            flows = []
-            for text, top in _flow_lines(free):
-                if not _PAGE_NUMBER.match(text):
-                    flows.append((top, _Text(text)))
-            placed = sorted(flows + [(t.top, t) for t in tables], key=lambda p: p[0])
+            chars = [ch for ch in page.chars if ch.get("text", "").strip()]
+            free = [ch for ch in chars if not any(_inside(ch, b) for b in boxes)]
+            placed = sorted(_page_texts(page, free, boxes) + [(t.top, t) for t in tables], key=lambda p: p[0])
             items += [obj for _, obj in placed]
-    return _paragraphs(items)
+            plain += [obj for _, obj in _page_texts(page, chars, [])]
+    return _paragraphs(items), _paragraphs(plain)
 
 
-def _flow_lines(chars: list[dict]) -> list[tuple[str, float]]:
-    """Lines of the text outside the tables, with their top."""
+def _flow_lines(chars: list[dict]) -> list[tuple[_Line, float]]:
+    """Visual lines of the text outside the tables, with their top."""
     tops: list[float] = []
     groups: list[list[dict]] = []
     for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
@@ -307,18 +319,22 @@ def _flow_lines(chars: list[dict]) -> list[tuple[str, float]]:
     for group, top in zip(groups, tops):
         found = _lines(group)
         if found:
-            out.append((" ".join(ln.text for ln in found), top))
+            out.append((found[0] if len(found) == 1 else _Line(
+                " ".join(ln.text for ln in found), found[0].start, max(ln.end for ln in found),
+                found[0].lead, found[0].size), top))
     return out
 
 
 def _paragraphs(items: list[_Text | _Table]) -> list[_Text | _Table]:
-    """Consecutive text lines that wrap (the line before runs on: no
-    sentence end, long) are one paragraph."""
+    """Lines outside the tables → paragraphs: a line runs on into the next
+    when that one's first word would not have fitted at its end (the rule
+    of the cells), also over a page break."""
     out: list[_Text | _Table] = []
     for item in items:
-        if (isinstance(item, _Text) and out and isinstance(out[-1], _Text)
-                and len(out[-1].text) >= 30 and not out[-1].text.endswith(tuple(_SENTENCE_END + "：:"))):
-            out[-1] = _Text(out[-1].text + item.text)
+        prev = out[-1] if out else None
+        if isinstance(item, _Text) and isinstance(prev, _Text) and prev.last and item.last \
+                and prev.last.end + item.last.lead > prev.edge - 0.5:
+            out[-1] = _Text(_concat(prev.text, item.text), item.last, item.edge)
         else:
             out.append(item)
     return out
@@ -336,11 +352,15 @@ def _stitch(items: list[_Text | _Table]) -> list[_Text | _Table]:
     return out
 
 
-def read_pdf(data: bytes, name: str, *, simplified: bool = True) -> Result | None:
-    """The task table of a digital PDF, or None when it has none."""
-    items = _stitch(_items(data, name))
+def read_pdf(data: bytes, name: str, *, simplified: bool = True) -> tuple[Result | None, str]:
+    """The task table of a digital PDF (None when it has none) and the text
+    of the whole document, one paragraph a line (for reading a PDF without a
+    task table as prose)."""
+    found_items, plain = _items(data, name)
+    items = _stitch(found_items)
+    text = "\n".join(i.text for i in plain if isinstance(i, _Text))
     if not any(isinstance(i, _Table) for i in items):
-        return None
+        return None, text
     sample = "\n".join(i.text if isinstance(i, _Text) else
                        "\n".join(" ".join(c.text for c in row) for row in i.grid) for i in items)
     reader = GridReader(name, Fixer(sample, simplified))
@@ -355,5 +375,5 @@ def read_pdf(data: bytes, name: str, *, simplified: bool = True) -> Result | Non
             line += 1
             reader.add_text(item.text, line)
     if found and reader.events:
-        return reader.result()
-    return None
+        return reader.result(), text
+    return None, text

@@ -24,6 +24,7 @@ bench: install
 	$(BIN)/python benchmarks/letters.py
 	$(BIN)/python benchmarks/rollup.py
 	$(BIN)/python benchmarks/export.py
+	$(BIN)/python benchmarks/import.py
 
 template: install
 	$(BIN)/xltools template -o templates/assignment.xlsx --force

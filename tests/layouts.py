@@ -588,29 +588,34 @@ def render_docx(spec: Spec, g: Grid, unit_lines: bool = False) -> bytes:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.0))
     doc.add_paragraph(spec.title)
-    t = doc.add_table(rows=len(g.rows) + 1, cols=len(g.kinds))
+    ncol = len(g.kinds)
+    t = doc.add_table(rows=len(g.rows) + 1, cols=ncol)
     t.style = "Table Grid"
     t.autofit = False
+    flat = t._cells  # python-docx recomputes this on every t.cell(): take it once
+    cells = [flat[r * ncol:(r + 1) * ncol] for r in range(len(g.rows) + 1)]
     for c, kind in enumerate(g.kinds):
         t.columns[c].width = Cm(_WIDTH_CM[kind])
-        for cell in t.columns[c].cells:
-            cell.width = Cm(_WIDTH_CM[kind])
+        for row_cells in cells:
+            row_cells[c].width = Cm(_WIDTH_CM[kind])
     for c, h in enumerate(g.header):
-        t.cell(0, c).text = h
+        cells[0][c].text = h
     for r, row in enumerate(g.rows, start=1):
         if isinstance(row, str):
-            t.cell(r, 0).text = row
-            t.cell(r, 0).merge(t.cell(r, len(g.kinds) - 1))
+            cells[r][0].text = row
             continue
         for c, cell in enumerate(row):
             if not cell.above:
                 lines = unit_lines and g.kinds[c] in ("lead", "resp", "assist")
-                t.cell(r, c).text = "\n".join(split_units(cell.text)) if lines else cell.text
+                cells[r][c].text = "\n".join(split_units(cell.text)) if lines else cell.text
     for r0, r1, c in _spans(g):
-        a = t.cell(r0 + 1, c)
+        a = cells[r0 + 1][c]
         text = a.text
-        merged = a.merge(t.cell(r1 + 1, c))
+        merged = a.merge(cells[r1 + 1][c])
         merged.text = text  # merge joins the (empty) texts with newlines
+    for r, row in enumerate(g.rows, start=1):
+        if isinstance(row, str):
+            cells[r][0].merge(cells[r][ncol - 1])
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -174,7 +174,7 @@ UNITS_PLAIN = (
     "青山镇人民政府", "国网市供电公司", "市大数据中心", "人民银行市中心支行", "市税务局",
     "市融媒体中心", "县退役军人事务局", "市城市管理局",
 )
-UNITS_HARD = ("各区、县级市", "市直有关部门、单位", "市卫生健康委（除标注外）")
+UNITS_HARD = ("各区、县级市", "市直有关部门、单位", "各有关区、县级市")
 PEOPLE = ("张建华", "李明", "王志强", "刘晓燕", "陈国平", "赵丽", "孙立军", "周文斌")
 DEADLINES = ("2024年6月底前", "2024年底前", "9月底前", "长期坚持", "持续推进", "2025年3月", "每季度")
 _GOALS = ("持续优化营商环境", "全面推进乡村振兴", "加快数字政府建设", "提升公共服务水平",
@@ -413,7 +413,7 @@ def render_cell_lines(spec: Spec, g: Grid, separator: str | None) -> str:
         for kind, c in zip(g.kinds, row):
             if c.above:
                 continue
-            if kind in ("lead", "resp", "assist"):
+            if kind in ("lead", "resp", "assist") or (kind == "units" and not _role_words(c.text)):
                 cells.append(split_units(c.text))
             else:
                 cells.append([c.text])
@@ -423,6 +423,10 @@ def render_cell_lines(spec: Spec, g: Grid, separator: str | None) -> str:
             lines += between
         lines += cell
     return "\n".join(lines) + "\n"
+
+
+def _role_words(text: str) -> bool:
+    return any(w in text for w in ("牵头", "负责", "配合"))
 
 
 def split_units(text: str) -> list[str]:
@@ -756,12 +760,12 @@ def _space_dump(spec: Spec) -> tuple[bytes, str]:
 
 
 def _cell_lines_blank(spec: Spec) -> tuple[bytes, str]:
-    g = grid(spec, columns(spec, goals="rows", roles=True), goals="rows")
+    g = grid(spec, columns(spec, roles=True))
     return _text(render_cell_lines(spec, g, None))
 
 
 def _cell_lines_bar(spec: Spec) -> tuple[bytes, str]:
-    g = grid(spec, columns(spec, goals="rows", roles=True), goals="rows")
+    g = grid(spec, columns(spec, goals="rows"), goals="rows")
     return _text(render_cell_lines(spec, g, "|"))
 
 
@@ -843,9 +847,11 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout("tab", "tab-separated, goal column, merged cells empty", _tab),
     Layout("space-dump", "space-separated dump under a header line, merged and empty cells left out "
            "(like examples/taonan-2019.txt)", _space_dump),
-    Layout("cell-lines-blank", "one cell per line, blank lines between cells, a role column's units "
-           "one per line, merged cells left out", _cell_lines_blank),
-    Layout("cell-lines-bar", "one cell per line with '|' separator lines", _cell_lines_bar),
+    Layout("cell-lines-blank", "one cell per line, blank lines between cells, goal column, one column "
+           "per role with its units one per line, merged cells left out, empty cells empty lines",
+           _cell_lines_blank),
+    Layout("cell-lines-bar", "one cell per line with '|' separator lines, goal rows, one units column "
+           "(a plain list one unit per line, role wording on one line)", _cell_lines_bar),
     Layout("box", "box-drawing table, cells hard-wrapped at the column width, merged cells without "
            "rules, goal rows spanning the width", _box),
     Layout("csv", "comma-separated, goal column, merged cells repeated on every row", _csv),

@@ -61,6 +61,11 @@ class _Table:
     # (its text may go on), and the owner's (row, col)
     full: list[list[bool]] = field(default_factory=list)
     owner: list[list[tuple[int, int]]] = field(default_factory=list)
+    spilled: set[tuple[int, int]] = field(default_factory=set)  # cells given text printed outside
+    # per column: no rule at the table's top / bottom (a merged cell runs on over the page break)
+    open_top: list[bool] = field(default_factory=list)
+    open_bottom: list[bool] = field(default_factory=list)
+    centered: bool | None = None  # text of merged cells centred (a spreadsheet) or at the top (Word)
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -117,7 +122,9 @@ def _join(lines: list[_Line], edge: float) -> tuple[str, bool]:
             # a unit longer than a line is broken anywhere: the line before it
             # may end short, the broken line runs to the edge
             one_unit = ln.lead >= ln.end - ln.start - 0.5 and ln.end + ln.size > edge
-            wrapped = prev.end + ln.lead > edge - 0.5 or one_unit
+            # between Chinese and Latin/digits word processors add a quarter-em gap
+            gap = 0.25 * ln.size if prev.text[-1:].isascii() != ln.text[:1].isascii() else 0.0
+            wrapped = prev.end + gap + ln.lead > edge - 0.5 or one_unit
             out = _concat(out, ln.text) if wrapped else out + "\n" + ln.text
         else:
             out = ln.text
@@ -144,7 +151,9 @@ def _lines(chars: list[dict]) -> list[_Line]:
         row.sort(key=lambda c: c["x0"])
         text = ""
         for k, ch in enumerate(row):
-            if k and ch["x0"] - row[k - 1]["x1"] > 0.3 * (ch.get("size") or 10.0):
+            # a gap is a space between Latin words; beside Chinese it is typesetting
+            if k and ch["x0"] - row[k - 1]["x1"] > 0.3 * (ch.get("size") or 10.0) \
+                    and ch["text"].isascii() and row[k - 1]["text"].isascii():
                 text += " "
             text += ch["text"]
         # the first unit: a Latin word or number, or one character, with the
@@ -169,6 +178,13 @@ def _lines(chars: list[dict]) -> list[_Line]:
     return [ln for ln in out if ln.text]
 
 
+def _visible_chars(page) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The characters one sees on the page: not blank, and on the page (a
+    spreadsheet prints a merged cell's text centred over the whole merged
+    range, partly off the page where it runs over a page break)."""
+    return [ch for ch in page.chars if ch.get("text", "").strip() and _inside(ch, page.bbox)]
+
+
 def _table(page, table, number: int) -> _Table | None:  # type: ignore[no-untyped-def]
     """A pdfplumber table → a grid of cells with merges flagged."""
     boxes = [c for c in table.cells if c]
@@ -182,8 +198,8 @@ def _table(page, table, number: int) -> _Table | None:  # type: ignore[no-untype
     grid = [[Cell() for _ in range(ncol)] for _ in range(nrow)]
     full = [[False] * ncol for _ in range(nrow)]
     owner = [[(r, c) for c in range(ncol)] for r in range(nrow)]
-    page_chars = [ch for ch in page.chars if ch.get("text", "").strip()
-                  and _inside(ch, table.bbox)]
+    page_chars = [ch for ch in _visible_chars(page) if _inside(ch, table.bbox)]
+    placement = []  # where the text sits in merged cells: 0 top … 0.5 middle … 1 bottom
     for x0, top, x1, bottom in boxes:
         c0, c1 = _index(xs, x0), _index(xs, x1)
         r0, r1 = _index(ys, top), _index(ys, bottom)
@@ -192,13 +208,27 @@ def _table(page, table, number: int) -> _Table | None:  # type: ignore[no-untype
         chars = [ch for ch in page_chars if _inside(ch, (x0, top, x1, bottom))]
         pad = (min(ch["x0"] for ch in chars) - x0) if chars else 0.0
         text, last_full = _join(_lines(chars), x1 - max(pad, 0.0))
+        if chars and r1 - r0 > 1:
+            high, low = min(ch["top"] for ch in chars), max(ch["bottom"] for ch in chars)
+            room = (bottom - top) - (low - high)
+            if room > 2 * (chars[0].get("size") or 10.0):
+                placement.append((high - top) / room)
         for r in range(r0, r1):
             for c in range(c0, c1):
                 first = (r, c) == (r0, c0)
                 grid[r][c] = Cell(text, from_above=not first and r > r0, from_left=not first and c > c0)
                 full[r][c] = last_full
                 owner[r][c] = (r0, c0)
-    return _Table(grid, xs, number, ys[0], ys[-1], float(page.height), full, owner)
+    rules = [e for e in page.edges if e.get("orientation") == "h"]
+
+    def ruled(y: float, c: int) -> bool:
+        mid = (xs[c] + xs[c + 1]) / 2
+        return any(abs(e["top"] - y) <= _TOL and e["x0"] - _TOL <= mid <= e["x1"] + _TOL for e in rules)
+
+    return _Table(grid, xs, number, ys[0], ys[-1], float(page.height), full, owner,
+                  open_top=[not ruled(ys[0], c) for c in range(ncol)],
+                  open_bottom=[not ruled(ys[-1], c) for c in range(ncol)],
+                  centered=median(placement) > 0.25 if placement else None)
 
 
 def _same_columns(a: _Table, b: _Table) -> bool:
@@ -206,10 +236,15 @@ def _same_columns(a: _Table, b: _Table) -> bool:
 
 
 def _continue(prev: _Table, nxt: _Table) -> None:
-    """Append ``nxt`` (the same table on the next page) to ``prev``: a first
-    row that holds only the rest of texts cut at the page break joins the
-    last row; empty cells at the top that continue a merged cell take its
-    text."""
+    """Append ``nxt`` (the same table on the next page) to ``prev``.
+
+    Word splits a row over the break: the first row of the page then holds
+    only the rest of texts whose last line ran to the cell's edge; it joins
+    the last row. A merged cell running over the break is one cell on both
+    pages: Word writes its text at its top (the part on the next page is
+    empty), Excel/LibreOffice Calc in its middle (the part on the previous
+    page may be empty); the two parts are joined when either part covers
+    more than one row."""
     rows = nxt.grid
     start = 0
     header = [c.text for c in prev.grid[0]]
@@ -220,8 +255,8 @@ def _continue(prev: _Table, nxt: _Table) -> None:
         first = rows[start]
         filled = [c for c, cell in enumerate(first) if cell.text.strip() and not cell.from_left]
         remainder = bool(filled) and all(
-            prev.full[last][c] and not prev.grid[last][c].text.rstrip().endswith(tuple(_SENTENCE_END))
-            for c in filled)
+            prev.grid[last][c].text.strip() and prev.full[last][c]
+            and not prev.grid[last][c].text.rstrip().endswith(tuple(_SENTENCE_END)) for c in filled)
         if remainder:
             for c in filled:
                 r0, c0 = prev.owner[last][c]
@@ -229,11 +264,39 @@ def _continue(prev: _Table, nxt: _Table) -> None:
             # the rows below the split row continue from the joined last row
             rows = rows[:start] + rows[start + 1:]
             nxt.full = nxt.full[:start] + nxt.full[start + 1:]
+            nxt.owner = nxt.owner[:start] + nxt.owner[start + 1:]
         else:
-            merged_above = [prev.owner[last][c][0] < last for c in range(len(first))]
-            rows[start] = [Cell(prev.grid[last][c].text, from_above=True)
-                           if not cell.text.strip() and merged_above[c] else cell
-                           for c, cell in enumerate(first)]
+            centered = prev.centered if prev.centered is not None else nxt.centered
+            new_first = []
+            for c, cell in enumerate(first):
+                below = prev.grid[last][c]
+                b_text, t_text = below.text.strip(), cell.text.strip()
+                if cell.from_left:
+                    new_first.append(cell)
+                    continue
+                if not (b_text or t_text):
+                    # two empty parts of one merged cell (its text may come later)
+                    open_edge = prev.open_bottom[c] or nxt.open_top[c]
+                    new_first.append(Cell("", from_above=True) if open_edge else cell)
+                    continue
+                spans = prev.owner[last][c][0] < last or sum(
+                    1 for r in range(start, len(rows)) if nxt.owner[r][c] == nxt.owner[start][c]) > 1
+                if prev.open_bottom[c] or nxt.open_top[c]:
+                    same = True  # no rule between the two parts: one merged cell
+                elif centered:
+                    # text centred in merged cells: a ruled part is a cell of its own
+                    same = bool(b_text and t_text and _same(below.text, cell.text))
+                else:
+                    # text at the top (Word): an empty part under a merged cell continues it
+                    same = spans and bool(b_text) and (not t_text or _same(below.text, cell.text))
+                if same:
+                    text = (below.text if not t_text else cell.text if not b_text
+                            else _overlap_join(below.text, cell.text))
+                    if text != below.text:
+                        _retext(prev, prev.owner[last][c], text)
+                    cell = Cell(text, from_above=True)
+                new_first.append(cell)
+            rows[start] = new_first
     base = len(prev.grid)
     for k, row in enumerate(rows[start:]):
         # a cell continued from above (on this page) takes the text it continues
@@ -250,7 +313,26 @@ def _continue(prev: _Table, nxt: _Table) -> None:
         prev.grid.append(fixed)
         prev.full.append(nxt.full[start + k] if start + k < len(nxt.full) else [False] * len(row))
         prev.owner.append(owners)
-    prev.bottom, prev.page = nxt.bottom, nxt.page
+    prev.bottom, prev.page, prev.open_bottom = nxt.bottom, nxt.page, nxt.open_bottom
+    if prev.centered is None:
+        prev.centered = nxt.centered
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
+
+
+def _overlap_join(a: str, b: str) -> str:
+    """``a`` then ``b`` where the end of ``a`` may repeat the start of ``b``."""
+    flat_a, flat_b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
+    if flat_b in flat_a:
+        return a
+    if flat_a in flat_b:
+        return b
+    for k in range(min(len(a), len(b)), 0, -1):
+        if a.endswith(b[:k]):
+            return a + b[k:]
+    return _concat(a, b)
 
 
 def _retext(t: _Table, at: tuple[int, int], text: str) -> None:
@@ -268,6 +350,27 @@ def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds for broken or encrypted files
         raise InputError(L.MSG_BAD_PDF.format(path=name, reason=type(exc).__name__), path=name) from exc
+
+
+def _find_tables(page):  # type: ignore[no-untyped-def]
+    """The ruled tables of a page. A merged cell running over a page break
+    has no rule at the page's end of the table: each table is closed at the
+    top and bottom of its vertical rules, so those cells are found too."""
+    found = page.find_tables()
+    if not found:
+        return found
+    vertical = [e for e in page.edges if e.get("orientation") == "v"]
+    frame = []
+    for t in found:
+        x0, top, x1, bottom = t.bbox
+        mine = [e for e in vertical if e["top"] < bottom - _TOL and e["bottom"] > top + _TOL]
+        if not mine:
+            continue
+        left, right = min(e["x0"] for e in mine), max(e["x1"] for e in mine)
+        for y in (min(e["top"] for e in mine), max(e["bottom"] for e in mine)):
+            frame.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left,
+                          "height": 0, "object_type": "line"})
+    return page.find_tables(table_settings={"explicit_horizontal_lines": frame}) if frame else found
 
 
 def _page_texts(page, chars: list[dict], boxes: list) -> list[tuple[float, _Text]]:  # type: ignore[no-untyped-def]
@@ -294,15 +397,87 @@ def _items(data: bytes, name: str) -> tuple[list[_Text | _Table], list[_Text | _
         if not has_text:
             raise SourceFormatError(L.MSG_PDF_SCANNED.format(path=name), path=name)
         for number, page in enumerate(pages, start=1):
-            found = page.find_tables()
+            found = _find_tables(page)
             tables = [t for t in (_table(page, ft, number) for ft in found) if t is not None]
             boxes = [ft.bbox for ft in found]
-            chars = [ch for ch in page.chars if ch.get("text", "").strip()]
+            chars = _visible_chars(page)
             free = [ch for ch in chars if not any(_inside(ch, b) for b in boxes)]
-            placed = sorted(_page_texts(page, free, boxes) + [(t.top, t) for t in tables], key=lambda p: p[0])
+            free = _overflow(tables, free)
+            placed = sorted(_page_texts(page, free, boxes) + [(t.top, t) for t in tables],
+                            key=lambda p: p[0])
             items += [obj for _, obj in placed]
             plain += [obj for _, obj in _page_texts(page, chars, [])]
     return _paragraphs(items), _paragraphs(plain)
+
+
+def _overflow(tables: list[_Table], chars: list[dict]) -> list[dict]:
+    """Text a spreadsheet printed outside a table: a merged cell running over
+    a page break has its text centred on the whole merged range, so on one
+    page it stands in the margin below (or above) the table, in the column
+    of that cell. Margin lines whose characters all fall in columns whose
+    edge cell is empty or merged go back into those cells (marked
+    ``spilled``); the first line that does not ends the margin. Returns the
+    other characters."""
+    claimed: set[int] = set()
+    for t in tables:
+        last = len(t.grid) - 1
+        for side in ("below", "above"):
+            row = last if side == "below" else 0
+            if side == "below":
+                zone = [ch for ch in chars if (ch["top"] + ch["bottom"]) / 2 > t.bottom]
+            else:
+                zone = [ch for ch in chars if (ch["top"] + ch["bottom"]) / 2 < t.top]
+            lines = [ln for ln, _top in _char_rows(zone)]
+            if side == "above":
+                lines.reverse()
+            taken: dict[int, list[dict]] = {}
+            for line in lines:
+                cols = [next((c for c in range(len(t.xs) - 1)
+                              if t.xs[c] - _TOL <= (ch["x0"] + ch["x1"]) / 2 <= t.xs[c + 1] + _TOL), None)
+                        for ch in line]
+                if None in cols or any(id(ch) in claimed for ch in line):
+                    break
+                parts: dict[int, list[dict]] = {}
+                for ch, c in zip(line, cols):
+                    parts.setdefault(c, []).append(ch)  # type: ignore[arg-type]
+                verdict = {}
+                for c, got in parts.items():
+                    cell = t.grid[row][c]
+                    piece = "".join(ch["text"] for ch in got)
+                    runs_on = t.open_bottom[c] if side == "below" else t.open_top[c]
+                    if c in taken or runs_on or not cell.text.strip() \
+                            or (side == "below" and t.owner[row][c][0] < row):
+                        verdict[c] = "take"
+                    elif piece in re.sub(r"\s", "", cell.text):
+                        verdict[c] = "drop"  # printed again beside the cell that holds it
+                    else:
+                        break
+                else:
+                    for c, got in parts.items():
+                        if verdict[c] == "take":
+                            taken.setdefault(c, []).extend(got)
+                        claimed.update(id(ch) for ch in got)
+                    continue
+                break
+            for col, got in taken.items():
+                owner = t.owner[row][col]
+                pad = max(0.0, min(ch["x0"] for ch in got) - t.xs[col])
+                text, _ = _join(_lines(got), t.xs[col + 1] - pad)
+                old = t.grid[owner[0]][owner[1]].text
+                _retext(t, owner, _concat(old, text) if side == "below" else _concat(text, old))
+                t.spilled.add(owner)
+    return [ch for ch in chars if id(ch) not in claimed]
+
+
+def _char_rows(chars: list[dict]) -> list[tuple[list[dict], float]]:
+    """Characters grouped into visual lines (top to bottom), each left to right."""
+    rows: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if rows and abs(ch["top"] - rows[-1][0]["top"]) <= (ch.get("size") or 10.0) * 0.5:
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    return [(sorted(r, key=lambda c: c["x0"]), r[0]["top"]) for r in rows]
 
 
 def _flow_lines(chars: list[dict]) -> list[tuple[_Line, float]]:

@@ -279,6 +279,7 @@ def units_labelled(req: Req, sep: str = "；") -> str:
 class GCell:
     text: str = ""
     above: bool = False  # continues a vertical merge (same as the cell above)
+    units: tuple[str, ...] = ()  # a plain list of units (one per line where a layout lists them so)
 
 
 @dataclass
@@ -344,13 +345,14 @@ def grid(spec: Spec, kinds: list[str], *, goals: str = "column", headers: dict[s
                     elif k == "req":
                         row.append(GCell(req.text))
                     elif k == "units":
-                        row.append(GCell(units_inline(req)))
+                        plain = req.responsible if not (req.lead or req.assist) else ()
+                        row.append(GCell(units_inline(req), units=plain))
                     elif k == "lead":
-                        row.append(GCell("、".join(req.lead)))
+                        row.append(GCell("、".join(req.lead), units=req.lead))
                     elif k == "resp":
-                        row.append(GCell("、".join(req.responsible)))
+                        row.append(GCell("、".join(req.responsible), units=req.responsible))
                     elif k == "assist":
-                        row.append(GCell("、".join(req.assist)))
+                        row.append(GCell("、".join(req.assist), units=req.assist))
                     elif k == "deadline":
                         row.append(GCell(req.deadline))
                 first_in_goal = False
@@ -413,8 +415,8 @@ def render_cell_lines(spec: Spec, g: Grid, separator: str | None) -> str:
         for kind, c in zip(g.kinds, row):
             if c.above:
                 continue
-            if kind in ("lead", "resp", "assist") or (kind == "units" and not _role_words(c.text)):
-                cells.append(split_units(c.text))
+            if c.units:
+                cells.append(list(c.units))
             else:
                 cells.append([c.text])
     lines = _title_lines(spec)
@@ -423,23 +425,6 @@ def render_cell_lines(spec: Spec, g: Grid, separator: str | None) -> str:
             lines += between
         lines += cell
     return "\n".join(lines) + "\n"
-
-
-def _role_words(text: str) -> bool:
-    return any(w in text for w in ("牵头", "负责", "配合"))
-
-
-def split_units(text: str) -> list[str]:
-    """``A、各县（市、区）政府`` → ``["A", "各县（市、区）政府"]`` (、 inside brackets kept)."""
-    parts, cur, depth = [], "", 0
-    for ch in text:
-        depth += (ch in "（(") - (ch in "）)")
-        if ch == "、" and depth == 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    return parts + [cur]
 
 
 def width(s: str) -> int:
@@ -611,7 +596,7 @@ def render_docx(spec: Spec, g: Grid, unit_lines: bool = False) -> bytes:
         for c, cell in enumerate(row):
             if not cell.above:
                 lines = unit_lines and g.kinds[c] in ("lead", "resp", "assist")
-                cells[r][c].text = "\n".join(split_units(cell.text)) if lines else cell.text
+                cells[r][c].text = "\n".join(cell.units) if lines else cell.text
     for r0, r1, c in _spans(g):
         a = cells[r0 + 1][c]
         text = a.text

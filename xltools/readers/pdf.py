@@ -3,14 +3,17 @@ pdfplumber → the same grid of cells the Word/Excel readers produce.
 
 - A cell is a ruled rectangle; one spanning several grid rows/columns is a
   merged cell (its text shown in every position it covers, flagged).
-- Text inside a cell is joined across its wrapped lines; a line that ends
-  short of the cell's right edge ends a paragraph (kept as a line break,
-  e.g. one unit per line).
-- A table continued on the next page is one table: a row split over the
-  page break is put back together, and a merged cell running over the
-  break (an empty cell at the top of the next page) continues.
+- Text inside a cell is joined across its wrapped lines: a line was
+  wrapped when the next line's first word (or character, with the
+  punctuation bound to it) would not have fitted at its end; otherwise it
+  ended a paragraph, kept as a line break (e.g. one unit per line).
+- A table continued on the next page is one table: a row Word split over
+  the page break is put back together; a merged cell running over the
+  break is one cell, whether printed as Word does (text at its top, the
+  break ruled) or as a spreadsheet does (text centred on the whole range,
+  partly in the page margins or twice, the break unruled).
 - Text outside the tables (title, headings between tables) is read in page
-  order; page numbers are left out.
+  order; page numbers and characters outside the page are left out.
 
 A PDF without a task table gives its text, one paragraph a line, for the
 prose reader; a PDF without a text layer (a scan) is refused: OCR is not

@@ -69,6 +69,30 @@ def _prose_docx(text: str) -> bytes:
     return buf.getvalue()
 
 
+def _headed_tables_docx() -> bytes:
+    """SMALL as a Word document: one ruled table per goal under its heading."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(SMALL.title)
+    n = 0
+    for k, goal in enumerate(SMALL.goals):
+        doc.add_paragraph(f"{lay.cn_number(k + 1)}、{goal.name}")
+        rows = [(str(n := n + 1) if j == 0 else "", t.name if j == 0 else "", r.text, lay.units_inline(r),
+                 r.deadline) for t in goal.tasks for j, r in enumerate(t.reqs)]
+        header = ["序号", "重点任务", "具体措施", "责任单位", "完成时限"]
+        table = doc.add_table(rows=len(rows) + 1, cols=5)
+        table.style = "Table Grid"
+        cells = table._cells
+        body = [header] + [list(r) for r in rows]
+        for i, values in enumerate(body):
+            for c, v in enumerate(values):
+                cells[i * 5 + c].text = v
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     where = tmp_path_factory.mktemp("pdf")
@@ -79,6 +103,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "small.xlsx": lay.LAYOUT_BY_NAME["xlsx"].render(SMALL)[0],
         "lines.docx": lay.render_docx(SMALL, roles, unit_lines=True),
         "prose.docx": _prose_docx(lay.render_prose(SMALL, "labelled")),
+        "headed.docx": _headed_tables_docx(),
     }
     out = _to_pdf(files, where)
     # A scan: the first page of a table as an image only, no text layer.
@@ -144,6 +169,15 @@ def test_units_one_per_line_stay_apart(pdfs: dict[str, Path]) -> None:
     assert lay.differences(SMALL, plan) == []
     last = plan.requirements[-1]
     assert [a.unit for a in plan.assignments_for(last.id)] == ["市自然资源局", "市住建局", "市财政局", "市审计局"]
+
+
+def test_tables_under_headings(pdfs: dict[str, Path]) -> None:
+    """Goal headings between tables."""
+    plan = _plan(pdfs["headed"])
+    docx = lay.imported(_headed_tables_docx(), "headed.docx")
+    assert lay.differences(lay.spec_from_plan(docx), plan) == []
+    assert [g.name for g in plan.goals] == [g.name for g in SMALL.goals]
+    assert len(plan.requirements) == len(SMALL.reqs)
 
 
 def test_pdf_without_a_table_is_read_as_prose(pdfs: dict[str, Path]) -> None:

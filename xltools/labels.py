@@ -855,7 +855,7 @@ CLI_HELP_FORCE = "已存在时覆盖 (overwrite)"
 CLI_HELP_FORCE_FILES = "替换已存在的文件 (replace existing files)"
 CLI_HELP_WORKBOOK = "规范工作簿（.xlsx）"
 HELP_IMPORT = "原始任务分工表 → 规范工作簿 (import)"
-DESC_IMPORT = ("读取原始任务分工表（txt、csv、html、docx、xlsx/xls 等），写出规范工作簿（.xlsx）。"
+DESC_IMPORT = ("读取原始任务分工表（txt、csv、html、docx、xlsx/xls、pdf 等），写出规范工作簿（.xlsx）。"
                "(read an original table, write the normalised workbook)")
 HELP_IMPORT_SRC = "原始任务分工表"
 HELP_IMPORT_OUTPUT = "要写出的工作簿（.xlsx）"

@@ -775,6 +775,50 @@ def _docx(spec: Spec) -> tuple[bytes, str]:
     return render_docx(spec, g), "table.docx"
 
 
+def render_docx_headed(spec: Spec) -> bytes:
+    """A Word document with one table per goal under its heading (一、goal);
+    only the first table has the header row, the others continue it. Task
+    numbers run on; merged cells are vertical merges."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(spec.title)
+    kinds = columns(spec, goals="none")
+    n = 0
+    for gi, goal in enumerate(spec.goals):
+        if goal.name:
+            doc.add_paragraph(f"{cn_number(gi + 1)}、{goal.name}")
+        part = Spec("", (replace(goal, name=""),))
+        g = grid(part, kinds, goals="none")
+        for row in g.rows:  # task numbers run on through the document
+            if isinstance(row, list) and "number" in kinds:
+                k = kinds.index("number")
+                row[k] = GCell(str(int(row[k].text) + n), row[k].above)
+        n += len(goal.tasks)
+        body: list[list[GCell]] = ([[GCell(h) for h in g.header]] if gi == 0 else []) + \
+            [r for r in g.rows if isinstance(r, list)]
+        t = doc.add_table(rows=len(body), cols=len(kinds))
+        t.style = "Table Grid"
+        flat = t._cells
+        cells = [flat[r * len(kinds):(r + 1) * len(kinds)] for r in range(len(body))]
+        for r, row in enumerate(body):
+            for c, cell in enumerate(row):
+                if not cell.above:
+                    cells[r][c].text = cell.text
+        offset = 1 if gi == 0 else 0
+        for r0, r1, c in _spans(g):
+            a = cells[r0 + offset][c]
+            text = a.text
+            a.merge(cells[r1 + offset][c]).text = text
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _docx_headed(spec: Spec) -> tuple[bytes, str]:
+    return render_docx_headed(spec), "table.docx"
+
+
 def _xlsx(spec: Spec) -> tuple[bytes, str]:
     g = grid(spec, columns(spec))
     return render_xlsx(spec, g), "table.xlsx"
@@ -843,6 +887,8 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout("html", "saved web page, rowspan for merged cells", _html),
     Layout("docx", "Word table, vertically merged cells, goal rows merged across, one column per role",
            _docx),
+    Layout("docx-headed", "Word, one table per goal under its 一、heading, the header on the first "
+           "table only (the others continue it)", _docx_headed),
     Layout("xlsx", "Excel sheet, merged title, merged goal/number/task cells", _xlsx),
     Layout("units-first", "tab-separated, the units and deadline columns before the requirement",
            _units_first),

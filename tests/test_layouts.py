@@ -105,7 +105,7 @@ def _text_of(layout: str, s: lay.Spec) -> str:
 def test_text_layouts_hold_every_requirement() -> None:
     s = spec("random-2")
     for layout in lay.LAYOUTS:
-        if layout.name in ("docx", "xlsx"):
+        if layout.render(s)[1].endswith((".docx", ".xlsx")):
             continue
         text = _text_of(layout.name, s)
         for r in s.reqs:

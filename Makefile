@@ -25,6 +25,7 @@ bench: install
 	$(BIN)/python benchmarks/rollup.py
 	$(BIN)/python benchmarks/split.py
 	$(BIN)/python benchmarks/export.py
+	$(BIN)/python benchmarks/import.py
 
 template: install
 	$(BIN)/xltools template -o templates/assignment.xlsx --force

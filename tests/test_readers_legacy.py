@@ -48,7 +48,7 @@ def test_missing_libreoffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytes
         read_source(data, "old.wps")
 
 
-def test_pdf_work_points_read_as_prose_and_pdf_tables_refused(tmp_path: Path) -> None:
+def test_pdf_work_points_read_as_prose_and_unruled_pdf_tables_refused(tmp_path: Path) -> None:
     import os
     import shutil
 

@@ -736,8 +736,16 @@ FORMAT_KINDS = {"doc": "Word 97-2003 / WPS 文字 (.doc/.wps)", "rtf": "RTF",
                 "odt": "OpenDocument 文本 (.odt)", "xls": "Excel 97-2003 / WPS 表格 (.xls/.et)",
                 "ods": "OpenDocument 表格 (.ods)"}
 MSG_NEEDS_PDFTOTEXT = "{path} 是 PDF 文件，读取它需要 pdftotext（poppler-utils）。(pdftotext is needed to read PDF)"
-MSG_PDF_TABLE = ("{path} 是 PDF 文件，其中没有找到带责任单位的编号条目；PDF 中的表格无法可靠还原，"
-                 "请使用原 Word/Excel 文件或网页。(no numbered items in the PDF; use the original Word/Excel file)")
+MSG_PDF_TABLE = ("{path} 是 PDF 文件，其中没有找到带框线的任务分工表，也没有带责任单位的编号条目；"
+                 "没有框线的表格无法从 PDF 可靠还原，请使用原 Word/Excel 文件或网页。"
+                 "(no ruled task table and no numbered items in the PDF; use the original Word/Excel file)")
+# PDF tables (xltools/readers/pdf.py).
+MSG_PDF_SCANNED = ("{path} 是扫描的 PDF（页面是图片，没有文字层），无法读取：本工具不支持文字识别（OCR）。"
+                   "请向发文单位索取 Word/Excel 原件，或用 WPS/Office 打开原件另存为 .docx/.xlsx 后再导入。"
+                   "(scanned PDF without a text layer; OCR is not supported: use the Word/Excel original)")
+MSG_BAD_PDF = "{path} 无法按 PDF 读取：{reason}。文件是否损坏或加密？(cannot read the PDF)"
+# A page number line of a PDF page ("- 3 -", "第 3 页 共 8 页", "3/8"): not content.
+PDF_PAGE_NUMBER = r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|共)\s*\d{1,4}\s*页?)?[-—–\s]*$"
 MSG_CONVERT_FAILED = "LibreOffice 无法转换 {path}：{reason}。请另存为 .docx 或 .xlsx 后再导入。(conversion failed)"
 MSG_BAD_OFFICE_FILE = "{path} 无法按 {kind} 读取：{reason}。文件是否损坏或加密？(cannot read the file)"
 MSG_NO_TABLE_IN_FILE = ("{path} 中没有找到任务分工表：表格需要一行包含“任务/要求/责任单位”等列名的表头，"
@@ -1003,7 +1011,7 @@ CLI_HELP_FORCE = "已存在时覆盖 (overwrite)"
 CLI_HELP_FORCE_FILES = "替换已存在的文件 (replace existing files)"
 CLI_HELP_WORKBOOK = "规范工作簿（.xlsx）"
 HELP_IMPORT = "原始任务分工表 → 规范工作簿 (import)"
-DESC_IMPORT = ("读取原始任务分工表（txt、csv、html、docx、xlsx/xls 等），写出规范工作簿（.xlsx）。"
+DESC_IMPORT = ("读取原始任务分工表（txt、csv、html、docx、xlsx/xls、pdf 等），写出规范工作簿（.xlsx）。"
                "(read an original table, write the normalised workbook)")
 HELP_IMPORT_SRC = "原始任务分工表"
 HELP_IMPORT_OUTPUT = "要写出的工作簿（.xlsx）"

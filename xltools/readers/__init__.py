@@ -160,13 +160,19 @@ def no_table_message(text: str, name: str) -> str:
 
 
 def _read_pdf(data: bytes, name: str, simplified: bool) -> Result:
-    """A PDF's text is read as prose (work points); its tables lose their cell
-    boundaries in the text, so a PDF table is refused with a clear message."""
+    """A digital PDF's ruled task table is read as a grid (readers/pdf.py);
+    a PDF without one is read as prose (work points) from its text; a
+    scanned PDF (no text layer) is refused with a message."""
     from xltools.readers import prose
     from xltools.readers.cleanup import Fixer
     from xltools.readers.legacy import pdf_text
+    from xltools.readers.pdf import read_pdf
 
-    text = pdf_text(data, name)
+    tables, text = read_pdf(data, name, simplified=simplified)
+    if tables is not None:
+        return tables
+    if not text.strip():
+        text = pdf_text(data, name)
     fixer = Fixer(text, simplified)
     found = prose.read_prose(fixer.fix_text(text), name)
     if found is None or not found[0]:

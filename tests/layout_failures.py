@@ -1,0 +1,35 @@
+"""Renderings of tests/layouts.py the current importer does not read back,
+with the first difference: the known failures tests/test_layouts.py marks
+xfail(strict=True). Made by `python tests/layouts.py > tests/layout_failures.py`;
+when the importer learns a layout, its entries XPASS and are deleted here."""
+
+KNOWN_FAILURES = {
+    'space-dump/real-09':
+        "req 1 '加强应急预案管理，规范应急预': goal differs at char 0: imported '' expected '“一案三制”建设'",
+    'space-dump/real-10':
+        "req 1 '依据国家和省行政许可事项清单': goal differs at char 0: imported '' expected '坚持系统集成，推动审批全链条最佳化'",
+    'cell-lines-blank/example':
+        "req 1 '认真落实上级工作部署，围绕全': goal differs at char 0: imported '做好重要政策措施解读工作' expected '加强解读回应稳定社会预期'",
+    'cell-lines-blank/real-02':
+        "req 4 '及时更新微信公众号信息': lead imported ['办公室', '各科室'] expected ['办公室']",
+    'cell-lines-blank/real-06':
+        "req 1 '努力实现地区生产总值增长6.': responsible imported [] expected ['全区经济运行各专班', '立山经济开发区']",
+    'cell-lines-blank/real-09':
+        "req 1 '加强应急预案管理，规范应急预': goal differs at char 0: imported '完善应急预案体系' expected '“一案三制”建设'",
+    'cell-lines-blank/real-17':
+        "req 2 '加强财政监督，提高财政资金使': task differs at char 0: imported '加强财政监督，提高财政资金使用效益' expected '抓好财税金融工作，增强发展保障能力'",
+    'cell-lines-bar/example':
+        "req 26 '进一步抓好重大建设项目批准和': lead imported [] expected ['市交通局', '市人社局', '市住建局', '市公安局', '市医保局', '市卫健局', '市发改局', '市审计局', '市应急管理局', '市政务服务局', '市教育局', '市文广旅局', '市林草局', '市民政局', '市水利局', '市生态环境局', '市能源办', '市自然资源局', '市财政局', '市退役军人事务局']",
+    'cell-lines-bar/real-17':
+        "req 2 '加强财政监督，提高财政资金使': task differs at char 0: imported '加强财政监督，提高财政资金使用效益' expected '抓好财税金融工作，增强发展保障能力'",
+    'docx-headed/example':
+        "req 12 '提高经济政策预调微调透明度，': goal differs at char 0: imported '优化公开服务加强平台建设' expected '强化权力监督推进决策和执行公开'",
+    'unknown-headers/random-2':
+        "req 1 '持续开展信息共享平台，严格落': goal differs at char 0: imported '' expected '全面推进乡村振兴'",
+    'prose-labelled/real-17':
+        "req 1 '进一步调整财政支出结构，加大': task differs at char 0: imported '' expected '抓好财税金融工作，增强发展保障能力'",
+    'prose-inline/real-17':
+        "req 1 '进一步调整财政支出结构，加大': task differs at char 0: imported '' expected '抓好财税金融工作，增强发展保障能力'",
+    'prose-lines/real-17':
+        "req 1 '进一步调整财政支出结构，加大': task differs at char 0: imported '' expected '抓好财税金融工作，增强发展保障能力'",
+}

@@ -26,6 +26,7 @@ bench: install
 	$(BIN)/python benchmarks/split.py
 	$(BIN)/python benchmarks/export.py
 	$(BIN)/python benchmarks/import.py
+	$(BIN)/python benchmarks/guard.py
 
 template: install
 	$(BIN)/xltools template -o templates/assignment.xlsx --force

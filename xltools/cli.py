@@ -374,10 +374,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except XltoolsError as exc:
-        print(f"{L.ERR_PREFIX}: {exc}", file=sys.stderr)
-        return 1
+        return _error(exc)
+    except BrokenPipeError:
+        return _broken_pipe()
+    except OSError as exc:  # the environment: permissions, disk full, read-only, …
+        from xltools.fileio import environment_error
+
+        return _error(environment_error(exc))
     except KeyboardInterrupt:
         return 130
+
+
+def _error(exc: XltoolsError) -> int:
+    try:
+        print(f"{L.ERR_PREFIX}: {exc}", file=sys.stderr)
+    except OSError:  # stderr closed too: the exit status still tells
+        pass
+    return 1
+
+
+def _broken_pipe() -> int:
+    """The reader of our output went away (``xltools check wb | head``): stop
+    quietly, as a command killed by SIGPIPE would (status 141)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
+    except (OSError, ValueError):
+        pass
+    return 141
 
 
 if __name__ == "__main__":  # pragma: no cover

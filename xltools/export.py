@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Iterable
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
@@ -396,7 +397,7 @@ def write_docx(lay: Layout, out: Path) -> None:
 
 # ---------------------------------------------------------------- public
 def export_plan(plan: Plan, out: PathOrFile, *, force: bool = False, fmt: str | None = None,
-                deadline: bool | None = None) -> Path | None:
+                deadline: bool | None = None, inputs: Iterable[object] = ()) -> Path | None:
     """Write ``plan`` in the original layout; the format from ``out``'s suffix
     (or ``fmt``: "xlsx" / "docx" for a file object). ``deadline``: True adds a
     完成时限 column, False leaves it out, None (default) as the original had it."""
@@ -417,14 +418,18 @@ def export_plan(plan: Plan, out: PathOrFile, *, force: bool = False, fmt: str | 
             writer(lay, p)
             out.write(p.read_bytes())  # type: ignore[union-attr]
         return None
-    with atomic_path(out, force) as tmp:  # type: ignore[arg-type]
+    with atomic_path(out, force, inputs) as tmp:  # type: ignore[arg-type]
         writer(lay, tmp)
     return Path(out)  # type: ignore[arg-type]
 
 
 def export(workbook: PathOrFile, out: PathOrFile, *, force: bool = False,
            deadline: bool | None = None) -> Path | None:
-    """Read the normalised ``workbook`` and write it in the original layout to ``out``."""
+    """Read the normalised ``workbook`` and write it in the original layout to ``out``
+    (never onto the workbook itself)."""
     from xltools.workbook_reader import read_plan
 
-    return export_plan(read_plan(workbook), out, force=force, deadline=deadline)
+    if not is_file_like(out):
+        check_writable(out, force, (workbook,))
+    return export_plan(read_plan(workbook), out, force=force, deadline=deadline,
+                       inputs=(workbook,))

@@ -1,84 +1,288 @@
 """File I/O at the edges: safe writes (temporary file + rename, no overwrite
-without force) and input path checks."""
+without force, never onto an input), atomic output folders for batches,
+guarded input reads, and operating-system errors turned into messages."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from xltools import labels
-from xltools.errors import InputError, OutputError
+from xltools.errors import InputError, OutputError, XltoolsError
 
-
-def existing_file(path: str | os.PathLike[str]) -> Path:
-    """Return ``path`` as a Path, or raise a clear error when it is missing."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(labels.MSG_FILE_NOT_FOUND.format(path=p), path=str(p))
-    return p
-
-
-def check_writable(path: str | os.PathLike[str], force: bool) -> Path:
-    """Refuse to overwrite an existing file unless ``force``."""
-    p = Path(path)
-    if p.is_dir():
-        raise OutputError(labels.MSG_OUTPUT_IS_DIR.format(path=p), path=str(p))
-    if p.exists() and not force:
-        raise OutputError(labels.MSG_FILE_EXISTS.format(path=p), path=str(p))
-    return p
-
-
-@contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str], force: bool = False) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; rename it onto ``path`` on success.
-
-    The target is never left half-written, and an existing file is only
-    replaced when ``force`` is true.
-    """
-    target = check_writable(path, force)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=target.suffix,
-                               dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        yield tmp_path
-        if target.exists() and not force:  # appeared while we were writing
-            raise OutputError(labels.MSG_FILE_EXISTS.format(path=target), path=str(target))
-        # mkstemp creates 0600; give the file the mode a normal write would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_path, 0o666 & ~umask)
-        os.replace(tmp_path, target)
-    except PermissionError as exc:
-        raise OutputError(labels.MSG_WRITE_FAILED.format(path=target, reason=exc),
-                          path=str(target)) from exc
-    finally:
-        if tmp_path.exists():
-            tmp_path.unlink()
-
-
-def write_bytes(path: str | os.PathLike[str], data: bytes, force: bool = False) -> Path:
-    """Write ``data`` atomically to ``path``."""
-    with atomic_path(path, force) as tmp:
-        tmp.write_bytes(data)
-    return Path(path)
+PathLike = str | os.PathLike[str]
 
 
 def is_file_like(obj: Any) -> bool:
     return hasattr(obj, "read") or hasattr(obj, "write")
 
 
-def read_source_bytes(src: str | os.PathLike[str] | IO[bytes]) -> tuple[bytes, str]:
-    """Read an input given as a path or binary file object; return (data, display name)."""
+# ------------------------------------------------------------ environment
+def environment_error(exc: OSError, path: PathLike | None = None, *,
+                      reading: bool = False) -> XltoolsError:
+    """The XltoolsError (with what to do) for an operating-system error."""
+    where = str(path if path is not None else (exc.filename or ""))
+    code = exc.errno
+    cls = InputError if reading else OutputError
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        msg = (labels.MSG_INPUT_UNREADABLE.format(path=where, reason=reason) if reading
+               else labels.MSG_ENV_PERMISSION.format(path=where, reason=reason))
+    elif code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        msg = labels.MSG_ENV_DISK_FULL.format(path=where)
+    elif code == errno.EROFS:
+        msg = labels.MSG_ENV_READ_ONLY.format(path=where)
+    elif isinstance(exc, NotADirectoryError) or code == errno.ENOTDIR:
+        msg = labels.MSG_ENV_NOT_DIR.format(path=where)
+    elif isinstance(exc, FileExistsError) or code in (errno.EEXIST, errno.ENOTEMPTY):
+        msg = labels.MSG_ENV_EXISTS.format(path=where)
+    elif isinstance(exc, IsADirectoryError):
+        msg = labels.MSG_OUTPUT_IS_DIR.format(path=where)
+    elif reading:
+        msg = labels.MSG_INPUT_UNREADABLE.format(path=where, reason=reason)
+    else:
+        msg = labels.MSG_ENV_OTHER.format(path=where, reason=reason)
+    return cls(msg, path=where or None)
+
+
+# ------------------------------------------------------------------ inputs
+def existing_file(path: PathLike) -> Path:
+    """Return ``path`` as a Path, or raise a clear error when it is missing."""
+    p = Path(path)
+    try:
+        found = p.is_file()
+    except OSError as exc:  # e.g. a name too long
+        raise environment_error(exc, p, reading=True) from exc
+    if not found:
+        raise InputError(labels.MSG_FILE_NOT_FOUND.format(path=p), path=str(p))
+    return p
+
+
+def read_input(src: PathLike | IO[bytes], *, check: bool = True) -> tuple[bytes, str]:
+    """Read an input package or text (path or binary file object) through the
+    input guard; return (data, display name). Raises InputError for what must
+    not be parsed (zip bomb, damaged or encrypted file, …) or cannot be read.
+    ``check=False``: only read (the caller passes the bytes to a guarded reader)."""
+    from xltools.guard import MAX_INPUT_BYTES, check_package, input_too_large
+
     if is_file_like(src):
-        data = src.read()  # type: ignore[union-attr]
+        data = src.read(MAX_INPUT_BYTES + 1)  # type: ignore[union-attr]
         if isinstance(data, str):
             data = data.encode("utf-8")
-        return data, getattr(src, "name", "<stream>")
-    p = existing_file(src)  # type: ignore[arg-type]
-    return p.read_bytes(), str(p)
+        name = str(getattr(src, "name", "<stream>"))
+    else:
+        p = existing_file(src)  # type: ignore[arg-type]
+        name = str(p)
+        try:
+            size = p.stat().st_size
+            if size > MAX_INPUT_BYTES:  # refused unread
+                raise input_too_large(name, size)
+            with p.open("rb") as fh:
+                data = fh.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            raise environment_error(exc, p, reading=True) from exc
+    if check:
+        check_package(data, name)
+    elif len(data) > MAX_INPUT_BYTES:
+        check_package(data, name)  # refuses it as too large
+    return data, name
+
+
+def read_source_bytes(src: PathLike | IO[bytes]) -> tuple[bytes, str]:
+    """Read an original table (path or binary file object); return (data, display
+    name). ``readers.read_source`` passes the bytes through the input guard."""
+    return read_input(src, check=False)
+
+
+# ----------------------------------------------------------------- outputs
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    try:
+        return os.path.normcase(a.resolve()) == os.path.normcase(b.resolve())
+    except (OSError, RuntimeError):
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def guard_output(path: PathLike, inputs: Iterable[object] = ()) -> Path:
+    """Refuse an output that is one of ``inputs`` (same file, also through links)
+    or an existing file inside an input folder, whatever ``force`` says.
+    File objects and None in ``inputs`` are skipped."""
+    p = Path(path)
+    for item in inputs:
+        if not isinstance(item, str | os.PathLike):  # file objects, None, templates in memory
+            continue
+        inp = Path(item)  # type: ignore[arg-type]
+        try:
+            is_dir = inp.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if _inside(p, inp) and (p.exists() or p.is_symlink()):
+                raise OutputError(labels.MSG_OUTPUT_IN_RETURNS.format(path=p, folder=inp),
+                                  path=str(p))
+        elif _same_file(p, inp):
+            raise OutputError(labels.MSG_SAME_AS_INPUT.format(path=p, input=inp), path=str(p))
+    return p
+
+
+def check_writable(path: PathLike, force: bool, inputs: Iterable[object] = ()) -> Path:
+    """Refuse to overwrite an existing file unless ``force``, and an input ever."""
+    p = guard_output(path, inputs)
+    try:
+        if p.is_dir():
+            raise OutputError(labels.MSG_OUTPUT_IS_DIR.format(path=p), path=str(p))
+        exists = p.exists()
+    except OSError as exc:
+        raise environment_error(exc, p) from exc
+    if exists and not force:
+        raise OutputError(labels.MSG_FILE_EXISTS.format(path=p), path=str(p))
+    return p
+
+
+def make_folders(folder: Path) -> None:
+    """``mkdir -p``, saying which part of the path is a file when one is."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            if not part.is_dir():
+                raise OutputError(labels.MSG_ENV_NOT_DIR.format(path=part), path=str(part))
+            break
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def _normal_mode(path: Path, mode: int = 0o666) -> None:
+    """mkstemp/mkdtemp create 0600/0700; give the file the mode a normal write would."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, mode & ~umask)
+
+
+@contextlib.contextmanager
+def atomic_path(path: PathLike, force: bool = False,
+                inputs: Iterable[object] = ()) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it onto ``path`` on success.
+
+    The target is never left half-written, an existing file is only replaced
+    when ``force`` is true, and an input (``inputs``) never. Operating-system
+    errors (permissions, disk full, read-only, a parent that is a file) become
+    OutputError with what to do.
+    """
+    target = check_writable(path, force, inputs)
+    tmp_path: Path | None = None
+    try:
+        make_folders(target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=target.suffix,
+                                   dir=target.parent)
+        os.close(fd)
+        tmp_path = Path(tmp)
+        yield tmp_path
+        if target.exists() and not force:  # appeared while we were writing
+            raise OutputError(labels.MSG_FILE_EXISTS.format(path=target), path=str(target))
+        _normal_mode(tmp_path)
+        os.replace(tmp_path, target)
+    except OSError as exc:
+        raise environment_error(exc, target) from exc
+    finally:
+        if tmp_path is not None:
+            with contextlib.suppress(OSError):
+                if tmp_path.exists():
+                    tmp_path.unlink()
+
+
+def write_bytes(path: PathLike, data: bytes, force: bool = False,
+                inputs: Iterable[object] = ()) -> Path:
+    """Write ``data`` atomically to ``path``."""
+    with atomic_path(path, force, inputs) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
+
+
+class Batch:
+    """A batch of files written into a staging folder; ``path(target)`` gives
+    where to write the file that will end up at ``target`` (inside the folder)."""
+
+    def __init__(self, folder: Path, staging: Path) -> None:
+        self.folder = folder
+        self.staging = staging
+
+    def path(self, target: PathLike) -> Path:
+        t = Path(target)
+        try:
+            rel = t.relative_to(self.folder)
+        except ValueError:
+            rel = Path(t.name)
+        staged = self.staging / rel
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        return staged
+
+    def write_bytes(self, target: PathLike, data: bytes) -> Path:
+        staged = self.path(target)
+        staged.write_bytes(data)
+        return staged
+
+
+@contextlib.contextmanager
+def atomic_folder(folder: PathLike, force: bool = False,
+                  inputs: Iterable[object] = ()) -> Iterator[Batch]:
+    """Write a batch (letters, progress files) all or nothing.
+
+    Files are written into a hidden staging folder beside a new ``folder``
+    (renamed into place on success, one step) or inside an existing one (its
+    files then moved in: renames, which need no space). On
+    any failure (disk full, a template error, Ctrl-C) the staging folder is
+    removed and ``folder`` is left as it was. Existing files are replaced
+    only with ``force``, inputs never.
+    """
+    target = Path(folder)
+    inputs = list(inputs)
+    try:
+        if target.exists() and not target.is_dir():
+            raise OutputError(labels.MSG_OUTPUT_NOT_FOLDER.format(path=target), path=str(target))
+        # Staged inside an existing folder (its parent may not be writable), else beside it.
+        home = target if target.is_dir() else target.parent
+        make_folders(home)
+        staging = Path(tempfile.mkdtemp(prefix=".~xltools-" + target.name[:40] + "-", dir=home))
+    except OSError as exc:
+        raise environment_error(exc, target) from exc
+    try:
+        yield Batch(target, staging)
+        staged = sorted(p for p in staging.rglob("*") if p.is_file())
+        finals = [target / p.relative_to(staging) for p in staged]
+        for final in finals:
+            check_writable(final, force, inputs)
+        _normal_mode(staging, 0o777)
+        for p in staged:
+            _normal_mode(p)
+        if not target.exists():
+            os.rename(staging, target)
+        else:
+            for p, final in zip(staged, finals):
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(p, final)
+    except OSError as exc:
+        raise environment_error(exc, target) from exc
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+__all__ = ["existing_file", "read_input", "read_source_bytes", "guard_output", "check_writable",
+           "atomic_path", "atomic_folder", "Batch", "write_bytes", "environment_error",
+           "is_file_like"]

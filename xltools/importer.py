@@ -10,7 +10,7 @@ from typing import IO
 from xltools import labels as L
 from xltools.builder import build_plan
 from xltools.errors import WorkbookError
-from xltools.fileio import read_source_bytes
+from xltools.fileio import check_writable, is_file_like, read_source_bytes
 from xltools.model import Plan, PlanInfo
 from xltools.readers import read_source
 from xltools.readers.layout import Layout
@@ -56,9 +56,12 @@ def read_original(src: PathOrFile, *, units: PathOrFile | None = None, year: int
 def import_original(src: PathOrFile, out: PathOrFile, *, units: PathOrFile | None = None,
                     year: int | None = None, force: bool = False,
                     simplified: bool = True, layout: Layout | None = None) -> ImportResult:
-    """Read ``src`` and write the normalised workbook to ``out``."""
+    """Read ``src`` and write the normalised workbook to ``out`` (never onto an input)."""
+    inputs = (src, units)
+    if not is_file_like(out):
+        check_writable(out, force, inputs)  # before reading: a refused output costs nothing
     plan = read_original(src, units=units, year=year, simplified=simplified, layout=layout)
-    write_workbook(plan, out, force=force)
+    write_workbook(plan, out, force=force, inputs=inputs)
     return ImportResult(plan, None if hasattr(out, "write") else Path(out))  # type: ignore[arg-type]
 
 

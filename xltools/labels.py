@@ -1007,8 +1007,8 @@ CLI_OPTIONALS = "选项"
 CLI_METAVAR_COMMAND = "命令"
 CLI_HELP_HELP = "显示本帮助并退出 (help)"
 CLI_HELP_VERSION = "显示版本号并退出 (version)"
-CLI_HELP_FORCE = "已存在时覆盖 (overwrite)"
-CLI_HELP_FORCE_FILES = "替换已存在的文件 (replace existing files)"
+CLI_HELP_FORCE = "已存在时覆盖；输入文件永不覆盖 (overwrite; never an input)"
+CLI_HELP_FORCE_FILES = "替换已存在的文件；输入文件和单位已填写的进度表永不覆盖 (replace existing files; never an input or a filled-in return)"
 CLI_HELP_WORKBOOK = "规范工作簿（.xlsx）"
 HELP_IMPORT = "原始任务分工表 → 规范工作簿 (import)"
 DESC_IMPORT = ("读取原始任务分工表（txt、csv、html、docx、xlsx/xls、pdf 等），写出规范工作簿（.xlsx）。"
@@ -1113,3 +1113,45 @@ DV_ROLE_TITLE = "角色"
 DV_ROLE_ERROR = "角色只能是 牵头、责任 或 配合，请从下拉列表选择。"
 DV_UNIT_PROMPT = "从下拉列表选择单位"
 DV_ROLE_PROMPT = "牵头 / 责任 / 配合"
+# --------------------------------------------------------------------------
+# Hostile and careless input (issue 11): the input guard, the same-file guard,
+# environment errors, tolerant text decoding.
+MSG_PASSWORD_PROTECTED = ("{path}：文件有密码保护，请取消密码后另存。"
+                          "(password-protected: remove the password and save again)")
+MSG_PACKAGE_TOO_LARGE = ("{path} 解压后过大或压缩比异常（{detail}），疑为压缩炸弹，已拒绝读取。"
+                         "(unpacks too large or too highly compressed: refused before parsing)")
+MSG_PACKAGE_BAD_ZIP = ("{path} 不是完整的 Office 文件（{reason}），可能已损坏或未下载完整。"
+                       "请重新获取，或在 Office 中打开后另存。(not a complete zip package)")
+MSG_PACKAGE_DAMAGED = ("{path} 已损坏：部件 {part} 无法解压（{reason}）。"
+                       "请重新获取，或在 Office 中打开后另存。(damaged zip member)")
+MSG_PACKAGE_BAD_XML = ("{path} 已损坏：部件 {part} 不是有效的 XML（{reason}）。"
+                       "请在 Office 中打开后另存。(malformed XML part)")
+MSG_PACKAGE_DTD = ("{path} 的部件 {part} 含有 DTD/实体声明（Office 不会写入这种内容），已拒绝读取。"
+                   "(XML part with a DTD or entity declarations: refused)")
+MSG_PACKAGE_UNREADABLE = ("{path} 无法读取：{reason}。文件是否损坏？请在 Office 中打开后另存。"
+                          "(cannot read the file)")
+MSG_INPUT_TOO_LARGE = "{path} 过大（{size}，上限 {limit}），已拒绝读取。(input file too large)"
+MSG_NOT_OFFICE_FILE = ("{path} 的扩展名是 {suffix}，但内容不是 Excel/Word 文件"
+                       "（可能已损坏或改过扩展名）。请在 Office 中打开后另存。"
+                       "(not an Office file, whatever its name says)")
+MSG_BINARY_NOT_TEXT = ("{path} 不是文本，也不是可识别的表格或文档格式（可能已损坏）。"
+                       "(neither text nor a known document format)")
+MSG_INPUT_UNREADABLE = "无法读取 {path}：{reason}。请检查文件权限。(cannot read the input)"
+MSG_SAME_AS_INPUT = ("输出 {path} 就是输入文件 {input}，即使加 --force 也不能覆盖输入。"
+                     "请换一个输出文件名。(the output is an input: refused even with --force)")
+MSG_OUTPUT_IN_RETURNS = ("输出 {path} 是交回文件夹 {folder} 中已有的文件，即使加 --force 也不能覆盖。"
+                         "请把输出写到别处。(the output would replace a returned file)")
+MSG_FILLED_RETURN = ("{path} 是单位已填写的进度表，即使加 --force 也不能覆盖。"
+                     "请把进度表输出到新的文件夹。(would overwrite a filled-in return)")
+MSG_ENV_PERMISSION = ("没有权限访问 {path}（{reason}）。请检查文件夹权限，"
+                      "或文件是否在其他程序中打开。(permission denied)")
+MSG_ENV_DISK_FULL = ("磁盘空间不足，无法写入 {path}。请清理磁盘后重试；没有留下不完整的文件。"
+                     "(no space left on device)")
+MSG_ENV_READ_ONLY = "{path} 位于只读位置，无法写入。请换一个输出位置。(read-only file system)"
+MSG_ENV_NOT_DIR = ("{path}：路径中有一级是文件而不是文件夹。请检查输出路径。"
+                   "(a parent of the path is a file)")
+MSG_ENV_EXISTS = "{path} 已存在，无法替换。请换一个输出位置。(already exists)"
+MSG_ENV_OTHER = "无法访问 {path}：{reason}。(operating system error)"
+REVIEW_ENCODING = "文字编码"
+NOTE_BAD_BYTES = "第 {lines} 行有无法识别的字节，已替换为 �，请对照原文核对。"
+MSG_OUTPUT_NOT_FOLDER = "输出路径 {path} 已存在且不是文件夹，请给出文件夹。(the output must be a folder)"

@@ -40,7 +40,8 @@ from lxml import etree
 
 from xltools import labels as L
 from xltools.errors import DependencyError, InputError, OutputError, TemplateError
-from xltools.fileio import atomic_path, check_writable, is_file_like
+from xltools.fileio import (atomic_folder, atomic_path, check_writable, is_file_like,
+                            read_input)
 from xltools.filenames import safe_filename, unique_filenames
 from xltools.issuer import issuer_units
 from xltools.letter_template import TITLE_LINE_WIDTH, default_template_path, template_bytes
@@ -506,12 +507,9 @@ class LetterTemplate:
 
     # ---------------------------------------------------------- loading
     def _read(self, source: PathOrFile) -> bytes:
-        if is_file_like(source):
-            return source.read()  # type: ignore[union-attr]
-        path = Path(source)
-        if not path.is_file():
-            raise TemplateError(L.MSG_TEMPLATE_NOT_FOUND.format(path=path), path=str(path))
-        return path.read_bytes()
+        if not is_file_like(source) and not Path(source).is_file():
+            raise TemplateError(L.MSG_TEMPLATE_NOT_FOUND.format(path=source), path=str(source))
+        return read_input(source)[0]  # the input guard: no bomb, damaged or encrypted file
 
     def _error(self, message: str) -> TemplateError:
         return TemplateError(message, path=self.name)
@@ -1090,8 +1088,9 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     combined_path = folder / combined_name() if combined else None
     annex_path = folder / L.LETTERS_ANNEX_FILE if general == "annex" and index.general_ids \
         else None
+    inputs = (workbook, template)  # never written over, force or not
     for target in [*targets.values(), *(p for p in (combined_path, annex_path) if p)]:
-        check_writable(target, force)
+        check_writable(target, force, inputs)
 
     rendered: dict[str, dict[str, bytes]] = {}
     counts: dict[str, tuple[int, int]] = {}
@@ -1102,34 +1101,33 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
         rendered[unit] = tpl.render_parts(ctx, unit)
         counts[unit] = (ctx["total"], len(ctx["general"]))
 
-    folder.mkdir(parents=True, exist_ok=True)
     written: list[Letter] = []
-    for unit in chosen:
-        with atomic_path(targets[unit], force) as tmp:
-            tmp.write_bytes(tpl.package(rendered[unit]))
-        written.append(Letter(unit, targets[unit], *counts[unit]))
     pdfs: list[Path] = []
-    if pdf:
-        pdfs = convert_to_pdf([letter.path for letter in written], folder, force=force,
-                              soffice=soffice)
-    if combined_path is not None:
-        # Each letter's page count, as LibreOffice lays it out, decides the blank pages.
-        pages = None
+    with atomic_folder(folder, force, inputs) as batch:  # every file or none
+        for unit in chosen:
+            batch.write_bytes(targets[unit], tpl.package(rendered[unit]))
+            written.append(Letter(unit, targets[unit], *counts[unit]))
+        staged = [batch.path(letter.path) for letter in written]
         if pdf:
-            pages = [pdf_page_count(p.read_bytes()) for p in pdfs]
-        elif (counter := find_soffice()) is not None:
-            pages = page_counts([t.path for t in written], soffice=counter)
-        else:
-            warnings.append(L.MSG_LETTERS_ODD_UNCHECKED)
-        data = tpl.combine([rendered[u] for u in chosen], pages)
-        with atomic_path(combined_path, force) as tmp:
-            tmp.write_bytes(data)
-        if pdf:
-            pdfs += convert_to_pdf([combined_path], folder, force=force, soffice=soffice)
-    if annex_path is not None:
-        from xltools.export import export_plan
+            pdfs = convert_to_pdf(staged, batch.staging, force=force, soffice=soffice)
+        if combined_path is not None:
+            # Each letter's page count, as LibreOffice lays it out, decides the blank pages.
+            pages = None
+            if pdf:
+                pages = [pdf_page_count(p.read_bytes()) for p in pdfs]
+            elif (counter := find_soffice()) is not None:
+                pages = page_counts(staged, soffice=counter)
+            else:
+                warnings.append(L.MSG_LETTERS_ODD_UNCHECKED)
+            batch.write_bytes(combined_path, tpl.combine([rendered[u] for u in chosen], pages))
+            if pdf:
+                pdfs += convert_to_pdf([batch.path(combined_path)], batch.staging, force=force,
+                                       soffice=soffice)
+        if annex_path is not None:
+            from xltools.export import export_plan
 
-        export_plan(plan, annex_path, force=force)
+            export_plan(plan, batch.path(annex_path), force=force)
+    pdfs = [folder / p.relative_to(batch.staging) for p in pdfs]
     return LettersResult(folder=folder, letters=tuple(written), combined=combined_path,
                          pdfs=tuple(pdfs), annex=annex_path, warnings=tuple(warnings))
 

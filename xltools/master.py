@@ -97,7 +97,18 @@ def is_clean(text: str) -> bool:
 def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
     """The plan of a normalised workbook given as bytes, read with python-calamine.
 
-    Only an .xlsx package is accepted: the roll-up writes a copy of it."""
+    Only an .xlsx package is accepted: the roll-up writes a copy of it. A part
+    calamine cannot parse is named in the error."""
+    try:
+        return _read_plan_fast(data, name)
+    except (python_calamine.CalamineError, zipfile.BadZipFile, SyntaxError, EOFError) as exc:
+        from xltools.guard import bad_part_error
+
+        raise (bad_part_error(data, name)
+               or WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc), path=name)) from exc
+
+
+def _read_plan_fast(data: bytes, name: str) -> Plan:
     if not data.startswith(b"PK\x03\x04"):
         raise WorkbookError(L.MSG_MASTER_NOT_XLSX.format(path=name), path=name)
     try:

@@ -12,7 +12,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO
 from xml.sax.saxutils import escape as xml_escape
 
@@ -355,34 +355,41 @@ def _build(plan: Plan, limit: int | None = None) -> tuple[Workbook, list[tuple[o
     return wb, rest
 
 
-def save_workbook(wb: Workbook, out: str | os.PathLike[str] | IO[bytes], force: bool = False) -> None:
-    """Save to a path atomically (refusing to overwrite without ``force``) or to a file object.
+def save_workbook(wb: Workbook, out: str | os.PathLike[str] | IO[bytes], force: bool = False,
+                  inputs: Iterable[object] = ()) -> None:
+    """Save to a path atomically (refusing to overwrite without ``force``, and
+    onto one of ``inputs`` ever) or to a file object.
 
     Texts are stored once in a shared string table, as Excel stores them."""
+    inputs = tuple(inputs)
     if not is_file_like(out):
-        check_writable(out, force)
+        check_writable(out, force, inputs)
     buf = io.BytesIO()
     wb.save(buf)
-    _save_bytes(compact(buf.getvalue()), out, force)
+    _save_bytes(compact(buf.getvalue()), out, force, inputs)
 
 
-def _save_bytes(data: bytes, out: str | os.PathLike[str] | IO[bytes], force: bool) -> None:
+def _save_bytes(data: bytes, out: str | os.PathLike[str] | IO[bytes], force: bool,
+                inputs: tuple[object, ...] = ()) -> None:
     if is_file_like(out):
         out.write(data)  # type: ignore[union-attr]
         return
-    with atomic_path(out, force) as tmp:
+    with atomic_path(out, force, inputs) as tmp:
         tmp.write_bytes(data)
 
 
-def write_workbook(plan: Plan, out: str | os.PathLike[str] | IO[bytes], force: bool = False) -> None:
-    """Write ``plan`` as the normalised workbook. openpyxl writes the first row of
-    任务分工 (and with it the cell styles); the other rows are streamed."""
+def write_workbook(plan: Plan, out: str | os.PathLike[str] | IO[bytes], force: bool = False,
+                   inputs: Iterable[object] = ()) -> None:
+    """Write ``plan`` as the normalised workbook (never onto one of ``inputs``). openpyxl
+    writes the first row of 任务分工 (and with it the cell styles); the other rows are streamed."""
+    inputs = tuple(inputs)
     if not is_file_like(out):
-        check_writable(out, force)
+        check_writable(out, force, inputs)
     wb, rest = _build(plan, limit=1)
     buf = io.BytesIO()
     wb.save(buf)
     sheet = f"xl/worksheets/sheet{wb.sheetnames.index(L.SHEET_ASSIGNMENTS) + 1}.xml"
     skip = tuple(L.ASSIGNMENT_COLUMNS.index(c) for c in UNWRAPPED_COLUMNS)
     heights = [row_height(r, ASSIGNMENT_WIDTHS, skip) for r in rest]
-    _save_bytes(compact(append_rows(buf.getvalue(), sheet, rest, heights, first_row=3)), out, force)
+    _save_bytes(compact(append_rows(buf.getvalue(), sheet, rest, heights, first_row=3)), out, force,
+                inputs)

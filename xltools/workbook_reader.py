@@ -9,9 +9,11 @@ row); ``read_plan`` is the short form later steps use.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO
@@ -22,7 +24,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from xltools import labels as L
 from xltools.deadlines import parse_deadline_cell
 from xltools.errors import WorkbookError
-from xltools.fileio import existing_file, is_file_like
+from xltools.fileio import read_input
+from xltools.guard import bad_part_error, explain
 from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requirement,
                            ReviewNote, Role, Task, Unit, make_requirement_id,
                            requirement_sort_key, split_requirement_id)
@@ -57,13 +60,16 @@ class Loaded:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def _open(src: str | os.PathLike[str] | IO[bytes]) -> tuple[openpyxl.Workbook, str]:
-    name = getattr(src, "name", "<stream>") if is_file_like(src) else str(existing_file(src))
+def _open(src: str | os.PathLike[str] | IO[bytes]) -> tuple[openpyxl.Workbook, str, bytes]:
+    # Through the input guard: a zip bomb, damaged or encrypted file is refused unparsed.
+    data, name = read_input(src)
     try:
-        wb = openpyxl.load_workbook(src, data_only=True, read_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc), path=name) from exc
-    return wb, name
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError,
+            SyntaxError, zlib.error) as exc:
+        raise (bad_part_error(data, name)
+               or WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc), path=name)) from exc
+    return wb, name, data
 
 
 def _rows(ws) -> list[tuple[int, tuple]]:
@@ -248,9 +254,12 @@ def assemble_goals(reqs: dict[str, dict]) -> tuple[Goal, ...]:
 
 def load_workbook(src: str | os.PathLike[str] | IO[bytes]) -> Loaded:
     """Read the normalised workbook; return the plan and every problem found."""
-    wb, path = _open(src)
+    wb, path, data = _open(src)
     try:
         return _load(wb, path)
+    except (zipfile.BadZipFile, zlib.error, SyntaxError, EOFError) as exc:
+        # Read-only sheets are parsed while iterating: a malformed part shows up here.
+        raise explain(data, path, exc) from exc
     finally:
         wb.close()
 

@@ -68,6 +68,10 @@ def _run(action: str, body: Callable[[WorkbookPort], None], port: WorkbookPort |
         body(port)
     except XltoolsError as exc:
         port.message(str(exc), error=True)
+    except OSError as exc:  # permissions, disk full, read-only: what to do, as the CLI says
+        from xltools.fileio import environment_error
+
+        port.message(str(environment_error(exc)), error=True)
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("xltools"):
             port.message(L.XL_UNEXPECTED.format(action=action, log=_log_exception(action)),
@@ -272,6 +276,9 @@ def export_original(path: str, *, addin: str | None = None,
 
         _require_normalised(port)
         target = Path(path)
+        from xltools.fileio import guard_output
+
+        guard_output(target, [local_path(port)])  # never onto the open workbook's own file
         force = False
         if target.exists():
             if not port.ask_yes_no(L.XL_EXPORT_ASK_OVERWRITE.format(path=target)):

@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import os
 import re
-import zipfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,9 +31,7 @@ from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".xltx", ".xlt", ".ett")
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_RATIO = 200  # declared size ÷ compressed size of one member
-MAX_MEMBERS = 2000
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a returned file is small: stricter than the guard's
 HEADER_SCAN_ROWS = 40
 READ_THREADS = min(8, (os.cpu_count() or 2) + 2)
 ZIP_MAGIC = b"PK\x03\x04"
@@ -174,22 +171,20 @@ def is_spreadsheet_name(path: Path) -> bool:
 def check_zip(src: bytes | Path) -> str | None:
     """Why a zip must not be opened (declared sizes or ratio too high), or None.
 
-    Only the central directory is read; nothing is decompressed."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(src) if isinstance(src, bytes) else src) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError) as exc:
-        return f"bad zip: {exc}"
-    if len(infos) > MAX_MEMBERS:
-        return f"{len(infos)} members"
-    total = 0
-    for info in infos:
-        total += info.file_size
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            return f"{info.filename}: {info.file_size} bytes from {info.compress_size}"
-    if total > MAX_UNPACKED_BYTES:
-        return f"{total} bytes unpacked"
-    return None
+    Only the central directory is read; nothing is decompressed. The limits are
+    the input guard's (``xltools.guard``), the same for every package."""
+    from xltools.guard import zip_problem
+
+    if isinstance(src, bytes):
+        data = src
+    else:
+        with open(src, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    problem = zip_problem(data, MAX_UNPACKED_BYTES)
+    if problem is None:
+        return None
+    kind, detail = problem
+    return detail if kind == "too_large" else f"bad zip: {detail}"
 
 
 def clean_value(value: object) -> object:

@@ -19,7 +19,7 @@ from openpyxl import Workbook
 
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
-from xltools.fileio import atomic_path, check_writable, existing_file, is_file_like
+from xltools.fileio import atomic_path, check_writable, is_file_like, read_input
 from xltools.master import merge_sheets, read_plan_fast
 from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
@@ -57,16 +57,13 @@ def rollup(workbook: str | os.PathLike[str] | IO[bytes], folder: str | os.PathLi
     ``out`` is its path and ``force`` is given. 历史 keeps the other rounds
     found in the master (and in ``out`` when it is replaced).
     """
-    if is_file_like(workbook):
-        data = workbook.read()  # type: ignore[union-attr]
-        name = getattr(workbook, "name", "<stream>")
-    else:
-        path = existing_file(workbook)  # type: ignore[arg-type]
-        data, name = path.read_bytes(), str(path)
-    if not is_file_like(out):
-        check_writable(out, force)
+    data, name = read_input(workbook)  # the input guard: no bomb, damaged or encrypted master
     if not Path(folder).is_dir():
         raise InputError(L.MSG_NOT_A_FOLDER.format(path=folder), path=str(folder))
+    if not is_file_like(out):
+        # Never onto a returned file; onto the master (or an earlier roll-up in
+        # the folder) only with force: those keep every sheet they had.
+        check_writable(out, force, _output_inputs(Path(out), folder))
     # An OUT being replaced (not the master itself) keeps its 历史 of other rounds.
     old_out = (Path(out) if not is_file_like(out) and Path(out).is_file() and force
                and (is_file_like(workbook) or Path(out).resolve() != Path(workbook).resolve())
@@ -93,7 +90,8 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
     history = _calamine_history(data)
     if old_out is not None:
         try:
-            history = _merge_history(history, _calamine_history(old_out.read_bytes()))
+            old_data, _ = read_input(old_out)
+            history = _merge_history(history, _calamine_history(old_data))
         except Exception:  # an unreadable old OUT is simply replaced  # noqa: BLE001
             pass
     result = compute_rollup(plan, folder, round_label=round_label, as_of=as_of, history=history,
@@ -110,10 +108,41 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
     if is_file_like(out):
         out.write(merged)  # type: ignore[union-attr]
         return result
-    with atomic_path(out, force) as tmp:
+    with atomic_path(out, force, _output_inputs(Path(out), folder)) as tmp:
         tmp.write_bytes(merged)
     result.path = Path(out)
     return result
+
+
+def _output_inputs(out: Path, folder: str | os.PathLike[str]) -> tuple[Path, ...]:
+    """What OUT must not replace: the returned folder's files, unless OUT is an
+    earlier roll-up written there (summary and assignment sheets, no identity: no return)."""
+    folder_path = Path(folder)
+    try:
+        inside = out.resolve().is_relative_to(folder_path.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    if inside and out.is_file() and _is_rollup_output(out):
+        return ()
+    return (folder_path,)
+
+
+def _is_rollup_output(path: Path) -> bool:
+    import python_calamine
+
+    from xltools.guard import MAX_INPUT_BYTES, zip_problem
+
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES or zip_problem(data) is not None:
+            return False
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = set(book.sheet_names)
+        book.close()
+    except Exception:  # unreadable: treat it as a returned file  # noqa: BLE001
+        return False
+    return L.SHEET_SUMMARY in names and L.PROGRESS_ID_SHEET not in names
 
 
 def _calamine_history(data: bytes) -> list[list[object]]:

@@ -33,8 +33,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
-from xltools.fileio import atomic_path, existing_file, is_file_like
+from xltools.fileio import atomic_folder, check_writable, is_file_like, read_input
 from xltools.filenames import unique_filenames
+from xltools.guard import refuse_filled_return
 from xltools.model import Plan
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_TITLE, KEY_UNIT, KEY_WRITTEN, UnitRow, cell_key,
@@ -322,12 +323,7 @@ def split(workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLi
     """
     from xltools.master import read_plan_fast
 
-    if is_file_like(workbook):
-        data = workbook.read()  # type: ignore[union-attr]
-        name = getattr(workbook, "name", "<stream>")
-    else:
-        path = existing_file(workbook)  # type: ignore[arg-type]
-        data, name = path.read_bytes(), str(path)
+    data, name = read_input(workbook)  # the input guard (zip bombs, damaged, encrypted)
     src = io.BytesIO(data)
     # The same reader as the roll-up, so both compute the same plan fingerprint.
     plan = read_plan_fast(data, name)
@@ -347,20 +343,18 @@ def split(workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLi
     stems = {u: progress_file_name(u).removesuffix(".xlsx") for u in rows_by_unit}
     names = unique_filenames(list(stems.values()), ".xlsx")
     targets = {u: folder / names[stems[u]] for u in rows_by_unit}
-    if not force:
-        for target in targets.values():
-            if target.exists():
-                raise OutputError(L.MSG_FILE_EXISTS.format(path=target), path=str(target))
-    folder.mkdir(parents=True, exist_ok=True)
+    for target in targets.values():  # never onto the workbook or a filled-in return
+        check_writable(target, force, (workbook,))
+        refuse_filled_return(target, previous)
     fp = plan_fingerprint(plan)
     result = SplitResult(folder=folder, round_label=label, deadline=due, plan_fingerprint=fp)
-    for unit, rows in rows_by_unit.items():
-        identity = Identity(plan=fp, unit=unit, round=label, written=now.isoformat(),
-                            deadline=due, title=plan.info.title)
-        wb, prefilled = build_progress_workbook(plan, unit, rows, identity, previous)
-        with atomic_path(targets[unit], force) as tmp:
-            wb.save(tmp)
-        result.files[unit] = targets[unit]
-        result.prefilled_rows += prefilled
+    with atomic_folder(folder, force, (workbook,)) as batch:  # all files or none
+        for unit, rows in rows_by_unit.items():
+            identity = Identity(plan=fp, unit=unit, round=label, written=now.isoformat(),
+                                deadline=due, title=plan.info.title)
+            wb, prefilled = build_progress_workbook(plan, unit, rows, identity, previous)
+            wb.save(batch.path(targets[unit]))
+            result.files[unit] = targets[unit]
+            result.prefilled_rows += prefilled
     return result
 

@@ -67,6 +67,9 @@ def read_source(data: bytes, name: str, *, simplified: bool = True, layout: Layo
     tells the importer (``--header-line`` / ``--columns``)."""
     if not data.strip():
         raise InputError(L.MSG_EMPTY_INPUT.format(path=name), path=name)
+    from xltools.guard import check_package
+
+    check_package(data, name)  # zip bombs, damaged or encrypted packages: refused unparsed
     with use_layout(layout):
         return _read_source(data, name, simplified)
 
@@ -91,14 +94,27 @@ def _read_source(data: bytes, name: str, simplified: bool) -> Result:
         return read_legacy(data, name, fmt, simplified=simplified)
     if fmt == "pdf":
         return _read_pdf(data, name, simplified)
-    from xltools.readers.decode import decode_text
+    from xltools.readers.decode import decode_text_lines
 
-    text = decode_text(data, name)
+    text, bad_lines = decode_text_lines(data, name)
     if fmt == "html":
         from xltools.readers.html import read_html
 
-        return read_html(text, name, simplified=simplified)
-    return read_text(text, name, simplified=simplified)
+        return _decode_notes(read_html(text, name, simplified=simplified), text, bad_lines)
+    return _decode_notes(read_text(text, name, simplified=simplified), text, bad_lines)
+
+
+def _decode_notes(result: Result, text: str, bad_lines: list[int]) -> Result:
+    """A review note for each line where undecodable bytes were replaced."""
+    if not bad_lines:
+        return result
+    import dataclasses
+
+    events, meta = result
+    lines = text.split("\n")
+    notes = tuple((L.REVIEW_ENCODING, L.NOTE_BAD_BYTES.format(lines=n), n, lines[n - 1].strip()[:200])
+                  for n in bad_lines)
+    return events, dataclasses.replace(meta, review=notes + meta.review)
 
 
 def read_text(text: str, name: str, *, simplified: bool = True) -> Result:

@@ -62,14 +62,65 @@ def detect_encoding(data: bytes) -> str | None:
     return best[1] if best else None
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Decode a text input, raising a clear InputError when it is empty or undecodable."""
+# A few undecodable bytes are replaced and noted; more than this is no text in that encoding.
+MAX_BAD_CHARS = 20
+MAX_BAD_SHARE = 0.005  # of the characters
+
+
+def _bad_allowed(length: int) -> int:
+    return max(MAX_BAD_CHARS, int(length * MAX_BAD_SHARE))
+
+
+def _tolerant(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) for bytes that no candidate decodes strictly: each decoded
+    with replacement; the best with no more than a few bad characters wins."""
+    best: tuple[float, int, str, str] | None = None
+    for rank, encoding in enumerate(("utf-8", "gb18030", "big5")):
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd")
+        if bad > _bad_allowed(len(text)):
+            continue
+        key = (_score(text), -bad, -rank)
+        if best is None or key > best[:3]:  # type: ignore[operator]
+            best = (*key, encoding, text)  # type: ignore[assignment]
+    return (best[3], best[4]) if best else None  # type: ignore[misc]
+
+
+def decode_text_lines(data: bytes, name: str) -> tuple[str, list[int]]:
+    """Decode a text input tolerantly: (text, numbers of the lines where bytes
+    could not be decoded and were replaced by U+FFFD). Raises a clear
+    InputError when the file is empty or mostly undecodable."""
     if not data.strip():
         raise InputError(L.MSG_EMPTY_INPUT.format(path=name), path=name)
+    from xltools.guard import looks_binary
+
+    if looks_binary(data):  # NUL or control bytes: no text, whatever it is named
+        raise InputError(L.MSG_BINARY_NOT_TEXT.format(path=name), path=name)
     encoding = detect_encoding(data)
+    replaced = False
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:  # a BOM, then a few bad bytes
+            text = data.decode(encoding, errors="replace")
+            replaced = True
+            if text.count("\ufffd") > _bad_allowed(len(text)):
+                encoding = None
     if encoding is None:
-        raise InputError(L.MSG_UNREADABLE_TEXT.format(path=name), path=name)
-    text = data.decode(encoding)
+        replaced = True
+        found = _tolerant(data)
+        if found is None:
+            raise InputError(L.MSG_UNREADABLE_TEXT.format(path=name), path=name)
+        encoding, text = found
     if not text.strip():
         raise InputError(L.MSG_EMPTY_INPUT.format(path=name), path=name)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad_lines = ([i for i, line in enumerate(text.split("\n"), start=1) if "\ufffd" in line]
+                 if replaced and "\ufffd" in text else [])
+    return text, bad_lines
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode a text input, raising a clear InputError when it is empty or undecodable
+    (a few bad bytes are replaced: see ``decode_text_lines``)."""
+    return decode_text_lines(data, name)[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from xltools import labels as L
 from xltools.errors import InputError
@@ -188,9 +189,11 @@ def read_docx(data: bytes, name: str, *, simplified: bool = True) -> tuple[list[
 
     try:
         doc = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(L.MSG_BAD_OFFICE_FILE.format(path=name, kind="Word (.docx)", reason=exc),
-                         path=name) from exc
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, zlib.error) as exc:
+        from xltools.guard import bad_part_error  # names a malformed part
+
+        raise (bad_part_error(data, name) or InputError(L.MSG_BAD_OFFICE_FILE.format(
+            path=name, kind="Word (.docx)", reason=exc), path=name)) from exc
     body = doc.element.body
     items = list(_body_items(body))
     numbering = Numbering(doc)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+import zlib
 
 from xltools import labels as L
 from xltools.errors import InputError
@@ -66,9 +67,11 @@ def read_xlsx(data: bytes, name: str, *, simplified: bool = True) -> tuple[list[
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(L.MSG_BAD_OFFICE_FILE.format(path=name, kind="Excel (.xlsx)", reason=exc),
-                         path=name) from exc
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, zlib.error) as exc:
+        from xltools.guard import bad_part_error  # names a malformed part
+
+        raise (bad_part_error(data, name) or InputError(L.MSG_BAD_OFFICE_FILE.format(
+            path=name, kind="Excel (.xlsx)", reason=exc), path=name)) from exc
     sheets = []
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":

@@ -1,0 +1,180 @@
+"""Hostile files for the abuse suite, built at test time (no bomb is committed):
+zip bombs (honest and lying directories), damaged members, malformed and
+billion-laughs XML, password-protected packages, random bytes; and a way to
+run the CLI in a child process and measure its peak memory."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+                     for i in range(1, 10))
+          + b"]>\n")
+
+
+def parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {i.filename: zf.read(i) for i in zf.infolist()}
+
+
+def rezip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def replace_part(data: bytes, name: str, content: bytes) -> bytes:
+    members = parts(data)
+    assert name in members, sorted(members)
+    members[name] = content
+    return rezip(members)
+
+
+def first_sheet(data: bytes) -> str:
+    return sorted(n for n in parts(data) if n.startswith("xl/worksheets/sheet"))[0]
+
+
+def largest_sheet(data: bytes) -> str:
+    """The biggest worksheet part (in a normalised workbook: 任务分工, read whole)."""
+    members = parts(data)
+    return max((n for n in members if n.startswith("xl/worksheets/sheet")),
+               key=lambda n: len(members[n]))
+
+
+def padded_bomb(data: bytes, name: str, pad_bytes: int, path: Path) -> Path:
+    """``data`` with ``pad_bytes`` spaces inside part ``name`` (before its last
+    element's end tag: still well-formed XML), written in 1 MB chunks to ``path``.
+    1 GB of spaces deflates to about 1 MB."""
+    members = parts(data)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for member, content in members.items():
+            if member != name:
+                zf.writestr(member, content)
+                continue
+            cut = content.rindex(b"</")
+            with zf.open(member, "w", force_zip64=True) as fh:
+                fh.write(content[:cut])
+                chunk = b" " * (1 << 20)
+                for _ in range(pad_bytes >> 20):
+                    fh.write(chunk)
+                fh.write(content[cut:])
+    return path
+
+
+def lying_directory(path: Path, name: str, declared: int = 4096) -> bytes:
+    """The zip at ``path`` with the sizes of ``name`` rewritten to ``declared``
+    (local header and central directory) while its data stays: a bomb that
+    tells the directory it is small."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        info = zf.getinfo(name)
+    # Rebuild as a plain (non-zip64) archive so the sizes sit in the fixed headers.
+    out = io.BytesIO()
+    central = []
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        for i in zf.infolist():
+            start = i.header_offset
+            nlen, elen = struct.unpack("<HH", data[start + 26:start + 30])
+            raw = bytes(data[start + 30 + nlen + elen:start + 30 + nlen + elen + i.compress_size])
+            size = declared if i.filename == name else i.file_size
+            crc = i.CRC
+            fname = i.filename.encode()
+            offset = out.tell()
+            out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, i.compress_type, 0, 33,
+                                  crc, len(raw), size, len(fname), 0) + fname + raw)
+            central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0,
+                                       i.compress_type, 0, 33, crc, len(raw), size, len(fname),
+                                       0, 0, 0, 0, 0, offset) + fname)
+    cd_start = out.tell()
+    for c in central:
+        out.write(c)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central),
+                          out.tell() - cd_start, cd_start, 0))
+    assert info.file_size > declared
+    return out.getvalue()
+
+
+def damage_member(data: bytes, name: str) -> bytes:
+    """Flip bytes in the middle of member ``name``'s compressed data (directory intact)."""
+    buf = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(name)
+    start = info.header_offset
+    nlen, elen = struct.unpack("<HH", buf[start + 26:start + 30])
+    body = start + 30 + nlen + elen
+    mid = body + info.compress_size // 2
+    for k in range(mid, min(mid + 16, body + info.compress_size)):
+        buf[k] ^= 0xA5
+    return bytes(buf)
+
+
+def encrypted(data: bytes, password: str = "secret") -> bytes:
+    """``data`` (an xlsx/docx) encrypted the way Office does when a password is set:
+    an OLE compound file with EncryptionInfo and EncryptedPackage streams."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(data)).encrypt(password, out)
+    return out.getvalue()
+
+
+def digest(path: Path) -> str:
+    """A digest of a file, or of every file (names and bytes) under a folder."""
+    h = hashlib.sha256()
+    if path.is_dir():
+        for p in sorted(path.rglob("*")):
+            h.update(str(p.relative_to(path)).encode())
+            if p.is_file():
+                h.update(p.read_bytes())
+    else:
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+_CHILD = """
+import json, resource, sys, time
+sys.argv = ["xltools"] + json.loads(sys.argv[1])
+from xltools.cli import main
+t = time.perf_counter()
+status = main(sys.argv[1:])
+info = {"status": status, "seconds": time.perf_counter() - t,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+print(json.dumps(info))
+"""
+
+
+def run_cli(args: list[str], cwd: Path, timeout: int = 120, *,
+            child: bool = False) -> tuple[dict, str, str]:
+    """Run ``xltools ARGS``: ({"status": …}, stdout, stderr). In this process
+    (an uncaught exception fails the test), or with ``child`` in a child
+    interpreter, which also reports its seconds and peak memory ("peak_mb")."""
+    if not child:
+        import contextlib
+
+        from xltools.cli import main
+
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(args)
+        return {"status": status}, out.getvalue(), err.getvalue()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout, env=env)
+    lines = proc.stdout.strip().splitlines()
+    info = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {"status": None}
+    if proc.returncode and info.get("status") is None:
+        info["status"] = proc.returncode
+    return info, "\n".join(lines[:-1]), proc.stderr

@@ -1,0 +1,344 @@
+"""The input guard: every package the project opens (original, workbook,
+master, returned file) passes here before any parser sees it.
+
+A zip package (xlsx, docx) is checked from its central directory first, so a
+zip bomb is refused before anything is inflated: member count, declared size
+of each part and of the whole, and the compression ratio of each part. Then
+every member is inflated once as a stream with its declared size as the cap
+(a part that inflates to more than it declares is refused, so a lying
+directory cannot get past the limits) and its CRC is checked, so a damaged
+member is reported with its name instead of as a zlib traceback from a
+parser. XML parts must not carry a DTD or entity declarations (Office never
+writes them; billion-laughs needs them). An OLE file holding
+``EncryptionInfo`` / ``EncryptedPackage`` is a password-protected
+xlsx/docx. Bytes that are neither a package nor text but carry an Office
+name are called what they are instead of "save as UTF-8 text".
+
+``explain`` turns an exception a parser raised anyway (malformed XML) into an
+InputError naming the file and the part.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Mapping
+from os import PathLike
+from pathlib import Path, PurePath
+
+from xltools import labels as L
+from xltools.errors import InputError
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024  # a file read whole into memory
+# A province-size workbook (5,000 requirements, 200 units) is 0.6 MB: its biggest
+# part 6 MB, its highest ratio 50:1 (shared strings), about 0.2 million cells.
+MAX_PART_BYTES = 64 * 1024 * 1024  # one part, inflated
+MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all parts, inflated
+MAX_CELLS = 2_000_000  # cells in all worksheets (a parser holds them all)
+MAX_RATIO = 200  # inflated ÷ compressed size of one part (above RATIO_FLOOR)
+RATIO_FLOOR = 1024 * 1024  # small parts may compress as well as they like
+MAX_MEMBERS = 5000
+_CHUNK = 1 << 20
+
+ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAMS = tuple(n.encode("utf-16-le") for n in ("EncryptionInfo", "EncryptedPackage"))
+_LEGACY_STREAMS = tuple((n + "\0").encode("utf-16-le") for n in ("WordDocument", "Workbook", "Book"))
+OFFICE_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlt", ".et", ".ett",
+                   ".docx", ".docm", ".dotx", ".doc", ".wps", ".ods", ".odt")
+_XML_PART = re.compile(r"\.(xml|rels|vml)$", re.I)
+_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")  # XML is case-sensitive; text cannot hold a bare "<"
+_WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+_CELL_TAGS = (b"<c ", b"<c>")
+_TOO_MANY_CELLS = f"more than {MAX_CELLS:,} cells"
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"
+
+
+def is_encrypted_ole(data: bytes) -> bool:
+    """True for an OLE compound file holding an encrypted Office package
+    (what Excel/Word/WPS write when a password is set on an xlsx/docx)."""
+    # Both stream names, and none of a legacy document's (whose text could name them).
+    return (data[:8] == OLE_MAGIC and all(s in data for s in _ENCRYPTED_STREAMS)
+            and not any(s in data for s in _LEGACY_STREAMS))
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when ``data`` is no text in any encoding the readers know: NUL bytes
+    (outside UTF-16) or many control bytes in its first 8 KB."""
+    head = data[:8192]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return b"\x00" in head or controls > len(head) // 100
+
+
+def zip_problem(data: bytes, max_total: int = MAX_TOTAL_BYTES) -> tuple[str, str] | None:
+    """(kind, detail) when a zip must not be opened, from its central directory
+    only (nothing is inflated): kind "damaged", "encrypted" or "too_large"."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        return "damaged", str(exc) or type(exc).__name__
+    if len(infos) > MAX_MEMBERS:
+        return "too_large", f"{len(infos)} parts > {MAX_MEMBERS}"
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            return "encrypted", info.filename
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return "damaged", f"{info.filename}: compression method {info.compress_type}"
+        size = info.file_size
+        if size > MAX_PART_BYTES:
+            return "too_large", f"{info.filename}: {_mb(size)} > {_mb(MAX_PART_BYTES)}"
+        if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+            return "too_large", (f"{info.filename}: {_mb(size)} from "
+                                 f"{info.compress_size} bytes (> {MAX_RATIO}:1)")
+        total += size
+        if total > max_total:
+            return "too_large", f"{_mb(total)} > {_mb(max_total)}"
+    return None
+
+
+def _member_bytes(data: bytes, info: zipfile.ZipInfo) -> memoryview | None:
+    """The stored (compressed) bytes of one member, located from its local header."""
+    offset = info.header_offset
+    header = data[offset:offset + 30]
+    if len(header) < 30 or header[:4] != ZIP_MAGIC:
+        return None
+    start = (offset + 30 + int.from_bytes(header[26:28], "little")
+             + int.from_bytes(header[28:30], "little"))
+    if start + info.compress_size > len(data):
+        return None
+    return memoryview(data)[start:start + info.compress_size]
+
+
+def _has_dtd(chunk: bytes) -> bool:
+    return any(mark in chunk for mark in _DTD_MARKS)
+
+
+def _count_cells(chunk: bytes) -> int:
+    return sum(chunk.count(tag) for tag in _CELL_TAGS)
+
+
+def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int]) -> str | None:
+    """Why one member is unusable (None when it is fine): inflated as a stream,
+    never to more than its declared size, its CRC and size compared; the cells
+    of a worksheet are added to ``cells[0]``."""
+    raw = _member_bytes(data, info)
+    if raw is None:
+        return "local header missing or member cut off"
+    xml = _XML_PART.search(info.filename) is not None
+    sheet = _WORKSHEET.match(info.filename) is not None
+    declared = info.file_size
+    if info.compress_type == zipfile.ZIP_STORED:
+        if len(raw) != declared:
+            return "size differs from the directory"
+        if xml and _has_dtd(bytes(raw)):
+            return "DTD"
+        if sheet:
+            cells[0] += _count_cells(bytes(raw))
+        return None if zlib.crc32(raw) == info.CRC else "bad CRC-32"
+    inflater = zlib.decompressobj(-15)
+    crc = 0
+    size = 0
+    pos = 0
+    pending = b""
+    tail = b""  # the end of the last chunk: a cell tag may straddle two chunks
+    xml_tail = b""  # likewise a DTD mark
+    while True:
+        if not pending:
+            if pos >= len(raw) or inflater.eof:
+                break
+            pending = raw[pos:pos + _CHUNK]
+            pos += _CHUNK
+        # Never more than one byte past the declared size: a lying directory is caught here.
+        out = inflater.decompress(pending, min(_CHUNK, declared - size + 1))
+        pending = inflater.unconsumed_tail
+        size += len(out)
+        if size > declared:
+            return "larger than declared"
+        crc = zlib.crc32(out, crc)
+        if sheet and out:
+            cells[0] += _count_cells(tail + out)
+            tail = out[-2:]
+            if cells[0] > MAX_CELLS:
+                return _TOO_MANY_CELLS
+        if xml and out:
+            if _has_dtd(xml_tail + out):
+                return "DTD"
+            xml_tail = out[-8:]
+        if not out and not pending and pos >= len(raw):
+            break
+    if not inflater.eof:
+        return "compressed data cut off"
+    if size != declared:
+        return "size differs from the directory"
+    if crc != info.CRC:
+        return "bad CRC-32"
+    return None
+
+
+def _verify_members(data: bytes) -> tuple[str, str] | None:
+    """(part, reason) of the first member that does not inflate to its declared
+    size and CRC, or is XML with a DTD."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+    cells = [0]
+    for info in infos:
+        if info.is_dir() and not info.file_size:
+            continue
+        try:
+            reason = _verify_member(data, info, cells)
+            if reason is None and cells[0] > MAX_CELLS:
+                reason = _TOO_MANY_CELLS
+        except zlib.error as exc:
+            reason = str(exc) or "zlib error"
+        if reason is not None:
+            return info.filename, reason
+    return None
+
+
+def input_too_large(name: str, size: int) -> InputError:
+    return InputError(L.MSG_INPUT_TOO_LARGE.format(path=name, size=_mb(size),
+                                                   limit=_mb(MAX_INPUT_BYTES)), path=name)
+
+
+def check_package(data: bytes, name: str) -> None:
+    """Refuse (InputError naming the file and the part) what must not be parsed:
+    an encrypted Office file, a zip bomb, a damaged member, XML with a DTD,
+    binary bytes under an Office name."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise input_too_large(name, len(data))
+    if data[:8] == OLE_MAGIC:
+        if is_encrypted_ole(data):
+            raise InputError(L.MSG_PASSWORD_PROTECTED.format(path=name), path=name)
+        return
+    if data[:4] in (ZIP_MAGIC, EMPTY_ZIP_MAGIC):
+        problem = zip_problem(data)
+        if problem is None:
+            bad = _verify_members(data)
+            if bad is not None:
+                part, reason = bad
+                if reason == "DTD":
+                    raise InputError(L.MSG_PACKAGE_DTD.format(path=name, part=part), path=name)
+                if reason in ("larger than declared", _TOO_MANY_CELLS):
+                    raise InputError(L.MSG_PACKAGE_TOO_LARGE.format(
+                        path=name, detail=f"{part}: {reason}"), path=name)
+                raise InputError(L.MSG_PACKAGE_DAMAGED.format(path=name, part=part, reason=reason),
+                                 path=name)
+            return
+        kind, detail = problem
+        if kind == "encrypted":
+            raise InputError(L.MSG_PASSWORD_PROTECTED.format(path=name), path=name)
+        if kind == "too_large":
+            raise InputError(L.MSG_PACKAGE_TOO_LARGE.format(path=name, detail=detail), path=name)
+        raise InputError(L.MSG_PACKAGE_BAD_ZIP.format(path=name, reason=detail), path=name)
+    suffix = PurePath(name).suffix.lower()
+    if suffix in OFFICE_SUFFIXES and looks_binary(data):
+        raise InputError(L.MSG_NOT_OFFICE_FILE.format(path=name, suffix=suffix), path=name)
+
+
+def bad_xml_part(data: bytes) -> tuple[str, str] | None:
+    """(part, reason) of the first XML part of a zip package that is not
+    well-formed XML, or None. Parsed with lxml, no entities, no network."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             load_dtd=False)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None
+    with zf:
+        for info in zf.infolist():
+            if not _XML_PART.search(info.filename):
+                continue
+            try:
+                with zf.open(info) as fh:
+                    etree.parse(fh, parser)
+            except etree.XMLSyntaxError as exc:
+                return info.filename, str(exc)[:200]
+            except (zipfile.BadZipFile, zlib.error, OSError, ValueError) as exc:
+                return info.filename, str(exc)[:200] or type(exc).__name__
+    return None
+
+
+def bad_part_error(data: bytes, name: str) -> InputError | None:
+    """The InputError naming the damaged or malformed part of a package, or None."""
+    if data[:4] != ZIP_MAGIC:
+        return None
+    bad = _verify_members(data) or bad_xml_part(data)
+    if bad is None:
+        return None
+    part, reason = bad
+    return InputError(L.MSG_PACKAGE_BAD_XML.format(path=name, part=part, reason=reason), path=name)
+
+
+def explain(data: bytes, name: str, exc: BaseException) -> InputError:
+    """The InputError for a package a parser could not read, naming the part when
+    one is damaged or is bad XML; else the parser's own reason."""
+    found = bad_part_error(data, name)
+    if found is not None:
+        return found
+    reason = str(exc)[:200] or type(exc).__name__
+    return InputError(L.MSG_PACKAGE_UNREADABLE.format(path=name, reason=reason), path=name)
+
+
+def _answer_key(value: object) -> str:
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def refuse_filled_return(path: str | PathLike[str], previous: Mapping[tuple[str, str], Mapping[str, object]]
+                         | None = None) -> None:
+    """Refuse (OutputError, force or not) to replace ``path`` when it is a progress
+    file a unit has filled in: an answer that is not the one pre-filled from
+    ``previous`` (the last roll-up), or a filled-in date. A file that cannot be read
+    is refused too (it may be a return); an empty one may be replaced."""
+    from xltools.errors import OutputError
+    from xltools.progress.returns import ERR_EMPTY, read_returned
+
+    p = Path(path)
+    if not p.is_file():
+        return
+    rf = read_returned(p)
+    if rf.error is not None:
+        if rf.error[0] == ERR_EMPTY:
+            return
+        raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
+    previous = previous or {}
+    id_column = L.PROGRESS_LOCKED_COLUMNS[0]
+    filled = rf.filled_date is not None
+    for row in rf.rows:
+        if filled:
+            break
+        req_id = _answer_key(row.values.get(id_column))
+        before = previous.get((req_id, rf.unit), {})
+        for column in L.PROGRESS_FILL_COLUMNS:
+            value = _answer_key(row.values.get(column))
+            if value and value != _answer_key(before.get(column)):
+                filled = True
+                break
+    if filled:
+        raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
+
+
+__all__ = ["check_package", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
+           "explain", "bad_part_error", "input_too_large", "refuse_filled_return",
+           "MAX_INPUT_BYTES", "MAX_PART_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO", "MAX_CELLS"]

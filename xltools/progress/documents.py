@@ -34,7 +34,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from xltools import labels as L
 from xltools import letter_template as LT
 from xltools.errors import TemplateError
-from xltools.fileio import is_file_like, write_bytes
+from xltools.fileio import is_file_like, read_input, write_bytes
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 REPORT_TEMPLATE = "report.docx"
@@ -191,12 +191,9 @@ def read_template(source: str | os.PathLike[str] | IO[bytes] | None, default: st
         if not path.is_file():
             return template_bytes(default), str(path)
         source = path
-    if is_file_like(source):
-        return source.read(), getattr(source, "name", "<stream>")  # type: ignore[union-attr]
-    path = Path(source)
-    if not path.is_file():
-        raise TemplateError(L.MSG_TEMPLATE_NOT_FOUND.format(path=path), path=str(path))
-    return path.read_bytes(), str(path)
+    if not is_file_like(source) and not Path(source).is_file():
+        raise TemplateError(L.MSG_TEMPLATE_NOT_FOUND.format(path=source), path=str(source))
+    return read_input(source)  # the input guard: no bomb, damaged or encrypted template
 
 
 # ------------------------------------------------------------ rendering

@@ -17,7 +17,7 @@ import python_calamine
 
 from xltools import labels as L
 from xltools.errors import WorkbookError
-from xltools.fileio import existing_file, is_file_like
+from xltools.fileio import is_file_like, read_input
 from xltools.model import Deadline, PlanInfo
 from xltools.progress import summary as S
 from xltools.progress.identity import cell_key, parse_date_arg
@@ -43,11 +43,7 @@ def _value(v: object) -> object:
 def read_rollup(src: str | os.PathLike[str] | IO[bytes]
                 ) -> tuple[RollupResult, list[tuple[str, str, str, Deadline]], PlanInfo]:
     """(result with marks and sheets, requirements in order, the plan's 说明 info)."""
-    if is_file_like(src):
-        data, name = src.read(), getattr(src, "name", "<stream>")  # type: ignore[union-attr]
-    else:
-        path = existing_file(src)  # type: ignore[arg-type]
-        data, name = path.read_bytes(), str(path)
+    data, name = read_input(src)  # the input guard (zip bombs, damaged, encrypted)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several types for broken files

@@ -21,7 +21,7 @@ from typing import IO, Any
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
 from xltools.letters import title_lines
-from xltools.fileio import write_bytes
+from xltools.fileio import atomic_folder, check_writable
 from xltools.filenames import unique_filenames
 from xltools.issuer import issuer_units
 from xltools.model import Assignment, Plan, PlanInfo
@@ -139,19 +139,19 @@ def remind(rollup_workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | o
     stems = {u: L.REMIND_FILE_PATTERN.format(unit=u).removesuffix(".docx") for u in units}
     names = unique_filenames(list(stems.values()), ".docx")
     targets = {u: folder / names[stems[u]] for u in units}
-    if not force:
-        for target in targets.values():
-            if target.exists():
-                raise OutputError(L.MSG_FILE_EXISTS.format(path=target), path=str(target))
+    inputs = (rollup_workbook, template)  # never written over, force or not
+    for target in targets.values():
+        check_writable(target, force, inputs)
     # Render every notice first: a template error leaves no partial batch behind.
     documents = {u: render(data, name, remind_context(result, info, u, rows, due, date=date,
                                                       doc_number=doc_number))
                  for u, rows in units.items()}
     out = RemindResult(folder=folder, deadline=due)
     if documents:
-        folder.mkdir(parents=True, exist_ok=True)
-    for unit, document in documents.items():
-        out.files[unit] = write_bytes(targets[unit], document, force=force)
+        with atomic_folder(folder, force, inputs) as batch:  # every notice or none
+            for unit, document in documents.items():
+                batch.write_bytes(targets[unit], document)
+                out.files[unit] = targets[unit]
     return out
 
 

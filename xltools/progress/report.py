@@ -121,13 +121,14 @@ def report(rollup_workbook: str | os.PathLike[str] | IO[bytes], out: str | os.Pa
     """Write the 通报 for ``rollup_workbook`` (an OUT of ``rollup``) to ``out`` (.docx).
     ``date`` is the 成文日期 (default: the roll-up's as-of day), ``doc_number`` the
     通报's own 发文字号 (none by default)."""
-    check_writable(out, force)
+    inputs = (rollup_workbook, template)  # never written over, force or not
+    check_writable(out, force, inputs)
     data, name = read_template(template, REPORT_TEMPLATE)
     result, requirements, info = read_rollup(rollup_workbook)
     context = report_context(result, requirements, info, date=date, doc_number=doc_number)
     chart = rate_chart_png(chart_units(result), result.schedule)
     document = render(data, name, context, {"chart": chart})
-    path = write_bytes(out, document, force=force)
+    path = write_bytes(out, document, force=force, inputs=inputs)
     return ReportResult(path=path, late_units=result.overdue_units, red_count=context["red_count"])
 
 

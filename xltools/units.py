@@ -11,6 +11,7 @@ pseudo-unit 各相关部门 with role 责任.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -322,10 +323,14 @@ def unit_kind(name: str) -> str:
 _ADMIN_PREFIX = re.compile(r"^(?:市|区|县|省|州|旗|盟)")
 
 
+_SHORT_FORMS = sorted(L.SHORT_FORMS.items(), key=lambda kv: -len(kv[0]))
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _core(name: str) -> str:
     """The name without a leading administrative prefix, with short forms expanded."""
     core = _ADMIN_PREFIX.sub("", name)
-    for short, full in sorted(L.SHORT_FORMS.items(), key=lambda kv: -len(kv[0])):
+    for short, full in _SHORT_FORMS:
         if core == short or (core.endswith(short) and not core.endswith(full)):
             core = core[: len(core) - len(short)] + full
             break

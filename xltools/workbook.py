@@ -60,19 +60,32 @@ def set_text_safe(cell, value: object) -> None:
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def cell_xml(ref: str, value: object, style: str = "") -> str:
-    """One ``<c>`` of a streamed sheet (``style`` the cellXfs index): text is always an
-    inline string, never a formula (=, +, -, @ stay text); numbers stay numbers."""
+_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def cell_rest(style: str, value: object) -> str:
+    """A streamed cell's XML after its reference (``<c r="A2`` comes before it): the
+    one cell writer of every streamed sheet. Text is always an inline string, never
+    a formula (=, +, -, @ stay text); numbers stay numbers; dates are serials."""
     s = f' s="{style}"' if style else ""
     if value is None or value == "":
-        return f'<c r="{ref}"{s}/>'
+        return f'"{s}/>'
     if isinstance(value, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+        return f'"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
-        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+        return f'"{s}><v>{value!r}</v></c>'
+    if isinstance(value, dt.datetime):
+        return f'"{s}><v>{(value - _EPOCH).total_seconds() / 86400!r}</v></c>'
+    if isinstance(value, dt.date):
+        return f'"{s}><v>{(value - _EPOCH.date()).days}</v></c>'
     text = _XML_ILLEGAL.sub("", str(value))
     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{xml_escape(text)}</t></is></c>'
+    return f'"{s} t="inlineStr"><is><t{space}>{xml_escape(text)}</t></is></c>'
+
+
+def cell_xml(ref: str, value: object, style: str = "") -> str:
+    """One ``<c>`` of a streamed sheet (``style`` the cellXfs index); see ``cell_rest``."""
+    return f'<c r="{ref}' + cell_rest(style, value)
 
 
 def _display_width(text: str) -> int:
@@ -130,7 +143,9 @@ def append_rows(data: bytes, sheet: str, rows: Sequence[Sequence[object]],
     parts = []
     for r, (row, height) in enumerate(zip(rows, heights), start=first_row):
         parts.append(f'<row r="{r}" ht="{height:g}" customHeight="1">' if height else f'<row r="{r}">')
-        parts.extend(cell_xml(f"{letters[c]}{r}", value, col_styles[c]) for c, value in enumerate(row))
+        # A date goes in as its ISO text: the column's style is the template cell's, not a date format.
+        parts.extend(cell_xml(f"{letters[c]}{r}", value.isoformat() if isinstance(value, dt.date) else value,
+                              col_styles[c]) for c, value in enumerate(row))
         parts.append("</row>")
     end = xml.index("</sheetData>")
     xml = xml[:end] + "".join(parts) + xml[end:]

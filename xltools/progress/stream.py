@@ -7,31 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
+from xltools.workbook import cell_rest
+
 # ------------------------------------------------------- streaming the bulk
-_EPOCH = dt.datetime(1899, 12, 30)
-
-
-def _cell_rest(style: str, value: object) -> str:
-    """A cell's XML after its reference (``<c r="A2`` is written before it).
-    Text is always a string cell (inline), never a formula."""
-    s = f' s="{style}"' if style else ""
-    if value is None or value == "":
-        return f'"{s}/>'
-    if isinstance(value, bool):
-        return f'"{s} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int | float):
-        return f'"{s}><v>{value!r}</v></c>'
-    if isinstance(value, dt.datetime):
-        return f'"{s}><v>{(value - _EPOCH).total_seconds() / 86400!r}</v></c>'
-    if isinstance(value, dt.date):
-        return f'"{s}><v>{(value - _EPOCH.date()).days}</v></c>'
-    text = str(value)
-    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-    return f'"{s} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+# Cells are written by workbook.cell_rest, the one cell writer of every streamed sheet.
 
 
 _ROW_RE = re.compile(r'<row r="(\d+)"[^>]*>(.*?)</row>', re.S)
@@ -60,7 +42,7 @@ def _inject(xml: str, first_row: int, rows: list[list[object]]) -> Iterator[byte
     pieces: list[dict[object, bytes]] = [{} for _ in letters]
 
     def piece(j: int, v: object) -> bytes:
-        data = (_cell_rest(col_styles[j], v) + nexts[j]).encode("utf-8")
+        data = (cell_rest(col_styles[j], v) + nexts[j]).encode("utf-8")
         if v is None or isinstance(v, str | dt.date):  # not numbers: True == 1 as a key
             pieces[j][v] = data
         return data

@@ -784,8 +784,10 @@ def _split_numbered_lines(text: str) -> list[str] | None:
 
 def choose_title(candidates: list[str]) -> str:
     """The document title among the lines above the table."""
+    # A breadcrumb (首页 >> 专题专栏 >> …) is page chrome, not a title.
     cands = [c for c in candidates if 4 <= len(c) <= 80 and not any(
-        c.startswith(w) for w in L.PAGE_CHROME)]
+        c.startswith(w) for w in L.PAGE_CHROME) and not re.search(r">>|＞＞|»|›", c)
+        and not (c.endswith("文件") and len(c) <= 30)]  # the masthead 某某人民政府文件
     titled = [c for c in cands if any(w in c for w in L.TITLE_WORDS)]
     if titled:
         return strip_trailing_punct(titled[0])

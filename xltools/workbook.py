@@ -189,15 +189,20 @@ def _header(ws: Worksheet, columns: tuple[str, ...], widths: tuple[int, ...]) ->
     ws.row_dimensions[1].height = 22
 
 
-def _finish_table(ws: Worksheet, ncols: int, nrows: int) -> None:
-    last = get_column_letter(ncols)
-    ws.auto_filter.ref = f"A1:{last}{max(nrows, 1) + 1}"
-    ws.print_title_rows = "1:1"
+def print_landscape(ws: Worksheet) -> None:
+    """Print a sheet landscape on A4, fitted to the page width (as long as it needs)."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _finish_table(ws: Worksheet, ncols: int, nrows: int) -> None:
+    last = get_column_letter(ncols)
+    ws.auto_filter.ref = f"A1:{last}{max(nrows, 1) + 1}"
+    ws.print_title_rows = "1:1"
+    print_landscape(ws)
     ws.print_options.horizontalCentered = True
     # The page header and footer sit in their own band, clear of the table.
     ws.page_margins.left = ws.page_margins.right = 0.4

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
 from xltools.progress.results import PROGRESS_COLUMNS, ROLLUP_SHEETS, RollupResult, Table
-from xltools.workbook import set_text_safe
+from xltools.workbook import print_landscape, set_text_safe
 
 PROGRESS_WIDTHS = (8, 20, 6, 9, 40, 11, 24, 24, 9, 24, 12, 8, 16, 18, 50, 6, 18, 12, 24)
 REQUIREMENT_WIDTHS = (8, 20, 24, 12, 9, 8, 6, 6, 18, 60)
@@ -91,11 +91,7 @@ def _write_table_sheet(ws: Worksheet, rows: list[list[object]], widths: Sequence
     last = get_column_letter(ncols)
     ws.auto_filter.ref = f"A1:{last}{max(len(body), 1) + 1}"
     ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape(ws)
     return body[n:]
 
 
@@ -177,11 +173,7 @@ def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult
         _grow_rows(ws, t, t.ncols, widest)
     _add_charts(ws, result, widest)
     ws.freeze_panes = "A4"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape(ws)
 
 
 def _width(c: int, widest: int) -> float:

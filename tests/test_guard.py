@@ -121,3 +121,30 @@ def test_bad_xml_part_names_the_part() -> None:
     assert part == "xl/worksheets/sheet1.xml" and reason
     error = guard.explain(data, "w.xlsx", ValueError("parser"))
     assert "xl/worksheets/sheet1.xml" in str(error)
+
+
+def test_the_fast_directory_walk_never_passes_what_zipfile_refuses() -> None:
+    """The struct walk only says "fine" for a package zipfile also finds fine; every
+    byte of a small package's central directory changed in turn must keep that."""
+    packages = [
+        _zip({"xl/worksheets/sheet1.xml": SHEET, "a.bin": b"x" * 5000}),
+        _zip({"xl/worksheets/sheet1.xml": SHEET}, zipfile.ZIP_STORED),
+        _zip({"xl/sharedStrings.xml": b"<sst>" + b" " * (3 << 20) + b"</sst>"}),
+    ]
+    for data in packages:
+        assert guard._plain_directory_fits(data, guard.MAX_TOTAL_BYTES) == (
+            guard.zip_problem(data) is None)
+        start = data.index(b"PK\x01\x02")
+        for i in range(start, len(data)):
+            for new in (0x00, 0xFF, data[i] ^ 0x01):
+                broken = data[:i] + bytes([new]) + data[i + 1:]
+                if guard._plain_directory_fits(broken, guard.MAX_TOTAL_BYTES):
+                    with zipfile.ZipFile(io.BytesIO(broken)) as zf:  # zipfile agrees it is sound
+                        assert all(info.file_size <= guard.MAX_PART_BYTES for info in zf.infolist())
+                        assert not any(info.flag_bits & 1 for info in zf.infolist())
+    # A comment after the directory, or zip64, is left to zipfile (and still fine).
+    commented = bytearray(packages[0])
+    commented[-2:] = struct.pack("<H", 4)
+    commented += b"note"
+    assert not guard._plain_directory_fits(bytes(commented), guard.MAX_TOTAL_BYTES)
+    assert guard.zip_problem(bytes(commented)) is None

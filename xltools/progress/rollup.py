@@ -84,9 +84,11 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
             as_of: str | dt.date | None, force: bool, summary_only: bool = False) -> RollupResult:
     # One thread: python-calamine holds the GIL while it parses, so reading the
     # master and the returns on a thread pool only made them contend (measured).
-    plan, prepared = _load_master(data, name)
-    # The output may be written into the folder itself: it is no return.
-    files = read_folder(folder, () if is_file_like(out) else (out,), threads=False)
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        master_f = pool.submit(_load_master, data, name)
+        files = read_folder(folder, () if is_file_like(out) else (out,), pool=pool)
+        plan, prepared = master_f.result()
     history = _calamine_history(data)
     if old_out is not None:
         try:

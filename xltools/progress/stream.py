@@ -42,27 +42,37 @@ def _inject(xml: str, first_row: int, rows: list[list[object]]) -> Iterator[byte
     pieces: list[dict[object, bytes]] = [{} for _ in letters]
 
     def piece(j: int, v: object) -> bytes:
+        try:
+            return pieces[j][v]
+        except (KeyError, TypeError):
+            pass
         data = (cell_rest(col_styles[j], v) + nexts[j]).encode("utf-8")
         if v is None or isinstance(v, str | dt.date):  # not numbers: True == 1 as a key
             pieces[j][v] = data
         return data
 
-    start = [b'<row r="', ('">' + heads[0]).encode("ascii") if heads else b'"></row>']
     last_row = first_row + len(rows) - 1
     yield re.sub(r'<dimension ref="([A-Z]+\d+):([A-Z]+)\d+"',
                  lambda m: f'<dimension ref="{m.group(1)}:{m.group(2)}{last_row}"', xml[:end],
                  count=1).encode("utf-8")
+    head_piece = b'">' + heads[0].encode("ascii") if heads else b""
+    opening = b'<row r="'
     for at in range(0, len(rows), _CHUNK_ROWS):
-        parts: list[bytes] = []
-        append = parts.append
-        for r, values in enumerate(rows[at:at + _CHUNK_ROWS], start=first_row + at):
-            if len(values) < ncols:
-                values = [*values, *[None] * (ncols - len(values))]
-            number = str(r).encode("ascii")
+        chunk = [values if len(values) >= ncols else [*values, *[None] * (ncols - len(values))]
+                 for values in rows[at:at + _CHUNK_ROWS]]
+        # Column by column: a column's values are looked up in C until one is new.
+        columns = []
+        for j, column in enumerate(zip(*chunk)):
+            seen = pieces[j]
             try:
-                append(number.join(start + [seen[v] for seen, v in zip(pieces, values)]))
+                columns.append([seen[v] for v in column])
             except (KeyError, TypeError):
-                append(number.join(start + [piece(j, v) for j, v in enumerate(values[:ncols])]))
-        yield b"".join(parts)
+                columns.append([piece(j, v) for v in column])
+        numbers = [str(r).encode("ascii") for r in range(first_row + at, first_row + at + len(chunk))]
+        if not columns:  # rows without cells
+            yield b"".join([number.join((opening, b'"></row>')) for number in numbers])
+            continue
+        yield b"".join([number.join((opening, head_piece, *cells))
+                        for number, cells in zip(numbers, zip(*columns))])
     yield xml[end:].encode("utf-8")
 

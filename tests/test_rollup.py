@@ -592,6 +592,26 @@ def test_compute_and_write_into_open_workbook(master: Path, sent: dict[str, Path
     a, b = _all_values(tmp_path / "inplace.xlsx"), _all_values(tmp_path / "file.xlsx")
     for name in (L.SHEET_SUMMARY, L.SHEET_PROGRESS, L.SHEET_ISSUES, L.SHEET_HISTORY):
         assert a[name] == b[name], name
+    # 汇总 is rendered straight into XML by the command, written as cells here: same look.
+    assert _summary_look(tmp_path / "inplace.xlsx") == _summary_look(tmp_path / "file.xlsx")
+
+
+def _summary_look(path: Path) -> dict[str, object]:
+    ws = openpyxl.load_workbook(path)[L.SHEET_SUMMARY]
+    cells = {}
+    for row in ws.iter_rows():
+        for c in row:
+            look = (c.value, c.fill.fgColor.rgb if c.fill.fill_type else None, c.font.b,
+                    c.font.sz, c.number_format, c.alignment.horizontal, c.alignment.vertical,
+                    bool(c.alignment.wrap_text), c.border.left.style)
+            if look != (None, None, False, 11.0, "General", None, None, False, None):
+                cells[c.coordinate] = look
+    assert len(cells) > 100
+    return {"cells": cells, "merges": sorted(str(m) for m in ws.merged_cells.ranges),
+            "heights": {r: d.height for r, d in ws.row_dimensions.items() if d.height},
+            "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+            "freeze": ws.freeze_panes, "charts": len(ws._charts),
+            "dimension": ws.calculate_dimension()}
 
 
 def test_read_plan_fast_equals_read_plan(master: Path, taonan_workbook: Path) -> None:

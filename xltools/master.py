@@ -27,6 +27,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import python_calamine
 from lxml import etree
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from xltools import labels as L
 from xltools.errors import WorkbookError
@@ -329,6 +330,25 @@ def _shift_styles(xml: str, xf_offset: int, dxf_offset: int) -> str:
     return _DXF_ATTR.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + dxf_offset}{m.group(3)}", xml)
 
 
+_EMPTY_SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>\s*</sheetData>")
+_DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')
+_LAST_CELL = re.compile(r'<c r="([A-Z]+)(\d+)"')
+
+
+def _place_rows(xml: str, rows: str) -> str:
+    """A generated sheet written without cells, with ``rows`` (sheetData rows,
+    the generated workbook's style ids) as its sheetData, and its dimension."""
+    if not _EMPTY_SHEET_DATA.search(xml):
+        raise WorkbookError(L.MSG_INTERNAL.format(detail="rendered rows for a sheet with cells"))
+    xml = _EMPTY_SHEET_DATA.sub(lambda _: f"<sheetData>{rows}</sheetData>", xml, count=1)
+    refs = _LAST_CELL.findall(rows)
+    if refs:
+        width = max(column_index_from_string(col) for col in {col for col, _ in refs})
+        ref = f"A1:{get_column_letter(width)}{max(int(r) for _, r in refs)}"
+        xml = _DIMENSION.sub(f'<dimension ref="{ref}"/>', xml, count=1)
+    return xml
+
+
 def _free_name(files: Mapping[str, bytes], pattern: str) -> str:
     n = 1
     while pattern.format(n) in files:
@@ -340,14 +360,16 @@ _TAB_SELECTED = re.compile(rb'(<sheetView\b[^>]*?) tabSelected="(?:1|true)"')
 
 
 def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
-                 stream: dict[str, tuple[int, list[list[object]]]] | None = None,
+                 stream: dict[str, tuple[int, list[list[object]]] | str] | None = None,
                  inject=None, first: str | None = None, keep_master: bool = True) -> bytes:
     """The master package with the worksheets of ``generated`` added at the end.
 
     Master sheets with the same names are removed first (with their drawings
     and charts). ``stream`` maps a generated sheet name to rows to append (see
     ``rollup.write_rollup(bulk=True)``); ``inject(xml, first_row, rows)`` yields the
-    sheet with them as UTF-8 chunks.
+    sheet with them as UTF-8 chunks. A sheet that ``stream`` maps to a str,
+    written without cells, gets that str (rows rendered with the generated
+    workbook's style ids) as its sheetData.
     ``active`` becomes the selected sheet; ``first`` (a generated sheet) is moved
     to the front; with ``keep_master`` False no master sheet is kept (only the
     generated ones, with the master's styles).
@@ -366,7 +388,7 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
 
 
 def _merge(files: Package, generated: bytes, active: str | None,
-           stream: dict[str, tuple[int, list[list[object]]]], inject, pool: ThreadPoolExecutor,
+           stream: dict[str, tuple[int, list[list[object]]] | str], inject, pool: ThreadPoolExecutor,
            first: str | None = None, keep_master: bool = True) -> bytes:
     compressed: dict[str, Future[Member]] = {}
     with zipfile.ZipFile(io.BytesIO(generated)) as zg:
@@ -465,8 +487,11 @@ def _merge(files: Package, generated: bytes, active: str | None,
 
     for name, src in g_sheets:
         dest = copy_part(src, "xl/worksheets/sheet{}.xml")
-        xml = _shift_styles(files[dest].decode("utf-8"), xf_off, dxf_off)
-        if name in stream and inject is not None:
+        xml = files[dest].decode("utf-8")
+        if isinstance(stream.get(name), str):
+            xml = _place_rows(xml, stream[name])
+        xml = _shift_styles(xml, xf_off, dxf_off)
+        if name in stream and inject is not None and not isinstance(stream[name], str):
             # The long table's rows go straight into the deflater, chunk by chunk.
             first_row, rows = stream[name]
             packer = StreamDeflater(pool, level=1)

@@ -8,8 +8,10 @@ import copy
 import datetime as dt
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, LineChart, PieChart, Reference
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.text import (CharacterProperties, Paragraph, ParagraphProperties,
@@ -23,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
 from xltools.progress.results import PROGRESS_COLUMNS, ROLLUP_SHEETS, RollupResult, Table
-from xltools.workbook import print_landscape, set_text_safe
+from xltools.workbook import cell_xml, print_landscape, set_text_safe
 
 PROGRESS_WIDTHS = (8, 20, 6, 9, 40, 11, 24, 24, 9, 24, 12, 8, 16, 18, 50, 6, 18, 12, 24)
 REQUIREMENT_WIDTHS = (8, 20, 24, 12, 9, 8, 6, 6, 18, 60)
@@ -127,69 +129,164 @@ def _merge(ws: Worksheet, row: int, first_col: int, last_col: int,
     ws.merged_cells.ranges.add(CellRange(min_col=first_col, min_row=row, max_col=last_col, max_row=row))
 
 
-def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult) -> None:
+@dataclass
+class _SheetPlan:
+    """A sheet's cells as (value, style key) by (row, column), row heights and
+    one-row merges (row, first column, last column): written either as
+    openpyxl cells or rendered straight into XML, from the same plan."""
+
+    cells: dict[tuple[int, int], tuple[object, tuple]] = field(default_factory=dict)
+    heights: dict[int, float] = field(default_factory=dict)
+    merges: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def set_style(self, row: int, col: int, key: tuple) -> None:
+        value = self.cells.get((row, col), (None, ()))[0]
+        self.cells[(row, col)] = (value, key)
+
+
+def _summary_style(key: tuple) -> dict[str, object]:
+    """The openpyxl attributes of a 汇总 style key (see ``_summary_plan``)."""
+    kind = key[0]
+    if kind == "plain":
+        return {"number_format": DATE_FORMAT} if key[1] else {}
+    if kind == "title":
+        return {"font": Font(bold=True, size=16),
+                "alignment": Alignment(horizontal="center", vertical="center")}
+    if kind == "banner":
+        return {"alignment": Alignment(wrap_text=True, vertical="center")}
+    if kind == "table_title":
+        return {"font": Font(bold=True, size=13)}
+    if kind == "header":
+        return {"font": _HEADER_FONT, "fill": _HEADER_FILL, "alignment": _CENTER, "border": _BORDER}
+    if kind == "covered":
+        return {"border": _BORDER}
+    # "body" / "body_last": (kind, number, date, rate column, 标识 text or None)
+    _, number, date, rate, mark = key
+    attrs: dict[str, object] = {
+        "border": _BORDER,
+        "alignment": (Alignment(wrap_text=True, vertical="center") if kind == "body_last"
+                      else _CENTER if number or date or mark else _WRAP),
+        "number_format": PERCENT_FORMAT if rate else DATE_FORMAT if date else "General"}
+    if mark:
+        attrs["fill"] = _MARK_FILLS[mark]
+    return attrs
+
+
+def _summary_plan(rows: list[list[object]], result: RollupResult) -> _SheetPlan:
+    """Every 汇总 cell with its style key, the row heights and the merges."""
     widest = max(t.ncols for t in result.layout.values())
-    styles = _Styles()
+    plan = _SheetPlan()
+    cells = plan.cells
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
-            _write_value(ws, r, c, value)
-    _merge(ws, 1, 1, widest)
-    ws.cell(row=1, column=1).font = Font(bold=True, size=16)
-    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
-    ws.row_dimensions[1].height = 30
+            cells[(r, c)] = (value, ("plain", isinstance(value, dt.date)))
+    plan.merges.append((1, 1, widest))
+    plan.set_style(1, 1, ("title",))
+    plan.heights[1] = 30
     for r in (2, 3):
-        _merge(ws, r, 1, widest)
-        ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="center")
-    ws.row_dimensions[2].height = 20
-    ws.row_dimensions[3].height = 32  # the legend: two lines
+        plan.merges.append((r, 1, widest))
+        plan.set_style(r, 1, ("banner",))
+    plan.heights[2] = 20
+    plan.heights[3] = 32  # the legend: two lines
     for t in result.layout.values():
-        title = ws.cell(row=t.header_row - 1, column=1)
-        title.font = Font(bold=True, size=13)
-        _style_header(ws, t.header_row, t.ncols)
+        plan.set_style(t.header_row - 1, 1, ("table_title",))
+        for c in range(1, t.ncols + 1):
+            plan.set_style(t.header_row, c, ("header",))
         for r in range(t.first_row, t.last_row + 1):
             for c in range(1, t.ncols + 1):
-                cell = ws.cell(row=r, column=c)
-                number = isinstance(cell.value, int | float)
-                date = isinstance(cell.value, dt.date)
-                mark = _MARK_FILLS.get(str(cell.value)) if c == t.mark_col else None
-                styles.apply(cell, (number, date, c == t.rate_col, str(cell.value) if mark else None),
-                             border=_BORDER, alignment=_CENTER if number or date or mark else _WRAP,
-                             number_format=(PERCENT_FORMAT if c == t.rate_col else
-                                            DATE_FORMAT if date else "General"),
-                             **({"fill": mark} if mark else {}))
+                value = cells.get((r, c), (None,))[0]
+                number = isinstance(value, int | float)
+                date = isinstance(value, dt.date)
+                mark = str(value) if c == t.mark_col and str(value) in _MARK_FILLS else None
+                last = "body_last" if c == t.ncols and t.ncols < widest else "body"
+                cells[(r, c)] = (value, (last, number, date, c == t.rate_col, mark))
+        if t.ncols < widest:
+            # The last column (原因, the shortened requirement text) spans the rest of the width.
+            for r in range(t.header_row, t.last_row + 1):
+                plan.merges.append((r, t.ncols, widest))
+                for c in range(t.ncols + 1, widest + 1):
+                    plan.set_style(r, c, ("covered",))
+        _grow_rows(plan, t, t.ncols, widest)
+    return plan
+
+
+def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult,
+                   render: bool = False) -> str | None:
+    """Write 汇总 into ``ws``; with ``render``, the cells are returned as the
+    sheetData rows' XML (style ids of ``ws``'s workbook) instead of written."""
+    widest = max(t.ncols for t in result.layout.values())
+    plan = _summary_plan(rows, result)
+    for row, first, last in plan.merges:
+        _merge(ws, row, first, last)
+    rendered = _render_plan(ws, plan) if render else None
+    if not render:
+        styles = _Styles()
+        for (r, c), (value, key) in plan.cells.items():
+            cell = ws.cell(row=r, column=c)
+            set_text_safe(cell, value)
+            attrs = _summary_style(key)
+            if attrs:
+                styles.apply(cell, key, **attrs)
+        for r, height in plan.heights.items():
+            ws.row_dimensions[r].height = height
     for c in range(1, widest + 1):
         ws.column_dimensions[get_column_letter(c)].width = SUMMARY_WIDTHS.get(c, 7.5)
     ws.column_dimensions[get_column_letter(widest)].width = WHY_WIDTH
-    for t in result.layout.values():
-        if t.ncols >= widest:
-            _grow_rows(ws, t, t.ncols, widest)
-            continue
-        # The last column (原因, the shortened requirement text) spans the rest of the width.
-        for r in range(t.header_row, t.last_row + 1):
-            _merge(ws, r, t.ncols, widest, styles)
-            if r > t.header_row:
-                ws.cell(row=r, column=t.ncols).alignment = Alignment(wrap_text=True,
-                                                                     vertical="center")
-        _grow_rows(ws, t, t.ncols, widest)
     _add_charts(ws, result, widest)
     ws.freeze_panes = "A4"
     print_landscape(ws)
+    return rendered
+
+
+def _render_plan(ws: Worksheet, plan: _SheetPlan) -> str:
+    """The plan's rows as sheetData XML; each style key is registered once in
+    ``ws``'s workbook through a cell that is not added to the sheet."""
+    ids: dict[tuple, str] = {}
+    by_row: dict[int, list[tuple[int, object, tuple]]] = {}
+    for (r, c), (value, key) in plan.cells.items():
+        by_row.setdefault(r, []).append((c, value, key))
+    for r in plan.heights:
+        by_row.setdefault(r, [])
+    letters: dict[int, str] = {}
+    out: list[str] = []
+    for r in sorted(by_row):
+        height = plan.heights.get(r)
+        out.append(f'<row r="{r}" ht="{height}" customHeight="1">' if height else f'<row r="{r}">')
+        for c, value, key in sorted(by_row[r], key=lambda t: t[0]):
+            style = ids.get(key)
+            if style is None:
+                attrs = _summary_style(key)
+                if attrs:
+                    scratch = Cell(ws, row=1, column=1)
+                    for name, attr in attrs.items():
+                        setattr(scratch, name, attr)
+                    style = str(scratch.style_id)
+                else:
+                    style = ""
+                ids[key] = style
+            if value is None and not style:
+                continue
+            letter = letters.get(c) or letters.setdefault(c, get_column_letter(c))
+            out.append(cell_xml(f"{letter}{r}", value, style))
+        out.append("</row>")
+    return "".join(out)
 
 
 def _width(c: int, widest: int) -> float:
     return WHY_WIDTH if c == widest else SUMMARY_WIDTHS.get(c, 7.5)
 
 
-def _grow_rows(ws: Worksheet, t: Table, last_col: int, widest: int) -> None:
+def _grow_rows(plan: _SheetPlan, t: Table, last_col: int, widest: int) -> None:
     """Merged cells do not grow with their text: size the rows (a CJK character
     is about two width units; 15 points a line)."""
     room = sum(_width(c, widest) for c in range(last_col, widest + 1))
     for r in range(t.first_row, t.last_row + 1):
-        lines = max(math.ceil(2 * len(str(ws.cell(row=r, column=last_col).value or "")) / room),
-                    math.ceil(2 * len(str(ws.cell(row=r, column=2).value or "")) / SUMMARY_WIDTHS[2]),
-                    1)
+        last = plan.cells.get((r, last_col), (None,))[0]
+        second = plan.cells.get((r, 2), (None,))[0]
+        lines = max(math.ceil(2 * len(str(last or "")) / room),
+                    math.ceil(2 * len(str(second or "")) / SUMMARY_WIDTHS[2]), 1)
         if lines > 1:
-            ws.row_dimensions[r].height = 15 * lines
+            plan.heights[r] = 15 * lines
 
 
 def _add_charts(ws: Worksheet, result: RollupResult, widest: int) -> None:
@@ -253,20 +350,23 @@ def _mark_colours(ws: Worksheet, col: int, nrows: int) -> None:
 
 
 def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
-                 ) -> dict[str, tuple[int, list[list[object]]]]:
+                 ) -> dict[str, tuple[int, list[list[object]]] | str]:
     """Write (or replace) 汇总, 进度, 问题 and 历史 in ``wb``; 汇总 becomes the active sheet.
 
     With ``bulk``, long tables get only their first rows here and the rest is
-    returned as {sheet: (first row number, rows)}; ``rollup`` streams them into
-    the saved package (much faster than openpyxl cells).
+    returned as {sheet: (first row number, rows)}, and 汇总's cells as its
+    rendered rows' XML {sheet: xml}; ``rollup`` streams them into the saved
+    package (much faster than openpyxl cells).
     """
     for name in ROLLUP_SHEETS:
         if name in wb.sheetnames:
             del wb[name]
     limit = BULK_THRESHOLD if bulk else None
-    deferred: dict[str, tuple[int, list[list[object]]]] = {}
+    deferred: dict[str, tuple[int, list[list[object]]] | str] = {}
     ws = wb.create_sheet(L.SHEET_SUMMARY, 0)  # the first sheet: what the leader opens
-    _write_summary(ws, result.sheets[L.SHEET_SUMMARY], result)
+    rendered = _write_summary(ws, result.sheets[L.SHEET_SUMMARY], result, render=bulk)
+    if rendered is not None:
+        deferred[ws.title] = rendered
 
     ws = wb.create_sheet(L.SHEET_BY_REQUIREMENT)
     rows = result.sheets[L.SHEET_BY_REQUIREMENT]

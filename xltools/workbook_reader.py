@@ -239,9 +239,9 @@ def assemble_goals(reqs: dict[str, dict]) -> tuple[Goal, ...]:
     goals: dict[str, dict[int, list[Requirement]]] = {}
     task_names: dict[int, str] = {}
     task_goal: dict[int, str] = {}
-    for req_id in sorted(reqs, key=requirement_sort_key):
+    keyed = sorted((requirement_sort_key(req_id), req_id) for req_id in reqs)
+    for (task_no, _, _), req_id in keyed:
         f = reqs[req_id]
-        task_no = split_requirement_id(req_id)[0]  # type: ignore[index]
         goal = task_goal.setdefault(task_no, f[L.COL_GOAL])
         task_names.setdefault(task_no, f[L.COL_TASK])
         goals.setdefault(goal, {}).setdefault(task_no, []).append(Requirement(

@@ -319,8 +319,10 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
         used += 1
 
         # Locked content: compare with what was sent (the hidden fingerprint), else the plan.
-        changed = [c for c, v in zip(LOCKED_COLUMNS, slot.locked_values, strict=True)
-                   if c in values and values[c] != v and cell_key(values[c]) != cell_key(v)]
+        sent = slot.locked_values
+        changed = ([] if tuple(map(values.get, LOCKED_COLUMNS)) == sent else  # as sent: most rows
+                   [c for c, v in zip(LOCKED_COLUMNS, sent, strict=True)
+                    if c in values and values[c] != v and cell_key(values[c]) != cell_key(v)])
         if changed:
             stored = rf.fingerprints.get(req_id)
             as_sent = (stored and as_sent_possible

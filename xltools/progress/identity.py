@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from xltools import labels as L
 from xltools.errors import InputError
 from xltools.issuer import issuer_units
-from xltools.model import Assignment, Deadline, Goal, Plan, Requirement, Task
+from xltools.model import Assignment, Deadline, Goal, Plan, Requirement, Role, Task
 from xltools.text import normalise_spaces
 
 FORMAT_ID = "xltools-progress-1"
@@ -115,13 +115,24 @@ def iter_unit_assignments(plan: Plan) -> Iterator[tuple[Goal, Task, Requirement,
     """(goal, task, requirement, assignment) for every progress unit's part, in plan
     order and, within a requirement, by role (牵头, 责任, 配合); one per unit."""
     units = set(progress_units(plan))
+    rank = {role: role.order for role in Role}
     by_req: dict[str, list[Assignment]] = {}
+    unsorted: set[str] = set()  # requirements whose rows are not in role order
+    last: dict[str, int] = {}
     for a in plan.assignments:
         if a.unit in units:
-            by_req.setdefault(a.requirement_id, []).append(a)
+            req_id = a.requirement_id
+            r = rank.get(a.role, 9)
+            if r < last.get(req_id, -1):
+                unsorted.add(req_id)
+            last[req_id] = r
+            by_req.setdefault(req_id, []).append(a)
     for goal, task, req in plan.iter_requirements():
+        group = by_req.get(req.id, ())
+        if req.id in unsorted:
+            group = sorted(group, key=lambda a: rank.get(a.role, 9))  # stable: unit order kept
         taken: set[str] = set()
-        for a in sorted(by_req.get(req.id, ()), key=lambda a: a.role.order if a.role else 9):
+        for a in group:
             if a.unit not in taken:
                 taken.add(a.unit)
                 yield goal, task, req, a

@@ -508,9 +508,9 @@ def read_folder(folder: str | os.PathLike[str],
                 pool: Executor | None = None, threads: bool = True) -> list[ReturnedFile]:
     """Every file of ``folder`` (lock files and ``exclude`` skipped), read, in name order.
 
-    Files are read on ``pool`` when given, else on a few threads unless
-    ``threads`` is False (the roll-up reads on one: python-calamine holds the
-    GIL while parsing, so threads help only while files are read from a slow disk)."""
+    Files are read on ``pool`` when given (the roll-up's, which reads the master
+    beside them), else on a few threads unless ``threads`` is False:
+    python-calamine parses without holding the GIL."""
     base = Path(folder)
     skip = {Path(p).resolve() for p in exclude}
     try:

@@ -67,7 +67,11 @@ def _inject(xml: str, first_row: int, rows: list[list[object]]) -> Iterator[byte
             try:
                 columns.append([seen[v] for v in column])
             except (KeyError, TypeError):
-                columns.append([piece(j, v) for v in column])
+                get = seen.get
+                try:
+                    columns.append([get(v) or piece(j, v) for v in column])
+                except TypeError:  # an unhashable value: never from the roll-up
+                    columns.append([piece(j, v) for v in column])
         numbers = [str(r).encode("ascii") for r in range(first_row + at, first_row + at + len(chunk))]
         if not columns:  # rows without cells
             yield b"".join([number.join((opening, b'"></row>')) for number in numbers])

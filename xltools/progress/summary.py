@@ -251,12 +251,14 @@ def _unit_table(result: RollupResult, by_unit: dict[str, list[Slot]], rules: Rul
     return rows
 
 
+_LEAD, _RESPONSIBLE = Role.LEAD.value, Role.RESPONSIBLE.value
+
+
 def _overall_status(slots: Sequence[Slot], options: Sequence[str], done: str | None) -> str:
     """A requirement's status from its lead units (else responsible, else all)."""
-    for role in (Role.LEAD.value, Role.RESPONSIBLE.value, None):
-        basis = [s for s in slots if role is None or s.role == role]
-        if basis:
-            break
+    basis = [s for s in slots if s.role == _LEAD]
+    if not basis:
+        basis = [s for s in slots if s.role == _RESPONSIBLE] or list(slots)
     statuses = [s.status_key or cell_key(s.status) for s in basis if s.status not in (None, "")]
     if not statuses:
         return L.FEEDBACK_MISSING
@@ -310,10 +312,14 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
     by_goal: dict[str, _Counts] = {}
     reqs_per_goal: Counter = Counter()
     for goal, _, _, _ in requirements:
-        by_goal.setdefault(goal, _Counts())
+        if goal not in by_goal:
+            by_goal[goal] = _Counts()
         reqs_per_goal[goal] += 1
     for slot in result.slots:
-        by_goal.setdefault(slot.goal, _Counts()).add(slot)
+        counts = by_goal.get(slot.goal)
+        if counts is None:
+            counts = by_goal[slot.goal] = _Counts()
+        counts.add(slot)
     goal_rows: list[list[object]] = [[L.SCOL_NO, L.SCOL_GOAL, L.SCOL_COUNT, L.SCOL_DUE,
                                       L.SCOL_REPORTED, done or L.STATUS_DONE, L.SCOL_OVERDUE,
                                       L.SCOL_RATE, L.SCOL_MARK, L.SCOL_WHY]]
@@ -405,7 +411,7 @@ def requirement_entries(result: RollupResult, requirements: Requirements, rules:
     for goal, req_id, text, deadline in requirements:
         slots = by_req.get(req_id, [])
         status = _overall_status(slots, result.status_options, rules.done) if slots else ""
-        leads = [s.unit for s in slots if s.role == Role.LEAD.value] or [s.unit for s in slots]
+        leads = [s.unit for s in slots if s.role == _LEAD] or [s.unit for s in slots]
         due = deadline.date
         overdue = bool(slots and due and due < rules.as_of and status != rules.done)
         reported = sum(s.reported for s in slots)

@@ -488,9 +488,15 @@ def test_inputs_untouched_and_master_needs_force(master: Path, sent: dict[str, P
     assert master.read_bytes() == master_before
     with pytest.raises(OutputError):
         rollup(master, folder, tmp_path / "out.xlsx", as_of=AS_OF)
-    # Into the master itself, with force: then it carries the roll-up.
-    rollup(master, folder, master, as_of=AS_OF, force=True)
-    assert L.SHEET_PROGRESS in openpyxl.load_workbook(master).sheetnames
+    # Never into the master, even with force (also not through another spelling or a link).
+    for target in (master, master.parent / "." / master.name):
+        with pytest.raises(OutputError, match="输入"):
+            rollup(master, folder, target, as_of=AS_OF, force=True)
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(master)
+    with pytest.raises(OutputError):
+        rollup(link, folder, master, as_of=AS_OF, force=True)
+    assert master.read_bytes() == master_before
     with pytest.raises(InputError):
         rollup(master, tmp_path / "nowhere", tmp_path / "x.xlsx")
 
@@ -527,12 +533,17 @@ def test_repeatable_and_history_per_round(master: Path, sent: dict[str, Path], t
     rollup(master, folder, folder / "汇总.xlsx", as_of=AS_OF, force=True)
     assert _all_values(folder / "汇总.xlsx") == first
     (folder / "汇总.xlsx").unlink()
-    # Re-running the round on the rolled-up workbook replaces that round …
-    rollup(out, folder, out, as_of=AS_OF, force=True)
+    # Re-running the round into the same OUT replaces that round …
+    rollup(master, folder, out, as_of=AS_OF, force=True)
     assert len(table(out, L.SHEET_HISTORY)) == 3
-    # … and another round is added next to it.
+    # … and another round is added next to it; a roll-up read as the master works too.
     fill(sent["乙局"], folder / "b.xlsx", filled=dt.date(2019, 7, 2))
-    rollup(out, folder, out, round_label="R2", as_of="2019-10-10", force=True)
+    rollup(master, folder, out, round_label="R2", as_of="2019-10-10", force=True)
+    again = tmp_path / "again.xlsx"
+    rollup(out, folder, again, round_label="R2", as_of="2019-10-10")
+    assert table(again, L.SHEET_HISTORY) == table(out, L.SHEET_HISTORY)
+    with pytest.raises(OutputError):
+        rollup(out, folder, out, round_label="R2", as_of="2019-10-10", force=True)
     history = table(out, L.SHEET_HISTORY)
     assert [h[L.HCOL_ROUND] for h in history] == ["R1"] * 3 + ["R2"] * 3
     r2 = {h[L.SCOL_UNIT]: h for h in history if h[L.HCOL_ROUND] == "R2"}
@@ -567,8 +578,9 @@ def test_master_saved_by_libreoffice_and_rerun_replaces_charts(master: Path, sen
     fill(sent["甲局"], folder / "a.xlsx")
     lo_master = soffice_convert(master, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
     out = tmp_path / "out.xlsx"
-    rollup(lo_master, folder, out, as_of=AS_OF)
-    rollup(out, folder, out, as_of=AS_OF, force=True)
+    first = tmp_path / "first.xlsx"
+    rollup(lo_master, folder, first, as_of=AS_OF)
+    rollup(first, folder, out, as_of=AS_OF)  # a roll-up as the master: its sheets replaced
     names = zipfile.ZipFile(out).namelist()
     assert len([n for n in names if n.startswith("xl/charts/")]) == 2
     wb = openpyxl.load_workbook(out)

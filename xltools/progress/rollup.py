@@ -70,24 +70,24 @@ def rollup(workbook: str | os.PathLike[str] | IO[bytes], folder: str | os.PathLi
     ``workbook`` with the sheets 汇总 (first) / 进度 / 问题 / 延期申请 / 历史 added
     or replaced; with ``summary_only``, those sheets without the master's.
 
-    Returned files are never modified; the master is only replaced when
-    ``out`` is its path and ``force`` is given. 历史 keeps the other rounds
-    found in the master (and in ``out`` when it is replaced).
+    Returned files and the master are never modified (``out`` may not be
+    either, even with ``force``). 历史 keeps the other rounds found in the
+    master and in ``out`` when it is replaced (``force``), so rolling each
+    round up into the same OUT accumulates the rounds.
     """
     data, name = read_input(workbook)  # the input guard: no bomb, damaged or encrypted master
     if not Path(folder).is_dir():
         raise InputError(L.MSG_NOT_A_FOLDER.format(path=folder), path=str(folder))
+    inputs = () if is_file_like(out) else _output_inputs(Path(out), folder, workbook)
     if not is_file_like(out):
-        # Never onto a returned file; onto the master (or an earlier roll-up in
-        # the folder) only with force: those keep every sheet they had.
-        check_writable(out, force, _output_inputs(Path(out), folder))
-    # An OUT being replaced (not the master itself) keeps its 历史 of other rounds.
-    old_out = (Path(out) if not is_file_like(out) and Path(out).is_file() and force
-               and (is_file_like(workbook) or Path(out).resolve() != Path(workbook).resolve())
-               else None)
+        # Never onto the master or a returned file; onto an earlier roll-up
+        # (also one written into the folder) only with force.
+        check_writable(out, force, inputs)
+    # An OUT being replaced keeps its 历史 of other rounds.
+    old_out = Path(out) if not is_file_like(out) and Path(out).is_file() and force else None
     with _gc_paused(), _quick_handoffs():
         return _rollup(data, name, folder, out, old_out, round_label=round_label, as_of=as_of,
-                       force=force, summary_only=summary_only)
+                       force=force, summary_only=summary_only, inputs=inputs)
 
 
 def _load_master(data: bytes, name: str) -> tuple[Plan, _Prepared]:
@@ -97,8 +97,8 @@ def _load_master(data: bytes, name: str) -> tuple[Plan, _Prepared]:
 
 def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
             out: str | os.PathLike[str] | IO[bytes], old_out: Path | None, *,
-            round_label: str | None,
-            as_of: str | dt.date | None, force: bool, summary_only: bool = False) -> RollupResult:
+            round_label: str | None, as_of: str | dt.date | None, force: bool,
+            summary_only: bool = False, inputs: tuple[object, ...] = ()) -> RollupResult:
     # Two threads: python-calamine parses without the GIL, so the master and the
     # returns are parsed side by side (with 0.9; older releases held it).
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -126,23 +126,25 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
     if is_file_like(out):
         out.write(merged)  # type: ignore[union-attr]
         return result
-    with atomic_path(out, force, _output_inputs(Path(out), folder)) as tmp:
+    with atomic_path(out, force, inputs) as tmp:
         tmp.write_bytes(merged)
     result.path = Path(out)
     return result
 
 
-def _output_inputs(out: Path, folder: str | os.PathLike[str]) -> tuple[Path, ...]:
-    """What OUT must not replace: the returned folder's files, unless OUT is an
-    earlier roll-up written there (summary and assignment sheets, no identity: no return)."""
+def _output_inputs(out: Path, folder: str | os.PathLike[str],
+                   workbook: object) -> tuple[object, ...]:
+    """What OUT must not replace: the master, and the returned folder's files
+    unless OUT is an earlier roll-up written there (summary and assignment
+    sheets, no identity: no return)."""
     folder_path = Path(folder)
     try:
         inside = out.resolve().is_relative_to(folder_path.resolve())
     except (OSError, RuntimeError):
         inside = False
     if inside and out.is_file() and _is_rollup_output(out):
-        return ()
-    return (folder_path,)
+        return (workbook,)
+    return (workbook, folder_path)
 
 
 def _is_rollup_output(path: Path) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import io
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,20 @@ def test_atomic_folder_commits_every_file(tmp_path: Path) -> None:
         with atomic_folder(tmp_path / "other"):
             raise _Interrupted
     assert sorted(p.name for p in tmp_path.iterdir()) == ["batch"]
+
+
+def test_read_capped_reads_one_byte_past_the_cap_and_no_more(tmp_path: Path) -> None:
+    from xltools.fileio import read_capped
+
+    for size in (0, 1, 99, 100, 101, 5000):
+        data = bytes(range(256)) * (size // 256 + 1)
+        data = data[:size]
+        path = tmp_path / f"f{size}"
+        path.write_bytes(data)
+        with path.open("rb") as fh:
+            assert read_capped(fh, 100) == data[:101]
+        assert read_capped(io.BytesIO(data), 100) == data[:101]
+        with path.open("rb") as fh:  # after a partial read, from where the file stands
+            fh.read(3)
+            assert read_capped(fh, 10_000) == data[3:]
+    assert read_capped(io.StringIO("文本"), 10) == "文本"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import shutil
 import tempfile
@@ -64,6 +65,25 @@ def existing_file(path: PathLike) -> Path:
     return p
 
 
+def read_capped(fh: IO[bytes], cap: int) -> bytes:
+    """At most ``cap + 1`` bytes of ``fh`` (one more than allowed says "too big"),
+    without reserving ``cap`` bytes up front as ``fh.read(cap + 1)`` does."""
+    try:
+        hint = os.fstat(fh.fileno()).st_size - fh.tell()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        hint = 1 << 20
+    chunks: list[bytes] = []
+    total = 0
+    while total <= cap:
+        chunk = fh.read(min(max(hint, 0), cap - total) + 1)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        hint = 1 << 20  # the file grew since its size was read, or no size was known
+    return chunks[0][:0].join(chunks) if chunks else b""  # a text stream gives str
+
+
 def read_input(src: PathLike | IO[bytes], *, check: bool = True) -> tuple[bytes, str]:
     """Read an input package or text (path or binary file object) through the
     input guard; return (data, display name). Raises InputError for what must
@@ -72,7 +92,7 @@ def read_input(src: PathLike | IO[bytes], *, check: bool = True) -> tuple[bytes,
     from xltools.guard import MAX_INPUT_BYTES, check_package, input_too_large
 
     if is_file_like(src):
-        data = src.read(MAX_INPUT_BYTES + 1)  # type: ignore[union-attr]
+        data = read_capped(src, MAX_INPUT_BYTES)  # type: ignore[arg-type]
         if isinstance(data, str):
             data = data.encode("utf-8")
         name = str(getattr(src, "name", "<stream>"))
@@ -84,7 +104,7 @@ def read_input(src: PathLike | IO[bytes], *, check: bool = True) -> tuple[bytes,
             if size > MAX_INPUT_BYTES:  # refused unread
                 raise input_too_large(name, size)
             with p.open("rb") as fh:
-                data = fh.read(MAX_INPUT_BYTES + 1)
+                data = read_capped(fh, MAX_INPUT_BYTES)
         except OSError as exc:
             raise environment_error(exc, p, reading=True) from exc
     if check:
@@ -283,6 +303,6 @@ def atomic_folder(folder: PathLike, force: bool = False,
             shutil.rmtree(staging, ignore_errors=True)
 
 
-__all__ = ["existing_file", "read_input", "read_source_bytes", "guard_output", "check_writable",
+__all__ = ["existing_file", "read_input", "read_capped", "read_source_bytes", "guard_output", "check_writable",
            "atomic_path", "atomic_folder", "Batch", "write_bytes", "environment_error",
            "is_file_like"]

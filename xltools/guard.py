@@ -160,7 +160,7 @@ def _member_bytes(data: bytes, info: zipfile.ZipInfo) -> memoryview | None:
 
 
 def _has_dtd(chunk: bytes) -> bool:
-    return any(mark in chunk for mark in _DTD_MARKS)
+    return b"<!" in chunk and any(mark in chunk for mark in _DTD_MARKS)  # one scan, mostly
 
 
 def _count_cells(chunk: bytes) -> int:
@@ -206,12 +206,13 @@ def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int]) -> str 
             return "larger than declared"
         crc = zlib.crc32(out, crc)
         if sheet and out:
-            cells[0] += _count_cells(tail + out)
+            # The tags in this chunk, and one straddling the previous chunk's end.
+            cells[0] += _count_cells(out) + _count_cells(tail + out[:2])
             tail = out[-2:]
             if cells[0] > MAX_CELLS:
                 return _TOO_MANY_CELLS
         if xml and out:
-            if _has_dtd(xml_tail + out):
+            if _has_dtd(out) or _has_dtd(xml_tail + out[:8]):
                 return "DTD"
             xml_tail = out[-8:]
         if not out and not pending and pos >= len(raw):

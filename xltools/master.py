@@ -24,6 +24,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from operator import itemgetter
 
 import python_calamine
 from lxml import etree
@@ -84,15 +85,20 @@ def _calamine_rows(book, name: str, *, empty: object = None) -> list[list[object
 # brackets change only beside an ASCII one).
 _CJK_OR_PUNCT = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》〔〕【】"
 _MAY_CHANGE = re.compile("[\u00a0\u3000\u2002-\u200d\u202f\u205f\u2060\ufeff\u00ad"
-                         "\t\r\n\uff10-\uff19\uff21-\uff3a\uff41-\uff5a,;:?!()]"
-                         # a space is folded, trimmed, or dropped between Chinese characters
-                         f"|^\\s|\\s$|  |(?<=[{_CJK_OR_PUNCT}]) (?=[{_CJK_OR_PUNCT}])")
+                         "\t\r\n\uff10-\uff19\uff21-\uff3a\uff41-\uff5a,;:?!()]")
+# A space is folded, trimmed, or dropped between Chinese characters.
+_SPACE_MAY_CHANGE = re.compile(f"  |(?<=[{_CJK_OR_PUNCT}]) (?=[{_CJK_OR_PUNCT}])")
 
 
 def is_clean(text: str) -> bool:
     """True when ``text.clean_text`` would return ``text`` unchanged (a normalised
     workbook's texts are already clean): none of the characters it changes, NFC."""
-    return _MAY_CHANGE.search(text) is None and unicodedata.is_normalized("NFC", text)
+    # A character class alone is a fast scan; the space rules only run on texts with a space.
+    if _MAY_CHANGE.search(text) or text[:1].isspace() or text[-1:].isspace():
+        return False
+    if " " in text and _SPACE_MAY_CHANGE.search(text):
+        return False
+    return unicodedata.is_normalized("NFC", text)
 
 
 def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
@@ -189,7 +195,10 @@ def _read_plan_fast(data: bytes, name: str) -> Plan:
                     known[column] = text(values[i] if i is not None else None)
             if deadline and not known["deadline"]:
                 known["deadline"] = deadline
-        unit_raw = text(values[i_unit])
+        raw_unit = values[i_unit]
+        unit_raw = cache.get(raw_unit)
+        if unit_raw is None:
+            unit_raw = text(raw_unit)
         unit = canonical.get(unit_raw, unit_raw) if unit_raw else ""
         role_raw = text(values[i_role] if i_role is not None else None)
         try:
@@ -198,8 +207,8 @@ def _read_plan_fast(data: bytes, name: str) -> Plan:
             role = roles[role_raw] = Role.parse(role_raw)
         remark = text(values[i_remark]) if i_remark is not None else ""
         assignments.append((sort_keys[req_id], row, Assignment(req_id, unit, role, remark)))
-    plan_goals = assemble_goals(reqs)
-    assignments.sort(key=lambda t: (t[0], t[1]))
+    plan_goals = assemble_goals(reqs, sort_keys)
+    assignments.sort(key=itemgetter(0, 1))  # (requirement order, row): rows are unique
     return Plan(info=info, goals=plan_goals, assignments=tuple(a for _, _, a in assignments),
                 units=units)
 
@@ -330,23 +339,50 @@ def _shift_styles(xml: str, xf_offset: int, dxf_offset: int) -> str:
     return _DXF_ATTR.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + dxf_offset}{m.group(3)}", xml)
 
 
-_EMPTY_SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>\s*</sheetData>")
+_SHEET_DATA_END = re.compile(r"<sheetData\s*/>|</sheetData>")
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')
-_LAST_CELL = re.compile(r'<c r="([A-Z]+)(\d+)"')
+_CELL_REF = re.compile(r'<c r="([A-Z]+)(\d+)"')
 
 
-def _place_rows(xml: str, rows: str) -> str:
-    """A generated sheet written without cells, with ``rows`` (sheetData rows,
-    the generated workbook's style ids) as its sheetData, and its dimension."""
-    if not _EMPTY_SHEET_DATA.search(xml):
-        raise WorkbookError(L.MSG_INTERNAL.format(detail="rendered rows for a sheet with cells"))
-    xml = _EMPTY_SHEET_DATA.sub(lambda _: f"<sheetData>{rows}</sheetData>", xml, count=1)
-    refs = _LAST_CELL.findall(rows)
-    if refs:
-        width = max(column_index_from_string(col) for col in {col for col, _ in refs})
-        ref = f"A1:{get_column_letter(width)}{max(int(r) for _, r in refs)}"
-        xml = _DIMENSION.sub(f'<dimension ref="{ref}"/>', xml, count=1)
+def append_rows(xml: str, rows: str) -> str:
+    """Sheet ``xml`` with ``rows`` (sheetData rows as XML, the sheet's own style
+    ids) added at the end of its sheetData; a dimension it has is recomputed."""
+    ends = list(_SHEET_DATA_END.finditer(xml))
+    if not ends:
+        raise WorkbookError(L.MSG_INTERNAL.format(detail="a sheet without sheetData"))
+    end = ends[-1]
+    closing = "" if end.group().startswith("</") else "<sheetData>"
+    xml = f"{xml[:end.start()]}{closing}{rows}</sheetData>{xml[end.end():]}"
+    if _DIMENSION.search(xml):
+        start, stop = xml.index("<sheetData"), xml.index("</sheetData>")
+        refs = _CELL_REF.findall(xml, start, stop)
+        if refs:
+            width = max(column_index_from_string(col) for col in {col for col, _ in refs})
+            ref = f"A1:{get_column_letter(width)}{max(int(r) for _, r in refs)}"
+            xml = _DIMENSION.sub(f'<dimension ref="{ref}"/>', xml, count=1)
     return xml
+
+
+def sheet_parts(files: Mapping[str, bytes]) -> dict[str, str]:
+    """Worksheet name → part name of a package."""
+    wb_part = "xl/workbook.xml"
+    for rel in etree.fromstring(files["_rels/.rels"], _PARSER):
+        if rel.get("Type", "").endswith("/officeDocument"):
+            wb_part = rel.get("Target", "").lstrip("/")
+    wb = etree.fromstring(files[wb_part], _PARSER)
+    rels = {r.get("Id"): r.get("Target") for r in etree.fromstring(files[_rels_name(wb_part)], _PARSER)}
+    return {s.get("name"): _resolve(wb_part, rels[s.get(_q(NS_REL, "id"))])
+            for s in wb.find(_q(NS_MAIN, "sheets"))}
+
+
+def add_rows(package: bytes, rows: dict[str, str]) -> bytes:
+    """The package with ``rows`` (sheet name → rows' XML) appended to those sheets;
+    the other parts are copied compressed, as they are."""
+    files = Package(package)
+    for name, part in sheet_parts(files).items():
+        if name in rows:
+            files[part] = append_rows(files[part].decode("utf-8"), rows[name]).encode("utf-8")
+    return write_package([(part, files.unchanged(part) or files[part]) for part in files])
 
 
 def _free_name(files: Mapping[str, bytes], pattern: str) -> str:
@@ -367,9 +403,9 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
     Master sheets with the same names are removed first (with their drawings
     and charts). ``stream`` maps a generated sheet name to rows to append (see
     ``rollup.write_rollup(bulk=True)``); ``inject(xml, first_row, rows)`` yields the
-    sheet with them as UTF-8 chunks. A sheet that ``stream`` maps to a str,
-    written without cells, gets that str (rows rendered with the generated
-    workbook's style ids) as its sheetData.
+    sheet with them as UTF-8 chunks. A sheet that ``stream`` maps to a str gets
+    that str (rows rendered with the generated workbook's style ids) appended
+    to its sheetData.
     ``active`` becomes the selected sheet; ``first`` (a generated sheet) is moved
     to the front; with ``keep_master`` False no master sheet is kept (only the
     generated ones, with the master's styles).
@@ -489,7 +525,7 @@ def _merge(files: Package, generated: bytes, active: str | None,
         dest = copy_part(src, "xl/worksheets/sheet{}.xml")
         xml = files[dest].decode("utf-8")
         if isinstance(stream.get(name), str):
-            xml = _place_rows(xml, stream[name])
+            xml = append_rows(xml, stream[name])
         xml = _shift_styles(xml, xf_off, dxf_off)
         if name in stream and inject is not None and not isinstance(stream[name], str):
             # The long table's rows go straight into the deflater, chunk by chunk.
@@ -601,4 +637,4 @@ def _merge(files: Package, generated: bytes, active: str | None,
     return write_package(parts)
 
 
-__all__ = ["read_plan_fast", "merge_sheets", "requirement_id"]
+__all__ = ["read_plan_fast", "merge_sheets", "add_rows", "append_rows", "requirement_id"]

@@ -58,6 +58,7 @@ def set_text_safe(cell, value: object) -> None:
 
 
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 _EPOCH = dt.datetime(1899, 12, 30)
@@ -78,9 +79,11 @@ def cell_rest(style: str, value: object) -> str:
         return f'"{s}><v>{(value - _EPOCH).total_seconds() / 86400!r}</v></c>'
     if isinstance(value, dt.date):
         return f'"{s}><v>{(value - _EPOCH.date()).days}</v></c>'
-    text = _XML_ILLEGAL.sub("", str(value))
+    text = str(value)
+    if _XML_SPECIAL.search(text):  # most texts have none of these: skip the replacements
+        text = xml_escape(_XML_ILLEGAL.sub("", text))
     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-    return f'"{s} t="inlineStr"><is><t{space}>{xml_escape(text)}</t></is></c>'
+    return f'"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 def cell_xml(ref: str, value: object, style: str = "") -> str:

@@ -231,15 +231,18 @@ def _looks_like_date(text: str) -> bool:
     return bool(re.fullmatch(r"[\d\s年月日号/.\-－]+", text)) and any(c.isdigit() for c in text)
 
 
-def assemble_goals(reqs: dict[str, dict]) -> tuple[Goal, ...]:
+def assemble_goals(reqs: dict[str, dict],
+                   sort_keys: dict[str, tuple[int, int, str]] | None = None) -> tuple[Goal, ...]:
     """Goals → tasks → requirements in id order, whatever the row order.
 
-    ``reqs`` maps a requirement id to its fields (目标, 任务, 具体要求, 原文责任单位, "deadline").
+    ``reqs`` maps a requirement id to its fields (目标, 任务, 具体要求, 原文责任单位, "deadline");
+    ``sort_keys`` its ``requirement_sort_key`` when already known.
     """
     goals: dict[str, dict[int, list[Requirement]]] = {}
     task_names: dict[int, str] = {}
     task_goal: dict[int, str] = {}
-    keyed = sorted((requirement_sort_key(req_id), req_id) for req_id in reqs)
+    keys = sort_keys or {}
+    keyed = sorted((keys.get(req_id) or requirement_sort_key(req_id), req_id) for req_id in reqs)
     for (task_no, _, _), req_id in keyed:
         f = reqs[req_id]
         goal = task_goal.setdefault(task_no, f[L.COL_GOAL])

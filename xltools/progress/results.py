@@ -43,7 +43,7 @@ class Issue:
         return self.row is not None and self.handling == L.HANDLED_SKIPPED
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     """One (requirement, unit) line of 进度."""
 

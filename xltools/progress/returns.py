@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -25,6 +25,7 @@ import python_calamine
 
 from xltools import labels as L
 from xltools.errors import InputError
+from xltools.fileio import read_capped
 from xltools.text import normalise_spaces
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_UNIT, cell_key)
@@ -53,7 +54,7 @@ _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 _XLS_FILEPASS = b"\x2f\x00"  # BIFF FILEPASS record id
 
 
-@dataclass
+@dataclass(slots=True)
 class DataRow:
     """One non-blank row of a returned table: sheet row number, cleaned values by
     column name, and the raw cell values as read (for 问题)."""
@@ -179,7 +180,7 @@ def check_zip(src: bytes | Path) -> str | None:
         data = src
     else:
         with open(src, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            data = read_capped(fh, MAX_FILE_BYTES)
     problem = zip_problem(data, MAX_UNPACKED_BYTES)
     if problem is None:
         return None
@@ -354,7 +355,7 @@ def _read_returned(rf: ReturnedFile, p: Path, size: int) -> ReturnedFile:
         rf.error = (ERR_EMPTY, L.MSG_ISSUE_EMPTY)
         return rf
     with p.open("rb") as fh:  # once: the checks and the parser read the same bytes
-        data = fh.read(MAX_FILE_BYTES + 1)
+        data = read_capped(fh, MAX_FILE_BYTES)
     if len(data) > MAX_FILE_BYTES:  # it grew since it was listed
         rf.error = (ERR_TOO_LARGE, L.MSG_ISSUE_TOO_LARGE.format(
             detail=f"> {MAX_FILE_BYTES // (1024 * 1024)} MB"))
@@ -457,32 +458,36 @@ def _parse(rf: ReturnedFile, sheets: list[tuple[str, bool, list[list[object]]]])
     positions = [cols[c] for c in names]
     unheaded_cols = [j for j, h in enumerate(header) if not h and j not in used]
     need = max(positions) + 1
-    pick = itemgetter(*positions) if len(positions) > 1 else (lambda raw: (raw[positions[0]],))
+    body = rows[hi + 1:]
     # Most texts need no cleaning; find out for the whole table at once with C
-    # loops (str.strip returns the very string when there is nothing to strip),
-    # else row by row.
-    texts = [v for raw in rows[hi + 1:] for v in raw if type(v) is str]
-    all_clean = list(map(str.strip, texts)) == texts and not _ILLEGAL_OR_CR.search("".join(texts))
-    for i in range(hi + 1, len(rows)):
-        raw = rows[i]
-        if len(raw) < need:
-            values = [raw[j] if j < len(raw) else None for j in positions]
-        else:
-            values = pick(raw)
-        if not all_clean:
-            texts = [v for v in values if type(v) is str]
-            clean = list(map(str.strip, texts)) == texts and not _ILLEGAL_OR_CR.search("".join(texts))
-        if all_clean or clean:
-            cleaned = [(v or None) if type(v) is str else clean_value(v) for v in values]
-        else:
-            cleaned = [clean_value(v) for v in values]
+    # loops (str.strip returns the very string when there is nothing to strip).
+    texts = [v for raw in body for v in raw if type(v) is str]
+    if (list(map(str.strip, texts)) == texts and not _ILLEGAL_OR_CR.search("".join(texts))
+            and all(len(raw) >= need for raw in body)):
+        # Column by column: empty text → None, other values cleaned one by one.
+        columns = [[(v or None) if type(v) is str else clean_value(v)
+                    for v in map(itemgetter(j), body)] for j in positions]
+        cleaned_rows: Iterable[Sequence[object]] = zip(*columns) if columns else ()
+    else:
+        cleaned_rows = (_clean_row(raw, positions) for raw in body)
+    data_rows = rf.rows
+    for i, (raw, cleaned) in enumerate(zip(body, cleaned_rows), start=hi + 2):
         if not any(cleaned) and _blank(raw):
             continue
-        rf.rows.append(DataRow(row=i + 1, values=dict(zip(names, cleaned)), raw=raw))
+        data_rows.append(DataRow(i, dict(zip(names, cleaned)), raw))
         if unheaded_cols or len(raw) > len(header):
             for j in unheaded_cols + list(range(len(header), len(raw))):
                 if j < len(raw) and clean_value(raw[j]) is not None:
-                    rf.unheaded.append((i + 1, j + 1, clean_value(raw[j])))
+                    rf.unheaded.append((i, j + 1, clean_value(raw[j])))
+
+
+def _clean_row(raw: list[object], positions: list[int]) -> list[object]:
+    """The values of one row at ``positions`` (None past its end), cleaned."""
+    values = [raw[j] if j < len(raw) else None for j in positions]
+    texts = [v for v in values if type(v) is str]
+    if list(map(str.strip, texts)) == texts and not _ILLEGAL_OR_CR.search("".join(texts)):
+        return [(v or None) if type(v) is str else clean_value(v) for v in values]
+    return [clean_value(v) for v in values]
 
 
 def _read_identity(rf: ReturnedFile, rows: list[list[object]]) -> None:

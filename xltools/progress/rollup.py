@@ -21,7 +21,7 @@ from openpyxl import Workbook
 
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
-from xltools.fileio import atomic_path, check_writable, is_file_like, read_input
+from xltools.fileio import atomic_path, check_writable, is_file_like, read_capped, read_input
 from xltools.master import merge_sheets, read_plan_fast
 from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
@@ -154,7 +154,7 @@ def _is_rollup_output(path: Path) -> bool:
 
     try:
         with path.open("rb") as fh:
-            data = fh.read(MAX_INPUT_BYTES + 1)
+            data = read_capped(fh, MAX_INPUT_BYTES)
         if len(data) > MAX_INPUT_BYTES or zip_problem(data) is not None:
             return False
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))

@@ -42,7 +42,7 @@ from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_
                                        default_round, parse_date_arg, plan_fingerprint,
                                        progress_file_name, unit_rows)
 from xltools.progress.status import status_options
-from xltools.workbook import set_text_safe
+from xltools.workbook import cell_xml, set_text_safe
 from xltools.workbook_reader import normalise_requirement_id
 
 COL_REQ_ID, COL_GOAL, COL_TASK, COL_REQUIREMENT, COL_ROLE, COL_DEADLINE = L.PROGRESS_LOCKED_COLUMNS
@@ -110,20 +110,25 @@ class Identity:
     title: str
 
 
-class _GrowingRow(RowDimension):
-    """A row whose height is a first estimate, not fixed: without customHeight
-    Excel and LibreOffice grow it again when the unit types a longer answer."""
-
-    customHeight = False  # noqa: N815 - openpyxl's attribute name (a property there)
-
-
 class _StyleCache:
     """Give many cells the same style fast: the first cell of a kind gets the
     attributes, the others a copy of its style record (openpyxl would hash
-    every style object on each assignment)."""
+    every style object on each assignment). ``style_id`` gives the cellXfs
+    index of a kind for rows rendered as XML."""
 
     def __init__(self) -> None:
         self._styles: dict[object, object] = {}
+        self._ids: dict[object, str] = {}
+
+    def style_id(self, ws, key: object, attrs) -> str:
+        """The style id of ``key`` (``attrs()`` gives its attributes the first time)."""
+        found = self._ids.get(key)
+        if found is None:
+            scratch = WriteOnlyCell(ws)  # registers the style; never written
+            for name, value in attrs().items():
+                setattr(scratch, name, value)
+            found = self._ids[key] = str(scratch.style_id)
+        return found
 
     def apply(self, cell, key: object, **attrs: object) -> None:
         style = self._styles.get(key)
@@ -198,8 +203,12 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
                     alignment=_CENTER, border=_BORDER) for name in FILE_COLUMNS])
     for ref in (f"A1:{last}1", "A2:D2", "E2:G2", f"H2:{last}2", "E3:G3", f"A4:{last}4"):
         ws.merged_cells.ranges.add(CellRange(ref))
+    # The table's rows are rendered as XML (openpyxl cells cost ten times more);
+    # each kind of cell gets its style id from openpyxl once.
     prefilled = 0
     kinds = [(name in LOCKED_COLUMNS, name in _CENTERED) for name in FILE_COLUMNS]
+    letters = [get_column_letter(c) for c in range(1, ncols + 1)]
+    body: list[str] = []
     for r, row in enumerate(rows, start=first):
         answers = previous.get((row.req_id, unit), {})
         prefilled += bool(answers)
@@ -207,17 +216,14 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
         values: list[object] = [row.req_id, row.goal, row.task, row.requirement, row.role,
                                 deadline_value]
         values += [answers.get(c) for c in FILL_COLUMNS + EXTENSION_COLUMNS]
-        cells = []
+        # No customHeight: the height is a first estimate and grows with the answer.
+        body.append(f'<row r="{r}" ht="{_row_height(values):g}">')
         for c, value in enumerate(values, start=1):
             locked, centered = kinds[c - 1]
-            date = isinstance(value, dt.date)
-            cells.append(cell(value, (locked, centered, date, c == 1), border=_BORDER,
-                              alignment=_CENTER if centered else _WRAP,
-                              fill=_LOCKED_FILL if locked else _FILL_FILL,
-                              protection=Protection(locked=locked),
-                              number_format="@" if c == 1 else DATE_FORMAT if date else "General"))
-        ws.row_dimensions[r] = _GrowingRow(ws, index=r, ht=_row_height(values))
-        ws.append(cells)
+            key = (locked, centered, isinstance(value, dt.date), c == 1)
+            style = styles.style_id(ws, key, lambda key=key: _body_attrs(*key))
+            body.append(cell_xml(f"{letters[c - 1]}{r}", None if value == "" else value, style))
+        body.append("</row>")
     last_row = first + len(rows) - 1
     status_col = get_column_letter(FILE_COLUMNS.index(L.PCOL_STATUS) + 1)
     date_cols = [get_column_letter(FILE_COLUMNS.index(c) + 1)
@@ -252,12 +258,43 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
     ws.protection.formatRows = False
     ws.protection.selectLockedCells = False
     ws.protection.selectUnlockedCells = False
-    _write_identity(wb, identity, rows)
+    id_rows = _write_identity(wb, identity, rows)
     wb.properties.title = title
     wb.properties.subject = unit
     wb.properties.creator = "xltools"
     wb.properties.keywords = f"{FORMAT_ID};{identity.plan};{identity.round}"
-    return wb, prefilled
+    return ProgressFile(wb, {L.PROGRESS_SHEET: "".join(body), L.PROGRESS_ID_SHEET: id_rows}), prefilled
+
+
+def _body_attrs(locked: bool, centered: bool, date: bool, first: bool) -> dict[str, object]:
+    """The style of a table cell: locked (grey) or to fill in (yellow)."""
+    return {"border": _BORDER, "alignment": _CENTER if centered else _WRAP,
+            "fill": _LOCKED_FILL if locked else _FILL_FILL, "protection": Protection(locked=locked),
+            "number_format": "@" if first else DATE_FORMAT if date else "General"}
+
+
+class ProgressFile:
+    """A unit's progress file ready to save: the openpyxl write-only workbook
+    (title block, header, validations, protection, properties) and the rows
+    rendered as XML for some of its sheets, added to the package on saving."""
+
+    def __init__(self, workbook: Workbook, rows: dict[str, str]) -> None:
+        self.workbook = workbook
+        self.rows = rows
+
+    def to_bytes(self) -> bytes:
+        from xltools.master import add_rows
+
+        buf = io.BytesIO()
+        self.workbook.save(buf)
+        return add_rows(buf.getvalue(), self.rows)
+
+    def save(self, target: str | os.PathLike[str] | IO[bytes]) -> None:
+        data = self.to_bytes()
+        if is_file_like(target):
+            target.write(data)  # type: ignore[union-attr]
+        else:
+            Path(target).write_bytes(data)
 
 
 def _row_height(values: Sequence[object]) -> float:
@@ -271,25 +308,23 @@ def _row_height(values: Sequence[object]) -> float:
     return min(409.0, 15.0 * lines + 3)
 
 
-def _write_identity(wb: Workbook, identity: Identity, rows: Sequence[UnitRow]):
+def _write_identity(wb: Workbook, identity: Identity, rows: Sequence[UnitRow]) -> str:
+    """The hidden identity sheet (protected); its rows are returned as XML."""
     ws = wb.create_sheet(L.PROGRESS_ID_SHEET)
     ws.sheet_state = "hidden"
-
-    def text(value: object) -> WriteOnlyCell:
-        c = WriteOnlyCell(ws)
-        set_text_safe(c, value)
-        return c
-
-    for key, value in ((KEY_FORMAT, FORMAT_ID), (KEY_PLAN, identity.plan), (KEY_UNIT, identity.unit),
-                       (KEY_ROUND, identity.round), (KEY_WRITTEN, identity.written),
-                       (KEY_DEADLINE, identity.deadline.isoformat() if identity.deadline else ""),
-                       (KEY_TITLE, identity.title)):
-        ws.append([text(key), text(value)])
-    ws.append([KEY_ROWS])
-    for row in rows:
-        ws.append([text(row.req_id), row.fingerprint])
     ws.protection.sheet = True
-    return ws
+    values: list[tuple[object, ...]] = [
+        (KEY_FORMAT, FORMAT_ID), (KEY_PLAN, identity.plan), (KEY_UNIT, identity.unit),
+        (KEY_ROUND, identity.round), (KEY_WRITTEN, identity.written),
+        (KEY_DEADLINE, identity.deadline.isoformat() if identity.deadline else ""),
+        (KEY_TITLE, identity.title), (KEY_ROWS,)]
+    values += [(row.req_id, row.fingerprint) for row in rows]
+    out = []
+    for r, pair in enumerate(values, start=1):
+        cells = "".join(cell_xml(f"{letter}{r}", "" if v is None else str(v))
+                        for letter, v in zip("AB", pair))
+        out.append(f'<row r="{r}">{cells}</row>')
+    return "".join(out)
 
 
 @dataclass

@@ -101,13 +101,15 @@ def is_clean(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text)
 
 
-def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
+def read_plan_fast(data: bytes, name: str = "<workbook>",
+                   extra: dict[str, list[list[object]]] | None = None) -> Plan:
     """The plan of a normalised workbook given as bytes, read with python-calamine.
 
     Only an .xlsx package is accepted: the roll-up writes a copy of it. A part
-    calamine cannot parse is named in the error."""
+    calamine cannot parse is named in the error. The rows of the sheets named
+    in ``extra`` (when the workbook has them) are put there, from the same parse."""
     try:
-        return _read_plan_fast(data, name)
+        return _read_plan_fast(data, name, extra if extra is not None else {})
     except (python_calamine.CalamineError, zipfile.BadZipFile, SyntaxError, EOFError) as exc:
         from xltools.guard import bad_part_error
 
@@ -115,7 +117,7 @@ def read_plan_fast(data: bytes, name: str = "<workbook>") -> Plan:
                or WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc), path=name)) from exc
 
 
-def _read_plan_fast(data: bytes, name: str) -> Plan:
+def _read_plan_fast(data: bytes, name: str, extra: dict[str, list[list[object]]]) -> Plan:
     if not data.startswith(b"PK\x03\x04"):
         raise WorkbookError(L.MSG_MASTER_NOT_XLSX.format(path=name), path=name)
     try:
@@ -137,6 +139,9 @@ def _read_plan_fast(data: bytes, name: str) -> Plan:
             canonical.setdefault(alias, u.name)
     # Empty cells stay "" on the big sheet: every use below reads "" as None does.
     ws = _Sheet(L.SHEET_ASSIGNMENTS, _calamine_rows(book, L.SHEET_ASSIGNMENTS, empty=""))
+    for sheet in extra:
+        if sheet in names:
+            extra[sheet] = book.get_sheet_by_name(sheet).to_python()
     book.close()
     cols = _header_map(ws, (L.COL_REQ_ID, L.COL_REQUIREMENT, L.COL_UNIT, L.COL_ROLE), name)
     cache: dict[object, str] = {}

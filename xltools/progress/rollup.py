@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
 from xltools.fileio import atomic_path, check_writable, is_file_like, read_capped, read_input
+from xltools.guard import check_package
 from xltools.master import merge_sheets, read_plan_fast
 from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
@@ -75,7 +76,9 @@ def rollup(workbook: str | os.PathLike[str] | IO[bytes], folder: str | os.PathLi
     master and in ``out`` when it is replaced (``force``), so rolling each
     round up into the same OUT accumulates the rounds.
     """
-    data, name = read_input(workbook)  # the input guard: no bomb, damaged or encrypted master
+    # The master's package is checked (the input guard) on the reading thread, before
+    # it is parsed, while the returns are read beside it.
+    data, name = read_input(workbook, check=False)
     if not Path(folder).is_dir():
         raise InputError(L.MSG_NOT_A_FOLDER.format(path=folder), path=str(folder))
     inputs = () if is_file_like(out) else _output_inputs(Path(out), folder, workbook)
@@ -90,9 +93,12 @@ def rollup(workbook: str | os.PathLike[str] | IO[bytes], folder: str | os.PathLi
                        force=force, summary_only=summary_only, inputs=inputs)
 
 
-def _load_master(data: bytes, name: str) -> tuple[Plan, _Prepared]:
-    plan = read_plan_fast(data, name)
-    return plan, _prepare(plan)
+def _load_master(data: bytes, name: str) -> tuple[Plan, _Prepared, list[list[object]]]:
+    """Check the master's package (the input guard), read its plan and 历史."""
+    check_package(data, name)
+    extra: dict[str, list[list[object]]] = {L.SHEET_HISTORY: []}
+    plan = read_plan_fast(data, name, extra)
+    return plan, _prepare(plan), _history_rows(extra[L.SHEET_HISTORY])
 
 
 def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
@@ -104,8 +110,7 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
     with ThreadPoolExecutor(max_workers=2) as pool:
         master_f = pool.submit(_load_master, data, name)
         files = read_folder(folder, () if is_file_like(out) else (out,), pool=pool)
-        plan, prepared = master_f.result()
-    history = _calamine_history(data)
+        plan, prepared, history = master_f.result()
     if old_out is not None:
         try:
             old_data, _ = read_input(old_out)
@@ -176,6 +181,11 @@ def _calamine_history(data: bytes) -> list[list[object]]:
         rows = book.get_sheet_by_name(L.SHEET_HISTORY).to_python()
     finally:
         book.close()
+    return _history_rows(rows)
+
+
+def _history_rows(rows: list[list[object]]) -> list[list[object]]:
+    """历史 rows as calamine gives them → empty cells None, dates, whole numbers."""
     out = [[None if v == "" else v for v in r] for r in rows]
     for r in out[1:]:
         if len(r) > 1 and isinstance(r[1], dt.datetime):

@@ -50,3 +50,25 @@ def test_first_sheet_and_summary_only():
     alone = openpyxl.load_workbook(io.BytesIO(merge_sheets(master, buf.getvalue(), active="汇总",
                                                            first="汇总", keep_master=False)))
     assert alone.sheetnames == ["汇总", "进度"]
+
+
+def test_rows_and_merges_are_placed_where_the_schema_wants_them():
+    from xltools.master import append_rows
+
+    rows = '<row r="2"><c r="A2" s="1"/></row>'
+    plain = '<worksheet><dimension ref="A1"/><sheetData/><pageMargins/></worksheet>'
+    out = append_rows(plain, rows, ("A2:C2",))
+    assert out == ('<worksheet><dimension ref="A1:A2"/><sheetData>' + rows + '</sheetData>'
+                   '<mergeCells count="1"><mergeCell ref="A2:C2"/></mergeCells><pageMargins/></worksheet>')
+    # After sheetProtection and autoFilter (with its sortState), before what follows them.
+    guarded = ('<worksheet><sheetData><row r="1"/></sheetData><sheetProtection sheet="1"/>'
+               '<autoFilter ref="A1:C2"><sortState ref="A2:C2"/></autoFilter>'
+               '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells><drawing/></worksheet>')
+    out = append_rows(guarded, rows, ("A2:C2",))
+    assert '<mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="A2:C2"/></mergeCells>' in out
+    no_merges = guarded.replace('<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>', "")
+    out = append_rows(no_merges, rows, ("A2:C2",))
+    assert out.index("</autoFilter>") < out.index("<mergeCells") < out.index("<drawing/>")
+    from lxml import etree
+
+    etree.fromstring(out.encode())  # well-formed

@@ -23,6 +23,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 from concurrent.futures import Future, ThreadPoolExecutor
 from operator import itemgetter
 
@@ -64,6 +65,11 @@ class _Sheet:
     def __init__(self, title: str, rows: list[list[object]]) -> None:
         self.title = title
         self._rows = rows
+
+    @property
+    def rows(self) -> list[list[object]]:
+        """The rows as calamine gave them (lists, not copied)."""
+        return self._rows
 
     def iter_rows(self, min_row: int = 1, max_row: int | None = None, max_col: int | None = None,
                   values_only: bool = True) -> Iterable[tuple]:
@@ -172,9 +178,10 @@ def _read_plan_fast(data: bytes, name: str, extra: dict[str, list[list[object]]]
                                 *(i for _, i in field_cols)) if i is not None)
     ids: dict[object, str | None] = {}  # raw 要求编号 → id (each repeats on every unit's row)
     sort_keys: dict[str, tuple] = {}
-    for row, values in enumerate(ws.iter_rows(min_row=2), start=2):
+    complete: set[str] = set()  # requirements whose texts and deadline are all known
+    for row, values in enumerate(ws.rows[1:], start=2):
         if len(values) < width:
-            values = (*values, *(None,) * (width - len(values)))
+            values = [*values, *(None,) * (width - len(values))]
         raw_id = values[i_id]
         try:
             req_id = ids[raw_id]
@@ -189,28 +196,40 @@ def _read_plan_fast(data: bytes, name: str, extra: dict[str, list[list[object]]]
             deadline = deadlines[raw_deadline]
         except KeyError:
             deadline = deadlines[raw_deadline] = _deadline(raw_deadline, info.year)[0]
-        known = reqs.get(req_id)
-        if known is None:
-            reqs[req_id] = {**{c: text(values[i] if i is not None else None) for c, i in field_cols},
-                            "deadline": deadline}
-            sort_keys[req_id] = requirement_sort_key(req_id)
-        else:
-            for column, i in field_cols[:3]:
-                if not known[column]:
-                    known[column] = text(values[i] if i is not None else None)
-            if deadline and not known["deadline"]:
-                known["deadline"] = deadline
-        raw_unit = values[i_unit]
-        unit_raw = cache.get(raw_unit)
+        if req_id not in complete:
+            known = reqs.get(req_id)
+            if known is None:
+                known = reqs[req_id] = {**{c: text(values[i] if i is not None else None)
+                                           for c, i in field_cols}, "deadline": deadline}
+                sort_keys[req_id] = requirement_sort_key(req_id)
+            else:
+                for column, i in field_cols[:3]:
+                    if not known[column]:
+                        known[column] = text(values[i] if i is not None else None)
+                if deadline and not known["deadline"]:
+                    known["deadline"] = deadline
+            if known["deadline"] and all(known[c] for c, _ in field_cols[:3]):
+                complete.add(req_id)
+        raw = values[i_unit]
+        unit_raw = cache.get(raw)
         if unit_raw is None:
-            unit_raw = text(raw_unit)
+            unit_raw = text(raw)
         unit = canonical.get(unit_raw, unit_raw) if unit_raw else ""
-        role_raw = text(values[i_role] if i_role is not None else None)
+        raw = values[i_role] if i_role is not None else None
+        role_raw = cache.get(raw)
+        if role_raw is None:
+            role_raw = text(raw)
         try:
             role = roles[role_raw]
         except KeyError:
             role = roles[role_raw] = Role.parse(role_raw)
-        remark = text(values[i_remark]) if i_remark is not None else ""
+        if i_remark is None:
+            remark = ""
+        else:
+            raw = values[i_remark]
+            remark = cache.get(raw)
+            if remark is None:
+                remark = text(raw)
         assignments.append((sort_keys[req_id], row, Assignment(req_id, unit, role, remark)))
     plan_goals = assemble_goals(reqs, sort_keys)
     assignments.sort(key=itemgetter(0, 1))  # (requirement order, row): rows are unique
@@ -349,15 +368,51 @@ _DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')
 _CELL_REF = re.compile(r'<c r="([A-Z]+)(\d+)"')
 
 
-def append_rows(xml: str, rows: str) -> str:
+class Rendered(NamedTuple):
+    """Rows of a generated sheet rendered as XML (the generated workbook's style
+    ids) and the one-row merges that go with them ("A1:N1")."""
+
+    rows: str
+    merges: tuple[str, ...] = ()
+
+
+# What may stand between sheetData and mergeCells (ECMA-376 order).
+_BEFORE_MERGES = re.compile(r"<(?:sheetCalcPr|sheetProtection|protectedRanges|scenarios|autoFilter|"
+                            r"sortState|dataConsolidate|customSheetViews)\b")
+_MERGE_CELLS = re.compile(r'<mergeCells count="(\d+)">')
+
+
+def _add_merges(xml: str, merges: Sequence[str]) -> str:
+    cells = "".join(f'<mergeCell ref="{ref}"/>' for ref in merges)
+    found = _MERGE_CELLS.search(xml)
+    if found:
+        end = xml.index("</mergeCells>", found.end())
+        count = int(found.group(1)) + len(merges)
+        return (f'{xml[:found.start()]}<mergeCells count="{count}">{xml[found.end():end]}'
+                f"{cells}{xml[end:]}")
+    at = xml.index("</sheetData>") + len("</sheetData>")
+    while True:  # after those of them that follow sheetData
+        m = _BEFORE_MERGES.match(xml, at)
+        if m is None:
+            break
+        close = xml.index(">", m.end())
+        tag = m.group()[1:]
+        at = close + 1 if xml[close - 1] == "/" else xml.index(f"</{tag}>", close) + len(tag) + 3
+    return f'{xml[:at]}<mergeCells count="{len(merges)}">{cells}</mergeCells>{xml[at:]}'
+
+
+def append_rows(xml: str, rows: str, merges: Sequence[str] = ()) -> str:
     """Sheet ``xml`` with ``rows`` (sheetData rows as XML, the sheet's own style
-    ids) added at the end of its sheetData; a dimension it has is recomputed."""
+    ids) added at the end of its sheetData and ``merges`` to its merged cells;
+    a dimension it has is recomputed."""
     ends = list(_SHEET_DATA_END.finditer(xml))
     if not ends:
         raise WorkbookError(L.MSG_INTERNAL.format(detail="a sheet without sheetData"))
     end = ends[-1]
     closing = "" if end.group().startswith("</") else "<sheetData>"
     xml = f"{xml[:end.start()]}{closing}{rows}</sheetData>{xml[end.end():]}"
+    if merges:
+        xml = _add_merges(xml, merges)
     if _DIMENSION.search(xml):
         start, stop = xml.index("<sheetData"), xml.index("</sheetData>")
         refs = _CELL_REF.findall(xml, start, stop)
@@ -401,16 +456,16 @@ _TAB_SELECTED = re.compile(rb'(<sheetView\b[^>]*?) tabSelected="(?:1|true)"')
 
 
 def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
-                 stream: dict[str, tuple[int, list[list[object]]] | str] | None = None,
+                 stream: dict[str, tuple[int, list[list[object]]] | Rendered] | None = None,
                  inject=None, first: str | None = None, keep_master: bool = True) -> bytes:
     """The master package with the worksheets of ``generated`` added at the end.
 
     Master sheets with the same names are removed first (with their drawings
     and charts). ``stream`` maps a generated sheet name to rows to append (see
     ``rollup.write_rollup(bulk=True)``); ``inject(xml, first_row, rows)`` yields the
-    sheet with them as UTF-8 chunks. A sheet that ``stream`` maps to a str gets
-    that str (rows rendered with the generated workbook's style ids) appended
-    to its sheetData.
+    sheet with them as UTF-8 chunks. A sheet that ``stream`` maps to a Rendered
+    gets its rows (rendered with the generated workbook's style ids) appended
+    to its sheetData, and its merges.
     ``active`` becomes the selected sheet; ``first`` (a generated sheet) is moved
     to the front; with ``keep_master`` False no master sheet is kept (only the
     generated ones, with the master's styles).
@@ -429,7 +484,8 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
 
 
 def _merge(files: Package, generated: bytes, active: str | None,
-           stream: dict[str, tuple[int, list[list[object]]] | str], inject, pool: ThreadPoolExecutor,
+           stream: dict[str, tuple[int, list[list[object]]] | Rendered], inject,
+           pool: ThreadPoolExecutor,
            first: str | None = None, keep_master: bool = True) -> bytes:
     compressed: dict[str, Future[Member]] = {}
     with zipfile.ZipFile(io.BytesIO(generated)) as zg:
@@ -529,10 +585,10 @@ def _merge(files: Package, generated: bytes, active: str | None,
     for name, src in g_sheets:
         dest = copy_part(src, "xl/worksheets/sheet{}.xml")
         xml = files[dest].decode("utf-8")
-        if isinstance(stream.get(name), str):
-            xml = append_rows(xml, stream[name])
+        if isinstance(stream.get(name), Rendered):
+            xml = append_rows(xml, *stream[name])
         xml = _shift_styles(xml, xf_off, dxf_off)
-        if name in stream and inject is not None and not isinstance(stream[name], str):
+        if name in stream and inject is not None and not isinstance(stream[name], Rendered):
             # The long table's rows go straight into the deflater, chunk by chunk.
             first_row, rows = stream[name]
             packer = StreamDeflater(pool, level=1)
@@ -642,4 +698,4 @@ def _merge(files: Package, generated: bytes, active: str | None,
     return write_package(parts)
 
 
-__all__ = ["read_plan_fast", "merge_sheets", "add_rows", "append_rows", "requirement_id"]
+__all__ = ["read_plan_fast", "merge_sheets", "add_rows", "append_rows", "Rendered", "requirement_id"]

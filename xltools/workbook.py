@@ -69,6 +69,12 @@ def cell_rest(style: str, value: object) -> str:
     one cell writer of every streamed sheet. Text is always an inline string, never
     a formula (=, +, -, @ stay text); numbers stay numbers; dates are serials."""
     s = f' s="{style}"' if style else ""
+    if type(value) is str and value:  # the common case first
+        text = value
+        if _XML_SPECIAL.search(text):  # most texts have none of these: skip the replacements
+            text = xml_escape(_XML_ILLEGAL.sub("", text))
+        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+        return f'"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
     if value is None or value == "":
         return f'"{s}/>'
     if isinstance(value, bool):

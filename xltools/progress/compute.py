@@ -287,9 +287,15 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
         out.add(rf, kind, reason, handling, sheet=rf.sheet, row=dr.row, unit=unit,
                 req_id=rid, original=_original(rf.header, dr.raw))
 
+    # Column names as locals: this loop runs once per returned row.
+    c_id, c_status, c_done, c_progress = L.COL_REQ_ID, L.PCOL_STATUS, L.PCOL_DONE_DATE, L.PCOL_PROGRESS
+    c_issues, c_next = L.PCOL_ISSUES, L.PCOL_NEXT
+    c_extend_to, c_extend_reason = L.PCOL_EXTEND_TO, L.PCOL_EXTEND_REASON
+    feedback_empty, source = L.FEEDBACK_EMPTY, rf.name
     for dr in rf.rows:
         values = dr.values
-        raw_id = values.get(L.COL_REQ_ID)
+        get = values.get
+        raw_id = get(c_id)
         try:
             req_id = ids[raw_id]
         except KeyError:
@@ -320,7 +326,7 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
 
         # Locked content: compare with what was sent (the hidden fingerprint), else the plan.
         sent = slot.locked_values
-        changed = ([] if tuple(map(values.get, LOCKED_COLUMNS)) == sent else  # as sent: most rows
+        changed = ([] if tuple(map(get, LOCKED_COLUMNS)) == sent else  # as sent: most rows
                    [c for c, v in zip(LOCKED_COLUMNS, sent, strict=True)
                     if c in values and values[c] != v and cell_key(values[c]) != cell_key(v)])
         if changed:
@@ -330,7 +336,7 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
             if not as_sent:
                 report(dr, L.HANDLED_USED, L.ISSUE_LOCKED_CHANGED, L.MSG_ISSUE_LOCKED_CHANGED.format(
                     columns=L.ALIAS_SEPARATOR.join(changed)), req_id)
-        status_raw = values.get(L.PCOL_STATUS)
+        status_raw = get(c_status)
         if status_raw is not None and status_raw != "":
             try:
                 text, mapped, free = statuses[status_raw]
@@ -348,7 +354,7 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
                            L.MSG_ISSUE_STATUS_MAPPED.format(value=text, status=mapped), req_id)
                 slot.status = mapped
                 slot.status_key = mapped
-        done_raw = values.get(L.PCOL_DONE_DATE)
+        done_raw = get(c_done)
         if done_raw is not None and done_raw != "":
             day = _as_date(done_raw)
             if day is None:
@@ -357,18 +363,22 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
                 slot.done_date = done_raw
             else:
                 slot.done_date = day
-        slot.progress = values.get(L.PCOL_PROGRESS)
-        slot.issues = values.get(L.PCOL_ISSUES)
-        slot.next_plan = values.get(L.PCOL_NEXT)
-        extend_to = values.get(L.PCOL_EXTEND_TO)
-        slot.extend_to = (_as_date(extend_to) or extend_to) if extend_to not in _EMPTY else None
-        slot.extend_reason = values.get(L.PCOL_EXTEND_REASON)
-        filled = (slot.status not in _EMPTY or slot.progress not in _EMPTY
-                  or slot.done_date not in _EMPTY or slot.issues not in _EMPTY
-                  or slot.next_plan not in _EMPTY or slot.extend_to not in _EMPTY
-                  or slot.extend_reason not in _EMPTY)
-        slot.feedback = feedback_filled if filled else L.FEEDBACK_EMPTY
-        slot.source = rf.name
+        slot.progress = progress = get(c_progress)
+        slot.issues = issues = get(c_issues)
+        slot.next_plan = next_plan = get(c_next)
+        extend_to = get(c_extend_to)
+        if extend_to not in _EMPTY:
+            extend_to = _as_date(extend_to) or extend_to
+        else:
+            extend_to = None
+        slot.extend_to = extend_to
+        slot.extend_reason = extend_reason = get(c_extend_reason)
+        filled = (slot.status not in _EMPTY or progress not in _EMPTY
+                  or slot.done_date not in _EMPTY or issues not in _EMPTY
+                  or next_plan not in _EMPTY or extend_to is not None
+                  or extend_reason not in _EMPTY)
+        slot.feedback = feedback_filled if filled else feedback_empty
+        slot.source = source
     for slot in unit_slots:
         req_id = slot.req_id
         if req_id not in seen:

@@ -228,12 +228,17 @@ _ID_ALIASES = {"".join(alias.split()) for alias, name in _HEADER_ALIASES.items()
                if name == L.PROGRESS_LOCKED_COLUMNS[0]}
 
 
+# A character every 要求编号 alias has (号): a cell without it names no such column.
+_ID_MARK = "".join(sorted(set.intersection(*map(set, _ID_ALIASES))))[:1]
+
+
 def _header_index(rows: list[list[object]]) -> tuple[int, dict[str, int], list[str]] | None:
     """(row index, column name → index, header texts) of the progress table header."""
     aliases = _HEADER_ALIASES
+    mark = _ID_MARK
     for i, values in enumerate(rows[:HEADER_SCAN_ROWS]):
         # Only a row naming the 要求编号 column can be the header.
-        if not any(type(v) is str and "".join(normalise_spaces(v).split()) in _ID_ALIASES
+        if not any(type(v) is str and mark in v and "".join(normalise_spaces(v).split()) in _ID_ALIASES
                    for v in values):
             continue
         header = [cell_key(v) for v in values]
@@ -253,7 +258,7 @@ def _label_value(rows: list[list[object]], label: str, stop: int) -> object:
     key = label.rstrip("：:")
     for values in rows[:stop]:
         for j, v in enumerate(values):
-            if not isinstance(v, str):
+            if not isinstance(v, str) or key not in v:  # a substring search first: cheap
                 continue
             text = v.strip()
             if not text.startswith(key):

@@ -24,6 +24,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
+from xltools.master import Rendered
 from xltools.progress.results import PROGRESS_COLUMNS, ROLLUP_SHEETS, RollupResult, Table
 from xltools.workbook import cell_xml, print_landscape, set_text_safe
 
@@ -211,15 +212,19 @@ def _summary_plan(rows: list[list[object]], result: RollupResult) -> _SheetPlan:
 
 
 def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult,
-                   render: bool = False) -> str | None:
+                   render: bool = False) -> Rendered | None:
     """Write 汇总 into ``ws``; with ``render``, the cells are returned as the
     sheetData rows' XML (style ids of ``ws``'s workbook) instead of written."""
     widest = max(t.ncols for t in result.layout.values())
     plan = _summary_plan(rows, result)
-    for row, first, last in plan.merges:
-        _merge(ws, row, first, last)
-    rendered = _render_plan(ws, plan) if render else None
-    if not render:
+    rendered = None
+    if render:  # the merges go with the rows, as XML too (openpyxl's are slow to make)
+        rendered = Rendered(_render_plan(ws, plan), tuple(
+            f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"
+            for row, first, last in plan.merges))
+    else:
+        for row, first, last in plan.merges:
+            _merge(ws, row, first, last)
         styles = _Styles()
         for (r, c), (value, key) in plan.cells.items():
             cell = ws.cell(row=r, column=c)
@@ -350,7 +355,7 @@ def _mark_colours(ws: Worksheet, col: int, nrows: int) -> None:
 
 
 def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
-                 ) -> dict[str, tuple[int, list[list[object]]] | str]:
+                 ) -> dict[str, tuple[int, list[list[object]]] | Rendered]:
     """Write (or replace) 汇总, 进度, 问题 and 历史 in ``wb``; 汇总 becomes the active sheet.
 
     With ``bulk``, long tables get only their first rows here and the rest is
@@ -362,7 +367,7 @@ def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
         if name in wb.sheetnames:
             del wb[name]
     limit = BULK_THRESHOLD if bulk else None
-    deferred: dict[str, tuple[int, list[list[object]]] | str] = {}
+    deferred: dict[str, tuple[int, list[list[object]]] | Rendered] = {}
     ws = wb.create_sheet(L.SHEET_SUMMARY, 0)  # the first sheet: what the leader opens
     rendered = _write_summary(ws, result.sheets[L.SHEET_SUMMARY], result, render=bulk)
     if rendered is not None:

@@ -60,18 +60,14 @@ def _inject(xml: str, first_row: int, rows: list[list[object]]) -> Iterator[byte
     for at in range(0, len(rows), _CHUNK_ROWS):
         chunk = [values if len(values) >= ncols else [*values, *[None] * (ncols - len(values))]
                  for values in rows[at:at + _CHUNK_ROWS]]
-        # Column by column: a column's values are looked up in C until one is new.
+        # Column by column: each value's piece is looked up, made when new.
         columns = []
         for j, column in enumerate(zip(*chunk)):
-            seen = pieces[j]
+            get = pieces[j].get
             try:
-                columns.append([seen[v] for v in column])
-            except (KeyError, TypeError):
-                get = seen.get
-                try:
-                    columns.append([get(v) or piece(j, v) for v in column])
-                except TypeError:  # an unhashable value: never from the roll-up
-                    columns.append([piece(j, v) for v in column])
+                columns.append([get(v) or piece(j, v) for v in column])
+            except TypeError:  # an unhashable value: never from the roll-up
+                columns.append([piece(j, v) for v in column])
         numbers = [str(r).encode("ascii") for r in range(first_row + at, first_row + at + len(chunk))]
         if not columns:  # rows without cells
             yield b"".join([number.join((opening, b'"></row>')) for number in numbers])

@@ -127,16 +127,13 @@ class _Counts:
     marks: list[str] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
 
-    def add(self, slot: Slot) -> None:
-        self.due += 1
-        self.slots.append(slot)
-        if slot.feedback in _REPORTED:
-            self.reported += 1
-        if slot.status_key:
-            self.by_status[slot.status_key] += 1
-        if slot.overdue:
-            self.overdue += 1
-        self.marks.append(slot.mark)
+    @classmethod
+    def of(cls, slots: list[Slot]) -> _Counts:
+        """The counts of a group of lines."""
+        return cls(due=len(slots), reported=sum(1 for s in slots if s.feedback in _REPORTED),
+                   by_status=Counter(s.status_key for s in slots if s.status_key),
+                   overdue=sum(1 for s in slots if s.overdue), marks=[s.mark for s in slots],
+                   slots=slots)
 
     def rate(self, done: str | None) -> float:
         return (self.by_status[done] / self.due) if self.due and done else 0.0
@@ -230,9 +227,7 @@ def _unit_table(result: RollupResult, by_unit: dict[str, list[Slot]], rules: Rul
               L.SCOL_OTHER, L.SCOL_OVERDUE, L.SCOL_RATE, L.RCOL_FEEDBACK, L.SCOL_MARK, L.SCOL_WHY]
     entries = []
     for order, unit in enumerate(result.units):
-        c = _Counts()
-        for slot in by_unit.get(unit, ()):
-            c.add(slot)
+        c = _Counts.of(by_unit.get(unit, []))
         feedback = result.unit_feedback[unit]
         mark, why = c.mark(rules)
         if feedback in (L.FEEDBACK_OVERDUE, L.FEEDBACK_BLANK_OVERDUE):
@@ -267,8 +262,11 @@ def _overall_status(slots: Sequence[Slot], options: Sequence[str], done: str | N
     not_done = [s for s in statuses if s != done]
     if not not_done:
         return L.STATUS_IN_PROGRESS if L.STATUS_IN_PROGRESS in options else (done or statuses[0])
-    order = {o: i for i, o in enumerate(options)}
-    least = min(not_done, key=lambda s: order.get(s, len(options)))
+    if len(not_done) == 1:
+        least = not_done[0]
+    else:
+        order = {o: i for i, o in enumerate(options)}
+        least = min(not_done, key=lambda s: order.get(s, len(options)))
     if (least == L.STATUS_NOT_STARTED and L.STATUS_IN_PROGRESS in options
             and any(s != L.STATUS_NOT_STARTED for s in statuses)):
         return L.STATUS_IN_PROGRESS
@@ -309,17 +307,18 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
     table("units", next(sections), unit_table, L.SCOL_MARK, L.SCOL_RATE)
 
     # Per goal.
-    by_goal: dict[str, _Counts] = {}
     reqs_per_goal: Counter = Counter()
+    goal_slots: dict[str, list[Slot]] = {}
     for goal, _, _, _ in requirements:
-        if goal not in by_goal:
-            by_goal[goal] = _Counts()
+        if goal not in goal_slots:
+            goal_slots[goal] = []
         reqs_per_goal[goal] += 1
     for slot in result.slots:
-        counts = by_goal.get(slot.goal)
-        if counts is None:
-            counts = by_goal[slot.goal] = _Counts()
-        counts.add(slot)
+        group = goal_slots.get(slot.goal)
+        if group is None:
+            group = goal_slots[slot.goal] = []
+        group.append(slot)
+    by_goal = {goal: _Counts.of(group) for goal, group in goal_slots.items()}
     goal_rows: list[list[object]] = [[L.SCOL_NO, L.SCOL_GOAL, L.SCOL_COUNT, L.SCOL_DUE,
                                       L.SCOL_REPORTED, done or L.STATUS_DONE, L.SCOL_OVERDUE,
                                       L.SCOL_RATE, L.SCOL_MARK, L.SCOL_WHY]]
@@ -408,13 +407,14 @@ def requirement_entries(result: RollupResult, requirements: Requirements, rules:
     for slot in result.slots:
         by_req.setdefault(slot.req_id, []).append(slot)
     out = []
+    options, done, as_of = result.status_options, rules.done, rules.as_of
     for goal, req_id, text, deadline in requirements:
         slots = by_req.get(req_id, [])
-        status = _overall_status(slots, result.status_options, rules.done) if slots else ""
+        status = _overall_status(slots, options, done) if slots else ""
         leads = [s.unit for s in slots if s.role == _LEAD] or [s.unit for s in slots]
         due = deadline.date
-        overdue = bool(slots and due and due < rules.as_of and status != rules.done)
-        reported = sum(s.reported for s in slots)
+        overdue = bool(slots and due and due < as_of and status != done)
+        reported = sum(1 for s in slots if s.feedback in _REPORTED)
         if not slots:
             mark, why = L.MARK_GREEN, ""
         elif overdue:

@@ -134,22 +134,26 @@ def list_folder(folder: Path, unreadable: list[tuple[Path, str]] | None = None) 
     included (the reader says what they are). Sub-folders that cannot be opened
     are added to ``unreadable`` with the reason; the folder itself must open."""
     try:
-        entries = sorted(folder.iterdir())
+        # scandir: the entry types come with the listing (no stat per file).
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
         if unreadable is None:
             raise
         unreadable.append((folder, exc.strerror or str(exc)))
         return
-    for path in entries:
+    for entry in entries:
+        path = folder / entry.name
         try:
-            is_dir = path.is_dir() and not path.is_symlink()
+            is_dir = entry.is_dir(follow_symlinks=False)  # a link to a folder is not followed
+            is_file = not is_dir and entry.is_file()
         except OSError as exc:
             if unreadable is not None:
                 unreadable.append((path, exc.strerror or str(exc)))
             continue
         if is_dir:
             yield from list_folder(path, unreadable if unreadable is not None else [])
-        elif path.is_file():
+        elif is_file:
             yield path
 
 
@@ -513,6 +517,52 @@ def _read_identity(rf: ReturnedFile, rows: list[list[object]]) -> None:
         rf.unit = rf.hidden_unit = rf.identity[KEY_UNIT]
 
 
+@dataclass
+class Listing:
+    """The files of a returned folder to read, and the sub-folders that would not open."""
+
+    folder: Path
+    paths: list[Path]
+    unreadable: list[tuple[Path, str]]
+
+
+def list_returns(folder: str | os.PathLike[str],
+                 exclude: Iterable[str | os.PathLike[str]] = ()) -> Listing:
+    """The files of ``folder`` to read (``exclude`` left out), in name order."""
+    base = Path(folder)
+    skip = {Path(p).resolve() for p in exclude}
+    skip_names = {p.name for p in skip}
+    try:
+        next(iter(base.iterdir()), None)
+    except OSError as exc:
+        raise InputError(L.MSG_RETURNED_FOLDER_UNREADABLE.format(
+            path=base, reason=exc.strerror or exc), path=str(base)) from exc
+    unreadable: list[tuple[Path, str]] = []
+    # Only a file with an excluded name is resolved (resolving every path costs a stat per part).
+    paths = [p for p in list_folder(base, unreadable)
+             if p.name not in skip_names or p.resolve() not in skip]
+    return Listing(base, paths, unreadable)
+
+
+def read_listed(listing: Listing, *, pool: Executor | None = None,
+                threads: bool = True) -> list[ReturnedFile]:
+    """Read the files of a listing (see ``read_folder``)."""
+    base, paths = listing.folder, listing.paths
+    if pool is not None:
+        files = list(pool.map(lambda p: read_returned(p, base), paths))
+    elif len(paths) < 4 or not threads:
+        files = [read_returned(p, base) for p in paths]
+    else:
+        with ThreadPoolExecutor(max_workers=READ_THREADS) as own:
+            files = list(own.map(lambda p: read_returned(p, base), paths))
+    for path, reason in listing.unreadable:  # listed on 问题 like a file that could not be read
+        rf = ReturnedFile(path=path, name=str(path.relative_to(base)) + "/",
+                          modified=dt.datetime(1980, 1, 1))
+        rf.error = (ERR_FOLDER, L.MSG_ISSUE_UNREADABLE_FOLDER.format(reason=reason))
+        files.append(rf)
+    return files
+
+
 def read_folder(folder: str | os.PathLike[str],
                 exclude: Iterable[str | os.PathLike[str]] = (), *,
                 pool: Executor | None = None, threads: bool = True) -> list[ReturnedFile]:
@@ -521,29 +571,8 @@ def read_folder(folder: str | os.PathLike[str],
     Files are read on ``pool`` when given (the roll-up's, which reads the master
     beside them), else on a few threads unless ``threads`` is False:
     python-calamine parses without holding the GIL."""
-    base = Path(folder)
-    skip = {Path(p).resolve() for p in exclude}
-    try:
-        next(iter(base.iterdir()), None)
-    except OSError as exc:
-        raise InputError(L.MSG_RETURNED_FOLDER_UNREADABLE.format(
-            path=base, reason=exc.strerror or exc), path=str(base)) from exc
-    unreadable: list[tuple[Path, str]] = []
-    paths = [p for p in list_folder(base, unreadable) if p.resolve() not in skip]
-    if pool is not None:
-        files = list(pool.map(lambda p: read_returned(p, base), paths))
-    elif len(paths) < 4 or not threads:
-        files = [read_returned(p, base) for p in paths]
-    else:
-        with ThreadPoolExecutor(max_workers=READ_THREADS) as own:
-            files = list(own.map(lambda p: read_returned(p, base), paths))
-    for path, reason in unreadable:  # listed on 问题 like a file that could not be read
-        rf = ReturnedFile(path=path, name=str(path.relative_to(base)) + "/",
-                          modified=dt.datetime(1980, 1, 1))
-        rf.error = (ERR_FOLDER, L.MSG_ISSUE_UNREADABLE_FOLDER.format(reason=reason))
-        files.append(rf)
-    return files
+    return read_listed(list_returns(folder, exclude), pool=pool, threads=threads)
 
 
-__all__ = ["ReturnedFile", "DataRow", "read_returned", "read_folder", "check_zip", "clean_value",
+__all__ = ["ReturnedFile", "DataRow", "read_returned", "read_folder", "list_returns", "read_listed", "check_zip", "clean_value",
            "MAX_FILE_BYTES"]

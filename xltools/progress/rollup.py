@@ -28,7 +28,7 @@ from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
 from xltools.progress.identity import cell_key
 from xltools.progress.results import RollupResult
-from xltools.progress.returns import read_folder
+from xltools.progress.returns import list_returns, read_listed
 from xltools.progress.sheets import write_rollup
 from xltools.progress.split import split
 from xltools.progress.stream import _inject
@@ -107,9 +107,12 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
             summary_only: bool = False, inputs: tuple[object, ...] = ()) -> RollupResult:
     # Two threads: python-calamine parses without the GIL, so the master and the
     # returns are parsed side by side (with 0.9; older releases held it).
+    # The folder is listed first: its system calls would wait for the GIL while
+    # the master is read (ten times slower, measured).
+    listing = list_returns(folder, () if is_file_like(out) else (out,))
     with ThreadPoolExecutor(max_workers=2) as pool:
         master_f = pool.submit(_load_master, data, name)
-        files = read_folder(folder, () if is_file_like(out) else (out,), pool=pool)
+        files = read_listed(listing, pool=pool)
         plan, prepared, history = master_f.result()
     if old_out is not None:
         try:

@@ -78,14 +78,6 @@ class _Sheet:
             yield tuple(values[:max_col] if max_col else values)
 
 
-def _calamine_rows(book, name: str, *, empty: object = None) -> list[list[object]]:
-    """A sheet's rows; empty cells become ``empty`` ("" keeps calamine's rows as they are)."""
-    rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    if empty == "":
-        return rows
-    return [[empty if v == "" else v for v in r] for r in rows]
-
-
 # Characters text.clean_text may change: odd and plain spaces, line breaks, zero-width
 # characters, full-width digits and letters, ASCII punctuation and brackets (full-width
 # brackets change only beside an ASCII one).
@@ -114,8 +106,22 @@ def read_plan_fast(data: bytes, name: str = "<workbook>",
     Only an .xlsx package is accepted: the roll-up writes a copy of it. A part
     calamine cannot parse is named in the error. The rows of the sheets named
     in ``extra`` (when the workbook has them) are put there, from the same parse."""
+    sheets = load_master_sheets(data, name, tuple(extra or ()))
+    if extra is not None:
+        for sheet in extra:
+            extra[sheet] = sheets.get(sheet, [])
+    return plan_from_sheets(sheets, name)
+
+
+_PLAN_SHEETS = (L.SHEET_README, L.SHEET_UNITS, L.SHEET_ASSIGNMENTS)
+
+
+def load_master_sheets(data: bytes, name: str = "<workbook>",
+                       extra: Sequence[str] = ()) -> dict[str, list[list[object]]]:
+    """The sheets a plan is read from (and ``extra`` ones), as python-calamine
+    gives their rows: the parse, with no Python per cell (run on a reading thread)."""
     try:
-        return _read_plan_fast(data, name, extra if extra is not None else {})
+        return _load_master_sheets(data, name, extra)
     except (python_calamine.CalamineError, zipfile.BadZipFile, SyntaxError, EOFError) as exc:
         from xltools.guard import bad_part_error
 
@@ -123,7 +129,7 @@ def read_plan_fast(data: bytes, name: str = "<workbook>",
                or WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc), path=name)) from exc
 
 
-def _read_plan_fast(data: bytes, name: str, extra: dict[str, list[list[object]]]) -> Plan:
+def _load_master_sheets(data: bytes, name: str, extra: Sequence[str]) -> dict[str, list[list[object]]]:
     if not data.startswith(b"PK\x03\x04"):
         raise WorkbookError(L.MSG_MASTER_NOT_XLSX.format(path=name), path=name)
     try:
@@ -135,20 +141,27 @@ def _read_plan_fast(data: bytes, name: str, extra: dict[str, list[list[object]]]
         if sheet not in names:
             raise WorkbookError(L.MSG_MISSING_SHEET.format(path=name, sheet=sheet), path=name,
                                 sheet=sheet)
-    info = (read_settings(_Sheet(L.SHEET_README, _calamine_rows(book, L.SHEET_README)))
-            if L.SHEET_README in names else PlanInfo())
-    units = read_units(_Sheet(L.SHEET_UNITS, _calamine_rows(book, L.SHEET_UNITS)), name, [])
+    sheets = {sheet: book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+              for sheet in (*_PLAN_SHEETS, *extra) if sheet in names}
+    book.close()
+    return sheets
+
+
+def plan_from_sheets(sheets: dict[str, list[list[object]]], name: str = "<workbook>") -> Plan:
+    """The plan from the sheets ``load_master_sheets`` read (Python only)."""
+    def rows(sheet: str) -> list[list[object]]:  # empty cells → None, as openpyxl gives them
+        return [[None if v == "" else v for v in r] for r in sheets[sheet]]
+
+    info = (read_settings(_Sheet(L.SHEET_README, rows(L.SHEET_README)))
+            if L.SHEET_README in sheets else PlanInfo())
+    units = read_units(_Sheet(L.SHEET_UNITS, rows(L.SHEET_UNITS)), name, [])
     canonical: dict[str, str] = {}
     for u in units:
         canonical[u.name] = u.name
         for alias in u.aliases:
             canonical.setdefault(alias, u.name)
     # Empty cells stay "" on the big sheet: every use below reads "" as None does.
-    ws = _Sheet(L.SHEET_ASSIGNMENTS, _calamine_rows(book, L.SHEET_ASSIGNMENTS, empty=""))
-    for sheet in extra:
-        if sheet in names:
-            extra[sheet] = book.get_sheet_by_name(sheet).to_python()
-    book.close()
+    ws = _Sheet(L.SHEET_ASSIGNMENTS, sheets[L.SHEET_ASSIGNMENTS])
     cols = _header_map(ws, (L.COL_REQ_ID, L.COL_REQUIREMENT, L.COL_UNIT, L.COL_ROLE), name)
     cache: dict[object, str] = {}
     deadlines: dict[object, object] = {}
@@ -698,4 +711,4 @@ def _merge(files: Package, generated: bytes, active: str | None,
     return write_package(parts)
 
 
-__all__ = ["read_plan_fast", "merge_sheets", "add_rows", "append_rows", "Rendered", "requirement_id"]
+__all__ = ["read_plan_fast", "load_master_sheets", "plan_from_sheets", "merge_sheets", "add_rows", "append_rows", "Rendered", "requirement_id"]

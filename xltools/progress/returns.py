@@ -80,7 +80,8 @@ class ReturnedFile:
     error: tuple[str, str] | None = None
     # Identity (from the hidden sheet, else the title block).
     identity: dict[str, str] = field(default_factory=dict)
-    fingerprints: dict[str, str] = field(default_factory=dict)
+    _fingerprint_rows: list[list[object]] = field(default_factory=list, repr=False)
+    _fingerprints: dict[str, str] | None = field(default=None, repr=False)
     unit: str = ""
     filled_date: dt.date | None = None
     filler: str = ""  # 填报人
@@ -98,6 +99,17 @@ class ReturnedFile:
     hidden_unit: str = ""  # the unit of the hidden identity sheet
     visible_unit: str = ""  # the 填报单位 line
     hidden_name: bool = False  # a dot file, or in a dot folder
+
+    @property
+    def fingerprints(self) -> dict[str, str]:
+        """要求编号 → fingerprint of the row's locked cells as sent (the hidden sheet)."""
+        if self._fingerprints is None:
+            self._fingerprints = {}
+            for values in self._fingerprint_rows:
+                key = str(values[0]).strip() if values else ""
+                if key:
+                    self._fingerprints[key] = str(values[1]).strip() if len(values) > 1 else ""
+        return self._fingerprints
 
     @property
     def is_progress_file(self) -> bool:
@@ -334,8 +346,27 @@ def _outside_above(rows: list[list[object]], hi: int) -> list[tuple[int, list[ob
     return out
 
 
+Sheets = list[tuple[str, bool, list[list[object]]]]  # (name, visible, rows) as calamine read them
+
+
 def read_returned(path: str | os.PathLike[str], folder: Path | None = None) -> ReturnedFile:
     """Read one returned file (never raises for what is inside the file)."""
+    return parse_loaded(*load_returned(path, folder))
+
+
+def parse_loaded(rf: ReturnedFile, sheets: Sheets | None) -> ReturnedFile:
+    """The second half of ``read_returned``: the sheets read by ``load_returned``
+    become the file's identity, title block and rows (Python only)."""
+    if sheets is not None:
+        _parse(rf, sheets)
+    return rf
+
+
+def load_returned(path: str | os.PathLike[str],
+                  folder: Path | None = None) -> tuple[ReturnedFile, Sheets | None]:
+    """The first half of ``read_returned``: the checks and python-calamine's
+    parse, little Python (run on reading threads). Sheets is None when the
+    file could not be read (``rf.error`` says why)."""
     p = Path(path)
     name = str(p.relative_to(folder)) if folder else p.name
     try:
@@ -343,64 +374,64 @@ def read_returned(path: str | os.PathLike[str], folder: Path | None = None) -> R
     except OSError as exc:
         rf = ReturnedFile(path=p, name=name, modified=dt.datetime(1980, 1, 1))
         rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=exc.strerror or exc))
-        return rf
+        return rf, None
     modified = dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0)
     rf = ReturnedFile(path=p, name=name, modified=modified)
     parts = Path(name).parts
     rf.hidden_name = any(part.startswith(".") for part in parts)
     try:
-        return _read_returned(rf, p, stat.st_size)
+        return rf, _load(rf, p, stat.st_size)
     except OSError as exc:  # vanished or unreadable while being read
         rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=exc.strerror or exc))
-        return rf
+        return rf, None
 
 
-def _read_returned(rf: ReturnedFile, p: Path, size: int) -> ReturnedFile:
+def _load(rf: ReturnedFile, p: Path, size: int) -> Sheets | None:
     if size > MAX_FILE_BYTES:
         rf.error = (ERR_TOO_LARGE, L.MSG_ISSUE_TOO_LARGE.format(
             detail=f"{size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB"))
-        return rf
+        return None
     if size == 0:
         rf.error = (ERR_EMPTY, L.MSG_ISSUE_EMPTY)
-        return rf
+        return None
     with p.open("rb") as fh:  # once: the checks and the parser read the same bytes
         data = read_capped(fh, MAX_FILE_BYTES)
     if len(data) > MAX_FILE_BYTES:  # it grew since it was listed
         rf.error = (ERR_TOO_LARGE, L.MSG_ISSUE_TOO_LARGE.format(
             detail=f"> {MAX_FILE_BYTES // (1024 * 1024)} MB"))
-        return rf
+        return None
     head = data[:LOCK_FILE_MAX + 1]
     magic = head[:8]
     suffix = p.suffix.lower()
     if is_lock_file(p.name, head, len(data)):
         rf.error = (ERR_LOCK, L.MSG_ISSUE_LOCK_FILE.format(size=len(data)))
-        return rf
+        return None
     if magic.startswith(ZIP_MAGIC):
         why = check_zip(data)
         if why:
             kind = ERR_UNREADABLE if why.startswith("bad zip") else ERR_TOO_LARGE
             rf.error = (kind, L.MSG_ISSUE_UNREADABLE.format(reason=why) if kind == ERR_UNREADABLE
                         else L.MSG_ISSUE_TOO_LARGE.format(detail=why))
-            return rf
+            return None
         by_path = suffix in (".xlsx", ".xlsm", ".xltx", ".xltm")
     elif magic.startswith(OLE_MAGIC):
         if _ENCRYPTION_STREAM in data:  # an encrypted .xlsx inside an OLE container
             rf.error = (ERR_ENCRYPTED, L.MSG_ISSUE_ENCRYPTED)
-            return rf
+            return None
         by_path = suffix in (".xls", ".xlt")
     else:
         if is_spreadsheet_name(p):
             rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason="not an Excel file"))
         else:
             rf.error = (ERR_OTHER, L.MSG_ISSUE_OTHER_FILE)
-        return rf
+        return None
     try:
         # The type comes from the content: a renamed file is read from its bytes.
         # From the path otherwise: calamine then reads without holding the GIL,
         # which it does not for a Python file object (measured: 15% slower on two threads).
         wb = (python_calamine.CalamineWorkbook.from_path(str(p)) if by_path
               else python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)))
-        sheets: list[tuple[str, bool, list[list[object]]]] = []
+        sheets: Sheets = []
         for meta in wb.sheets_metadata:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
                 continue
@@ -419,9 +450,8 @@ def _read_returned(rf: ReturnedFile, p: Path, size: int) -> ReturnedFile:
             rf.error = (ERR_ENCRYPTED, L.MSG_ISSUE_ENCRYPTED)
         else:
             rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=str(exc)[:200]))
-        return rf
-    _parse(rf, sheets)
-    return rf
+        return None
+    return sheets
 
 
 def _parse(rf: ReturnedFile, sheets: list[tuple[str, bool, list[list[object]]]]) -> None:
@@ -500,19 +530,15 @@ def _clean_row(raw: list[object], positions: list[int]) -> list[object]:
 
 
 def _read_identity(rf: ReturnedFile, rows: list[list[object]]) -> None:
-    in_rows = False
-    for values in rows:
+    for i, values in enumerate(rows):
         if not values:
             continue
         key = str(values[0]).strip()
-        value = str(values[1]).strip() if len(values) > 1 else ""
-        if in_rows:
-            if key:
-                rf.fingerprints[key] = value
-        elif key == KEY_ROWS:
-            in_rows = True
-        elif key:
-            rf.identity[key] = value
+        if key == KEY_ROWS:
+            rf._fingerprint_rows = rows[i + 1:]  # read when a row's locked cells differ
+            break
+        if key:
+            rf.identity[key] = str(values[1]).strip() if len(values) > 1 else ""
     if rf.identity.get(KEY_UNIT):
         rf.unit = rf.hidden_unit = rf.identity[KEY_UNIT]
 
@@ -555,12 +581,18 @@ def read_listed(listing: Listing, *, pool: Executor | None = None,
     else:
         with ThreadPoolExecutor(max_workers=READ_THREADS) as own:
             files = list(own.map(lambda p: read_returned(p, base), paths))
-    for path, reason in listing.unreadable:  # listed on 问题 like a file that could not be read
-        rf = ReturnedFile(path=path, name=str(path.relative_to(base)) + "/",
+    return files + unreadable_folders(listing)
+
+
+def unreadable_folders(listing: Listing) -> list[ReturnedFile]:
+    """The sub-folders that would not open, as files listed on 问题."""
+    out = []
+    for path, reason in listing.unreadable:
+        rf = ReturnedFile(path=path, name=str(path.relative_to(listing.folder)) + "/",
                           modified=dt.datetime(1980, 1, 1))
         rf.error = (ERR_FOLDER, L.MSG_ISSUE_UNREADABLE_FOLDER.format(reason=reason))
-        files.append(rf)
-    return files
+        out.append(rf)
+    return out
 
 
 def read_folder(folder: str | os.PathLike[str],
@@ -574,5 +606,5 @@ def read_folder(folder: str | os.PathLike[str],
     return read_listed(list_returns(folder, exclude), pool=pool, threads=threads)
 
 
-__all__ = ["ReturnedFile", "DataRow", "read_returned", "read_folder", "list_returns", "read_listed", "check_zip", "clean_value",
+__all__ = ["ReturnedFile", "DataRow", "read_returned", "load_returned", "parse_loaded", "read_folder", "list_returns", "read_listed", "unreadable_folders", "Listing", "check_zip", "clean_value",
            "MAX_FILE_BYTES"]

@@ -23,12 +23,13 @@ from xltools import labels as L
 from xltools.errors import InputError, OutputError
 from xltools.fileio import atomic_path, check_writable, is_file_like, read_capped, read_input
 from xltools.guard import check_package
-from xltools.master import merge_sheets, read_plan_fast
+from xltools.master import load_master_sheets, merge_sheets, plan_from_sheets
 from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
 from xltools.progress.identity import cell_key
 from xltools.progress.results import RollupResult
-from xltools.progress.returns import list_returns, read_listed
+from xltools.progress.returns import (Listing, ReturnedFile, list_returns, load_returned,
+                                      parse_loaded, unreadable_folders)
 from xltools.progress.sheets import write_rollup
 from xltools.progress.split import split
 from xltools.progress.stream import _inject
@@ -93,12 +94,37 @@ def rollup(workbook: str | os.PathLike[str] | IO[bytes], folder: str | os.PathLi
                        force=force, summary_only=summary_only, inputs=inputs)
 
 
-def _load_master(data: bytes, name: str) -> tuple[Plan, _Prepared, list[list[object]]]:
-    """Check the master's package (the input guard), read its plan and 历史."""
+def _load_master(data: bytes, name: str) -> dict[str, list[list[object]]]:
+    """Check the master's package (the input guard) and parse its sheets (reading thread)."""
     check_package(data, name)
-    extra: dict[str, list[list[object]]] = {L.SHEET_HISTORY: []}
-    plan = read_plan_fast(data, name, extra)
-    return plan, _prepare(plan), _history_rows(extra[L.SHEET_HISTORY])
+    return load_master_sheets(data, name, (L.SHEET_HISTORY,))
+
+
+def _master_from(sheets: dict[str, list[list[object]]], name: str
+                 ) -> tuple[Plan, _Prepared, list[list[object]]]:
+    """The plan, what the roll-up prepares from it, and 历史 (main thread)."""
+    plan = plan_from_sheets(sheets, name)
+    return plan, _prepare(plan), _history_rows(sheets.get(L.SHEET_HISTORY, []))
+
+
+def _read_all(data: bytes, name: str, listing: Listing
+              ) -> tuple[tuple[Plan, _Prepared, list[list[object]]], list[ReturnedFile]]:
+    """The master and the returned files. Two reading threads do the checks and
+    python-calamine's parsing, which runs without the GIL; this thread does all
+    the Python on what they read (the returns in order, the master as soon as it
+    is parsed), so the Python work never waits for the GIL behind other Python."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        master_f = pool.submit(_load_master, data, name)
+        loaded = pool.map(lambda p: load_returned(p, listing.folder), listing.paths)
+        master = None
+        files = []
+        for rf, sheets in loaded:
+            if master is None and master_f.done():
+                master = _master_from(master_f.result(), name)
+            files.append(parse_loaded(rf, sheets))
+        if master is None:
+            master = _master_from(master_f.result(), name)
+    return master, files + unreadable_folders(listing)
 
 
 def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
@@ -110,10 +136,7 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
     # The folder is listed first: its system calls would wait for the GIL while
     # the master is read (ten times slower, measured).
     listing = list_returns(folder, () if is_file_like(out) else (out,))
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        master_f = pool.submit(_load_master, data, name)
-        files = read_listed(listing, pool=pool)
-        plan, prepared, history = master_f.result()
+    (plan, prepared, history), files = _read_all(data, name, listing)
     if old_out is not None:
         try:
             old_data, _ = read_input(old_out)

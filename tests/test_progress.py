@@ -4,6 +4,7 @@ survives renaming, and the shared helpers (fingerprints, status mapping)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 
@@ -84,6 +85,20 @@ def test_progress_file_layout_protection_and_validations(master: Path, tmp_path:
     # Plain .xlsx: no macros, no external links.
     names = zipfile.ZipFile(files["甲局"]).namelist()
     assert not any("vbaProject" in n or "externalLink" in n for n in names)
+    # Grey task cells, yellow fill-in cells, each bordered; dates as dates.
+    first = HEADER_ROW + 1
+    for c, name in enumerate(FILE_COLUMNS, start=1):
+        cell = ws.cell(row=first, column=c)
+        assert cell.fill.fgColor.rgb == ("00EDEDED" if name in LOCKED_COLUMNS else "00FFF2CC"), name
+        assert cell.border.left.style == "thin", name
+    assert ws.cell(row=first, column=1).number_format == "@"
+    # The table rows grow with the answer (a first height, no customHeight); their
+    # text is UTF-8, not character references (a third of the size).
+    xml = zipfile.ZipFile(files["甲局"]).read("xl/worksheets/sheet1.xml").decode("utf-8")
+    body = re.search(rf'<row r="{first}"[^>]*>', xml).group()
+    assert 'ht="' in body and "customHeight" not in body
+    rows_xml = xml[xml.index(body):xml.index("</sheetData>")]
+    assert "牵头" in rows_xml and "&#" not in rows_xml
 
 
 def test_statuses_come_from_settings(tmp_path: Path) -> None:

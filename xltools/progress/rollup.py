@@ -1,5 +1,5 @@
-"""The roll-up command: read the master and the returned files on one pool of
-threads, compute, write the four sheets into a small workbook and merge it
+"""The roll-up command: read the master and the returned files (parsed on two
+threads, see ``_read_all``), compute, write the four sheets into a small workbook and merge it
 into a copy of the master package (``master.merge_sheets``), streaming the
 long tables. Also the progress step of ``xltools demo``."""
 
@@ -131,10 +131,8 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
             out: str | os.PathLike[str] | IO[bytes], old_out: Path | None, *,
             round_label: str | None, as_of: str | dt.date | None, force: bool,
             summary_only: bool = False, inputs: tuple[object, ...] = ()) -> RollupResult:
-    # Two threads: python-calamine parses without the GIL, so the master and the
-    # returns are parsed side by side (with 0.9; older releases held it).
-    # The folder is listed first: its system calls would wait for the GIL while
-    # the master is read (ten times slower, measured).
+    # The folder is listed before the reading threads start: its system calls
+    # would wait for the GIL while the master is read (ten times slower, measured).
     listing = list_returns(folder, () if is_file_like(out) else (out,))
     (plan, prepared, history), files = _read_all(data, name, listing)
     if old_out is not None:

@@ -351,22 +351,32 @@ Sheets = list[tuple[str, bool, list[list[object]]]]  # (name, visible, rows) as 
 
 def read_returned(path: str | os.PathLike[str], folder: Path | None = None) -> ReturnedFile:
     """Read one returned file (never raises for what is inside the file)."""
-    return parse_loaded(*load_returned(path, folder))
+    return parse_loaded(*load_opened(open_returned(path, folder)))
 
 
 def parse_loaded(rf: ReturnedFile, sheets: Sheets | None) -> ReturnedFile:
-    """The second half of ``read_returned``: the sheets read by ``load_returned``
+    """The last step of ``read_returned``: the sheets read by ``load_opened``
     become the file's identity, title block and rows (Python only)."""
     if sheets is not None:
         _parse(rf, sheets)
     return rf
 
 
-def load_returned(path: str | os.PathLike[str],
-                  folder: Path | None = None) -> tuple[ReturnedFile, Sheets | None]:
-    """The first half of ``read_returned``: the checks and python-calamine's
-    parse, little Python (run on reading threads). Sheets is None when the
-    file could not be read (``rf.error`` says why)."""
+@dataclass
+class Opened:
+    """A returned file found and (unless ``data`` is None) read into memory."""
+
+    rf: ReturnedFile
+    path: Path
+    size: int
+    data: bytes | None = None
+
+
+def open_returned(path: str | os.PathLike[str], folder: Path | None = None, *,
+                  read: bool = True) -> Opened:
+    """The first step of ``read_returned``: the file's name, time and size, and
+    with ``read`` its bytes (the roll-up reads them before its reading threads
+    start: their system calls would wait for the GIL). Never raises."""
     p = Path(path)
     name = str(p.relative_to(folder)) if folder else p.name
     try:
@@ -374,32 +384,54 @@ def load_returned(path: str | os.PathLike[str],
     except OSError as exc:
         rf = ReturnedFile(path=p, name=name, modified=dt.datetime(1980, 1, 1))
         rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=exc.strerror or exc))
-        return rf, None
+        return Opened(rf, p, 0)
     modified = dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0)
     rf = ReturnedFile(path=p, name=name, modified=modified)
     parts = Path(name).parts
     rf.hidden_name = any(part.startswith(".") for part in parts)
-    try:
-        return rf, _load(rf, p, stat.st_size)
-    except OSError as exc:  # vanished or unreadable while being read
-        rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=exc.strerror or exc))
-        return rf, None
+    opened = Opened(rf, p, stat.st_size)
+    if read:
+        load_opened_bytes(opened)
+    return opened
 
 
-def _load(rf: ReturnedFile, p: Path, size: int) -> Sheets | None:
+def load_opened_bytes(opened: Opened) -> None:
+    """Read the file's bytes into ``opened.data`` (or say on ``rf.error`` why not)."""
+    rf, size = opened.rf, opened.size
     if size > MAX_FILE_BYTES:
         rf.error = (ERR_TOO_LARGE, L.MSG_ISSUE_TOO_LARGE.format(
             detail=f"{size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB"))
-        return None
+        return
     if size == 0:
         rf.error = (ERR_EMPTY, L.MSG_ISSUE_EMPTY)
-        return None
-    with p.open("rb") as fh:  # once: the checks and the parser read the same bytes
-        data = read_capped(fh, MAX_FILE_BYTES)
+        return
+    try:
+        with opened.path.open("rb") as fh:  # once: the checks and the parser read the same bytes
+            data = read_capped(fh, MAX_FILE_BYTES)
+    except OSError as exc:  # vanished or unreadable while being read
+        rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=exc.strerror or exc))
+        return
     if len(data) > MAX_FILE_BYTES:  # it grew since it was listed
         rf.error = (ERR_TOO_LARGE, L.MSG_ISSUE_TOO_LARGE.format(
             detail=f"> {MAX_FILE_BYTES // (1024 * 1024)} MB"))
-        return None
+        return
+    opened.data = data
+
+
+def load_opened(opened: Opened) -> tuple[ReturnedFile, Sheets | None]:
+    """The middle step of ``read_returned``: the checks and python-calamine's
+    parse, little Python (run on reading threads). Sheets is None when the
+    file could not be read (``rf.error`` says why)."""
+    rf = opened.rf
+    if opened.data is None and rf.error is None:
+        load_opened_bytes(opened)
+    if rf.error is not None or opened.data is None:
+        return rf, None
+    data, opened.data = opened.data, None  # not kept once parsed
+    return rf, _load(rf, opened.path, data)
+
+
+def _load(rf: ReturnedFile, p: Path, data: bytes) -> Sheets | None:
     head = data[:LOCK_FILE_MAX + 1]
     magic = head[:8]
     suffix = p.suffix.lower()
@@ -606,5 +638,5 @@ def read_folder(folder: str | os.PathLike[str],
     return read_listed(list_returns(folder, exclude), pool=pool, threads=threads)
 
 
-__all__ = ["ReturnedFile", "DataRow", "read_returned", "load_returned", "parse_loaded", "read_folder", "list_returns", "read_listed", "unreadable_folders", "Listing", "check_zip", "clean_value",
+__all__ = ["ReturnedFile", "DataRow", "read_returned", "open_returned", "load_opened", "parse_loaded", "Opened", "load_opened_bytes", "read_folder", "list_returns", "read_listed", "unreadable_folders", "Listing", "check_zip", "clean_value",
            "MAX_FILE_BYTES"]

@@ -28,8 +28,9 @@ from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
 from xltools.progress.identity import cell_key
 from xltools.progress.results import RollupResult
-from xltools.progress.returns import (Listing, ReturnedFile, list_returns, load_returned,
-                                      parse_loaded, unreadable_folders)
+from xltools.progress.returns import (Listing, ReturnedFile, list_returns, load_opened,
+                                      load_opened_bytes, open_returned, parse_loaded,
+                                      unreadable_folders)
 from xltools.progress.sheets import write_rollup
 from xltools.progress.split import split
 from xltools.progress.stream import _inject
@@ -94,6 +95,9 @@ def rollup(workbook: str | os.PathLike[str] | IO[bytes], folder: str | os.PathLi
                        force=force, summary_only=summary_only, inputs=inputs)
 
 
+PREFETCH_BYTES = 256 * 1024 * 1024  # returned files read ahead in all; the rest on the threads
+
+
 def _load_master(data: bytes, name: str) -> dict[str, list[list[object]]]:
     """Check the master's package (the input guard) and parse its sheets (reading thread)."""
     check_package(data, name)
@@ -113,9 +117,18 @@ def _read_all(data: bytes, name: str, listing: Listing
     python-calamine's parsing, which runs without the GIL; this thread does all
     the Python on what they read (the returns in order, the master as soon as it
     is parsed), so the Python work never waits for the GIL behind other Python."""
+    # The files are read before the threads start (up to PREFETCH_BYTES in all):
+    # a thread's system calls wait for the GIL while this thread runs Python.
+    opened, budget = [], PREFETCH_BYTES
+    for path in listing.paths:
+        item = open_returned(path, listing.folder, read=False)
+        if item.size <= budget:
+            load_opened_bytes(item)
+            budget -= len(item.data or b"")
+        opened.append(item)
     with ThreadPoolExecutor(max_workers=2) as pool:
         master_f = pool.submit(_load_master, data, name)
-        loaded = pool.map(lambda p: load_returned(p, listing.folder), listing.paths)
+        loaded = pool.map(load_opened, opened)
         master = None
         files = []
         for rf, sheets in loaded:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -80,3 +81,26 @@ def test_utf8_names_are_flagged() -> None:
     with zipfile.ZipFile(io.BytesIO(out)) as zf:
         info = zf.infolist()[0]
     assert info.filename == "xl/\u5355\u4f4d.xml" and info.flag_bits & 0x800
+
+
+def test_chunks_deflated_side_by_side_make_one_stream() -> None:
+    """Chunks deflated independently on several threads (each referring back into
+    the one before) are one valid deflate stream, also with a second part in the
+    same pool, empty chunks, and chunks shorter than the window."""
+    import random
+
+    rng = random.Random(5)
+    words = [b"<c r=\"A%d\" s=\"3\"><v>%d</v></c>" % (i, i % 97) for i in range(400)]
+    for sizes in ((3, 70_000, 0, 12, 200_000, 1), (1,), ()):
+        chunks = [b"".join(rng.choice(words) for _ in range(n // 20 + 1))[:n] for n in sizes]
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            first, second = StreamDeflater(pool, level=1), StreamDeflater(pool, level=6)
+            for chunk in chunks:
+                first.feed(chunk)
+                second.feed(chunk[::-1])
+            a, b = first.finish(), second.finish()
+            a, b = a.result(), b.result()
+        whole = b"".join(chunks)
+        assert a.data() == whole and b.data() == b"".join(c[::-1] for c in chunks)
+        assert (a.crc, a.size) == (zlib.crc32(whole), len(whole))
+        assert _read(write_package([("a.xml", a)])) == {"a.xml": whole}

@@ -488,8 +488,8 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
         files = Package(master)
     except zipfile.BadZipFile as exc:
         raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path="<master>", reason=exc)) from exc
-    # Large new parts are deflated on a worker thread while the next is built.
-    pool = ThreadPoolExecutor(max_workers=1)
+    # Large new parts are deflated on two worker threads while the next is built.
+    pool = ThreadPoolExecutor(max_workers=2)
     try:
         return _merge(files, generated, active, stream, inject, pool, first, keep_master)
     finally:

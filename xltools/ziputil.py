@@ -48,35 +48,46 @@ def deflate(data: bytes, level: int = 6) -> Member:
                   packer.compress(data) + packer.flush())
 
 
+_WINDOW = 32 * 1024  # deflate's window: how far back a chunk may refer into the one before
+_FINAL_BLOCK = b"\x03\x00"  # an empty final block, which ends a raw deflate stream
+
+
+def _deflate_chunk(chunk: bytes, before: bytes, level: int) -> bytes:
+    """One chunk as deflate blocks that may refer back into ``before`` (the end
+    of the previous chunk), ended by a sync flush so the next chunk's blocks follow."""
+    packer = (zlib.compressobj(level, zlib.DEFLATED, -15, zdict=before) if before
+              else zlib.compressobj(level, zlib.DEFLATED, -15))
+    return packer.compress(chunk) + packer.flush(zlib.Z_SYNC_FLUSH)
+
+
 class StreamDeflater:
-    """Deflate a part fed in chunks on ``pool`` (one worker: the chunks stay in
-    order) while the caller builds the next chunk."""
+    """Deflate a part fed in chunks on ``pool`` while the caller builds the next
+    chunk. Chunks are deflated independently (each may refer back into the end of
+    the one before, as pigz does), so several deflate at once and the last one
+    finishes soon after it is fed; the CRC is taken here, in order."""
 
     def __init__(self, pool: ThreadPoolExecutor, level: int = 1) -> None:
         self._pool = pool
-        self._packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+        self._level = level
         self._crc = 0
         self._size = 0
-        self._out: list[bytes] = []
-        self._steps: list[Future[None]] = []
+        self._tail = b""
+        self._parts: list[Future[bytes]] = []
 
     def feed(self, chunk: bytes) -> None:
-        self._steps.append(self._pool.submit(self._step, chunk))
-
-    def _step(self, chunk: bytes) -> None:
+        if not chunk:
+            return
         self._crc = zlib.crc32(chunk, self._crc)
         self._size += len(chunk)
-        self._out.append(self._packer.compress(chunk))
+        self._parts.append(self._pool.submit(_deflate_chunk, chunk, self._tail, self._level))
+        self._tail = chunk[-_WINDOW:]
 
     def finish(self) -> Future[Member]:
-        """The member, once every chunk is deflated."""
-        return self._pool.submit(self._done)
-
-    def _done(self) -> Member:
-        for step in self._steps:  # all ran before this one; raise what failed
-            step.result()
-        self._out.append(self._packer.flush())
-        return Member(zipfile.ZIP_DEFLATED, self._crc, self._size, b"".join(self._out))
+        """The member, once every chunk is deflated. (The pool runs jobs in the
+        order given, so every chunk has started before this job waits for it.)"""
+        parts, crc, size = self._parts, self._crc, self._size
+        return self._pool.submit(lambda: Member(
+            zipfile.ZIP_DEFLATED, crc, size, b"".join(p.result() for p in parts) + _FINAL_BLOCK))
 
 
 class Package(MutableMapping[str, bytes]):

@@ -22,7 +22,7 @@ import posixpath
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 from concurrent.futures import Future, ThreadPoolExecutor
 from operator import itemgetter
@@ -382,11 +382,14 @@ _CELL_REF = re.compile(r'<c r="([A-Z]+)(\d+)"')
 
 
 class Rendered(NamedTuple):
-    """Rows of a generated sheet rendered as XML (the generated workbook's style
-    ids) and the one-row merges that go with them ("A1:N1")."""
+    """Rows of a generated sheet to be rendered as XML: ``rows(offset)`` gives
+    them with the generated workbook's style ids moved by ``offset`` (where they
+    land in the merged workbook); the one-row merges that go with them
+    ("A1:N1"), and the sheet's dimension ("A1:N674")."""
 
-    rows: str
+    rows: Callable[[int], str]
     merges: tuple[str, ...] = ()
+    dimension: str = ""
 
 
 # What may stand between sheetData and mergeCells (ECMA-376 order).
@@ -414,10 +417,10 @@ def _add_merges(xml: str, merges: Sequence[str]) -> str:
     return f'{xml[:at]}<mergeCells count="{len(merges)}">{cells}</mergeCells>{xml[at:]}'
 
 
-def append_rows(xml: str, rows: str, merges: Sequence[str] = ()) -> str:
+def append_rows(xml: str, rows: str, merges: Sequence[str] = (), dimension: str = "") -> str:
     """Sheet ``xml`` with ``rows`` (sheetData rows as XML, the sheet's own style
     ids) added at the end of its sheetData and ``merges`` to its merged cells;
-    a dimension it has is recomputed."""
+    a dimension it has becomes ``dimension`` (recomputed when not given)."""
     ends = list(_SHEET_DATA_END.finditer(xml))
     if not ends:
         raise WorkbookError(L.MSG_INTERNAL.format(detail="a sheet without sheetData"))
@@ -426,6 +429,8 @@ def append_rows(xml: str, rows: str, merges: Sequence[str] = ()) -> str:
     xml = f"{xml[:end.start()]}{closing}{rows}</sheetData>{xml[end.end():]}"
     if merges:
         xml = _add_merges(xml, merges)
+    if dimension:
+        return _DIMENSION.sub(f'<dimension ref="{dimension}"/>', xml, count=1)
     if _DIMENSION.search(xml):
         start, stop = xml.index("<sheetData"), xml.index("</sheetData>")
         refs = _CELL_REF.findall(xml, start, stop)
@@ -597,10 +602,10 @@ def _merge(files: Package, generated: bytes, active: str | None,
 
     for name, src in g_sheets:
         dest = copy_part(src, "xl/worksheets/sheet{}.xml")
-        xml = files[dest].decode("utf-8")
-        if isinstance(stream.get(name), Rendered):
-            xml = append_rows(xml, *stream[name])
-        xml = _shift_styles(xml, xf_off, dxf_off)
+        xml = _shift_styles(files[dest].decode("utf-8"), xf_off, dxf_off)
+        rendered = stream.get(name)
+        if isinstance(rendered, Rendered):  # its rows come with the merged style ids
+            xml = append_rows(xml, rendered.rows(xf_off), rendered.merges, rendered.dimension)
         if name in stream and inject is not None and not isinstance(stream[name], Rendered):
             # The long table's rows go straight into the deflater, chunk by chunk.
             first_row, rows = stream[name]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
@@ -219,9 +219,10 @@ def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult
     plan = _summary_plan(rows, result)
     rendered = None
     if render:  # the merges go with the rows, as XML too (openpyxl's are slow to make)
-        rendered = Rendered(_render_plan(ws, plan), tuple(
+        rows, dimension = _render_plan(ws, plan)
+        rendered = Rendered(rows, tuple(
             f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"
-            for row, first, last in plan.merges))
+            for row, first, last in plan.merges), dimension)
     else:
         for row, first, last in plan.merges:
             _merge(ws, row, first, last)
@@ -243,38 +244,48 @@ def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult
     return rendered
 
 
-def _render_plan(ws: Worksheet, plan: _SheetPlan) -> str:
-    """The plan's rows as sheetData XML; each style key is registered once in
-    ``ws``'s workbook through a cell that is not added to the sheet."""
-    ids: dict[tuple, str] = {}
+def _render_plan(ws: Worksheet, plan: _SheetPlan) -> tuple[Callable[[int], str], str]:
+    """The plan's rows as sheetData XML, made when the offset of ``ws``'s workbook's
+    style ids in the merged workbook is known (no pass over the XML to shift them),
+    and the sheet's dimension. Each style key is registered once now, through a
+    cell that is not added to the sheet."""
+    ids: dict[tuple, int | None] = {}
     by_row: dict[int, list[tuple[int, object, tuple]]] = {}
     for (r, c), (value, key) in plan.cells.items():
         by_row.setdefault(r, []).append((c, value, key))
     for r in plan.heights:
         by_row.setdefault(r, [])
-    letters: dict[int, str] = {}
-    out: list[str] = []
+    rows: list[tuple[str, list[tuple[str, object, int | None]]]] = []
+    width = 1
     for r in sorted(by_row):
         height = plan.heights.get(r)
-        out.append(f'<row r="{r}" ht="{height}" customHeight="1">' if height else f'<row r="{r}">')
+        cells = []
         for c, value, key in sorted(by_row[r], key=lambda t: t[0]):
-            style = ids.get(key)
-            if style is None:
+            if key not in ids:
                 attrs = _summary_style(key)
-                if attrs:
-                    scratch = Cell(ws, row=1, column=1)
-                    for name, attr in attrs.items():
-                        setattr(scratch, name, attr)
-                    style = str(scratch.style_id)
-                else:
-                    style = ""
-                ids[key] = style
-            if value is None and not style:
+                scratch = Cell(ws, row=1, column=1)
+                for name, attr in attrs.items():
+                    setattr(scratch, name, attr)
+                ids[key] = scratch.style_id if attrs else None
+            style = ids[key]
+            if value is None and style is None:
                 continue
-            letter = letters.get(c) or letters.setdefault(c, get_column_letter(c))
-            out.append(cell_xml(f"{letter}{r}", value, style))
-        out.append("</row>")
-    return "".join(out)
+            cells.append((f"{get_column_letter(c)}{r}", value, style))
+            width = max(width, c)
+        rows.append((f'<row r="{r}" ht="{height}" customHeight="1">' if height else f'<row r="{r}">',
+                     cells))
+
+    def render(offset: int) -> str:
+        out: list[str] = []
+        for opening, cells in rows:
+            out.append(opening)
+            out.extend(cell_xml(ref, value, "" if style is None else str(style + offset))
+                       for ref, value, style in cells)
+            out.append("</row>")
+        return "".join(out)
+
+    last = max(by_row, default=1)
+    return render, f"A1:{get_column_letter(width)}{last}"
 
 
 def _width(c: int, widest: int) -> float:

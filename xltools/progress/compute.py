@@ -214,12 +214,13 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
     label = round_label or (rounds.most_common(1)[0][0] if rounds else default_round(day))
     rows_used = 0
     req_ids = set(req_texts)
+    ids: dict[object, str | None] = {}  # typed 要求编号 → id, for all files (each id is in several)
     for unit in rows_by_unit:
         rf = chosen.get(unit)
         if rf is None:
             continue
         rows_used += _take_file(rf, unit, label, slots, req_ids, options,
-                                feedback_deadline, out, rows_by_unit[unit])
+                                feedback_deadline, out, rows_by_unit[unit], ids)
 
     year = plan.info.year or day.year
     schedule = schedule_fraction(year, day)
@@ -252,8 +253,9 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
 def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, str], Slot],
                req_ids: set[str], options: Sequence[str],
                feedback_deadline: dt.date | None, out: _Collector,
-               unit_slots: Sequence[Slot] = ()) -> int:
-    """Fill the unit's slots from its chosen file; return the number of rows used."""
+               unit_slots: Sequence[Slot] = (), ids: dict[object, str | None] | None = None) -> int:
+    """Fill the unit's slots from its chosen file; return the number of rows used.
+    ``ids`` caches typed 要求编号 → id across files."""
     deadline = feedback_deadline or rf.deadline
     late = bool(deadline and rf.when > deadline)
     if late:
@@ -280,7 +282,7 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
     used = 0
     as_sent_possible = all(c in rf.columns for c in LOCKED_COLUMNS)
     statuses: dict[object, tuple[str, str | None, bool]] = {}  # typed → (text, map_status)
-    ids: dict[object, str | None] = {}  # typed 要求编号 → id
+    ids = {} if ids is None else ids
     feedback_filled = L.FEEDBACK_LATE if late else L.FEEDBACK_RETURNED
 
     def report(dr, handling: str, kind: str, reason: str, rid: str = "") -> None:

@@ -15,7 +15,7 @@ import copy
 import datetime as dt
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -120,7 +120,7 @@ class _StyleCache:
         self._styles: dict[object, object] = {}
         self._ids: dict[object, str] = {}
 
-    def style_id(self, ws, key: object, attrs) -> str:
+    def style_id(self, ws, key: object, attrs: Callable[[], dict[str, object]]) -> str:
         """The style id of ``key`` (``attrs()`` gives its attributes the first time)."""
         found = self._ids.get(key)
         if found is None:
@@ -142,10 +142,10 @@ class _StyleCache:
 
 def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], identity: Identity,
                             previous: dict[tuple[str, str], dict[str, object]] | None = None, *,
-                            filled_date: dt.date | None = None) -> tuple[Workbook, int]:
-    """The progress file of one unit (not saved; a write-only workbook: rows go
-    out as they are made) and how many rows were pre-filled. ``filled_date``
-    fills 填报日期 (as a unit would; split leaves it empty)."""
+                            filled_date: dt.date | None = None) -> tuple[ProgressFile, int]:
+    """The progress file of one unit, ready to save (``ProgressFile.save``), and
+    how many rows were pre-filled. ``filled_date`` fills 填报日期 (as a unit
+    would; split leaves it empty)."""
     previous = previous or {}
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(L.PROGRESS_SHEET)

@@ -23,9 +23,9 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import NamedTuple
 from concurrent.futures import Future, ThreadPoolExecutor
 from operator import itemgetter
+from typing import NamedTuple
 
 import python_calamine
 from lxml import etree
@@ -482,8 +482,8 @@ def merge_sheets(master: bytes, generated: bytes, *, active: str | None = None,
     and charts). ``stream`` maps a generated sheet name to rows to append (see
     ``rollup.write_rollup(bulk=True)``); ``inject(xml, first_row, rows)`` yields the
     sheet with them as UTF-8 chunks. A sheet that ``stream`` maps to a Rendered
-    gets its rows (rendered with the generated workbook's style ids) appended
-    to its sheetData, and its merges.
+    gets its rows (rendered with the merged workbook's style ids), its merges
+    and its dimension.
     ``active`` becomes the selected sheet; ``first`` (a generated sheet) is moved
     to the front; with ``keep_master`` False no master sheet is kept (only the
     generated ones, with the master's styles).
@@ -603,12 +603,13 @@ def _merge(files: Package, generated: bytes, active: str | None,
     for name, src in g_sheets:
         dest = copy_part(src, "xl/worksheets/sheet{}.xml")
         xml = _shift_styles(files[dest].decode("utf-8"), xf_off, dxf_off)
-        rendered = stream.get(name)
-        if isinstance(rendered, Rendered):  # its rows come with the merged style ids
-            xml = append_rows(xml, rendered.rows(xf_off), rendered.merges, rendered.dimension)
-        if name in stream and inject is not None and not isinstance(stream[name], Rendered):
+        entry = stream.get(name)
+        if isinstance(entry, Rendered):  # its rows come with the merged style ids
+            xml = append_rows(xml, entry.rows(xf_off), entry.merges, entry.dimension)
+            entry = None
+        if entry is not None and inject is not None:
             # The long table's rows go straight into the deflater, chunk by chunk.
-            first_row, rows = stream[name]
+            first_row, rows = entry
             packer = StreamDeflater(pool, level=1)
             for chunk in inject(xml, first_row, rows):
                 packer.feed(chunk)

@@ -116,16 +116,11 @@ class _Styles:
             cell._style = copy.copy(proto._style)  # noqa: SLF001 - openpyxl's style record
 
 
-def _merge(ws: Worksheet, row: int, first_col: int, last_col: int,
-           styles: _Styles | None = None) -> None:
+def _merge(ws: Worksheet, row: int, first_col: int, last_col: int) -> None:
     """Merge cells of one row. openpyxl's merge_cells (and MergedCellRange) read
     and re-style the edge cells through its style registry, slow for a hundred
-    merges; here the covered cells get the border through ``styles`` (when
-    given) and the range is registered as a plain range, which is all the
-    writer needs."""
-    if styles is not None:
-        for c in range(first_col + 1, last_col + 1):
-            styles.apply(ws.cell(row=row, column=c), ("covered",), border=_BORDER)
+    merges; the range is registered as a plain range, which is all the writer
+    needs (the covered cells get their border from the plan)."""
     # Straight into the set: MultiCellRange.add first compares with every range (quadratic).
     ws.merged_cells.ranges.add(CellRange(min_col=first_col, min_row=row, max_col=last_col, max_row=row))
 
@@ -213,14 +208,14 @@ def _summary_plan(rows: list[list[object]], result: RollupResult) -> _SheetPlan:
 
 def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult,
                    render: bool = False) -> Rendered | None:
-    """Write 汇总 into ``ws``; with ``render``, the cells are returned as the
-    sheetData rows' XML (style ids of ``ws``'s workbook) instead of written."""
+    """Write 汇总 into ``ws``; with ``render``, its cells and merges are returned
+    (to be rendered as XML into the saved package) instead of written."""
     widest = max(t.ncols for t in result.layout.values())
     plan = _summary_plan(rows, result)
     rendered = None
     if render:  # the merges go with the rows, as XML too (openpyxl's are slow to make)
-        rows, dimension = _render_plan(ws, plan)
-        rendered = Rendered(rows, tuple(
+        render_rows, dimension = _render_plan(ws, plan)
+        rendered = Rendered(render_rows, tuple(
             f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"
             for row, first, last in plan.merges), dimension)
     else:

@@ -116,7 +116,11 @@ def example_spec() -> Spec:
 
 
 def real_files() -> list[Path]:
-    return sorted(p for p in REAL.iterdir() if p.suffix in (".txt", ".sql"))
+    """The real documents whose annotations are rendered (the first batch, see
+    real_examples.FIRST_BATCH)."""
+    from real_examples import first_batch
+
+    return first_batch()
 
 
 def expected_spec(path: Path) -> Spec:

@@ -21,6 +21,16 @@ def real_files() -> list[Path]:
     return sorted(p for p in REAL.iterdir() if p.suffix in (".txt", ".sql"))
 
 
+# The documents of the first batch (02–19). The layout generator and the export
+# round trip render their annotations; the later batches (20–43) are scored by
+# the corpus test only, until the generator learns their shapes.
+FIRST_BATCH = 20
+
+
+def first_batch() -> list[Path]:
+    return [p for p in real_files() if int(p.name.split("_")[0]) < FIRST_BATCH]
+
+
 def expected_for(path: Path) -> dict:
     return json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
 
@@ -47,10 +57,17 @@ def _unit_sets(plan: Plan, names: list[str], simplify: bool) -> list[set[str]]:
 
 def compare(plan: Plan, expected: dict, source_text: str) -> list[str]:
     """Differences between ``plan`` and the annotation (empty when it matches)."""
+    return [p for item in compare_items(plan, expected, source_text) for p in item]
+
+
+def compare_items(plan: Plan, expected: dict, source_text: str) -> list[list[str]]:
+    """The differences of each annotated requirement (an empty list: exact)."""
     simplify = is_traditional(source_text)
-    problems: list[str] = []
+    out: list[list[str]] = []
     rows = list(plan.iter_requirements())
     for item in expected["items"]:
+        problems: list[str] = []
+        out.append(problems)
         start = _norm(item["requirement_starts_with"], simplify)
         hits = [(g, t, r) for g, t, r in rows if clean_text(r.text).startswith(start)]
         if len(hits) > 1 and item.get("number"):
@@ -77,4 +94,4 @@ def compare(plan: Plan, expected: dict, source_text: str) -> list[str]:
             want = _norm(item["deadline_text"], simplify)
             if want not in req.deadline.display:
                 problems.append(f"{start!r}: deadline {req.deadline.display!r} lacks {want!r}")
-    return problems
+    return out

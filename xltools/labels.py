@@ -126,8 +126,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 # (牵头组织实施单位, 责任主体与协同单位, 第二季度完成情况, 民生实事 → text).
 HEADER_GRAMMAR: tuple[tuple[str, str], ...] = (
     ("progress", r"(?:完成情况|进展情况|进展|落实情况|推进情况|执行情况|完成进度|进度情况|工作成效)$"),
-    ("people", r"(?:领导|负责人|责任人|联系人|领导人|包保人|分管人)$"),
-    ("units", r"(?:单位|部门|科室|处室|主体|机构|股室)$"),
+    ("people", r"(?:领导|负责人|责任人|联系人|领导人|包保人|分管人|領導|負責人)$"),
+    ("units", r"(?:单位|部门|科室|处室|主体|机构|股室|机关|部門|單位)$"),
     ("deadline", r"(?:时限|时间|期限|节点|日期|时序|进度安排)$"),
     ("number", r"(?:序号|编号)$"),
     ("requirement", r"(?:要求|措施|举措|内容|标准|目标任务)$"),
@@ -137,7 +137,15 @@ HEADER_GRAMMAR: tuple[tuple[str, str], ...] = (
     ("text", r"^[\u4e00-\u9fff（）()/]{2,12}$"),
 )
 # Words in a units header that mean 责任 (beside 配合 they make a mixed column).
-RESPONSIBLE_HEADER_WORDS = ("责任", "负责", "主体", "承办")
+RESPONSIBLE_HEADER_WORDS = ("责任", "负责", "主体", "承办", "实施", "落实", "承担", "具体")
+# Role modifiers of a label (a header cell, a labelled line, a label in brackets):
+# the label's head noun says what it names (…单位 units, …领导 people, …时限
+# deadline); these words before it say the role, whatever else stands between
+# (牵头督查单位, 主要协作单位, 牵头科室（单位）).
+LABEL_LEAD_WORDS = ("牵头", "主办", "主责", "主要负责", "牽頭", "主管")
+LABEL_ASSIST_WORDS = ("配合", "协办", "协作", "协同", "参与", "协助", "参加", "協助", "協同", "參與", "配合")
+# Words that join two roles in one label (责任主体与协同单位): a mixed column.
+LABEL_JOINERS = ("与", "和", "及", "、", "/", "／")
 # Common surnames: a 2–4 character cell starting with one, in a people column, is a name.
 COMMON_SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"

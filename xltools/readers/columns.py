@@ -47,23 +47,40 @@ def header_role(label: str) -> HeaderRole | None:
     t = squeeze(label)
     if not t or len(t) > 16 or re.search(r"[。；;，,、\d]", t):
         return None
+    # 牵头科室（单位）: a head noun in brackets restates the head before it.
+    t = _BRACKETED_HEAD.sub("", t) or t
     for kind, aliases in L.HEADER_ALIASES.items():
         if t in aliases:
             role = L.UNITS_HEADER_ROLE.get(t, "") if kind == "units" else ""
             return HeaderRole(kind, role, True)
     for kind, pattern in L.HEADER_GRAMMAR:
         if re.search(pattern, t):
-            role = ""
-            if kind == "units":
-                lead = any(w in t for w in L.LEAD_WORDS)
-                assist = any(w in t for w in L.ASSIST_WORDS)
-                resp = any(w in t for w in L.RESPONSIBLE_HEADER_WORDS)
-                if lead and not assist:
-                    role = L.ROLE_LEAD
-                elif assist and not lead and not resp:
-                    role = L.ROLE_ASSIST
-            return HeaderRole(kind, role)
+            return HeaderRole(kind, modifier_role(t) if kind == "units" else "")
     return None
+
+
+_BRACKETED_HEAD = re.compile(r"(?<=..)[（(](?:单位|部门|科室|处室|机关|单位部门)[)）]$")
+
+
+def modifier_role(label: str) -> str:
+    """The role the modifiers of a units label name: 牵头 for 牵头督查单位 or
+    牵头责任单位, 配合 for 主要协作单位 or 协同责任单位, "" for a label that names
+    no role (责任单位, read as 责任) or two joined roles (责任主体与协同单位)."""
+    lead = any(w in label for w in L.LABEL_LEAD_WORDS)
+    assist = any(w in label for w in L.LABEL_ASSIST_WORDS)
+    resp = any(w in label for w in L.RESPONSIBLE_HEADER_WORDS)
+    joined = any(j in label for j in L.LABEL_JOINERS)
+    if lead and assist or joined and (lead or assist) and resp:
+        return ""
+    if lead:
+        return L.ROLE_LEAD
+    return L.ROLE_ASSIST if assist else ""
+
+
+def label_role(label: str) -> str:
+    """The role of the units a label introduces (牵头 / 配合 / 责任)."""
+    r = header_role(label)
+    return (r.role if r is not None and r.kind == "units" and r.role else L.ROLE_RESPONSIBLE)
 
 
 def header_score(label: str) -> float:
@@ -189,3 +206,60 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
             kinds[left[0]] = "goal"
             decided.append(left[0])
     return kinds, decided
+
+
+# ------------------------------------------------------------ labels in text
+# A label in running text is a header word before a colon (牵头督查单位：…,
+# 牵头科室（单位）：…, 【责任单位】…): read by the same grammar as a header cell.
+LABEL_KINDS = ("units", "deadline", "people")
+_LABEL_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[（(][\u4e00-\u9fff]{1,4}[)）])?$")
+_LABEL_MAX = 12
+_COLON = re.compile(r"\s*[：:]")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def label_kind(word: str) -> str | None:
+    """units / deadline / people for a label word, else None. An addressee
+    (各单位, 局属各单位, 有关部门) is no label."""
+    word = squeeze(word)
+    if len(word) < 2 or "各" in word or word.startswith(("有关", "相关", "其他")):
+        return None
+    r = header_role(word)
+    return r.kind if r is not None and r.kind in LABEL_KINDS else None
+
+
+def _label_before(text: str, end: int, boundary: bool) -> int | None:
+    """Start of the label word that ends at ``end`` (before a colon): the
+    whole run of characters when it stands at a boundary and reads as a label,
+    else its longest tail that starts with a role modifier or is an alias."""
+    m = _LABEL_RUN.search(text, max(0, end - 24), end)
+    if not m:
+        return None
+    start = m.start()
+    # A run right after another label's colon is that label's value (张三牵头单位).
+    at_boundary = start == 0 or not boundary or text[start - 1] in " \t　；;，,。.、（(【】)）!！?？"
+    if end - start <= _LABEL_MAX and at_boundary and label_kind(text[start:end]):
+        return start
+    for i in range(max(start, end - _LABEL_MAX), end - 1):
+        word = text[i:end]
+        r = header_role(word)
+        if label_kind(word) and (r is not None and r.exact or word.startswith(_MODIFIERS)):
+            return i
+    return None
+
+
+_MODIFIERS = tuple(sorted({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIBLE_HEADER_WORDS},
+                          key=len, reverse=True))
+
+
+def find_labels(text: str, kinds: tuple[str, ...] = LABEL_KINDS) -> list[tuple[int, int, str]]:
+    """Labels in ``text``: (start, end after the colon, label word), in order."""
+    out: list[tuple[int, int, str]] = []
+    for m in _COLON.finditer(text):
+        start = _label_before(text, m.start(), True)
+        if start is None:
+            continue
+        word = text[start:m.start()]
+        if label_kind(word) in kinds and (not out or start >= out[-1][1]):
+            out.append((start, m.end(), word))
+    return out

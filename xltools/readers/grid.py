@@ -660,11 +660,12 @@ def _units_deadline(text: str) -> tuple[str, str | None]:
 def _labelled_units(text: str) -> list[tuple[str, str]]:
     """Labelled lines inside a units cell → (role, units) pairs, e.g.
     ``牵头单位：A`` / ``配合单位：B``."""
+    from xltools.readers.columns import label_role
     from xltools.readers.prose import split_labelled, unit_pairs
 
     joined = clean_text("；".join(ln.strip() for ln in text.split("\n") if ln.strip()))
     pairs = unit_pairs(split_labelled(joined))
-    return [(L.UNIT_LINE_LABELS.get(label, L.ROLE_RESPONSIBLE), value) for label, value in pairs]
+    return [(label_role(label), value) for label, value in pairs]
 
 
 def _only_chrome(text: str) -> bool:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.deadlines import deadline_words, find_deadline, is_deadline_phrase
 from xltools.readers.cleanup import Fixer
+from xltools.readers.columns import find_labels, label_kind, label_role, squeeze
 from xltools.readers.grid import choose_title, year_of
 from xltools.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
@@ -43,21 +44,10 @@ _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (4, re.compile(r"^([①-⑳])\s*")),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_DEADLINE_LABELS = frozenset(L.HEADER_ALIASES["deadline"])
-_LABELS = sorted({*L.UNIT_LINE_LABELS, *L.HEADER_ALIASES["units"], *_DEADLINE_LABELS},
-                 key=len, reverse=True)
-_LABEL_ALT = "|".join(map(re.escape, _LABELS))
-_UNIT_LINE = re.compile(rf"^([（(])?\s*({_LABEL_ALT})\s*[：:]\s*(.+?)\s*(?(1)[)）])\s*[。.；;]?$")
-_PEOPLE_LABELS = frozenset(L.HEADER_ALIASES["people"])
-_PEOPLE_ALT = "|".join(map(re.escape, sorted(_PEOPLE_LABELS, key=len, reverse=True)))
-# Labels recognised inside a parenthesis or cell: units, deadline and people.
-_LABEL_IN = re.compile(rf"({_LABEL_ALT}|{_PEOPLE_ALT})\s*[：:]")
-_UNIT_LABEL_IN = re.compile(rf"({_LABEL_ALT})\s*[：:]")
-_BOXED_LABEL = re.compile(rf"【\s*({_LABEL_ALT}|{_PEOPLE_ALT})\s*】\s*[：:]?")
-_PEOPLE_LINE = re.compile(rf"^[（(]?\s*({_PEOPLE_ALT})\s*[：:]\s*(.+?)\s*[)）]?\s*[。.；;]?$")
-# Units labelled at the end of the item's own line, e.g.
-# …工作。责任单位：市财政局
-_INLINE_LABEL = re.compile(rf"(?<=[。；;！!])\s*((?:{_LABEL_ALT})\s*[：:].+)$")
+# Labels are read by their grammar (readers/columns.py: 牵头督查单位, 主要协作单位,
+# 牵头科室（单位）, 责任领导, 完成时限 …), not looked up in a list.
+_BOXED_LABEL = re.compile(r"【\s*([^【】\s]{2,14}?)\s*】\s*[：:]?")
+_SENTENCE_END = tuple("。；;！!")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*20\d{2}\s*[〕\]］】)）]\s*\d+\s*号")
 _TITLE_MAX = 30
 
@@ -96,15 +86,15 @@ class _Block:
 
 def unit_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The labelled pairs that name units (not deadline, not people)."""
-    return [(lab, v) for lab, v in pairs if lab not in _DEADLINE_LABELS and lab not in _PEOPLE_LABELS]
+    return [(lab, v) for lab, v in pairs if label_kind(lab) == "units"]
 
 
 def people_notes(pairs: list[tuple[str, str]]) -> list[str]:
-    return [L.REMARK_FORMAT.format(header=lab, value=v) for lab, v in pairs if lab in _PEOPLE_LABELS]
+    return [L.REMARK_FORMAT.format(header=lab, value=v) for lab, v in pairs if label_kind(lab) == "people"]
 
 
 def deadline_of(pairs: list[tuple[str, str]]) -> str | None:
-    return next((v for lab, v in pairs if lab in _DEADLINE_LABELS), None)
+    return next((v for lab, v in pairs if label_kind(lab) == "deadline"), None)
 
 
 def _marker(line: str) -> tuple[int, str, str] | None:
@@ -143,15 +133,25 @@ def _unwrap(line: str) -> str:
 def split_labelled(inner: str) -> list[tuple[str, str]]:
     """Split labelled units into (label, units) pairs, e.g.
     ``牵头单位：A；配合单位：B``."""
-    found = list(_LABEL_IN.finditer(inner))
-    if not found or found[0].start() != 0:
+    found = find_labels(inner)
+    if not found or found[0][0] != 0:
         return []
     out = []
-    for m, nxt in zip(found, found[1:] + [None]):
-        value = inner[m.end(): nxt.start() if nxt else len(inner)].strip(" ；;，,。")
+    for (_, end, label), nxt in zip(found, found[1:] + [None]):
+        value = inner[end: nxt[0] if nxt else len(inner)].strip(" ；;，,。")
         if value:
-            out.append((m.group(1), value))
+            out.append((squeeze(label), value))
     return out
+
+
+def _inline_labels(full: str) -> tuple[int, list[tuple[str, str]]] | None:
+    """Units labelled at the end of the item's own text, after a sentence end
+    (…工作。责任单位：市财政局) → (where they start, pairs)."""
+    for start, _, label in find_labels(full, ("units", "deadline")):
+        if full[:start].rstrip().endswith(_SENTENCE_END):
+            pairs = split_labelled(full[start:])
+            return (start, pairs) if pairs else None
+    return None
 
 
 def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str | None] | None:
@@ -177,7 +177,7 @@ def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str |
     labelled = unit_pairs(pairs)
     wording = ""
     if labelled:
-        labelled += [(lab, v) for lab, v in pairs if lab in _PEOPLE_LABELS]
+        labelled += [(lab, v) for lab, v in pairs if label_kind(lab) == "people"]
     if not labelled and deadline is None:
         clauses = split_top_level(inner, "，,；;")
         keep = []
@@ -278,19 +278,14 @@ class _Parser:
         self.last_units_target: list[_Block] | None = None
 
     def feed(self, line_no: int, line: str) -> None:
-        people = _PEOPLE_LINE.match(line)
-        if people and self.stack and (unit_label := _UNIT_LABEL_IN.search(line, people.start(2))):
-            # 牵头领导：张三 牵头单位：区发改局 on one line.
-            self.stack[-1].notes.append(L.REMARK_FORMAT.format(
-                header=people.group(1), value=line[people.start(2):unit_label.start()].strip(" ；;，,")))
-            line = line[unit_label.start():]
-            people = None
-        if people and self.stack:
-            self.stack[-1].notes.append(L.REMARK_FORMAT.format(header=people.group(1),
-                                                               value=people.group(2)))
+        pairs = split_labelled(_unwrap(line)) if self.stack else []
+        people = [(lab, v) for lab, v in pairs if label_kind(lab) == "people"]
+        for lab, value in people:  # 责任领导：张三 (牵头单位：区发改局 may follow on the line)
+            self.stack[-1].notes.append(L.REMARK_FORMAT.format(header=lab, value=value))
+        unit_line = [(lab, v) for lab, v in pairs if label_kind(lab) != "people"]
+        if people and not unit_line:
             self.stack[-1].sources.append(line)
             return
-        unit_line = _UNIT_LINE.match(line)
         bare_paren = None
         if not unit_line and line[:1] in "(（" and self.blocks:
             found = units_parenthesis(line)
@@ -299,10 +294,8 @@ class _Parser:
         if (unit_line or bare_paren) and self.blocks:
             targets = self.last_units_target or self._units_targets()
             if unit_line:
-                inner = _unwrap(line)
-                pairs = split_labelled(inner) or [(unit_line.group(2), unit_line.group(3))]
                 for t in targets:
-                    t.labelled.extend(pairs)
+                    t.labelled.extend(unit_line)
             else:
                 _, wording, labelled, deadline = bare_paren  # type: ignore[misc]
                 for t in targets:
@@ -373,7 +366,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     for i, raw in enumerate(text.split("\n"), start=1):
         line = clean_text(fixer.fix(raw) if fixer else raw)
         # A boxed label reads as a labelled line: 【牵头单位】X → 牵头单位：X
-        line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：", line)
+        line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：" if label_kind(m.group(1)) else m.group(0), line)
         if line:
             parser.feed(i, line)
     blocks = parser.blocks
@@ -381,12 +374,12 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         full = clean_text(b.head + "".join(b.body))
         b.text = full
         if not b.labelled:
-            inline = _INLINE_LABEL.search(full)
-            head = full[:inline.start()] if inline else ""
+            inline = _inline_labels(full)
+            head = full[:inline[0]] if inline else ""
             balanced = head.count("（") + head.count("(") == head.count("）") + head.count(")")
-            if inline and balanced and split_labelled(inline.group(1)):
-                b.labelled = split_labelled(inline.group(1))
-                b.text = full[:inline.start()].rstrip()
+            if inline and balanced:
+                b.labelled = inline[1]
+                b.text = head.rstrip()
                 continue
             found = units_parenthesis(full)
             if found is not None:
@@ -485,10 +478,10 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                 review.append((L.REVIEW_DEADLINE, L.NOTE_UNITS_DEADLINE.format(text=found)))
             labelled.append((lab, value))
         if labelled:
-            if len(labelled) == 1 and L.UNIT_LINE_LABELS.get(labelled[0][0]) in (L.ROLE_RESPONSIBLE, None):
+            if len(labelled) == 1 and label_role(labelled[0][0]) == L.ROLE_RESPONSIBLE:
                 units = labelled[0][1]
             else:
-                role_units = [(L.UNIT_LINE_LABELS.get(lab, L.ROLE_RESPONSIBLE), v) for lab, v in labelled]
+                role_units = [(label_role(lab), v) for lab, v in labelled]
         elif b.wording:
             units = b.wording
         if goal_block is not None:

@@ -795,6 +795,9 @@ NOTE_GROUP_UNITS = "“{units}”写在一组条目之后，视为这 {count} �
 NOTE_PARENT_UNITS = "责任单位写在上级条目“{task}”中，视为其下各条共同的责任单位。"
 NOTE_TITLE_SPLIT = "条目的首句“{title}”视为任务名称，其后为具体要求。"
 NOTE_UNITS_PAREN = "句末括号“{text}”视为责任单位。"
+NOTE_UNITS_FROM_VERB = "没有标明责任单位，按文中“{text}”读出，请核对。"
+# Role verbs that name the units of an item in running text: 由X负责, 由X牵头.
+VERB_ROLE_WORDS = ("牵头", "主办", "负责", "落实", "承担", "承办", "配合", "协助", "组织实施", "督促")
 NOTE_UNITS_DEADLINE = "责任单位中的“{text}”视为完成时限。"
 NOTE_PAREN_DEADLINE = "括号中的“{text}”视为完成时限。"
 NOTE_REQUIREMENTS_SPLIT = "一个单元格中有 {count} 条编号的要求，已分为 {count} 条。"

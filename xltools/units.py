@@ -93,13 +93,23 @@ def _collective(name: str) -> bool:
     return name.startswith("各") or any(w in name for w in ("有关", "相关", "直属", "市直", "县直", "区直"))
 
 
+_GROUP_BODY = re.compile(r"^(?:%s)(?:人民政府|政府|党委|党委和人民政府|管委会)$" % "|".join(
+    map(re.escape, L.BARE_LEVEL_WORDS)))
+
+
+def _continues_group(piece: str) -> bool:
+    """A piece that only continues a collective name: a level word (各区、县级市)
+    or the last level word with the body they share (各县、市、区政府)."""
+    return piece in L.GROUP_CONTINUATIONS or bool(_GROUP_BODY.match(piece))
+
+
 def _split_names(list_part: str) -> list[str]:
     """``A、B和C`` → [A, B, C]; 和/及/与 split only where both sides are names.
     A piece that only continues a collective name (各区、县级市, 市直有关部门、单位)
     stays part of it."""
     names: list[str] = []
     for piece in split_top_level(list_part, "、/"):
-        if names and piece.strip() in L.GROUP_CONTINUATIONS and _collective(names[-1]):
+        if names and _continues_group(piece.strip()) and _collective(names[-1]):
             names[-1] = f"{names[-1]}、{piece.strip()}"
             continue
         names.extend(_split_connective(piece))
@@ -200,16 +210,24 @@ def _clause_list_end(clause: str) -> int:
         return len(clause)
     depth = 0
     nxt = 0
+    first = None
     for i, ch in enumerate(clause):
         while nxt < len(starts) and starts[nxt] < i:
             nxt += 1
         if nxt < len(starts) and starts[nxt] == i and depth == 0:
-            return i
+            # A role word inside a name (科技资源统筹中心) does not end the list: the
+            # name before a terminator must be complete.
+            name = re.split(r"[、/和及与]", clause[:i])[-1]
+            if looks_like_unit(name) or _GROUP_FORM.match(name):
+                return i
+            first = i if first is None else first
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE and depth:
             depth -= 1
-    return len(clause)
+    if first is None or looks_like_unit(re.split(r"[、/和及与]", clause)[-1]):
+        return len(clause)  # the clause ends as a name does: the role word was inside it
+    return first
 
 
 def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[str], Role | None, str]:
@@ -223,8 +241,16 @@ def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[st
             list_part = list_part[: -len(tail)]
             break
     names = [n for n in _split_names(list_part) if n]
+    # X等市级相关单位: X and a qualified group (a bare 等有关部门 only closes the list).
+    group = _QUALIFIED_GROUP.match(rest)
+    if group and names and group.group(0) not in L.UNIT_LIST_TAILS:
+        names.append(group.group(1))
+        rest = rest[group.end():]
     role = _role_of(rest) or default_role
     return names, role, rest
+
+
+_QUALIFIED_GROUP = re.compile(r"^等([一-鿿]{1,8}(?:相关|有关|直属|成员)(?:单位|部门|机构))")
 
 
 def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool = False) -> ParsedWording:
@@ -253,7 +279,7 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
         seen_clauses.add(key)
         names, role, rest = parse_clause(clause, default_role)
         pairs = list(map(split_bracket_role, names))
-        named = [(n, r) for n, r in pairs if looks_like_unit(n)]
+        named = [(n, r) for n, r in pairs if looks_like_unit(n) or _GROUP_FORM.match(n)]
         if named and len(named) < len(pairs):
             # In a list that holds units, a name with an unfamiliar ending is a unit too.
             for n, _ in pairs:
@@ -283,6 +309,10 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
             and len(out.units) >= 2 and out.units[0].name != L.GENERIC_UNIT:
         out.units[0] = ParsedUnit(out.units[0].name, Role.LEAD, out.units[0].written)
     return out
+
+
+# 各业务警种, 各派出所: every body of a kind, a unit by its form.
+_GROUP_FORM = re.compile(r"^各[\u4e00-\u9fff]{2,8}$")
 
 
 def looks_like_units_cell(text: str) -> bool:

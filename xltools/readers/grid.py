@@ -91,7 +91,7 @@ def header_kind(text: str) -> tuple[str, str, bool] | None:
         if t in L.HEADER_ALIASES[kind]:
             return kind, t, True
     r = header_role(t)
-    if r is not None and r.kind in L.HEADER_ALIASES:
+    if r is not None and r.kind in L.HEADER_ALIASES and not r.exact:
         return r.kind, t, False
     best: tuple[int, str, str] | None = None
     for kind in _HEADER_KINDS:

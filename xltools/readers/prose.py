@@ -194,6 +194,27 @@ def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str |
     return rest, wording, labelled, deadline
 
 
+_VERB_ALT = "|".join(map(re.escape, sorted(L.VERB_ROLE_WORDS, key=len, reverse=True)))
+_BY_UNITS = re.compile(rf"由([^，,。；;：:！!？?]{{2,120}}?)({_VERB_ALT})")
+# A descriptor before the names (由包片单位县气象局负责): it ends in a head noun.
+_DESCRIPTOR = re.compile(r"^[^、]*?(?:单位|部门)(?=[^、]{2,})")
+
+
+def verb_units(text: str) -> list[str]:
+    """Units named by a role verb in running text: ``由X负责…`` → ``X负责``
+    (a wording the units grammar reads with its role); a descriptor before
+    the names (由包片单位县气象局负责) is left out."""
+    out = []
+    for m in _BY_UNITS.finditer(text):
+        names = m.group(1)
+        desc = _DESCRIPTOR.match(names)
+        if desc and looks_like_units_cell(names[desc.end():]):
+            names = names[desc.end():]
+        if looks_like_units_cell(names):
+            out.append(names + m.group(2))
+    return out
+
+
 def split_units_deadline(text: str) -> tuple[str, str | None]:
     """A units wording with a deadline in it → (units, deadline), e.g.
     ``市财政局，6月底前完成`` or ``市财政局（6月底前完成）``."""
@@ -217,6 +238,8 @@ def _title_split(text: str) -> tuple[str, str] | None:
     m = re.match(r"^([^。！？!?；;]{2,%d})[。！？!?；;]\s*(\S.*)$" % _TITLE_MAX, text)
     if not m or re.search(r"[，,：:]", m.group(1)) or len(m.group(2)) < 4:
         return None
+    if re.match(r"^[\u4e00-\u9fff]{2,8}[：:]", m.group(2)):
+        return None  # 问题。整改要求：… — a labelled part of the item follows, not its body
     return m.group(1), m.group(2)
 
 
@@ -261,6 +284,15 @@ def _numbered_across(items: list[_Block]) -> bool:
             return False
         changes += 1
     return changes > 0
+
+
+def _has_units_above(block: _Block) -> bool:
+    p = block.parent
+    while p is not None:
+        if p.has_units:
+            return True
+        p = p.parent
+    return False
 
 
 def _section_heading(block: _Block) -> bool:
@@ -403,6 +435,13 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                 c.task_of = b
                 c.review.append((L.REVIEW_UNITS, L.NOTE_PARENT_UNITS.format(task=_task_name(b))))
             b.labelled, b.paren_labelled, b.wording = [], [], None
+    # No unit labelled or in brackets: a role verb in the text may name them (由X负责).
+    for b in blocks:
+        if not b.has_units and not b.children and not _has_units_above(b):
+            found = verb_units(b.text)
+            if found:
+                b.wording = "，".join(found)
+                b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_FROM_VERB.format(text="；".join(found))))
     bearing = [b for b in blocks if b.has_units]
     if not bearing:
         return None

@@ -4,10 +4,6 @@ xfail(strict=True). Made by `python tests/layouts.py > tests/layout_failures.py`
 when the importer learns a layout, its entries XPASS and are deleted here."""
 
 KNOWN_FAILURES = {
-    'space-dump/real-09':
-        "req 1 '加强应急预案管理，规范应急预': goal differs at char 0: imported '' expected '“一案三制”建设'",
-    'space-dump/real-10':
-        "req 1 '依据国家和省行政许可事项清单': goal differs at char 0: imported '' expected '坚持系统集成，推动审批全链条最佳化'",
     'cell-lines-blank/example':
         "req 1 '认真落实上级工作部署，围绕全': goal differs at char 0: imported '做好重要政策措施解读工作' expected '加强解读回应稳定社会预期'",
     'cell-lines-blank/real-02':

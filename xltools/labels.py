@@ -221,6 +221,10 @@ UNIT_SUFFIXES = ("局", "办", "委", "部", "室", "院", "厅", "处", "科", 
 # (各区、县级市 / 市直有关部门、单位 / 各乡镇、街道): never a unit on its own.
 GROUP_CONTINUATIONS = ("县级市", "县（市、区）", "市", "区", "县", "市区", "县区", "乡镇", "镇", "乡",
                        "街道", "开发区", "园区", "单位", "部门", "村", "社区", "旗", "功能区")
+# The kind of a body without its place (人民政府, 管委会): after 和 it shares the
+# place named before (各县党委和人民政府, 高新区党工委和管委会) — one joint name.
+BARE_BODY_WORDS = ("人民政府", "政府", "管委会", "党委", "党工委", "委员会", "办事处", "党组", "纪委",
+                   "监委", "纪委监委")
 # Level words that name no body on their own (a lone 市 is a name cut off).
 BARE_LEVEL_WORDS = ("县级市", "市", "区", "县", "市区", "县区", "乡镇", "镇", "乡", "街道", "单位", "部门",
                     "村", "社区", "旗")
@@ -778,7 +782,8 @@ SET_SOURCE_LINES = "原文行数"
 SOURCE_LINES_VALUE = "共 {total} 行：读入 {read} 行，略过 {skipped} 行（网页栏目、前言、落款等）"
 NOTE_RUNNER_UP = "原文按“{chosen}”读取；按“{other}”读取的结果也较合理，请核对表格结构。"
 READER_NAMES = {"csv": "逗号分隔表格", "delimited": "竖线/制表符分隔表格", "stream": "每行一个单元格的表格",
-                "text_table": "空格分隔表格", "prose": "条目式正文", "box": "框线字符表格"}
+                "text_table": "空格分隔表格", "space_rows": "每行一条、空格分隔的表格", "prose": "条目式正文",
+                "box": "框线字符表格"}
 NOTE_BOX_MISALIGNED = "框线表格中一列的 {count} 个单元格边界与各行不对齐，已按顺序对应到 {count} 组任务（标题行及其下的分项）。"
 NOTE_BOX_MISALIGNED_LITERAL = "框线表格中一列的单元格边界与各行不对齐，按每行第一行所在的单元格读取。"
 NOTE_BULLETS_SPLIT = "单元格中的 {count} 个分项（△、● 等）分别作为要求。"

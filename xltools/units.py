@@ -152,6 +152,8 @@ def _split_connective(piece: str) -> list[str]:
         left, right = piece[:m.start()], piece[m.end():]
         if _top_level_find(piece, m.group(), m.start()) != m.start():
             continue  # inside brackets
+        if right in L.BARE_BODY_WORDS:
+            continue  # 县委和县政府 is two bodies, 各县党委和人民政府 one joint name
         if left.endswith(_STRICT_SUFFIXES) and looks_like_unit(right) and len(left) >= 2:
             return [left.strip(), *_split_connective(right)]
     return [piece.strip()]

@@ -121,7 +121,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.readers import boxdraw, delimited, prose, stream, text_table
+    from xltools.readers import boxdraw, delimited, prose, spacerows, stream, text_table
     from xltools.readers.cleanup import Fixer
     from xltools.readers.accounting import account_lines
     from xltools.readers.scoring import best_of
@@ -141,6 +141,10 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     if sep is not None and not (boxed and sep == "│") and not (proposals and sep == delim):
         proposals.append(("delimited", lambda: delimited.read_delimited(text, name, sep)))
     proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
+    piped = delimited.pipe_cell_stream(text)
+    if piped is not None:
+        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
+    proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):
         proposals.append(("text_table", lambda: text_table.read_text_table(text, name)))
     proposals.append(("prose", lambda: prose.read_prose(text, name)))
@@ -151,12 +155,25 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     review = tuple(fixer.review) + meta.review
     account = account_lines(text, events, meta)
     review += tuple((L.REVIEW_SKIPPED, L.NOTE_LOST_LINE, line, source) for line, source in account.lost)
-    if runner_up is not None and runner_up.score >= 0.9 * best.score:
+    if runner_up is not None and runner_up.score >= 0.9 * best.score and not agree(best.events, runner_up.events):
         review += ((L.REVIEW_STRUCTURE, L.NOTE_RUNNER_UP.format(
             chosen=L.READER_NAMES.get(best.reader, best.reader),
             other=L.READER_NAMES.get(runner_up.reader, runner_up.reader)), None, ""),)
     return events, dataclasses.replace(meta, review=review,
                                        lines=(account.total, account.read, account.skipped))
+
+
+def agree(a: list[Event], b: list[Event]) -> bool:
+    """Whether two readings find the same requirements (nine in ten of them,
+    by their opening words): a close runner-up that agrees is no ambiguity."""
+    from xltools.readers.rows import RawRow
+    from xltools.text import clean_text
+
+    def keys(events: list[Event]) -> set[str]:
+        return {clean_text(e.requirement)[:12] for e in events if isinstance(e, RawRow) and e.requirement.strip()}
+
+    ka, kb = keys(a), keys(b)
+    return bool(ka) and len(ka & kb) >= 0.9 * max(len(ka), len(kb))
 
 
 def no_table_message(text: str, name: str) -> str:

@@ -45,6 +45,8 @@ def header_role(label: str) -> HeaderRole | None:
     """The meaning of a header word, or None when it is not one (too long,
     a sentence, a number)."""
     t = squeeze(label)
+    # 2023年重点工作任务, 2023年10-12月份进展情况: the period named first qualifies the word.
+    t = _PERIOD.sub("", t) if len(_PERIOD.sub("", t)) >= 2 else t
     if not t or len(t) > 16 or re.search(r"[。；;，,、\d]", t):
         return None
     # 牵头科室（单位）: a head noun in brackets restates the head before it.
@@ -59,6 +61,7 @@ def header_role(label: str) -> HeaderRole | None:
     return None
 
 
+_PERIOD = re.compile(r"^(?:\d{4,5}年度?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?|第?[一二三四1-4]季度|[上下]半年|全年)?")
 _BRACKETED_HEAD = re.compile(r"(?<=..)[（(](?:单位|部门|科室|处室|机关|单位部门)[)）]$")
 
 
@@ -190,6 +193,12 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
     for i, k in enumerate(kinds):
         if k == "task" and i != first_task:
             kinds[i] = "text"
+    if "requirement" not in kinds and first_task is not None \
+            and _share(columns_text[first_task], lambda c: cell_type(c) == "sentence") >= 0.5:
+        # 重点工作任务 holding sentences: the tasks are the requirements themselves.
+        kinds[first_task] = "requirement"
+        decided.append(first_task)
+        first_task = None
     if "requirement" not in kinds:
         candidates = [i for i, k in enumerate(kinds) if k == "text" and (first_task is None or i > first_task)]
         chosen = next((i for i in candidates if _sentences(columns_text[i]) >= 0.5), None)

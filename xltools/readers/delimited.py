@@ -31,6 +31,23 @@ def header_separator(text: str, max_lines: int = 60) -> str | None:
     return None
 
 
+_CELL_END = re.compile(r"^\s*[|│｜]?\s*([^|│｜]*?)\s*[|│｜]\s*$|^\s*[|│｜]\s*([^|│｜]*?)\s*$")
+
+
+def pipe_cell_stream(text: str) -> str | None:
+    """A table copied one cell per line with a pipe closing (or opening) each
+    cell (``序号 |`` / ``| 序号``; a bare ``|`` is an empty cell): the same text
+    with the pipes taken off, for the cell-stream reader; None for any other
+    text. Line numbers are kept."""
+    lines = text.split("\n")
+    marked = [bool(ln.strip()) and _CELL_END.match(ln) is not None for ln in lines]
+    nonblank = sum(1 for ln in lines if ln.strip())
+    if sum(marked) < 8 or sum(marked) < nonblank / 2:
+        return None
+    return "\n".join((m.group(1) if m.group(1) is not None else m.group(2)) if ok and (m := _CELL_END.match(ln))
+                     else ln for ln, ok in zip(lines, marked))
+
+
 def csv_dialect(text: str) -> str | None:
     """The delimiter of a csv text whose header row names the columns."""
     sample = "\n".join(text.split("\n")[:60])

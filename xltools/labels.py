@@ -229,9 +229,10 @@ BARE_BODY_WORDS = ("人民政府", "政府", "管委会", "党委", "党工委",
 BARE_LEVEL_WORDS = ("县级市", "市", "区", "县", "市区", "县区", "乡镇", "镇", "乡", "街道", "单位", "部门",
                     "村", "社区", "旗")
 # Units wording conventions stated once for the whole document.
+# 列第一位者为牵头单位, 列第一位者为工作牵头单位, 第一责任单位为牵头单位, 排名首位的为主办.
 CONVENTION_FIRST_LEAD = re.compile(
-    r"(?:列|排|排在|名列|位列|位于|居)?(?:第一位|第一个|首位|最前|前面|第一)(?:者|的|单位|部门)?"
-    r"(?:为|是|系)(?:牵头|主办|汇总)")
+    r"(?:列|排|排在|名列|位列|位于|居)?(?:第一位|第一个|首位|最前|前面|第一)[\u4e00-\u9fff]{0,5}?"
+    r"(?:为|是|系)[\u4e00-\u9fff]{0,4}?(?:牵头|主办|汇总)")
 # Bracket texts glued to a unit that are rule sentences, not part of a name.
 RULE_NOTE_MARKERS = ("下同", "不再一一列出", "不再列出", "除标注", "除注明", "以下", "均需", "均由",
                      "均为", "为牵头", "分别牵头", "列第一", "排第一", "排在第一")
@@ -800,6 +801,7 @@ NOTE_GROUP_UNITS = "“{units}”写在一组条目之后，视为这 {count} �
 NOTE_PARENT_UNITS = "责任单位写在上级条目“{task}”中，视为其下各条共同的责任单位。"
 NOTE_TITLE_SPLIT = "条目的首句“{title}”视为任务名称，其后为具体要求。"
 NOTE_UNITS_PAREN = "句末括号“{text}”视为责任单位。"
+NOTE_GROUP_HEADING_UNITS = "责任单位在小标题“{heading}”中写明一次（{units}），用于其下各条。"
 NOTE_UNITS_FROM_VERB = "没有标明责任单位，按文中“{text}”读出，请核对。"
 # Role verbs that name the units of an item in running text: 由X负责, 由X牵头.
 VERB_ROLE_WORDS = ("牵头", "主办", "负责", "落实", "承担", "承办", "配合", "协助", "组织实施", "督促")

@@ -54,7 +54,7 @@ _TITLE_MAX = 30
 
 @dataclass
 class _Block:
-    rank: int
+    rank: float
     number: str
     head: str
     line: int
@@ -70,6 +70,7 @@ class _Block:
     review: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     task_of: _Block | None = None  # the item whose units these sub-items share
+    group: bool = False  # a heading that names the units of the items under it (社区（责任单位：X）)
 
     @property
     def has_units(self) -> bool:
@@ -286,6 +287,24 @@ def _numbered_across(items: list[_Block]) -> bool:
     return changes > 0
 
 
+def _group_heading(line: str, next_line: str) -> tuple[float, str, list[tuple[str, str]], str] | None:
+    """A line without a number that names a group and its units once, right
+    before the group's first item (三义街社区（责任单位：…）, 胜利街道办：（责任单位：…）):
+    (rank just above the items, name, labelled units, units wording); None
+    for any other line."""
+    nxt = _marker(next_line)
+    if _marker(line) is not None or nxt is None or nxt[1] not in ("1", "一"):
+        return None
+    found = units_parenthesis(line)
+    if found is None:
+        return None
+    rest, wording, labelled, _ = found
+    name = rest.strip().rstrip("：:，, ")
+    if not name or len(name) > 30 or re.search(r"[。；;]", name) or not (wording or unit_pairs(labelled)):
+        return None
+    return nxt[0] - 0.5, name, labelled, wording
+
+
 def _has_units_above(block: _Block) -> bool:
     p = block.parent
     while p is not None:
@@ -308,6 +327,20 @@ class _Parser:
         self.skipped: list[tuple[int, str]] = []
         self.review: list[tuple[str, str, int | None, str]] = []
         self.last_units_target: list[_Block] | None = None
+
+    def open_group(self, line_no: int, line: str, rank: float, name: str,
+                   labelled: list[tuple[str, str]], wording: str) -> None:
+        """A heading that gives the units of the items under it, once."""
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        block = _Block(rank, "", name, line_no, parent, sources=[line], labelled=list(labelled),
+                       wording=wording or None, group=True)  # type: ignore[arg-type]
+        if parent:
+            parent.children.append(block)
+        self.blocks.append(block)
+        self.stack.append(block)
+        self.last_units_target = None
 
     def feed(self, line_no: int, line: str) -> None:
         pairs = split_labelled(_unwrap(line)) if self.stack else []
@@ -395,11 +428,18 @@ class _Parser:
 def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
     """Read a prose task list; None when no numbered item carries units."""
     parser = _Parser()
+    lines: list[tuple[int, str]] = []
     for i, raw in enumerate(text.split("\n"), start=1):
         line = clean_text(fixer.fix(raw) if fixer else raw)
         # A boxed label reads as a labelled line: 【牵头单位】X → 牵头单位：X
         line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：" if label_kind(m.group(1)) else m.group(0), line)
         if line:
+            lines.append((i, line))
+    for k, (i, line) in enumerate(lines):
+        group = _group_heading(line, lines[k + 1][1] if k + 1 < len(lines) else "")
+        if group is not None:
+            parser.open_group(i, line, *group)
+        else:
             parser.feed(i, line)
     blocks = parser.blocks
     for b in blocks:
@@ -426,14 +466,19 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                 b.deadline = b.deadline or deadline
                 if deadline:
                     b.review.append((L.REVIEW_DEADLINE, L.NOTE_PAREN_DEADLINE.format(text=deadline)))
-    # Units written for an item that has sub-items apply to each of them.
+    # Units written for an item that has sub-items apply to each of them; units given once
+    # in a group's heading apply to the items of that group.
     for b in blocks:
         if b.has_units and b.children and not any(c.has_units for c in b.children):
             for c in b.children:
                 c.labelled, c.wording = list(b.labelled or b.paren_labelled), b.wording
                 c.deadline = c.deadline or b.deadline
-                c.task_of = b
-                c.review.append((L.REVIEW_UNITS, L.NOTE_PARENT_UNITS.format(task=_task_name(b))))
+                if b.group:
+                    c.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_HEADING_UNITS.format(
+                        heading=b.heading, units=b.wording or "；".join(v for _, v in b.labelled))))
+                else:
+                    c.task_of = b
+                    c.review.append((L.REVIEW_UNITS, L.NOTE_PARENT_UNITS.format(task=_task_name(b))))
             b.labelled, b.paren_labelled, b.wording = [], [], None
     # No unit labelled or in brackets: a role verb in the text may name them (由X负责).
     for b in blocks:

@@ -30,6 +30,7 @@ from xltools.readers.columns import cell_type, compat, header_role, header_score
 from xltools.readers.grid import NUMBER_ONLY, Cell, Column, GridReader
 from xltools.readers.layout import current_layout
 from xltools.readers.rows import Event, SourceMeta
+from xltools.readers.stream import _MODIFIERS, _segmentations
 from xltools.text import clean_text
 
 _SPACES = re.compile(r"[ \u00a0\u3000\t]+")
@@ -37,7 +38,6 @@ _HEADER_SCAN = 120  # lines searched for the header
 _MAX_CELL_WORDS = 8  # words one cell may be split into
 _MAX_ROW_WORDS = 48
 _SAMPLE = 40  # rows that decide between header readings
-_MODIFIERS = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIBLE_HEADER_WORDS})
 
 
 def _words(line: str) -> list[tuple[str, int]]:
@@ -58,8 +58,6 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
     header of three or more columns, with a units or people column and a text
     column. The candidates are the ways of joining its words into header
     words (主体 责任单位 → 主体责任单位 or two words); the rows decide."""
-    from xltools.readers.stream import _segmentations
-
     layout = current_layout()
     if layout.header_line is not None and 0 < layout.header_line <= len(lines):
         index = layout.header_line - 1

@@ -31,6 +31,8 @@ from xltools.readers.layout import Layout, current_layout
 from xltools.readers.rows import Event, SourceMeta
 from xltools.text import clean_text
 
+# A role word alone (主体, 牵头) is a fragment of the header word it modifies.
+_MODIFIERS = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIBLE_HEADER_WORDS})
 _SEPARATOR_LINE = re.compile(r"^[|│｜\-─=＝*＊_\s]+$")
 _MAX_JOIN = 3
 _NEG = float("-inf")
@@ -115,7 +117,9 @@ def _segmentations(words: list[str], beam: int = 6) -> list[tuple[float, list[tu
         for size in range(1, min(_MAX_JOIN, i) + 1):
             label = "".join(words[i - size:i])
             base = header_score(label)
-            if size > 1 and (base < 2 or all(header_score(w) >= 3 for w in words[i - size:i])):
+            parts = words[i - size:i]
+            if size > 1 and (base < 2 or all(header_score(w) >= 3 for w in parts)
+                             or sum(header_score(w) >= 2 and w not in _MODIFIERS for w in parts) >= 2):
                 continue  # only join fragments into a header word, never two header words
             s = base - 0.4 * (size - 1)
             for k, options in best[i - size].items():

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.deadlines import deadline_words, find_deadline, is_deadline_phrase
 from xltools.readers.cleanup import Fixer
-from xltools.readers.columns import find_labels, label_kind, label_role, squeeze
+from xltools.readers.columns import find_labels, header_role, label_kind, label_role, squeeze
 from xltools.readers.grid import choose_title, year_of
 from xltools.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
@@ -48,6 +48,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # 牵头科室（单位）, 责任领导, 完成时限 …), not looked up in a list.
 _BOXED_LABEL = re.compile(r"【\s*([^【】\s]{2,14}?)\s*】\s*[：:]?")
 _SENTENCE_END = tuple("。；;！!")
+_SEMICOLON_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[；;]\s*")
+# A numbering marker inside a line, after a space: items run together on one line.
+_INLINE_MARKER = re.compile(rf"(?:\s+|(?<=[。；;）)！!？?：:]))(?=(?:\d{{1,3}}[.、．](?!\d)|[{_CN}]+、|[（(][{_CN}\d]{{1,3}}[)）]))")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*20\d{2}\s*[〕\]］】)）]\s*\d+\s*号")
 _TITLE_MAX = 30
 
@@ -135,6 +138,10 @@ def split_labelled(inner: str) -> list[tuple[str, str]]:
     """Split labelled units into (label, units) pairs, e.g.
     ``牵头单位：A；配合单位：B``."""
     found = find_labels(inner)
+    if not found and (m := _SEMICOLON_LABEL.match(inner)) and header_role(m.group(1)) is not None \
+            and header_role(m.group(1)).exact and label_kind(m.group(1)) == "units":  # type: ignore[union-attr]
+        inner = m.group(1) + "：" + inner[m.end():]  # 责任单位；住建局 — a colon mistyped
+        found = find_labels(inner)
     if not found or found[0][0] != 0:
         return []
     out = []
@@ -287,6 +294,39 @@ def _numbered_across(items: list[_Block]) -> bool:
     return changes > 0
 
 
+def split_run_together(line: str) -> list[str]:
+    """A line holding several numbered items run together (a page saved as one
+    paragraph: ``一、重点督办事项 1.… 2.…``): split before each marker whose
+    number goes on from an earlier one of its kind (1 after a heading, n+1
+    after n); other lines are returned whole."""
+    if len(line) < 120:
+        return [line]
+    cuts: list[int] = []
+    last: dict[int, int] = {}
+    first = _marker(line)
+    if first is not None and (n := _number_value(first[1])) is not None:
+        last[first[0]] = n
+    for m in _INLINE_MARKER.finditer(line):
+        mk = _marker(line[m.end():])
+        n = _number_value(mk[1]) if mk else None
+        if mk is None or n is None:
+            continue
+        if n == 1 or last.get(mk[0]) == n - 1:
+            cuts.append(m.end())
+            last[mk[0]] = n
+            for deeper in [r for r in last if r > mk[0]]:
+                del last[deeper]  # a new heading restarts the numbering under it
+    if len(cuts) < 2:
+        return [line]
+    return [p.strip() for p in (line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])) if p.strip()]
+
+
+def _number_value(number: str) -> int | None:
+    from xltools.builder import parse_number
+
+    return parse_number(number)
+
+
 def _group_heading(line: str, next_line: str) -> tuple[float, str, list[tuple[str, str]], str] | None:
     """A line without a number that names a group and its units once, right
     before the group's first item (三义街社区（责任单位：…）, 胜利街道办：（责任单位：…）):
@@ -435,6 +475,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：" if label_kind(m.group(1)) else m.group(0), line)
         if line:
             lines.append((i, line))
+    lines = [(i, part) for i, line in lines for part in split_run_together(line)]
     for k, (i, line) in enumerate(lines):
         group = _group_heading(line, lines[k + 1][1] if k + 1 < len(lines) else "")
         if group is not None:

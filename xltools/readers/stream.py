@@ -175,7 +175,7 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                     elif gaps.strict:
                         s = -3.0
                     else:
-                        s = MULTI_LINE.get(kinds[j], -1.5) - (0.5 if gaps.cells else 0.0)
+                        s = MULTI_LINE.get(kinds[j], -1.5) - (1.0 if gaps.cells else 0.0)
                         if kinds[j] != "units" and body[i - 1].text.endswith(_SENTENCE_END):
                             s -= 1.2  # a finished sentence more often ends its cell
                     if kinds[j] == "units" and body[i].ctype == body[i - 1].ctype == "units":

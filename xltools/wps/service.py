@@ -205,10 +205,11 @@ class Service:
                 self.stop(wait=False)
                 return
 
-    def serve(self) -> None:
-        """Publish the state file and serve until stopped or idle."""
+    def _begin(self) -> None:
         self._publish()
         threading.Thread(target=self._watch_idle, daemon=True).start()
+
+    def _loop(self) -> None:
         try:
             self.httpd.serve_forever(poll_interval=0.2)
         finally:
@@ -216,9 +217,15 @@ class Service:
             self.httpd.server_close()
             self._stopped.set()
 
+    def serve(self) -> None:
+        """Publish the state file and serve until stopped or idle."""
+        self._begin()
+        self._loop()
+
     def start(self) -> Service:
-        """Serve in a background thread (tests, embedding)."""
-        self._thread = threading.Thread(target=self.serve, daemon=True)
+        """Publish the state file and serve in a background thread (tests, embedding)."""
+        self._begin()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
         self._thread.start()
         return self
 

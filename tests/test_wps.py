@@ -269,6 +269,27 @@ def test_token_host_and_cors(home):
     assert not (home / "wps-service.json").exists()
 
 
+def test_service_exits_when_idle_and_keeps_its_state_file_private(home):
+    import time
+
+    service = Service(idle_timeout=0.3).start()
+    state_file = home / "wps-service.json"
+    assert read_state(state_file)["token"] == service.token
+    deadline = time.monotonic() + 10
+    while state_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not state_file.exists()
+    service._thread.join(timeout=5)
+    assert not service._thread.is_alive()
+    # A newer service's file is not removed by an older one stopping.
+    old = Service(idle_timeout=0).start()
+    new = Service(idle_timeout=0).start()
+    old.stop()
+    assert read_state(state_file)["token"] == new.token
+    new.stop()
+    assert not state_file.exists()
+
+
 def test_service_runs_each_entry_like_the_cli(wb, tmp_path, home):
     service = Service(idle_timeout=120).start()
     try:

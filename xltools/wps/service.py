@@ -22,8 +22,8 @@ user's own WPS may drive it:
   squatted beforehand by another user's process posing as the service (the
   add-in only ever sends the token to the port the user's own file names).
 * requests are small (a body over 1 MB is refused); the service exits after
-  ``idle_timeout`` seconds without a request, and removes the state file
-  (only when it is still its own).
+  ``idle_timeout`` seconds without a request (0: never), and removes the state
+  file (only when it is still its own).
 
 Protocol (JSON): ``GET /ping`` → ``{"app": "xltools", "version", "pid"}``;
 ``POST /run {"action", "workbook", "name", "args", "addin"}`` runs the entry
@@ -199,6 +199,8 @@ class Service:
             self.state_file.unlink(missing_ok=True)
 
     def _watch_idle(self) -> None:
+        if self.idle_timeout <= 0:  # run until stopped (autostart set-ups)
+            return
         while not self._stopped.wait(min(30.0, max(self.idle_timeout / 4, 0.05))):
             busy = any(not j.done for j in list(self.jobs.values()))
             if not busy and time.monotonic() - self.last_activity > self.idle_timeout:

@@ -978,6 +978,13 @@ WPS_UNINSTALLED = "已删除：{path}"
 WPS_UNREGISTERED = "已从 {publish} 删除 xltools 的登记（其他加载项的登记保持不变）。"
 WPS_NOTHING_TO_REMOVE = "没有找到已安装的 xltools WPS 加载项（{path}）。"
 WPS_SERVICE_STOPPED = "已停止正在运行的 xltools 服务。"
+# The last lines of `xltools wps doctor` (English for support, WPS' own menu names in Chinese):
+WPS_DOCTOR_CHECK_TAB = ("[..] check in WPS: 表格 (ET) shows the tab 任务分工 with 9 buttons; if the "
+                        "buttons do nothing, 工具 → 宏安全性 → 可靠发行商: tick 信任对于 wpsjs 项目的访问; "
+                        "WPS 专业版/政务版 may have JS add-ins disabled by your IT department")
+WPS_DOCTOR_CHECK_VERSION = ("[..] check the WPS edition and version (帮助 → 关于): personal builds "
+                            "12.1.0.16910+ only load add-ins registered in publish.xml (this one is); "
+                            "see docs/wps.md")
 # What js/ribbon.js shows (written into js/config.js by xltools wps build):
 WPS_JS_TEXT = {
     "title": XL_TITLE,

@@ -217,7 +217,8 @@ def split(*, addin: str | None = None, port: WorkbookPort | None = None) -> Path
     return _run(L.XL_BTN_SPLIT, body, port, addin)
 
 
-def rollup(folder: str, *, addin: str | None = None, port: WorkbookPort | None = None) -> Path | None:
+def rollup(folder: str, *, addin: str | None = None,
+           port: WorkbookPort | None = None) -> Path | None:
     """汇总进度: roll the returned files in ``folder`` up into sheets of the open workbook."""
     def body(port: WorkbookPort) -> Path | None:
         from xltools.progress import rollup as lib
@@ -262,7 +263,8 @@ def report(*, addin: str | None = None, port: WorkbookPort | None = None) -> Pat
     return _run(L.XL_BTN_REPORT, body, port, addin)
 
 
-def remind(deadline: str, *, addin: str | None = None, port: WorkbookPort | None = None) -> Path | None:
+def remind(deadline: str, *, addin: str | None = None,
+           port: WorkbookPort | None = None) -> Path | None:
     """生成催办通知: a notice for each unit that owes, with the new ``deadline``."""
     def body(port: WorkbookPort) -> Path | None:
         from xltools.progress import remind as lib

@@ -75,7 +75,8 @@ _ICON_SHAPES = {
     "split": ("#6a4fb5", "M7 6h10v14H7zM15 12h10v14H15z"),
     "rollup": ("#1f8a8a", "M23 7H9l8 9-8 9h14"),
     "report": ("#b53a3a", "M8 25V15M14 25V9M20 25V13M26 25V6M6 26h22"),
-    "remind": ("#c08a12", "M16 6a7 7 0 0 0-7 7v6l-3 3h20l-3-3v-6a7 7 0 0 0-7-7zM13 25a3 3 0 0 0 6 0"),
+    "remind": ("#c08a12",
+               "M16 6a7 7 0 0 0-7 7v6l-3 3h20l-3-3v-6a7 7 0 0 0-7-7zM13 25a3 3 0 0 0 6 0"),
     "export": ("#3a7d2f", "M16 27V13M10 19l6-6 6 6M7 9V5h18v4"),
     "help": ("#55606e", "M12 12a4 4 0 1 1 6 3.5c-1.5 1-2 2-2 3.5M16 23v2"),
     "xltools": ("#55606e", "M9 9h14v14H9z"),
@@ -99,7 +100,8 @@ def ribbon_xml(customui: str) -> str:
         raise InputError(L.WPS_BAD_RIBBON.format(detail="customUI.xml has no <tab>"))
     lines = [f'<customUI xmlns="{CUSTOMUI_NS}" onLoad="OnAddinLoad">',
              '  <ribbon startFromScratch="false">', "    <tabs>",
-             f'      <tab id={quoteattr(tab.get("id", ""))} label={quoteattr(tab.get("label", ""))}>']
+             f'      <tab id={quoteattr(tab.get("id", ""))} '
+             f'label={quoteattr(tab.get("label", ""))}>']
     seen = []
     for group in tab.findall("c:group", ns):
         lines.append(f'        <group id={quoteattr(group.get("id", ""))} '

@@ -327,11 +327,5 @@ def doctor(*, jsaddons: str | os.PathLike[str] | None = None,
     else:
         lines.append(f"[..] service not running (state file {state}); the first button "
                      "click starts it, or run: xltools wps serve")
-    lines += [
-        "[..] check in WPS: 表格 (ET) shows the tab 任务分工 with 9 buttons; if not, "
-        "工具 → 宏安全性 → 可靠发行商: tick 信任对于 wpsjs 项目的访问, and check that "
-        "JS add-ins are not disabled by your IT department (WPS 专业版 policy)",
-        "[..] check the WPS edition and version (帮助 → 关于): personal builds 12.1.0.16910+ "
-        "only accept add-ins registered in publish.xml (this one is); see docs/wps.md",
-    ]
+    lines += [L.WPS_DOCTOR_CHECK_TAB, L.WPS_DOCTOR_CHECK_VERSION]
     return lines

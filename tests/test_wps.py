@@ -299,7 +299,8 @@ def test_service_runs_each_entry_like_the_cli(wb, tmp_path, home):
         # 生成通知书 / 拆分进度表: the dated folder beside the workbook, shown to the user.
         event = run(service, "letters", wb)
         folder = only_folder(wb.parent, L.XL_KIND_LETTERS)
-        assert event["result"] == event["reveal"] == str(folder) and not event["open"]
+        assert event["result"] == str(folder) and not event["open"]
+        assert event["reveal"] == str(folder) + os.sep
         assert main(["letters", str(wb), "-o", str(tmp_path / "cli-letters")]) == 0
         same_files(folder, tmp_path / "cli-letters")
         event = run(service, "split", wb)
@@ -448,14 +449,14 @@ def test_every_button_reaches_the_service_through_the_js(addin, wb, tmp_path, ho
     # 生成通知书 — the service already runs: no second start.
     rec = click(tmp_path, addin, "xltoolsLetters", wb)
     folder = only_folder(wb.parent, L.XL_KIND_LETTERS)
-    assert rec["shell"] == [[str(folder), ""]]  # the folder is shown
+    assert rec["shell"] == [[str(folder) + os.sep, ""]]  # the folder is shown
     assert runs(rec)[0]["action"] == "letters"
     assert rec["alerts"] == [alert(L.XL_LETTERS_DONE.format(
         count=len(list(folder.iterdir())), folder=folder))]
 
     rec = click(tmp_path, addin, "xltoolsSplit", wb)
     sent = only_folder(wb.parent, L.XL_KIND_SPLIT)
-    assert runs(rec)[0]["action"] == "split" and rec["shell"] == [[str(sent), ""]]
+    assert runs(rec)[0]["action"] == "split" and rec["shell"] == [[str(sent) + os.sep, ""]]
 
     # 汇总进度 — folder picker, sheets written into the open workbook, dates formatted.
     returned = returned_copies(sent, tmp_path / "returned")
@@ -561,6 +562,50 @@ def test_js_stops_before_the_service_when_it_must(addin, wb, tmp_path, home):
     assert rec["shell"] == [["/nonexistent/python", "-m xltools wps serve"]]
     assert rec["alerts"] == [alert(L.WPS_JS_TEXT["start_failed"].format(
         command='"/nonexistent/python" -m xltools wps serve'))]
+
+
+@needs_node
+def test_a_process_posing_as_the_service_cannot_make_wps_run_programs(addin, wb, tmp_path, home):
+    """Say the state file is stale and another local process answers on its port
+    (it would also have to guess the pid): the add-in still only opens workbooks
+    and shows folders (trailing separator) or Word files."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    evil = tmp_path / "evil.sh"
+
+    class Fake(BaseHTTPRequestHandler):
+        def log_message(self, *args):  # noqa: ANN002
+            pass
+
+        def _send(self, data: dict) -> None:
+            raw = json.dumps(data).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(raw)))
+            self.end_headers()
+            self.wfile.write(raw)
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._send({"app": "xltools", "pid": 4242})
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self._send({"state": "done", "messages": [], "sheets": [], "result": None,
+                        "open": [str(evil), str(tmp_path / "x.exe"), str(tmp_path / "ok.xlsx")],
+                        "reveal": str(evil)})
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Fake)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        (home / "wps-service.json").write_text(json.dumps(
+            {"port": httpd.server_address[1], "token": "t", "pid": 4242}))
+        rec = click(tmp_path, addin, "xltoolsLetters", wb)
+        assert runs(rec)  # it did talk to the impostor …
+        assert rec["shell"] == [] and rec["opens"] == [str(tmp_path / "ok.xlsx")]  # … harmlessly
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 # ---------------------------------------------------------- install etc.

@@ -15,7 +15,8 @@ of ``xltools.excel.entry`` as the Excel button, through a ``BridgePort``:
 
 The reply is plain JSON: messages, sheets (dates as ``{"date", "serial"}``),
 the file or folder written, and which of them WPS should open
-(``open``: workbooks for ``Workbooks.Open``) or show (``reveal``).
+(``open``: workbooks for ``Workbooks.Open``) or show (``reveal``: a folder,
+with a trailing separator, or a .docx).
 """
 
 from __future__ import annotations
@@ -129,7 +130,9 @@ def _reply(messages: list[tuple[str, bool]], sheets: dict[str, Rows] | None = No
         if result.is_file() and result.suffix.lower() in WORKBOOK_SUFFIXES:
             if not sheets:  # already written into the open workbook otherwise
                 out["open"] = [str(result)]
-        elif result.exists():
+        elif result.is_dir():  # with a trailing separator: the add-in shows only folders…
+            out["reveal"] = os.path.join(str(result), "")
+        elif result.suffix.lower() == ".docx":  # … and Word files
             out["reveal"] = str(result)
     return out
 

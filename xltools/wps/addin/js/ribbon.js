@@ -419,11 +419,17 @@ function xlShowResult(target, res) {
     for (i = 0; i < messages.length; i++) {
         xlAlert(messages[i].text);
     }
+    /* Only workbooks are opened and only folders (sent with a trailing
+     * separator, which no program file has) and Word files shown: even a
+     * process posing as the service could not make WPS run a program. */
     var opens = res.open || [];
     for (i = 0; i < opens.length; i++) {
-        xlOpenWorkbook(opens[i]);
+        var ext = xlSuffix(opens[i]);
+        if (ext === "xlsx" || ext === "xlsm") {
+            xlOpenWorkbook(opens[i]);
+        }
     }
-    if (res.reveal) {
+    if (res.reveal && (/[\\\/]$/.test(res.reveal) || xlSuffix(res.reveal) === "docx")) {
         xlReveal(res.reveal);
     }
 }

@@ -526,6 +526,10 @@ def test_every_button_reaches_the_service_through_the_js(addin, wb, tmp_path, ho
     assert trimmed(rec["sheets"][L.SHEET_ASSIGNMENTS]) == trimmed(
         serials(sheets(made)[L.SHEET_ASSIGNMENTS]))
 
+    # … with no workbook open at all: a new one is made for the sheets.
+    rec = click(tmp_path, addin, "xltoolsImport", None, picks={"3": str(src)})
+    assert rec["added"] == 1 and L.SHEET_ASSIGNMENTS in rec["addedSheets"]
+
     # 帮助 — no save, no workbook needed.
     rec = click(tmp_path, addin, "xltoolsHelp", wb)
     assert rec["saves"] == 0 and runs(rec)[0]["action"] == "show_help"
@@ -556,6 +560,13 @@ def test_js_stops_before_the_service_when_it_must(addin, wb, tmp_path, home):
         assert rec["dialogs"] and not rec["alerts"] and rec["saves"] == 0
     rec = click(tmp_path, addin, "xltoolsRemind", wb, prompt=None)
     assert rec["saves"] == 0 and not rec["alerts"]
+    # WPS' InputBox is used when there is one (False = cancel); if it fails, prompt().
+    rec = click(tmp_path, addin, "xltoolsRemind", wb, inputBox=False, prompt="2019-05-01")
+    assert rec["inputBoxes"] == [[L.XL_REMIND_PROMPT, L.XL_BTN_REMIND,
+                                  (dt.date.today() + dt.timedelta(days=7)).isoformat()]]
+    assert not rec["prompts"] and rec["saves"] == 0
+    rec = click(tmp_path, addin, "xltoolsRemind", wb, inputBox="throw", prompt=None)
+    assert len(rec["inputBoxes"]) == 1 and len(rec["prompts"]) == 1 and rec["saves"] == 0
     assert not (home / "wps-service.json").exists()  # none of these started the service
     # The service does not come up: after the wait, the command to run by hand.
     rec = click(tmp_path, addin, "xltoolsCheck", wb, startWait=300, python="/nonexistent/python")

@@ -148,6 +148,15 @@ const Application = {
   },
 };
 
+if (scenario.inputBox !== undefined) {
+  record.inputBoxes = [];
+  Application.InputBox = (text, title, def) => {
+    record.inputBoxes.push([text, title, def]);
+    if (scenario.inputBox === "throw") throw new Error("no InputBox in this build");
+    return scenario.inputBox;
+  };
+}
+
 const wps = {
   FileSystem: {
     Exists(p) { return fs.existsSync(p); },

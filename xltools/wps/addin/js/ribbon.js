@@ -126,11 +126,19 @@ function xlDefaultDeadline() {
 
 function xlAskDeadline() {
     var app = xlApp();
-    var value = null;
-    if (typeof prompt === "function") {
+    var value;
+    var asked = false;
+    if (app && app.InputBox) {  /* WPS' own input box, as Excel's InputBox */
+        try {
+            value = app.InputBox(xlText("remind_prompt"), xlText("remind_title"),
+                                 xlDefaultDeadline());
+            asked = true;
+        } catch (e) {
+            asked = false;
+        }
+    }
+    if (!asked && typeof prompt === "function") {
         value = prompt(xlText("remind_prompt"), xlDefaultDeadline());
-    } else if (app && app.InputBox) {
-        value = app.InputBox(xlText("remind_prompt"), xlText("remind_title"), xlDefaultDeadline());
     }
     if (value === null || value === false || typeof value === "undefined") {
         return "";

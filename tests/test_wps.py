@@ -202,12 +202,27 @@ def test_config_carries_labels_and_state_file(addin, home):
         ET.fromstring((addin / button["image"]).read_bytes())  # well-formed SVG
 
 
-def test_build_never_overwrites_without_force(addin):
+def test_build_never_overwrites_without_force(addin, capsys):
     (addin / "mine.txt").write_text("x")
     with pytest.raises(Exception, match=re.escape(str(addin))):
         build.build_addin(addin)
-    build.build_addin(addin, force=True)
-    assert (addin / "ribbon.xml").is_file()
+    assert main(["wps", "build", "-o", str(addin)]) == 1
+    assert str(addin) in capsys.readouterr().err
+    assert main(["wps", "build", "-o", str(addin), "--force"]) == 0
+    assert (addin / "ribbon.xml").is_file() and (addin / "mine.txt").is_file()
+
+
+def test_an_older_addin_warns_in_wps_words(wb, home):
+    service = Service(idle_timeout=60).start()
+    try:
+        status, event, _ = request(service, "POST", "/run", {
+            "action": "show_help", "addin": "0.0.1"})
+    finally:
+        service.stop()
+    assert event["messages"][0] == {"text": L.WPS_VERSION_MISMATCH.format(
+        addin="0.0.1", python=__version__), "error": False}
+    assert "xltools wps install" in event["messages"][0]["text"]
+    assert event["messages"][1]["text"] == L.XL_HELP.format(version=__version__)
 
 
 # ----------------------------------------------------------------- service

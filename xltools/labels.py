@@ -959,6 +959,8 @@ WPS_NOT_XLSX = ("工作簿 {path} 不是 .xlsx/.xlsm 格式，xltools 读不了�
 WPS_WORKBOOK_UNREADABLE = ("无法读取工作簿 {path}（文件可能已损坏或被加密）。"
                            "请另存为新的 .xlsx 文件后重试。(unreadable workbook)")
 WPS_UNSAVED_NAME = "未保存的工作簿"
+WPS_VERSION_MISMATCH = ("WPS 加载项版本 {addin} 与 Python 中的 xltools {python} 不一致。"
+                        "请关闭 WPS 后运行 xltools wps install 更新加载项。本次仍继续执行。")
 WPS_SERVICE_FAILED = "xltools 服务出现意外错误，未完成。详细信息在 ~/.xltools/logs/wps-service.log。"
 WPS_LOOPBACK_ONLY = ("xltools 服务只能监听本机回环地址（127.0.0.1），不能监听 {host}。"
                      "(the service listens on loopback only)")

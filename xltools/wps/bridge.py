@@ -31,6 +31,7 @@ from typing import Any
 
 from openpyxl.utils.datetime import to_excel
 
+from xltools import __version__
 from xltools import labels as L
 from xltools.excel import entry
 from xltools.excel.port import FilePort, Rows, trim
@@ -170,6 +171,8 @@ def run_action(action: str, *, workbook: str | None = None, name: str = "",
         port = BridgePort(workbook or None, name or L.WPS_UNSAVED_NAME, ask)
     except Exception:  # noqa: BLE001 - a file openpyxl cannot read: say what to do
         return _refusal(L.WPS_WORKBOOK_UNREADABLE.format(path=workbook))
+    if addin is not None and addin != __version__:  # the WPS wording of the Excel warning
+        port.message(L.WPS_VERSION_MISMATCH.format(addin=addin, python=__version__))
     function = getattr(entry, spec.function)
-    result = function(*values, addin=addin, port=port)
+    result = function(*values, port=port)
     return _reply(port.messages, port.sheets, result)

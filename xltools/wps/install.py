@@ -207,13 +207,13 @@ def install(source: str | os.PathLike[str] | None = None, *,
     target = _target_dir(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in _installed_folders(folder):
-            shutil.rmtree(old)
         staging = Path(tempfile.mkdtemp(prefix=".~xltools-", dir=folder))
         try:
             if source is not None:
                 shutil.copytree(Path(source), staging, dirs_exist_ok=True)
             write_addin(staging, python=python, state_file=state_file)
+            for old in _installed_folders(folder):  # older versions, or this one again
+                shutil.rmtree(old)
             os.replace(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

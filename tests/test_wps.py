@@ -226,7 +226,8 @@ def test_an_older_addin_warns_in_wps_words(wb, home):
 
 
 # ----------------------------------------------------------------- service
-@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "localhost", "example.org", ""])
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "::1", "127.0.0.2",
+                                  "localhost", "example.org", ""])
 def test_service_refuses_non_loopback(host, home):
     with pytest.raises(LoopbackOnly, match="127.0.0.1"):
         Service(host)

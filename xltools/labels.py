@@ -962,7 +962,7 @@ WPS_UNSAVED_NAME = "未保存的工作簿"
 WPS_VERSION_MISMATCH = ("WPS 加载项版本 {addin} 与 Python 中的 xltools {python} 不一致。"
                         "请关闭 WPS 后运行 xltools wps install 更新加载项。本次仍继续执行。")
 WPS_SERVICE_FAILED = "xltools 服务出现意外错误，未完成。详细信息在 ~/.xltools/logs/wps-service.log。"
-WPS_LOOPBACK_ONLY = ("xltools 服务只能监听本机回环地址（127.0.0.1），不能监听 {host}。"
+WPS_LOOPBACK_ONLY = ("xltools 服务只能监听本机回环地址 127.0.0.1，不能监听 {host}。"
                      "(the service listens on loopback only)")
 WPS_BAD_HOST = "请求的主机名不是本机回环地址，已拒绝。(bad Host header)"
 WPS_BAD_TOKEN = "缺少或错误的访问令牌，已拒绝。(missing or wrong token)"
@@ -1161,7 +1161,7 @@ HELP_WPS_JSADDONS = "jsaddons 文件夹（默认：Windows %%APPDATA%%\\kingsoft
 HELP_WPS_SERVE = "运行后台服务（按钮会自动启动它；自动启动失败时手动运行）"
 DESC_WPS_SERVE = ("只监听本机回环地址，每次启动生成新的访问令牌，写入 ~/.xltools/wps-service.json；"
                   "空闲超时后自动退出。")
-HELP_WPS_HOST = "监听地址（只允许回环地址，默认 127.0.0.1）"
+HELP_WPS_HOST = "监听地址（只允许 127.0.0.1，加载项只连接这个地址）"
 HELP_WPS_PORT = "端口（默认 0：由系统分配）"
 HELP_WPS_SECONDS = "秒"
 HELP_WPS_IDLE = "空闲多少秒后退出（默认 14400；0 表示一直运行）"

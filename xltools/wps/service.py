@@ -3,8 +3,9 @@
 Security model — the service runs with the user's rights, so nobody but the
 user's own WPS may drive it:
 
-* it binds to a loopback address only (``127.0.0.1`` by default); any other
-  host is refused before a socket is opened (``LoopbackOnly``);
+* it binds to 127.0.0.1 only (the address the add-in calls); any other host,
+  0.0.0.0 and names included, is refused before a socket is opened
+  (``LoopbackOnly``);
 * every request but the CORS preflight must carry the per-session token in the
   ``X-Xltools-Token`` header (compared in constant time); a web page in a
   browser cannot read the token, so it cannot use the service;
@@ -43,6 +44,7 @@ import logging
 import os
 import queue
 import secrets
+import socket
 import tempfile
 import threading
 import time
@@ -57,6 +59,7 @@ from xltools import __version__
 from xltools import labels as L
 from xltools.errors import XltoolsError
 
+LOOPBACK = "127.0.0.1"
 TOKEN_HEADER = "X-Xltools-Token"
 MAX_BODY = 1 << 20
 ANSWER_TIMEOUT = 600.0  # seconds a question waits for the user before it counts as "no"
@@ -81,14 +84,14 @@ def state_path() -> Path:
 
 
 def check_loopback(host: str) -> str:
-    """``host`` when it is a loopback IP address; otherwise ``LoopbackOnly``."""
+    """``host`` when it is 127.0.0.1 (the address the add-in calls); otherwise ``LoopbackOnly``."""
     try:
         ip = ipaddress.ip_address(host)
     except ValueError:
         raise LoopbackOnly(L.WPS_LOOPBACK_ONLY.format(host=host)) from None
-    if not ip.is_loopback:
+    if str(ip) != LOOPBACK:
         raise LoopbackOnly(L.WPS_LOOPBACK_ONLY.format(host=host))
-    return str(ip)
+    return LOOPBACK
 
 
 def read_state(path: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
@@ -115,6 +118,20 @@ def _write_state(path: Path, data: dict[str, Any]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class _Server(ThreadingHTTPServer):
+    """No SO_REUSEADDR on Windows (there it lets another process bind the same
+    port); SO_EXCLUSIVEADDRUSE instead, so nobody can take over our port."""
+
+    allow_reuse_address = os.name != "nt"
+    daemon_threads = True
+
+    def server_bind(self) -> None:
+        exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", None)
+        if os.name == "nt" and exclusive is not None:
+            self.socket.setsockopt(socket.SOL_SOCKET, exclusive, 1)
+        super().server_bind()
 
 
 class Job:
@@ -171,10 +188,9 @@ class Service:
         self.jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self.last_activity = time.monotonic()
-        self.httpd = ThreadingHTTPServer((host, port), _handler(self))
-        self.httpd.daemon_threads = True
+        self.httpd = _Server((host, port), _handler(self))
         bound = self.httpd.server_address[0]
-        if not ipaddress.ip_address(bound).is_loopback:  # belt and braces
+        if bound != LOOPBACK:  # belt and braces
             self.httpd.server_close()
             raise LoopbackOnly(L.WPS_LOOPBACK_ONLY.format(host=bound))
         self.host, self.port = str(bound), int(self.httpd.server_address[1])
@@ -302,8 +318,7 @@ def _handler(service: Service) -> type[BaseHTTPRequestHandler]:
 
         def _host_ok(self) -> bool:
             host = (self.headers.get("Host") or "").strip().lower()
-            names = {f"{service.host}:{service.port}", f"localhost:{service.port}",
-                     f"[{service.host}]:{service.port}"}
+            names = {f"{service.host}:{service.port}", f"localhost:{service.port}"}
             return host in names
 
         def _guard(self) -> bool:

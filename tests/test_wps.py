@@ -592,6 +592,21 @@ def test_js_stops_before_the_service_when_it_must(addin, wb, tmp_path, home):
 
 
 @needs_node
+def test_sheets_are_written_cell_by_cell_where_arrays_are_refused(addin, tmp_path, home):
+    src = tmp_path / "orig" / "taonan.txt"
+    src.parent.mkdir()
+    shutil.copy(TAONAN, src)
+    blank = {"fullName": "工作簿1", "path": "", "name": "工作簿1", "sheets": ["Sheet1"]}
+    rec = click(tmp_path, addin, "xltoolsImport", blank, picks={"3": str(src)},
+                noArrayAssign=True)
+    made = src.with_name(L.XL_IMPORTED_FILE.format(stem="taonan"))
+    expected = sheets(made)
+    assert set(expected) <= set(rec["sheets"])
+    for name, rows in expected.items():
+        assert trimmed(rec["sheets"][name]) == trimmed(serials(rows)), name
+
+
+@needs_node
 def test_a_process_posing_as_the_service_cannot_make_wps_run_programs(addin, wb, tmp_path, home):
     """Say the state file is stale and another local process answers on its port
     (it would also have to guess the pid): the add-in still only opens workbooks

@@ -91,6 +91,7 @@ function makeSheet(name) {
       Resize(rows, cols) {
         return {
           set Value2(matrix) {
+            if (scenario.noArrayAssign) throw new Error("array assignment is not supported");
             if (matrix.length !== rows) throw new Error("row count");
             matrix.forEach((row, i) => {
               if (row.length !== cols) throw new Error("column count");

@@ -24,7 +24,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 # The order users work in; commands not named here follow in registration order.
 WORKFLOW = ("import", "check", "letters", "split", "rollup", "export", "report", "remind",
-            "template", "demo", "excel")
+            "template", "demo", "excel", "wps")
 
 
 def translate_argparse(message: str) -> str:
@@ -342,6 +342,49 @@ def _add_excel(sub: argparse._SubParsersAction) -> None:
 
 
 COMMAND_ADDERS.append(_add_excel)
+
+
+# -------------------------------------------------------------------- wps
+def cmd_wps(args: argparse.Namespace) -> int:
+    from xltools.wps import build, install, service
+
+    if args.wps_command == "build":
+        print(build.build_addin(args.output, force=args.force))
+        return 0
+    if args.wps_command == "serve":
+        service.serve(args.host, args.port, idle_timeout=args.idle_timeout)
+        return 0
+    if args.wps_command == "install":
+        lines = install.install(args.addin, jsaddons=args.jsaddons)
+    elif args.wps_command == "uninstall":
+        lines = install.uninstall(jsaddons=args.jsaddons)
+    else:
+        lines = install.doctor(jsaddons=args.jsaddons)
+    print("\n".join(lines))
+    return 1 if any(line.startswith("[!!]") for line in lines) else 0
+
+
+def _add_wps(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("wps", help=L.HELP_WPS, description=L.DESC_WPS)
+    wsub = p.add_subparsers(dest="wps_command", metavar=L.HELP_METAVAR_ACTION, required=True)
+    b = wsub.add_parser("build", help=L.HELP_WPS_BUILD, description=L.HELP_WPS_BUILD)
+    b.add_argument("-o", "--output", required=True, help=L.HELP_WPS_BUILD_OUTPUT)
+    b.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
+    i = wsub.add_parser("install", help=L.HELP_WPS_INSTALL, description=L.HELP_WPS_INSTALL)
+    i.add_argument("addin", nargs="?", help=L.HELP_WPS_ADDIN)
+    u = wsub.add_parser("uninstall", help=L.HELP_WPS_UNINSTALL, description=L.HELP_WPS_UNINSTALL)
+    d = wsub.add_parser("doctor", help=L.HELP_WPS_DOCTOR, description=L.HELP_WPS_DOCTOR)
+    for q in (i, u, d):
+        q.add_argument("--jsaddons", metavar="DIR", help=L.HELP_WPS_JSADDONS)
+    s = wsub.add_parser("serve", help=L.HELP_WPS_SERVE, description=L.DESC_WPS_SERVE)
+    s.add_argument("--host", default="127.0.0.1", help=L.HELP_WPS_HOST)
+    s.add_argument("--port", type=int, default=0, help=L.HELP_WPS_PORT)
+    s.add_argument("--idle-timeout", dest="idle_timeout", type=float, default=4 * 3600,
+                   metavar=L.HELP_WPS_SECONDS, help=L.HELP_WPS_IDLE)
+    p.set_defaults(handler=cmd_wps)
+
+
+COMMAND_ADDERS.append(_add_wps)
 
 
 def build_parser() -> argparse.ArgumentParser:

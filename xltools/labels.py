@@ -966,6 +966,69 @@ XL_UNINSTALLED = "已删除：{path}"
 XL_NOTHING_TO_REMOVE = "没有找到已安装的加载项（{path}）。"
 XL_EXCEL_RUNNING = "无法写入 {path}：{reason}。请先关闭 Excel 再重试。(close Excel first)"
 
+# ----------------------------------------------------------------- wps
+# The WPS add-in (xltools/wps/, issue 21). Service and install messages:
+WPS_UNKNOWN_ACTION = "加载项请求了未知的操作“{action}”。请运行 xltools wps install 重新安装加载项。(unknown action)"
+WPS_MISSING_ARGUMENT = "操作“{action}”缺少参数 {name}。请重新点按钮。(missing argument)"
+WPS_SAVE_FIRST = "请先把工作簿保存为 Excel 工作簿（.xlsx），再点按钮。(save the workbook as .xlsx first)"
+WPS_WORKBOOK_MISSING = "找不到已保存的工作簿：{path}。请先保存工作簿，再点按钮。(workbook not found)"
+WPS_NOT_XLSX = ("工作簿 {path} 不是 .xlsx/.xlsm 格式，xltools 读不了。"
+                "请用“文件 → 另存为”保存为 Excel 工作簿（.xlsx），再点按钮。(save as .xlsx)")
+WPS_WORKBOOK_UNREADABLE = ("无法读取工作簿 {path}（文件可能已损坏或被加密）。"
+                           "请另存为新的 .xlsx 文件后重试。(unreadable workbook)")
+WPS_UNSAVED_NAME = "未保存的工作簿"
+WPS_VERSION_MISMATCH = ("WPS 加载项版本 {addin} 与 Python 中的 xltools {python} 不一致。"
+                        "请关闭 WPS 后运行 xltools wps install 更新加载项。本次仍继续执行。")
+WPS_SERVICE_FAILED = "xltools 服务出现意外错误，未完成。详细信息在 ~/.xltools/logs/wps-service.log。"
+WPS_LOOPBACK_ONLY = ("xltools 服务只能监听本机回环地址 127.0.0.1，不能监听 {host}。"
+                     "(the service listens on loopback only)")
+WPS_BAD_HOST = "请求的主机名不是本机回环地址，已拒绝。(bad Host header)"
+WPS_BAD_TOKEN = "缺少或错误的访问令牌，已拒绝。(missing or wrong token)"
+WPS_BAD_REQUEST = "无法识别的请求。(bad request)"
+WPS_NO_JOB = "没有等待回答的操作（可能已超时）。请重新点按钮。(no such job)"
+WPS_BAD_RIBBON = "功能区定义与 WPS 加载项不一致：{detail}。(customUI.xml and the WPS buttons disagree)"
+WPS_NO_JSADDONS = ("本机是 {system}：WPS 加载项只支持 Windows 和 Linux（统信UOS、麒麟）。"
+                   "可用 --jsaddons 指定 jsaddons 文件夹。(WPS add-ins: Windows and Linux)")
+WPS_BAD_PUBLISH = ("{path} 不是有效的 publish.xml（{detail}），为免破坏其他加载项的登记，没有修改它。"
+                   "请在 WPS 中检查或删除该文件后重试。(malformed publish.xml left untouched)")
+WPS_NOT_ADDIN = "{path} 不是 xltools wps build 生成的加载项文件夹（缺少 {name}）。(not a built add-in)"
+WPS_INSTALLED = ("已安装 WPS 加载项：{path}\n已登记：{publish}\n"
+                 "请重新启动 WPS 表格，功能区会出现“任务分工”选项卡。运行 xltools wps doctor 可检查安装。")
+WPS_UNINSTALLED = "已删除：{path}"
+WPS_UNREGISTERED = "已从 {publish} 删除 xltools 的登记（其他加载项的登记保持不变）。"
+WPS_NOTHING_TO_REMOVE = "没有找到已安装的 xltools WPS 加载项（{path}）。"
+WPS_SERVICE_STOPPED = "已停止正在运行的 xltools 服务。"
+# The last lines of `xltools wps doctor` (English for support, WPS' own menu names in Chinese):
+WPS_DOCTOR_CHECK_TAB = ("[..] check in WPS: 表格 (ET) shows the tab 任务分工 with 9 buttons; if the "
+                        "buttons do nothing, 工具 → 宏安全性 → 可靠发行商: tick 信任对于 wpsjs 项目的访问; "
+                        "WPS 专业版/政务版 may have JS add-ins disabled by your IT department")
+WPS_DOCTOR_CHECK_VERSION = ("[..] check the WPS edition and version (帮助 → 关于): personal builds "
+                            "12.1.0.16910+ only load add-ins registered in publish.xml (this one is); "
+                            "see docs/wps.md")
+# What js/ribbon.js shows (written into js/config.js by xltools wps build):
+WPS_JS_TEXT = {
+    "title": XL_TITLE,
+    "sheet_assignments": SHEET_ASSIGNMENTS,
+    "no_workbook": "没有打开的工作簿。请先打开任务分工工作簿，再点按钮。",
+    "save_first": "请先把工作簿保存为 Excel 工作簿（.xlsx），再点“{button}”。",
+    "not_xlsx": ("当前工作簿是 .{ext} 格式，xltools 读不了。"
+                 "请用“文件 → 另存为”保存为 Excel 工作簿（.xlsx），再点按钮。"),
+    "save_failed": "保存工作簿失败：{error}\n请先手动保存，再点按钮。",
+    "working": "xltools：正在{action}……",
+    "starting": "xltools：正在启动后台服务……",
+    "start_failed": ("xltools 后台服务没有启动。请在命令行（Windows：命令提示符；统信UOS/麒麟：终端）运行：\n"
+                     "{command}\n保持窗口打开，再点按钮。运行 xltools wps doctor 可检查安装。"),
+    "service_error": "xltools 服务出错：{error}\n请运行 xltools wps doctor 检查安装。",
+    "open_failed": "无法在 WPS 中打开：{path}",
+    "write_failed": "写入工作表“{sheet}”失败：{error}",
+    "busy": "上一个操作还没有完成，请稍候。",
+    "pick_original": "选择原始任务分工表（txt/csv/html/docx/xlsx/xls）",
+    "pick_returned": "选择存放各单位交回进度表的文件夹",
+    "pick_export": "导出原表格式：输入文件名（.xlsx 或 .docx）",
+    "remind_prompt": XL_REMIND_PROMPT,
+    "remind_title": XL_BTN_REMIND,
+}
+
 
 # ------------------------------------------------- issuing office (issuer.py)
 ISSUER_LEVEL_WORDS = "市县区州盟旗"
@@ -1103,6 +1166,23 @@ HELP_EXCEL_ADDIN = "已生成的加载项"
 HELP_EXCEL_CONFIG_ONLY = "只写入解释器配置（用于控制工作簿）"
 HELP_EXCEL_UNINSTALL = "从启动文件夹删除加载项"
 HELP_EXCEL_DOCTOR = "显示版本和安装情况（有问题时退出码为 1）"
+HELP_WPS = "WPS 加载项：build | install | uninstall | doctor | serve (wps)"
+DESC_WPS = ("WPS 表格的“任务分工”选项卡（WPS 加载项，Windows 和 统信UOS/麒麟）：按钮经本机 127.0.0.1 上的"
+            "后台服务调用与 Excel 按钮相同的功能。详见 docs/wps.md。")
+HELP_WPS_BUILD = "生成 WPS 加载项文件夹（ribbon.xml、index.html、main.js 等）"
+HELP_WPS_BUILD_OUTPUT = "要写出的文件夹"
+HELP_WPS_INSTALL = "为当前用户安装到 WPS 的 jsaddons 文件夹并登记到 publish.xml（无需管理员权限）"
+HELP_WPS_ADDIN = "xltools wps build 生成的文件夹（省略时直接生成）"
+HELP_WPS_UNINSTALL = "删除加载项和 publish.xml 中的登记（其他加载项不变）"
+HELP_WPS_DOCTOR = "显示安装情况和需要在 WPS 中检查的事项（有问题时退出码为 1）"
+HELP_WPS_JSADDONS = "jsaddons 文件夹（默认：Windows %%APPDATA%%\\kingsoft\\wps\\jsaddons，Linux ~/.local/share/Kingsoft/wps/jsaddons）"
+HELP_WPS_SERVE = "运行后台服务（按钮会自动启动它；自动启动失败时手动运行）"
+DESC_WPS_SERVE = ("只监听本机回环地址，每次启动生成新的访问令牌，写入 ~/.xltools/wps-service.json；"
+                  "空闲超时后自动退出。")
+HELP_WPS_HOST = "监听地址（只允许 127.0.0.1，加载项只连接这个地址）"
+HELP_WPS_PORT = "端口（默认 0：由系统分配）"
+HELP_WPS_SECONDS = "秒"
+HELP_WPS_IDLE = "空闲多少秒后退出（默认 14400；0 表示一直运行）"
 HELP_METAVAR_ACTION = "操作"
 MSG_BAD_DATE = "日期“{value}”无效，请写成 YYYY-MM-DD，如 2019-03-25。(expected YYYY-MM-DD)"
 MSG_OUTPUT_SUFFIX = ("输出文件 {path} 的扩展名与写出的内容不符：这里写出的是 {expected} 文件。"

@@ -1,4 +1,7 @@
-"""The only functions the VBA of the add-in calls (one per button).
+"""The only functions the buttons call (one per button): the VBA of the Excel
+add-in through xlwings, and the WPS add-in through the loopback service
+(``xltools.wps.service``). Each returns the file or folder it wrote (None
+after a message only or a cancel), which the WPS bridge opens or shows.
 
 Each works on the caller workbook through a ``WorkbookPort`` (Excel via
 xlwings by default; tests pass a ``FilePort``) and calls the same library
@@ -58,14 +61,15 @@ def _log_exception(action: str) -> Path:
     return path
 
 
-def _run(action: str, body: Callable[[WorkbookPort], None], port: WorkbookPort | None,
-         addin: str | None) -> None:
+def _run(action: str, body: Callable[[WorkbookPort], Path | None], port: WorkbookPort | None,
+         addin: str | None) -> Path | None:
+    """Run ``body`` on the port; return what it wrote (None on a message or cancel)."""
     port = port if port is not None else _caller_port()
     try:
         if addin is not None and addin != __version__:
             port.message(L.XL_VERSION_MISMATCH.format(addin=addin, python=__version__))
         port.status(L.XL_STATUS_WORKING.format(action=action))
-        body(port)
+        return body(port)
     except XltoolsError as exc:
         port.message(str(exc), error=True)
     except OSError as exc:  # permissions, disk full, read-only: what to do, as the CLI says
@@ -83,6 +87,7 @@ def _run(action: str, body: Callable[[WorkbookPort], None], port: WorkbookPort |
         port.message(L.XL_UNEXPECTED.format(action=action, log=_log_exception(action)), error=True)
     finally:
         port.status(None)
+    return None
 
 
 # ------------------------------------------------------------ locations
@@ -144,9 +149,9 @@ def _require_normalised(port: WorkbookPort) -> None:
 
 # -------------------------------------------------------------- buttons
 def import_original(path: str, *, addin: str | None = None,
-                    port: WorkbookPort | None = None) -> None:
+                    port: WorkbookPort | None = None) -> Path | None:
     """导入原表: original table → new workbook beside it (and into the open one when empty)."""
-    def body(port: WorkbookPort) -> None:
+    def body(port: WorkbookPort) -> Path | None:
         import openpyxl
 
         from xltools import importer
@@ -161,13 +166,14 @@ def import_original(path: str, *, addin: str | None = None,
                 port.write_sheet(ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
             text += L.XL_IMPORT_INTO_OPEN
         port.message(text)
+        return out
 
-    _run(L.XL_BTN_IMPORT, body, port, addin)
+    return _run(L.XL_BTN_IMPORT, body, port, addin)
 
 
-def check(*, addin: str | None = None, port: WorkbookPort | None = None) -> None:
+def check(*, addin: str | None = None, port: WorkbookPort | None = None) -> Path | None:
     """校验: the same report as ``xltools check``, in a message box."""
-    def body(port: WorkbookPort) -> None:
+    def body(port: WorkbookPort) -> Path | None:
         from xltools import check as lib
 
         _require_normalised(port)
@@ -176,13 +182,14 @@ def check(*, addin: str | None = None, port: WorkbookPort | None = None) -> None
         if len(lines) > CHECK_LINES:
             lines = lines[:CHECK_LINES] + [L.XL_CHECK_MORE.format(count=len(lines) - CHECK_LINES)]
         port.message("\n".join(lines))
+        return None
 
-    _run(L.XL_BTN_CHECK, body, port, addin)
+    return _run(L.XL_BTN_CHECK, body, port, addin)
 
 
-def letters(*, addin: str | None = None, port: WorkbookPort | None = None) -> None:
+def letters(*, addin: str | None = None, port: WorkbookPort | None = None) -> Path | None:
     """生成通知书: one letter per unit into a new dated folder."""
-    def body(port: WorkbookPort) -> None:
+    def body(port: WorkbookPort) -> Path | None:
         from xltools import letters as lib
 
         _require_normalised(port)
@@ -190,13 +197,14 @@ def letters(*, addin: str | None = None, port: WorkbookPort | None = None) -> No
         lib.letters(materialise(port), folder)
         port.message(_with_fallback(
             L.XL_LETTERS_DONE.format(count=_count_files(folder), folder=folder), fallback))
+        return folder
 
-    _run(L.XL_BTN_LETTERS, body, port, addin)
+    return _run(L.XL_BTN_LETTERS, body, port, addin)
 
 
-def split(*, addin: str | None = None, port: WorkbookPort | None = None) -> None:
+def split(*, addin: str | None = None, port: WorkbookPort | None = None) -> Path | None:
     """拆分进度表: one progress file per unit into a new dated folder."""
-    def body(port: WorkbookPort) -> None:
+    def body(port: WorkbookPort) -> Path | None:
         from xltools import progress
 
         _require_normalised(port)
@@ -204,13 +212,15 @@ def split(*, addin: str | None = None, port: WorkbookPort | None = None) -> None
         progress.split(materialise(port), folder)
         port.message(_with_fallback(
             L.XL_SPLIT_DONE.format(count=_count_files(folder), folder=folder), fallback))
+        return folder
 
-    _run(L.XL_BTN_SPLIT, body, port, addin)
+    return _run(L.XL_BTN_SPLIT, body, port, addin)
 
 
-def rollup(folder: str, *, addin: str | None = None, port: WorkbookPort | None = None) -> None:
+def rollup(folder: str, *, addin: str | None = None,
+           port: WorkbookPort | None = None) -> Path | None:
     """汇总进度: roll the returned files in ``folder`` up into sheets of the open workbook."""
-    def body(port: WorkbookPort) -> None:
+    def body(port: WorkbookPort) -> Path | None:
         from xltools.progress import rollup as lib
 
         _require_normalised(port)
@@ -218,13 +228,14 @@ def rollup(folder: str, *, addin: str | None = None, port: WorkbookPort | None =
         existing = [n for n in result.sheets if n in port.sheet_names()]
         if existing and not port.ask_yes_no(L.XL_ROLLUP_ASK_REPLACE.format(sheets="、".join(existing))):
             port.message(L.XL_CANCELLED)
-            return
+            return None
         for name, rows in result.sheets.items():
             port.write_sheet(name, rows)
         port.message(L.XL_ROLLUP_DONE.format(sheets="、".join(result.sheets)) + "\n"
                      + result.summary())
+        return None
 
-    _run(L.XL_BTN_ROLLUP, body, port, addin)
+    return _run(L.XL_BTN_ROLLUP, body, port, addin)
 
 
 def _require_rollup(port: WorkbookPort) -> None:
@@ -236,9 +247,9 @@ def _require_rollup(port: WorkbookPort) -> None:
             raise WorkbookError(L.XL_NOT_ROLLUP.format(sheet=sheet))
 
 
-def report(*, addin: str | None = None, port: WorkbookPort | None = None) -> None:
+def report(*, addin: str | None = None, port: WorkbookPort | None = None) -> Path | None:
     """生成通报: the 进展情况通报 of the roll-up in the open workbook, into a new dated folder."""
-    def body(port: WorkbookPort) -> None:
+    def body(port: WorkbookPort) -> Path | None:
         from xltools.progress import report as lib
 
         _require_rollup(port)
@@ -247,13 +258,15 @@ def report(*, addin: str | None = None, port: WorkbookPort | None = None) -> Non
         result = lib.report(materialise(port), folder / L.REPORT_FILE)
         port.message(_with_fallback(L.XL_REPORT_DONE.format(
             path=result.path, late=len(result.late_units), red=result.red_count), fallback))
+        return Path(result.path)
 
-    _run(L.XL_BTN_REPORT, body, port, addin)
+    return _run(L.XL_BTN_REPORT, body, port, addin)
 
 
-def remind(deadline: str, *, addin: str | None = None, port: WorkbookPort | None = None) -> None:
+def remind(deadline: str, *, addin: str | None = None,
+           port: WorkbookPort | None = None) -> Path | None:
     """生成催办通知: a notice for each unit that owes, with the new ``deadline``."""
-    def body(port: WorkbookPort) -> None:
+    def body(port: WorkbookPort) -> Path | None:
         from xltools.progress import remind as lib
 
         _require_rollup(port)
@@ -261,17 +274,18 @@ def remind(deadline: str, *, addin: str | None = None, port: WorkbookPort | None
         result = lib.remind(materialise(port), folder, deadline=deadline)
         if not result.files:
             port.message(result.summary())
-            return
+            return None
         port.message(_with_fallback(L.XL_REMIND_DONE.format(
             count=len(result.files), deadline=result.deadline.isoformat(), folder=folder), fallback))
+        return folder
 
-    _run(L.XL_BTN_REMIND, body, port, addin)
+    return _run(L.XL_BTN_REMIND, body, port, addin)
 
 
 def export_original(path: str, *, addin: str | None = None,
-                    port: WorkbookPort | None = None) -> None:
+                    port: WorkbookPort | None = None) -> Path | None:
     """导出原表格式: write the table in the original layout to ``path``."""
-    def body(port: WorkbookPort) -> None:
+    def body(port: WorkbookPort) -> Path | None:
         from xltools import export
 
         _require_normalised(port)
@@ -283,14 +297,18 @@ def export_original(path: str, *, addin: str | None = None,
         if target.exists():
             if not port.ask_yes_no(L.XL_EXPORT_ASK_OVERWRITE.format(path=target)):
                 port.message(L.XL_CANCELLED)
-                return
+                return None
             force = True
         export.export(materialise(port), target, force=force)
         port.message(L.XL_EXPORT_DONE.format(path=target))
+        return target
 
-    _run(L.XL_BTN_EXPORT, body, port, addin)
+    return _run(L.XL_BTN_EXPORT, body, port, addin)
 
 
-def show_help(*, addin: str | None = None, port: WorkbookPort | None = None) -> None:
+def show_help(*, addin: str | None = None, port: WorkbookPort | None = None) -> Path | None:
     """帮助: what each button does."""
-    _run(L.XL_BTN_HELP, lambda p: p.message(L.XL_HELP.format(version=__version__)), port, addin)
+    def body(port: WorkbookPort) -> None:
+        port.message(L.XL_HELP.format(version=__version__))
+
+    return _run(L.XL_BTN_HELP, body, port, addin)

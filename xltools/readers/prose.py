@@ -48,6 +48,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # 牵头科室（单位）, 责任领导, 完成时限 …), not looked up in a list.
 _BOXED_LABEL = re.compile(r"【\s*([^【】\s]{2,14}?)\s*】\s*[：:]?")
 _SENTENCE_END = tuple("。；;！!")
+_CLOSED = ("。", "；", ";", ".", "）", ")")
+_PAGE_FOOTER = re.compile(r"^[\s—–\-－·_]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*共\s*\d{1,4}\s*页)?[\s—–\-－·_]*$")
 _SEMICOLON_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[；;]\s*")
 # A numbering marker inside a line, after a space: items run together on one line.
 _INLINE_MARKER = re.compile(rf"(?:\s+|(?<=[。；;）)！!？?：:]))(?=(?:\d{{1,3}}[.、．](?!\d)|[{_CN}]+、|[（(][{_CN}\d]{{1,3}}[)）]))")
@@ -84,6 +86,9 @@ class _Block:
         """The heading's name: its first sentence when a description follows
         (（一）产业提升人才行动计划。围绕… → 产业提升人才行动计划)."""
         head = clean_text(self.head)
+        if self.body and len(head) >= 16 and not head.endswith(_CLOSED + ("，", ",", "：", ":")) \
+                and len(clean_text(self.body[0])) <= 12:
+            head += clean_text(self.body[0])  # a heading cut by the page width (…的全面 / 领导)
         m = re.match(r"^([^。！？!?；;]{2,40})[。！？!?；;]\s*\S", head)
         return strip_trailing_punct(m.group(1) if m else head)
 
@@ -367,6 +372,7 @@ class _Parser:
         self.skipped: list[tuple[int, str]] = []
         self.review: list[tuple[str, str, int | None, str]] = []
         self.last_units_target: list[_Block] | None = None
+        self.open_units: tuple[list[_Block], tuple[str, str]] | None = None
 
     def open_group(self, line_no: int, line: str, rank: float, name: str,
                    labelled: list[tuple[str, str]], wording: str) -> None:
@@ -416,9 +422,17 @@ class _Parser:
             for t in targets:
                 t.sources.append(line)
             self.last_units_target = targets
+            # A units line cut by the page width goes on on the next line (园区党工 / 委、…).
+            self.open_units = (targets, unit_line[-1]) if unit_line and not line.endswith(_CLOSED) else None
             return
-        self.last_units_target = None
+        if _PAGE_FOOTER.match(line):
+            self.skipped.append((line_no, line))  # — 3 —, 第 3 页: page furniture
+            return
         mk = _marker(line) or self._next_number(line)
+        if self.open_units is not None and mk is None and self._continue_units(line):
+            return
+        self.open_units = None
+        self.last_units_target = None
         if mk is not None:
             rank, number, rest = mk
             while self.stack and self.stack[-1].rank >= rank:
@@ -439,6 +453,23 @@ class _Parser:
             return
         current.body.append(line)
         current.sources.append(line)
+
+    def _continue_units(self, line: str) -> bool:
+        """Join ``line`` to the labelled units line above when together they read
+        as one list of units (the line was wrapped inside a name or after 、)."""
+        targets, (label, value) = self.open_units  # type: ignore[misc]
+        joined = value + line.rstrip("。；;")
+        if not looks_like_units_cell(joined) or looks_like_units_cell(value) and \
+                not re.match(r"^[\u4e00-\u9fff（）()]{1,8}[、，,]", line) and not value.endswith(("、", "，", ",")):
+            return False
+        for t in targets:
+            for k in range(len(t.labelled) - 1, -1, -1):
+                if t.labelled[k] == (label, value):
+                    t.labelled[k] = (label, joined)
+                    break
+            t.sources.append(line)
+        self.open_units = None if line.endswith(_CLOSED) else (targets, (label, joined))
+        return True
 
     def _next_number(self, line: str) -> tuple[int, str, str] | None:
         """``11.121人才梯队项目`` right after item 10: an item whose name starts

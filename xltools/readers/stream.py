@@ -178,8 +178,9 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                         s = MULTI_LINE.get(kinds[j], -1.5) - (1.0 if gaps.cells else 0.0)
                         if kinds[j] != "units" and body[i - 1].text.endswith(_SENTENCE_END):
                             s -= 1.2  # a finished sentence more often ends its cell
-                    if kinds[j] == "units" and body[i].ctype == body[i - 1].ctype == "units":
-                        s += 0.5
+                    if kinds[j] == "units" and body[i].ctype == body[i - 1].ctype == "units" \
+                            and not (gaps.cells and gap):
+                        s += 0.5  # one unit per line (not across a cell boundary)
                     if gaps.rows and gap:
                         s -= 2.0
                     if prev + s > best:

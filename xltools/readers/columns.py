@@ -46,7 +46,8 @@ def header_role(label: str) -> HeaderRole | None:
     a sentence, a number)."""
     t = squeeze(label)
     # 2023年重点工作任务, 2023年10-12月份进展情况: the period named first qualifies the word.
-    t = _PERIOD.sub("", t) if len(_PERIOD.sub("", t)) >= 2 else t
+    bare = _PERIOD.sub("", t)
+    t = bare if len(bare) >= 2 and not _PERIOD.fullmatch(bare) else t
     if not t or len(t) > 16 or re.search(r"[。；;，,、\d]", t):
         return None
     # 牵头科室（单位）: a head noun in brackets restates the head before it.
@@ -272,3 +273,32 @@ def find_labels(text: str, kinds: tuple[str, ...] = LABEL_KINDS) -> list[tuple[i
         if label_kind(word) in kinds and (not out or start >= out[-1][1]):
             out.append((start, m.end(), word))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def split_glued_header(text: str) -> tuple[str, ...] | None:
+    """A header row whose words were glued together when the table was copied
+    (实事内容工作任务责任单位进展情况 → 实事内容 | 工作任务 | 责任单位 | 进展情况):
+    the split into three or more words each read as a header word, the one
+    with the best words; None when the text is no such row."""
+    t = squeeze(text)
+    n = len(t)
+    if n < 8 or n > 60 or not re.fullmatch(r"[\u4e00-\u9fff（）()]+", t):
+        return None
+    best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
+    best[0] = (0.0, ())
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, min(n, i + 10) + 1):
+            word = t[i:j]
+            score = header_score(word)
+            if score < 2:
+                continue
+            cand = (best[i][0] + score - 2.5, best[i][1] + (word,))  # type: ignore[index]
+            if best[j] is None or cand[0] > best[j][0]:  # type: ignore[index]
+                best[j] = cand
+    found = best[n]
+    if found is None or len(found[1]) < 3:
+        return None
+    return found[1]

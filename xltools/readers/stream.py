@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from xltools import labels as L
 from xltools.readers.cleanup import Fixer
 from xltools.readers.columns import (MULTI_LINE, cell_type, compat, header_role, header_score,
-                                     resolve_text_columns, squeeze)
+                                     resolve_text_columns, split_glued_header, squeeze)
 from xltools.readers.grid import Cell, Column, GridReader
 from xltools.readers.layout import Layout, current_layout
 from xltools.readers.rows import Event, SourceMeta
@@ -75,6 +75,12 @@ def _items(text: str) -> list[Item]:
             continue
         several = bool(re.search(r"[\t|│｜]", t)) or len([w for w in t.split() if header_score(w) >= 2]) >= 2
         t = clean_text(t)
+        glued = split_glued_header(t) if not several else None
+        if glued:
+            # A header row glued into one line: one item per header word.
+            out.extend(Item(i, w, gap if k == 0 else 0, cell_type(w)) for k, w in enumerate(glued))
+            gap = 0
+            continue
         # A line holding several cells (tab, pipe, spaced header words) is no cell of a stream.
         out.append(Item(i, t, gap, "several" if several else cell_type(t)))
         gap = 0

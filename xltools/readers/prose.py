@@ -248,7 +248,7 @@ def split_units_deadline(text: str) -> tuple[str, str | None]:
 
 
 def _title_split(text: str) -> tuple[str, str] | None:
-    m = re.match(r"^([^。！？!?；;]{2,%d})[。！？!?；;]\s*(\S.*)$" % _TITLE_MAX, text)
+    m = re.match(r"^([^。！？!?；;]{2,%d})[。！？!?]\s*(\S.*)$" % _TITLE_MAX, text)
     if not m or re.search(r"[，,：:]", m.group(1)) or len(m.group(2)) < 4:
         return None
     if re.match(r"^[\u4e00-\u9fff]{2,8}[：:]", m.group(2)):
@@ -448,7 +448,8 @@ class _Parser:
             self.preamble.append((line_no, line))
             return
         current = self.stack[-1]
-        if current.labelled or units_parenthesis(clean_text(current.head + "".join(current.body))):
+        so_far = clean_text(current.head + "".join(current.body))
+        if current.labelled or units_parenthesis(so_far) or _inline_labels(so_far):
             self.skipped.append((line_no, line))  # text after an item's units
             return
         current.body.append(line)

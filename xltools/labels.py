@@ -133,7 +133,11 @@ HEADER_GRAMMAR: tuple[tuple[str, str], ...] = (
     ("deadline", r"(?:时限|时间|期限|节点|日期|时序|进度安排)$"),
     ("number", r"(?:序号|编号)$"),
     ("requirement", r"(?:要求|措施|举措|内容|标准|目标任务)$"),
-    ("task", r"(?:任务|工作|事项|项目)$"),
+    ("task", r"(?:任务|工作|事项|项目)(?:名称)?$"),
+    # Columns beside the task that name no part of it: amounts (投资金额（万元）) and places
+    # (建设地点); their cells look like numbers and units but are neither.
+    ("amount", r"(?:金额|投资|资金|万元|亿元|数量|面积|规模|个数|产值)(?:[（(][^（()）]{1,6}[)）])?$"),
+    ("place", r"(?:地点|地址|位置|所在地|区域|建设地)$"),
     ("goal", r"(?:目标|领域|板块|类别)$"),
     ("remark", r"(?:备注|说明)$"),
     ("text", r"^[\u4e00-\u9fff（）()/]{2,12}$"),

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from xltools import labels as L
 from xltools.readers.cleanup import Fixer
-from xltools.readers.columns import header_role, resolve_text_columns
+from xltools.readers.columns import OTHER_KINDS, header_role, resolve_text_columns
 from xltools.readers.grid import Cell, Column, GridReader
 from xltools.readers.rows import Event, SourceMeta
 from xltools.text import clean_text
@@ -152,7 +152,7 @@ def read_box_table(text: str, name: str, fixer: Fixer | None = None) -> tuple[li
         kinds = [r.kind if r else "text" for r in roles]
         texts = [[x.text for x in c] for c in body_cols]
         kinds, decided = resolve_text_columns(kinds, texts)
-        columns = [Column("other", h) if k in ("progress", "text") else Column(k, h, r.role if r else "")
+        columns = [Column("other", h) if k in OTHER_KINDS else Column(k, h, r.role if r else "")
                    for h, k, r in zip(header, kinds, roles)]
         grid, notes = _rows(rows, body_cols, primary)
         line_of = [start + r.start for r in rows]

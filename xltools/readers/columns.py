@@ -48,7 +48,7 @@ def header_role(label: str) -> HeaderRole | None:
     # 2023年重点工作任务, 2023年10-12月份进展情况: the period named first qualifies the word.
     bare = _PERIOD.sub("", t)
     t = bare if len(bare) >= 2 and not _PERIOD.fullmatch(bare) else t
-    if not t or len(t) > 16 or re.search(r"[。；;，,、\d]", t):
+    if not t or len(t) > 16 or re.search(r"[。；;，,、]", t) or re.search(r"\d", _UNIT_NOTE.sub("", t)):
         return None
     # 牵头科室（单位）: a head noun in brackets restates the head before it.
     t = _BRACKETED_HEAD.sub("", t) or t
@@ -62,6 +62,7 @@ def header_role(label: str) -> HeaderRole | None:
     return None
 
 
+_UNIT_NOTE = re.compile(r"[（(][^（()）]{1,6}[)）]$")  # 金额（万元）: a measure, not words
 _PERIOD = re.compile(r"^(?:\d{4,5}年度?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?|第?[一二三四1-4]季度|[上下]半年|全年)?")
 _BRACKETED_HEAD = re.compile(r"(?<=..)[（(](?:单位|部门|科室|处室|机关|单位部门)[)）]$")
 
@@ -147,7 +148,11 @@ _COMPAT: dict[str, dict[str, float]] = {
     "text": {"sentence": 1.5, "title": 1.0, "units": -0.5, "deadline": -0.5, "number": -3.0},
     "progress": {"sentence": 1.5, "title": 0.8, "units": -0.5, "deadline": -0.5, "number": -3.0},
     "remark": {"sentence": 1.0, "title": 1.0, "units": 0.0, "deadline": 0.0, "person": 0.0},
+    "amount": {"number": 2.5, "title": 0.5, "sentence": -1.0, "units": -1.0},
+    "place": {"title": 1.5, "units": 1.0, "sentence": 0.0, "number": -2.0},
 }
+# Column kinds that are no part of the plan: their cells are kept as remarks.
+OTHER_KINDS = ("progress", "text", "amount", "place")
 
 
 def compat(kind: str, ctype: str) -> float:

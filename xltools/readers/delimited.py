@@ -40,9 +40,10 @@ def pipe_cell_stream(text: str) -> str | None:
     with the pipes taken off, for the cell-stream reader; None for any other
     text. Line numbers are kept."""
     lines = text.split("\n")
-    marked = [bool(ln.strip()) and _CELL_END.match(ln) is not None for ln in lines]
+    # Lines of pipes alone (|, ||||) mark where rows end: the stream reader's separators.
+    marked = [bool(ln.strip()) and _CELL_END.match(ln) is not None and bool(ln.strip(" |│｜")) for ln in lines]
     nonblank = sum(1 for ln in lines if ln.strip())
-    if sum(marked) < 8 or sum(marked) < nonblank / 2:
+    if sum(marked) < 8 or sum(marked) < nonblank / 3:
         return None
     return "\n".join((m.group(1) if m.group(1) is not None else m.group(2)) if ok and (m := _CELL_END.match(ln))
                      else ln for ln, ok in zip(lines, marked))

@@ -26,7 +26,8 @@ import re
 
 from xltools import labels as L
 from xltools.readers.cleanup import Fixer
-from xltools.readers.columns import cell_type, compat, header_role, header_score, resolve_text_columns
+from xltools.readers.columns import (OTHER_KINDS, cell_type, compat, header_role, header_score,
+                                     resolve_text_columns)
 from xltools.readers.grid import NUMBER_ONLY, Cell, Column, GridReader
 from xltools.readers.layout import current_layout
 from xltools.readers.rows import Event, SourceMeta
@@ -261,7 +262,7 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
             cells[i] = align_row(kinds, r, spaced_empties, known, f)[1]
     columns_text = [[row[c] for row in cells] for c in range(len(kinds))]
     kinds, decided = resolve_text_columns(kinds, columns_text)
-    columns = [Column("other", lb) if k in ("progress", "text") else Column(k, lb, r.role if r else "")
+    columns = [Column("other", lb) if k in OTHER_KINDS else Column(k, lb, r.role if r else "")
                for lb, k, r in zip(labels, kinds, roles)]
     grid: list[list[Cell]] = []
     for (first, _), row in zip(rows, cells):

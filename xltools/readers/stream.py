@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from xltools import labels as L
 from xltools.readers.cleanup import Fixer
-from xltools.readers.columns import (MULTI_LINE, cell_type, compat, header_role, header_score,
+from xltools.readers.columns import (MULTI_LINE, OTHER_KINDS, cell_type, compat, header_role, header_score,
                                      resolve_text_columns, split_glued_header, squeeze)
 from xltools.readers.grid import Cell, Column, GridReader
 from xltools.readers.layout import Layout, current_layout
@@ -325,7 +325,7 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None) -> tuple[
     kinds, decided = resolve_text_columns(reading.kinds, columns_text)
     columns: list[Column] = []
     for (label, _), kind, role in zip(reading.labels, kinds, reading.roles):
-        if kind in ("progress", "text"):
+        if kind in OTHER_KINDS:
             columns.append(Column("other", label))
         else:
             columns.append(Column(kind, label, role))

@@ -244,3 +244,82 @@ def test_four_digit_item_numbers_start_items() -> None:
         lines += [f"{n}.开展第{n}项专项整治工作，确保取得实效。", f"责任单位：市第{n % 7 + 1}局"]
     plan = build_plan(*read_source("\n".join(lines).encode("utf-8"), "t.txt"))
     assert [t.number for t in plan.tasks] == [998, 999, 1000, 1001, 1002]
+
+
+# ---------------------------------------------------------------- issue 17: labels by grammar,
+# units by form, structure by evidence (each mechanism on wording none of the real documents has)
+
+def test_a_label_is_read_by_its_head_noun_and_modifiers() -> None:
+    text = ("一、重点督办\n1.推进老旧小区改造。（牵头协调单位：区住建局）\n"
+            "2.开展背街小巷整治。\n主要协作单位：区城管局、区交通局\n具体落实单位：各街道办事处\n"
+            "3.建设口袋公园5个。\n牵头科室（部门）：园林科\n督办时限：9月底前\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("区住建局", Role.LEAD)}
+    assert _units(plan, "2-1") == {("区城管局", Role.ASSIST), ("区交通局", Role.ASSIST),
+                                   ("各街道办事处", Role.RESPONSIBLE)}
+    assert _units(plan, "3-1") == {("园林科", Role.LEAD)}
+    assert plan.requirement("3-1").deadline.text == "9月底前"
+
+
+def test_a_person_label_never_makes_units() -> None:
+    plan = _plan("一、项目建设\n1.新建污水处理厂一座。\n牵头负责领导：李明\n牵头责任单位：县水利局\n")
+    assert _units(plan, "1-1") == {("县水利局", Role.LEAD)}
+    assert "牵头负责领导：李明" in plan.requirement("1-1").remark
+
+
+def test_units_named_by_a_role_verb_in_the_text() -> None:
+    text = ("1、东门菜市场周边占道经营。\n整改措施：由包保单位区商务局负责清理，区城管局配合。\n"
+            "2、滨河路绿化带垃圾未清。\n整改措施：由区园林中心、区环卫所负责，3日内完成。\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("区商务局", Role.RESPONSIBLE)}
+    assert _units(plan, "2-1") == {("区园林中心", Role.RESPONSIBLE), ("区环卫所", Role.RESPONSIBLE)}
+    assert plan.requirement("1-1").text.startswith("东门菜市场周边占道经营")
+    assert any(n.kind == L.REVIEW_UNITS and "区商务局负责" in n.message for n in plan.notes)
+
+
+def test_units_after_the_last_sentence_or_alone_on_a_line() -> None:
+    text = ("一、优化营商环境\n1.深化“一网通办”改革，推进事项全程网办。县政务服务中心、县数据局\n"
+            "2.开展涉企收费专项检查。\n县市场监管局\n3.推进审批制度改革。县住建局牵头，县自然资源局配合\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("县政务服务中心", Role.RESPONSIBLE), ("县数据局", Role.RESPONSIBLE)}
+    assert _units(plan, "2-1") == {("县市场监管局", Role.RESPONSIBLE)}
+    assert _units(plan, "3-1") == {("县住建局", Role.LEAD), ("县自然资源局", Role.ASSIST)}
+    assert plan.requirement("1-1").text == "深化“一网通办”改革，推进事项全程网办。"
+    assert sum(n.kind == L.REVIEW_UNITS for n in plan.notes) >= 3  # guessed: every one on 待核对
+
+
+def test_units_given_once_in_a_group_heading() -> None:
+    text = ("督查发现问题如下：\n北关社区（责任单位：城东街道北关社区）\n1、宣传栏破损。\n2、楼道杂物堆放。\n"
+            "南街社区：（责任单位：城东街道南街社区）\n1、垃圾桶满溢。\n")
+    plan = _plan(text)
+    assert [g.name for g in plan.goals] == ["北关社区", "南街社区"]
+    for rid in ("1-1", "2-1"):
+        assert _units(plan, rid) == {("城东街道北关社区", Role.RESPONSIBLE)}
+    assert _units(plan, "3-1") == {("城东街道南街社区", Role.RESPONSIBLE)}
+
+
+def test_items_run_together_on_one_line() -> None:
+    text = ("各有关单位：现将事项通知如下： 一、督办事项 1.清理河道垃圾。(责任单位:县水利局) "
+            "2.整治农村厕所。(责任单位;县农业农村局、各乡镇) 3.修缮村级道路。(责任单位:县交通局) "
+            "二、工作要求 1.请于月底前报送进展。2.报告要内容翔实。\n")
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["清理河道垃圾。", "整治农村厕所。", "修缮村级道路。"]
+    assert _units(plan, "2-1") == {("县农业农村局", Role.RESPONSIBLE), ("各乡镇", Role.RESPONSIBLE)}
+
+
+def test_a_units_line_wrapped_by_the_page_goes_on() -> None:
+    text = ("一、加强基层治理\n1.完善街道议事协商机制，推动重大事项由街道党工委讨论决定。\n"
+            "牵头单位：区委组织部\n协办单位：区委编办、区民政局、科技园区党工\n委、各街道党工委\n"
+            "— 3 —\n2.推进社区减负。\n牵头单位：区民政局\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("区委组织部", Role.LEAD), ("区委编办", Role.ASSIST), ("区民政局", Role.ASSIST),
+                                   ("科技园区党工委", Role.ASSIST), ("各街道党工委", Role.ASSIST)}
+
+
+def test_closing_paragraph_adds_no_units_to_the_last_item() -> None:
+    text = ("1.幸福里小区无健康教育宣传栏。责任单位：新华街道办。\n2.光明路沿线垃圾清理不及时。责任单位：园区管委会。\n"
+            "上述责任单位要高度重视，于5月10日前整改完毕，报市督导组销号。\n市督导组\n")
+    plan = _plan(text)
+    assert _units(plan, "2-1") == {("园区管委会", Role.RESPONSIBLE)}
+    assert plan.requirement("1-1").text.startswith("幸福里小区无健康教育宣传栏；") or \
+        plan.requirement("1-1").text.startswith("幸福里小区无健康教育宣传栏")

@@ -82,3 +82,44 @@ def test_rows_separated_by_blank_lines_cells_on_consecutive_lines() -> None:
 
 def test_no_header_is_no_stream() -> None:
     assert read_cell_stream("第一行\n第二行\n第三行\n", "t.txt") is None
+
+
+# ---------------------------------------------------------------- issue 17: labels and glued headers
+@pytest.mark.parametrize("word,kind,role", [
+    ("牵头督办单位", "units", "牵头"), ("主要协作部门", "units", "配合"), ("牵头科室（单位）", "units", "牵头"),
+    ("具体落实单位", "units", ""), ("牵头负责领导", "people", ""), ("2024年重点工作任务", "task", ""),
+    ("2024年1-6月进展情况", "progress", ""), ("年度投资金额（万元）", "amount", ""), ("建设地点", "place", ""),
+    ("一季度", "progress", "")])
+def test_label_grammar(word: str, kind: str, role: str) -> None:
+    r = header_role(word)
+    assert r is not None and (r.kind, r.role) == (kind, role)
+
+
+def test_label_in_running_text_and_addressees() -> None:
+    from xltools.readers.columns import find_labels, label_kind
+
+    assert [w for _, _, w in find_labels("牵头领导：王五牵头单位：区发改局")] == ["牵头领导", "牵头单位"]
+    assert label_kind("各单位") is None and label_kind("局属各单位") is None  # addressees, not labels
+    assert find_labels("整改要求：由区城管局负责") == []
+
+
+def test_glued_header_is_split_into_words() -> None:
+    from xltools.readers.columns import split_glued_header
+
+    assert split_glued_header("序号重点任务牵头单位配合单位完成时限") == (
+        "序号", "重点任务", "牵头单位", "配合单位", "完成时限")
+    assert split_glued_header("加强水资源保护严守水资源开发利用控制红线") is None
+    text = ("民生实事项目表\n序号工作任务牵头单位配合单位\n1\n\n新建幼儿园3所。\n\n县教育局\n\n县财政局\n\n"
+            "2\n\n改造老旧小区5个。\n\n县住建局\n\n各街道\n")
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["新建幼儿园3所。", "改造老旧小区5个。"]
+    assert {(a.unit, a.role) for a in plan.assignments_for("2-1")} == {("县住建局", Role.LEAD),
+                                                                       ("各街道", Role.ASSIST)}
+
+
+def test_cells_ended_by_pipes_one_per_line() -> None:
+    rows = [["序号 |", "问题描述 |", "责任单位 |", "备注 |"], ["1 |", "东街路灯损坏 |", "城管局 |", "|"],
+            ["2 |", "西街井盖缺失 |", "住建局 |", "|"], ["3 |", "南街积水严重 |", "市政处 |", "|"]]
+    plan = _plan("问题汇总表\n" + "\n".join(c for r in rows for c in r) + "\n")
+    assert [r.text for r in plan.requirements] == ["东街路灯损坏", "西街井盖缺失", "南街积水严重"]
+    assert [a.unit for a in plan.assignments] == ["城管局", "住建局", "市政处"]

@@ -163,3 +163,30 @@ def test_unfamiliar_endings_kept_with_a_note_and_unparsed_words_noted():
 
 def test_generic_units_keep_their_role():
     assert pairs("市委组织部牵头，各有关单位配合") == [("市委组织部", "牵头"), ("各相关部门", "配合")]
+
+
+# ---------------------------------------------------------------- units by their form (issue 17)
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(u.name, u.role.value) for u in parse_units(text).units]
+
+
+def test_a_qualified_group_after_deng_is_a_unit() -> None:
+    assert _names("区教育局、区财政局等区直相关单位") == [("区教育局", "责任"), ("区财政局", "责任"),
+                                                      ("区直相关单位", "责任")]
+    # A bare 等有关部门 only closes the list.
+    assert _names("区教育局、区财政局等有关部门") == [("区教育局", "责任"), ("区财政局", "责任")]
+
+
+def test_level_words_sharing_one_body_stay_one_group() -> None:
+    assert _names("市发改委，各县、市、区人民政府") == [("市发改委", "责任"), ("各县、市、区人民政府", "责任")]
+    assert _names("经开区党工委和管委会") == [("经开区党工委和管委会", "责任")]
+    assert _names("县委办和县政府办") == [("县委办", "责任"), ("县政府办", "责任")]
+
+
+def test_a_role_word_inside_a_name_does_not_cut_it() -> None:
+    assert _names("办公室、数据统筹中心") == [("办公室", "责任"), ("数据统筹中心", "责任")]
+    assert _names("县发改局牵头，县统计局配合") == [("县发改局", "牵头"), ("县统计局", "配合")]
+
+
+def test_every_body_of_a_kind_is_a_unit() -> None:
+    assert _names("各派出所、各业务科室") == [("各派出所", "责任"), ("各业务科室", "责任")]

@@ -808,6 +808,7 @@ NOTE_PARENT_UNITS = "责任单位写在上级条目“{task}”中，视为其�
 NOTE_TITLE_SPLIT = "条目的首句“{title}”视为任务名称，其后为具体要求。"
 NOTE_UNITS_PAREN = "句末括号“{text}”视为责任单位。"
 NOTE_GROUP_HEADING_UNITS = "责任单位在小标题“{heading}”中写明一次（{units}），用于其下各条。"
+NOTE_UNITS_BY_FORM = "没有标明责任单位，“{text}”按单位名称的写法读作责任单位，请核对。"
 NOTE_UNITS_FROM_VERB = "没有标明责任单位，按文中“{text}”读出，请核对。"
 # Role verbs that name the units of an item in running text: 由X负责, 由X牵头.
 VERB_ROLE_WORDS = ("牵头", "主办", "负责", "落实", "承担", "承办", "配合", "协助", "组织实施", "督促")

@@ -228,6 +228,20 @@ def verb_units(text: str) -> list[str]:
     return out
 
 
+def trailing_units(text: str) -> tuple[str, str] | None:
+    """An item that ends with its units after its last sentence, no label and
+    no brackets (…全程网办。县政务服务中心、县数据局) → (text, units); None
+    when the last sentence is no units wording."""
+    body = text.rstrip("。；; ")
+    cut = max(body.rfind(ch) for ch in "。；;！!")
+    if cut <= 0:
+        return None
+    tail = body[cut + 1:].strip()
+    if not tail or len(tail) > 120 or not looks_like_units_cell(tail):
+        return None
+    return body[:cut + 1], tail
+
+
 def split_units_deadline(text: str) -> tuple[str, str | None]:
     """A units wording with a deadline in it → (units, deadline), e.g.
     ``市财政局，6月底前完成`` or ``市财政局（6月底前完成）``."""
@@ -304,7 +318,7 @@ def split_run_together(line: str) -> list[str]:
     paragraph: ``一、重点督办事项 1.… 2.…``): split before each marker whose
     number goes on from an earlier one of its kind (1 after a heading, n+1
     after n); other lines are returned whole."""
-    if len(line) < 120:
+    if len(line) < 60:
         return [line]
     cuts: list[int] = []
     last: dict[int, int] = {}
@@ -402,8 +416,15 @@ class _Parser:
             found = units_parenthesis(line)
             if found is not None and not found[0].strip():
                 bare_paren = found
+        bare_units = None
+        if not unit_line and not bare_paren and self.stack and not self.stack[-1].has_units \
+                and _marker(line) is None and len(line) <= 80 and looks_like_units_cell(line) \
+                and not self.stack[-1].children:
+            bare_units = line.rstrip("。；;")  # 县市场监管局 alone on the line after the item
+            self.stack[-1].review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=bare_units)))
+            bare_paren = ("", bare_units, [], None)
         if (unit_line or bare_paren) and self.blocks:
-            targets = self.last_units_target or self._units_targets()
+            targets = [self.stack[-1]] if bare_units else self.last_units_target or self._units_targets()
             if unit_line:
                 for t in targets:
                     t.labelled.extend(unit_line)
@@ -491,7 +512,9 @@ class _Parser:
         idx = siblings.index(last)
         out = [last]
         for b in reversed(siblings[:idx]):
-            if b.has_units or b.children:
+            so_far = clean_text(b.head + "".join(b.body))
+            if b.has_units or b.children or units_parenthesis(so_far) or _inline_labels(so_far) \
+                    or trailing_units(so_far):
                 break
             out.insert(0, b)
         return out
@@ -553,13 +576,17 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                     c.task_of = b
                     c.review.append((L.REVIEW_UNITS, L.NOTE_PARENT_UNITS.format(task=_task_name(b))))
             b.labelled, b.paren_labelled, b.wording = [], [], None
-    # No unit labelled or in brackets: a role verb in the text may name them (由X负责).
+    # No unit labelled or in brackets: a role verb in the text may name them (由X负责), or
+    # the item may end with a list of units after its last sentence (…。县住建局牵头，县资规局配合).
     for b in blocks:
         if not b.has_units and not b.children and not _has_units_above(b):
             found = verb_units(b.text)
             if found:
                 b.wording = "，".join(found)
                 b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_FROM_VERB.format(text="；".join(found))))
+            elif (tail := trailing_units(b.text)) is not None:
+                b.text, b.wording = tail
+                b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=tail[1])))
     bearing = [b for b in blocks if b.has_units]
     if not bearing:
         return None

@@ -1,0 +1,63 @@
+"""Rows of space-separated cells, with spaces inside cells too (a page or a
+PDF copied as text): readers/spacerows.py."""
+
+from __future__ import annotations
+
+from xltools.builder import build_plan
+from xltools.model import Role
+from xltools.readers import read_source
+from xltools.readers.spacerows import align_row
+
+
+def _plan(text: str):
+    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
+
+
+def _units(plan, rid):
+    return {(a.unit, a.role) for a in plan.assignments_for(rid)}
+
+
+TABLE = """\
+某区2024年环境整治任务分解表
+序号 类别 重点任务 具体措施 牵头单位 配合单位
+1 大气污染 治 理 加强扬尘管控 对建筑工地实行围挡、覆盖、冲洗全覆盖，严查渣土车抛洒。 区住建局 区城管局、区交通局
+2  强化机动 车尾气 监管 开展路检路查和入户抽测，淘汰老旧车辆。 区公安分局 区生态环境分局
+3   推进餐饮油烟治理，年底前安装净化设施全覆盖。 区市场监管局 各街道办事处
+"""
+
+
+def test_rows_with_spaces_inside_and_between_cells() -> None:
+    plan = _plan(TABLE)
+    assert [r.text for r in plan.requirements] == [
+        "对建筑工地实行围挡、覆盖、冲洗全覆盖，严查渣土车抛洒。", "开展路检路查和入户抽测，淘汰老旧车辆。",
+        "推进餐饮油烟治理，年底前安装净化设施全覆盖。"]
+    assert [g.name for g in plan.goals] == ["大气污染治理"]  # 治 理: one cell wrapped, kept for rows 2–3
+    assert [t.name for t in plan.tasks][:2] == ["加强扬尘管控", "强化机动车尾气监管"]
+    assert _units(plan, "1-1") == {("区住建局", Role.LEAD), ("区城管局", Role.ASSIST), ("区交通局", Role.ASSIST)}
+    assert _units(plan, "3-1") == {("区市场监管局", Role.LEAD), ("各街道办事处", Role.ASSIST)}
+
+
+SPLIT_HEADER = """\
+2023年重点工作进展表
+序号 重点工作任务 牵头  领导 牵头   责任单位 配合   责任单位 进展情况
+5 新建城区公园2个。 张  强 县住建局 县城管局
+县自然资源局 已完成主体工程
+6 改造农贸市场3个。 王明 县商务局 各乡镇 已完工
+"""
+
+
+def test_header_words_split_by_spaces_and_cells_over_lines() -> None:
+    plan = _plan(SPLIT_HEADER)
+    assert [r.text for r in plan.requirements] == ["新建城区公园2个。", "改造农贸市场3个。"]
+    assert _units(plan, "5-1") == {("县住建局", Role.LEAD), ("县城管局", Role.ASSIST),
+                                   ("县自然资源局", Role.ASSIST)}
+    assert _units(plan, "6-1") == {("县商务局", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert "张强" in plan.requirement("5-1").remark.replace(" ", "")
+
+
+def test_align_row_prefers_wrapped_shapes_and_spaces_for_empty_cells() -> None:
+    kinds = ["number", "goal", "task", "requirement", "units"]
+    words = [("2", 0, False), ("严守用水", 2, False), ("效率控制", 1, False), ("红线", 1, False),
+             ("落实用水效率评估体系，纳入考核。", 1, False), ("市水利局", 1, False)]
+    _, cells = align_row(kinds, words)
+    assert cells == ["2", "", "严守用水效率控制红线", "落实用水效率评估体系，纳入考核。", "市水利局"]

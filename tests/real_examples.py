@@ -35,8 +35,12 @@ def expected_for(path: Path) -> dict:
     return json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
 
 
+# Pinyin after a character in the annotation (经（jīng）济): the importer drops it.
+_PINYIN = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
+
+
 def _norm(text: str, simplify: bool) -> str:
-    text = clean_text(text)
+    text = _PINYIN.sub("", clean_text(text))
     return to_simplified(text) if simplify else text
 
 

@@ -61,3 +61,26 @@ def test_align_row_prefers_wrapped_shapes_and_spaces_for_empty_cells() -> None:
              ("落实用水效率评估体系，纳入考核。", 1, False), ("市水利局", 1, False)]
     _, cells = align_row(kinds, words)
     assert cells == ["2", "", "严守用水效率控制红线", "落实用水效率评估体系，纳入考核。", "市水利局"]
+
+
+UNKNOWN_HEADER = """\
+某镇重点事项清单
+No. 事项 怎么做 谁来办
+1 道路硬化 完成村组道路硬化10公里。 镇交通站
+2 饮水安全 新建集中供水点3处。 镇水利站、各村
+"""
+
+
+def test_numbered_rows_without_a_header_are_read_by_their_cells() -> None:
+    from xltools import labels as L
+    from xltools.readers.layout import Layout
+
+    plan = _plan(UNKNOWN_HEADER)  # the header words are none the grammar reads: the cells decide
+    assert [r.text for r in plan.requirements] == ["完成村组道路硬化10公里。", "新建集中供水点3处。"]
+    assert _units(plan, "2-1") == {("镇水利站", Role.RESPONSIBLE), ("各村", Role.RESPONSIBLE)}
+    assert any(n.message == L.NOTE_NO_HEADER_GUESSED for n in plan.notes)
+    # Told the layout, the reader takes it: the 事项 column is the goal this time.
+    layout = Layout(header_line=2, columns=("序号", "目标", "具体要求", "责任单位"))
+    told = build_plan(*read_source(UNKNOWN_HEADER.encode("utf-8"), "t.txt", layout=layout))
+    assert [g.name for g in told.goals] == ["道路硬化", "饮水安全"]
+    assert [r.text for r in told.requirements] == [r.text for r in plan.requirements]

@@ -19,10 +19,11 @@ from xltools.workbook_reader import read_plan
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "real"
 
-# Requirements read exactly, of all annotated ones. A ratchet: raise it when the
-# readers improve; the goal is every one (the closing note of each change gives
-# the figure and the misses).
-CORPUS_FLOOR = 0.40
+# Requirements read exactly (text, goal and task where annotated, units by role,
+# deadline where given), of all annotated ones: 143 of 187 at this writing; the
+# shared scorer (../shared/tools/score_real.py: text and units by role) gives
+# 175 of 187. A ratchet: raise it when the readers improve; the goal is every one.
+CORPUS_FLOOR = 0.76
 
 
 def _score(path: Path) -> tuple[int, int, list[str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from xltools import labels as L
 from xltools.check import check, format_report
-from xltools.importer import read_original
+from xltools.importer import ImportResult, read_original
 from xltools.model import Plan
 from xltools.workbook import write_workbook
 
@@ -43,9 +43,7 @@ def demo(out_dir: str | os.PathLike[str], *, force: bool = False) -> Iterator[st
     plan = apply_settings(plan, settings)
     workbook = out / L.DEMO_WORKBOOK
     write_workbook(plan, workbook, force=force)
-    yield L.MSG_IMPORTED.format(goals=len(plan.goals), tasks=len(plan.tasks),
-                                requirements=len(plan.requirements), rows=len(plan.assignments),
-                                units=len(plan.units), notes=len(plan.notes), path=workbook)
+    yield ImportResult(plan, workbook).summary()
     result = check(workbook)
     yield format_report(workbook, result)
     from xltools.letters import letters

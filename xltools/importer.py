@@ -29,7 +29,8 @@ class ImportResult:
         p = self.plan
         return L.MSG_IMPORTED.format(goals=len(p.goals), tasks=len(p.tasks),
                                      requirements=len(p.requirements), rows=len(p.assignments),
-                                     units=len(p.units), notes=len(p.notes), path=self.path or "")
+                                     units=len(p.units), notes=len(p.notes), path=self.path or "",
+                                     flagged=len({n.requirement_id for n in p.notes if n.requirement_id}))
 
 
 def load_registry(units: PathOrFile) -> UnitRegistry:

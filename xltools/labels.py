@@ -285,7 +285,7 @@ CHK_KIND_WARNING = "提醒"
 
 # Import summary (CLI / Excel message).
 MSG_IMPORTED = ("已导入：{goals} 个目标，{tasks} 项任务，{requirements} 条要求，{rows} 行分工，"
-                "{units} 个单位；{notes} 条待核对。→ {path}")
+                "{units} 个单位；{notes} 条待核对（{requirements} 条要求中 {flagged} 条需核对）。→ {path}")
 MSG_TEMPLATE_WRITTEN = "已生成空白模板：{path}"
 MSG_DEMO_DONE = "示例已完成，输出在 {path}"
 DEMO_WORKBOOK = "任务分工.xlsx"
@@ -808,6 +808,7 @@ NOTE_PARENT_UNITS = "责任单位写在上级条目“{task}”中，视为其�
 NOTE_TITLE_SPLIT = "条目的首句“{title}”视为任务名称，其后为具体要求。"
 NOTE_UNITS_PAREN = "句末括号“{text}”视为责任单位。"
 NOTE_GROUP_HEADING_UNITS = "责任单位在小标题“{heading}”中写明一次（{units}），用于其下各条。"
+NOTE_NO_HEADER_GUESSED = "表格没有表头行，各列按内容判断为 序号、任务、具体要求、责任单位、完成时限，请核对；也可用 --columns 说明各列。"
 NOTE_UNITS_BY_FORM = "没有标明责任单位，“{text}”按单位名称的写法读作责任单位，请核对。"
 NOTE_UNITS_FROM_VERB = "没有标明责任单位，按文中“{text}”读出，请核对。"
 # Role verbs that name the units of an item in running text: 由X负责, 由X牵头.

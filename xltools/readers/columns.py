@@ -200,8 +200,11 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
         if k == "task" and i != first_task:
             kinds[i] = "text"
     if "requirement" not in kinds and first_task is not None \
-            and _share(columns_text[first_task], lambda c: cell_type(c) == "sentence") >= 0.5:
-        # 重点工作任务 holding sentences: the tasks are the requirements themselves.
+            and not any(k == "text" and i > first_task and _sentences(columns_text[i]) >= 0.5
+                        for i, k in enumerate(kinds)) \
+            and _share(columns_text[first_task], lambda c: c.endswith(("。", "；", "！"))) >= 0.5:
+        # 重点工作任务 holding whole sentences and no other column of sentences: the tasks
+        # are the requirements themselves (a title has no full stop).
         kinds[first_task] = "requirement"
         decided.append(first_task)
         first_task = None

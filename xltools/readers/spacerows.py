@@ -33,6 +33,7 @@ from xltools.readers.layout import current_layout
 from xltools.readers.rows import Event, SourceMeta
 from xltools.readers.stream import _MODIFIERS, _segmentations
 from xltools.text import clean_text
+from xltools.units import looks_like_units_cell
 
 _SPACES = re.compile(r"[ \u00a0\u3000\t]+")
 _HEADER_SCAN = 120  # lines searched for the header
@@ -175,6 +176,23 @@ def _cells(words: list[tuple[str, int, bool]], back: list[list[tuple[int, int]]]
     return cells
 
 
+# Without a header row: numbered rows read by what their cells hold.
+_GUESSED = ("序号", "任务", "具体要求", "责任单位", "完成时限")
+
+
+def _headerless(lines: list[str]) -> tuple[int, list[list[str]]] | None:
+    """Rows that open with a number and end with a units cell, and no header
+    line above them: the columns are guessed from the cells (序号 任务 具体要求
+    责任单位 完成时限, any of them empty). The header index is the line before
+    the first such row."""
+    rows = [i for i, ln in enumerate(lines)
+            if len(words := _words(ln.strip())) >= 3 and NUMBER_ONLY.match(words[0][0])
+            and (looks_like_units_cell(words[-1][0]) or looks_like_units_cell(words[-2][0]))]
+    if len(rows) < 2 or current_layout():
+        return None
+    return rows[0] - 1, [list(_GUESSED)]
+
+
 def _rows(lines: list[str], index: int, kinds: list[str]
           ) -> tuple[list[tuple[int, list[tuple[str, int, bool]]]], list[int], list[tuple[int, str]]]:
     """The rows under the header: ((first column, words) of each row, first
@@ -214,7 +232,7 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     """Read a table whose rows are lines of space-separated cells; None when
     no header line is found."""
     lines = text.split("\n")
-    found = find_header(lines)
+    found = find_header(lines) or _headerless(lines)
     if found is None:
         return None
     index, candidates = found
@@ -275,6 +293,8 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         grid.append(out)
     header_line = index + 1
     header_text = " | ".join(labels)
+    if labels == list(_GUESSED) and find_header(lines) is None:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_NO_HEADER_GUESSED, header_line + 1, ""))
     for i in decided:
         reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
             header=labels[i], meaning=L.HEADER_ALIASES[kinds[i]][0]), header_line, header_text))

@@ -69,6 +69,8 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
         options = _segmentations(words) if words else []
         return (index, [["".join(words[a:b]) for a, b in spans] for _, spans in options]) if options else None
     for i, line in enumerate(lines[:_HEADER_SCAN]):
+        if re.search(r"[\t|│｜]", line):
+            continue  # cells separated by tabs or pipes: the delimited readers' table
         words = [w for w, _ in _words(line.strip())]
         if len(words) < 3 or len(words) > 30 or sum(header_score(w) >= 2 for w in words) < 2:
             continue
@@ -129,6 +131,17 @@ def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empti
     in its column is more likely that column's). ``first``: the columns
     before it are merged with the row above."""
     n, m = len(kinds), len(words)
+    if 0 < m <= n - first and not any(w[2] for w in words) and (not spaced_empties or all(w[1] <= 1 for w in words)):
+        # One word per column, the columns before them merged: the common row needs no
+        # search when every word fits its column clearly.
+        fits = []
+        for at in range(first, n - m + 1):
+            scores = [_cell_score(kinds[at + k], w[0], (len(w[0]),), 0) for k, w in enumerate(words)]
+            if min(scores) >= (0.0 if m == n - first else 1.5):
+                fits.append((sum(scores) - 0.8 * (at - first), at))
+        if len(fits) == 1 or fits and m == n - first:
+            score, at = max(fits)
+            return score, [""] * at + [w[0] for w in words] + [""] * (n - at - m)
     neg = float("-inf")
     # best[i][c]: words[:i] placed, the last cell in column c-1 (c = 0: nothing placed)
     best = [[neg] * (n + 1) for _ in range(m + 1)]
@@ -186,7 +199,8 @@ def _headerless(lines: list[str]) -> tuple[int, list[list[str]]] | None:
     责任单位 完成时限, any of them empty). The header index is the line before
     the first such row."""
     rows = [i for i, ln in enumerate(lines)
-            if len(words := _words(ln.strip())) >= 3 and NUMBER_ONLY.match(words[0][0])
+            if not re.search(r"[\t|│｜]", ln) and len(words := _words(ln.strip())) >= 3
+            and NUMBER_ONLY.match(words[0][0])
             and (looks_like_units_cell(words[-1][0]) or looks_like_units_cell(words[-2][0]))]
     if len(rows) < 2 or current_layout():
         return None

@@ -274,6 +274,7 @@ def check_package(data: bytes, name: str) -> None:
                         path=name, detail=f"{part}: {reason}"), path=name)
                 raise InputError(L.MSG_PACKAGE_DAMAGED.format(path=name, part=part, reason=reason),
                                  path=name)
+            check_sheets(data, name)
             return
         kind, detail = problem
         if kind == "encrypted":
@@ -284,6 +285,36 @@ def check_package(data: bytes, name: str) -> None:
     suffix = PurePath(name).suffix.lower()
     if suffix in OFFICE_SUFFIXES and looks_binary(data):
         raise InputError(L.MSG_NOT_OFFICE_FILE.format(path=name, suffix=suffix), path=name)
+
+
+def sheet_problem_error(problem: object, name: str) -> InputError:
+    """The InputError for a ``budget.Problem`` of package ``name``."""
+    from xltools.budget import Problem
+
+    assert isinstance(problem, Problem)
+    fmt = {"far": L.MSG_SHEET_FAR_CELL, "rows": L.MSG_SHEET_TOO_MANY_ROWS,
+           "fanout": L.MSG_SHEET_FANOUT}.get(problem.kind)
+    if fmt is None:
+        return InputError(L.MSG_SHEET_BAD_NUMBER.format(path=name, sheet=problem.sheet,
+                                                        cell=problem.cell, value=problem.detail),
+                          path=name, sheet=problem.sheet)
+    return InputError(fmt.format(path=name, sheet=problem.sheet, cell=problem.cell,
+                                 detail=problem.detail), path=name, sheet=problem.sheet)
+
+
+def check_sheets(data: bytes, name: str, limits: object = None) -> None:
+    """Refuse a spreadsheet package whose sheets a reader cannot hold (see
+    ``xltools.budget``): a cell far outside the table, a declared or actual
+    extent over the grid, shared strings fanned out too far, a number no
+    reader can hold (NaN, ±inf, a date outside Excel's calendar)."""
+    from xltools import budget
+
+    if not budget.is_spreadsheet_package(data):
+        return
+    problem = budget.workbook_problem(budget.scan_workbook(data),
+                                      limits or budget.WORKBOOK_LIMITS)  # type: ignore[arg-type]
+    if problem is not None:
+        raise sheet_problem_error(problem, name)
 
 
 def bad_xml_part(data: bytes) -> tuple[str, str] | None:
@@ -380,6 +411,6 @@ def refuse_filled_return(path: str | PathLike[str], previous: Mapping[tuple[str,
         raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
 
 
-__all__ = ["check_package", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
+__all__ = ["check_package", "check_sheets", "sheet_problem_error", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
            "explain", "bad_part_error", "input_too_large", "refuse_filled_return",
            "MAX_INPUT_BYTES", "MAX_PART_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO", "MAX_CELLS"]

@@ -1155,3 +1155,26 @@ MSG_ENV_OTHER = "无法访问 {path}：{reason}。(operating system error)"
 REVIEW_ENCODING = "文字编码"
 NOTE_BAD_BYTES = "第 {lines} 行有无法识别的字节，已替换为 �，请对照原文核对。"
 MSG_OUTPUT_NOT_FOLDER = "输出路径 {path} 已存在且不是文件夹，请给出文件夹。(the output must be a folder)"
+# --------------------------------------------------------------------------
+# Budgets for hostile files and templates (issue 18).
+MSG_SHEET_FAR_CELL = ("{path}：工作表“{sheet}”的单元格 {cell} 远在表格之外（{detail}），"
+                      "读入会占满内存，已拒绝读取。请删除该单元格（或清除多余的行列）后另存。"
+                      "(a cell far outside the table: refused before parsing)")
+MSG_SHEET_TOO_MANY_ROWS = ("{path}：工作表“{sheet}”行数过多（{detail}），已拒绝读取。"
+                           "(more rows than allowed)")
+MSG_SHEET_FANOUT = ("{path}：工作表“{sheet}”中同一长文字被大量单元格重复引用（{detail}），"
+                    "读入会占满内存，已拒绝读取。(shared strings fanned out too far)")
+MSG_SHEET_BAD_NUMBER = ("{path}：工作表“{sheet}”的单元格 {cell} 的值“{value}”不是有效的数字或日期"
+                        "（Excel 显示为 #####），请改正后另存。(a number no reader can hold)")
+MSG_ISSUE_BAD_NUMBER = ("工作表“{sheet}”的单元格 {cell} 的值“{value}”不是有效的数字或日期"
+                        "（Excel 显示为 #####），按文字读入，请核实。")
+ISSUE_BAD_NUMBER = "无效数值"
+MSG_ISSUE_FAR_CELL = ("工作表“{sheet}”的单元格 {cell} 远在表格之外（{detail}），"
+                      "为防止占满内存未读取。请让单位删除多余的单元格后重发。")
+MSG_ISSUE_TOO_MANY_ROWS = ("工作表“{sheet}”行数过多（{detail}，不超过下发行数的 {factor} 倍），"
+                           "为防止占满内存未读取。")
+MSG_ISSUE_FANOUT = ("工作表“{sheet}”中同一长文字被大量单元格重复引用（{detail}），"
+                    "为防止占满内存未读取。")
+MSG_ISSUE_READER_CRASHED = "读取时出错（{reason}），文件未读取，其余文件照常汇总。请让单位另存为 .xlsx 后重发。"
+MSG_ISSUE_COLLAPSED = "文件 {file}：另有 {count:,} 条“{kind}”（同类问题只列出前 {shown} 条），未逐条列出。"
+MSG_ISSUE_CELL_CUT = "内容超过 Excel 单元格上限 {limit:,} 字，问题表中只列出前面部分（原文件未改动）。"

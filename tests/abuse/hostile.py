@@ -178,3 +178,75 @@ def run_cli(args: list[str], cwd: Path, timeout: int = 120, *,
     if proc.returncode and info.get("status") is None:
         info["status"] = proc.returncode
     return info, "\n".join(lines[:-1]), proc.stderr
+
+
+# ---------------------------------------------------------------- issue 18
+RETURNED = ROOT / "examples" / "returned"
+A_RETURN = RETURNED / "进度反馈表-市人社局.xlsx"  # 2-3 … answered by 市人社局
+
+
+def with_sheet(data: bytes, edit, part: str = "xl/worksheets/sheet1.xml",
+               extra: dict[str, bytes] | None = None) -> bytes:
+    """``data`` with ``edit(xml) -> xml`` applied to ``part`` (and ``extra`` parts added)."""
+    members = parts(data)
+    members[part] = edit(members[part])
+    members.update(extra or {})
+    return rezip(members)
+
+
+def set_cell(xml: bytes, ref: str, cell: bytes) -> bytes:
+    """The sheet with the cell ``ref`` replaced by ``cell`` (raw XML)."""
+    import re
+
+    pattern = re.compile(rb'<c r="' + ref.encode() + rb'"[^>]*?(?:/>|>.*?</c>)', re.S)
+    assert pattern.search(xml), ref
+    return pattern.sub(lambda _: cell, xml, count=1)
+
+
+def far_cell_return(data: bytes) -> bytes:
+    """One value in XFD1048576 (a 10 KB file whose grid would be 549 GB)."""
+    return with_sheet(data, lambda x: x.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is>'
+                         b"</c></row></sheetData>"))
+
+
+def bad_date_return(data: bytes, value: bytes = b"-1E12") -> bytes:
+    """A date cell (style 4 of the example: yyyy-mm-dd) holding ``value``."""
+    return with_sheet(data, lambda x: set_cell(x, "I6", b'<c r="I6" s="4"><v>' + value + b"</v></c>"))
+
+
+def non_finite_return(data: bytes, value: bytes = b"NaN", ref: str = "I6") -> bytes:
+    return with_sheet(data, lambda x: set_cell(x, ref, b'<c r="' + ref.encode() + b'"><v>'
+                                              + value + b"</v></c>"))
+
+
+def fanout_return(data: bytes, string_bytes: int = 100_000, rows: int = 200, cols: int = 100) -> bytes:
+    """One long shared string used by rows × cols cells below the table."""
+    from openpyxl.utils import get_column_letter
+
+    sst = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+           b'uniqueCount="1"><si><t>' + b"x" * string_bytes + b"</t></si></sst>")
+    letters = [get_column_letter(15 + j).encode() for j in range(cols)]
+    body = b"".join(b'<row r="%d">' % r + b"".join(b'<c r="%s%d" t="s"><v>0</v></c>' % (c, r)
+                                                 for c in letters) + b"</row>"
+                    for r in range(100, 100 + rows))
+    members = parts(data)
+    members["xl/worksheets/sheet1.xml"] = members["xl/worksheets/sheet1.xml"].replace(
+        b"</sheetData>", body + b"</sheetData>")
+    members["xl/sharedStrings.xml"] = sst
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                     b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    members["xl/_rels/workbook.xml.rels"] = members["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
+                             b'officeDocument/2006/relationships/sharedStrings" '
+                             b'Target="sharedStrings.xml"/></Relationships>')
+    return rezip(members)
+
+
+def many_rows_return(data: bytes, rows: int) -> bytes:
+    """``rows`` extra rows of text below the table (a unit pasting a big list)."""
+    body = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>r%d</t></is></c></row>' % (r, r, r)
+                    for r in range(100, 100 + rows))
+    return with_sheet(data, lambda x: x.replace(b"</sheetData>", body + b"</sheetData>"))

@@ -153,6 +153,8 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
     for rf in files:
         if rf.hidden_name and rf.error is None:
             out.add(rf, L.ISSUE_HIDDEN_FILE, L.MSG_ISSUE_HIDDEN_FILE, L.HANDLED_NOTE)
+        for note_kind, note in rf.notes:  # e.g. a number no reader can hold, read as text
+            out.add(rf, note_kind, note, L.HANDLED_NOTE)
         if rf.error:
             kind, message = rf.error
             issue_kind = {ERR_OTHER: L.ISSUE_OTHER_FILE, ERR_TOO_LARGE: L.ISSUE_TOO_LARGE,

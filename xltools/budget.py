@@ -42,6 +42,8 @@ class SheetLimits:
 
 
 WORKBOOK_LIMITS = SheetLimits()
+# A roll-up as rollup writes it: 进度 and 问题 may be long and a few columns wide.
+ROLLUP_LIMITS = SheetLimits(grid=4 * WORKBOOK_LIMITS.grid)
 # A returned progress file: at most RETURN_ROW_FACTOR × the rows of the plan it
 # answers (never fewer than RETURN_MIN_ROWS), a smaller grid and fan-out.
 RETURN_ROW_FACTOR = 10
@@ -56,6 +58,28 @@ def return_limits(plan_rows: int | None) -> SheetLimits:
     rows = max(RETURN_MIN_ROWS, RETURN_ROW_FACTOR * plan_rows)
     return SheetLimits(grid=RETURN_LIMITS.grid, rows=rows, cols=RETURN_LIMITS.cols,
                        fanout=RETURN_LIMITS.fanout)
+
+
+# Lines of 问题: the first few of each kind per file are listed, the rest counted.
+ISSUES_SHOWN_PER_KIND = 20
+ISSUES_MAX_ROWS = 200_000  # far below Excel's rows; a roll-up stays readable by report/remind
+# A roll-up holds the master (within the guard's cells) and the sheets it adds:
+# report and remind accept up to this many cells (guard.MAX_CELLS for other input).
+ROLLUP_CELLS_FACTOR = 4
+
+
+def excel_value(value: object) -> object:
+    """``value`` as a cell can hold it: NaN/±inf as text, text cut to Excel's
+    32,767 characters with a marker saying so."""
+    if type(value) is str:
+        if len(value) > EXCEL_MAX_CELL_CHARS:
+            from xltools import labels as L
+
+            return value[:EXCEL_MAX_CELL_CHARS - len(L.CELL_CUT_MARK)] + L.CELL_CUT_MARK
+        return value
+    if type(value) is float and not math.isfinite(value):
+        return str(value)
+    return value
 
 
 # ------------------------------------------------------------------ scanning
@@ -403,7 +427,8 @@ def is_spreadsheet_package(data: bytes) -> bool:
         return False
 
 
-__all__ = ["SheetLimits", "SheetScan", "BadNumber", "Problem", "WORKBOOK_LIMITS", "RETURN_LIMITS",
+__all__ = ["excel_value", "ISSUES_SHOWN_PER_KIND", "ISSUES_MAX_ROWS", "ROLLUP_CELLS_FACTOR", "ROLLUP_LIMITS",
+           "SheetLimits", "SheetScan", "BadNumber", "Problem", "WORKBOOK_LIMITS", "RETURN_LIMITS",
            "return_limits", "scan_workbook", "scan_sheet", "workbook_problem", "numbers_as_text",
            "date_styles", "shared_lengths", "column_letters", "column_number",
            "is_spreadsheet_package", "declared_rows", "EXCEL_MAX_ROWS", "EXCEL_MAX_COLS", "EXCEL_MAX_CELL_CHARS",

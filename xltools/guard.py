@@ -167,7 +167,8 @@ def _count_cells(chunk: bytes) -> int:
     return sum(chunk.count(tag) for tag in _CELL_TAGS)
 
 
-def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int]) -> str | None:
+def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int],
+                   max_cells: int = MAX_CELLS) -> str | None:
     """Why one member is unusable (None when it is fine): inflated as a stream,
     never to more than its declared size, its CRC and size compared; the cells
     of a worksheet are added to ``cells[0]``."""
@@ -209,7 +210,7 @@ def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int]) -> str 
             # The tags in this chunk, and one straddling the previous chunk's end.
             cells[0] += _count_cells(out) + _count_cells(tail + out[:2])
             tail = out[-2:]
-            if cells[0] > MAX_CELLS:
+            if cells[0] > max_cells:
                 return _TOO_MANY_CELLS
         if xml and out:
             if _has_dtd(out) or _has_dtd(xml_tail + out[:8]):
@@ -226,7 +227,7 @@ def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int]) -> str 
     return None
 
 
-def _verify_members(data: bytes) -> tuple[str, str] | None:
+def _verify_members(data: bytes, max_cells: int = MAX_CELLS) -> tuple[str, str] | None:
     """(part, reason) of the first member that does not inflate to its declared
     size and CRC, or is XML with a DTD."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -236,8 +237,8 @@ def _verify_members(data: bytes) -> tuple[str, str] | None:
         if info.is_dir() and not info.file_size:
             continue
         try:
-            reason = _verify_member(data, info, cells)
-            if reason is None and cells[0] > MAX_CELLS:
+            reason = _verify_member(data, info, cells, max_cells)
+            if reason is None and cells[0] > max_cells:
                 reason = _TOO_MANY_CELLS
         except zlib.error as exc:
             reason = str(exc) or "zlib error"
@@ -251,10 +252,12 @@ def input_too_large(name: str, size: int) -> InputError:
                                                    limit=_mb(MAX_INPUT_BYTES)), path=name)
 
 
-def check_package(data: bytes, name: str) -> None:
+def check_package(data: bytes, name: str, *, max_cells: int = MAX_CELLS,
+                  limits: object = None) -> None:
     """Refuse (InputError naming the file and the part) what must not be parsed:
     an encrypted Office file, a zip bomb, a damaged member, XML with a DTD,
-    binary bytes under an Office name."""
+    binary bytes under an Office name, sheets beyond ``limits`` (a
+    ``budget.SheetLimits``; see ``check_sheets``)."""
     if len(data) > MAX_INPUT_BYTES:
         raise input_too_large(name, len(data))
     if data[:8] == OLE_MAGIC:
@@ -264,7 +267,7 @@ def check_package(data: bytes, name: str) -> None:
     if data[:4] in (ZIP_MAGIC, EMPTY_ZIP_MAGIC):
         problem = zip_problem(data)
         if problem is None:
-            bad = _verify_members(data)
+            bad = _verify_members(data, max_cells)
             if bad is not None:
                 part, reason = bad
                 if reason == "DTD":
@@ -274,7 +277,7 @@ def check_package(data: bytes, name: str) -> None:
                         path=name, detail=f"{part}: {reason}"), path=name)
                 raise InputError(L.MSG_PACKAGE_DAMAGED.format(path=name, part=part, reason=reason),
                                  path=name)
-            check_sheets(data, name)
+            check_sheets(data, name, limits)
             return
         kind, detail = problem
         if kind == "encrypted":

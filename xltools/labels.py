@@ -1178,3 +1178,6 @@ MSG_ISSUE_FANOUT = ("工作表“{sheet}”中同一长文字被大量单元格�
 MSG_ISSUE_READER_CRASHED = "读取时出错（{reason}），文件未读取，其余文件照常汇总。请让单位另存为 .xlsx 后重发。"
 MSG_ISSUE_COLLAPSED = "文件 {file}：另有 {count:,} 条“{kind}”（同类问题只列出前 {shown} 条），未逐条列出。"
 MSG_ISSUE_CELL_CUT = "内容超过 Excel 单元格上限 {limit:,} 字，问题表中只列出前面部分（原文件未改动）。"
+CELL_CUT_MARK = "……（超过 Excel 单元格 32,767 字的上限，以下从略，全文见原文件）"
+MSG_ISSUES_TRUNCATED = "“问题”表已达 Excel 行数上限，另有 {count:,} 条问题未列出。"
+ISSUE_COLLAPSED = "同类问题"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 import re
 import zipfile
@@ -24,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
+from xltools.budget import EXCEL_MAX_CELL_CHARS, excel_value
 from xltools.fileio import atomic_path, check_writable, is_file_like
 from xltools.issuer import issuer_units
 from xltools.model import Plan, PlanInfo, ReviewNote, sort_assignments
@@ -51,7 +53,10 @@ REVIEW_WIDTHS = (6, 10, 9, 60, 9, 60, 12)
 
 
 def set_text_safe(cell, value: object) -> None:
-    """Set a cell; text is always stored as text, never as a formula (=, +, -, @)."""
+    """Set a cell; text is always stored as text, never as a formula (=, +, -, @);
+    what no cell can hold (NaN, text over 32,767 characters) as ``budget.excel_value``."""
+    if type(value) is str and len(value) > EXCEL_MAX_CELL_CHARS or type(value) is float:
+        value = excel_value(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
@@ -70,7 +75,7 @@ def cell_rest(style: str, value: object) -> str:
     a formula (=, +, -, @ stay text); numbers stay numbers; dates are serials."""
     s = f' s="{style}"' if style else ""
     if type(value) is str and value:  # the common case first
-        text = value
+        text = value if len(value) <= EXCEL_MAX_CELL_CHARS else str(excel_value(value))
         if _XML_SPECIAL.search(text):  # most texts have none of these: skip the replacements
             text = xml_escape(_XML_ILLEGAL.sub("", text))
         space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
@@ -80,6 +85,8 @@ def cell_rest(style: str, value: object) -> str:
     if isinstance(value, bool):
         return f'"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
+        if type(value) is float and not math.isfinite(value):  # NaN/inf: never a number
+            return cell_rest(style, str(value))
         return f'"{s}><v>{value!r}</v></c>'
     if isinstance(value, dt.datetime):
         return f'"{s}><v>{(value - _EPOCH).total_seconds() / 86400!r}</v></c>'

@@ -168,3 +168,31 @@ def test_scan_counts_extent_and_fanout() -> None:
     assert s.rows == 109 and s.cols == budget.column_number("S")
     assert 50 * 1000 <= s.fanout < 50 * 1100
     assert s.declared == (14, 14)
+
+
+def test_issues_collapse_per_file_and_kind(master: Path, tmp_path: Path) -> None:
+    """1,500 pasted rows are 20 lines and one count on 问题, and still reported."""
+    from xltools.progress.rollup import rollup
+
+    folder = tmp_path / "ret"
+    folder.mkdir()
+    (folder / "big.xlsx").write_bytes(many_rows_return(A_RETURN.read_bytes(), 1_500))
+    result = rollup(master, folder, tmp_path / "r.xlsx", as_of="2019-04-20")
+    assert result.rows_reported >= 1_500
+    issues = _issues(tmp_path / "r.xlsx")
+    assert len(issues) < 60, len(issues)
+    collapsed = [r for r in issues if L.ISSUE_COLLAPSED in r]
+    assert collapsed and any("1,480" in str(v) for v in collapsed[0]), collapsed
+    info, _, err = run_cli(["report", str(tmp_path / "r.xlsx"), "-o", str(tmp_path / "r.docx")],
+                           tmp_path)
+    assert info["status"] == 0, err
+
+
+def test_cells_within_excel_limits() -> None:
+    from xltools.workbook import cell_rest
+
+    long = "字" * (budget.EXCEL_MAX_CELL_CHARS + 10)
+    cut = budget.excel_value(long)
+    assert isinstance(cut, str) and len(cut) == budget.EXCEL_MAX_CELL_CHARS
+    assert cut.endswith(L.CELL_CUT_MARK)
+    assert "<v>" not in cell_rest("", float("nan")) and "nan" in cell_rest("", float("nan"))

@@ -17,7 +17,9 @@ import python_calamine
 
 from xltools import labels as L
 from xltools.errors import WorkbookError
+from xltools.budget import ROLLUP_CELLS_FACTOR, ROLLUP_LIMITS
 from xltools.fileio import is_file_like, read_input
+from xltools.guard import MAX_CELLS, check_package
 from xltools.model import Deadline, PlanInfo
 from xltools.progress import summary as S
 from xltools.progress.identity import cell_key, parse_date_arg
@@ -43,7 +45,11 @@ def _value(v: object) -> object:
 def read_rollup(src: str | os.PathLike[str] | IO[bytes]
                 ) -> tuple[RollupResult, list[tuple[str, str, str, Deadline]], PlanInfo]:
     """(result with marks and sheets, requirements in order, the plan's 说明 info)."""
-    data, name = read_input(src)  # the input guard (zip bombs, damaged, encrypted)
+    # The input guard (zip bombs, damaged, encrypted), with the cells a roll-up may
+    # hold: the master's and the sheets rollup adds (budget.ROLLUP_CELLS_FACTOR).
+    data, name = read_input(src, check=False)
+    check_package(data, name, max_cells=MAX_CELLS * ROLLUP_CELLS_FACTOR,
+                  limits=ROLLUP_LIMITS)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several types for broken files

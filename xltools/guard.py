@@ -320,6 +320,67 @@ def check_sheets(data: bytes, name: str, limits: object = None) -> None:
         raise sheet_problem_error(problem, name)
 
 
+# ------------------------------------------------------------------------ PDF
+MAX_PDF_PAGES = 500  # pdfplumber holds every page's objects; a task document is far shorter
+MAX_PDF_STREAM = 64 * 1024 * 1024  # one stream, inflated
+MAX_PDF_TOTAL = 256 * 1024 * 1024  # all streams, inflated
+_PDF_STREAM = re.compile(rb"stream\r?\n")
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_PDF_FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+_PDF_OTHER_FILTER = re.compile(rb"/(?:LZWDecode|LZW|RunLengthDecode|RL)\b")
+
+
+def pdf_problem(data: bytes) -> str | None:
+    """Why a PDF must not be given to pdfplumber (None when it may): more than
+    MAX_PDF_PAGES pages, a stream inflating past MAX_PDF_STREAM, all streams
+    past MAX_PDF_TOTAL. Read from the raw bytes, before any parser: every
+    stream is inflated once, never more than one byte past the limit, and the
+    page objects are counted in the file and in the (inflated) object streams."""
+    pages = len(_PDF_PAGE.findall(data))
+    total = 0
+    pos = 0
+    while True:
+        m = _PDF_STREAM.search(data, pos)
+        if m is None:
+            break
+        start = m.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            end = len(data)
+        head = data[max(0, m.start() - 512):m.start()]
+        head = head[head.rfind(b"<<"):] if b"<<" in head else head
+        pos = end + 9
+        if _PDF_OTHER_FILTER.search(head):
+            return "stream with an LZW/RunLength filter"  # never written by Office or WPS
+        if not _PDF_FLATE.search(head):
+            total += end - start
+            continue
+        inflater = zlib.decompressobj()
+        try:
+            out = inflater.decompress(data[start:end], MAX_PDF_STREAM + 1)
+        except zlib.error:
+            continue  # damaged: pdfminer reports or skips it
+        if len(out) > MAX_PDF_STREAM:
+            return f"one stream inflates past {_mb(MAX_PDF_STREAM)}"
+        total += len(out)
+        if total > MAX_PDF_TOTAL:
+            return f"streams inflate past {_mb(MAX_PDF_TOTAL)}"
+        if b"/ObjStm" in head:
+            pages += len(_PDF_PAGE.findall(out))
+        if pages > MAX_PDF_PAGES:
+            break
+    if pages > MAX_PDF_PAGES:
+        return f"{pages:,} pages > {MAX_PDF_PAGES:,}"
+    return None
+
+
+def check_pdf(data: bytes, name: str) -> None:
+    """Refuse (InputError) a PDF over the limits of ``pdf_problem``."""
+    problem = pdf_problem(data)
+    if problem is not None:
+        raise InputError(L.MSG_PDF_TOO_LARGE.format(path=name, detail=problem), path=name)
+
+
 def bad_xml_part(data: bytes) -> tuple[str, str] | None:
     """(part, reason) of the first XML part of a zip package that is not
     well-formed XML, or None. Parsed with lxml, no entities, no network."""
@@ -414,6 +475,6 @@ def refuse_filled_return(path: str | PathLike[str], previous: Mapping[tuple[str,
         raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
 
 
-__all__ = ["check_package", "check_sheets", "sheet_problem_error", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
+__all__ = ["check_pdf", "pdf_problem", "MAX_PDF_PAGES", "check_package", "check_sheets", "sheet_problem_error", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
            "explain", "bad_part_error", "input_too_large", "refuse_filled_return",
            "MAX_INPUT_BYTES", "MAX_PART_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO", "MAX_CELLS"]

@@ -1192,3 +1192,5 @@ TEMPLATE_ACTIVE_KINDS = {
     "altChunk": "嵌入的外部格式内容（altChunk）",
     "vba": "宏（vbaProject）",
 }
+MSG_PDF_TOO_LARGE = ("{path} 超出 PDF 读取限度（{detail}），为防止占满内存已拒绝读取。"
+                     "请只保留任务分工所在的页（或另存为 Word/Excel）后再导入。(PDF over its limits)")

@@ -347,3 +347,44 @@ def active_marks(docx: bytes) -> list[str]:
             if mark in content or mark.decode() in name:
                 found.append(f"{name}: {mark.decode()}")
     return found
+
+
+# PDF (issue 18, item 4).
+def pdf_document(objects: list[bytes]) -> bytes:
+    """A PDF with ``objects`` (numbered from 1; object 1 the catalog) and a valid xref."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n" % (len(objects) + 1, xref)
+              + b"%" + b"%EOF\n")
+    return out.getvalue()
+
+
+def pdf_pages(n: int) -> bytes:
+    """A valid PDF of ``n`` empty pages."""
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(n))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * n
+    return pdf_document(objects)
+
+
+def pdf_bomb(inflated_mb: int = 2048) -> bytes:
+    """One page whose content stream inflates to ``inflated_mb`` MB (about 2 MB of file)."""
+    import zlib
+
+    comp = zlib.compressobj(9)
+    chunk = b"0 " * (1 << 19)
+    raw = b"".join(comp.compress(chunk) for _ in range(inflated_mb)) + comp.flush()
+    return pdf_document([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(raw) + raw + b"\nendstream"])

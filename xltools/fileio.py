@@ -258,6 +258,77 @@ class Batch:
         return staged
 
 
+STAGING_PREFIX = ".~xltools-"
+STALE_SECONDS = 6 * 3600  # a staging folder whose owner cannot be asked is stale after this
+
+
+def _staging_prefix(target: Path) -> str:
+    return STAGING_PREFIX + target.name[:40] + "-"
+
+
+def _owner_alive(pid: int) -> bool | None:
+    """Whether process ``pid`` runs (None when that cannot be asked safely)."""
+    if os.name != "posix" or pid <= 0:
+        return None  # on Windows os.kill(pid, 0) would send Ctrl-C
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by another user
+    return True
+
+
+def clean_stale_staging(home: Path, target: Path) -> list[Path]:
+    """Remove staging folders of ``target`` that a killed run left in ``home``
+    (their owner process is gone, or they are older than STALE_SECONDS)."""
+    import time
+
+    removed = []
+    prefix = _staging_prefix(target)
+    try:
+        entries = list(os.scandir(home))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(prefix) or not entry.is_dir(follow_symlinks=False):
+            continue
+        pid_text = entry.name[len(prefix):].split("-", 1)[0]
+        alive = _owner_alive(int(pid_text)) if pid_text.isdigit() else None
+        try:
+            old = time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        if alive is False or (alive is None and old):
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def cannot_replace(path: Path) -> bool:
+    """True when an existing ``path`` cannot be replaced now: a folder in its
+    place, or a file another program holds open (Word/Excel/WPS lock the files
+    they open on Windows: opening it for writing fails) or that is read-only."""
+    if not os.path.lexists(path):
+        return False
+    if path.is_dir() and not path.is_symlink():
+        return True
+    try:
+        with open(path, "r+b"):
+            pass
+    except OSError:
+        return True
+    return False
+
+
+def _check_replaceable(finals: list[Path]) -> None:
+    """Refuse (OutputError naming the file) the batch before any file is replaced
+    when one of its targets cannot be replaced."""
+    for final in finals:
+        if cannot_replace(final):
+            raise OutputError(labels.MSG_BATCH_LOCKED.format(path=final), path=str(final))
+
+
 @contextlib.contextmanager
 def atomic_folder(folder: PathLike, force: bool = False,
                   inputs: Iterable[object] = ()) -> Iterator[Batch]:
@@ -278,7 +349,9 @@ def atomic_folder(folder: PathLike, force: bool = False,
         # Staged inside an existing folder (its parent may not be writable), else beside it.
         home = target if target.is_dir() else target.parent
         make_folders(home)
-        staging = Path(tempfile.mkdtemp(prefix=".~xltools-" + target.name[:40] + "-", dir=home))
+        clean_stale_staging(home, target)  # left by a run that was killed
+        staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(target)}{os.getpid()}-",
+                                        dir=home))
     except OSError as exc:
         raise environment_error(exc, target) from exc
     try:
@@ -287,6 +360,7 @@ def atomic_folder(folder: PathLike, force: bool = False,
         finals = [target / p.relative_to(staging) for p in staged]
         for final in finals:
             check_writable(final, force, inputs)
+        _check_replaceable(finals)  # an open or locked file: nothing replaced, named
         _normal_mode(staging, 0o777)
         for p in staged:
             _normal_mode(p)
@@ -304,5 +378,5 @@ def atomic_folder(folder: PathLike, force: bool = False,
 
 
 __all__ = ["existing_file", "read_input", "read_capped", "read_source_bytes", "guard_output", "check_writable",
-           "atomic_path", "atomic_folder", "Batch", "write_bytes", "environment_error",
+           "atomic_path", "atomic_folder", "Batch", "cannot_replace", "clean_stale_staging", "write_bytes", "environment_error",
            "is_file_like"]

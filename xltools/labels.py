@@ -1194,3 +1194,5 @@ TEMPLATE_ACTIVE_KINDS = {
 }
 MSG_PDF_TOO_LARGE = ("{path} 超出 PDF 读取限度（{detail}），为防止占满内存已拒绝读取。"
                      "请只保留任务分工所在的页（或另存为 Word/Excel）后再导入。(PDF over its limits)")
+MSG_BATCH_LOCKED = ("{path} 无法替换：它可能正在 Word/Excel/WPS 中打开，或是只读文件、同名文件夹。"
+                    "请关闭（或改名）后重试；本批文件一个也没有替换。(a target is open or locked: nothing replaced)")

@@ -82,6 +82,26 @@ def excel_value(value: object) -> object:
     return value
 
 
+def continued_pieces(text: str) -> list[str]:
+    """The rest of a text longer than a cell holds, in cell-sized pieces (what
+    follows the part ``excel_value`` shows); [] when it fits."""
+    if len(text) <= EXCEL_MAX_CELL_CHARS:
+        return []
+    from xltools import labels as L
+
+    start = EXCEL_MAX_CELL_CHARS - len(L.CELL_CUT_MARK)
+    return [text[i:i + EXCEL_MAX_CELL_CHARS] for i in range(start, len(text), EXCEL_MAX_CELL_CHARS)]
+
+
+def join_continued(shown: str, pieces: list[str] | None) -> str:
+    """A text cut by ``excel_value`` made whole again from its ``pieces``."""
+    from xltools import labels as L
+
+    if pieces and shown.endswith(L.CELL_CUT_MARK):
+        return shown[:-len(L.CELL_CUT_MARK)] + "".join(pieces)
+    return shown
+
+
 # ------------------------------------------------------------------ scanning
 @dataclass
 class BadNumber:
@@ -427,7 +447,7 @@ def is_spreadsheet_package(data: bytes) -> bool:
         return False
 
 
-__all__ = ["excel_value", "ISSUES_SHOWN_PER_KIND", "ISSUES_MAX_ROWS", "ROLLUP_CELLS_FACTOR", "ROLLUP_LIMITS",
+__all__ = ["excel_value", "continued_pieces", "join_continued", "ISSUES_SHOWN_PER_KIND", "ISSUES_MAX_ROWS", "ROLLUP_CELLS_FACTOR", "ROLLUP_LIMITS",
            "SheetLimits", "SheetScan", "BadNumber", "Problem", "WORKBOOK_LIMITS", "RETURN_LIMITS",
            "return_limits", "scan_workbook", "scan_sheet", "workbook_problem", "numbers_as_text",
            "date_styles", "shared_lengths", "column_letters", "column_number",

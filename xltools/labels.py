@@ -1196,3 +1196,11 @@ MSG_PDF_TOO_LARGE = ("{path} 超出 PDF 读取限度（{detail}），为防止�
                      "请只保留任务分工所在的页（或另存为 Word/Excel）后再导入。(PDF over its limits)")
 MSG_BATCH_LOCKED = ("{path} 无法替换：它可能正在 Word/Excel/WPS 中打开，或是只读文件、同名文件夹。"
                     "请关闭（或改名）后重试；本批文件一个也没有替换。(a target is open or locked: nothing replaced)")
+SHEET_CONTINUED = "续文"
+CONTINUED_COLUMNS = ("要求编号", "段序", "续文")
+REVIEW_LONG_TEXT = "超长要求"
+NOTE_LONG_REQUIREMENT = ("要求 {req_id} 有 {chars:,} 字，超过 Excel 单元格 32,767 字的上限："
+                         "“任务分工”表中显示前面部分，其余按顺序保存在隐藏的“续文”表，读取时自动接上，内容完整。")
+REVIEW_FORMULA = "公式无结果"
+NOTE_FORMULA_NO_VALUE = ("工作表“{sheet}”单元格 {cell} 是公式，文件中没有保存计算结果（{formula}），"
+                         "已按公式原文读入，请在 Excel 中打开原文件另存后重新导入，或核对这一格。")

@@ -35,7 +35,7 @@ from xltools import labels as L
 from xltools.errors import WorkbookError
 from xltools.model import Assignment, Plan, PlanInfo, Role, requirement_sort_key
 from xltools.ziputil import Member, Package, StreamDeflater, deflate, write_package
-from xltools.workbook_reader import (assemble_goals, _deadline, _header_map, _text, normalise_requirement_id,
+from xltools.workbook_reader import (assemble_goals, read_continued, _deadline, _header_map, _text, normalise_requirement_id,
                                      read_settings, read_units)
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -113,7 +113,7 @@ def read_plan_fast(data: bytes, name: str = "<workbook>",
     return plan_from_sheets(sheets, name)
 
 
-_PLAN_SHEETS = (L.SHEET_README, L.SHEET_UNITS, L.SHEET_ASSIGNMENTS)
+_PLAN_SHEETS = (L.SHEET_README, L.SHEET_UNITS, L.SHEET_ASSIGNMENTS, L.SHEET_CONTINUED)
 
 
 def load_master_sheets(data: bytes, name: str = "<workbook>",
@@ -244,7 +244,9 @@ def plan_from_sheets(sheets: dict[str, list[list[object]]], name: str = "<workbo
             if remark is None:
                 remark = text(raw)
         assignments.append((sort_keys[req_id], row, Assignment(req_id, unit, role, remark)))
-    plan_goals = assemble_goals(reqs, sort_keys)
+    continued = (read_continued(sheets[L.SHEET_CONTINUED]) if L.SHEET_CONTINUED in sheets
+                 else None)
+    plan_goals = assemble_goals(reqs, sort_keys, continued)
     assignments.sort(key=itemgetter(0, 1))  # (requirement order, row): rows are unique
     return Plan(info=info, goals=plan_goals, assignments=tuple(a for _, _, a in assignments),
                 units=units)

@@ -374,6 +374,38 @@ def _write_review(wb: Workbook, plan: Plan) -> None:
     ws.add_data_validation(dv)
 
 
+def _long_requirements(plan: Plan) -> list[tuple[str, str]]:
+    return [(req.id, req.text) for _, _, req in plan.iter_requirements()
+            if len(req.text) > EXCEL_MAX_CELL_CHARS]
+
+
+def _with_long_text_notes(plan: Plan) -> Plan:
+    """``plan`` with a 待核对 note for each requirement longer than a cell holds."""
+    import dataclasses
+
+    notes = tuple(ReviewNote(L.REVIEW_LONG_TEXT, L.NOTE_LONG_REQUIREMENT.format(
+        req_id=req_id, chars=len(text)), req_id) for req_id, text in _long_requirements(plan))
+    return dataclasses.replace(plan, notes=tuple(plan.notes) + notes) if notes else plan
+
+
+def _write_continued(wb: Workbook, plan: Plan) -> None:
+    """The hidden 续文 sheet: the rest of each requirement longer than a cell holds,
+    in cell-sized pieces (the readers join them to the 任务分工 cell: nothing cut)."""
+    from xltools.budget import continued_pieces
+
+    rows = [(req_id, i, piece) for req_id, text in _long_requirements(plan)
+            for i, piece in enumerate(continued_pieces(text), start=1)]
+    if not rows:
+        return
+    ws = wb.create_sheet(L.SHEET_CONTINUED)
+    for c, name in enumerate(L.CONTINUED_COLUMNS, start=1):
+        set_text_safe(ws.cell(row=1, column=c), name)
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            set_text_safe(ws.cell(row=r, column=c), value)
+    ws.sheet_state = "hidden"
+
+
 def build_workbook(plan: Plan) -> Workbook:
     """The normalised workbook for ``plan`` as an openpyxl Workbook (not saved)."""
     return _build(plan)[0]
@@ -381,10 +413,12 @@ def build_workbook(plan: Plan) -> Workbook:
 
 def _build(plan: Plan, limit: int | None = None) -> tuple[Workbook, list[tuple[object, ...]]]:
     wb = Workbook()
+    plan = _with_long_text_notes(plan)
     _write_readme(wb, plan)
     rest = _write_assignments(wb, plan, limit)
     _write_units(wb, plan)
     _write_review(wb, plan)
+    _write_continued(wb, plan)
     wb.active = 1
     wb.properties.title = plan.info.title or None
     wb.properties.creator = "xltools"

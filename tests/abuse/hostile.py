@@ -388,3 +388,11 @@ def pdf_bomb(inflated_mb: int = 2048) -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(raw) + raw + b"\nendstream"])
+
+
+def formula_without_value(data: bytes, ref: str = "D5") -> bytes:
+    """The original table with cell ``ref`` a formula whose result was never saved
+    (as a program that does not calculate writes it)."""
+    return with_sheet(data, lambda x: set_cell(
+        x, ref, b'<c r="' + ref.encode() + b'" t="str"><f>"&#25991;&#20214;&#20844;&#24067;'
+                b'&#26102;"&amp;"&#35201;&#27714;"</f></c>'))

@@ -129,8 +129,8 @@ class SheetScan:
 
 
 _SLICE = 4 << 20
-_CELL_REF = re.compile(rb'<c\b[^>]*?\sr="([A-Za-z]{1,4})([0-9]{1,9})"')
-_ROW_REF = re.compile(rb'<row\b[^>]*?\sr="([0-9]{1,9})"')
+_CELL_REF = re.compile(rb'<c\b[^>]*?\sr="\s*\$?([A-Za-z]+)\$?([0-9]+)')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\sr="\s*([0-9]+)')
 _ROW_TAG = re.compile(rb"<row[\s>/]")
 _CELL_TAG = re.compile(rb"<c[\s>/]")
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\sref="([^"]*)"')
@@ -141,7 +141,7 @@ _ATTR_T = re.compile(rb'\st="([^"]*)"')
 _ATTR_S = re.compile(rb'\ss="([0-9]+)"')
 _ATTR_R = re.compile(rb'\sr="([^"]*)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
-_REF = re.compile(r"^([A-Za-z]{1,4})([0-9]{1,9})$")
+_REF = re.compile(r"^([A-Za-z]+)([0-9]+)$")
 _SI = re.compile(rb"<si[\s>/]")
 
 

@@ -39,6 +39,15 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           remove_blank_text=False)
 
 
+class UnreadablePart(ValueError):
+    """A part that may hold active content is not well-formed XML: it cannot be
+    cleaned, so the template is refused (``part`` names it)."""
+
+    def __init__(self, part: str, reason: str) -> None:
+        super().__init__(f"{part}: {reason}")
+        self.part = part
+
+
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -147,8 +156,8 @@ def clean_docx_parts(entries: Mapping[str, bytes]) -> tuple[dict[str, bytes], li
     for rels_name in [n for n in parts if n.endswith(".rels")]:
         try:
             rels = etree.fromstring(parts[rels_name], _PARSER)
-        except etree.XMLSyntaxError:
-            continue
+        except etree.XMLSyntaxError as exc:
+            raise UnreadablePart(rels_name, str(exc)[:120]) from exc
         owner = _part_of(rels_name)
         changed = False
         for rel in list(rels):
@@ -190,8 +199,8 @@ def clean_docx_parts(entries: Mapping[str, bytes]) -> tuple[dict[str, bytes], li
             continue
         try:
             root = etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError:
-            continue  # the template loader names a malformed part
+        except etree.XMLSyntaxError as exc:
+            raise UnreadablePart(name, str(exc)[:120]) from exc
         changed = _remove_pointing(root, ids) if ids else False
         for tag, kind in (("altChunk", "altChunk"), ("attachedTemplate", "attachedTemplate")):
             for el in list(root.iter(_w(tag))):
@@ -212,8 +221,13 @@ def clean_docx_parts(entries: Mapping[str, bytes]) -> tuple[dict[str, bytes], li
 def _clean_types(data: bytes, removed: set[str]) -> bytes:
     try:
         root = etree.fromstring(data, _PARSER)
-    except etree.XMLSyntaxError:
-        return data
+    except etree.XMLSyntaxError:  # malformed: the entries of removed parts go by pattern
+        import re
+
+        for name in removed:
+            data = re.sub(rb"<Override\b[^>]*PartName=\"/" + re.escape(name.encode()) + rb"\"[^>]*>",
+                          b"", data)
+        return re.sub(rb"<Default\b[^>]*vbaProject[^>]*>", b"", data)
     for el in list(root):
         name = (el.get("PartName") or "").lstrip("/")
         ctype = el.get("ContentType") or ""
@@ -226,7 +240,8 @@ def _clean_types(data: bytes, removed: set[str]) -> bytes:
 
 def clean_docx(data: bytes) -> tuple[bytes, list[str]]:
     """(the .docx ``data`` without active content, the kinds removed); ``data``
-    itself when there is nothing to remove (or it is not a zip)."""
+    itself when there is nothing to remove (or it is not a zip). Raises
+    UnreadablePart for a malformed part that might hold active content."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             entries = {info.filename: zf.read(info) for info in zf.infolist()}
@@ -247,4 +262,4 @@ def active_content(data: bytes) -> list[str]:
     return clean_docx(data)[1]
 
 
-__all__ = ["clean_docx", "clean_docx_parts", "active_content"]
+__all__ = ["UnreadablePart", "clean_docx", "clean_docx_parts", "active_content"]

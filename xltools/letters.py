@@ -46,7 +46,7 @@ from xltools.issuer import issuer_units
 from xltools.letter_template import TITLE_LINE_WIDTH, default_template_path, template_bytes
 from xltools.model import Assignment, Plan, Requirement, Role, requirement_sort_key
 from xltools.workbook_reader import read_plan
-from xltools.docx_clean import clean_docx_parts
+from xltools.docx_clean import UnreadablePart, clean_docx_parts
 from xltools.sandbox import TEMPLATE_FAILURES, bounded_sandbox, failure_line, render_counted, tag_at
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
@@ -728,7 +728,11 @@ class LetterTemplate:
 def _without_active_content(entries: dict[str, bytes], name: str
                              ) -> tuple[dict[str, bytes], list[str]]:
     """The template's parts without active content, and a warning naming what went."""
-    parts, kinds = clean_docx_parts(entries)
+    try:
+        parts, kinds = clean_docx_parts(entries)
+    except UnreadablePart as exc:  # cannot be cleaned: never sent on
+        raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=name, reason=exc),
+                            path=name) from exc
     if not kinds:
         return entries, []
     what = L.ALIAS_SEPARATOR.join(L.TEMPLATE_ACTIVE_KINDS.get(k, k) for k in kinds)

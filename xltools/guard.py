@@ -290,6 +290,15 @@ def check_package(data: bytes, name: str, *, max_cells: int = MAX_CELLS,
         raise InputError(L.MSG_NOT_OFFICE_FILE.format(path=name, suffix=suffix), path=name)
 
 
+def is_reader_failure(exc: BaseException) -> bool:
+    """True for what a reader may raise on a hostile file: any Exception, and a
+    Rust panic surfaced by pyo3 (``PanicException``, a BaseException, from
+    python-calamine); never Ctrl-C or an exit."""
+    if isinstance(exc, Exception):
+        return True
+    return type(exc).__name__ == "PanicException"
+
+
 def sheet_problem_error(problem: object, name: str) -> InputError:
     """The InputError for a ``budget.Problem`` of package ``name``."""
     from xltools.budget import Problem
@@ -475,6 +484,6 @@ def refuse_filled_return(path: str | PathLike[str], previous: Mapping[tuple[str,
         raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
 
 
-__all__ = ["check_pdf", "pdf_problem", "MAX_PDF_PAGES", "check_package", "check_sheets", "sheet_problem_error", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
+__all__ = ["is_reader_failure", "check_pdf", "pdf_problem", "MAX_PDF_PAGES", "check_package", "check_sheets", "sheet_problem_error", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
            "explain", "bad_part_error", "input_too_large", "refuse_filled_return",
            "MAX_INPUT_BYTES", "MAX_PART_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO", "MAX_CELLS"]

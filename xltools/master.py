@@ -32,7 +32,7 @@ from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from xltools import labels as L
-from xltools.errors import WorkbookError
+from xltools.errors import WorkbookError, XltoolsError
 from xltools.model import Assignment, Plan, PlanInfo, Role, requirement_sort_key
 from xltools.ziputil import Member, Package, StreamDeflater, deflate, write_package
 from xltools.workbook_reader import (assemble_goals, read_continued, _deadline, _header_map, _text, normalise_requirement_id,
@@ -120,13 +120,20 @@ def load_master_sheets(data: bytes, name: str = "<workbook>",
                        extra: Sequence[str] = ()) -> dict[str, list[list[object]]]:
     """The sheets a plan is read from (and ``extra`` ones), as python-calamine
     gives their rows: the parse, with no Python per cell (run on a reading thread)."""
+    from xltools.guard import bad_part_error, is_reader_failure
+
     try:
         return _load_master_sheets(data, name, extra)
     except (python_calamine.CalamineError, zipfile.BadZipFile, SyntaxError, EOFError) as exc:
-        from xltools.guard import bad_part_error
-
         raise (bad_part_error(data, name)
                or WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc), path=name)) from exc
+    except XltoolsError:
+        raise
+    except BaseException as exc:  # a Rust panic in calamine (a BaseException) is a message too
+        if not is_reader_failure(exc):
+            raise
+        raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=f"{type(exc).__name__}: "
+                                                        f"{str(exc)[:200]}"), path=name) from exc
 
 
 def _load_master_sheets(data: bytes, name: str, extra: Sequence[str]) -> dict[str, list[list[object]]]:

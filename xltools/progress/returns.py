@@ -27,6 +27,7 @@ from xltools import labels as L
 from xltools.budget import RETURN_LIMITS, RETURN_ROW_FACTOR, SheetLimits
 from xltools.errors import InputError
 from xltools.fileio import read_capped
+from xltools.guard import is_reader_failure
 from xltools.text import normalise_spaces
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_UNIT, cell_key)
@@ -447,15 +448,6 @@ def load_opened(opened: Opened) -> tuple[ReturnedFile, Sheets | None]:
         rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_READER_CRASHED.format(
             reason=f"{type(exc).__name__}: {str(exc)[:200]}"))
         return rf, None
-
-
-def is_reader_failure(exc: BaseException) -> bool:
-    """True for what a reader may raise on a hostile file: any Exception, and a
-    Rust panic surfaced by pyo3 (``PanicException``, a BaseException); never
-    Ctrl-C or an exit."""
-    if isinstance(exc, Exception):
-        return True
-    return type(exc).__name__ == "PanicException"
 
 
 def parse_guarded(rf: ReturnedFile, sheets: Sheets | None) -> ReturnedFile:

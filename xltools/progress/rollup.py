@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
 from xltools.fileio import atomic_path, check_writable, is_file_like, read_capped, read_input
-from xltools.guard import check_package
+from xltools.guard import check_package, is_reader_failure
 from xltools.master import load_master_sheets, merge_sheets, plan_from_sheets
 from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
@@ -156,8 +156,9 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
         try:
             old_data, _ = read_input(old_out)
             history = _merge_history(history, _calamine_history(old_data))
-        except Exception:  # an unreadable old OUT is simply replaced  # noqa: BLE001
-            pass
+        except BaseException as exc:  # an unreadable old OUT is simply replaced  # noqa: BLE001
+            if not is_reader_failure(exc):
+                raise
     result = compute_rollup(plan, folder, round_label=round_label, as_of=as_of, history=history,
                             files=files, _prepared=prepared)
     generated = Workbook()

@@ -30,6 +30,7 @@ ATTACKS = {
     "width": '{{ "{:>999999999}".format(1) }}',
     "filter": '{{ "x"|center(999999999) }}',
     "recursion": "{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}",
+    "overflow": "{{ 2.0 ** 100000 }}",
     "output": "{% for i in range(100000) %}{{ unit * 100 }}{% endfor %}",
 }
 

@@ -17,6 +17,7 @@ read was written within them).
 
 from __future__ import annotations
 
+import html
 import io
 import math
 import re
@@ -314,9 +315,7 @@ def _sheet_names(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
         name = re.search(rb'\sname="([^"]*)"', m[0])
         rid = re.search(rb'\s\w+:id="([^"]*)"', m[0])
         if name and rid and rid[1] in targets:
-            from html import unescape
-
-            out[targets[rid[1]]] = unescape(name[1].decode("utf-8", "replace"))
+            out[targets[rid[1]]] = html.unescape(name[1].decode("utf-8", "replace"))
     return out
 
 
@@ -355,12 +354,15 @@ class Problem:
 
 
 def workbook_problem(scans: list[SheetScan], limits: SheetLimits = WORKBOOK_LIMITS,
-                     *, numbers: bool = True) -> Problem | None:
+                     *, numbers: bool = True, declared: bool = True) -> Problem | None:
     """The first way ``scans`` exceed ``limits`` (None when within them). With
-    ``numbers`` an unusable number is a problem too."""
+    ``numbers`` an unusable number is a problem too; with ``declared`` the
+    extent a sheet declares (openpyxl pads its rows to it; calamine ignores it)."""
     for s in scans:
-        for rows, cols, what in ((s.declared[0], s.declared[1], "declared"),
-                                 (s.rows, s.cols, "actual")):
+        extents = [(s.rows, s.cols, "actual")]
+        if declared:
+            extents.insert(0, (s.declared[0], s.declared[1], "declared"))
+        for rows, cols, what in extents:
             cell = f"{column_letters(cols)}{rows}"
             actual = what == "actual"
             at = (s.far_cell or cell) if actual else cell

@@ -1181,7 +1181,8 @@ MSG_ISSUE_CELL_CUT = "内容超过 Excel 单元格上限 {limit:,} 字，问题�
 CELL_CUT_MARK = "……（超过 Excel 单元格 32,767 字的上限，以下从略，全文见原文件）"
 MSG_ISSUES_TRUNCATED = "“问题”表已达 Excel 行数上限，另有 {count:,} 条问题未列出。"
 ISSUE_COLLAPSED = "同类问题"
-MSG_TEMPLATE_BUDGET = ("模板 {path} 在为“{unit}”生成时超出限度（{reason}），标记 {tag}（所在段落：{text}）。"
+TEMPLATE_BUDGET_FOR_UNIT = "为“{unit}”"
+MSG_TEMPLATE_BUDGET = ("模板 {path} 在{unit}生成文件时超出限度（{reason}），标记 {tag}（所在段落：{text}）。"
                        "请检查模板中的循环和运算，未写出任何文件。(template exceeded its budget)")
 MSG_TEMPLATE_ACTIVE_REMOVED = ("模板 {path} 含有可能自动运行或联网的内容（{what}），已从生成的文件中删除。"
                                "(active content removed from the template)")

@@ -47,7 +47,8 @@ from xltools.letter_template import TITLE_LINE_WIDTH, default_template_path, tem
 from xltools.model import Assignment, Plan, Requirement, Role, requirement_sort_key
 from xltools.workbook_reader import read_plan
 from xltools.docx_clean import UnreadablePart, clean_docx_parts
-from xltools.sandbox import TEMPLATE_FAILURES, bounded_sandbox, failure_line, render_counted, tag_at
+from xltools.sandbox import (TEMPLATE_FAILURES, bounded_sandbox, budget_message, failure_line,
+                             render_counted, tag_at)
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
 
@@ -655,9 +656,7 @@ class LetterTemplate:
                 xml = render_counted(self.env, part.template, context)
             except TEMPLATE_FAILURES as exc:
                 tag, text = tag_at(part.source, failure_line(exc))
-                raise self._error(L.MSG_TEMPLATE_BUDGET.format(
-                    path=self.name, unit=unit, reason=str(exc)[:120] or type(exc).__name__,
-                    tag=tag or "?", text=_short(text))) from exc
+                raise self._error(budget_message(self.name, unit, exc, tag, _short(text))) from exc
             except SecurityError as exc:
                 m = re.search(r"attribute '([^']+)'", str(exc))
                 tag, text = self.find_tag(m.group(1)) if m else ("", "")

@@ -289,6 +289,16 @@ def tag_at(source: str, line: int | None) -> tuple[str, str]:
     return " ".join(tags)[:120], text.strip()[:120]
 
 
+def budget_message(path: str, unit: str, exc: BaseException, tag: str, text: str) -> str:
+    """The Chinese message for a template that exceeded its budget (or recursed,
+    overflowed, ran out of memory): the template, the unit, the tag and its paragraph."""
+    from xltools import labels as L
+
+    return L.MSG_TEMPLATE_BUDGET.format(
+        path=path, unit=L.TEMPLATE_BUDGET_FOR_UNIT.format(unit=unit) if unit else "",
+        reason=str(exc)[:120] or type(exc).__name__, tag=tag or "?", text=text)
+
+
 TEMPLATE_FAILURES = (BudgetExceeded, RecursionError, OverflowError, MemoryError)
 
 
@@ -300,5 +310,5 @@ def bounded_sandbox() -> BoundedSandbox:
 
 
 __all__ = ["BoundedSandbox", "BudgetExceeded", "Budget", "bounded_sandbox", "render_counted",
-           "failure_line", "tag_at", "TEMPLATE_FAILURES", "MAX_SECONDS", "MAX_ITERATIONS", "MAX_OUTPUT",
+           "failure_line", "tag_at", "budget_message", "TEMPLATE_FAILURES", "MAX_SECONDS", "MAX_ITERATIONS", "MAX_OUTPUT",
            "MAX_BATCH_OUTPUT", "MAX_ITEMS"]

@@ -123,3 +123,22 @@ def test_active_content_not_in_report_or_remind(tmp_path: Path) -> None:
     for doc in outputs:
         assert active_marks(doc.read_bytes()) == [], doc.name
     shutil.rmtree(tmp_path / "remind")
+
+
+@pytest.mark.parametrize("name,kind", [("report.docx", "power"), ("remind.docx", "nested"),
+                                       ("remind.docx", "growth")])
+def test_report_and_remind_templates_bounded(tmp_path: Path, name: str, kind: str) -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from example_rollup import example_rollup
+
+    rolled, _ = example_rollup(tmp_path)
+    template = tmp_path / f"{kind}-{name}"
+    template.write_bytes(add_paragraph((ROOT / "templates" / name).read_bytes(), ATTACKS[kind]))
+    out = tmp_path / "out"
+    args = (["report", str(rolled), "-o", str(out / "r.docx")] if name == "report.docx"
+            else ["remind", str(rolled), "-o", str(out), "--deadline", "2019-04-30"])
+    info, _, err = run_cli([*args, "--template", str(template)], tmp_path, child=True, timeout=90)
+    assert info["status"] == 1 and "Error: " in err and "Traceback" not in err, err
+    assert str(template) in err and ATTACKS[kind][:12] in err, err
+    assert info["seconds"] < 30 and info["peak_mb"] < 700, info
+    assert not out.exists()

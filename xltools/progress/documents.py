@@ -32,8 +32,8 @@ from docxtpl import DocxTemplate, InlineImage
 import zipfile
 
 from xltools.docx_clean import UnreadablePart, clean_docx
-from xltools.sandbox import (TEMPLATE_FAILURES, BoundedSandbox, bounded_sandbox, failure_line,
-                             tag_at)
+from xltools.sandbox import (TEMPLATE_FAILURES, BoundedSandbox, bounded_sandbox, budget_message,
+                             failure_line, tag_at)
 
 from xltools import labels as L
 from xltools import letter_template as LT
@@ -235,9 +235,7 @@ def render(template: bytes, name: str, context: Mapping[str, Any],
     except TEMPLATE_FAILURES as exc:
         source = getattr(exc, "_xltools_source", "")
         tag, text = tag_at(source, failure_line(exc))
-        raise TemplateError(L.MSG_TEMPLATE_BUDGET.format(
-            path=name, unit=unit, reason=str(exc)[:120] or type(exc).__name__, tag=tag or "?",
-            text=text), path=name) from exc
+        raise TemplateError(budget_message(name, unit, exc, tag, text), path=name) from exc
     return document
 
 
@@ -271,9 +269,12 @@ def _render(template: bytes, name: str, context: Mapping[str, Any],
 
 
 def _patched_source(tpl: DocxTemplate) -> str:
-    """The body XML as docxtpl gave it to Jinja (to find the failing tag's line)."""
+    """The body XML as docxtpl gave it to Jinja, one paragraph a line (to find the
+    failing tag from the line Jinja's traceback names)."""
+    import re
+
     try:
-        return tpl.patch_xml(tpl.get_xml())
+        return re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
     except Exception:  # noqa: BLE001 - only for the message
         return ""
 

@@ -477,7 +477,8 @@ def _within_budget(rf: ReturnedFile, data: bytes, limits: SheetLimits) -> bytes 
     if not budget.is_spreadsheet_package(data):
         return data
     scans = budget.scan_workbook(data)
-    problem = budget.workbook_problem(scans, limits, numbers=False)
+    # calamine ignores the declared <dimension>: only what the cells name counts.
+    problem = budget.workbook_problem(scans, limits, numbers=False, declared=False)
     if problem is not None:
         fmt = {"rows": L.MSG_ISSUE_TOO_MANY_ROWS, "fanout": L.MSG_ISSUE_FANOUT}.get(
             problem.kind, L.MSG_ISSUE_FAR_CELL)

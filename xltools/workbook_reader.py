@@ -120,6 +120,8 @@ def normalise_requirement_id(value: object) -> tuple[str | None, str | None]:
         return make_requirement_id(value.month, value.day), "date"
     if isinstance(value, float) and not value.is_integer():
         text = repr(value)
+        if not re.fullmatch(r"\d+\.\d+", text):  # NaN, inf, 2.3e-216, negative: no id
+            return None, None
         a, _, b = text.partition(".")
         return make_requirement_id(int(a), int(b)), "number"
     text = _text(value)

@@ -206,3 +206,13 @@ def test_cells_within_excel_limits() -> None:
     assert isinstance(cut, str) and len(cut) == budget.EXCEL_MAX_CELL_CHARS
     assert cut.endswith(L.CELL_CUT_MARK)
     assert "<v>" not in cell_rest("", float("nan")) and "nan" in cell_rest("", float("nan"))
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), 2.33657941302785e-216, -1.5])
+def test_odd_number_as_requirement_id(value: float) -> None:
+    """Found by the fuzzing suite: a 要求编号 cell holding such a number ended the
+    roll-up in ValueError; it names no requirement."""
+    from xltools.workbook_reader import normalise_requirement_id
+
+    assert normalise_requirement_id(value) == (None, None)
+    assert normalise_requirement_id(1.2) == ("1-2", "number")

@@ -130,13 +130,18 @@ class SheetScan:
 
 
 _SLICE = 4 << 20
+_FIRST_COL = re.compile(rb'<c r="([A-Z]+)[0-9]')  # how Office writes a cell: r first
+_FIRST_ROW_OF_CELL = re.compile(rb'<c r="[A-Z]+([0-9]+)"')
+_FIRST_ROW = re.compile(rb'<row r="([0-9]+)"')
 _CELL_REF = re.compile(rb'<c\b[^>]*?\sr="\s*\$?([A-Za-z]+)\$?([0-9]+)')
 _ROW_REF = re.compile(rb'<row\b[^>]*?\sr="\s*([0-9]+)')
 _ROW_TAG = re.compile(rb"<row[\s>/]")
 _CELL_TAG = re.compile(rb"<c[\s>/]")
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\sref="([^"]*)"')
 _SHARED_REF = re.compile(rb'<c\b[^>]*?\st="s"[^>]*>\s*<v>\s*([0-9]{1,10})\s*</v>')
-_SUSPECT = re.compile(rb"<v>\s*-|<v>[^<]*?(?:[nN][aA][nN]|[iI][nN][fF])")
+# A value that may be unusable: not starting with a digit or a point (negative,
+# NaN, inf, +…), or with a three-digit exponent (1e999 reads as inf).
+_SUSPECT = re.compile(rb"<v>(?:\s*[^0-9.<]|[^<]*[eE][+-]?[0-9]{3})")
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _ATTR_T = re.compile(rb'\st="([^"]*)"')
 _ATTR_S = re.compile(rb'\ss="([0-9]+)"')
@@ -223,46 +228,75 @@ def _slices(data: bytes) -> list[tuple[int, int]]:
     return out
 
 
-def scan_sheet(part: str, xml: bytes, shared: list[int], dates: set[int]) -> SheetScan:
-    """The extent, cells, shared-string fan-out and unusable numbers of one worksheet."""
+def scan_sheet(part: str, xml: bytes, shared: list[int], dates: set[int],
+               fanout_limit: int = 0) -> SheetScan:
+    """The extent, cells, shared-string fan-out and unusable numbers of one worksheet.
+
+    Cheap: byte counts and regexes with a literal prefix over slices of the part.
+    A cell whose ``r`` is not its first attribute (Office, WPS and LibreOffice
+    write it first) is found by a slower pattern, on the slices that hold one."""
     scan = SheetScan(part)
     m = _DIMENSION.search(xml, 0, 4096) or _DIMENSION.search(xml)
     if m:
         scan.declared = _extent(m[1].decode("ascii", "replace"))
-    refs = 0
-    rows_named = 0
-    row_tags = 0
-    fan: Counter[bytes] = Counter()
+    refs = rows_named = row_tags = shared_cells = 0
     max_row, max_col, far, wide = 0, 0, "", ""
+    chunks = []
     for start, end in _slices(xml):
         chunk = xml[start:end]
-        found = _CELL_REF.findall(chunk)
-        refs += len(found)
-        if found:
-            letters = {c.upper() for c, _ in found}
-            top_col = max(map(column_number, (c.decode() for c in letters)))
-            top_row = max(map(int, (r for _, r in found)))
+        cells = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/")
+        scan.cells += cells
+        letters_found = _FIRST_COL.findall(chunk)
+        rows_found = _FIRST_ROW_OF_CELL.findall(chunk) if len(letters_found) >= cells else []
+        if len(rows_found) != len(letters_found) or len(letters_found) < cells:
+            # r elsewhere among the attributes, odd or missing: the slower pattern
+            pairs = _CELL_REF.findall(chunk)
+            letters_found = [c for c, _ in pairs]
+            rows_found = [r for _, r in pairs]
+        refs += len(letters_found)
+        if letters_found:
+            unique = {c.upper() for c in set(letters_found)}
+            widest = max(unique, key=lambda c: column_number(c.decode()))
+            top_col = column_number(widest.decode())
+            numbers = list(map(int, rows_found))
+            top_row = max(numbers)
             if top_row > max_row:
-                far = next((c + r).decode() for c, r in found if int(r) == top_row)
+                i = numbers.index(top_row)
+                far = (letters_found[i] + rows_found[i]).decode()
             if top_col > max_col:
-                wide = next((c + r).decode() for c, r in found
-                            if column_number(c.decode()) == top_col)
+                try:
+                    i = letters_found.index(widest)
+                except ValueError:  # written in lower case
+                    i = [c.upper() for c in letters_found].index(widest)
+                wide = (letters_found[i] + rows_found[i]).decode()
             max_row, max_col = max(max_row, top_row), max(max_col, top_col)
-        named = _ROW_REF.findall(chunk)
+        tags = chunk.count(b"<row ") + chunk.count(b"<row>") + chunk.count(b"<row/")
+        row_tags += tags
+        named = _FIRST_ROW.findall(chunk)
+        if len(named) < tags:
+            named = _ROW_REF.findall(chunk)
         rows_named += len(named)
         if named:
             max_row = max(max_row, max(map(int, named)))
-        row_tags += len(_ROW_TAG.findall(chunk))
-        scan.cells += len(_CELL_TAG.findall(chunk))
-        fan.update(_SHARED_REF.findall(chunk))
-        if _SUSPECT.search(chunk):
+        shared_cells += chunk.count(b't="s"')
+        if b"<v>" in chunk and _SUSPECT.search(chunk):
             _find_bad(scan, chunk, start, dates)
+        chunks.append((start, end))
     # Cells and rows without an r attribute follow the previous one: bound them.
     scan.rows = max_row + max(0, row_tags - rows_named)
     scan.cols = max_col + max(0, scan.cells - refs)
     scan.far_cell, scan.wide_cell, scan.row_tags = far, wide, row_tags
-    n = len(shared)
-    scan.fanout = sum(shared[int(i)] * k for i, k in fan.items() if int(i) < n)
+    # Shared strings fanned out: counted per string only when the bound (every
+    # shared-string cell holding the longest string) passes the limit.
+    longest = max(shared, default=0)
+    if shared_cells * longest > fanout_limit:
+        fan: Counter[bytes] = Counter()
+        for start, end in chunks:
+            fan.update(_SHARED_REF.findall(xml, start, end))
+        n = len(shared)
+        scan.fanout = sum(shared[int(i)] * k for i, k in fan.items() if int(i) < n)
+    else:
+        scan.fanout = shared_cells * longest  # an upper bound, small enough
     return scan
 
 
@@ -322,9 +356,11 @@ def _sheet_names(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
 _WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 
 
-def scan_workbook(data: bytes) -> list[SheetScan]:
-    """Every worksheet of an xlsx package, scanned (see ``scan_sheet``). The package
-    must have passed the input guard's size checks (parts are read whole)."""
+def scan_workbook(data: bytes, limits: SheetLimits | None = None) -> list[SheetScan]:
+    """Every worksheet of an xlsx package, scanned (see ``scan_sheet``; the fan-out
+    is exact when it could pass ``limits``). The package must have passed the
+    input guard's size checks (parts are read whole)."""
+    fanout_limit = (limits or WORKBOOK_LIMITS).fanout
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
         parts = sorted(n for n in names if _WORKSHEET.match(n))
@@ -336,7 +372,7 @@ def scan_workbook(data: bytes) -> list[SheetScan]:
         titles = _sheet_names(zf, names)
         out = []
         for part in parts:
-            scan = scan_sheet(part, zf.read(part), shared, dates)
+            scan = scan_sheet(part, zf.read(part), shared, dates, fanout_limit)
             scan.name = titles.get(part, part)
             out.append(scan)
     return out

@@ -323,8 +323,9 @@ def check_sheets(data: bytes, name: str, limits: object = None) -> None:
 
     if not budget.is_spreadsheet_package(data):
         return
-    problem = budget.workbook_problem(budget.scan_workbook(data),
-                                      limits or budget.WORKBOOK_LIMITS)  # type: ignore[arg-type]
+    limits = limits or budget.WORKBOOK_LIMITS
+    problem = budget.workbook_problem(budget.scan_workbook(data, limits),  # type: ignore[arg-type]
+                                      limits)  # type: ignore[arg-type]
     if problem is not None:
         raise sheet_problem_error(problem, name)
 

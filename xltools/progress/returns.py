@@ -476,7 +476,7 @@ def _within_budget(rf: ReturnedFile, data: bytes, limits: SheetLimits) -> bytes 
         return None
     if not budget.is_spreadsheet_package(data):
         return data
-    scans = budget.scan_workbook(data)
+    scans = budget.scan_workbook(data, limits)
     # calamine ignores the declared <dimension>: only what the cells name counts.
     problem = budget.workbook_problem(scans, limits, numbers=False, declared=False)
     if problem is not None:

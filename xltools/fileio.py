@@ -281,7 +281,8 @@ def _owner_alive(pid: int) -> bool | None:
 
 def clean_stale_staging(home: Path, target: Path) -> list[Path]:
     """Remove staging folders of ``target`` that a killed run left in ``home``
-    (their owner process is gone, or they are older than STALE_SECONDS)."""
+    (their owner process is gone, or they are older than STALE_SECONDS: its
+    number may have been given to another process since)."""
     import time
 
     removed = []
@@ -299,7 +300,7 @@ def clean_stale_staging(home: Path, target: Path) -> list[Path]:
             old = time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
         except OSError:
             continue
-        if alive is False or (alive is None and old):
+        if alive is False or old:
             shutil.rmtree(entry.path, ignore_errors=True)
             removed.append(Path(entry.path))
     return removed

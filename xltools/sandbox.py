@@ -58,7 +58,7 @@ class Budget:
     started: float = field(default_factory=time.monotonic)
     iterations: int = 0
     output: int = 0
-    batch_started: float = field(default_factory=time.monotonic)
+    batch_started: float | None = None  # set by BoundedSandbox.start_batch
     batch_output: int = 0
 
     def start_document(self) -> None:
@@ -77,7 +77,7 @@ class Budget:
         now = time.monotonic()
         if now - self.started > MAX_SECONDS:
             raise BudgetExceeded(f"more than {MAX_SECONDS:.0f} s")
-        if now - self.batch_started > MAX_BATCH_SECONDS:
+        if self.batch_started is not None and now - self.batch_started > MAX_BATCH_SECONDS:
             raise BudgetExceeded(f"more than {MAX_BATCH_SECONDS:.0f} s for the batch")
 
     def add_output(self, n: int) -> None:
@@ -85,7 +85,7 @@ class Budget:
         self.batch_output += n
         if self.output > MAX_OUTPUT:
             raise BudgetExceeded(f"output over {MAX_OUTPUT >> 20} MB")
-        if self.batch_output > MAX_BATCH_OUTPUT:
+        if self.batch_started is not None and self.batch_output > MAX_BATCH_OUTPUT:
             raise BudgetExceeded(f"output over {MAX_BATCH_OUTPUT >> 20} MB for the batch")
 
 
@@ -196,7 +196,9 @@ class BoundedSandbox(SandboxedEnvironment):
 
     # ------------------------------------------------------------- budget
     def start_batch(self) -> Budget:
-        self.budget = Budget()
+        """A new budget whose batch limits count from now (until the next call):
+        every document rendered until then shares them."""
+        self.budget = Budget(batch_started=time.monotonic())
         return self.budget
 
     def _loop(self, iterable: Iterable[Any]) -> Iterator[Any]:

@@ -145,7 +145,8 @@ def remind(rollup_workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | o
     for target in targets.values():
         check_writable(target, force, inputs)
     # Render every notice first: a template error leaves no partial batch behind.
-    env = sandbox()  # one budget for every notice of the batch
+    env = sandbox()
+    env.start_batch()  # one budget for every notice of the batch
     documents = {u: render(data, name, remind_context(result, info, u, rows, due, date=date,
                                                       doc_number=doc_number), env=env, unit=u)
                  for u, rows in units.items()}

@@ -241,6 +241,10 @@ def scan_sheet(part: str, xml: bytes, shared: list[int], dates: set[int],
         scan.declared = _extent(m[1].decode("ascii", "replace"))
     refs = rows_named = row_tags = shared_cells = 0
     max_row, max_col, far, wide = 0, 0, "", ""
+    # A shared-string index with more digits than the table's last one is past it
+    # (one of as many digits is found by the readers' own error, see workbook_reader).
+    digits = len(str(max(len(shared) - 1, 0))) + 1
+    shared_index = re.compile(rb't="s"[^>]*>\s*<v>\s*(?:-|[0-9]{%d})' % digits)
     chunks = []
     for start, end in _slices(xml):
         chunk = xml[start:end]
@@ -279,8 +283,9 @@ def scan_sheet(part: str, xml: bytes, shared: list[int], dates: set[int],
         if named:
             max_row = max(max_row, max(map(int, named)))
         shared_cells += chunk.count(b't="s"')
-        if b"<v>" in chunk and _SUSPECT.search(chunk):
-            _find_bad(scan, chunk, start, dates)
+        if b"<v>" in chunk and (_SUSPECT.search(chunk) or b't="d"' in chunk
+                                or (shared_index and shared_index.search(chunk))):
+            _find_bad(scan, chunk, start, dates, len(shared))
         chunks.append((start, end))
     # Cells and rows without an r attribute follow the previous one: bound them.
     scan.rows = max_row + max(0, row_tags - rows_named)
@@ -300,21 +305,45 @@ def scan_sheet(part: str, xml: bytes, shared: list[int], dates: set[int],
     return scan
 
 
-def _find_bad(scan: SheetScan, chunk: bytes, offset: int, dates: set[int]) -> None:
+_ISO_DATE = re.compile(rb"\s*(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?"
+                       rb"|\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?\s*")
+
+
+def _value_unusable(kind: bytes, raw: bytes, is_date: bool, n_shared: int) -> bool:
+    """True when a reader cannot take the value of a cell of type ``kind``: a
+    number that is no number (or NaN, ±inf, a date out of Excel's calendar), a
+    shared-string index past the table, an ISO date that does not parse."""
+    if kind in (b"n", b""):
+        try:
+            float(raw)
+        except ValueError:
+            return True
+        return _number_unusable(raw, is_date)
+    if kind == b"s":
+        text = raw.strip()
+        return not text.isdigit() or int(text) >= n_shared
+    if kind == b"d":
+        return _ISO_DATE.fullmatch(raw) is None
+    return False
+
+
+def _find_bad(scan: SheetScan, chunk: bytes, offset: int, dates: set[int],
+              n_shared: int = 0) -> None:
     for m in _CELL.finditer(chunk):
         inner = m[2]
         if not inner or b"<v>" not in inner:
             continue
         attrs = m[1]
         t = _ATTR_T.search(attrs)
-        if t and t[1] not in (b"n", b""):
+        kind = t[1] if t else b""
+        if kind not in (b"n", b"", b"s", b"d"):
             continue
         v = _VALUE.search(inner)
         if not v:
             continue
         s = _ATTR_S.search(attrs)
-        is_date = (int(s[1]) if s else 0) in dates
-        if _number_unusable(v[1], is_date):
+        is_date = (int(s[1]) if s and len(s[1]) < 10 else 0) in dates
+        if _value_unusable(kind, v[1], is_date, n_shared):
             r = _ATTR_R.search(attrs)
             scan.bad.append(BadNumber(r[1].decode("ascii", "replace") if r else "?",
                                       v[1].decode("ascii", "replace").strip(),

@@ -1165,9 +1165,9 @@ MSG_SHEET_TOO_MANY_ROWS = ("{path}：工作表“{sheet}”行数过多（{detai
 MSG_SHEET_FANOUT = ("{path}：工作表“{sheet}”中同一长文字被大量单元格重复引用（{detail}），"
                     "读入会占满内存，已拒绝读取。(shared strings fanned out too far)")
 MSG_SHEET_BAD_NUMBER = ("{path}：工作表“{sheet}”的单元格 {cell} 的值“{value}”不是有效的数字或日期"
-                        "（Excel 显示为 #####），请改正后另存。(a number no reader can hold)")
+                        "（Excel 显示为 #####），或已损坏，请改正后另存。(a value no reader can hold)")
 MSG_ISSUE_BAD_NUMBER = ("工作表“{sheet}”的单元格 {cell} 的值“{value}”不是有效的数字或日期"
-                        "（Excel 显示为 #####），按文字读入，请核实。")
+                        "（Excel 显示为 #####），或已损坏，按文字读入，请核实。")
 ISSUE_BAD_NUMBER = "无效数值"
 MSG_ISSUE_FAR_CELL = ("工作表“{sheet}”的单元格 {cell} 远在表格之外（{detail}），"
                       "为防止占满内存未读取。请让单位删除多余的单元格后重发。")

@@ -286,6 +286,10 @@ def load_workbook(src: str | os.PathLike[str] | IO[bytes]) -> Loaded:
     except (zipfile.BadZipFile, zlib.error, SyntaxError, EOFError) as exc:
         # Read-only sheets are parsed while iterating: a malformed part shows up here.
         raise explain(data, path, exc) from exc
+    except (ValueError, IndexError, OverflowError) as exc:
+        # openpyxl converts each cell as it is read: a value no cell can hold (a date
+        # that does not parse, a shared string that is not there) is named, no traceback.
+        raise explain(data, path, exc) from exc
     finally:
         wb.close()
 

@@ -122,6 +122,13 @@ def test_out_of_range_numbers_are_text(tmp_path: Path) -> None:
     assert any("-1E300" in str(v) for r in rf.rows for v in r.values.values())
 
 
+ODD_CELLS = {  # values openpyxl raised on while reading (ValueError, IndexError)
+    "iso-date": b'<c r="B900" t="d"><v>garbage</v></c>',
+    "shared-index": b'<c r="B900" t="s"><v>99999</v></c>',
+    "text-as-number": b'<c r="B900"><v>abc</v></c>',
+}
+
+
 def _hostile_workbook(master: Path, folder: Path, kind: str) -> Path:
     data = master.read_bytes()
     sheet = largest_sheet(data)
@@ -148,6 +155,9 @@ def _hostile_workbook(master: Path, folder: Path, kind: str) -> Path:
         styles = parts(made)["xl/styles.xml"]
         # Every style shows a date: the cell is read as one.
         made = replace_part(made, "xl/styles.xml", styles.replace(b'numFmtId="0"', b'numFmtId="14"'))
+    elif kind in ODD_CELLS:
+        made = with_sheet(data, lambda x: x.replace(
+            b"</sheetData>", b'<row r="900">' + ODD_CELLS[kind] + b"</row></sheetData>"), part=sheet)
     else:
         raise AssertionError(kind)
     path = folder / f"{kind}.xlsx"
@@ -155,7 +165,7 @@ def _hostile_workbook(master: Path, folder: Path, kind: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["far", "nan", "date", "fanout"])
+@pytest.mark.parametrize("kind", ["far", "nan", "date", "fanout", *ODD_CELLS])
 def test_hostile_workbook_refused_everywhere(master: Path, tmp_path: Path, kind: str) -> None:
     wb = _hostile_workbook(master, tmp_path, kind)
     returned = tmp_path / "ret"

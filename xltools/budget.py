@@ -5,9 +5,10 @@ its worksheets cheaply (byte regexes over slices of each part, no XML tree)
 and finds each sheet's declared extent (``<dimension>``), its actual extent
 (the highest row and column a cell names), its cell count, how many bytes of
 shared strings its cells fan out to (calamine and openpyxl copy a shared
-string into every cell that uses it), and the numeric cells no reader can
-hold (NaN, ±inf; a date cell outside Excel's calendar, which makes
-python-calamine panic). ``SheetLimits`` says what a reader may be given;
+string into every cell that uses it), and the cells no reader can hold (NaN,
+±inf; a date cell outside Excel's calendar, which makes python-calamine
+panic; text in a number cell, an ISO date that does not parse, a shared
+string past the table, on which openpyxl raises). ``SheetLimits`` says what a reader may be given;
 ``workbook_problem`` compares the two and names the sheet and the cell.
 
 Writing: Excel's own limits (rows, columns, characters per cell), which the

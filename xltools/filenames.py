@@ -44,12 +44,19 @@ def _fit(stem: str, suffix: str, max_length: int) -> str:
     return stem
 
 
+# Full-width Latin letters and digits (Ａ１) and the ideographic space → ASCII. Chinese
+# punctuation (（）：、) is how Chinese names are written: it stays.
+_WIDTH = {**{cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)},
+          **{cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)},
+          **{cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)}, 0x3000: 0x20}
+
+
 def visible_text(text: str) -> str:
     """``text`` without invisible format characters (Unicode category Cf: bidi
     controls such as U+202E that reverse how a name reads, zero-width spaces and
-    joiners, BOM) and with compatibility forms unified (NFKC: full-width Latin
-    letters and digits become ASCII), so two names that look alike are alike."""
-    text = unicodedata.normalize("NFKC", str(text))
+    joiners, BOM), composed (NFC) and with full-width Latin letters and digits
+    made ASCII, so two names that look alike are alike."""
+    text = unicodedata.normalize("NFC", str(text)).translate(_WIDTH)
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 

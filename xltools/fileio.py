@@ -208,7 +208,9 @@ def atomic_path(path: PathLike, force: bool = False,
     tmp_path: Path | None = None
     try:
         make_folders(target.parent)
-        fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=target.suffix,
+        prefix = ".~" + target.stem[:40] + "-"
+        _clean_stale_files(target.parent, prefix, target.suffix)  # left by a killed run
+        fd, tmp = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}-", suffix=target.suffix,
                                    dir=target.parent)
         os.close(fd)
         tmp_path = Path(tmp)
@@ -279,12 +281,34 @@ def _owner_alive(pid: int) -> bool | None:
     return True
 
 
+def _stale(name: str, prefix: str, mtime: float) -> bool:
+    """Whether a staging entry ``name`` (``prefix`` + owner pid + "-" …) was left
+    by a run that is gone (or is older than STALE_SECONDS)."""
+    import time
+
+    pid_text = name[len(prefix):].split("-", 1)[0]
+    alive = _owner_alive(int(pid_text)) if pid_text.isdigit() else None
+    return alive is False or time.time() - mtime > STALE_SECONDS
+
+
+def _clean_stale_files(folder: Path, prefix: str, suffix: str) -> None:
+    """Remove temporary files of ``atomic_path`` a killed run left in ``folder``."""
+    try:
+        entries = [e for e in os.scandir(folder)
+                   if e.name.startswith(prefix) and e.name.endswith(suffix)]
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and _stale(
+                    entry.name, prefix, entry.stat(follow_symlinks=False).st_mtime):
+                os.unlink(entry.path)
+
+
 def clean_stale_staging(home: Path, target: Path) -> list[Path]:
     """Remove staging folders of ``target`` that a killed run left in ``home``
     (their owner process is gone, or they are older than STALE_SECONDS: its
     number may have been given to another process since)."""
-    import time
-
     removed = []
     prefix = _staging_prefix(target)
     try:
@@ -294,13 +318,11 @@ def clean_stale_staging(home: Path, target: Path) -> list[Path]:
     for entry in entries:
         if not entry.name.startswith(prefix) or not entry.is_dir(follow_symlinks=False):
             continue
-        pid_text = entry.name[len(prefix):].split("-", 1)[0]
-        alive = _owner_alive(int(pid_text)) if pid_text.isdigit() else None
         try:
-            old = time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+            stale = _stale(entry.name, prefix, entry.stat(follow_symlinks=False).st_mtime)
         except OSError:
             continue
-        if alive is False or old:
+        if stale:
             shutil.rmtree(entry.path, ignore_errors=True)
             removed.append(Path(entry.path))
     return removed

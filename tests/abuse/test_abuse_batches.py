@@ -94,6 +94,16 @@ def test_stale_staging_removed_next_run(wb: Path, tmp_path: Path) -> None:
     shutil.rmtree(alive)
 
 
+def test_stale_temporary_file_removed(wb: Path, tmp_path: Path) -> None:
+    """A single file's temporary twin left by a killed run goes on the next write."""
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    stale = tmp_path / f".~export-{proc.pid}-abc.xlsx"
+    stale.write_bytes(b"half")
+    assert main(["export", str(wb), "-o", str(tmp_path / "export.xlsx")]) == 0
+    assert not stale.exists() and (tmp_path / "export.xlsx").is_file()
+
+
 def test_cannot_replace(tmp_path: Path) -> None:
     f = tmp_path / "a.docx"
     assert not fileio.cannot_replace(f)

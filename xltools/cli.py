@@ -407,7 +407,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def safe_console() -> None:
+    """Characters the console cannot show (a unit name outside GBK on a Chinese
+    Windows console, or output redirected there) are written as \\uXXXX escapes
+    instead of ending the command in UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    safe_console()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)

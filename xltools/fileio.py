@@ -208,7 +208,9 @@ def atomic_path(path: PathLike, force: bool = False,
     tmp_path: Path | None = None
     try:
         make_folders(target.parent)
-        fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=target.suffix,
+        prefix = ".~" + target.stem[:40] + "-"
+        _clean_stale_files(target.parent, prefix, target.suffix)  # left by a killed run
+        fd, tmp = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}-", suffix=target.suffix,
                                    dir=target.parent)
         os.close(fd)
         tmp_path = Path(tmp)
@@ -258,6 +260,98 @@ class Batch:
         return staged
 
 
+STAGING_PREFIX = ".~xltools-"
+STALE_SECONDS = 6 * 3600  # a staging folder whose owner cannot be asked is stale after this
+
+
+def _staging_prefix(target: Path) -> str:
+    return STAGING_PREFIX + target.name[:40] + "-"
+
+
+def _owner_alive(pid: int) -> bool | None:
+    """Whether process ``pid`` runs (None when that cannot be asked safely)."""
+    if os.name != "posix" or pid <= 0:
+        return None  # on Windows os.kill(pid, 0) would send Ctrl-C
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by another user
+    return True
+
+
+def _stale(name: str, prefix: str, mtime: float) -> bool:
+    """Whether a staging entry ``name`` (``prefix`` + owner pid + "-" …) was left
+    by a run that is gone (or is older than STALE_SECONDS)."""
+    import time
+
+    pid_text = name[len(prefix):].split("-", 1)[0]
+    alive = _owner_alive(int(pid_text)) if pid_text.isdigit() else None
+    return alive is False or time.time() - mtime > STALE_SECONDS
+
+
+def _clean_stale_files(folder: Path, prefix: str, suffix: str) -> None:
+    """Remove temporary files of ``atomic_path`` a killed run left in ``folder``."""
+    try:
+        entries = [e for e in os.scandir(folder)
+                   if e.name.startswith(prefix) and e.name.endswith(suffix)]
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and _stale(
+                    entry.name, prefix, entry.stat(follow_symlinks=False).st_mtime):
+                os.unlink(entry.path)
+
+
+def clean_stale_staging(home: Path, target: Path) -> list[Path]:
+    """Remove staging folders of ``target`` that a killed run left in ``home``
+    (their owner process is gone, or they are older than STALE_SECONDS: its
+    number may have been given to another process since)."""
+    removed = []
+    prefix = _staging_prefix(target)
+    try:
+        entries = list(os.scandir(home))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(prefix) or not entry.is_dir(follow_symlinks=False):
+            continue
+        try:
+            stale = _stale(entry.name, prefix, entry.stat(follow_symlinks=False).st_mtime)
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def cannot_replace(path: Path) -> bool:
+    """True when an existing ``path`` cannot be replaced now: a folder in its
+    place, or a file another program holds open (Word/Excel/WPS lock the files
+    they open on Windows: opening it for writing fails) or that is read-only."""
+    if not os.path.lexists(path):
+        return False
+    if path.is_dir() and not path.is_symlink():
+        return True
+    try:
+        with open(path, "r+b"):
+            pass
+    except OSError:
+        return True
+    return False
+
+
+def _check_replaceable(finals: list[Path]) -> None:
+    """Refuse (OutputError naming the file) the batch before any file is replaced
+    when one of its targets cannot be replaced."""
+    for final in finals:
+        if cannot_replace(final):
+            raise OutputError(labels.MSG_BATCH_LOCKED.format(path=final), path=str(final))
+
+
 @contextlib.contextmanager
 def atomic_folder(folder: PathLike, force: bool = False,
                   inputs: Iterable[object] = ()) -> Iterator[Batch]:
@@ -278,7 +372,9 @@ def atomic_folder(folder: PathLike, force: bool = False,
         # Staged inside an existing folder (its parent may not be writable), else beside it.
         home = target if target.is_dir() else target.parent
         make_folders(home)
-        staging = Path(tempfile.mkdtemp(prefix=".~xltools-" + target.name[:40] + "-", dir=home))
+        clean_stale_staging(home, target)  # left by a run that was killed
+        staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(target)}{os.getpid()}-",
+                                        dir=home))
     except OSError as exc:
         raise environment_error(exc, target) from exc
     try:
@@ -287,6 +383,7 @@ def atomic_folder(folder: PathLike, force: bool = False,
         finals = [target / p.relative_to(staging) for p in staged]
         for final in finals:
             check_writable(final, force, inputs)
+        _check_replaceable(finals)  # an open or locked file: nothing replaced, named
         _normal_mode(staging, 0o777)
         for p in staged:
             _normal_mode(p)
@@ -304,5 +401,5 @@ def atomic_folder(folder: PathLike, force: bool = False,
 
 
 __all__ = ["existing_file", "read_input", "read_capped", "read_source_bytes", "guard_output", "check_writable",
-           "atomic_path", "atomic_folder", "Batch", "write_bytes", "environment_error",
+           "atomic_path", "atomic_folder", "Batch", "cannot_replace", "clean_stale_staging", "write_bytes", "environment_error",
            "is_file_like"]

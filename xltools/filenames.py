@@ -44,10 +44,28 @@ def _fit(stem: str, suffix: str, max_length: int) -> str:
     return stem
 
 
+# Full-width Latin letters and digits (Ａ１) and the ideographic space → ASCII. Chinese
+# punctuation (（）：、) is how Chinese names are written: it stays.
+_WIDTH = {**{cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)},
+          **{cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)},
+          **{cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)}, 0x3000: 0x20}
+
+
+def visible_text(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: bidi
+    controls such as U+202E that reverse how a name reads, zero-width spaces and
+    joiners, BOM), composed (NFC) and with full-width Latin letters and digits
+    made ASCII, so two names that look alike are alike."""
+    text = unicodedata.normalize("NFC", str(text)).translate(_WIDTH)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def safe_filename(name: str, suffix: str = "", *, max_length: int = MAX_LENGTH) -> str:
     """A file name for ``name`` (+ ``suffix`` such as ``".docx"``) that every OS accepts.
 
-    Forbidden characters become ``_``; whitespace runs become one space; a
+    Invisible format characters (bidi controls, zero-width) are removed and
+    widths unified (``visible_text``); forbidden characters become ``_``;
+    whitespace runs become one space; a
     reserved device name gets a trailing ``_``; an empty result becomes
     ``unnamed``. The whole name (suffix included) has at most ``max_length``
     characters. The result is deterministic, so the same unit always gets the
@@ -55,7 +73,7 @@ def safe_filename(name: str, suffix: str = "", *, max_length: int = MAX_LENGTH) 
     """
     if max_length < len(suffix) + 1:
         raise ValueError(f"max_length {max_length} leaves no room for a name before {suffix!r}")
-    stem = unicodedata.normalize("NFC", str(name))
+    stem = visible_text(name)  # no bidi/zero-width characters to spoof a name
     stem = _FORBIDDEN.sub(REPLACEMENT, stem)
     stem = re.sub(r"\s+", " ", stem).strip()
     stem = re.sub(r"_{2,}", REPLACEMENT, stem)
@@ -103,4 +121,4 @@ def unique_filenames(names: Iterable[str], suffix: str = "", *,
     return result
 
 
-__all__ = ["safe_filename", "unique_filenames", "progress_filename", "MAX_LENGTH"]
+__all__ = ["visible_text", "safe_filename", "unique_filenames", "progress_filename", "MAX_LENGTH"]

@@ -167,7 +167,8 @@ def _count_cells(chunk: bytes) -> int:
     return sum(chunk.count(tag) for tag in _CELL_TAGS)
 
 
-def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int]) -> str | None:
+def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int],
+                   max_cells: int = MAX_CELLS) -> str | None:
     """Why one member is unusable (None when it is fine): inflated as a stream,
     never to more than its declared size, its CRC and size compared; the cells
     of a worksheet are added to ``cells[0]``."""
@@ -209,7 +210,7 @@ def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int]) -> str 
             # The tags in this chunk, and one straddling the previous chunk's end.
             cells[0] += _count_cells(out) + _count_cells(tail + out[:2])
             tail = out[-2:]
-            if cells[0] > MAX_CELLS:
+            if cells[0] > max_cells:
                 return _TOO_MANY_CELLS
         if xml and out:
             if _has_dtd(out) or _has_dtd(xml_tail + out[:8]):
@@ -226,7 +227,7 @@ def _verify_member(data: bytes, info: zipfile.ZipInfo, cells: list[int]) -> str 
     return None
 
 
-def _verify_members(data: bytes) -> tuple[str, str] | None:
+def _verify_members(data: bytes, max_cells: int = MAX_CELLS) -> tuple[str, str] | None:
     """(part, reason) of the first member that does not inflate to its declared
     size and CRC, or is XML with a DTD."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -236,8 +237,8 @@ def _verify_members(data: bytes) -> tuple[str, str] | None:
         if info.is_dir() and not info.file_size:
             continue
         try:
-            reason = _verify_member(data, info, cells)
-            if reason is None and cells[0] > MAX_CELLS:
+            reason = _verify_member(data, info, cells, max_cells)
+            if reason is None and cells[0] > max_cells:
                 reason = _TOO_MANY_CELLS
         except zlib.error as exc:
             reason = str(exc) or "zlib error"
@@ -251,10 +252,12 @@ def input_too_large(name: str, size: int) -> InputError:
                                                    limit=_mb(MAX_INPUT_BYTES)), path=name)
 
 
-def check_package(data: bytes, name: str) -> None:
+def check_package(data: bytes, name: str, *, max_cells: int = MAX_CELLS,
+                  limits: object = None) -> None:
     """Refuse (InputError naming the file and the part) what must not be parsed:
     an encrypted Office file, a zip bomb, a damaged member, XML with a DTD,
-    binary bytes under an Office name."""
+    binary bytes under an Office name, sheets beyond ``limits`` (a
+    ``budget.SheetLimits``; see ``check_sheets``)."""
     if len(data) > MAX_INPUT_BYTES:
         raise input_too_large(name, len(data))
     if data[:8] == OLE_MAGIC:
@@ -264,7 +267,7 @@ def check_package(data: bytes, name: str) -> None:
     if data[:4] in (ZIP_MAGIC, EMPTY_ZIP_MAGIC):
         problem = zip_problem(data)
         if problem is None:
-            bad = _verify_members(data)
+            bad = _verify_members(data, max_cells)
             if bad is not None:
                 part, reason = bad
                 if reason == "DTD":
@@ -274,6 +277,7 @@ def check_package(data: bytes, name: str) -> None:
                         path=name, detail=f"{part}: {reason}"), path=name)
                 raise InputError(L.MSG_PACKAGE_DAMAGED.format(path=name, part=part, reason=reason),
                                  path=name)
+            check_sheets(data, name, limits)
             return
         kind, detail = problem
         if kind == "encrypted":
@@ -284,6 +288,107 @@ def check_package(data: bytes, name: str) -> None:
     suffix = PurePath(name).suffix.lower()
     if suffix in OFFICE_SUFFIXES and looks_binary(data):
         raise InputError(L.MSG_NOT_OFFICE_FILE.format(path=name, suffix=suffix), path=name)
+
+
+def is_reader_failure(exc: BaseException) -> bool:
+    """True for what a reader may raise on a hostile file: any Exception, and a
+    Rust panic surfaced by pyo3 (``PanicException``, a BaseException, from
+    python-calamine); never Ctrl-C or an exit."""
+    if isinstance(exc, Exception):
+        return True
+    return type(exc).__name__ == "PanicException"
+
+
+def sheet_problem_error(problem: object, name: str) -> InputError:
+    """The InputError for a ``budget.Problem`` of package ``name``."""
+    from xltools.budget import Problem
+
+    assert isinstance(problem, Problem)
+    fmt = {"far": L.MSG_SHEET_FAR_CELL, "rows": L.MSG_SHEET_TOO_MANY_ROWS,
+           "fanout": L.MSG_SHEET_FANOUT}.get(problem.kind)
+    if fmt is None:
+        return InputError(L.MSG_SHEET_BAD_NUMBER.format(path=name, sheet=problem.sheet,
+                                                        cell=problem.cell, value=problem.detail),
+                          path=name, sheet=problem.sheet)
+    return InputError(fmt.format(path=name, sheet=problem.sheet, cell=problem.cell,
+                                 detail=problem.detail), path=name, sheet=problem.sheet)
+
+
+def check_sheets(data: bytes, name: str, limits: object = None) -> None:
+    """Refuse a spreadsheet package whose sheets a reader cannot hold (see
+    ``xltools.budget``): a cell far outside the table, a declared or actual
+    extent over the grid, shared strings fanned out too far, a number no
+    reader can hold (NaN, ±inf, a date outside Excel's calendar)."""
+    from xltools import budget
+
+    if not budget.is_spreadsheet_package(data):
+        return
+    limits = limits or budget.WORKBOOK_LIMITS
+    problem = budget.workbook_problem(budget.scan_workbook(data, limits),  # type: ignore[arg-type]
+                                      limits)  # type: ignore[arg-type]
+    if problem is not None:
+        raise sheet_problem_error(problem, name)
+
+
+# ------------------------------------------------------------------------ PDF
+MAX_PDF_PAGES = 500  # pdfplumber holds every page's objects; a task document is far shorter
+MAX_PDF_STREAM = 64 * 1024 * 1024  # one stream, inflated
+MAX_PDF_TOTAL = 256 * 1024 * 1024  # all streams, inflated
+_PDF_STREAM = re.compile(rb"stream\r?\n")
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_PDF_FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+_PDF_OTHER_FILTER = re.compile(rb"/(?:LZWDecode|LZW|RunLengthDecode|RL)\b")
+
+
+def pdf_problem(data: bytes) -> str | None:
+    """Why a PDF must not be given to pdfplumber (None when it may): more than
+    MAX_PDF_PAGES pages, a stream inflating past MAX_PDF_STREAM, all streams
+    past MAX_PDF_TOTAL. Read from the raw bytes, before any parser: every
+    stream is inflated once, never more than one byte past the limit, and the
+    page objects are counted in the file and in the (inflated) object streams."""
+    pages = len(_PDF_PAGE.findall(data))
+    total = 0
+    pos = 0
+    while True:
+        m = _PDF_STREAM.search(data, pos)
+        if m is None:
+            break
+        start = m.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            end = len(data)
+        head = data[max(0, m.start() - 512):m.start()]
+        head = head[head.rfind(b"<<"):] if b"<<" in head else head
+        pos = end + 9
+        if _PDF_OTHER_FILTER.search(head):
+            return "stream with an LZW/RunLength filter"  # never written by Office or WPS
+        if not _PDF_FLATE.search(head):
+            total += end - start
+            continue
+        inflater = zlib.decompressobj()
+        try:
+            out = inflater.decompress(data[start:end], MAX_PDF_STREAM + 1)
+        except zlib.error:
+            continue  # damaged: pdfminer reports or skips it
+        if len(out) > MAX_PDF_STREAM:
+            return f"one stream inflates past {_mb(MAX_PDF_STREAM)}"
+        total += len(out)
+        if total > MAX_PDF_TOTAL:
+            return f"streams inflate past {_mb(MAX_PDF_TOTAL)}"
+        if b"/ObjStm" in head:
+            pages += len(_PDF_PAGE.findall(out))
+        if pages > MAX_PDF_PAGES:
+            break
+    if pages > MAX_PDF_PAGES:
+        return f"{pages:,} pages > {MAX_PDF_PAGES:,}"
+    return None
+
+
+def check_pdf(data: bytes, name: str) -> None:
+    """Refuse (InputError) a PDF over the limits of ``pdf_problem``."""
+    problem = pdf_problem(data)
+    if problem is not None:
+        raise InputError(L.MSG_PDF_TOO_LARGE.format(path=name, detail=problem), path=name)
 
 
 def bad_xml_part(data: bytes) -> tuple[str, str] | None:
@@ -380,6 +485,6 @@ def refuse_filled_return(path: str | PathLike[str], previous: Mapping[tuple[str,
         raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
 
 
-__all__ = ["check_package", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
+__all__ = ["is_reader_failure", "check_pdf", "pdf_problem", "MAX_PDF_PAGES", "check_package", "check_sheets", "sheet_problem_error", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
            "explain", "bad_part_error", "input_too_large", "refuse_filled_return",
            "MAX_INPUT_BYTES", "MAX_PART_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO", "MAX_CELLS"]

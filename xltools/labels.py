@@ -1261,3 +1261,53 @@ MSG_ENV_OTHER = "无法访问 {path}：{reason}。(operating system error)"
 REVIEW_ENCODING = "文字编码"
 NOTE_BAD_BYTES = "第 {lines} 行有无法识别的字节，已替换为 �，请对照原文核对。"
 MSG_OUTPUT_NOT_FOLDER = "输出路径 {path} 已存在且不是文件夹，请给出文件夹。(the output must be a folder)"
+# --------------------------------------------------------------------------
+# Budgets for hostile files and templates (issue 18).
+MSG_SHEET_FAR_CELL = ("{path}：工作表“{sheet}”的单元格 {cell} 远在表格之外（{detail}），"
+                      "读入会占满内存，已拒绝读取。请删除该单元格（或清除多余的行列）后另存。"
+                      "(a cell far outside the table: refused before parsing)")
+MSG_SHEET_TOO_MANY_ROWS = ("{path}：工作表“{sheet}”行数过多（{detail}），已拒绝读取。"
+                           "(more rows than allowed)")
+MSG_SHEET_FANOUT = ("{path}：工作表“{sheet}”中同一长文字被大量单元格重复引用（{detail}），"
+                    "读入会占满内存，已拒绝读取。(shared strings fanned out too far)")
+MSG_SHEET_BAD_NUMBER = ("{path}：工作表“{sheet}”的单元格 {cell} 的值“{value}”不是有效的数字或日期"
+                        "（Excel 显示为 #####），或已损坏，请改正后另存。(a value no reader can hold)")
+MSG_ISSUE_BAD_NUMBER = ("工作表“{sheet}”的单元格 {cell} 的值“{value}”不是有效的数字或日期"
+                        "（Excel 显示为 #####），或已损坏，按文字读入，请核实。")
+ISSUE_BAD_NUMBER = "无效数值"
+MSG_ISSUE_FAR_CELL = ("工作表“{sheet}”的单元格 {cell} 远在表格之外（{detail}），"
+                      "为防止占满内存未读取。请让单位删除多余的单元格后重发。")
+MSG_ISSUE_TOO_MANY_ROWS = ("工作表“{sheet}”行数过多（{detail}，不超过下发行数的 {factor} 倍），"
+                           "为防止占满内存未读取。")
+MSG_ISSUE_FANOUT = ("工作表“{sheet}”中同一长文字被大量单元格重复引用（{detail}），"
+                    "为防止占满内存未读取。")
+MSG_ISSUE_READER_CRASHED = "读取时出错（{reason}），文件未读取，其余文件照常汇总。请让单位另存为 .xlsx 后重发。"
+MSG_ISSUE_COLLAPSED = "文件 {file}：另有 {count:,} 条“{kind}”（同类问题只列出前 {shown} 条），未逐条列出。"
+MSG_ISSUE_CELL_CUT = "内容超过 Excel 单元格上限 {limit:,} 字，问题表中只列出前面部分（原文件未改动）。"
+CELL_CUT_MARK = "……（超过 Excel 单元格 32,767 字的上限，以下从略，全文见原文件）"
+MSG_ISSUES_TRUNCATED = "“问题”表已达 Excel 行数上限，另有 {count:,} 条问题未列出。"
+ISSUE_COLLAPSED = "同类问题"
+TEMPLATE_BUDGET_FOR_UNIT = "为“{unit}”"
+MSG_TEMPLATE_BUDGET = ("模板 {path} 在{unit}生成文件时超出限度（{reason}），标记 {tag}（所在段落：{text}）。"
+                       "请检查模板中的循环和运算，未写出任何文件。(template exceeded its budget)")
+MSG_TEMPLATE_ACTIVE_REMOVED = ("模板 {path} 含有可能自动运行或联网的内容（{what}），已从生成的文件中删除。"
+                               "(active content removed from the template)")
+TEMPLATE_ACTIVE_KINDS = {
+    "attachedTemplate": "外部附加模板",
+    "external": "外部链接的图片或对象",
+    "field": "会运行或取外部内容的域（DDE/INCLUDEPICTURE/INCLUDETEXT 等）",
+    "altChunk": "嵌入的外部格式内容（altChunk）",
+    "vba": "宏（vbaProject）",
+}
+MSG_PDF_TOO_LARGE = ("{path} 超出 PDF 读取限度（{detail}），为防止占满内存已拒绝读取。"
+                     "请只保留任务分工所在的页（或另存为 Word/Excel）后再导入。(PDF over its limits)")
+MSG_BATCH_LOCKED = ("{path} 无法替换：它可能正在 Word/Excel/WPS 中打开，或是只读文件、同名文件夹。"
+                    "请关闭（或改名）后重试；本批文件一个也没有替换。(a target is open or locked: nothing replaced)")
+SHEET_CONTINUED = "续文"
+CONTINUED_COLUMNS = ("要求编号", "段序", "续文")
+REVIEW_LONG_TEXT = "超长要求"
+NOTE_LONG_REQUIREMENT = ("要求 {req_id} 有 {chars:,} 字，超过 Excel 单元格 32,767 字的上限："
+                         "“任务分工”表中显示前面部分，其余按顺序保存在隐藏的“续文”表，读取时自动接上，内容完整。")
+REVIEW_FORMULA = "公式无结果"
+NOTE_FORMULA_NO_VALUE = ("工作表“{sheet}”单元格 {cell} 是公式，文件中没有保存计算结果（{formula}），"
+                         "已按公式原文读入，请在 Excel 中打开原文件另存后重新导入，或核对这一格。")

@@ -35,7 +35,6 @@ import jinja2
 from docxtpl import DocxTemplate
 from jinja2 import meta
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from xltools import labels as L
@@ -47,6 +46,9 @@ from xltools.issuer import issuer_units
 from xltools.letter_template import TITLE_LINE_WIDTH, default_template_path, template_bytes
 from xltools.model import Assignment, Plan, Requirement, Role, requirement_sort_key
 from xltools.workbook_reader import read_plan
+from xltools.docx_clean import UnreadablePart, clean_docx_parts
+from xltools.sandbox import (TEMPLATE_FAILURES, bounded_sandbox, budget_message, failure_line,
+                             render_counted, tag_at)
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
 
@@ -480,8 +482,12 @@ class LetterTemplate:
         if DOCUMENT_PART not in self.entries:
             raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(
                 path=self.name, reason=DOCUMENT_PART + " missing"), path=self.name)
-        # Templates come from anyone: no attribute access to internals, no code execution.
-        self.env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+        # Active content (remote template, DDE/INCLUDE fields, altChunk, macros) never
+        # reaches a recipient: removed here, and said (docx_clean).
+        self.entries, self.warnings = _without_active_content(self.entries, self.name)
+        # Templates come from anyone: no attribute access to internals, no code execution,
+        # a budget on work and size (sandbox.BoundedSandbox).
+        self.env = bounded_sandbox()
         self.parts: dict[str, _Part] = {}
         self.texts: list[str] = []
         for name, raw in self.entries.items():
@@ -647,7 +653,10 @@ class LetterTemplate:
         out: dict[str, bytes] = {}
         for name, part in self.parts.items():
             try:
-                xml = part.template.render(context)
+                xml = render_counted(self.env, part.template, context)
+            except TEMPLATE_FAILURES as exc:
+                tag, text = tag_at(part.source, failure_line(exc))
+                raise self._error(budget_message(self.name, unit, exc, tag, _short(text))) from exc
             except SecurityError as exc:
                 m = re.search(r"attribute '([^']+)'", str(exc))
                 tag, text = self.find_tag(m.group(1)) if m else ("", "")
@@ -713,6 +722,20 @@ class LetterTemplate:
         counts the sections are odd-page breaks, which Word and LibreOffice judge by the
         restarted page number (so they add no blank page)."""
         return _combine(self, letters, pages)
+
+
+def _without_active_content(entries: dict[str, bytes], name: str
+                             ) -> tuple[dict[str, bytes], list[str]]:
+    """The template's parts without active content, and a warning naming what went."""
+    try:
+        parts, kinds = clean_docx_parts(entries)
+    except UnreadablePart as exc:  # cannot be cleaned: never sent on
+        raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=name, reason=exc),
+                            path=name) from exc
+    if not kinds:
+        return entries, []
+    what = L.ALIAS_SEPARATOR.join(L.TEMPLATE_ACTIVE_KINDS.get(k, k) for k in kinds)
+    return parts, [L.MSG_TEMPLATE_ACTIVE_REMOVED.format(path=name, what=what)]
 
 
 _BLOCK_WORDS = {"if", "for", "macro", "call", "filter", "with", "block", "raw", "autoescape",
@@ -1092,6 +1115,8 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     for target in [*targets.values(), *(p for p in (combined_path, annex_path) if p)]:
         check_writable(target, force, inputs)
 
+    warnings.extend(tpl.warnings)
+    tpl.env.start_batch()  # one budget for every letter of this batch
     rendered: dict[str, dict[str, bytes]] = {}
     counts: dict[str, tuple[int, int]] = {}
     for unit in chosen:  # render everything first: a template error writes nothing

@@ -32,10 +32,10 @@ from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from xltools import labels as L
-from xltools.errors import WorkbookError
+from xltools.errors import WorkbookError, XltoolsError
 from xltools.model import Assignment, Plan, PlanInfo, Role, requirement_sort_key
 from xltools.ziputil import Member, Package, StreamDeflater, deflate, write_package
-from xltools.workbook_reader import (assemble_goals, _deadline, _header_map, _text, normalise_requirement_id,
+from xltools.workbook_reader import (assemble_goals, read_continued, _deadline, _header_map, _text, normalise_requirement_id,
                                      read_settings, read_units)
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -113,20 +113,27 @@ def read_plan_fast(data: bytes, name: str = "<workbook>",
     return plan_from_sheets(sheets, name)
 
 
-_PLAN_SHEETS = (L.SHEET_README, L.SHEET_UNITS, L.SHEET_ASSIGNMENTS)
+_PLAN_SHEETS = (L.SHEET_README, L.SHEET_UNITS, L.SHEET_ASSIGNMENTS, L.SHEET_CONTINUED)
 
 
 def load_master_sheets(data: bytes, name: str = "<workbook>",
                        extra: Sequence[str] = ()) -> dict[str, list[list[object]]]:
     """The sheets a plan is read from (and ``extra`` ones), as python-calamine
     gives their rows: the parse, with no Python per cell (run on a reading thread)."""
+    from xltools.guard import bad_part_error, is_reader_failure
+
     try:
         return _load_master_sheets(data, name, extra)
     except (python_calamine.CalamineError, zipfile.BadZipFile, SyntaxError, EOFError) as exc:
-        from xltools.guard import bad_part_error
-
         raise (bad_part_error(data, name)
                or WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc), path=name)) from exc
+    except XltoolsError:
+        raise
+    except BaseException as exc:  # a Rust panic in calamine (a BaseException) is a message too
+        if not is_reader_failure(exc):
+            raise
+        raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=f"{type(exc).__name__}: "
+                                                        f"{str(exc)[:200]}"), path=name) from exc
 
 
 def _load_master_sheets(data: bytes, name: str, extra: Sequence[str]) -> dict[str, list[list[object]]]:
@@ -244,7 +251,9 @@ def plan_from_sheets(sheets: dict[str, list[list[object]]], name: str = "<workbo
             if remark is None:
                 remark = text(raw)
         assignments.append((sort_keys[req_id], row, Assignment(req_id, unit, role, remark)))
-    plan_goals = assemble_goals(reqs, sort_keys)
+    continued = (read_continued(sheets[L.SHEET_CONTINUED]) if L.SHEET_CONTINUED in sheets
+                 else None)
+    plan_goals = assemble_goals(reqs, sort_keys, continued)
     assignments.sort(key=itemgetter(0, 1))  # (requirement order, row): rows are unique
     return Plan(info=info, goals=plan_goals, assignments=tuple(a for _, _, a in assignments),
                 units=units)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 import re
 import zipfile
@@ -24,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
+from xltools.budget import EXCEL_MAX_CELL_CHARS, excel_value
 from xltools.fileio import atomic_path, check_writable, is_file_like
 from xltools.issuer import issuer_units
 from xltools.model import Plan, PlanInfo, ReviewNote, sort_assignments
@@ -51,7 +53,10 @@ REVIEW_WIDTHS = (6, 10, 9, 60, 9, 60, 12)
 
 
 def set_text_safe(cell, value: object) -> None:
-    """Set a cell; text is always stored as text, never as a formula (=, +, -, @)."""
+    """Set a cell; text is always stored as text, never as a formula (=, +, -, @);
+    what no cell can hold (NaN, text over 32,767 characters) as ``budget.excel_value``."""
+    if type(value) is str and len(value) > EXCEL_MAX_CELL_CHARS or type(value) is float:
+        value = excel_value(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
@@ -70,7 +75,7 @@ def cell_rest(style: str, value: object) -> str:
     a formula (=, +, -, @ stay text); numbers stay numbers; dates are serials."""
     s = f' s="{style}"' if style else ""
     if type(value) is str and value:  # the common case first
-        text = value
+        text = value if len(value) <= EXCEL_MAX_CELL_CHARS else str(excel_value(value))
         if _XML_SPECIAL.search(text):  # most texts have none of these: skip the replacements
             text = xml_escape(_XML_ILLEGAL.sub("", text))
         space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
@@ -80,6 +85,8 @@ def cell_rest(style: str, value: object) -> str:
     if isinstance(value, bool):
         return f'"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
+        if type(value) is float and not math.isfinite(value):  # NaN/inf: never a number
+            return cell_rest(style, str(value))
         return f'"{s}><v>{value!r}</v></c>'
     if isinstance(value, dt.datetime):
         return f'"{s}><v>{(value - _EPOCH).total_seconds() / 86400!r}</v></c>'
@@ -367,6 +374,38 @@ def _write_review(wb: Workbook, plan: Plan) -> None:
     ws.add_data_validation(dv)
 
 
+def _long_requirements(plan: Plan) -> list[tuple[str, str]]:
+    return [(req.id, req.text) for _, _, req in plan.iter_requirements()
+            if len(req.text) > EXCEL_MAX_CELL_CHARS]
+
+
+def _with_long_text_notes(plan: Plan) -> Plan:
+    """``plan`` with a 待核对 note for each requirement longer than a cell holds."""
+    import dataclasses
+
+    notes = tuple(ReviewNote(L.REVIEW_LONG_TEXT, L.NOTE_LONG_REQUIREMENT.format(
+        req_id=req_id, chars=len(text)), req_id) for req_id, text in _long_requirements(plan))
+    return dataclasses.replace(plan, notes=tuple(plan.notes) + notes) if notes else plan
+
+
+def _write_continued(wb: Workbook, plan: Plan) -> None:
+    """The hidden 续文 sheet: the rest of each requirement longer than a cell holds,
+    in cell-sized pieces (the readers join them to the 任务分工 cell: nothing cut)."""
+    from xltools.budget import continued_pieces
+
+    rows = [(req_id, i, piece) for req_id, text in _long_requirements(plan)
+            for i, piece in enumerate(continued_pieces(text), start=1)]
+    if not rows:
+        return
+    ws = wb.create_sheet(L.SHEET_CONTINUED)
+    for c, name in enumerate(L.CONTINUED_COLUMNS, start=1):
+        set_text_safe(ws.cell(row=1, column=c), name)
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            set_text_safe(ws.cell(row=r, column=c), value)
+    ws.sheet_state = "hidden"
+
+
 def build_workbook(plan: Plan) -> Workbook:
     """The normalised workbook for ``plan`` as an openpyxl Workbook (not saved)."""
     return _build(plan)[0]
@@ -374,10 +413,12 @@ def build_workbook(plan: Plan) -> Workbook:
 
 def _build(plan: Plan, limit: int | None = None) -> tuple[Workbook, list[tuple[object, ...]]]:
     wb = Workbook()
+    plan = _with_long_text_notes(plan)
     _write_readme(wb, plan)
     rest = _write_assignments(wb, plan, limit)
     _write_units(wb, plan)
     _write_review(wb, plan)
+    _write_continued(wb, plan)
     wb.active = 1
     wb.properties.title = plan.info.title or None
     wb.properties.creator = "xltools"

@@ -22,6 +22,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from xltools import labels as L
+from xltools.budget import join_continued
 from xltools.deadlines import parse_deadline_cell
 from xltools.errors import WorkbookError
 from xltools.fileio import read_input
@@ -119,6 +120,8 @@ def normalise_requirement_id(value: object) -> tuple[str | None, str | None]:
         return make_requirement_id(value.month, value.day), "date"
     if isinstance(value, float) and not value.is_integer():
         text = repr(value)
+        if not re.fullmatch(r"\d+\.\d+", text):  # NaN, inf, 2.3e-216, negative: no id
+            return None, None
         a, _, b = text.partition(".")
         return make_requirement_id(int(a), int(b)), "number"
     text = _text(value)
@@ -231,8 +234,25 @@ def _looks_like_date(text: str) -> bool:
     return bool(re.fullmatch(r"[\d\s年月日号/.\-－]+", text)) and any(c.isdigit() for c in text)
 
 
+def read_continued(rows: Iterable[Iterable[object]]) -> dict[str, list[str]]:
+    """要求编号 → the pieces of its text on the 续文 sheet (header first), in order."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for values in list(rows)[1:]:
+        values = list(values) + [None, None, None]
+        req_id, order, piece = values[0], values[1], values[2]
+        if req_id in (None, "") or piece in (None, ""):
+            continue
+        try:
+            n = int(order)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            n = 0
+        found.setdefault(str(req_id).strip(), []).append((n, str(piece)))
+    return {k: [p for _, p in sorted(v, key=lambda t: t[0])] for k, v in found.items()}
+
+
 def assemble_goals(reqs: dict[str, dict],
-                   sort_keys: dict[str, tuple[int, int, str]] | None = None) -> tuple[Goal, ...]:
+                   sort_keys: dict[str, tuple[int, int, str]] | None = None,
+                   continued: dict[str, list[str]] | None = None) -> tuple[Goal, ...]:
     """Goals → tasks → requirements in id order, whatever the row order.
 
     ``reqs`` maps a requirement id to its fields (目标, 任务, 具体要求, 原文责任单位, "deadline");
@@ -247,8 +267,11 @@ def assemble_goals(reqs: dict[str, dict],
         f = reqs[req_id]
         goal = task_goal.setdefault(task_no, f[L.COL_GOAL])
         task_names.setdefault(task_no, f[L.COL_TASK])
+        text = f[L.COL_REQUIREMENT]
+        if continued and req_id in continued:  # longer than a cell: the rest is on 续文
+            text = join_continued(text, continued[req_id])
         goals.setdefault(goal, {}).setdefault(task_no, []).append(Requirement(
-            id=req_id, text=f[L.COL_REQUIREMENT], deadline=f["deadline"],
+            id=req_id, text=text, deadline=f["deadline"],
             units_text=f[L.COL_UNITS_TEXT]))
     return tuple(Goal(name=g, tasks=tuple(Task(n, task_names[n], tuple(rs))
                                           for n, rs in tasks.items()))
@@ -262,6 +285,10 @@ def load_workbook(src: str | os.PathLike[str] | IO[bytes]) -> Loaded:
         return _load(wb, path)
     except (zipfile.BadZipFile, zlib.error, SyntaxError, EOFError) as exc:
         # Read-only sheets are parsed while iterating: a malformed part shows up here.
+        raise explain(data, path, exc) from exc
+    except (ValueError, IndexError, OverflowError) as exc:
+        # openpyxl converts each cell as it is read: a value no cell can hold (a date
+        # that does not parse, a shared string that is not there) is named, no traceback.
         raise explain(data, path, exc) from exc
     finally:
         wb.close()
@@ -354,7 +381,9 @@ def _load(wb: openpyxl.Workbook, path: str) -> Loaded:
         if not f[L.COL_REQUIREMENT]:
             problems.append(Problem(sheet, first_row[req_id], L.COL_REQUIREMENT,
                                     L.CHK_MISSING_REQUIREMENT))
-    plan_goals = assemble_goals(reqs)
+    continued = (read_continued(wb[L.SHEET_CONTINUED].iter_rows(values_only=True))
+                 if L.SHEET_CONTINUED in wb.sheetnames else None)
+    plan_goals = assemble_goals(reqs, continued=continued)
     assignments.sort(key=lambda t: (requirement_sort_key(t[0]), t[1]))
     notes = _read_review(wb[L.SHEET_REVIEW]) if L.SHEET_REVIEW in wb.sheetnames else ()
     plan = Plan(info=info, goals=plan_goals,

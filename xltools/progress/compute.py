@@ -14,6 +14,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from xltools import labels as L
+from xltools.budget import ISSUES_MAX_ROWS, ISSUES_SHOWN_PER_KIND
 from xltools.errors import InputError, XltoolsError
 from xltools.master import requirement_id
 from xltools.model import Plan
@@ -153,6 +154,8 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
     for rf in files:
         if rf.hidden_name and rf.error is None:
             out.add(rf, L.ISSUE_HIDDEN_FILE, L.MSG_ISSUE_HIDDEN_FILE, L.HANDLED_NOTE)
+        for note_kind, note in rf.notes:  # e.g. a number no reader can hold, read as text
+            out.add(rf, note_kind, note, L.HANDLED_NOTE)
         if rf.error:
             kind, message = rf.error
             issue_kind = {ERR_OTHER: L.ISSUE_OTHER_FILE, ERR_TOO_LARGE: L.ISSUE_TOO_LARGE,
@@ -241,13 +244,46 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
     slot_list = list(slots.values())
     units = list(rows_by_unit)
     result = RollupResult(round_label=label, as_of=day, schedule=schedule, sheets={},
-                          issues=out.issues, slots=slot_list, units=units, returned=[],
+                          issues=collapse_issues(out.issues), slots=slot_list, units=units, returned=[],
                           files_read=files_read, rows_read=rows_read, rows_used=rows_used,
                           rows_reported=len(reported), status_options=tuple(options),
                           feedback_deadline=due,
                           contacts={u: (rf.filler, rf.phone) for u, rf in chosen.items()})
     S.build(result, S.plan_requirements(plan), plan.info, history)
     return result
+
+
+def collapse_issues(issues: list[Issue], shown: int = ISSUES_SHOWN_PER_KIND,
+                    max_rows: int = ISSUES_MAX_ROWS) -> list[Issue]:
+    """问题 as written: of each file's issues of one kind and handling the first
+    ``shown`` are listed and the rest counted on one line after them; never more
+    than ``max_rows`` lines (a last line counts what is left out). The rows
+    behind a counted line are still reported (``RollupResult.rows_reported``)."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for issue in issues:
+        counts[(issue.file, issue.kind, issue.handling)] += 1
+    if all(n <= shown for n in counts.values()) and len(issues) <= max_rows:
+        return issues
+    out: list[Issue] = []
+    seen: Counter[tuple[str, str, str]] = Counter()
+    for issue in issues:
+        key = (issue.file, issue.kind, issue.handling)
+        seen[key] += 1
+        n = seen[key]
+        if n <= shown:
+            out.append(issue)
+        if n == shown and counts[key] > shown:
+            out.append(Issue(file=issue.file, kind=L.ISSUE_COLLAPSED, handling=issue.handling,
+                             unit=issue.unit, sheet=issue.sheet,
+                             reason=L.MSG_ISSUE_COLLAPSED.format(
+                                 file=issue.file, count=counts[key] - shown, kind=issue.kind,
+                                 shown=shown)))
+    if len(out) > max_rows:
+        left = len(out) - (max_rows - 1)
+        out = out[:max_rows - 1]
+        out.append(Issue(file="", kind=L.ISSUE_COLLAPSED, handling=L.HANDLED_NOTE,
+                         reason=L.MSG_ISSUES_TRUNCATED.format(count=left)))
+    return out
 
 
 def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, str], Slot],

@@ -29,7 +29,11 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2.sandbox import SandboxedEnvironment
+import zipfile
+
+from xltools.docx_clean import UnreadablePart, clean_docx
+from xltools.sandbox import (TEMPLATE_FAILURES, BoundedSandbox, bounded_sandbox, budget_message,
+                             failure_line, tag_at)
 
 from xltools import labels as L
 from xltools import letter_template as LT
@@ -196,16 +200,47 @@ def read_template(source: str | os.PathLike[str] | IO[bytes] | None, default: st
     return read_input(source)  # the input guard: no bomb, damaged or encrypted template
 
 
+def read_clean_template(source: str | os.PathLike[str] | IO[bytes] | None, default: str
+                        ) -> tuple[bytes, str, list[str]]:
+    """``read_template`` without active content (docx_clean): (bytes, name, warnings)."""
+    data, name = read_template(source, default)
+    try:
+        cleaned, kinds = clean_docx(data)
+    except UnreadablePart as exc:  # cannot be cleaned: never sent on
+        raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=name, reason=exc),
+                            path=name) from exc
+    if not kinds:
+        return data, name, []
+    what = L.ALIAS_SEPARATOR.join(L.TEMPLATE_ACTIVE_KINDS.get(k, k) for k in kinds)
+    return cleaned, name, [L.MSG_TEMPLATE_ACTIVE_REMOVED.format(path=name, what=what)]
+
+
 # ------------------------------------------------------------ rendering
-def sandbox() -> SandboxedEnvironment:
-    """The only Jinja2 environment templates are rendered in."""
-    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+def sandbox() -> BoundedSandbox:
+    """The only Jinja2 environment templates are rendered in (with a budget on
+    work and size: one environment for a batch shares the batch's budget)."""
+    return bounded_sandbox()
 
 
 def render(template: bytes, name: str, context: Mapping[str, Any],
-           images: Mapping[str, bytes] | None = None) -> bytes:
+           images: Mapping[str, bytes] | None = None, *, env: BoundedSandbox | None = None,
+           unit: str = "") -> bytes:
     """The rendered document: ``context`` values, ``images`` (PNG bytes) as
-    pictures CHART_WIDTH_MM wide. Raises TemplateError for any template problem."""
+    pictures CHART_WIDTH_MM wide. Raises TemplateError for any template problem,
+    and when the template exceeds its budget (``env``: the batch's environment)."""
+    env = env or sandbox()
+    env.budget.start_document()
+    try:
+        document = _render(template, name, context, images, env)
+    except TEMPLATE_FAILURES as exc:
+        source = getattr(exc, "_xltools_source", "")
+        tag, text = tag_at(source, failure_line(exc))
+        raise TemplateError(budget_message(name, unit, exc, tag, text), path=name) from exc
+    return document
+
+
+def _render(template: bytes, name: str, context: Mapping[str, Any],
+            images: Mapping[str, bytes] | None, env: BoundedSandbox) -> bytes:
     try:
         tpl = DocxTemplate(io.BytesIO(template))
         tpl.init_docx()
@@ -215,7 +250,10 @@ def render(template: bytes, name: str, context: Mapping[str, Any],
     for key, png in (images or {}).items():
         values[key] = InlineImage(tpl, io.BytesIO(png), width=Mm(CHART_WIDTH_MM))
     try:
-        tpl.render(values, jinja_env=sandbox(), autoescape=True)
+        tpl.render(values, jinja_env=env, autoescape=True)
+    except TEMPLATE_FAILURES as exc:
+        exc._xltools_source = _patched_source(tpl)  # type: ignore[attr-defined]
+        raise
     except jinja2.exceptions.SecurityError as exc:
         raise TemplateError(L.MSG_DOC_TEMPLATE_UNSAFE.format(path=name, reason=exc), path=name) from exc
     except jinja2.TemplateError as exc:
@@ -224,7 +262,21 @@ def render(template: bytes, name: str, context: Mapping[str, Any],
         raise TemplateError(L.MSG_DOC_TEMPLATE_ERROR.format(path=name, reason=exc), path=name) from exc
     buf = io.BytesIO()
     tpl.save(buf)
-    return buf.getvalue()
+    data = buf.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:  # the batch's output, as unpacked
+        env.budget.add_output(sum(i.file_size for i in zf.infolist()))
+    return data
+
+
+def _patched_source(tpl: DocxTemplate) -> str:
+    """The body XML as docxtpl gave it to Jinja, one paragraph a line (to find the
+    failing tag from the line Jinja's traceback names)."""
+    import re
+
+    try:
+        return re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
+    except Exception:  # noqa: BLE001 - only for the message
+        return ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -243,5 +295,5 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-__all__ = ["render", "read_template", "sandbox", "build_report_template", "build_remind_template",
+__all__ = ["render", "read_template", "read_clean_template", "sandbox", "build_report_template", "build_remind_template",
            "template_bytes", "REPORT_TEMPLATE", "REMIND_TEMPLATE"]

@@ -17,7 +17,11 @@ import python_calamine
 
 from xltools import labels as L
 from xltools.errors import WorkbookError
+from xltools.budget import ROLLUP_CELLS_FACTOR, ROLLUP_LIMITS
+from xltools.budget import ROLLUP_CELLS_FACTOR, ROLLUP_LIMITS
 from xltools.fileio import is_file_like, read_input
+from xltools.guard import MAX_CELLS, check_package, is_reader_failure
+from xltools.guard import MAX_CELLS, check_package
 from xltools.model import Deadline, PlanInfo
 from xltools.progress import summary as S
 from xltools.progress.identity import cell_key, parse_date_arg
@@ -43,7 +47,11 @@ def _value(v: object) -> object:
 def read_rollup(src: str | os.PathLike[str] | IO[bytes]
                 ) -> tuple[RollupResult, list[tuple[str, str, str, Deadline]], PlanInfo]:
     """(result with marks and sheets, requirements in order, the plan's 说明 info)."""
-    data, name = read_input(src)  # the input guard (zip bombs, damaged, encrypted)
+    # The input guard (zip bombs, damaged, encrypted), with the cells a roll-up may
+    # hold: the master's and the sheets rollup adds (budget.ROLLUP_CELLS_FACTOR).
+    data, name = read_input(src, check=False)
+    check_package(data, name, max_cells=MAX_CELLS * ROLLUP_CELLS_FACTOR,
+                  limits=ROLLUP_LIMITS)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several types for broken files
@@ -55,8 +63,14 @@ def read_rollup(src: str | os.PathLike[str] | IO[bytes]
                            and L.SHEET_PROGRESS in book.sheet_names
                            else L.MSG_NOT_A_ROLLUP.format(path=name, sheet=sheet))
                 raise WorkbookError(message, path=name, sheet=sheet)
-        info_rows = _rows(book, L.ROLLUP_INFO_SHEET)
-        progress = _rows(book, L.SHEET_PROGRESS)
+        try:
+            info_rows = _rows(book, L.ROLLUP_INFO_SHEET)
+            progress = _rows(book, L.SHEET_PROGRESS)
+        except BaseException as exc:  # a Rust panic is a BaseException
+            if not is_reader_failure(exc):
+                raise
+            raise WorkbookError(L.MSG_NOT_A_WORKBOOK.format(path=name, reason=exc),
+                                path=name) from exc
     finally:
         book.close()
     values = {cell_key(r[0]): r[1] if len(r) > 1 else "" for r in info_rows[1:] if r and r[0]}

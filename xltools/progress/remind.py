@@ -25,7 +25,7 @@ from xltools.fileio import atomic_folder, check_writable
 from xltools.filenames import unique_filenames
 from xltools.issuer import issuer_units
 from xltools.model import Assignment, Plan, PlanInfo
-from xltools.progress.documents import REMIND_TEMPLATE, read_template, render
+from xltools.progress.documents import REMIND_TEMPLATE, read_clean_template, render, sandbox
 from xltools.progress.identity import parse_date_arg, progress_file_name
 from xltools.progress.readback import read_rollup
 from xltools.progress.report import format_date
@@ -113,12 +113,14 @@ class RemindResult:
     folder: Path
     deadline: dt.date
     files: dict[str, Path] = field(default_factory=dict)  # unit → notice
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         if not self.files:
-            return L.MSG_REMIND_NONE
-        return L.MSG_REMIND_DONE.format(count=len(self.files), deadline=self.deadline.isoformat(),
-                                        path=self.folder)
+            return "\n".join([L.MSG_REMIND_NONE, *self.warnings])
+        return "\n".join([L.MSG_REMIND_DONE.format(count=len(self.files),
+                                                   deadline=self.deadline.isoformat(),
+                                                   path=self.folder), *self.warnings])
 
 
 def remind(rollup_workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLike[str], *,
@@ -133,7 +135,7 @@ def remind(rollup_workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | o
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise OutputError(L.MSG_NOT_A_FOLDER.format(path=folder), path=str(folder))
-    data, name = read_template(template, REMIND_TEMPLATE)
+    data, name, warnings = read_clean_template(template, REMIND_TEMPLATE)
     result, _, info = read_rollup(rollup_workbook)
     units = owing_units(result, info)
     stems = {u: L.REMIND_FILE_PATTERN.format(unit=u).removesuffix(".docx") for u in units}
@@ -143,10 +145,12 @@ def remind(rollup_workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | o
     for target in targets.values():
         check_writable(target, force, inputs)
     # Render every notice first: a template error leaves no partial batch behind.
+    env = sandbox()
+    env.start_batch()  # one budget for every notice of the batch
     documents = {u: render(data, name, remind_context(result, info, u, rows, due, date=date,
-                                                      doc_number=doc_number))
+                                                      doc_number=doc_number), env=env, unit=u)
                  for u, rows in units.items()}
-    out = RemindResult(folder=folder, deadline=due)
+    out = RemindResult(folder=folder, deadline=due, warnings=warnings)
     if documents:
         with atomic_folder(folder, force, inputs) as batch:  # every notice or none
             for unit, document in documents.items():

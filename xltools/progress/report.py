@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -24,7 +24,7 @@ from xltools.fileio import check_writable, write_bytes
 from xltools.model import PlanInfo
 from xltools.progress import summary as S
 from xltools.progress.chart import rate_chart_png
-from xltools.progress.documents import REPORT_TEMPLATE, read_template, render
+from xltools.progress.documents import REPORT_TEMPLATE, read_clean_template, render, sandbox
 from xltools.progress.readback import read_rollup
 from xltools.progress.results import RollupResult
 
@@ -109,10 +109,11 @@ class ReportResult:
     path: Path
     late_units: list[str]
     red_count: int
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return L.MSG_REPORT_DONE.format(late=len(self.late_units), red=self.red_count,
-                                         path=self.path)
+        return "\n".join([L.MSG_REPORT_DONE.format(late=len(self.late_units), red=self.red_count,
+                                                   path=self.path), *self.warnings])
 
 
 def report(rollup_workbook: str | os.PathLike[str] | IO[bytes], out: str | os.PathLike[str], *,
@@ -123,13 +124,14 @@ def report(rollup_workbook: str | os.PathLike[str] | IO[bytes], out: str | os.Pa
     通报's own 发文字号 (none by default)."""
     inputs = (rollup_workbook, template)  # never written over, force or not
     check_writable(out, force, inputs)
-    data, name = read_template(template, REPORT_TEMPLATE)
+    data, name, warnings = read_clean_template(template, REPORT_TEMPLATE)
     result, requirements, info = read_rollup(rollup_workbook)
     context = report_context(result, requirements, info, date=date, doc_number=doc_number)
     chart = rate_chart_png(chart_units(result), result.schedule)
     document = render(data, name, context, {"chart": chart})
     path = write_bytes(out, document, force=force, inputs=inputs)
-    return ReportResult(path=path, late_units=result.overdue_units, red_count=context["red_count"])
+    return ReportResult(path=path, late_units=result.overdue_units, red_count=context["red_count"],
+                        warnings=warnings)
 
 
 __all__ = ["report", "report_context", "ReportResult", "format_date"]

@@ -24,8 +24,10 @@ from pathlib import Path
 import python_calamine
 
 from xltools import labels as L
+from xltools.budget import RETURN_LIMITS, RETURN_ROW_FACTOR, SheetLimits
 from xltools.errors import InputError
 from xltools.fileio import read_capped
+from xltools.guard import is_reader_failure
 from xltools.text import normalise_spaces
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_UNIT, cell_key)
@@ -99,6 +101,7 @@ class ReturnedFile:
     hidden_unit: str = ""  # the unit of the hidden identity sheet
     visible_unit: str = ""  # the 填报单位 line
     hidden_name: bool = False  # a dot file, or in a dot folder
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, message) for 问题
 
     @property
     def fingerprints(self) -> dict[str, str]:
@@ -216,8 +219,12 @@ def clean_value(value: object) -> object:
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text or None
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return int(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return int(value)
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value)  # NaN, ±inf: never a cell value (invalid SpreadsheetML)
+        return value
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date()  # a date cell (calamine gives midnight datetimes)
     if isinstance(value, dt.time):
@@ -349,9 +356,13 @@ def _outside_above(rows: list[list[object]], hi: int) -> list[tuple[int, list[ob
 Sheets = list[tuple[str, bool, list[list[object]]]]  # (name, visible, rows) as calamine read them
 
 
-def read_returned(path: str | os.PathLike[str], folder: Path | None = None) -> ReturnedFile:
-    """Read one returned file (never raises for what is inside the file)."""
-    return parse_loaded(*load_opened(open_returned(path, folder)))
+def read_returned(path: str | os.PathLike[str], folder: Path | None = None, *,
+                  limits: SheetLimits | None = None) -> ReturnedFile:
+    """Read one returned file (never raises for what is inside the file);
+    ``limits``: what its sheets may hold (default ``budget.RETURN_LIMITS``)."""
+    opened = open_returned(path, folder, read=False)
+    opened.limits = limits
+    return parse_guarded(*load_opened(opened))
 
 
 def parse_loaded(rf: ReturnedFile, sheets: Sheets | None) -> ReturnedFile:
@@ -370,6 +381,7 @@ class Opened:
     path: Path
     size: int
     data: bytes | None = None
+    limits: SheetLimits | None = None  # what its sheets may hold (budget.RETURN_LIMITS)
 
 
 def open_returned(path: str | os.PathLike[str], folder: Path | None = None, *,
@@ -428,10 +440,60 @@ def load_opened(opened: Opened) -> tuple[ReturnedFile, Sheets | None]:
     if rf.error is not None or opened.data is None:
         return rf, None
     data, opened.data = opened.data, None  # not kept once parsed
-    return rf, _load(rf, opened.path, data)
+    try:
+        return rf, _load(rf, opened.path, data, opened.limits or RETURN_LIMITS)
+    except BaseException as exc:  # noqa: BLE001 - any reader failure is this file's line on 问题
+        if not is_reader_failure(exc):
+            raise
+        rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_READER_CRASHED.format(
+            reason=f"{type(exc).__name__}: {str(exc)[:200]}"))
+        return rf, None
 
 
-def _load(rf: ReturnedFile, p: Path, data: bytes) -> Sheets | None:
+def parse_guarded(rf: ReturnedFile, sheets: Sheets | None) -> ReturnedFile:
+    """``parse_loaded``, any failure on hostile content turned into the file's error."""
+    try:
+        return parse_loaded(rf, sheets)
+    except Exception as exc:  # noqa: BLE001 - one file never stops the round
+        rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_READER_CRASHED.format(
+            reason=f"{type(exc).__name__}: {str(exc)[:200]}"))
+        rf.rows, rf.stray_sheets, rf.loose_rows, rf.outside, rf.unheaded = [], [], [], [], []
+        return rf
+
+
+def _within_budget(rf: ReturnedFile, data: bytes, limits: SheetLimits) -> bytes | None:
+    """The package to parse (its unusable numbers turned into text, noted on
+    ``rf``), or None with ``rf.error`` set when it must not be parsed: a member
+    that lies about its size, a far-away cell, too many rows, shared strings
+    fanned out too far (see ``xltools.budget``)."""
+    from xltools import budget
+    from xltools.guard import _verify_members
+
+    bad = _verify_members(data)
+    if bad is not None:
+        part, reason = bad
+        rf.error = (ERR_UNREADABLE, L.MSG_ISSUE_UNREADABLE.format(reason=f"{part}: {reason}"))
+        return None
+    if not budget.is_spreadsheet_package(data):
+        return data
+    scans = budget.scan_workbook(data, limits)
+    # calamine ignores the declared <dimension>: only what the cells name counts.
+    problem = budget.workbook_problem(scans, limits, numbers=False, declared=False)
+    if problem is not None:
+        fmt = {"rows": L.MSG_ISSUE_TOO_MANY_ROWS, "fanout": L.MSG_ISSUE_FANOUT}.get(
+            problem.kind, L.MSG_ISSUE_FAR_CELL)
+        rf.error = (ERR_TOO_LARGE, fmt.format(sheet=problem.sheet, cell=problem.cell,
+                                              detail=problem.detail, factor=RETURN_ROW_FACTOR))
+        return None
+    for scan in scans:
+        for b in scan.bad:
+            rf.notes.append((L.ISSUE_BAD_NUMBER, L.MSG_ISSUE_BAD_NUMBER.format(
+                sheet=scan.name, cell=b.ref, value=b.text)))
+    return budget.numbers_as_text(data, scans)
+
+
+def _load(rf: ReturnedFile, p: Path, data: bytes,
+          limits: SheetLimits = RETURN_LIMITS) -> Sheets | None:
     head = data[:LOCK_FILE_MAX + 1]
     magic = head[:8]
     suffix = p.suffix.lower()
@@ -445,7 +507,12 @@ def _load(rf: ReturnedFile, p: Path, data: bytes) -> Sheets | None:
             rf.error = (kind, L.MSG_ISSUE_UNREADABLE.format(reason=why) if kind == ERR_UNREADABLE
                         else L.MSG_ISSUE_TOO_LARGE.format(detail=why))
             return None
-        by_path = suffix in (".xlsx", ".xlsm", ".xltx", ".xltm")
+        checked = _within_budget(rf, data, limits)
+        if checked is None:
+            return None
+        # Read from the path only when nothing in memory differs from the file.
+        by_path = suffix in (".xlsx", ".xlsm", ".xltx", ".xltm") and checked is data
+        data = checked
     elif magic.startswith(OLE_MAGIC):
         if _ENCRYPTION_STREAM in data:  # an encrypted .xlsx inside an OLE container
             rf.error = (ERR_ENCRYPTED, L.MSG_ISSUE_ENCRYPTED)
@@ -477,7 +544,9 @@ def _load(rf: ReturnedFile, p: Path, data: bytes) -> Sheets | None:
             visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
             sheets.append((meta.name, visible, rows))
         wb.close()
-    except Exception as exc:  # calamine raises several types for broken files
+    except BaseException as exc:  # calamine raises several types, and panics, for broken files
+        if not is_reader_failure(exc):
+            raise
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             rf.error = (ERR_ENCRYPTED, L.MSG_ISSUE_ENCRYPTED)
         else:
@@ -603,16 +672,20 @@ def list_returns(folder: str | os.PathLike[str],
 
 
 def read_listed(listing: Listing, *, pool: Executor | None = None,
-                threads: bool = True) -> list[ReturnedFile]:
+                threads: bool = True, limits: SheetLimits | None = None) -> list[ReturnedFile]:
     """Read the files of a listing (see ``read_folder``)."""
     base, paths = listing.folder, listing.paths
+
+    def read(p: Path) -> ReturnedFile:
+        return read_returned(p, base, limits=limits)
+
     if pool is not None:
-        files = list(pool.map(lambda p: read_returned(p, base), paths))
+        files = list(pool.map(read, paths))
     elif len(paths) < 4 or not threads:
-        files = [read_returned(p, base) for p in paths]
+        files = [read(p) for p in paths]
     else:
         with ThreadPoolExecutor(max_workers=READ_THREADS) as own:
-            files = list(own.map(lambda p: read_returned(p, base), paths))
+            files = list(own.map(read, paths))
     return files + unreadable_folders(listing)
 
 
@@ -638,5 +711,5 @@ def read_folder(folder: str | os.PathLike[str],
     return read_listed(list_returns(folder, exclude), pool=pool, threads=threads)
 
 
-__all__ = ["ReturnedFile", "DataRow", "read_returned", "open_returned", "load_opened", "parse_loaded", "Opened", "load_opened_bytes", "read_folder", "list_returns", "read_listed", "unreadable_folders", "Listing", "check_zip", "clean_value",
+__all__ = ["ReturnedFile", "DataRow", "read_returned", "open_returned", "load_opened", "parse_loaded", "parse_guarded", "is_reader_failure", "Opened", "load_opened_bytes", "read_folder", "list_returns", "read_listed", "unreadable_folders", "Listing", "check_zip", "clean_value",
            "MAX_FILE_BYTES"]

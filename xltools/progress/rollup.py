@@ -22,14 +22,15 @@ from openpyxl import Workbook
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
 from xltools.fileio import atomic_path, check_writable, is_file_like, read_capped, read_input
-from xltools.guard import check_package
+from xltools.guard import check_package, is_reader_failure
 from xltools.master import load_master_sheets, merge_sheets, plan_from_sheets
 from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
 from xltools.progress.identity import cell_key
 from xltools.progress.results import RollupResult
+from xltools.budget import declared_rows, return_limits
 from xltools.progress.returns import (Listing, ReturnedFile, list_returns, load_opened,
-                                      load_opened_bytes, open_returned, parse_loaded,
+                                      load_opened_bytes, open_returned, parse_guarded,
                                       unreadable_folders)
 from xltools.progress.sheets import write_rollup
 from xltools.progress.split import split
@@ -120,8 +121,11 @@ def _read_all(data: bytes, name: str, listing: Listing
     # The files are read before the threads start (up to PREFETCH_BYTES in all):
     # a thread's system calls wait for the GIL while this thread runs Python.
     opened, budget = [], PREFETCH_BYTES
+    # A return holds at most RETURN_ROW_FACTOR × the plan's rows (budget.return_limits).
+    limits = return_limits(declared_rows(data))
     for path in listing.paths:
         item = open_returned(path, listing.folder, read=False)
+        item.limits = limits
         if item.size <= budget:
             load_opened_bytes(item)
             budget -= len(item.data or b"")
@@ -134,7 +138,7 @@ def _read_all(data: bytes, name: str, listing: Listing
         for rf, sheets in loaded:
             if master is None and master_f.done():
                 master = _master_from(master_f.result(), name)
-            files.append(parse_loaded(rf, sheets))
+            files.append(parse_guarded(rf, sheets))
         if master is None:
             master = _master_from(master_f.result(), name)
     return master, files + unreadable_folders(listing)
@@ -152,8 +156,9 @@ def _rollup(data: bytes, name: str, folder: str | os.PathLike[str],
         try:
             old_data, _ = read_input(old_out)
             history = _merge_history(history, _calamine_history(old_data))
-        except Exception:  # an unreadable old OUT is simply replaced  # noqa: BLE001
-            pass
+        except BaseException as exc:  # an unreadable old OUT is simply replaced  # noqa: BLE001
+            if not is_reader_failure(exc):
+                raise
     result = compute_rollup(plan, folder, round_label=round_label, as_of=as_of, history=history,
                             files=files, _prepared=prepared)
     generated = Workbook()

@@ -358,7 +358,13 @@ def split(workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLi
     """
     from xltools.master import read_plan_fast
 
-    data, name = read_input(workbook)  # the input guard (zip bombs, damaged, encrypted)
+    from xltools.budget import ROLLUP_CELLS_FACTOR, ROLLUP_LIMITS
+    from xltools.guard import MAX_CELLS, check_package
+
+    # The input guard (zip bombs, damaged, encrypted), with a roll-up's limits:
+    # the last roll-up is this round's workbook.
+    data, name = read_input(workbook, check=False)
+    check_package(data, name, max_cells=MAX_CELLS * ROLLUP_CELLS_FACTOR, limits=ROLLUP_LIMITS)
     src = io.BytesIO(data)
     # The same reader as the roll-up, so both compute the same plan fingerprint.
     plan = read_plan_fast(data, name)

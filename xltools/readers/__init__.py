@@ -153,7 +153,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
         raise SourceFormatError(no_table_message(text, name), path=name)
     events, meta = best.events, best.meta
     review = tuple(fixer.review) + meta.review
-    account = account_lines(text, events, meta)
+    # A CSV/TSV line is split at its delimiter (a cell's text may continue on the next lines).
+    account = account_lines(text, events, meta, delim if best.reader == "csv" else None)
     review += tuple((L.REVIEW_SKIPPED, L.NOTE_LOST_LINE, line, source) for line, source in account.lost)
     if runner_up is not None and runner_up.score >= 0.9 * best.score and not agree(best.events, runner_up.events):
         review += ((L.REVIEW_STRUCTURE, L.NOTE_RUNNER_UP.format(

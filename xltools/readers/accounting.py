@@ -41,10 +41,13 @@ def _grams(text: str) -> set[str]:
 _SEGMENTS = re.compile(r"[|│｜\t]+|\s{2,}")
 
 
-def _key(text: str) -> list[str]:
+def _key(text: str, delimiter: str | None = None) -> list[str]:
     """The letters of a line that must be found in the model: without punctuation (it
     differs, ,→，), numbering markers (一、 1. （2）) and labels (牵头单位：), which
-    readers take apart."""
+    readers take apart. ``delimiter``: a CSV/TSV line's field separator, split on
+    before the text is cleaned (cleaning turns it into a space or a full-width comma)."""
+    if delimiter:
+        return [k for piece in text.split(delimiter) for k in _key(piece.replace('"', " "))]
     out = []
     for seg in _SEGMENTS.split(clean_text(text)):
         seg = _LABEL.sub("", NUMBER_PREFIX.sub("", seg.strip()))
@@ -62,7 +65,8 @@ def _grams_of(keys: list[str]) -> set[str]:
     return out
 
 
-def account_lines(text: str, events: list[Event], meta: SourceMeta) -> LineAccount:
+def account_lines(text: str, events: list[Event], meta: SourceMeta,
+                  delimiter: str | None = None) -> LineAccount:
     read: set[str] = set()
     joined: list[str] = []
     lines_of_rows: list[int] = []
@@ -93,7 +97,7 @@ def account_lines(text: str, events: list[Event], meta: SourceMeta) -> LineAccou
     total = n_read = n_skipped = 0
     lost: list[tuple[int, str]] = []
     for i, raw in enumerate(text.split("\n"), start=1):
-        keys = _key(raw)
+        keys = _key(raw, delimiter)
         if not keys:
             continue
         total += 1

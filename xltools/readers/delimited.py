@@ -13,6 +13,12 @@ from xltools.readers.grid import Cell, GridReader, _is_header_row, header_kind, 
 from xltools.readers.rows import Event, SourceMeta
 from xltools.text import clean_text
 
+# A cell may be as long as the input (the guard caps inputs at 200 MB); Python's
+# default limit (128 KB) would end a long requirement in a traceback.
+_FIELD_LIMIT = 256 * 1024 * 1024
+if csv.field_size_limit() < _FIELD_LIMIT:
+    csv.field_size_limit(_FIELD_LIMIT)
+
 SEPARATORS = ("|", "\t", "│", "｜")
 
 

@@ -349,6 +349,9 @@ def _retext(t: _Table, at: tuple[int, int], text: str) -> None:
 def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
     import pdfplumber
 
+    from xltools.guard import check_pdf
+
+    check_pdf(data, name)  # pages and inflated streams within limits before pdfminer parses
     try:
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds for broken or encrypted files

@@ -72,15 +72,79 @@ def read_xlsx(data: bytes, name: str, *, simplified: bool = True) -> tuple[list[
 
         raise (bad_part_error(data, name) or InputError(L.MSG_BAD_OFFICE_FILE.format(
             path=name, kind="Excel (.xlsx)", reason=exc), path=name)) from exc
+    formulas = _formulas_without_values(data, wb)
     sheets = []
+    notes: list[tuple[str, str, int | None, str]] = []
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
         values = [[_value_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        for (r, c), formula in formulas.get(ws.title, {}).items():
+            # No cached result: the formula's text is kept (never a silently empty cell).
+            while len(values) < r:
+                values.append([])
+            row = values[r - 1]
+            while len(row) < c:
+                row.append("")
+            row[c - 1] = formula
+            cell = f"{_column_letter(c)}{r}"
+            notes.append((L.REVIEW_FORMULA, L.NOTE_FORMULA_NO_VALUE.format(
+                sheet=ws.title, cell=cell, formula=formula[:80]), r, formula[:200]))
         merges = [(r.min_row - 1, r.max_row - 1, r.min_col - 1, r.max_col - 1)
                   for r in ws.merged_cells.ranges]
         sheets.append((ws.title, values, merges))
-    return _read_sheets(sheets, name, simplified)
+    events, meta = _read_sheets(sheets, name, simplified)
+    if notes:
+        import dataclasses
+
+        meta = dataclasses.replace(meta, review=tuple(notes) + meta.review)
+    return events, meta
+
+
+def _column_letter(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)
+
+
+def _formulas_without_values(data: bytes, values_wb) -> dict[str, dict[tuple[int, int], str]]:  # type: ignore[no-untyped-def]
+    """Sheet → (row, column) → formula text of the cells that hold a formula but
+    no cached result (a file written by a program that does not calculate)."""
+    import openpyxl
+
+    if not _has_formula_part(data):
+        return {}
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    except Exception:  # noqa: BLE001 - the values workbook opened: formulas are a bonus
+        return {}
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    for ws in wb.worksheets:
+        if ws.title not in values_wb.sheetnames:
+            continue
+        cached = values_wb[ws.title]
+        for row in ws.iter_rows():
+            for cell in row:
+                v = cell.value
+                if cell.data_type == "f" and isinstance(v, str) and v.startswith("="):
+                    if cached.cell(row=cell.row, column=cell.column).value in (None, ""):
+                        out.setdefault(ws.title, {})[(cell.row, cell.column)] = v
+    return out
+
+
+def _has_formula_part(data: bytes) -> bool:
+    """True when a worksheet part holds a formula (``<f>`` or ``<f …>``)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    with zf.open(info) as fh:
+                        chunk = fh.read()
+                    if b"<f>" in chunk or b"<f " in chunk:
+                        return True
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error):
+        return False
+    return False
 
 
 def read_xls(data: bytes, name: str, *, simplified: bool = True) -> tuple[list[Event], SourceMeta]:

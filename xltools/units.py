@@ -47,7 +47,7 @@ def _splitter(separators: str) -> re.Pattern[str]:
 
 def split_top_level(text: str, separators: str) -> list[str]:
     """Split on any of ``separators`` outside brackets."""
-    if not _ANY_BRACKET.search(text):  # no brackets: one C-speed split
+    if separators and not _ANY_BRACKET.search(text):  # no brackets: one C-speed split
         return [p.strip() for p in _splitter(separators).split(text) if p.strip()]
     parts, depth, cur = [], 0, []
     for ch in text:

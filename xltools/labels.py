@@ -977,7 +977,7 @@ TITLE_WORDS = ("关于", "落实", "印发", "做好", "贯彻", "进一步", "�
 TPL_GENERAL_INTRO_LIST = ("以下任务中的要求由各相关部门按职能分别落实（括号内为要求编号，全文见任务分工表），"
                           "请你单位对照职能抓好落实。")
 TPL_GENERAL_ITEM = "{{ loop.index }}．{{ t.task }}（{{ t.ids }}）"
-TPL_GENERAL_ANNEX = ("各相关部门按职能分别落实的{{ general|length }}项要求，全文见附件"
+TPL_GENERAL_ANNEX = ("各相关部门按职能分别落实的{{ general|length }}项要求，全文见{{ table_ref }}"
                      "（{{ attachments[-1] }}），请你单位对照职能抓好落实。")
 MSG_WARNING_PREFIX = "注意："
 MSG_LETTERS_ANNEX = "附件（原表格式任务分工）→ {path}"
@@ -1155,3 +1155,38 @@ MSG_ENV_OTHER = "无法访问 {path}：{reason}。(operating system error)"
 REVIEW_ENCODING = "文字编码"
 NOTE_BAD_BYTES = "第 {lines} 行有无法识别的字节，已替换为 �，请对照原文核对。"
 MSG_OUTPUT_NOT_FOLDER = "输出路径 {path} 已存在且不是文件夹，请给出文件夹。(the output must be a folder)"
+
+# ------------------------------------- documents an office signs (issue 19)
+# Titles that already name the division: the letter is 关于落实《…》的通知.
+LETTER_DIVISION_ENDINGS_MORE = ("责任分解", "任务分解", "工作要点", "实施方案", "工作方案", "方案",
+                                "清单", "任务清单", "责任清单", "计划", "工作计划", "台账")
+LETTER_TITLE_TRAILER = r"[（(][^（()）]*[)）]$"  # "（2023年）" after the title's own ending
+TPL_OPENING_NO_TITLE = ("为确保各项工作任务落到实处，现将涉及你单位的"
+                        "{{ total }}项具体要求通知如下，请认真组织落实，按时报送进展情况。")
+TPL_OPENING_FUNCTIONAL = ("{% if title %}为贯彻落实《{{ title }}》{% else %}为确保各项工作任务落到实处{% endif %}，"
+                          "现将你单位按职能落实的要求通知如下，请对照职能认真组织落实，按时报送进展情况。")
+TPL_GENERAL_INTRO_REF = ("以下任务中的要求由各相关部门按职能分别落实（括号内为要求编号，全文见{{ table_ref }}），"
+                         "请你单位对照职能抓好落实。")
+TPL_HEADING_FUNCTIONAL = "{{ no.general }}、你单位及各相关部门按职能落实的要求（{{ general|length }}项）"
+LETTER_TABLE_REF_ANNEX = "附件{n}"
+LETTER_TABLE_REF_NONE = "任务分工表"
+LETTER_PROGRESS_TITLE = "{unit}进度反馈表"
+LETTER_TABLE_TITLE_DEFAULT = "任务分工表"
+LETTER_OTHERS_GENERIC = "各相关部门按职能落实"
+# 落款 (GB/T 9704 7.3.5): the 说明 setting 印章 = 加盖 (7.3.5.1, default) or 不加盖 (7.3.5.2).
+SET_SEAL = "印章"
+SEAL_YES = "加盖"
+SEAL_NO = "不加盖"
+SEAL_HELP = ("加盖：落款按 GB/T 9704 7.3.5.1，成文日期右空四字，发文单位以成文日期为准居中，"
+             "上方留出盖章位置；不加盖：按 7.3.5.2，发文单位右空二字，成文日期首字右移二字。")
+MSG_LETTERS_BAD_SEAL = ("“说明”表中的“印章”填写为“{value}”，请填写“加盖”或“不加盖”。"
+                        "(印章 must be 加盖 or 不加盖)")
+HELP_LETTERS_NO_TABLE = "不随通知附送原表格式的任务分工（默认附送，作为最后一个附件）"
+MSG_LETTERS_NO_UNIT_ROWS = ("要求 {ids} 没有任何责任单位，不会写入任何通知。请在“任务分工”表中补上单位。"
+                            "(requirements without a unit go into no letter)")
+MSG_LETTERS_NO_ISSUER = ("“说明”表中没有发文单位，通知没有落款，反馈表也不知报送给谁。"
+                         "请在“说明”表填写发文单位。(no 发文单位)")
+MSG_LETTERS_NO_DEADLINE = ("“说明”表中没有反馈截止日期，通知只写“按要求报送”。"
+                           "请在“说明”表填写反馈截止日期。(no 反馈截止日期)")
+MSG_LETTERS_NO_TITLE = ("“说明”表中没有标题，通知标题用“{fallback}”。请在“说明”表填写标题。"
+                        "(no 标题: a general letter title is used)")

@@ -64,8 +64,10 @@ TITLE_LINE_TWIPS = 700  # 35 pt for a two-line 22 pt title
 TITLE_LINE_WIDTH = 38
 TABLE_LINE_TWIPS = 360  # 18 pt inside tables
 
-# Column widths (mm) of the requirement tables: 编号 任务 具体要求 其他单位 完成时限.
+# Column widths (mm) of the requirement tables: 编号 任务 具体要求 其他单位 完成时限;
+# without 完成时限 (no row of the letter has one) 具体要求 takes its width.
 TABLE_COLUMNS_MM = (14, 24, 60, 36, 22)
+TABLE_COLUMNS_NO_DEADLINE_MM = (14, 24, 82, 36)
 
 # ------------------------------------------------------------------ fonts
 LATIN_FONT = "Times New Roman"
@@ -363,9 +365,11 @@ def _para(doc: Document, text: str = "", style: str = "Normal", *, align: str | 
     return p
 
 
-def _table(doc: Document, loop_tag: str) -> None:
-    """A requirement table: header row (repeated on each page) + one looped row."""
-    widths = [round(mm * TWIPS_PER_MM) for mm in TABLE_COLUMNS_MM]
+def _table(doc: Document, loop_tag: str, *, deadline: bool = True) -> None:
+    """A requirement table: header row (repeated on each page) + one looped row; no
+    row is split across pages. ``deadline``: with the 完成时限 column."""
+    columns_mm = TABLE_COLUMNS_MM if deadline else TABLE_COLUMNS_NO_DEADLINE_MM
+    widths = [round(mm * TWIPS_PER_MM) for mm in columns_mm]
     widths[-1] += TEXT_WIDTH_TWIPS - sum(widths)  # exact text width
     table = doc.add_table(rows=4, cols=len(widths))
     table.style = doc.styles["Table Grid"]
@@ -384,8 +388,10 @@ def _table(doc: Document, loop_tag: str) -> None:
     tr_pr = header_tr.get_or_add_trPr()
     tr_pr.append(_el("w:cantSplit"))
     tr_pr.append(_el("w:tblHeader"))
-    contents = (L.TPL_TABLE_HEADERS, (loop_tag,) + ("",) * (len(widths) - 1), ROW_TAGS,
-                (TAG_ROWS_END,) + ("",) * (len(widths) - 1))
+    row_tr_pr = rows[2]._tr.get_or_add_trPr()
+    row_tr_pr.append(_el("w:cantSplit"))
+    contents = (L.TPL_TABLE_HEADERS[:len(widths)], (loop_tag,) + ("",) * (len(widths) - 1),
+                ROW_TAGS[:len(widths)], (TAG_ROWS_END,) + ("",) * (len(widths) - 1))
     for r, (row, texts) in enumerate(zip(rows, contents)):
         for c, (cell, text) in enumerate(zip(row.cells, texts)):
             cell.width = widths[c]
@@ -424,26 +430,35 @@ def build_template() -> Document:
     _para(doc, "{%p endfor %}")
     _para(doc, "")
     _para(doc, "{{ unit }}：")
-    _para(doc, L.TPL_OPENING, "Body Text")
+    _para(doc, "{% if functional %}" + L.TPL_OPENING_FUNCTIONAL + "{% elif title %}"
+          + L.TPL_OPENING + "{% else %}" + L.TPL_OPENING_NO_TITLE + "{% endif %}", "Body Text")
 
-    # 一、 the unit's own requirements, one table per role.
-    _para(doc, L.TPL_HEADING_OWN, "Heading 1")
+    # 一、 the unit's own requirements, one table per role (a table without the
+    # 完成时限 column when none of the letter's rows has one).
+    _para(doc, "{%p if groups %}")
+    _para(doc, L.TPL_HEADING_OWN, "Heading 1", keep_next=True)
     _para(doc, "{%p for g in groups %}")
     _para(doc, L.TPL_HEADING_GROUP, "Heading 2", keep_next=True)
+    _para(doc, "{%p if show_deadline %}")
     _table(doc, TAG_ROWS_GROUP)
+    _para(doc, "{%p else %}")
+    _table(doc, TAG_ROWS_GROUP, deadline=False)
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p endfor %}")
+    _para(doc, "{%p endif %}")
 
     # 二、 requirements for every department.
     # general_style: list (task titles + numbers, default), table (in full), annex (附件).
     _para(doc, "{%p if general %}")
-    _para(doc, L.TPL_HEADING_GENERAL, "Heading 1", keep_next=True)
+    _para(doc, "{% if functional %}" + L.TPL_HEADING_FUNCTIONAL + "{% else %}"
+          + L.TPL_HEADING_GENERAL + "{% endif %}", "Heading 1", keep_next=True)
     _para(doc, '{%p if general_style == "table" %}')
     _para(doc, L.TPL_GENERAL_INTRO, "Body Text", keep_next=True)
     _table(doc, TAG_ROWS_GENERAL)
     _para(doc, '{%p elif general_style == "annex" %}')
     _para(doc, L.TPL_GENERAL_ANNEX, "Body Text")
     _para(doc, "{%p else %}")
-    _para(doc, L.TPL_GENERAL_INTRO_LIST, "Body Text", keep_next=True)
+    _para(doc, L.TPL_GENERAL_INTRO_REF, "Body Text", keep_next=True)
     _para(doc, "{%p for t in general_tasks %}")
     _para(doc, L.TPL_GENERAL_ITEM, "Body Text")
     _para(doc, "{%p endfor %}")
@@ -455,7 +470,7 @@ def build_template() -> Document:
     _para(doc, L.TPL_HEADING_FEEDBACK, "Heading 1", keep_next=True)
     _para(doc, L.TPL_FEEDBACK, "Body Text", keep_next=True)
     _para(doc, "{%p if contact_line %}")
-    _para(doc, "{{ contact_line }}。", "Body Text", keep_next=True)
+    _para(doc, "{{ contact_line }}。", "Body Text", align="left", keep_next=True)
     _para(doc, "{%p endif %}")
 
     # 附件说明 (GB/T 9704 7.3.4): one line below the text, two characters in.
@@ -466,13 +481,18 @@ def build_template() -> Document:
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
 
-    # 落款 and 成文日期 (right, two characters in from the edge).
+    # 落款 (GB/T 9704 7.3.5): sealed (7.3.5.1), two blank lines for the seal, the date
+    # 右空四字 and the issuer centred over it; not sealed (7.3.5.2), one blank line, the
+    # issuer 右空二字 and the date two characters right of it. sign_issuer / sign_date
+    # carry the leading blank that puts them there (letters.signature).
     _para(doc, "", keep_next=True)
+    _para(doc, "{%p if sealed %}")
     _para(doc, "", keep_next=True)
-    _para(doc, "{%p if issuer %}")
-    _para(doc, "{{ issuer }}", align="right", right_chars=2, keep_next=True)
     _para(doc, "{%p endif %}")
-    _para(doc, "{{ date }}", align="right", right_chars=2)
+    _para(doc, "{%p if sign_issuer %}")
+    _para(doc, "{{ sign_issuer }}", align="left", keep_next=True)
+    _para(doc, "{%p endif %}")
+    _para(doc, "{{ sign_date }}", align="left")
     return doc
 
 

@@ -1190,3 +1190,26 @@ MSG_LETTERS_NO_DEADLINE = ("“说明”表中没有反馈截止日期，通知�
                            "请在“说明”表填写反馈截止日期。(no 反馈截止日期)")
 MSG_LETTERS_NO_TITLE = ("“说明”表中没有标题，通知标题用“{fallback}”。请在“说明”表填写标题。"
                         "(no 标题: a general letter title is used)")
+# Status rules with thresholds (说明 settings; docs/progress.md "Status rules").
+SET_YELLOW_POINTS = "黄色阈值"
+SET_RED_POINTS = "红色阈值"
+YELLOW_POINTS_DEFAULT = 10
+RED_POINTS_DEFAULT = 30
+YELLOW_POINTS_HELP = ("单位或目标的“进度”（已完成的，加上已反馈、未过完成时限的推进中/长期推进）落后于序时进度"
+                      "超过这么多个百分点时标黄；默认 10。")
+RED_POINTS_HELP = "落后于序时进度超过这么多个百分点时标红；默认 30（有逾期未完成的照样标红）。"
+MSG_BAD_POINTS = ("“说明”表中的“{key}”填写为“{value}”，请填写 0–100 之间的数（百分点）。"
+                  "(threshold must be a number of percentage points)")
+WHY_BEHIND_POINTS = "落后序时进度{points}个百分点"
+WHY_LATE_REPORT = "逾期反馈"
+RATE_NOT_REPORTED = "未报"
+SCOL_NO_STATUS = "未填状态"  # 汇总 by unit: rows without a recognised 状态 (unreported included)
+SCOL_FREE_STATUS = "其他状态"  # 状态分布: a 状态 written in free text
+SCOL_EMPTY_ROW = "已交未填"  # 状态分布: the row came back empty
+SCOL_NO_FILE = "未报"  # 状态分布: no report for the row
+DATE_FORMAT_CN = 'yyyy"年"m"月"d"日"'
+SUM_LEGEND_RULES_2 = (
+    "标识：红 = 已过完成时限未完成，反馈截止后仍未报送（含交回空表），或进度落后序时进度超过{red}个百分点；"
+    "黄 = 7 天内到期未完成、进度落后序时进度超过{yellow}个百分点、时限过半仍未启动、尚未反馈、部分未反馈或逾期反馈；"
+    "绿 = 已按时反馈且按序时推进。进度 = 已完成的，加上已反馈且未过完成时限的推进中、长期推进。"
+    "已反馈只计填写了内容的报送，空表不计；未报送的单位完成率记“未报”。")

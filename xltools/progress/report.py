@@ -48,6 +48,11 @@ def _table(result: RollupResult, key: str) -> list[list[object]]:
     return result.sheets[L.SHEET_SUMMARY][t.first_row - 1:t.last_row]
 
 
+def _rate(value: object) -> str:
+    """A 完成率 cell as the 通报 writes it: 12.5%, or 未报."""
+    return f"{value:.1%}" if isinstance(value, int | float) else str(value or "")
+
+
 def _deadline_text(deadline) -> str:
     if deadline.text:
         return deadline.text
@@ -57,7 +62,7 @@ def _deadline_text(deadline) -> str:
 def report_context(result: RollupResult, requirements, info: PlanInfo, *,
                    date: dt.date | None = None, doc_number: str = "") -> dict[str, Any]:
     """The template variables (docs/progress.md lists them)."""
-    rules = S.rules_for(result, info.year)
+    rules = S.rules_for(result, info.year, info)
     marks = Counter(m for m, _ in result.unit_marks.values())
     done = sum(1 for s in result.slots if s.status_key is not None and s.status_key == rules.done)
     lines = len(result.slots)
@@ -66,7 +71,7 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
     for row in _table(result, "goals"):
         g = dict(zip(goal_head, row, strict=False))
         goals.append({"no": g[L.SCOL_NO], "goal": g[L.SCOL_GOAL], "due": g[L.SCOL_DUE],
-                      "done": g[rules.done or L.STATUS_DONE], "rate": f"{g[L.SCOL_RATE]:.1%}",
+                      "done": g[rules.done or L.STATUS_DONE], "rate": _rate(g[L.SCOL_RATE]),
                       "mark": g[L.SCOL_MARK]})
     entries = [e for e in S.requirement_entries(result, requirements, rules) if e.mark == L.MARK_RED]
     # Overdue work first, then what nobody reported; the earliest 完成时限 first.

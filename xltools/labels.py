@@ -668,8 +668,8 @@ REMIND_TITLE = "催办通知"
 REMIND_FILE_PATTERN = "催办通知-{unit}.docx"
 REPORT_HEADINGS = ("一、总体情况", "二、各目标进展", "三、逾期未报单位", "四、需督办的事项", "五、延期申请",
                    "六、下步要求")
-REPORT_GOAL_HEADERS = ("序号", "目标", "要求数", "完成", "完成率", "标识")
-REPORT_RED_HEADERS = ("编号", "具体要求", "牵头单位", "完成时限", "原因")
+REPORT_GOAL_HEADERS = ("序号", "目标", "要求数", "单位任务（项次）", "已完成", "完成率", "进展")
+REPORT_RED_HEADERS = ("责任单位", "需督办的要求（编号）", "项数", "主要原因")
 REPORT_EXT_HEADERS = ("单位", "编号", "申请延期至", "理由")
 REMIND_HEADERS = ("编号", "具体要求", "完成时限", "需报送事项")
 OWE_REPORT = "未报送进展"
@@ -697,24 +697,30 @@ TPL_REPORT_TEMPLATE_TITLE = "进展情况通报模板"
 TPL_REMIND_TEMPLATE_TITLE = "催办通知模板"
 TPL_REPORT_OPENING = "现将{{ round }}《{{ plan_title }}》落实情况通报如下。"
 TPL_REPORT_OVERALL = ("截至{{ as_of }}，{{ units }}个责任单位应报送进展情况，已反馈{{ returned }}个，"
-                      "逾期未报{{ overdue }}个（其中交回空表{{ blank }}个）。各单位应报的{{ lines }}项工作中已完成"
-                      "{{ done }}项，完成率{{ rate }}，序时进度{{ schedule }}。按标识统计，红色单位"
-                      "{{ red }}个、黄色{{ yellow }}个、绿色{{ green }}个。")
+                      "逾期未报{{ overdue }}个（其中交回空表{{ blank }}个）。{{ requirements }}项要求、"
+                      "{{ lines }}项（次）单位任务中已完成{{ done }}项（次），完成率{{ rate }}，"
+                      "序时进度{{ schedule }}。从各单位看，正常推进{{ green }}个、需关注{{ yellow }}个、"
+                      "进展滞后{{ red }}个。{% if good_units %}{{ good_units }}按时报送、推进有力。{% endif %}")
 TPL_REPORT_CHART_CAPTION = "图  各单位完成率（柱）与序时进度（线）"
 TPL_REPORT_GOALS_INTRO = "各目标完成情况如下表。"
 TPL_REPORT_OVERDUE = ("截至{{ as_of }}（反馈截止日期{{ deadline }}），以下{{ overdue }}个单位仍未报送进展情况"
                       "{% if blank %}（含交回空表的{{ blank_units }}）{% endif %}：{{ overdue_units }}。")
 TPL_REPORT_NO_OVERDUE = "各单位均已按时报送。"
-TPL_REPORT_RED = ("标识为红的要求共{{ red_count }}项，需重点督办{% if red_shown < red_count %}，"
-                  "下表列出其中{{ red_shown }}项（已过完成时限的在前，全部见汇总工作簿“汇总”表）{% endif %}：")
-TPL_REPORT_NO_RED = "没有标识为红的要求。"
-TPL_REPORT_EXTENSIONS = "{{ extension_count }}个事项申请延期，请分管领导审定："
+TPL_REPORT_RED = ("进展滞后的要求共{{ red_count }}项，涉及{{ red_units|length }}个单位，需重点督办"
+                  "（按单位列出，项数多的在前）：")
+TPL_REPORT_NO_RED = "没有进展滞后的要求。"
+TPL_REPORT_EXTENSIONS = "{{ extension_count }}个事项申请延期，情况如下："
 TPL_REPORT_NO_EXTENSIONS = "本轮没有延期申请。"
-TPL_REPORT_NEXT = ("请逾期未报的单位尽快补报进展情况；标识为红的事项，责任单位要分析原因，明确措施和完成时间，"
+TPL_REPORT_NEXT = ("请逾期未报的单位尽快补报进展情况；进展滞后的事项，责任单位要分析原因，明确措施和完成时间，"
                    "牵头单位要加强统筹调度，确保按期完成。下一轮进展情况将继续通报。")
 TPL_REMIND_OPENING = ("按照《{{ plan_title }}》要求，各责任单位应于{{ old_deadline }}前报送{{ round }}"
                       "工作进展情况。截至{{ as_of }}，你单位{{ situation }}。")
 TPL_REMIND_ASK = "请于{{ deadline }}前将下列{{ count }}项工作的进展情况报送{{ issuer_short }}："
+TPL_REMIND_ASK_ALL = ("你单位承担的{{ count }}项工作均未报送进展情况（要求编号{{ first_id }}至{{ last_id }}，"
+                      "见原下发的进度反馈表）。请于{{ deadline }}前逐项填写后报送{{ issuer_short }}。")
+TPL_REMIND_ASK_GROUPS = "请于{{ deadline }}前将下列{{ count }}项工作的情况报送{{ issuer_short }}："
+TPL_REMIND_GROUP = "{{ loop.index }}．{{ g.owe }}（{{ g.count }}项）：{{ g.ids }}。"
+TPL_REMIND_FIRM = "逾期仍未报送的，将予以通报。"
 TPL_REMIND_HOW = ("请在原下发的进度反馈表中填写后发回（文件可改名）{% if progress_file %}，文件名："
                   "{{ progress_file }}{% endif %}。")
 REMIND_SITUATION_SILENT = "尚未报送进展情况"
@@ -1213,3 +1219,8 @@ SUM_LEGEND_RULES_2 = (
     "黄 = 7 天内到期未完成、进度落后序时进度超过{yellow}个百分点、时限过半仍未启动、尚未反馈、部分未反馈或逾期反馈；"
     "绿 = 已按时反馈且按序时推进。进度 = 已完成的，加上已反馈且未过完成时限的推进中、长期推进。"
     "已反馈只计填写了内容的报送，空表不计；未报送的单位完成率记“未报”。")
+# 通报 / 催办 an office signs (issue 19).
+REPORT_RECIPIENTS = "各有关单位"  # 主送
+MARK_WORDS = {MARK_RED: "进展滞后", MARK_YELLOW: "需关注", MARK_GREEN: "正常推进"}
+REPORT_GOOD_UNITS = "{units}等{count}个单位"
+REMIND_TABLE_LIMIT = 8  # more owed rows than this: grouped by what is owed, no table

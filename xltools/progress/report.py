@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from xltools import labels as L
-from xltools.letters import title_lines
+from xltools.letters import format_doc_number, signature, title_lines
 from xltools.fileio import check_writable, write_bytes
 from xltools.model import PlanInfo
 from xltools.progress import summary as S
@@ -31,6 +31,7 @@ from xltools.progress.results import RollupResult
 RED_LIMIT = 8  # requirements listed in the 通报 (all of them are on 进度)
 EXTENSION_LIMIT = 8
 SHORT_TEXT = 36
+GOOD_NAMED = 6  # units that did well, named in the 通报 (more: "A、B…等N个单位")
 
 
 def format_date(day: dt.date) -> str:
@@ -38,9 +39,38 @@ def format_date(day: dt.date) -> str:
     return L.LETTER_DATE.format(y=day.year, m=day.month, d=day.day)
 
 
+_PAIRS = {"《": "》", "〔": "〕", "（": "）", "(": ")", "“": "”", "[": "]", "【": "】"}
+
+
 def _short(text: str, limit: int = SHORT_TEXT) -> str:
+    """``text`` cut to about ``limit`` characters with "…", never inside 《…》, 〔…〕 or
+    brackets (a document number such as 《…》（吉政办发〔2019〕12号） stays whole or goes)."""
     text = " ".join(str(text or "").split())
-    return text if len(text) <= limit else text[:limit] + "…"
+    if len(text) <= limit:
+        return text
+    cut = limit
+    stack: list[tuple[int, str]] = []
+    for i, ch in enumerate(text[:cut]):
+        if ch in _PAIRS:
+            stack.append((i, _PAIRS[ch]))
+        elif stack and ch == stack[-1][1]:
+            stack.pop()
+    if stack:
+        start, closer = stack[0]
+        end = text.find(closer, cut)
+        if 0 <= end < limit + 16:  # the document number is short: keep it whole
+            cut = end + 1
+            while cut < len(text) and text[cut] in "）)〕】》”":
+                cut += 1
+        else:
+            cut = start
+    cut = max(cut, 1)
+    return text if cut >= len(text) else text[:cut].rstrip("，、；：") + "…"
+
+
+def mark_word(mark: str) -> str:
+    """红/黄/绿 as a 通报 says it: 进展滞后 / 需关注 / 正常推进."""
+    return L.MARK_WORDS.get(mark, mark)
 
 
 def _table(result: RollupResult, key: str) -> list[list[object]]:
@@ -70,9 +100,9 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
     goal_head = result.sheets[L.SHEET_SUMMARY][result.layout["goals"].header_row - 1]
     for row in _table(result, "goals"):
         g = dict(zip(goal_head, row, strict=False))
-        goals.append({"no": g[L.SCOL_NO], "goal": g[L.SCOL_GOAL], "due": g[L.SCOL_DUE],
-                      "done": g[rules.done or L.STATUS_DONE], "rate": _rate(g[L.SCOL_RATE]),
-                      "mark": g[L.SCOL_MARK]})
+        goals.append({"no": g[L.SCOL_NO], "goal": g[L.SCOL_GOAL], "count": g[L.SCOL_COUNT],
+                      "due": g[L.SCOL_DUE], "done": g[rules.done or L.STATUS_DONE],
+                      "rate": _rate(g[L.SCOL_RATE]), "mark": mark_word(g[L.SCOL_MARK])})
     entries = [e for e in S.requirement_entries(result, requirements, rules) if e.mark == L.MARK_RED]
     # Overdue work first, then what nobody reported; the earliest 完成时限 first.
     entries.sort(key=lambda e: (e.why != L.WHY_OVERDUE, e.deadline.date or dt.date.max))
@@ -80,14 +110,34 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
                  + ("…" if len(e.leads) > 3 else ""), "deadline": _deadline_text(e.deadline),
                  "why": e.why} for e in entries[:RED_LIMIT]]
     extensions = [{"unit": s.unit, "id": s.req_id,
-                   "to": s.extend_to.isoformat() if isinstance(s.extend_to, dt.date) else
+                   "to": format_date(s.extend_to) if isinstance(s.extend_to, dt.date) else
                    str(s.extend_to or ""), "reason": _short(str(s.extend_reason or ""), 40)}
                   for s in result.extensions[:EXTENSION_LIMIT]]
+    # 督办: the 红 requirements grouped by their lead units, the units with most first.
+    by_unit: dict[str, list[S.RequirementEntry]] = {}
+    for e in entries:
+        for unit in e.leads or [""]:
+            by_unit.setdefault(unit, []).append(e)
+    red_units = [{"unit": unit, "ids": L.ALIAS_SEPARATOR.join(e.req_id for e in group),
+                  "count": len(group),
+                  "why": L.ALIAS_SEPARATOR.join(w for w, _ in Counter(
+                      e.why for e in group if e.why).most_common(2))}
+                 for unit, group in sorted(by_unit.items(), key=lambda kv: -len(kv[1]))]
+    good = [u for u in result.units if result.unit_marks.get(u, ("", ""))[0] == L.MARK_GREEN]
+    good_units = ""
+    if good:
+        good_units = (L.ALIAS_SEPARATOR.join(good) if len(good) <= GOOD_NAMED else
+                      L.REPORT_GOOD_UNITS.format(units=L.ALIAS_SEPARATOR.join(good[:GOOD_NAMED]),
+                                                 count=len(good)))
+    issuer_line, date_line = signature(info.issuer, format_date(date or result.as_of))
     title = info.title or L.PROGRESS_TITLE_DEFAULT
     heading = L.REPORT_TITLE.format(title=info.title) if info.title else L.REPORT_TITLE_DEFAULT
     return {
         "title": heading, "title_lines": title_lines(heading),
-        "plan_title": title, "doc_number": doc_number, "issuer": info.issuer,
+        "plan_title": title, "doc_number": format_doc_number(doc_number), "issuer": info.issuer,
+        "recipients": L.REPORT_RECIPIENTS, "requirements": len(requirements),
+        "good_units": good_units, "red_units": red_units,
+        "sign_issuer": issuer_line, "sign_date": date_line,
         "date": format_date(date or result.as_of), "round": result.round_label,
         "as_of": format_date(result.as_of),
         "deadline": format_date(result.feedback_deadline) if result.feedback_deadline else "",

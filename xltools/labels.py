@@ -1224,3 +1224,14 @@ REPORT_RECIPIENTS = "各有关单位"  # 主送
 MARK_WORDS = {MARK_RED: "进展滞后", MARK_YELLOW: "需关注", MARK_GREEN: "正常推进"}
 REPORT_GOOD_UNITS = "{units}等{count}个单位"
 REMIND_TABLE_LIMIT = 8  # more owed rows than this: grouped by what is owed, no table
+# The progress sheet a unit prints and fills (issue 19).
+PROGRESS_STATUS_PROMPT_TITLE = "状态怎么选"
+PROGRESS_STATUS_PROMPT = ("未启动：尚未开始；推进中：已开始、尚未完成；已完成：全部完成，请在“完成时间”填实际完成日期；"
+                          "长期推进：常态化工作，没有完成节点，写明本期做了什么。")
+PROGRESS_DATE_PROMPT_TITLE = "完成时间"
+PROGRESS_DATE_PROMPT = ("已完成的，填实际完成日期；尚未完成的，填预计完成日期。"
+                        "请输入日期，如 2019-06-30。")
+PROGRESS_SEND_TO = "填好后请于{deadline}前报送{issuer}{contact}。"
+PROGRESS_SEND_TO_NO_DEADLINE = "填好后请报送{issuer}{contact}。"
+PROGRESS_SEND_CONTACT = "（{contact}{phone}）"
+PROGRESS_ISSUER_DEFAULT = "发文单位"

@@ -353,9 +353,13 @@ def _page_number(paragraph, *, odd: bool) -> None:
 
 
 def _para(doc: Document, text: str = "", style: str = "Normal", *, align: str | None = None,
-          right_chars: int = 0, keep_next: bool = False):
+          right_chars: int = 0, keep_next: bool = False, no_autospace: bool = False):
+    """A paragraph; ``no_autospace``: no extra space between Chinese and digits (the 落款
+    lines are placed by their leading blank, counted without it)."""
     p = doc.add_paragraph(text, style=style)
     ppr = p._p.get_or_add_pPr()
+    if no_autospace:
+        _ppr_append(ppr, _el("w:autoSpaceDE", val="0"), _el("w:autoSpaceDN", val="0"))
     if right_chars:
         _ppr_append(ppr, _indent_chars(right_chars=right_chars))
     if align:
@@ -490,9 +494,13 @@ def build_template() -> Document:
     _para(doc, "", keep_next=True)
     _para(doc, "{%p endif %}")
     _para(doc, "{%p if sign_issuer %}")
-    _para(doc, "{{ sign_issuer }}", align="left", keep_next=True)
+    _para(doc, "{{ sign_issuer }}", align="left", keep_next=True, no_autospace=True)
     _para(doc, "{%p endif %}")
-    _para(doc, "{{ sign_date }}", align="left")
+    _para(doc, "{%p if sealed %}")
+    _para(doc, "{{ sign_date }}", align="right", right_chars=4, no_autospace=True)
+    _para(doc, "{%p else %}")
+    _para(doc, "{{ sign_date }}", align="left", no_autospace=True)
+    _para(doc, "{%p endif %}")
     return doc
 
 

@@ -175,25 +175,26 @@ def _pad(half_chars: int) -> str:
 
 
 def signature(issuer: str, date: str, *, sealed: bool = True) -> tuple[str, str]:
-    """The 落款 lines (发文机关署名, 成文日期), each with the leading blank that puts it
-    where GB/T 9704 wants it on a 28-character line.
+    """The 落款 lines (发文机关署名, 成文日期) as the templates write them.
 
-    ``sealed`` (7.3.5.1): the date 右空四字, the issuer centred over the date.
-    Not sealed (7.3.5.2): the issuer 右空二字, the date's first character two
-    characters right of the issuer's; a date longer than that is 右空二字 and the
-    issuer moves left with it.
+    ``sealed`` (GB/T 9704 7.3.5.1): the date is right-aligned four characters in by
+    the template (exact whatever the fonts), so it is returned as it is; the
+    issuer gets the leading blank that centres it over the date on a
+    28-character line (digits counted as half characters, as in Times New Roman).
+    Not sealed (7.3.5.2): the issuer 右空二字 and the date's first character two
+    characters right of the issuer's, both by their leading blank; a date longer
+    than that is 右空二字 and the issuer moves left with it.
     """
     wi, wd = _width(issuer), _width(date)
     if sealed:
         date_at = LINE_HALF_CHARS - 8 - wd
-        issuer_at = date_at + (wd - wi) // 2
-        issuer_at = min(issuer_at, LINE_HALF_CHARS - wi)
-    else:
-        issuer_at = LINE_HALF_CHARS - 4 - wi
-        date_at = issuer_at + 4
-        if date_at + wd > LINE_HALF_CHARS - 4:
-            date_at = LINE_HALF_CHARS - 4 - wd
-            issuer_at = date_at - 4
+        issuer_at = min(date_at + (wd - wi) // 2, LINE_HALF_CHARS - wi)
+        return (_pad(issuer_at) + issuer if issuer else ""), date
+    issuer_at = LINE_HALF_CHARS - 4 - wi
+    date_at = issuer_at + 4
+    if date_at + wd > LINE_HALF_CHARS - 4:
+        date_at = LINE_HALF_CHARS - 4 - wd
+        issuer_at = date_at - 4
     return (_pad(issuer_at) + issuer if issuer else ""), _pad(date_at) + date
 
 

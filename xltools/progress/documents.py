@@ -42,10 +42,10 @@ REMIND_TEMPLATE = "remind.docx"
 CHART_WIDTH_MM = 150
 
 # Table columns (mm) of the default templates.
-GOAL_COLUMNS = ((L.REPORT_GOAL_HEADERS[0], "{{ r.no }}", 10), (L.REPORT_GOAL_HEADERS[1], "{{ r.goal }}", 48),
-                (L.REPORT_GOAL_HEADERS[2], "{{ r.count }}", 14),
-                (L.REPORT_GOAL_HEADERS[3], "{{ r.due }}", 22), (L.REPORT_GOAL_HEADERS[4], "{{ r.done }}", 16),
-                (L.REPORT_GOAL_HEADERS[5], "{{ r.rate }}", 18), (L.REPORT_GOAL_HEADERS[6], "{{ r.mark }}", 28))
+GOAL_COLUMNS = ((L.REPORT_GOAL_HEADERS[0], "{{ r.no }}", 8), (L.REPORT_GOAL_HEADERS[1], "{{ r.goal }}", 70),
+                (L.REPORT_GOAL_HEADERS[2], "{{ r.count }}", 12),
+                (L.REPORT_GOAL_HEADERS[3], "{{ r.due }}", 16), (L.REPORT_GOAL_HEADERS[4], "{{ r.done }}", 12),
+                (L.REPORT_GOAL_HEADERS[5], "{{ r.rate }}", 16), (L.REPORT_GOAL_HEADERS[6], "{{ r.mark }}", 22))
 # 督办: the 红 requirements grouped by unit.
 RED_COLUMNS = ((L.REPORT_RED_HEADERS[0], "{{ r.unit }}", 34), (L.REPORT_RED_HEADERS[1], "{{ r.ids }}", 72),
                (L.REPORT_RED_HEADERS[2], "{{ r.count }}", 14), (L.REPORT_RED_HEADERS[3], "{{ r.why }}", 36))
@@ -119,9 +119,9 @@ def _signature(doc) -> None:
     LT._para(doc, "", keep_next=True)
     LT._para(doc, "", keep_next=True)
     LT._para(doc, "{%p if sign_issuer %}")
-    LT._para(doc, "{{ sign_issuer }}", align="left", keep_next=True)
+    LT._para(doc, "{{ sign_issuer }}", align="left", keep_next=True, no_autospace=True)
     LT._para(doc, "{%p endif %}")
-    LT._para(doc, "{{ sign_date }}", align="left")
+    LT._para(doc, "{{ sign_date }}", align="right", right_chars=4, no_autospace=True)
 
 
 def build_report_template():

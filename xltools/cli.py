@@ -270,7 +270,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
     date = dt.date.fromisoformat(args.date) if args.date else None
     result = letters(args.workbook, args.output, template=args.template, units=args.unit,
                      combined=args.combined, pdf=args.pdf, force=args.force, date=date,
-                     general=args.general)
+                     general=args.general, table=not args.no_table)
     print(result.summary())
     return 0
 
@@ -298,6 +298,7 @@ def _add_letters(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", type=_iso_date, help=L.HELP_LETTERS_DATE)
     p.add_argument("--general", choices=GENERAL_STYLES, default="list",
                    help=L.HELP_LETTERS_GENERAL)
+    p.add_argument("--no-table", action="store_true", help=L.HELP_LETTERS_NO_TABLE)
     p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE_FILES)
     p.set_defaults(handler=cmd_letters)
 

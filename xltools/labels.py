@@ -90,6 +90,10 @@ README_LINES = (
     "4. 要求编号格式为“任务序号-要求序号”（如 1-2），请以文本形式填写，勿让 Excel 改成日期。",
     "5. “待核对”表列出导入时的每一处判断，请逐条核对原文后再下发。",
     "6. 修改后可运行“校验”（xltools check）检查单位、角色、日期和编号是否一致。",
+    "7. 下发：填好上方设置后生成交办通知（xltools letters，附进度反馈表和原表格式任务分工）和进度反馈表"
+    "（xltools split），一并发给各单位。",
+    "8. 收回：把各单位交回的反馈表放进一个文件夹，汇总进度（xltools rollup），再生成通报（xltools report）"
+    "和催办通知（xltools remind）。标识的规则见“汇总”表的图例，阈值可在上方设置。",
 )
 
 UNIT_LIST_NAME = "单位列表"
@@ -1080,7 +1084,7 @@ HELP_LETTERS_COMBINED = "另生成一份包含全部通知的合并打印版（�
 HELP_LETTERS_PDF = "另用 LibreOffice 转换为 PDF"
 HELP_LETTERS_DATE = "成文日期 YYYY-MM-DD（默认：说明 → 成文日期）"
 HELP_LETTERS_GENERAL = ("“各相关部门”要求的写法：list 任务标题和要求编号（默认）、table 全文表格、"
-                        "annex 作为附件（另写出原表格式任务分工）")
+                        "annex 一句话引用附件中的原表格式任务分工")
 HELP_EXCEL = "Excel 加载项：build | install | uninstall | doctor (excel)"
 DESC_EXCEL = "不用 Excel 也能生成功能区加载项（或控制工作簿），并在 Windows/macOS 上为当前用户安装。"
 HELP_EXCEL_BUILD = "生成 xltools.xlam（或 --workbook：控制工作簿 .xlsm）"
@@ -1235,3 +1239,23 @@ PROGRESS_SEND_TO = "填好后请于{deadline}前报送{issuer}{contact}。"
 PROGRESS_SEND_TO_NO_DEADLINE = "填好后请报送{issuer}{contact}。"
 PROGRESS_SEND_CONTACT = "（{contact}{phone}）"
 PROGRESS_ISSUER_DEFAULT = "发文单位"
+# 说明 explains every setting (third column); settings added by later features, with
+# their default, written on 说明 even when the workbook did not have them yet.
+SETTING_HELP_HEADER = "说明"
+SETTINGS_WITH_DEFAULT = ((SET_SEAL, SEAL_YES), (SET_YELLOW_POINTS, str(YELLOW_POINTS_DEFAULT)),
+                         (SET_RED_POINTS, str(RED_POINTS_DEFAULT)))
+SETTING_HELP = {
+    SET_TITLE: "原文件标题；通知标题为“关于落实《标题》任务分工的通知”（标题已是分工、方案、要点、清单等时为“关于落实《标题》的通知”）。",
+    SET_YEAR: "年度；把“6月底前”等换算为日期，计算序时进度。",
+    SET_ISSUER: "发文单位全称；通知落款、反馈表“报送”对象；发文单位自己不发通知、不催办。",
+    SET_DOC_NUMBER: "发文字号，如 洮政办函〔2019〕8号（年份写成〔〕）。",
+    SET_FEEDBACK_DEADLINE: "各单位报送进度反馈表的截止日期，如 2019-04-10；过期未报的标红。",
+    SET_CONTACT: "通知、反馈表、催办上写的联系人。",
+    SET_PHONE: "联系人的电话。",
+    SET_STATUSES: "进度反馈表“状态”下拉选项，用顿号分隔；空着用默认：未启动、推进中、已完成、长期推进。",
+    SET_ISSUE_DATE: "通知的成文日期，如 2019-03-25；空着用当天。",
+    SET_SOURCE_COLUMNS: "原表的列及顺序，导出“原表格式”时使用；一般不用改。",
+    SET_SEAL: SEAL_HELP,
+    SET_YELLOW_POINTS: YELLOW_POINTS_HELP,
+    SET_RED_POINTS: RED_POINTS_HELP,
+}

@@ -181,7 +181,9 @@ def settings_rows(info: PlanInfo) -> list[tuple[str, object]]:
         (L.SET_STATUSES, L.ALIAS_SEPARATOR.join(info.statuses)),
         (L.SET_ISSUE_DATE, info.issue_date if info.issue_date is not None else ""),
         (L.SET_SOURCE_COLUMNS, L.ALIAS_SEPARATOR.join(info.source_columns)),
-        *info.extra,
+        # Settings read from the extra rows, written with their default when absent.
+        *((key, dict(info.extra).get(key, default)) for key, default in L.SETTINGS_WITH_DEFAULT),
+        *((k, v) for k, v in info.extra if k not in dict(L.SETTINGS_WITH_DEFAULT)),
     ]
 
 
@@ -222,12 +224,12 @@ def _finish_table(ws: Worksheet, ncols: int, nrows: int) -> None:
 def _write_readme(wb: Workbook, plan: Plan) -> None:
     ws = wb.active
     ws.title = L.SHEET_README
-    ws.append([L.SETTING_KEY, L.SETTING_VALUE])
+    ws.append([L.SETTING_KEY, L.SETTING_VALUE, L.SETTING_HELP_HEADER])
     for cell in ws[1]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
     for key, value in settings_rows(plan.info):
-        ws.append([key, None])
+        ws.append([key, None, L.SETTING_HELP.get(key)])
         set_text_safe(ws.cell(row=ws.max_row, column=2), value)
         if isinstance(value, dt.date):
             ws.cell(row=ws.max_row, column=2).number_format = DATE_FORMAT
@@ -237,10 +239,11 @@ def _write_readme(wb: Workbook, plan: Plan) -> None:
     for line in L.README_LINES:
         ws.append([line])
     ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 70
-    for row in ws.iter_rows(min_row=2, max_col=2):
+    ws.column_dimensions["B"].width = 40
+    ws.column_dimensions["C"].width = 70
+    for row in ws.iter_rows(min_row=2, max_col=3):
         for cell in row:
-            cell.alignment = Alignment(vertical="top", horizontal="left")
+            cell.alignment = Alignment(vertical="top", horizontal="left", wrap_text=cell.column == 3)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0

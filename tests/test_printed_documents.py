@@ -349,3 +349,30 @@ def test_report_and_remind_print(example_rollup, tmp_path: Path) -> None:
     text = _flat(pages[0])
     assert "你单位承担的56项工作均未报送" in text and "逾期仍未报送的，将予以通报" in text
     assert "洮政办督〔2019〕4号" in text
+
+
+# ------------------------------------------------------------------ the workbook asks
+def test_workbook_asks_about_many_leads_and_unchecked_notes(example_workbook: Path) -> None:
+    from xltools.check import check, format_report
+
+    wb = openpyxl.load_workbook(example_workbook)
+    review = [[c.value for c in row] for row in wb[L.SHEET_REVIEW].iter_rows(min_row=2)]
+    many = [r for r in review if r[1] == L.REVIEW_MANY_LEADS]
+    assert [r[2] for r in many] == ["7-1", "8-1", "9-1"]
+    assert "9-7" in many[-1][3] and "20 个牵头单位" in many[-1][3] and "相关领域" in many[-1][3]
+    # Every setting is explained on 说明, the new ones with their defaults.
+    readme = {r[0]: r for r in wb[L.SHEET_README].iter_rows(values_only=True) if r[0]}
+    for key in L.SETTING_KEYS + tuple(k for k, _ in L.SETTINGS_WITH_DEFAULT):
+        assert readme[key][2], key
+    assert readme[L.SET_SEAL][1] == L.SEAL_YES and str(readme[L.SET_RED_POINTS][1]) == "30"
+    # check: clean, but it says the notes are not checked yet.
+    result = check(example_workbook)
+    assert not result and any("核对结果" in r for r in result.reminders)
+    assert "核对结果" in format_report(example_workbook, result)
+    ws = wb[L.SHEET_REVIEW]
+    col = L.REVIEW_COLUMNS.index(L.RCOL_RESULT) + 1
+    for r in range(2, ws.max_row + 1):
+        ws.cell(row=r, column=col, value="无误")
+    checked = example_workbook.with_name("checked.xlsx")
+    wb.save(checked)
+    assert check(checked).reminders == []

@@ -1259,3 +1259,11 @@ SETTING_HELP = {
     SET_YELLOW_POINTS: YELLOW_POINTS_HELP,
     SET_RED_POINTS: RED_POINTS_HELP,
 }
+CHK_REVIEW_OPEN = ("“待核对”表中还有 {count} 条没有填写“核对结果”（第 {rows} 行）。请对照原文逐条核对，"
+                   "填写“无误”“已修改”或“待定”后再下发。(review notes not yet checked)")
+REVIEW_MANY_LEADS = "多个牵头单位"
+MANY_LEADS_MIN = 3  # this many lead units on a requirement worded "…等牵头抓好相关领域…": ask
+MANY_LEADS_WORDS = ("相关领域", "各自领域", "分别牵头", "等牵头", "按职责分工")
+NOTE_MANY_LEADS = ("要求 {req_id} 各有 {count} 个牵头单位（原文“{text}”）：是各单位分别牵头本领域的工作，"
+                   "还是共同牵头全部工作？如是各自领域，请在“任务分工”表的“备注”中写明各单位负责的领域，"
+                   "进度将按单位分别反馈。")

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from xltools import labels as L
 from xltools.fileio import atomic_path, check_writable, is_file_like
 from xltools.issuer import issuer_units
-from xltools.model import Plan, PlanInfo, ReviewNote, sort_assignments
+from xltools.model import Plan, PlanInfo, ReviewNote, Role, sort_assignments
 from xltools.sharedstrings import compact
 
 # Validations and the unit list reach this far below the data, so rows and
@@ -339,6 +339,28 @@ def _write_units(wb: Workbook, plan: Plan) -> None:
                              allow_blank=True, errorStyle="warning", showErrorMessage=True)
     dv_kind.add(f"B2:B{last_row}")
     ws.add_data_validation(dv_kind)
+
+
+def many_lead_notes(plan: Plan) -> list[ReviewNote]:
+    """A question for each requirement with many lead units worded "…等牵头抓好相关
+    领域…": each for its own field, or all of them for all of it?"""
+    leads: dict[str, int] = {}
+    for a in plan.assignments:
+        if a.role is Role.LEAD and a.unit:
+            leads[a.requirement_id] = leads.get(a.requirement_id, 0) + 1
+    groups: dict[tuple[str, int], list[str]] = {}  # one question per wording
+    for req in plan.requirements:
+        count = leads.get(req.id, 0)
+        if count >= L.MANY_LEADS_MIN and any(w in req.units_text for w in L.MANY_LEADS_WORDS):
+            groups.setdefault((req.units_text, count), []).append(req.id)
+    out = []
+    for (wording, count), ids in groups.items():
+        clause = next((c for c in re.split(r"[；;。]", wording)
+                       if any(w in c for w in L.MANY_LEADS_WORDS)), wording)
+        text = clause if len(clause) <= 40 else clause[:12] + "…" + clause[-20:]
+        out.append(ReviewNote(L.REVIEW_MANY_LEADS, L.NOTE_MANY_LEADS.format(
+            req_id=L.ALIAS_SEPARATOR.join(ids), count=count, text=text), ids[0]))
+    return out
 
 
 def _write_review(wb: Workbook, plan: Plan) -> None:

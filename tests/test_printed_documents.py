@@ -376,3 +376,39 @@ def test_workbook_asks_about_many_leads_and_unchecked_notes(example_workbook: Pa
     checked = example_workbook.with_name("checked.xlsx")
     wb.save(checked)
     assert check(checked).reminders == []
+
+
+def test_masthead_and_numbers_per_letter(tmp_path: Path) -> None:
+    from test_letters import small_plan
+
+    from xltools.letters import doc_numbers
+
+    assert doc_numbers("洮政办函[2019]{n}号", ["甲", "乙"], 8) == {
+        "甲": "洮政办函〔2019〕8号", "乙": "洮政办函〔2019〕9号"}
+    assert doc_numbers("洮政办函〔2019〕8号", ["甲", "乙"]) == {
+        "甲": "洮政办函〔2019〕8号", "乙": "洮政办函〔2019〕8号"}
+    with pytest.raises(Exception, match="n"):
+        doc_numbers("{n}-{n}", ["甲"])
+    for masthead, expect in ((L.MASTHEAD_FILE, "某市督查办文件"), (L.MASTHEAD_LETTER, "某市督查办"),
+                             (L.MASTHEAD_NONE, None)):
+        plan = small_plan().with_info(extra=((L.SET_MASTHEAD, masthead),))
+        wb = tmp_path / f"{masthead}.xlsx"
+        write_workbook(plan, wb)
+        result = letters(wb, tmp_path / masthead, date=dt.date(2019, 3, 5),
+                         number="某政办函〔2019〕{n}号", first_number=3)
+        numbers = []
+        for letter in result.letters:
+            d = docx.Document(letter.path)
+            texts = [p.text for p in d.paragraphs]
+            numbers += [t for t in texts if t.startswith("某政办函")]
+            xml = d.element.xml
+            if expect:
+                assert texts[0] == expect
+                assert 'w:color="FF0000"' in xml  # the red 分隔线
+            else:
+                assert "FF0000" not in xml and texts[0].startswith("某政办函")
+        assert numbers == ["某政办函〔2019〕3号", "某政办函〔2019〕4号", "某政办函〔2019〕5号"]
+    bad = small_plan().with_info(extra=((L.SET_MASTHEAD, "红头"),))
+    write_workbook(bad, tmp_path / "bad.xlsx")
+    with pytest.raises(Exception, match="版头"):
+        letters(tmp_path / "bad.xlsx", tmp_path / "bad", date=dt.date(2019, 3, 5))

@@ -1239,10 +1239,28 @@ PROGRESS_SEND_TO = "填好后请于{deadline}前报送{issuer}{contact}。"
 PROGRESS_SEND_TO_NO_DEADLINE = "填好后请报送{issuer}{contact}。"
 PROGRESS_SEND_CONTACT = "（{contact}{phone}）"
 PROGRESS_ISSUER_DEFAULT = "发文单位"
+# 版头 of the letters (说明 → 版头): none (pre-printed 红头 paper), 文件 (发文机关标志 + red
+# line, GB/T 9704 7.2), 信函 (信函格式, GB/T 9704 10.1).
+SET_MASTHEAD = "版头"
+MASTHEAD_NONE = "无"
+MASTHEAD_FILE = "文件"
+MASTHEAD_LETTER = "信函"
+MASTHEADS = (MASTHEAD_NONE, MASTHEAD_FILE, MASTHEAD_LETTER)
+MASTHEAD_HELP = ("无：不印版头（用印好的红头纸，默认）；文件：印发文机关标志“××文件”和红色分隔线；"
+                 "信函：信函格式，发文机关标志下为红色双线，发文字号居右。")
+MASTHEAD_FILE_SUFFIX = "文件"
+MSG_LETTERS_BAD_MASTHEAD = ("“说明”表中的“版头”填写为“{value}”，请填写：{allowed}。"
+                            "(版头 must be one of the listed values)")
+HELP_LETTERS_NUMBER = ("每份通知各自的发文字号，{n} 处填序号，如 洮政办函〔2019〕{n}号；"
+                       "默认用“说明”表的发文字号（其中有 {n} 时同样按单位编号）")
+HELP_LETTERS_FIRST_NUMBER = "发文字号中 {n} 的起始序号（默认 1）"
+MSG_LETTERS_BAD_NUMBER = ("发文字号“{value}”有误：{n} 只能出现一次，且不能有其他花括号。"
+                          "(the number pattern takes one {{n}})")
 # 说明 explains every setting (third column); settings added by later features, with
 # their default, written on 说明 even when the workbook did not have them yet.
 SETTING_HELP_HEADER = "说明"
-SETTINGS_WITH_DEFAULT = ((SET_SEAL, SEAL_YES), (SET_YELLOW_POINTS, str(YELLOW_POINTS_DEFAULT)),
+SETTINGS_WITH_DEFAULT = ((SET_SEAL, SEAL_YES), (SET_MASTHEAD, MASTHEAD_NONE),
+                         (SET_YELLOW_POINTS, str(YELLOW_POINTS_DEFAULT)),
                          (SET_RED_POINTS, str(RED_POINTS_DEFAULT)))
 SETTING_HELP = {
     SET_TITLE: "原文件标题；通知标题为“关于落实《标题》任务分工的通知”（标题已是分工、方案、要点、清单等时为“关于落实《标题》的通知”）。",
@@ -1256,6 +1274,7 @@ SETTING_HELP = {
     SET_ISSUE_DATE: "通知的成文日期，如 2019-03-25；空着用当天。",
     SET_SOURCE_COLUMNS: "原表的列及顺序，导出“原表格式”时使用；一般不用改。",
     SET_SEAL: SEAL_HELP,
+    SET_MASTHEAD: MASTHEAD_HELP,
     SET_YELLOW_POINTS: YELLOW_POINTS_HELP,
     SET_RED_POINTS: RED_POINTS_HELP,
 }

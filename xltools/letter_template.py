@@ -369,6 +369,32 @@ def _para(doc: Document, text: str = "", style: str = "Normal", *, align: str | 
     return p
 
 
+MASTHEAD_PT = 30  # 发文机关标志: red 小标宋, at most 14 characters on the 156 mm line
+RED = "FF0000"
+
+
+def _masthead(doc: Document) -> None:
+    """The red 发文机关标志 ``{{ masthead_title }}``, centred."""
+    p = _para(doc, "{{ masthead_title }}", "Title", align="center")
+    ppr = p._p.get_or_add_pPr()
+    _ppr_append(ppr, _spacing(round(MASTHEAD_PT * 20 * 1.3)))
+    rpr = p.runs[0]._r.get_or_add_rPr()
+    set_fonts(rpr, TITLE_FONT)
+    _replace(rpr, _el("w:color", val=RED))
+    set_size(rpr, MASTHEAD_PT)
+
+
+def _rule(doc: Document, text: str, kind: str, *, align: str | None = None) -> None:
+    """A paragraph with the red 分隔线 below it (``kind``: single, or thickThinSmallGap
+    for the double line of 信函格式), as wide as the text block."""
+    p = _para(doc, text, align=align)
+    ppr = p._p.get_or_add_pPr()
+    border = _el("w:pBdr")
+    border.append(_el("w:bottom", val=kind, sz="12" if kind == "single" else "24", space="6",
+                      color=RED))
+    _ppr_append(ppr, border)
+
+
 def _table(doc: Document, loop_tag: str, *, deadline: bool = True) -> None:
     """A requirement table: header row (repeated on each page) + one looped row; no
     row is split across pages. ``deadline``: with the 完成时限 column."""
@@ -423,8 +449,24 @@ def build_template() -> Document:
     doc.core_properties.last_modified_by = "xltools"
     doc.core_properties.comments = "docxtpl template; see docs/letters.md"
 
-    # 版头 (no red header: 发文字号 only, when set), title, 主送机关.
+    # 版头 (说明 → 版头). 文件 (GB/T 9704 7.2): the red 发文机关标志, two blank lines, the
+    # 发文字号 centred over a red line. 信函 (10.1): the 标志, a red double line (thick
+    # above thin), the 发文字号 at the right. 无 (default): pre-printed 红头 paper, the
+    # 发文字号 alone, centred, when set.
+    _para(doc, '{%p if masthead == "文件" %}')
+    _masthead(doc)
+    _para(doc, "")
+    _para(doc, "")
+    _rule(doc, "{{ doc_number }}", "single", align="center")
+    _para(doc, "")
+    _para(doc, '{%p elif masthead == "信函" %}')
+    _masthead(doc)
+    _rule(doc, "", "thickThinSmallGap")
     _para(doc, "{%p if doc_number %}")
+    _para(doc, "{{ doc_number }}", align="right")
+    _para(doc, "{%p endif %}")
+    _para(doc, "")
+    _para(doc, "{%p elif doc_number %}")
     _para(doc, "{{ doc_number }}", align="center")
     _para(doc, "")
     _para(doc, "{%p endif %}")

@@ -67,7 +67,7 @@ CONTEXT_KEYS = frozenset({
     "progress_file", "groups", "rows", "general", "total", "no",
     "title_lines", "general_tasks", "general_style", "attachments", "attachment_lines",
     "attachment_files", "table_ref", "functional", "show_deadline", "sealed", "sign_issuer",
-    "sign_date",
+    "sign_date", "masthead", "masthead_title",
 })
 
 # 其他单位: up to this many non-lead units are named, more are "X等 N 个单位".
@@ -196,6 +196,25 @@ def signature(issuer: str, date: str, *, sealed: bool = True) -> tuple[str, str]
         date_at = LINE_HALF_CHARS - 4 - wd
         issuer_at = date_at - 4
     return (_pad(issuer_at) + issuer if issuer else ""), _pad(date_at) + date
+
+
+def masthead_setting(plan: Plan) -> str:
+    """说明 → 版头: 无 (default), 文件 or 信函."""
+    value = dict(plan.info.extra).get(L.SET_MASTHEAD, "").strip() or L.MASTHEAD_NONE
+    if value not in L.MASTHEADS:
+        raise InputError(L.MSG_LETTERS_BAD_MASTHEAD.format(
+            value=value, allowed=L.ALIAS_SEPARATOR.join(L.MASTHEADS)), sheet=L.SHEET_README)
+    return value
+
+
+def doc_numbers(pattern: str, units: Sequence[str], first: int = 1) -> dict[str, str]:
+    """Each unit's 发文字号: ``pattern`` with ``{n}`` numbered from ``first`` in letter
+    order (洮政办函〔2019〕{n}号 → …8号, …9号); the same number for all without ``{n}``."""
+    if pattern.count("{n}") > 1 or re.sub(r"\{n\}", "", pattern).count("{") \
+            or "}" in re.sub(r"\{n\}", "", pattern):
+        raise InputError(L.MSG_LETTERS_BAD_NUMBER.format(value=pattern))
+    return {u: format_doc_number(pattern.replace("{n}", str(first + i)))
+            for i, u in enumerate(units)}
 
 
 def sealed_setting(plan: Plan) -> bool:
@@ -381,7 +400,8 @@ class PlanIndex:
 
 def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
                    progress_file: str, general_style: str = "list",
-                   annex_file: str = "", sealed: bool = True) -> dict[str, Any]:
+                   annex_file: str = "", sealed: bool = True, masthead: str = L.MASTHEAD_NONE,
+                   doc_number: str | None = None) -> dict[str, Any]:
     """The template variables for ``unit``'s letter (see docs/letters.md).
 
     ``annex_file``: the whole table's file name when it goes with the letter as
@@ -445,7 +465,7 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
         "letter_title": letter_title(info.title),
         "year": info.year or "",
         "issuer": info.issuer,
-        "doc_number": format_doc_number(info.doc_number),
+        "doc_number": format_doc_number(info.doc_number if doc_number is None else doc_number),
         "feedback_deadline": feedback,
         "contact": info.contact,
         "phone": info.phone,
@@ -469,6 +489,9 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
         "sealed": sealed,
         "sign_issuer": issuer_line,
         "sign_date": date_line,
+        "masthead": masthead,
+        "masthead_title": info.issuer + (L.MASTHEAD_FILE_SUFFIX if masthead == L.MASTHEAD_FILE
+                                         else ""),
     }
     assert set(context) == CONTEXT_KEYS
     return {k: _clean(v) for k, v in context.items()}
@@ -1146,7 +1169,8 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
             template: PathOrFile | None = None, units: Iterable[str] | None = None,
             combined: bool = False, pdf: bool = False, force: bool = False,
             date: dt.date | None = None, general: str = "list",
-            table: bool = True) -> LettersResult:
+            table: bool = True, number: str | None = None,
+            first_number: int = 1) -> LettersResult:
     """Write one 交办通知 (.docx) per unit of the normalised ``workbook`` into ``out_dir``.
 
     ``template``: a docxtpl .docx (default templates/letter.docx); ``units``: only
@@ -1159,7 +1183,10 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     numbers), "table" (in full) or "annex" (a reference to the whole table);
     ``table``: the whole table, in the original layout, goes with every letter
     as its last 附件 (written once next to the letters, named by its title;
-    always with "annex"). The 落款 follows 说明 → 印章 (GB/T 9704 7.3.5.1 or 7.3.5.2).
+    always with "annex"). The 落款 follows 说明 → 印章 (GB/T 9704 7.3.5.1 or 7.3.5.2),
+    the 版头 说明 → 版头 (无, 文件, 信函). ``number``: each letter's 发文字号, ``{n}``
+    numbered from ``first_number`` in letter order (default 说明 → 发文字号, which
+    may hold ``{n}`` too).
     Settings the letters need but lack (标题, 发文单位, 反馈截止日期) and requirements
     without a unit are warned before anything is written.
     Nothing is written when the template or a unit name is wrong.
@@ -1176,6 +1203,9 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     chosen = _select_units(index, units)
     day, warnings = issue_date(plan, date)
     sealed = sealed_setting(plan)
+    masthead = masthead_setting(plan)
+    numbers = doc_numbers(plan.info.doc_number if number is None else number, chosen,
+                          first_number)
     warnings[:0] = plan_warnings(plan, index)
     for unit in sorted(issuer_units(plan)):
         if unit not in chosen and unit in index.by_unit:
@@ -1203,7 +1233,7 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
         ctx = letter_context(index, unit, date=day, progress_file=progress[
             L.PROGRESS_FILE_PATTERN.format(unit=unit).removesuffix(".xlsx")],
             general_style=general, annex_file=annex_path.name if annex_path else "",
-            sealed=sealed)
+            sealed=sealed, masthead=masthead, doc_number=numbers[unit])
         rendered[unit] = tpl.render_parts(ctx, unit)
         counts[unit] = (ctx["total"], len(ctx["general"]))
 

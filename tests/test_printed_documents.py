@@ -412,3 +412,18 @@ def test_masthead_and_numbers_per_letter(tmp_path: Path) -> None:
     write_workbook(bad, tmp_path / "bad.xlsx")
     with pytest.raises(Exception, match="版头"):
         letters(tmp_path / "bad.xlsx", tmp_path / "bad", date=dt.date(2019, 3, 5))
+
+
+def test_delivery_named_in_letter_and_progress_sheet(tmp_path: Path) -> None:
+    from test_letters import small_plan
+
+    plan = small_plan().with_info(extra=((L.SET_DELIVERY, "电子邮件（dcb@example.cn）"),))
+    wb = tmp_path / "wb.xlsx"
+    write_workbook(plan, wb)
+    letters(wb, tmp_path / "out", date=dt.date(2019, 3, 5))
+    text = "".join(p.text for p in docx.Document(tmp_path / "out" / "市司法局.docx").paragraphs)
+    assert "填写完整后通过电子邮件（dcb@example.cn）报送某市督查办" in text
+    files = split(wb, tmp_path / "split", round_label="R1").files
+    top = " ".join(str(c.value) for row in openpyxl.load_workbook(files["市司法局"]).active
+                   .iter_rows(max_row=4) for c in row if c.value)
+    assert "通过电子邮件（dcb@example.cn）报送某市督查办（张三，0436-6222222）" in top

@@ -331,7 +331,7 @@ TPL_HEADING_GENERAL = "{{ no.general }}、各相关部门按职能落实的要�
 TPL_GENERAL_INTRO = "以下要求由各相关部门按职能分别落实，请你单位对照职能抓好落实。"
 TPL_HEADING_FEEDBACK = "{{ no.feedback }}、反馈要求"
 TPL_FEEDBACK = ("请{% if feedback_deadline %}于{{ feedback_deadline }}前{% else %}按要求{% endif %}"
-                "将进度反馈表（{{ progress_file }}）填写完整后报送"
+                "将进度反馈表（{{ progress_file }}）填写完整后{% if delivery %}通过{{ delivery }}{% endif %}报送"
                 "{% if issuer %}{{ issuer }}{% else %}我单位{% endif %}。"
                 "反馈表按要求编号逐条填写，未完成的请说明原因和下一步措施。")
 TPL_TEMPLATE_TITLE = "任务分工通知模板"
@@ -1235,8 +1235,9 @@ PROGRESS_STATUS_PROMPT = ("未启动：尚未开始；推进中：已开始、�
 PROGRESS_DATE_PROMPT_TITLE = "完成时间"
 PROGRESS_DATE_PROMPT = ("已完成的，填实际完成日期；尚未完成的，填预计完成日期。"
                         "请输入日期，如 2019-06-30。")
-PROGRESS_SEND_TO = "填好后请于{deadline}前报送{issuer}{contact}。"
-PROGRESS_SEND_TO_NO_DEADLINE = "填好后请报送{issuer}{contact}。"
+PROGRESS_SEND_TO = "填好后请于{deadline}前{delivery}报送{issuer}{contact}。"
+PROGRESS_SEND_TO_NO_DEADLINE = "填好后请{delivery}报送{issuer}{contact}。"
+PROGRESS_SEND_BY = "通过{delivery}"
 PROGRESS_SEND_CONTACT = "（{contact}{phone}）"
 PROGRESS_ISSUER_DEFAULT = "发文单位"
 # 版头 of the letters (说明 → 版头): none (pre-printed 红头 paper), 文件 (发文机关标志 + red
@@ -1256,10 +1257,13 @@ HELP_LETTERS_NUMBER = ("每份通知各自的发文字号，{n} 处填序号，�
 HELP_LETTERS_FIRST_NUMBER = "发文字号中 {n} 的起始序号（默认 1）"
 MSG_LETTERS_BAD_NUMBER = ("发文字号“{value}”有误：{n} 只能出现一次，且不能有其他花括号。"
                           "(the number pattern takes one {{n}})")
+# 报送方式 (说明): how the filled-in progress sheet goes back, e.g. 电子邮件 zwgk@example.cn, OA系统.
+SET_DELIVERY = "报送方式"
+DELIVERY_HELP = "反馈表怎么交回，如“电子邮件（zwgk@taonan.gov.cn）”“OA系统”；写入通知和反馈表，空着不写。"
 # 说明 explains every setting (third column); settings added by later features, with
 # their default, written on 说明 even when the workbook did not have them yet.
 SETTING_HELP_HEADER = "说明"
-SETTINGS_WITH_DEFAULT = ((SET_SEAL, SEAL_YES), (SET_MASTHEAD, MASTHEAD_NONE),
+SETTINGS_WITH_DEFAULT = ((SET_SEAL, SEAL_YES), (SET_MASTHEAD, MASTHEAD_NONE), (SET_DELIVERY, ""),
                          (SET_YELLOW_POINTS, str(YELLOW_POINTS_DEFAULT)),
                          (SET_RED_POINTS, str(RED_POINTS_DEFAULT)))
 SETTING_HELP = {
@@ -1275,6 +1279,7 @@ SETTING_HELP = {
     SET_SOURCE_COLUMNS: "原表的列及顺序，导出“原表格式”时使用；一般不用改。",
     SET_SEAL: SEAL_HELP,
     SET_MASTHEAD: MASTHEAD_HELP,
+    SET_DELIVERY: DELIVERY_HELP,
     SET_YELLOW_POINTS: YELLOW_POINTS_HELP,
     SET_RED_POINTS: RED_POINTS_HELP,
 }

@@ -151,7 +151,8 @@ def append_rows(data: bytes, sheet: str, rows: Sequence[Sequence[object]],
     col_styles = [styles.get(letter, "") for letter in letters]
     parts = []
     for r, (row, height) in enumerate(zip(rows, heights), start=first_row):
-        parts.append(f'<row r="{r}" ht="{height:g}" customHeight="1">' if height else f'<row r="{r}">')
+        # No customHeight: the height is a first estimate and the row grows when edited.
+        parts.append(f'<row r="{r}" ht="{height:g}">' if height else f'<row r="{r}">')
         # A date goes in as its ISO text: the column's style is the template cell's, not a date format.
         parts.extend(cell_xml(f"{letters[c]}{r}", value.isoformat() if isinstance(value, dt.date) else value,
                               col_styles[c]) for c, value in enumerate(row))

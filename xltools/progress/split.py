@@ -303,10 +303,13 @@ def send_to(plan: Plan, identity: Identity) -> str:
         contact = L.PROGRESS_SEND_CONTACT.format(
             contact=info.contact, phone=("，" if info.contact and info.phone else "") + info.phone)
     issuer = info.issuer or L.PROGRESS_ISSUER_DEFAULT
+    way = dict(info.extra).get(L.SET_DELIVERY, "").strip()
+    delivery = L.PROGRESS_SEND_BY.format(delivery=way) if way else ""
     if identity.deadline:
         return L.PROGRESS_SEND_TO.format(deadline=_cn_date(identity.deadline), issuer=issuer,
-                                         contact=contact)
-    return L.PROGRESS_SEND_TO_NO_DEADLINE.format(issuer=issuer, contact=contact)
+                                         contact=contact, delivery=delivery)
+    return L.PROGRESS_SEND_TO_NO_DEADLINE.format(issuer=issuer, contact=contact,
+                                                 delivery=delivery)
 
 
 def _body_attrs(locked: bool, centered: bool, date: bool, first: bool) -> dict[str, object]:

@@ -21,6 +21,7 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
@@ -254,6 +255,8 @@ def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult
     # the chart data below, both outside the print area.
     last_printed = max(t.last_row for key, t in result.layout.items() if key != "chart")
     ws.print_area = f"A1:{get_column_letter(widest)}{last_printed}"
+    # 四、需督办的要求 starts a page: its title never stands alone at the foot of one.
+    ws.row_breaks.append(Break(id=result.layout["requirements"].header_row - 2))
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     _page_numbers(ws)

@@ -506,7 +506,7 @@ def build_template() -> Document:
     _para(doc, "{%p else %}")
     _para(doc, L.TPL_GENERAL_INTRO_REF, "Body Text", keep_next=True)
     _para(doc, "{%p for t in general_tasks %}")
-    _para(doc, L.TPL_GENERAL_ITEM, "Body Text")
+    _para(doc, L.TPL_GENERAL_ITEM, "Body Text", align="left")  # numbers: never stretched
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
     _para(doc, "{%p endif %}")

@@ -176,7 +176,7 @@ def build_remind_template():
     LT._para(doc, "{%p elif groups %}")
     LT._para(doc, L.TPL_REMIND_ASK_GROUPS, "Body Text", keep_next=True)
     LT._para(doc, "{%p for g in groups %}")
-    LT._para(doc, L.TPL_REMIND_GROUP, "Body Text")
+    LT._para(doc, L.TPL_REMIND_GROUP, "Body Text", align="left")  # numbers: never stretched
     LT._para(doc, "{%p endfor %}")
     LT._para(doc, "{%p else %}")
     LT._para(doc, L.TPL_REMIND_ASK, "Body Text", keep_next=True)

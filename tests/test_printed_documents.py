@@ -427,3 +427,16 @@ def test_delivery_named_in_letter_and_progress_sheet(tmp_path: Path) -> None:
     top = " ".join(str(c.value) for row in openpyxl.load_workbook(files["市司法局"]).active
                    .iter_rows(max_row=4) for c in row if c.value)
     assert "通过电子邮件（dcb@example.cn）报送某市督查办（张三，0436-6222222）" in top
+
+
+def test_shortened_text_never_cuts_a_document_number() -> None:
+    from xltools.progress.report import _short
+
+    text = "落实《吉林省人民政府办公厅关于切实做好全省政府公报工作的通知》（吉政办发〔2019〕12号）要求，做好公报工作。"
+    for limit in range(6, len(text)):
+        short = _short(text, limit)
+        body = short.rstrip("…")
+        for opener, closer in (("《", "》"), ("〔", "〕"), ("（", "）")):
+            assert body.count(opener) == body.count(closer), (limit, short)
+        assert text.startswith(body)
+    assert _short("短文本", 36) == "短文本"

@@ -440,3 +440,20 @@ def test_shortened_text_never_cuts_a_document_number() -> None:
             assert body.count(opener) == body.count(closer), (limit, short)
         assert text.startswith(body)
     assert _short("短文本", 36) == "短文本"
+
+
+def test_report_for_the_leadership_is_one_genre(example_rollup, tmp_path: Path) -> None:
+    from xltools.cli import main
+    from xltools.progress.report import report
+
+    out, _ = example_rollup
+    notice = report(out, tmp_path / "通报.docx")
+    text = "".join(p.text for p in docx.Document(notice.path).paragraphs)
+    assert "各有关单位：" in text and "专报" not in text and "领导审定" not in text
+    target = tmp_path / "专报.docx"
+    assert main(["report", str(out), "-o", str(target), "--leaders"]) == 0
+    d = docx.Document(target)
+    text = "".join(p.text for p in d.paragraphs)
+    assert "专报" in "".join(p.text for p in d.paragraphs[:3])
+    assert "各有关单位" not in text and "请领导审定" in text and "下步工作" in text
+    assert "下步要求" not in text and "通报" not in text

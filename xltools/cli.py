@@ -222,7 +222,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     check_suffix(args.output, ".docx")
     date = dt.date.fromisoformat(args.date) if args.date else None
     result = report(args.rollup, args.output, template=args.template, date=date,
-                    doc_number=args.number or "", force=args.force)
+                    doc_number=args.number or "", force=args.force, leaders=args.leaders)
     print(result.summary())
     return 0
 
@@ -244,6 +244,7 @@ def _add_followup(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--template", metavar="T.docx", help=L.HELP_REPORT_TEMPLATE)
     p.add_argument("--date", type=_iso_date, help=L.HELP_FOLLOWUP_DATE)
     p.add_argument("--number", help=L.HELP_FOLLOWUP_NUMBER)
+    p.add_argument("--leaders", action="store_true", help=L.HELP_REPORT_LEADERS)
     p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
     p.set_defaults(handler=cmd_report)
 

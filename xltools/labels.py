@@ -699,7 +699,7 @@ CHART_SCHEDULE_LABEL = "序时进度 {schedule}"
 # docxtpl tags, rendered in a sandbox; variables in docs/progress.md).
 TPL_REPORT_TEMPLATE_TITLE = "进展情况通报模板"
 TPL_REMIND_TEMPLATE_TITLE = "催办通知模板"
-TPL_REPORT_OPENING = "现将{{ round }}《{{ plan_title }}》落实情况通报如下。"
+TPL_REPORT_OPENING = "现将{{ round }}《{{ plan_title }}》落实情况{% if leaders %}报告{% else %}通报{% endif %}如下。"
 TPL_REPORT_OVERALL = ("截至{{ as_of }}，{{ units }}个责任单位应报送进展情况，已反馈{{ returned }}个，"
                       "逾期未报{{ overdue }}个（其中交回空表{{ blank }}个）。{{ requirements }}项要求、"
                       "{{ lines }}项（次）单位任务中已完成{{ done }}项（次），完成率{{ rate }}，"
@@ -713,7 +713,6 @@ TPL_REPORT_NO_OVERDUE = "各单位均已按时报送。"
 TPL_REPORT_RED = ("进展滞后的要求共{{ red_count }}项，涉及{{ red_units|length }}个单位，需重点督办"
                   "（按单位列出，项数多的在前）：")
 TPL_REPORT_NO_RED = "没有进展滞后的要求。"
-TPL_REPORT_EXTENSIONS = "{{ extension_count }}个事项申请延期，情况如下："
 TPL_REPORT_NO_EXTENSIONS = "本轮没有延期申请。"
 TPL_REPORT_NEXT = ("请逾期未报的单位尽快补报进展情况；进展滞后的事项，责任单位要分析原因，明确措施和完成时间，"
                    "牵头单位要加强统筹调度，确保按期完成。下一轮进展情况将继续通报。")
@@ -1291,3 +1290,12 @@ MANY_LEADS_WORDS = ("相关领域", "各自领域", "分别牵头", "等牵头",
 NOTE_MANY_LEADS = ("要求 {req_id} 各有 {count} 个牵头单位（原文“{text}”）：是各单位分别牵头本领域的工作，"
                    "还是共同牵头全部工作？如是各自领域，请在“任务分工”表的“备注”中写明各单位负责的领域，"
                    "进度将按单位分别反馈。")
+# 专报 (report --leaders): the same figures for the leadership — no 主送, its own title,
+# the requests put to the leaders; never mixed with the 通报's wording.
+REPORT_TITLE_LEADERS = "{title}落实情况专报"
+REPORT_TITLE_LEADERS_DEFAULT = "任务分工落实情况专报"
+TPL_REPORT_EXT_INTRO = ("{{ extension_count }}个事项申请延期，{% if leaders %}请领导审定{% else %}情况如下{% endif %}：")
+TPL_REPORT_NEXT_HEADING = "六、{% if leaders %}下步工作{% else %}下步要求{% endif %}"
+TPL_REPORT_NEXT_LEADERS = ("下步，将督促逾期未报的单位尽快补报进展情况，对进展滞后的事项逐项跟踪督办，"
+                           "下一轮进展情况将继续报告。")
+HELP_REPORT_LEADERS = "写给领导的专报（无主送、请领导审定延期申请），而不是发给各单位的通报"

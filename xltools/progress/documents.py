@@ -129,7 +129,9 @@ def build_report_template():
     doc = _new_document(L.TPL_REPORT_TEMPLATE_TITLE)
     h = iter(L.REPORT_HEADINGS)
     _head(doc)
-    LT._para(doc, "{{ recipients }}：")  # 主送机关
+    LT._para(doc, "{%p if recipients %}")
+    LT._para(doc, "{{ recipients }}：")  # 主送机关 (none in a 专报)
+    LT._para(doc, "{%p endif %}")
     LT._para(doc, L.TPL_REPORT_OPENING, "Body Text")
     LT._para(doc, next(h), "Heading 1", keep_next=True)
     LT._para(doc, L.TPL_REPORT_OVERALL, "Body Text")
@@ -153,13 +155,15 @@ def build_report_template():
     LT._para(doc, "{%p endif %}")
     LT._para(doc, next(h), "Heading 1", keep_next=True)
     LT._para(doc, "{%p if extension_count %}")
-    LT._para(doc, L.TPL_REPORT_EXTENSIONS, "Body Text", keep_next=True)
+    LT._para(doc, L.TPL_REPORT_EXT_INTRO, "Body Text", keep_next=True)
     _loop_table(doc, EXT_COLUMNS, "extensions")
     LT._para(doc, "{%p else %}")
     LT._para(doc, L.TPL_REPORT_NO_EXTENSIONS, "Body Text")
     LT._para(doc, "{%p endif %}")
-    LT._para(doc, next(h), "Heading 1", keep_next=True)
-    LT._para(doc, L.TPL_REPORT_NEXT, "Body Text", keep_next=True)
+    next(h)
+    LT._para(doc, L.TPL_REPORT_NEXT_HEADING, "Heading 1", keep_next=True)
+    LT._para(doc, "{% if leaders %}" + L.TPL_REPORT_NEXT_LEADERS + "{% else %}" + L.TPL_REPORT_NEXT
+             + "{% endif %}", "Body Text", keep_next=True)
     _signature(doc)
     return doc
 

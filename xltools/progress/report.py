@@ -90,8 +90,10 @@ def _deadline_text(deadline) -> str:
 
 
 def report_context(result: RollupResult, requirements, info: PlanInfo, *,
-                   date: dt.date | None = None, doc_number: str = "") -> dict[str, Any]:
-    """The template variables (docs/progress.md lists them)."""
+                   date: dt.date | None = None, doc_number: str = "",
+                   leaders: bool = False) -> dict[str, Any]:
+    """The template variables (docs/progress.md lists them); ``leaders``: a 专报 to the
+    leadership instead of the 通报 to the units."""
     rules = S.rules_for(result, info.year, info)
     marks = Counter(m for m, _ in result.unit_marks.values())
     done = sum(1 for s in result.slots if s.status_key is not None and s.status_key == rules.done)
@@ -132,10 +134,14 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
     issuer_line, date_line = signature(info.issuer, format_date(date or result.as_of))
     title = info.title or L.PROGRESS_TITLE_DEFAULT
     heading = L.REPORT_TITLE.format(title=info.title) if info.title else L.REPORT_TITLE_DEFAULT
+    if leaders:
+        heading = (L.REPORT_TITLE_LEADERS.format(title=info.title) if info.title
+                   else L.REPORT_TITLE_LEADERS_DEFAULT)
     return {
         "title": heading, "title_lines": title_lines(heading),
         "plan_title": title, "doc_number": format_doc_number(doc_number), "issuer": info.issuer,
-        "recipients": L.REPORT_RECIPIENTS, "requirements": len(requirements),
+        "recipients": "" if leaders else L.REPORT_RECIPIENTS, "leaders": leaders,
+        "requirements": len(requirements),
         "good_units": good_units, "red_units": red_units,
         "sign_issuer": issuer_line, "sign_date": date_line,
         "date": format_date(date or result.as_of), "round": result.round_label,
@@ -172,15 +178,18 @@ class ReportResult:
 
 def report(rollup_workbook: str | os.PathLike[str] | IO[bytes], out: str | os.PathLike[str], *,
            template: str | os.PathLike[str] | IO[bytes] | None = None,
-           date: dt.date | None = None, doc_number: str = "", force: bool = False) -> ReportResult:
+           date: dt.date | None = None, doc_number: str = "", force: bool = False,
+           leaders: bool = False) -> ReportResult:
     """Write the 通报 for ``rollup_workbook`` (an OUT of ``rollup``) to ``out`` (.docx).
     ``date`` is the 成文日期 (default: the roll-up's as-of day), ``doc_number`` the
-    通报's own 发文字号 (none by default)."""
+    通报's own 发文字号 (none by default); ``leaders``: a 专报 to the leadership (no
+    主送; the extension requests put to the leaders) instead of the 通报."""
     inputs = (rollup_workbook, template)  # never written over, force or not
     check_writable(out, force, inputs)
     data, name = read_template(template, REPORT_TEMPLATE)
     result, requirements, info = read_rollup(rollup_workbook)
-    context = report_context(result, requirements, info, date=date, doc_number=doc_number)
+    context = report_context(result, requirements, info, date=date, doc_number=doc_number,
+                             leaders=leaders)
     chart = rate_chart_png(chart_units(result), result.schedule)
     document = render(data, name, context, {"chart": chart})
     path = write_bytes(out, document, force=force, inputs=inputs)

@@ -26,7 +26,7 @@ from xltools.demo import SETTINGS, apply_settings
 from xltools.importer import read_original
 from xltools.letters import (PlanIndex, format_doc_number, letter_title, letters, plan_warnings,
                              signature)
-from xltools.model import Assignment, Deadline, Plan, PlanInfo, Role
+from xltools.model import Deadline, Plan, PlanInfo
 from xltools.progress import summary as S
 from xltools.progress.results import Slot
 from xltools.progress.rollup import rollup

@@ -745,6 +745,23 @@ def _pdf_pages(pdf: Path) -> list[str]:
     return pdf_text(pdf).split("\f")[:-1]
 
 
+def _rows_on_one_page(letter: Path, pdf: Path) -> None:
+    """No table row of ``letter`` is split across pages of its PDF: the 具体要求 cell,
+    read alone (its column's position, letter_template), begins and ends on one page."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    mm = 72 / 25.4
+    d = docx.Document(letter)
+    for table in d.tables:
+        wide = 60 if table.rows[0].cells[-1].text == "完成时限" else 82
+        with pdfplumber.open(str(pdf)) as doc:
+            column = [re.sub(r"\s+", "", page.crop((66 * mm + 1, 0, (66 + wide) * mm, page.height))
+                             .extract_text() or "") for page in doc.pages]
+        for row in table.rows[1:]:
+            req = re.sub(r"\s+", "", row.cells[2].text)
+            head, tail = req[:6], req[-6:]
+            assert any(head in c and tail in c for c in column), (letter.name, row.cells[0].text)
+
+
 def test_example_letters_as_printed(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Done-when of issue 12: the example with 发文单位 and 成文日期 filled, rendered."""
     soffice = require_soffice()
@@ -771,6 +788,7 @@ def test_example_letters_as_printed(tmp_path_factory: pytest.TempPathFactory) ->
                 and "2019年3月25日" not in ln]
         assert body, f"{letter.unit}: the last page holds only the 落款"
         assert any("2019" in ln and "3" in ln and "25" in ln for ln in last[-3:]), letter.unit
+        _rows_on_one_page(letter.path, pdfs[letter.path.stem])
     combined = _pdf_pages(pdfs[result.combined.stem])
     starts = [i for i, page in enumerate(combined, start=1)
               if any(f"{x.unit}：" in page.replace(" ", "") for x in result.letters)]

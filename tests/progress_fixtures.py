@@ -59,7 +59,7 @@ def fill(src: Path, dest: Path | None = None, *, answers: dict[str, dict[str, ob
     ws = wb[L.PROGRESS_SHEET]
     col = {name: i + 1 for i, name in enumerate(FILE_COLUMNS)}
     if filled:
-        ws.cell(row=3, column=2, value=filled)
+        ws.cell(row=3, column=3, value=filled)  # split.FILLED_DATE_CELL
     for r in range(HEADER_ROW + 1, ws.max_row + 1):
         req_id = ws.cell(row=r, column=1).value
         if not req_id:

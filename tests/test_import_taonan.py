@@ -167,5 +167,9 @@ def test_review_sheet_records_judgement_calls(taonan_plan):
     # Routine work is not a note: a merged cell carried down, a prefix or short form (司法局).
     assert not any("司法局”与" in m or "沿用" in m for m in messages)
     assert 4 <= len(notes) <= 12
+    # The questions about many lead units (issue 19) concern requirements, not a line.
+    asked = [n for n in notes if n.kind == L.REVIEW_MANY_LEADS]
+    assert [n.requirement_id for n in asked] == ["7-1", "8-1", "9-1"]
+    notes = [n for n in notes if n.kind != L.REVIEW_MANY_LEADS]
     assert all(n.line for n in notes)
     assert [n.line for n in notes] == sorted(n.line for n in notes)

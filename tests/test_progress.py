@@ -62,7 +62,8 @@ def test_progress_file_layout_protection_and_validations(master: Path, tmp_path:
     wb = openpyxl.load_workbook(files["甲局"])
     ws = wb[L.PROGRESS_SHEET]
     top = " ".join(str(c.value) for row in ws.iter_rows(max_row=4) for c in row if c.value)
-    assert "测试任务分工" in top and "甲局" in top and "R1" in top and "2019-07-05" in top
+    assert "测试任务分工" in top and "甲局" in top and "R1" in top and "2019年7月5日" in top
+    assert "填好后请于2019年7月5日前报送" in top  # where to send it
     assert [c.value for c in ws[HEADER_ROW]] == list(FILE_COLUMNS)
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=HEADER_ROW + 1)]
     assert [r[0] for r in rows] == ["1-1", "1-2", "3-2"]
@@ -73,7 +74,7 @@ def test_progress_file_layout_protection_and_validations(master: Path, tmp_path:
     for r in range(HEADER_ROW + 1, HEADER_ROW + 4):
         for c, name in enumerate(FILE_COLUMNS, start=1):
             assert ws.cell(row=r, column=c).protection.locked == (name in LOCKED_COLUMNS), (r, name)
-    assert ws.cell(row=3, column=2).protection.locked is False  # 填报日期
+    assert ws.cell(row=3, column=3).protection.locked is False  # 填报日期
     # Text starting with "-" stays text (no formula).
     cell = ws.cell(row=HEADER_ROW + 3, column=FILE_COLUMNS.index("具体要求") + 1)
     assert cell.data_type == "s" and cell.value.startswith("-")
@@ -82,6 +83,12 @@ def test_progress_file_layout_protection_and_validations(master: Path, tmp_path:
     status_col = openpyxl.utils.get_column_letter(FILE_COLUMNS.index("状态") + 1)
     assert f"{status_col}{HEADER_ROW + 1}:{status_col}{HEADER_ROW + 3}" in str(dvs["list"].sqref)
     assert dvs["date"].operator == "greaterThan"
+    # Selecting a 状态 or 完成时间 cell says what the words and the date mean.
+    prompts = {str(dv.sqref).split(":")[0][:1]: dv for dv in ws.data_validations.dataValidation
+               if dv.showInputMessage}
+    assert "长期推进" in prompts[status_col].prompt and "未启动" in prompts[status_col].prompt
+    done_col = openpyxl.utils.get_column_letter(FILE_COLUMNS.index("完成时间") + 1)
+    assert "预计完成日期" in prompts[done_col].prompt
     # Plain .xlsx: no macros, no external links.
     names = zipfile.ZipFile(files["甲局"]).namelist()
     assert not any("vbaProject" in n or "externalLink" in n for n in names)

@@ -58,12 +58,29 @@ def test_report_of_the_example(rolled, tmp_path):
     summary_goals = result.sheets[L.SHEET_SUMMARY][goals.first_row - 1:goals.last_row]
     table = next(t for t in d.tables if t.rows[0].cells[1].text == L.REPORT_GOAL_HEADERS[1])
     assert [r.cells[1].text for r in table.rows[1:]] == [g[1] for g in summary_goals]
-    assert [r.cells[5].text for r in table.rows[1:]] == [g[goals.mark_col - 1] for g in summary_goals]
-    # The extension request of 市发改局 is in it.
-    assert "市发改局" in text and "2019-09-30" in text
-    # What the leader sees: at most 4 pages, the title and the overall figures on page 1.
+    assert [r.cells[6].text for r in table.rows[1:]] == [
+        L.MARK_WORDS[g[goals.mark_col - 1]] for g in summary_goals]  # 进展滞后, not 红
+    # 要求数 counts requirements, 单位任务 the unit rows: 63 and 325 in all.
+    assert sum(int(r.cells[2].text) for r in table.rows[1:]) == 63
+    assert sum(int(r.cells[3].text) for r in table.rows[1:]) == 325
+    assert "63项要求、325项（次）单位任务" in text
+    assert "红" not in "".join(r.cells[6].text for r in table.rows[1:])
+    # 主送, and the units that did well named.
+    assert "各有关单位：" in text
+    good = [u for u, (m, _) in result.unit_marks.items() if m == L.MARK_GREEN]
+    assert good and good[0] in text and "推进有力" in text
+    # 督办 by unit: each unit once, its requirement numbers listed.
+    red = next(t for t in d.tables if t.rows[0].cells[0].text == L.REPORT_RED_HEADERS[0])
+    units = [r.cells[0].text for r in red.rows[1:]]
+    assert len(units) == len(set(units)) and "开发区" in units
+    assert sum(int(r.cells[2].text) for r in red.rows[1:]) >= made.red_count
+    # No internal instruction to the leadership in a document sent to the units.
+    assert "请分管领导审定" not in text
+    # The extension request of 市发改局 is in it, dated as GB/T 9704 writes dates.
+    assert "市发改局" in text and "2019年9月30日" in text
+    # What the leader sees: at most 3 pages, the title and the overall figures on page 1.
     pdf = soffice_convert(made.path, "pdf", tmp_path / "pdf")
-    assert 1 <= pdf_pages(pdf) <= 4
+    assert 1 <= pdf_pages(pdf) <= 3
     first = "".join(pdf_text(pdf).split("\f")[0].split())
     assert "通报" in first and "逾期未报23个" in first and "序时进度30.1%" in first
 
@@ -96,7 +113,8 @@ def test_template_cannot_run_code(rolled, tmp_path):
         "title": "t", "title_lines": ["t"], "doc_number": "", "unit": "<b>&</b>", "plan_title": "p", "round": "r",
         "old_deadline": "", "as_of": "", "situation": "", "deadline": "", "count": 0,
         "issuer": "", "issuer_short": "", "rows": [], "progress_file": "", "contact_line": "",
-        "date": ""})
+        "date": "", "compact": False, "first_id": "", "last_id": "", "groups": [],
+        "sign_issuer": "", "sign_date": ""})
     path = tmp_path / "x.docx"
     path.write_bytes(rendered)
     assert "<b>&</b>：" in _text(path)

@@ -86,7 +86,7 @@ def test_text_outside_the_table_is_listed(master, sent, tmp_path):
     folder = tmp_path / "returned"
 
     def scribble(ws, col) -> None:
-        ws.cell(row=3, column=11, value="请领导审阅后再报")  # above the header
+        ws.cell(row=3, column=13, value="请领导审阅后再报")  # above the header
         ws.cell(row=7, column=len(col) + 2, value="另附说明见邮件")  # a column without a header
 
     fill(sent["甲局"], folder / "a.xlsx", edit=scribble)

@@ -121,7 +121,7 @@ def test_summary_counts_and_marks(master: Path, sent: dict[str, Path], tmp_path:
     assert (b[L.SCOL_DUE], b[L.STATUS_IN_PROGRESS], b[L.SCOL_OVERDUE]) == (3, 3, 1)
     assert b[L.SCOL_MARK] == L.MARK_RED
     # 丙办 did not return, and the 反馈截止日期 (07-05) has passed: 逾期未报, 红.
-    assert c[L.RCOL_FEEDBACK] == L.FEEDBACK_OVERDUE and c[L.SCOL_OTHER] == 2
+    assert c[L.RCOL_FEEDBACK] == L.FEEDBACK_OVERDUE and c[L.SCOL_NO_STATUS] == 2
     assert c[L.SCOL_MARK] == L.MARK_RED and result.returned == ["甲局", "乙局"]
     # Worst first: 红 units before the 绿 one.
     assert [r[1] for r in rows[units.first_row - 1:units.last_row]][-1] == "甲局"

@@ -13,9 +13,11 @@ from xltools.workbook_reader import ERROR, Problem, load_workbook
 class CheckResult(list[Problem]):
     """The problems found (a list; empty when the workbook is clean) and the plan read."""
 
-    def __init__(self, problems: list[Problem], plan: Plan) -> None:
+    def __init__(self, problems: list[Problem], plan: Plan,
+                 reminders: list[str] | None = None) -> None:
         super().__init__(problems)
         self.plan = plan
+        self.reminders = reminders or []  # printed, but the workbook is still clean
 
 
 def check(workbook: str | os.PathLike[str] | IO[bytes]) -> CheckResult:
@@ -24,15 +26,18 @@ def check(workbook: str | os.PathLike[str] | IO[bytes]) -> CheckResult:
     problems = list(loaded.problems)
     if not loaded.plan.requirements:  # an empty workbook is not a clean one
         problems.insert(0, Problem(L.SHEET_ASSIGNMENTS, None, "", L.CHK_NO_DATA, ERROR))
-    return CheckResult(problems, loaded.plan)
+    return CheckResult(problems, loaded.plan, loaded.reminders)
 
 
 def format_report(workbook: object, result: CheckResult) -> str:
     """The report `xltools check` prints (Chinese, one problem a line)."""
+    reminders = [f"  {r}" for r in getattr(result, "reminders", [])]
     if not result:
         plan = result.plan
-        return L.CHK_OK.format(requirements=len(plan.requirements), rows=len(plan.assignments),
-                               units=len(plan.units))
+        return "\n".join([L.CHK_OK.format(requirements=len(plan.requirements),
+                                          rows=len(plan.assignments), units=len(plan.units)),
+                          *reminders])
     lines = [f"{workbook}: " + L.CHK_FOUND.format(count=len(result))]
     lines.extend(f"  {p}" for p in result)
+    lines.extend(reminders)
     return "\n".join(lines)

@@ -222,7 +222,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     check_suffix(args.output, ".docx")
     date = dt.date.fromisoformat(args.date) if args.date else None
     result = report(args.rollup, args.output, template=args.template, date=date,
-                    doc_number=args.number or "", force=args.force)
+                    doc_number=args.number or "", force=args.force, leaders=args.leaders)
     print(result.summary())
     return 0
 
@@ -244,6 +244,7 @@ def _add_followup(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--template", metavar="T.docx", help=L.HELP_REPORT_TEMPLATE)
     p.add_argument("--date", type=_iso_date, help=L.HELP_FOLLOWUP_DATE)
     p.add_argument("--number", help=L.HELP_FOLLOWUP_NUMBER)
+    p.add_argument("--leaders", action="store_true", help=L.HELP_REPORT_LEADERS)
     p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE)
     p.set_defaults(handler=cmd_report)
 
@@ -270,7 +271,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
     date = dt.date.fromisoformat(args.date) if args.date else None
     result = letters(args.workbook, args.output, template=args.template, units=args.unit,
                      combined=args.combined, pdf=args.pdf, force=args.force, date=date,
-                     general=args.general)
+                     general=args.general, table=not args.no_table, number=args.number,
+                     first_number=args.first_number)
     print(result.summary())
     return 0
 
@@ -298,6 +300,10 @@ def _add_letters(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", type=_iso_date, help=L.HELP_LETTERS_DATE)
     p.add_argument("--general", choices=GENERAL_STYLES, default="list",
                    help=L.HELP_LETTERS_GENERAL)
+    p.add_argument("--no-table", action="store_true", help=L.HELP_LETTERS_NO_TABLE)
+    p.add_argument("--number", metavar="发文字号", help=L.HELP_LETTERS_NUMBER)
+    p.add_argument("--first-number", type=int, default=1, metavar="N",
+                   help=L.HELP_LETTERS_FIRST_NUMBER)
     p.add_argument("--force", action="store_true", help=L.CLI_HELP_FORCE_FILES)
     p.set_defaults(handler=cmd_letters)
 

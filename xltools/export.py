@@ -114,6 +114,8 @@ def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
     else:
         cols = [(k, k) for k in (L.EXPORT_COL_NO, L.EXPORT_COL_TASK, L.EXPORT_COL_REQUIREMENT,
                                  L.EXPORT_COL_UNITS)]
+        if not any(t.name for t in plan.tasks):  # a numbered list: no 任务 column invented
+            cols.remove((L.EXPORT_COL_TASK, L.EXPORT_COL_TASK))
         if any(g.name for g in plan.goals):
             cols.insert(0, (L.EXPORT_COL_GOAL, L.EXPORT_COL_GOAL))
     has_deadline = any(k == L.EXPORT_COL_DEADLINE for k, _ in cols)

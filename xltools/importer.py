@@ -51,7 +51,13 @@ def read_original(src: PathOrFile, *, units: PathOrFile | None = None, year: int
     data, name = read_source_bytes(src)
     events, meta = read_source(data, name, simplified=simplified, layout=layout)
     registry = load_registry(units) if units is not None else None
-    return build_plan(events, meta, year=year, registry=registry)
+    from dataclasses import replace
+
+    from xltools.workbook import many_lead_notes
+
+    plan = build_plan(events, meta, year=year, registry=registry)
+    # 待核对 asks whether many lead units each lead their own field.
+    return replace(plan, notes=plan.notes + tuple(many_lead_notes(plan)))
 
 
 def import_original(src: PathOrFile, out: PathOrFile, *, units: PathOrFile | None = None,

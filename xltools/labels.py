@@ -90,6 +90,10 @@ README_LINES = (
     "4. 要求编号格式为“任务序号-要求序号”（如 1-2），请以文本形式填写，勿让 Excel 改成日期。",
     "5. “待核对”表列出导入时的每一处判断，请逐条核对原文后再下发。",
     "6. 修改后可运行“校验”（xltools check）检查单位、角色、日期和编号是否一致。",
+    "7. 下发：填好上方设置后生成交办通知（xltools letters，附进度反馈表和原表格式任务分工）和进度反馈表"
+    "（xltools split），一并发给各单位。",
+    "8. 收回：把各单位交回的反馈表放进一个文件夹，汇总进度（xltools rollup），再生成通报（xltools report）"
+    "和催办通知（xltools remind）。标识的规则见“汇总”表的图例，阈值可在上方设置。",
 )
 
 UNIT_LIST_NAME = "单位列表"
@@ -346,7 +350,7 @@ TPL_HEADING_GENERAL = "{{ no.general }}、各相关部门按职能落实的要�
 TPL_GENERAL_INTRO = "以下要求由各相关部门按职能分别落实，请你单位对照职能抓好落实。"
 TPL_HEADING_FEEDBACK = "{{ no.feedback }}、反馈要求"
 TPL_FEEDBACK = ("请{% if feedback_deadline %}于{{ feedback_deadline }}前{% else %}按要求{% endif %}"
-                "将进度反馈表（{{ progress_file }}）填写完整后报送"
+                "将进度反馈表（{{ progress_file }}）填写完整后{% if delivery %}通过{{ delivery }}{% endif %}报送"
                 "{% if issuer %}{{ issuer }}{% else %}我单位{% endif %}。"
                 "反馈表按要求编号逐条填写，未完成的请说明原因和下一步措施。")
 TPL_TEMPLATE_TITLE = "任务分工通知模板"
@@ -687,8 +691,8 @@ REMIND_TITLE = "催办通知"
 REMIND_FILE_PATTERN = "催办通知-{unit}.docx"
 REPORT_HEADINGS = ("一、总体情况", "二、各目标进展", "三、逾期未报单位", "四、需督办的事项", "五、延期申请",
                    "六、下步要求")
-REPORT_GOAL_HEADERS = ("序号", "目标", "要求数", "完成", "完成率", "标识")
-REPORT_RED_HEADERS = ("编号", "具体要求", "牵头单位", "完成时限", "原因")
+REPORT_GOAL_HEADERS = ("序号", "目标", "要求数", "单位任务（项次）", "已完成", "完成率", "进展")
+REPORT_RED_HEADERS = ("责任单位", "需督办的要求（编号）", "项数", "主要原因")
 REPORT_EXT_HEADERS = ("单位", "编号", "申请延期至", "理由")
 REMIND_HEADERS = ("编号", "具体要求", "完成时限", "需报送事项")
 OWE_REPORT = "未报送进展"
@@ -714,26 +718,31 @@ CHART_SCHEDULE_LABEL = "序时进度 {schedule}"
 # docxtpl tags, rendered in a sandbox; variables in docs/progress.md).
 TPL_REPORT_TEMPLATE_TITLE = "进展情况通报模板"
 TPL_REMIND_TEMPLATE_TITLE = "催办通知模板"
-TPL_REPORT_OPENING = "现将{{ round }}《{{ plan_title }}》落实情况通报如下。"
+TPL_REPORT_OPENING = "现将{{ round }}《{{ plan_title }}》落实情况{% if leaders %}报告{% else %}通报{% endif %}如下。"
 TPL_REPORT_OVERALL = ("截至{{ as_of }}，{{ units }}个责任单位应报送进展情况，已反馈{{ returned }}个，"
-                      "逾期未报{{ overdue }}个（其中交回空表{{ blank }}个）。各单位应报的{{ lines }}项工作中已完成"
-                      "{{ done }}项，完成率{{ rate }}，序时进度{{ schedule }}。按标识统计，红色单位"
-                      "{{ red }}个、黄色{{ yellow }}个、绿色{{ green }}个。")
+                      "逾期未报{{ overdue }}个（其中交回空表{{ blank }}个）。{{ requirements }}项要求、"
+                      "{{ lines }}项（次）单位任务中已完成{{ done }}项（次），完成率{{ rate }}，"
+                      "序时进度{{ schedule }}。从各单位看，正常推进{{ green }}个、需关注{{ yellow }}个、"
+                      "进展滞后{{ red }}个。{% if good_units %}{{ good_units }}按时报送、推进有力。{% endif %}")
 TPL_REPORT_CHART_CAPTION = "图  各单位完成率（柱）与序时进度（线）"
 TPL_REPORT_GOALS_INTRO = "各目标完成情况如下表。"
 TPL_REPORT_OVERDUE = ("截至{{ as_of }}（反馈截止日期{{ deadline }}），以下{{ overdue }}个单位仍未报送进展情况"
                       "{% if blank %}（含交回空表的{{ blank_units }}）{% endif %}：{{ overdue_units }}。")
 TPL_REPORT_NO_OVERDUE = "各单位均已按时报送。"
-TPL_REPORT_RED = ("标识为红的要求共{{ red_count }}项，需重点督办{% if red_shown < red_count %}，"
-                  "下表列出其中{{ red_shown }}项（已过完成时限的在前，全部见汇总工作簿“汇总”表）{% endif %}：")
-TPL_REPORT_NO_RED = "没有标识为红的要求。"
-TPL_REPORT_EXTENSIONS = "{{ extension_count }}个事项申请延期，请分管领导审定："
+TPL_REPORT_RED = ("进展滞后的要求共{{ red_count }}项，涉及{{ red_units|length }}个单位，需重点督办"
+                  "（按单位列出，项数多的在前）：")
+TPL_REPORT_NO_RED = "没有进展滞后的要求。"
 TPL_REPORT_NO_EXTENSIONS = "本轮没有延期申请。"
-TPL_REPORT_NEXT = ("请逾期未报的单位尽快补报进展情况；标识为红的事项，责任单位要分析原因，明确措施和完成时间，"
+TPL_REPORT_NEXT = ("请逾期未报的单位尽快补报进展情况；进展滞后的事项，责任单位要分析原因，明确措施和完成时间，"
                    "牵头单位要加强统筹调度，确保按期完成。下一轮进展情况将继续通报。")
 TPL_REMIND_OPENING = ("按照《{{ plan_title }}》要求，各责任单位应于{{ old_deadline }}前报送{{ round }}"
                       "工作进展情况。截至{{ as_of }}，你单位{{ situation }}。")
 TPL_REMIND_ASK = "请于{{ deadline }}前将下列{{ count }}项工作的进展情况报送{{ issuer_short }}："
+TPL_REMIND_ASK_ALL = ("你单位承担的{{ count }}项工作均未报送进展情况（要求编号{{ first_id }}至{{ last_id }}，"
+                      "见原下发的进度反馈表）。请于{{ deadline }}前逐项填写后报送{{ issuer_short }}。")
+TPL_REMIND_ASK_GROUPS = "请于{{ deadline }}前将下列{{ count }}项工作的情况报送{{ issuer_short }}："
+TPL_REMIND_GROUP = "{{ loop.index }}．{{ g.owe }}（{{ g.count }}项）：{{ g.ids }}。"
+TPL_REMIND_FIRM = "逾期仍未报送的，将予以通报。"
 TPL_REMIND_HOW = ("请在原下发的进度反馈表中填写后发回（文件可改名）{% if progress_file %}，文件名："
                   "{{ progress_file }}{% endif %}。")
 REMIND_SITUATION_SILENT = "尚未报送进展情况"
@@ -1058,7 +1067,7 @@ TITLE_NO_BREAK_BEFORE = "》）”’，、。；：！？"
 TITLE_BREAK_AFTER = "》）、，年市县省"
 TITLE_BREAK_BEFORE = "《（"
 TITLE_BREAK_BEFORE_WORDS = ("的通知", "的意见", "的实施方案", "的方案", "的")
-TITLE_WORDS = ("关于", "落实", "印发", "做好", "贯彻", "进一步", "加强", "推进", "开展", "全面",
+TITLE_BREAK_WORDS = ("关于", "落实", "印发", "做好", "贯彻", "进一步", "加强", "推进", "开展", "全面",
                "政务公开", "政务", "公开", "重点工作", "重点", "工作", "任务分工", "任务", "分工",
                "实施方案", "方案", "通知", "意见", "要点", "建设", "管理", "服务", "改革", "发展",
                "年度", "人民政府", "政府", "办公室", "营商环境", "市场", "县域", "省级", "市级",
@@ -1066,7 +1075,7 @@ TITLE_WORDS = ("关于", "落实", "印发", "做好", "贯彻", "进一步", "�
 TPL_GENERAL_INTRO_LIST = ("以下任务中的要求由各相关部门按职能分别落实（括号内为要求编号，全文见任务分工表），"
                           "请你单位对照职能抓好落实。")
 TPL_GENERAL_ITEM = "{{ loop.index }}．{{ t.task }}（{{ t.ids }}）"
-TPL_GENERAL_ANNEX = ("各相关部门按职能分别落实的{{ general|length }}项要求，全文见附件"
+TPL_GENERAL_ANNEX = ("各相关部门按职能分别落实的{{ general|length }}项要求，全文见{{ table_ref }}"
                      "（{{ attachments[-1] }}），请你单位对照职能抓好落实。")
 MSG_WARNING_PREFIX = "注意："
 MSG_LETTERS_ANNEX = "附件（原表格式任务分工）→ {path}"
@@ -1163,7 +1172,7 @@ HELP_LETTERS_COMBINED = "另生成一份包含全部通知的合并打印版（�
 HELP_LETTERS_PDF = "另用 LibreOffice 转换为 PDF"
 HELP_LETTERS_DATE = "成文日期 YYYY-MM-DD（默认：说明 → 成文日期）"
 HELP_LETTERS_GENERAL = ("“各相关部门”要求的写法：list 任务标题和要求编号（默认）、table 全文表格、"
-                        "annex 作为附件（另写出原表格式任务分工）")
+                        "annex 一句话引用附件中的原表格式任务分工")
 HELP_EXCEL = "Excel 加载项：build | install | uninstall | doctor (excel)"
 DESC_EXCEL = "不用 Excel 也能生成功能区加载项（或控制工作簿），并在 Windows/macOS 上为当前用户安装。"
 HELP_EXCEL_BUILD = "生成 xltools.xlam（或 --workbook：控制工作簿 .xlsm）"
@@ -1311,3 +1320,139 @@ NOTE_LONG_REQUIREMENT = ("要求 {req_id} 有 {chars:,} 字，超过 Excel 单�
 REVIEW_FORMULA = "公式无结果"
 NOTE_FORMULA_NO_VALUE = ("工作表“{sheet}”单元格 {cell} 是公式，文件中没有保存计算结果（{formula}），"
                          "已按公式原文读入，请在 Excel 中打开原文件另存后重新导入，或核对这一格。")
+
+
+# ------------------------------------- documents an office signs (issue 19)
+# Titles that already name the division: the letter is 关于落实《…》的通知.
+LETTER_DIVISION_ENDINGS_MORE = ("责任分解", "任务分解", "工作要点", "实施方案", "工作方案", "方案",
+                                "清单", "任务清单", "责任清单", "计划", "工作计划", "台账")
+LETTER_TITLE_TRAILER = r"[（(][^（()）]*[)）]$"  # "（2023年）" after the title's own ending
+TPL_OPENING_NO_TITLE = ("为确保各项工作任务落到实处，现将涉及你单位的"
+                        "{{ total }}项具体要求通知如下，请认真组织落实，按时报送进展情况。")
+TPL_OPENING_FUNCTIONAL = ("{% if title %}为贯彻落实《{{ title }}》{% else %}为确保各项工作任务落到实处{% endif %}，"
+                          "现将你单位按职能落实的要求通知如下，请对照职能认真组织落实，按时报送进展情况。")
+TPL_GENERAL_INTRO_REF = ("以下任务中的要求由各相关部门按职能分别落实（括号内为要求编号，全文见{{ table_ref }}），"
+                         "请你单位对照职能抓好落实。")
+TPL_HEADING_FUNCTIONAL = "{{ no.general }}、你单位及各相关部门按职能落实的要求（{{ general|length }}项）"
+LETTER_TABLE_REF_ANNEX = "附件{n}"
+LETTER_TABLE_REF_NONE = "任务分工表"
+LETTER_PROGRESS_TITLE = "{unit}进度反馈表"
+LETTER_TABLE_TITLE_DEFAULT = "任务分工表"
+LETTER_OTHERS_GENERIC = "各相关部门按职能落实"
+# 落款 (GB/T 9704 7.3.5): the 说明 setting 印章 = 加盖 (7.3.5.1, default) or 不加盖 (7.3.5.2).
+SET_SEAL = "印章"
+SEAL_YES = "加盖"
+SEAL_NO = "不加盖"
+SEAL_HELP = ("加盖：落款按 GB/T 9704 7.3.5.1，成文日期右空四字，发文单位以成文日期为准居中，"
+             "上方留出盖章位置；不加盖：按 7.3.5.2，发文单位右空二字，成文日期首字右移二字。")
+MSG_LETTERS_BAD_SEAL = ("“说明”表中的“印章”填写为“{value}”，请填写“加盖”或“不加盖”。"
+                        "(印章 must be 加盖 or 不加盖)")
+HELP_LETTERS_NO_TABLE = "不随通知附送原表格式的任务分工（默认附送，作为最后一个附件）"
+MSG_LETTERS_NO_UNIT_ROWS = ("要求 {ids} 没有任何责任单位，不会写入任何通知。请在“任务分工”表中补上单位。"
+                            "(requirements without a unit go into no letter)")
+MSG_LETTERS_NO_ISSUER = ("“说明”表中没有发文单位，通知没有落款，反馈表也不知报送给谁。"
+                         "请在“说明”表填写发文单位。(no 发文单位)")
+MSG_LETTERS_NO_DEADLINE = ("“说明”表中没有反馈截止日期，通知只写“按要求报送”。"
+                           "请在“说明”表填写反馈截止日期。(no 反馈截止日期)")
+MSG_LETTERS_NO_TITLE = ("“说明”表中没有标题，通知标题用“{fallback}”。请在“说明”表填写标题。"
+                        "(no 标题: a general letter title is used)")
+# Status rules with thresholds (说明 settings; docs/progress.md "Status rules").
+SET_YELLOW_POINTS = "黄色阈值"
+SET_RED_POINTS = "红色阈值"
+YELLOW_POINTS_DEFAULT = 10
+RED_POINTS_DEFAULT = 30
+YELLOW_POINTS_HELP = ("单位或目标的“进度”（已完成的，加上已反馈、未过完成时限的推进中/长期推进）落后于序时进度"
+                      "超过这么多个百分点时标黄；默认 10。")
+RED_POINTS_HELP = "落后于序时进度超过这么多个百分点时标红；默认 30（有逾期未完成的照样标红）。"
+MSG_BAD_POINTS = ("“说明”表中的“{key}”填写为“{value}”，请填写 0–100 之间的数（百分点）。"
+                  "(threshold must be a number of percentage points)")
+WHY_BEHIND_POINTS = "落后序时进度{points}个百分点"
+WHY_LATE_REPORT = "逾期反馈"
+RATE_NOT_REPORTED = "未报"
+SCOL_NO_STATUS = "未填状态"  # 汇总 by unit: rows without a recognised 状态 (unreported included)
+SCOL_FREE_STATUS = "其他状态"  # 状态分布: a 状态 written in free text
+SCOL_EMPTY_ROW = "已交未填"  # 状态分布: the row came back empty
+SCOL_NO_FILE = "未报"  # 状态分布: no report for the row
+DATE_FORMAT_CN = 'yyyy"年"m"月"d"日"'
+SUM_LEGEND_RULES_2 = (
+    "标识：红 = 已过完成时限未完成，反馈截止后仍未报送（含交回空表），或进度落后序时进度超过{red}个百分点；"
+    "黄 = 7 天内到期未完成、进度落后序时进度超过{yellow}个百分点、时限过半仍未启动、尚未反馈、部分未反馈或逾期反馈；"
+    "绿 = 已按时反馈且按序时推进。进度 = 已完成的，加上已反馈且未过完成时限的推进中、长期推进。"
+    "已反馈只计填写了内容的报送，空表不计；未报送的单位完成率记“未报”。")
+# 通报 / 催办 an office signs (issue 19).
+REPORT_RECIPIENTS = "各有关单位"  # 主送
+MARK_WORDS = {MARK_RED: "进展滞后", MARK_YELLOW: "需关注", MARK_GREEN: "正常推进"}
+REPORT_GOOD_UNITS = "{units}等{count}个单位"
+REMIND_TABLE_LIMIT = 8  # more owed rows than this: grouped by what is owed, no table
+# The progress sheet a unit prints and fills (issue 19).
+PROGRESS_STATUS_PROMPT_TITLE = "状态怎么选"
+PROGRESS_STATUS_PROMPT = ("未启动：尚未开始；推进中：已开始、尚未完成；已完成：全部完成，请在“完成时间”填实际完成日期；"
+                          "长期推进：常态化工作，没有完成节点，写明本期做了什么。")
+PROGRESS_DATE_PROMPT_TITLE = "完成时间"
+PROGRESS_DATE_PROMPT = ("已完成的，填实际完成日期；尚未完成的，填预计完成日期。"
+                        "请输入日期，如 2019-06-30。")
+PROGRESS_SEND_TO = "填好后请于{deadline}前{delivery}报送{issuer}{contact}。"
+PROGRESS_SEND_TO_NO_DEADLINE = "填好后请{delivery}报送{issuer}{contact}。"
+PROGRESS_SEND_BY = "通过{delivery}"
+PROGRESS_SEND_CONTACT = "（{contact}{phone}）"
+PROGRESS_ISSUER_DEFAULT = "发文单位"
+# 版头 of the letters (说明 → 版头): none (pre-printed 红头 paper), 文件 (发文机关标志 + red
+# line, GB/T 9704 7.2), 信函 (信函格式, GB/T 9704 10.1).
+SET_MASTHEAD = "版头"
+MASTHEAD_NONE = "无"
+MASTHEAD_FILE = "文件"
+MASTHEAD_LETTER = "信函"
+MASTHEADS = (MASTHEAD_NONE, MASTHEAD_FILE, MASTHEAD_LETTER)
+MASTHEAD_HELP = ("无：不印版头（用印好的红头纸，默认）；文件：印发文机关标志“××文件”和红色分隔线；"
+                 "信函：信函格式，发文机关标志下为红色双线，发文字号居右。")
+MASTHEAD_FILE_SUFFIX = "文件"
+MSG_LETTERS_BAD_MASTHEAD = ("“说明”表中的“版头”填写为“{value}”，请填写：{allowed}。"
+                            "(版头 must be one of the listed values)")
+HELP_LETTERS_NUMBER = ("每份通知各自的发文字号，{n} 处填序号，如 洮政办函〔2019〕{n}号；"
+                       "默认用“说明”表的发文字号（其中有 {n} 时同样按单位编号）")
+HELP_LETTERS_FIRST_NUMBER = "发文字号中 {n} 的起始序号（默认 1）"
+MSG_LETTERS_BAD_NUMBER = ("发文字号“{value}”有误：{n} 只能出现一次，且不能有其他花括号。"
+                          "(the number pattern takes one {{n}})")
+# 报送方式 (说明): how the filled-in progress sheet goes back, e.g. 电子邮件 zwgk@example.cn, OA系统.
+SET_DELIVERY = "报送方式"
+DELIVERY_HELP = "反馈表怎么交回，如“电子邮件（zwgk@taonan.gov.cn）”“OA系统”；写入通知和反馈表，空着不写。"
+# 说明 explains every setting (third column); settings added by later features, with
+# their default, written on 说明 even when the workbook did not have them yet.
+SETTING_HELP_HEADER = "说明"
+SETTINGS_WITH_DEFAULT = ((SET_SEAL, SEAL_YES), (SET_MASTHEAD, MASTHEAD_NONE), (SET_DELIVERY, ""),
+                         (SET_YELLOW_POINTS, str(YELLOW_POINTS_DEFAULT)),
+                         (SET_RED_POINTS, str(RED_POINTS_DEFAULT)))
+SETTING_HELP = {
+    SET_TITLE: "原文件标题；通知标题为“关于落实《标题》任务分工的通知”（标题已是分工、方案、要点、清单等时为“关于落实《标题》的通知”）。",
+    SET_YEAR: "年度；把“6月底前”等换算为日期，计算序时进度。",
+    SET_ISSUER: "发文单位全称；通知落款、反馈表“报送”对象；发文单位自己不发通知、不催办。",
+    SET_DOC_NUMBER: "发文字号，如 洮政办函〔2019〕8号（年份写成〔〕）。",
+    SET_FEEDBACK_DEADLINE: "各单位报送进度反馈表的截止日期，如 2019-04-10；过期未报的标红。",
+    SET_CONTACT: "通知、反馈表、催办上写的联系人。",
+    SET_PHONE: "联系人的电话。",
+    SET_STATUSES: "进度反馈表“状态”下拉选项，用顿号分隔；空着用默认：未启动、推进中、已完成、长期推进。",
+    SET_ISSUE_DATE: "通知的成文日期，如 2019-03-25；空着用当天。",
+    SET_SOURCE_COLUMNS: "原表的列及顺序，导出“原表格式”时使用；一般不用改。",
+    SET_SEAL: SEAL_HELP,
+    SET_MASTHEAD: MASTHEAD_HELP,
+    SET_DELIVERY: DELIVERY_HELP,
+    SET_YELLOW_POINTS: YELLOW_POINTS_HELP,
+    SET_RED_POINTS: RED_POINTS_HELP,
+}
+CHK_REVIEW_OPEN = ("“待核对”表中还有 {count} 条没有填写“核对结果”（第 {rows} 行）。请对照原文逐条核对，"
+                   "填写“无误”“已修改”或“待定”后再下发。(review notes not yet checked)")
+REVIEW_MANY_LEADS = "多个牵头单位"
+MANY_LEADS_MIN = 3  # this many lead units on a requirement worded "…等牵头抓好相关领域…": ask
+MANY_LEADS_WORDS = ("相关领域", "各自领域", "分别牵头", "等牵头", "按职责分工")
+NOTE_MANY_LEADS = ("要求 {req_id} 各有 {count} 个牵头单位（原文“{text}”）：是各单位分别牵头本领域的工作，"
+                   "还是共同牵头全部工作？如是各自领域，请在“任务分工”表的“备注”中写明各单位负责的领域，"
+                   "进度将按单位分别反馈。")
+# 专报 (report --leaders): the same figures for the leadership — no 主送, its own title,
+# the requests put to the leaders; never mixed with the 通报's wording.
+REPORT_TITLE_LEADERS = "{title}落实情况专报"
+REPORT_TITLE_LEADERS_DEFAULT = "任务分工落实情况专报"
+TPL_REPORT_EXT_INTRO = ("{{ extension_count }}个事项申请延期，{% if leaders %}请领导审定{% else %}情况如下{% endif %}：")
+TPL_REPORT_NEXT_HEADING = "六、{% if leaders %}下步工作{% else %}下步要求{% endif %}"
+TPL_REPORT_NEXT_LEADERS = ("下步，将督促逾期未报的单位尽快补报进展情况，对进展滞后的事项逐项跟踪督办，"
+                           "下一轮进展情况将继续报告。")
+HELP_REPORT_LEADERS = "写给领导的专报（无主送、请领导审定延期申请），而不是发给各单位的通报"

@@ -64,8 +64,10 @@ TITLE_LINE_TWIPS = 700  # 35 pt for a two-line 22 pt title
 TITLE_LINE_WIDTH = 38
 TABLE_LINE_TWIPS = 360  # 18 pt inside tables
 
-# Column widths (mm) of the requirement tables: 编号 任务 具体要求 其他单位 完成时限.
+# Column widths (mm) of the requirement tables: 编号 任务 具体要求 其他单位 完成时限;
+# without 完成时限 (no row of the letter has one) 具体要求 takes its width.
 TABLE_COLUMNS_MM = (14, 24, 60, 36, 22)
+TABLE_COLUMNS_NO_DEADLINE_MM = (14, 24, 82, 36)
 
 # ------------------------------------------------------------------ fonts
 LATIN_FONT = "Times New Roman"
@@ -351,9 +353,13 @@ def _page_number(paragraph, *, odd: bool) -> None:
 
 
 def _para(doc: Document, text: str = "", style: str = "Normal", *, align: str | None = None,
-          right_chars: int = 0, keep_next: bool = False):
+          right_chars: int = 0, keep_next: bool = False, no_autospace: bool = False):
+    """A paragraph; ``no_autospace``: no extra space between Chinese and digits (the 落款
+    lines are placed by their leading blank, counted without it)."""
     p = doc.add_paragraph(text, style=style)
     ppr = p._p.get_or_add_pPr()
+    if no_autospace:
+        _ppr_append(ppr, _el("w:autoSpaceDE", val="0"), _el("w:autoSpaceDN", val="0"))
     if right_chars:
         _ppr_append(ppr, _indent_chars(right_chars=right_chars))
     if align:
@@ -363,9 +369,37 @@ def _para(doc: Document, text: str = "", style: str = "Normal", *, align: str | 
     return p
 
 
-def _table(doc: Document, loop_tag: str) -> None:
-    """A requirement table: header row (repeated on each page) + one looped row."""
-    widths = [round(mm * TWIPS_PER_MM) for mm in TABLE_COLUMNS_MM]
+MASTHEAD_PT = 30  # 发文机关标志: red 小标宋, at most 14 characters on the 156 mm line
+RED = "FF0000"
+
+
+def _masthead(doc: Document) -> None:
+    """The red 发文机关标志 ``{{ masthead_title }}``, centred."""
+    p = _para(doc, "{{ masthead_title }}", "Title", align="center")
+    ppr = p._p.get_or_add_pPr()
+    _ppr_append(ppr, _spacing(round(MASTHEAD_PT * 20 * 1.3)))
+    rpr = p.runs[0]._r.get_or_add_rPr()
+    set_fonts(rpr, TITLE_FONT)
+    _replace(rpr, _el("w:color", val=RED))
+    set_size(rpr, MASTHEAD_PT)
+
+
+def _rule(doc: Document, text: str, kind: str, *, align: str | None = None) -> None:
+    """A paragraph with the red 分隔线 below it (``kind``: single, or thickThinSmallGap
+    for the double line of 信函格式), as wide as the text block."""
+    p = _para(doc, text, align=align)
+    ppr = p._p.get_or_add_pPr()
+    border = _el("w:pBdr")
+    border.append(_el("w:bottom", val=kind, sz="12" if kind == "single" else "24", space="6",
+                      color=RED))
+    _ppr_append(ppr, border)
+
+
+def _table(doc: Document, loop_tag: str, *, deadline: bool = True) -> None:
+    """A requirement table: header row (repeated on each page) + one looped row; no
+    row is split across pages. ``deadline``: with the 完成时限 column."""
+    columns_mm = TABLE_COLUMNS_MM if deadline else TABLE_COLUMNS_NO_DEADLINE_MM
+    widths = [round(mm * TWIPS_PER_MM) for mm in columns_mm]
     widths[-1] += TEXT_WIDTH_TWIPS - sum(widths)  # exact text width
     table = doc.add_table(rows=4, cols=len(widths))
     table.style = doc.styles["Table Grid"]
@@ -384,8 +418,10 @@ def _table(doc: Document, loop_tag: str) -> None:
     tr_pr = header_tr.get_or_add_trPr()
     tr_pr.append(_el("w:cantSplit"))
     tr_pr.append(_el("w:tblHeader"))
-    contents = (L.TPL_TABLE_HEADERS, (loop_tag,) + ("",) * (len(widths) - 1), ROW_TAGS,
-                (TAG_ROWS_END,) + ("",) * (len(widths) - 1))
+    row_tr_pr = rows[2]._tr.get_or_add_trPr()
+    row_tr_pr.append(_el("w:cantSplit"))
+    contents = (L.TPL_TABLE_HEADERS[:len(widths)], (loop_tag,) + ("",) * (len(widths) - 1),
+                ROW_TAGS[:len(widths)], (TAG_ROWS_END,) + ("",) * (len(widths) - 1))
     for r, (row, texts) in enumerate(zip(rows, contents)):
         for c, (cell, text) in enumerate(zip(row.cells, texts)):
             cell.width = widths[c]
@@ -413,8 +449,24 @@ def build_template() -> Document:
     doc.core_properties.last_modified_by = "xltools"
     doc.core_properties.comments = "docxtpl template; see docs/letters.md"
 
-    # 版头 (no red header: 发文字号 only, when set), title, 主送机关.
+    # 版头 (说明 → 版头). 文件 (GB/T 9704 7.2): the red 发文机关标志, two blank lines, the
+    # 发文字号 centred over a red line. 信函 (10.1): the 标志, a red double line (thick
+    # above thin), the 发文字号 at the right. 无 (default): pre-printed 红头 paper, the
+    # 发文字号 alone, centred, when set.
+    _para(doc, '{%p if masthead == "文件" %}')
+    _masthead(doc)
+    _para(doc, "")
+    _para(doc, "")
+    _rule(doc, "{{ doc_number }}", "single", align="center")
+    _para(doc, "")
+    _para(doc, '{%p elif masthead == "信函" %}')
+    _masthead(doc)
+    _rule(doc, "", "thickThinSmallGap")
     _para(doc, "{%p if doc_number %}")
+    _para(doc, "{{ doc_number }}", align="right")
+    _para(doc, "{%p endif %}")
+    _para(doc, "")
+    _para(doc, "{%p elif doc_number %}")
     _para(doc, "{{ doc_number }}", align="center")
     _para(doc, "")
     _para(doc, "{%p endif %}")
@@ -424,28 +476,37 @@ def build_template() -> Document:
     _para(doc, "{%p endfor %}")
     _para(doc, "")
     _para(doc, "{{ unit }}：")
-    _para(doc, L.TPL_OPENING, "Body Text")
+    _para(doc, "{% if functional %}" + L.TPL_OPENING_FUNCTIONAL + "{% elif title %}"
+          + L.TPL_OPENING + "{% else %}" + L.TPL_OPENING_NO_TITLE + "{% endif %}", "Body Text")
 
-    # 一、 the unit's own requirements, one table per role.
-    _para(doc, L.TPL_HEADING_OWN, "Heading 1")
+    # 一、 the unit's own requirements, one table per role (a table without the
+    # 完成时限 column when none of the letter's rows has one).
+    _para(doc, "{%p if groups %}")
+    _para(doc, L.TPL_HEADING_OWN, "Heading 1", keep_next=True)
     _para(doc, "{%p for g in groups %}")
     _para(doc, L.TPL_HEADING_GROUP, "Heading 2", keep_next=True)
+    _para(doc, "{%p if show_deadline %}")
     _table(doc, TAG_ROWS_GROUP)
+    _para(doc, "{%p else %}")
+    _table(doc, TAG_ROWS_GROUP, deadline=False)
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p endfor %}")
+    _para(doc, "{%p endif %}")
 
     # 二、 requirements for every department.
     # general_style: list (task titles + numbers, default), table (in full), annex (附件).
     _para(doc, "{%p if general %}")
-    _para(doc, L.TPL_HEADING_GENERAL, "Heading 1", keep_next=True)
+    _para(doc, "{% if functional %}" + L.TPL_HEADING_FUNCTIONAL + "{% else %}"
+          + L.TPL_HEADING_GENERAL + "{% endif %}", "Heading 1", keep_next=True)
     _para(doc, '{%p if general_style == "table" %}')
     _para(doc, L.TPL_GENERAL_INTRO, "Body Text", keep_next=True)
     _table(doc, TAG_ROWS_GENERAL)
     _para(doc, '{%p elif general_style == "annex" %}')
     _para(doc, L.TPL_GENERAL_ANNEX, "Body Text")
     _para(doc, "{%p else %}")
-    _para(doc, L.TPL_GENERAL_INTRO_LIST, "Body Text", keep_next=True)
+    _para(doc, L.TPL_GENERAL_INTRO_REF, "Body Text", keep_next=True)
     _para(doc, "{%p for t in general_tasks %}")
-    _para(doc, L.TPL_GENERAL_ITEM, "Body Text")
+    _para(doc, L.TPL_GENERAL_ITEM, "Body Text", align="left")  # numbers: never stretched
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
     _para(doc, "{%p endif %}")
@@ -455,7 +516,7 @@ def build_template() -> Document:
     _para(doc, L.TPL_HEADING_FEEDBACK, "Heading 1", keep_next=True)
     _para(doc, L.TPL_FEEDBACK, "Body Text", keep_next=True)
     _para(doc, "{%p if contact_line %}")
-    _para(doc, "{{ contact_line }}。", "Body Text", keep_next=True)
+    _para(doc, "{{ contact_line }}。", "Body Text", align="left", keep_next=True)
     _para(doc, "{%p endif %}")
 
     # 附件说明 (GB/T 9704 7.3.4): one line below the text, two characters in.
@@ -466,13 +527,22 @@ def build_template() -> Document:
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
 
-    # 落款 and 成文日期 (right, two characters in from the edge).
+    # 落款 (GB/T 9704 7.3.5): sealed (7.3.5.1), two blank lines for the seal, the date
+    # 右空四字 and the issuer centred over it; not sealed (7.3.5.2), one blank line, the
+    # issuer 右空二字 and the date two characters right of it. sign_issuer / sign_date
+    # carry the leading blank that puts them there (letters.signature).
     _para(doc, "", keep_next=True)
+    _para(doc, "{%p if sealed %}")
     _para(doc, "", keep_next=True)
-    _para(doc, "{%p if issuer %}")
-    _para(doc, "{{ issuer }}", align="right", right_chars=2, keep_next=True)
     _para(doc, "{%p endif %}")
-    _para(doc, "{{ date }}", align="right", right_chars=2)
+    _para(doc, "{%p if sign_issuer %}")
+    _para(doc, "{{ sign_issuer }}", align="left", keep_next=True, no_autospace=True)
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p if sealed %}")
+    _para(doc, "{{ sign_date }}", align="right", right_chars=4, no_autospace=True)
+    _para(doc, "{%p else %}")
+    _para(doc, "{{ sign_date }}", align="left", no_autospace=True)
+    _para(doc, "{%p endif %}")
     return doc
 
 

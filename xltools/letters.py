@@ -68,6 +68,8 @@ CONTEXT_KEYS = frozenset({
     "issuer", "doc_number", "feedback_deadline", "contact", "phone", "contact_line", "date",
     "progress_file", "groups", "rows", "general", "total", "no",
     "title_lines", "general_tasks", "general_style", "attachments", "attachment_lines",
+    "attachment_files", "table_ref", "functional", "show_deadline", "sealed", "sign_issuer",
+    "sign_date", "masthead", "masthead_title", "delivery",
 })
 
 # 其他单位: up to this many non-lead units are named, more are "X等 N 个单位".
@@ -142,8 +144,8 @@ def format_date(day: dt.date) -> str:
 
 
 def format_doc_number(text: str) -> str:
-    """发文字号 with the year in 六角括号: 洮政办发[2019]5号 → 洮政办发〔2019〕5号."""
-    return re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text)
+    """发文字号 with the year in 六角括号: 洮政办发[2019]5号, ﹝2019﹞ → 洮政办发〔2019〕5号."""
+    return re.sub(r"[\[［【(（〔﹝❲]\s*(\d{4})\s*[\]］】)）〕﹞❳]", r"〔\1〕", text)
 
 
 def _deadline_text(req: Requirement) -> str:
@@ -153,11 +155,83 @@ def _deadline_text(req: Requirement) -> str:
 
 
 def letter_title(title: str) -> str:
+    """关于落实《标题》任务分工的通知; 关于落实《标题》的通知 when the title already names
+    the division (…分工, …责任分解（2023年）, …工作要点, …实施方案, …清单); a general
+    title when there is none."""
+    title = title.strip()
     if not title:
         return L.LETTER_TITLE_NO_PLAN
-    if title.endswith(L.LETTER_DIVISION_ENDINGS):
+    core = re.sub(L.LETTER_TITLE_TRAILER, "", title).strip() or title
+    if core.endswith(L.LETTER_DIVISION_ENDINGS + L.LETTER_DIVISION_ENDINGS_MORE):
         return L.LETTER_TITLE_PLAN_IS_DIVISION.format(title=title)
     return L.LETTER_TITLE_WITH_PLAN.format(title=title)
+
+
+LINE_HALF_CHARS = 56  # a body line: 28 characters, counted in half characters
+
+
+def _pad(half_chars: int) -> str:
+    """Leading blank of ``half_chars`` half characters: ideographic spaces and an en space."""
+    half_chars = max(0, half_chars)
+    return "\u3000" * (half_chars // 2) + ("\u2002" if half_chars % 2 else "")
+
+
+def signature(issuer: str, date: str, *, sealed: bool = True) -> tuple[str, str]:
+    """The 落款 lines (发文机关署名, 成文日期) as the templates write them.
+
+    ``sealed`` (GB/T 9704 7.3.5.1): the date is right-aligned four characters in by
+    the template (exact whatever the fonts), so it is returned as it is; the
+    issuer gets the leading blank that centres it over the date on a
+    28-character line (digits counted as half characters, as in Times New Roman).
+    Not sealed (7.3.5.2): the issuer 右空二字 and the date's first character two
+    characters right of the issuer's, both by their leading blank; a date longer
+    than that is 右空二字 and the issuer moves left with it.
+    """
+    wi, wd = _width(issuer), _width(date)
+    if sealed:
+        date_at = LINE_HALF_CHARS - 8 - wd
+        issuer_at = min(date_at + (wd - wi) // 2, LINE_HALF_CHARS - wi)
+        return (_pad(issuer_at) + issuer if issuer else ""), date
+    issuer_at = LINE_HALF_CHARS - 4 - wi
+    date_at = issuer_at + 4
+    if date_at + wd > LINE_HALF_CHARS - 4:
+        date_at = LINE_HALF_CHARS - 4 - wd
+        issuer_at = date_at - 4
+    return (_pad(issuer_at) + issuer if issuer else ""), _pad(date_at) + date
+
+
+def masthead_setting(plan: Plan) -> str:
+    """说明 → 版头: 无 (default), 文件 or 信函."""
+    value = dict(plan.info.extra).get(L.SET_MASTHEAD, "").strip() or L.MASTHEAD_NONE
+    if value not in L.MASTHEADS:
+        raise InputError(L.MSG_LETTERS_BAD_MASTHEAD.format(
+            value=value, allowed=L.ALIAS_SEPARATOR.join(L.MASTHEADS)), sheet=L.SHEET_README)
+    return value
+
+
+def doc_numbers(pattern: str, units: Sequence[str], first: int = 1) -> dict[str, str]:
+    """Each unit's 发文字号: ``pattern`` with ``{n}`` numbered from ``first`` in letter
+    order (洮政办函〔2019〕{n}号 → …8号, …9号); the same number for all without ``{n}``."""
+    if pattern.count("{n}") > 1 or re.sub(r"\{n\}", "", pattern).count("{") \
+            or "}" in re.sub(r"\{n\}", "", pattern):
+        raise InputError(L.MSG_LETTERS_BAD_NUMBER.format(value=pattern))
+    return {u: format_doc_number(pattern.replace("{n}", str(first + i)))
+            for i, u in enumerate(units)}
+
+
+def sealed_setting(plan: Plan) -> bool:
+    """说明 → 印章: 加盖 (default) or 不加盖."""
+    value = dict(plan.info.extra).get(L.SET_SEAL, "").strip()
+    if value in ("", L.SEAL_YES):
+        return True
+    if value == L.SEAL_NO:
+        return False
+    raise InputError(L.MSG_LETTERS_BAD_SEAL.format(value=value), sheet=L.SHEET_README)
+
+
+def table_title(plan: Plan) -> str:
+    """The whole table's title as 附件说明 names it."""
+    return plan.info.title.strip() or L.LETTER_TABLE_TITLE_DEFAULT
 
 
 def _width(text: str) -> int:
@@ -172,7 +246,7 @@ def _break_cost(text: str, i: int) -> float:
         return 1000  # inside a number or a Latin word
     if before in L.TITLE_NO_BREAK_AFTER or after in L.TITLE_NO_BREAK_BEFORE:
         return 1000  # 《| or |》 or before punctuation
-    for word in L.TITLE_WORDS:  # a break inside a word
+    for word in L.TITLE_BREAK_WORDS:  # a break inside a word
         start = text.find(word, max(0, i - len(word) + 1))
         while 0 <= start < i:
             if start + len(word) > i:
@@ -182,7 +256,7 @@ def _break_cost(text: str, i: int) -> float:
         return 0
     if any(text.startswith(w, i) for w in L.TITLE_BREAK_BEFORE_WORDS):
         return 0
-    if any(text[:i].endswith(w) for w in L.TITLE_WORDS):
+    if any(text[:i].endswith(w) for w in L.TITLE_BREAK_WORDS):
         return 5  # between two words
     return 30
 
@@ -261,38 +335,42 @@ class PlanIndex:
         self._rows: dict[tuple[str, str, str], LetterRow] = {}
         self.general_ids = sorted({a.requirement_id for a in self.by_unit.get(L.GENERIC_UNIT, [])},
                                   key=requirement_sort_key)
+        self.issuers = issuer_units(plan)
+        generic_role = {a.requirement_id: _role_of(a) for a in self.by_unit.get(L.GENERIC_UNIT, [])}
+        # A unit named only inside a 按职能 phrase (政府办、开发区、各相关部门按职能分别落实):
+        # every requirement of its own also binds 各相关部门 in the same role.
+        self.functional_units = frozenset(
+            unit for unit, assignments in self.by_unit.items()
+            if unit != L.GENERIC_UNIT and assignments
+            and all(generic_role.get(a.requirement_id) is _role_of(a) for a in assignments))
 
     def units(self) -> list[str]:
         """Units that get a letter: named on 任务分工, not the pseudo-unit, in sheet order."""
         return [u for u in self.by_unit if u != L.GENERIC_UNIT]
 
     def others(self, req_id: str, exclude: str) -> str:
-        """The other units on a requirement, compactly: lead units named (up to three),
-        the rest by role when they are few, else as "X等N个单位"."""
+        """The other units on a requirement, by role, compactly: every role named
+        (牵头/责任/配合), lead units up to three, the others up to two, more as
+        "X等N个单位". The issuing office and 各相关部门 are never counted as units;
+        各相关部门 is said in words."""
         by_role: dict[Role, list[str]] = {}
+        generic = False
         for a in self.by_requirement.get(req_id, []):
-            if a.unit != exclude:
+            if a.unit == L.GENERIC_UNIT:
+                generic = True
+            elif a.unit != exclude and a.unit not in self.issuers:
                 names = by_role.setdefault(_role_of(a), [])
                 if a.unit not in names:
                     names.append(a.unit)
-        roles = sorted(by_role, key=lambda r: r.order)
-        rest = [u for role in roles if role is not Role.LEAD for u in by_role[role]]
         parts = []
-        leads = by_role.get(Role.LEAD, [])
-        if leads:
-            parts.append(L.LETTER_OTHERS_PART.format(
-                role=Role.LEAD.value,
-                units=L.ALIAS_SEPARATOR.join(leads) if len(leads) <= LEADS_NAMED
-                else L.LETTER_OTHERS_MORE.format(first=leads[0], count=len(leads))))
-        if len(rest) <= OTHERS_NAMED:
-            parts.extend(L.LETTER_OTHERS_PART.format(role=role.value,
-                                                     units=L.ALIAS_SEPARATOR.join(by_role[role]))
-                         for role in roles if role is not Role.LEAD)
-        else:
-            rest_roles = [role for role in roles if role is not Role.LEAD]
-            more = L.LETTER_OTHERS_MORE.format(first=rest[0], count=len(rest))
-            parts.append(L.LETTER_OTHERS_PART.format(role=rest_roles[0].value, units=more)
-                         if len(rest_roles) == 1 else L.LETTER_OTHERS_ALSO.format(units=more))
+        for role in sorted(by_role, key=lambda r: r.order):
+            names = by_role[role]
+            limit = LEADS_NAMED if role is Role.LEAD else OTHERS_NAMED
+            units = (L.ALIAS_SEPARATOR.join(names) if len(names) <= limit
+                     else L.LETTER_OTHERS_MORE.format(first=names[0], count=len(names)))
+            parts.append(L.LETTER_OTHERS_PART.format(role=role.value, units=units))
+        if generic and exclude != L.GENERIC_UNIT:
+            parts.append(L.LETTER_OTHERS_GENERIC)
         return L.LETTER_OTHERS_SEPARATOR.join(parts)
 
     def general_tasks(self, ids: Sequence[str]) -> list[GeneralTask]:
@@ -324,13 +402,21 @@ class PlanIndex:
 
 def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
                    progress_file: str, general_style: str = "list",
-                   annex_file: str = "") -> dict[str, Any]:
-    """The template variables for ``unit``'s letter (see docs/letters.md)."""
+                   annex_file: str = "", sealed: bool = True, masthead: str = L.MASTHEAD_NONE,
+                   doc_number: str | None = None) -> dict[str, Any]:
+    """The template variables for ``unit``'s letter (see docs/letters.md).
+
+    ``annex_file``: the whole table's file name when it goes with the letter as
+    its last 附件 (named by its title); ``sealed``: the 落款 of GB/T 9704 7.3.5.1
+    (with the seal) rather than 7.3.5.2.
+    """
     plan = index.plan
     info = plan.info
+    functional = unit in index.functional_units
     own: dict[str, Role] = {}
-    for a in sorted(index.by_unit.get(unit, []), key=lambda a: _role_of(a).order):
-        own.setdefault(a.requirement_id, _role_of(a))
+    if not functional:
+        for a in sorted(index.by_unit.get(unit, []), key=lambda a: _role_of(a).order):
+            own.setdefault(a.requirement_id, _role_of(a))
     groups: list[RoleGroup] = []
     all_rows: list[LetterRow] = []
     for role in sorted(Role, key=lambda r: r.order):
@@ -344,8 +430,11 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
                                 rows=rows))
     general = [index.row(i, L.GENERIC_UNIT, "") for i in index.general_ids if i not in own]
     all_rows.sort(key=lambda r: requirement_sort_key(r.id))
-    numbers = {"own": cn_number(1)}
-    n = 1
+    numbers: dict[str, str] = {}
+    n = 0
+    if groups:
+        n += 1
+        numbers["own"] = cn_number(n)
     if general:
         n += 1
         numbers["general"] = cn_number(n)
@@ -361,9 +450,14 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
     if info.phone:
         contact_parts.append(L.LETTER_PHONE.format(phone=info.phone))
     registry = plan.unit(unit)
-    attachments = [progress_file] if progress_file else []
-    if general and general_style == "annex" and annex_file:
-        attachments.append(annex_file)
+    files = [progress_file] if progress_file else []
+    titles = [L.LETTER_PROGRESS_TITLE.format(unit=unit)] if progress_file else []
+    table_ref = L.LETTER_TABLE_REF_NONE
+    if annex_file:
+        files.append(annex_file)
+        titles.append(table_title(plan))
+        table_ref = L.LETTER_TABLE_REF_ANNEX.format(n=len(files) if len(files) > 1 else "")
+    issuer_line, date_line = signature(info.issuer, format_date(date), sealed=sealed)
     context = {
         "unit": unit,
         "unit_kind": registry.kind if registry else "",
@@ -373,7 +467,7 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
         "letter_title": letter_title(info.title),
         "year": info.year or "",
         "issuer": info.issuer,
-        "doc_number": format_doc_number(info.doc_number),
+        "doc_number": format_doc_number(info.doc_number if doc_number is None else doc_number),
         "feedback_deadline": feedback,
         "contact": info.contact,
         "phone": info.phone,
@@ -388,8 +482,19 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
         "title_lines": title_lines(letter_title(info.title)),
         "general_tasks": index.general_tasks([r.id for r in general]),
         "general_style": general_style,
-        "attachments": attachments,
-        "attachment_lines": attachment_lines(attachments),
+        "attachments": titles,
+        "attachment_files": files,
+        "attachment_lines": attachment_lines(titles),
+        "table_ref": table_ref,
+        "functional": functional,
+        "show_deadline": any(r.deadline for r in all_rows),
+        "sealed": sealed,
+        "sign_issuer": issuer_line,
+        "sign_date": date_line,
+        "masthead": masthead,
+        "delivery": dict(info.extra).get(L.SET_DELIVERY, "").strip(),
+        "masthead_title": info.issuer + (L.MASTHEAD_FILE_SUFFIX if masthead == L.MASTHEAD_FILE
+                                         else ""),
     }
     assert set(context) == CONTEXT_KEYS
     return {k: _clean(v) for k, v in context.items()}
@@ -1067,10 +1172,29 @@ def issue_date(plan: Plan, date: dt.date | None = None) -> tuple[dt.date, list[s
     return day, warnings
 
 
+def plan_warnings(plan: Plan, index: PlanIndex | None = None) -> list[str]:
+    """What a letter needs but the workbook lacks, said before any letter is written:
+    标题, 发文单位, 反馈截止日期 empty; requirements without any unit."""
+    index = index or PlanIndex(plan)
+    out = []
+    if not plan.info.title.strip():
+        out.append(L.MSG_LETTERS_NO_TITLE.format(fallback=L.LETTER_TITLE_NO_PLAN))
+    if not plan.info.issuer.strip():
+        out.append(L.MSG_LETTERS_NO_ISSUER)
+    if plan.info.feedback_deadline in (None, ""):
+        out.append(L.MSG_LETTERS_NO_DEADLINE)
+    orphans = [r.id for r in plan.requirements if r.id not in index.by_requirement]
+    if orphans:
+        out.append(L.MSG_LETTERS_NO_UNIT_ROWS.format(ids=L.ALIAS_SEPARATOR.join(orphans)))
+    return out
+
+
 def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
             template: PathOrFile | None = None, units: Iterable[str] | None = None,
             combined: bool = False, pdf: bool = False, force: bool = False,
-            date: dt.date | None = None, general: str = "list") -> LettersResult:
+            date: dt.date | None = None, general: str = "list",
+            table: bool = True, number: str | None = None,
+            first_number: int = 1) -> LettersResult:
     """Write one 交办通知 (.docx) per unit of the normalised ``workbook`` into ``out_dir``.
 
     ``template``: a docxtpl .docx (default templates/letter.docx); ``units``: only
@@ -1080,8 +1204,15 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     LibreOffice; ``force``: replace existing files; ``date``: 成文日期 (default
     说明 → 成文日期, else today with a warning); ``general``: how the requirements
     for every department are shown — "list" (task titles with the requirement
-    numbers), "table" (in full) or "annex" (a reference to the whole table, which
-    is written next to the letters as 附件).
+    numbers), "table" (in full) or "annex" (a reference to the whole table);
+    ``table``: the whole table, in the original layout, goes with every letter
+    as its last 附件 (written once next to the letters, named by its title;
+    always with "annex"). The 落款 follows 说明 → 印章 (GB/T 9704 7.3.5.1 or 7.3.5.2),
+    the 版头 说明 → 版头 (无, 文件, 信函). ``number``: each letter's 发文字号, ``{n}``
+    numbered from ``first_number`` in letter order (default 说明 → 发文字号, which
+    may hold ``{n}`` too).
+    Settings the letters need but lack (标题, 发文单位, 反馈截止日期) and requirements
+    without a unit are warned before anything is written.
     Nothing is written when the template or a unit name is wrong.
     """
     if general not in GENERAL_STYLES:
@@ -1095,6 +1226,11 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     index = PlanIndex(plan)
     chosen = _select_units(index, units)
     day, warnings = issue_date(plan, date)
+    sealed = sealed_setting(plan)
+    masthead = masthead_setting(plan)
+    numbers = doc_numbers(plan.info.doc_number if number is None else number, chosen,
+                          first_number)
+    warnings[:0] = plan_warnings(plan, index)
     for unit in sorted(issuer_units(plan)):
         if unit not in chosen and unit in index.by_unit:
             warnings.append(L.NOTE_ISSUER_UNIT.format(unit=unit, issuer=plan.info.issuer))
@@ -1109,8 +1245,8 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
         ".xlsx")
     targets = {u: folder / names[u] for u in chosen}
     combined_path = folder / combined_name() if combined else None
-    annex_path = folder / L.LETTERS_ANNEX_FILE if general == "annex" and index.general_ids \
-        else None
+    annex_path = folder / safe_filename(table_title(plan), ".docx") \
+        if table or general == "annex" else None
     inputs = (workbook, template)  # never written over, force or not
     for target in [*targets.values(), *(p for p in (combined_path, annex_path) if p)]:
         check_writable(target, force, inputs)
@@ -1122,7 +1258,8 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     for unit in chosen:  # render everything first: a template error writes nothing
         ctx = letter_context(index, unit, date=day, progress_file=progress[
             L.PROGRESS_FILE_PATTERN.format(unit=unit).removesuffix(".xlsx")],
-            general_style=general, annex_file=L.LETTERS_ANNEX_FILE)
+            general_style=general, annex_file=annex_path.name if annex_path else "",
+            sealed=sealed, masthead=masthead, doc_number=numbers[unit])
         rendered[unit] = tpl.render_parts(ctx, unit)
         counts[unit] = (ctx["total"], len(ctx["general"]))
 

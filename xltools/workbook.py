@@ -28,7 +28,7 @@ from xltools import labels as L
 from xltools.budget import EXCEL_MAX_CELL_CHARS, excel_value
 from xltools.fileio import atomic_path, check_writable, is_file_like
 from xltools.issuer import issuer_units
-from xltools.model import Plan, PlanInfo, ReviewNote, sort_assignments
+from xltools.model import Plan, PlanInfo, ReviewNote, Role, sort_assignments
 from xltools.sharedstrings import compact
 
 # Validations and the unit list reach this far below the data, so rows and
@@ -158,7 +158,8 @@ def append_rows(data: bytes, sheet: str, rows: Sequence[Sequence[object]],
     col_styles = [styles.get(letter, "") for letter in letters]
     parts = []
     for r, (row, height) in enumerate(zip(rows, heights), start=first_row):
-        parts.append(f'<row r="{r}" ht="{height:g}" customHeight="1">' if height else f'<row r="{r}">')
+        # No customHeight: the height is a first estimate and the row grows when edited.
+        parts.append(f'<row r="{r}" ht="{height:g}">' if height else f'<row r="{r}">')
         # A date goes in as its ISO text: the column's style is the template cell's, not a date format.
         parts.extend(cell_xml(f"{letters[c]}{r}", value.isoformat() if isinstance(value, dt.date) else value,
                               col_styles[c]) for c, value in enumerate(row))
@@ -188,7 +189,9 @@ def settings_rows(info: PlanInfo) -> list[tuple[str, object]]:
         (L.SET_STATUSES, L.ALIAS_SEPARATOR.join(info.statuses)),
         (L.SET_ISSUE_DATE, info.issue_date if info.issue_date is not None else ""),
         (L.SET_SOURCE_COLUMNS, L.ALIAS_SEPARATOR.join(info.source_columns)),
-        *info.extra,
+        # Settings read from the extra rows, written with their default when absent.
+        *((key, dict(info.extra).get(key, default)) for key, default in L.SETTINGS_WITH_DEFAULT),
+        *((k, v) for k, v in info.extra if k not in dict(L.SETTINGS_WITH_DEFAULT)),
     ]
 
 
@@ -229,12 +232,12 @@ def _finish_table(ws: Worksheet, ncols: int, nrows: int) -> None:
 def _write_readme(wb: Workbook, plan: Plan) -> None:
     ws = wb.active
     ws.title = L.SHEET_README
-    ws.append([L.SETTING_KEY, L.SETTING_VALUE])
+    ws.append([L.SETTING_KEY, L.SETTING_VALUE, L.SETTING_HELP_HEADER])
     for cell in ws[1]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
     for key, value in settings_rows(plan.info):
-        ws.append([key, None])
+        ws.append([key, None, L.SETTING_HELP.get(key)])
         set_text_safe(ws.cell(row=ws.max_row, column=2), value)
         if isinstance(value, dt.date):
             ws.cell(row=ws.max_row, column=2).number_format = DATE_FORMAT
@@ -244,10 +247,11 @@ def _write_readme(wb: Workbook, plan: Plan) -> None:
     for line in L.README_LINES:
         ws.append([line])
     ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 70
-    for row in ws.iter_rows(min_row=2, max_col=2):
+    ws.column_dimensions["B"].width = 40
+    ws.column_dimensions["C"].width = 70
+    for row in ws.iter_rows(min_row=2, max_col=3):
         for cell in row:
-            cell.alignment = Alignment(vertical="top", horizontal="left")
+            cell.alignment = Alignment(vertical="top", horizontal="left", wrap_text=cell.column == 3)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -343,6 +347,28 @@ def _write_units(wb: Workbook, plan: Plan) -> None:
                              allow_blank=True, errorStyle="warning", showErrorMessage=True)
     dv_kind.add(f"B2:B{last_row}")
     ws.add_data_validation(dv_kind)
+
+
+def many_lead_notes(plan: Plan) -> list[ReviewNote]:
+    """A question for each requirement with many lead units worded "…等牵头抓好相关
+    领域…": each for its own field, or all of them for all of it?"""
+    leads: dict[str, int] = {}
+    for a in plan.assignments:
+        if a.role is Role.LEAD and a.unit:
+            leads[a.requirement_id] = leads.get(a.requirement_id, 0) + 1
+    groups: dict[tuple[str, int], list[str]] = {}  # one question per wording
+    for req in plan.requirements:
+        count = leads.get(req.id, 0)
+        if count >= L.MANY_LEADS_MIN and any(w in req.units_text for w in L.MANY_LEADS_WORDS):
+            groups.setdefault((req.units_text, count), []).append(req.id)
+    out = []
+    for (wording, count), ids in groups.items():
+        clause = next((c for c in re.split(r"[；;。]", wording)
+                       if any(w in c for w in L.MANY_LEADS_WORDS)), wording)
+        text = clause if len(clause) <= 40 else clause[:12] + "…" + clause[-20:]
+        out.append(ReviewNote(L.REVIEW_MANY_LEADS, L.NOTE_MANY_LEADS.format(
+            req_id=L.ALIAS_SEPARATOR.join(ids), count=count, text=text), ids[0]))
+    return out
 
 
 def _write_review(wb: Workbook, plan: Plan) -> None:

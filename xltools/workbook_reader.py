@@ -59,6 +59,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     # Sheet row of each requirement's first row (for messages of later steps).
     rows: dict[str, int] = field(default_factory=dict)
+    # Said by `check` without failing it: 待核对 notes without a 核对结果 yet.
+    reminders: list[str] = field(default_factory=list)
 
 
 def _open(src: str | os.PathLike[str] | IO[bytes]) -> tuple[openpyxl.Workbook, str, bytes]:
@@ -213,6 +215,19 @@ def _read_review(ws) -> tuple[ReviewNote, ...]:
                                 line=int(line) if isinstance(line, int | float) else None,
                                 source=_text(_get(values, cols, L.RCOL_SOURCE))))
     return tuple(notes)
+
+
+def _review_open(ws) -> list[Problem]:
+    """A warning when notes on 待核对 have no 核对结果 yet (one line for all of them)."""
+    cols = _header_map(ws, (), "")
+    if L.RCOL_RESULT not in cols:
+        return []
+    open_rows = [row for row, values in _rows(ws) if not _text(_get(values, cols, L.RCOL_RESULT))]
+    if not open_rows:
+        return []
+    shown = L.ALIAS_SEPARATOR.join(map(str, open_rows[:10])) + ("…" if len(open_rows) > 10 else "")
+    return [Problem(L.SHEET_REVIEW, None, L.RCOL_RESULT,
+                    L.CHK_REVIEW_OPEN.format(count=len(open_rows), rows=shown), WARNING)]
 
 
 def _deadline(value: object, year: int | None) -> tuple[Deadline, bool]:
@@ -386,10 +401,11 @@ def _load(wb: openpyxl.Workbook, path: str) -> Loaded:
     plan_goals = assemble_goals(reqs, continued=continued)
     assignments.sort(key=lambda t: (requirement_sort_key(t[0]), t[1]))
     notes = _read_review(wb[L.SHEET_REVIEW]) if L.SHEET_REVIEW in wb.sheetnames else ()
+    reminders = [str(p) for p in _review_open(wb[L.SHEET_REVIEW])] if notes else []
     plan = Plan(info=info, goals=plan_goals,
                 assignments=tuple(a for req_id, _, a in assignments if req_id in reqs),
                 units=units, notes=notes)
-    return Loaded(plan=plan, problems=problems, rows=first_row)
+    return Loaded(plan=plan, problems=problems, rows=first_row, reminders=reminders)
 
 
 def read_plan(src: str | os.PathLike[str] | IO[bytes]) -> Plan:

@@ -17,7 +17,7 @@ from xltools.errors import DependencyError
 
 BAR_COLOURS = {L.MARK_RED: "#E06666", L.MARK_YELLOW: "#F1C232", L.MARK_GREEN: "#6AA84F"}
 SCHEDULE_COLOUR = "#C00000"
-WIDTH_IN, HEIGHT_IN, DPI = 6.1, 3.2, 200
+WIDTH_IN, HEIGHT_IN, DPI = 6.1, 2.4, 200  # low enough for the 通报 to keep its figures on page 1
 
 
 @lru_cache(maxsize=1)

@@ -46,14 +46,15 @@ REMIND_TEMPLATE = "remind.docx"
 CHART_WIDTH_MM = 150
 
 # Table columns (mm) of the default templates.
-GOAL_COLUMNS = ((L.REPORT_GOAL_HEADERS[0], "{{ r.no }}", 12), (L.REPORT_GOAL_HEADERS[1], "{{ r.goal }}", 74),
-                (L.REPORT_GOAL_HEADERS[2], "{{ r.due }}", 18), (L.REPORT_GOAL_HEADERS[3], "{{ r.done }}", 18),
-                (L.REPORT_GOAL_HEADERS[4], "{{ r.rate }}", 20), (L.REPORT_GOAL_HEADERS[5], "{{ r.mark }}", 14))
-RED_COLUMNS = ((L.REPORT_RED_HEADERS[0], "{{ r.id }}", 14), (L.REPORT_RED_HEADERS[1], "{{ r.text }}", 64),
-               (L.REPORT_RED_HEADERS[2], "{{ r.leads }}", 30), (L.REPORT_RED_HEADERS[3], "{{ r.deadline }}", 22),
-               (L.REPORT_RED_HEADERS[4], "{{ r.why }}", 26))
+GOAL_COLUMNS = ((L.REPORT_GOAL_HEADERS[0], "{{ r.no }}", 8), (L.REPORT_GOAL_HEADERS[1], "{{ r.goal }}", 70),
+                (L.REPORT_GOAL_HEADERS[2], "{{ r.count }}", 12),
+                (L.REPORT_GOAL_HEADERS[3], "{{ r.due }}", 16), (L.REPORT_GOAL_HEADERS[4], "{{ r.done }}", 12),
+                (L.REPORT_GOAL_HEADERS[5], "{{ r.rate }}", 16), (L.REPORT_GOAL_HEADERS[6], "{{ r.mark }}", 22))
+# 督办: the 红 requirements grouped by unit.
+RED_COLUMNS = ((L.REPORT_RED_HEADERS[0], "{{ r.unit }}", 34), (L.REPORT_RED_HEADERS[1], "{{ r.ids }}", 72),
+               (L.REPORT_RED_HEADERS[2], "{{ r.count }}", 14), (L.REPORT_RED_HEADERS[3], "{{ r.why }}", 36))
 EXT_COLUMNS = ((L.REPORT_EXT_HEADERS[0], "{{ r.unit }}", 34), (L.REPORT_EXT_HEADERS[1], "{{ r.id }}", 14),
-               (L.REPORT_EXT_HEADERS[2], "{{ r.to }}", 26), (L.REPORT_EXT_HEADERS[3], "{{ r.reason }}", 82))
+               (L.REPORT_EXT_HEADERS[2], "{{ r.to }}", 40), (L.REPORT_EXT_HEADERS[3], "{{ r.reason }}", 68))
 REMIND_COLUMNS = ((L.REMIND_HEADERS[0], "{{ r.id }}", 14), (L.REMIND_HEADERS[1], "{{ r.text }}", 78),
                   (L.REMIND_HEADERS[2], "{{ r.deadline }}", 24), (L.REMIND_HEADERS[3], "{{ r.owe }}", 40))
 
@@ -75,6 +76,7 @@ def _loop_table(doc, columns: Sequence[tuple[str, str, int]], loop: str) -> None
     header_pr = table.rows[0]._tr.get_or_add_trPr()
     header_pr.append(LT._el("w:cantSplit"))
     header_pr.append(LT._el("w:tblHeader"))
+    table.rows[2]._tr.get_or_add_trPr().append(LT._el("w:cantSplit"))  # rows never split
     blank = ("",) * (len(widths) - 1)
     contents = ([c[0] for c in columns], (f"{{%tr for r in {loop} %}}", *blank),
                 [c[1] for c in columns], ("{%tr endfor %}", *blank))
@@ -116,11 +118,14 @@ def _head(doc) -> None:
 
 
 def _signature(doc) -> None:
+    """落款 per GB/T 9704 7.3.5.1 (sealed): room for the seal, the date 右空四字, the
+    issuer centred over it (sign_issuer / sign_date carry the leading blank)."""
     LT._para(doc, "", keep_next=True)
-    LT._para(doc, "{%p if issuer %}")
-    LT._para(doc, "{{ issuer }}", align="right", right_chars=2, keep_next=True)
+    LT._para(doc, "", keep_next=True)
+    LT._para(doc, "{%p if sign_issuer %}")
+    LT._para(doc, "{{ sign_issuer }}", align="left", keep_next=True, no_autospace=True)
     LT._para(doc, "{%p endif %}")
-    LT._para(doc, "{{ date }}", align="right", right_chars=2)
+    LT._para(doc, "{{ sign_date }}", align="right", right_chars=4, no_autospace=True)
 
 
 def build_report_template():
@@ -128,6 +133,9 @@ def build_report_template():
     doc = _new_document(L.TPL_REPORT_TEMPLATE_TITLE)
     h = iter(L.REPORT_HEADINGS)
     _head(doc)
+    LT._para(doc, "{%p if recipients %}")
+    LT._para(doc, "{{ recipients }}：")  # 主送机关 (none in a 专报)
+    LT._para(doc, "{%p endif %}")
     LT._para(doc, L.TPL_REPORT_OPENING, "Body Text")
     LT._para(doc, next(h), "Heading 1", keep_next=True)
     LT._para(doc, L.TPL_REPORT_OVERALL, "Body Text")
@@ -145,19 +153,21 @@ def build_report_template():
     LT._para(doc, next(h), "Heading 1", keep_next=True)
     LT._para(doc, "{%p if red_count %}")
     LT._para(doc, L.TPL_REPORT_RED, "Body Text", keep_next=True)
-    _loop_table(doc, RED_COLUMNS, "red_rows")
+    _loop_table(doc, RED_COLUMNS, "red_units")
     LT._para(doc, "{%p else %}")
     LT._para(doc, L.TPL_REPORT_NO_RED, "Body Text")
     LT._para(doc, "{%p endif %}")
     LT._para(doc, next(h), "Heading 1", keep_next=True)
     LT._para(doc, "{%p if extension_count %}")
-    LT._para(doc, L.TPL_REPORT_EXTENSIONS, "Body Text", keep_next=True)
+    LT._para(doc, L.TPL_REPORT_EXT_INTRO, "Body Text", keep_next=True)
     _loop_table(doc, EXT_COLUMNS, "extensions")
     LT._para(doc, "{%p else %}")
     LT._para(doc, L.TPL_REPORT_NO_EXTENSIONS, "Body Text")
     LT._para(doc, "{%p endif %}")
-    LT._para(doc, next(h), "Heading 1", keep_next=True)
-    LT._para(doc, L.TPL_REPORT_NEXT, "Body Text", keep_next=True)
+    next(h)
+    LT._para(doc, L.TPL_REPORT_NEXT_HEADING, "Heading 1", keep_next=True)
+    LT._para(doc, "{% if leaders %}" + L.TPL_REPORT_NEXT_LEADERS + "{% else %}" + L.TPL_REPORT_NEXT
+             + "{% endif %}", "Body Text", keep_next=True)
     _signature(doc)
     return doc
 
@@ -168,9 +178,20 @@ def build_remind_template():
     _head(doc)
     LT._para(doc, "{{ unit }}：")
     LT._para(doc, L.TPL_REMIND_OPENING, "Body Text")
+    # A unit owing many rows gets one page: one sentence, or the numbers by what is owed.
+    LT._para(doc, "{%p if compact %}")
+    LT._para(doc, L.TPL_REMIND_ASK_ALL, "Body Text")
+    LT._para(doc, "{%p elif groups %}")
+    LT._para(doc, L.TPL_REMIND_ASK_GROUPS, "Body Text", keep_next=True)
+    LT._para(doc, "{%p for g in groups %}")
+    LT._para(doc, L.TPL_REMIND_GROUP, "Body Text", align="left")  # numbers: never stretched
+    LT._para(doc, "{%p endfor %}")
+    LT._para(doc, "{%p else %}")
     LT._para(doc, L.TPL_REMIND_ASK, "Body Text", keep_next=True)
     _loop_table(doc, REMIND_COLUMNS, "rows")
+    LT._para(doc, "{%p endif %}")
     LT._para(doc, L.TPL_REMIND_HOW, "Body Text")
+    LT._para(doc, L.TPL_REMIND_FIRM, "Body Text")
     LT._para(doc, "{%p if contact_line %}")
     LT._para(doc, "{{ contact_line }}。", "Body Text", keep_next=True)
     LT._para(doc, "{%p endif %}")

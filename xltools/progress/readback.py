@@ -90,7 +90,10 @@ def read_rollup(src: str | os.PathLike[str] | IO[bytes]
     options = tuple(s for s in text("statuses").split(L.ALIAS_SEPARATOR) if s) or L.DEFAULT_STATUSES
     info = PlanInfo(title=text("title"), year=year, issuer=text("issuer"),
                     doc_number=text("doc_number"), feedback_deadline=deadline,
-                    contact=text("contact"), phone=text("phone"), statuses=options)
+                    contact=text("contact"), phone=text("phone"), statuses=options,
+                    extra=tuple((key, text(name)) for key, name in (
+                        (L.SET_YELLOW_POINTS, "yellow_points"), (L.SET_RED_POINTS, "red_points"))
+                        if text(name)))
     header = [cell_key(v) for v in progress[0]] if progress else []
     missing = [c for c in (L.COL_REQ_ID, L.RCOL_UNIT, L.PCOL_STATUS, L.RCOL_FEEDBACK)
                if c not in header]

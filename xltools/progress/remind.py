@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
-from xltools.letters import title_lines
+from xltools.letters import format_doc_number, signature, title_lines
 from xltools.fileio import atomic_folder, check_writable
 from xltools.filenames import unique_filenames
 from xltools.issuer import issuer_units
@@ -28,7 +28,7 @@ from xltools.model import Assignment, Plan, PlanInfo
 from xltools.progress.documents import REMIND_TEMPLATE, read_clean_template, render, sandbox
 from xltools.progress.identity import parse_date_arg, progress_file_name
 from xltools.progress.readback import read_rollup
-from xltools.progress.report import format_date
+from xltools.progress.report import _short, format_date
 from xltools.progress.results import _REPORTED, RollupResult, Slot
 
 SHORT_TEXT = 40
@@ -83,11 +83,21 @@ def remind_context(result: RollupResult, info: PlanInfo, unit: str, rows: list[t
                    doc_number: str = "") -> dict[str, Any]:
     def deadline_text(slot: Slot) -> str:
         d = slot.deadline
-        return d.text or (d.date.isoformat() if d.date else "")
+        return d.text or (format_date(d.date) if d.date else "")
 
     def short(text: str) -> str:
-        text = " ".join(text.split())
-        return text if len(text) <= SHORT_TEXT else text[:SHORT_TEXT] + "…"
+        return _short(text, SHORT_TEXT)
+
+    # Many rows owed: no table (one page). All of them unreported: one sentence;
+    # else the requirement numbers grouped by what is owed.
+    total = sum(1 for s in result.slots if s.unit == unit)
+    many = len(rows) > L.REMIND_TABLE_LIMIT
+    unanswered = all(why in (L.OWE_REPORT, L.OWE_BLANK) for _, why in rows)
+    compact = many and unanswered and len(rows) == total
+    groups: dict[str, list[str]] = {}
+    for slot, why in rows:
+        groups.setdefault(why, []).append(slot.req_id)
+    issuer_line, date_line = signature(info.issuer, format_date(date or result.as_of))
 
     contact = ""
     if info.contact:
@@ -95,7 +105,7 @@ def remind_context(result: RollupResult, info: PlanInfo, unit: str, rows: list[t
             phone=info.phone) if info.phone else "")
     return {
         "title": L.REMIND_TITLE, "title_lines": title_lines(L.REMIND_TITLE),
-        "doc_number": doc_number, "unit": unit,
+        "doc_number": format_doc_number(doc_number), "unit": unit,
         "plan_title": info.title or L.PROGRESS_TITLE_DEFAULT, "round": result.round_label,
         "old_deadline": format_date(result.feedback_deadline) if result.feedback_deadline else "",
         "as_of": format_date(result.as_of), "situation": _situation(result, unit, rows),
@@ -105,6 +115,11 @@ def remind_context(result: RollupResult, info: PlanInfo, unit: str, rows: list[t
                   "owe": why} for s, why in rows],
         "progress_file": progress_file_name(unit), "contact_line": contact,
         "date": format_date(date or result.as_of),
+        "compact": compact, "first_id": rows[0][0].req_id if rows else "",
+        "last_id": rows[-1][0].req_id if rows else "",
+        "groups": [{"owe": why, "count": len(ids), "ids": L.ALIAS_SEPARATOR.join(ids)}
+                   for why, ids in groups.items()] if many and not compact else [],
+        "sign_issuer": issuer_line, "sign_date": date_line,
     }
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from xltools import labels as L
-from xltools.letters import title_lines
+from xltools.letters import format_doc_number, signature, title_lines
 from xltools.fileio import check_writable, write_bytes
 from xltools.model import PlanInfo
 from xltools.progress import summary as S
@@ -31,6 +31,7 @@ from xltools.progress.results import RollupResult
 RED_LIMIT = 8  # requirements listed in the 通报 (all of them are on 进度)
 EXTENSION_LIMIT = 8
 SHORT_TEXT = 36
+GOOD_NAMED = 6  # units that did well, named in the 通报 (more: "A、B…等N个单位")
 
 
 def format_date(day: dt.date) -> str:
@@ -38,14 +39,48 @@ def format_date(day: dt.date) -> str:
     return L.LETTER_DATE.format(y=day.year, m=day.month, d=day.day)
 
 
+_PAIRS = {"《": "》", "〔": "〕", "（": "）", "(": ")", "“": "”", "[": "]", "【": "】"}
+
+
 def _short(text: str, limit: int = SHORT_TEXT) -> str:
+    """``text`` cut to about ``limit`` characters with "…", never inside 《…》, 〔…〕 or
+    brackets (a document number such as 《…》（吉政办发〔2019〕12号） stays whole or goes)."""
     text = " ".join(str(text or "").split())
-    return text if len(text) <= limit else text[:limit] + "…"
+    if len(text) <= limit:
+        return text
+    cut = limit
+    stack: list[tuple[int, str]] = []
+    for i, ch in enumerate(text[:cut]):
+        if ch in _PAIRS:
+            stack.append((i, _PAIRS[ch]))
+        elif stack and ch == stack[-1][1]:
+            stack.pop()
+    if stack:
+        start, closer = stack[0]
+        end = text.find(closer, cut)
+        if 0 <= end < limit + 16:  # the document number is short: keep it whole
+            cut = end + 1
+            while cut < len(text) and text[cut] in "）)〕】》”":
+                cut += 1
+        else:
+            cut = start
+    cut = max(cut, 1)
+    return text if cut >= len(text) else text[:cut].rstrip("，、；：") + "…"
+
+
+def mark_word(mark: str) -> str:
+    """红/黄/绿 as a 通报 says it: 进展滞后 / 需关注 / 正常推进."""
+    return L.MARK_WORDS.get(mark, mark)
 
 
 def _table(result: RollupResult, key: str) -> list[list[object]]:
     t = result.layout[key]
     return result.sheets[L.SHEET_SUMMARY][t.first_row - 1:t.last_row]
+
+
+def _rate(value: object) -> str:
+    """A 完成率 cell as the 通报 writes it: 12.5%, or 未报."""
+    return f"{value:.1%}" if isinstance(value, int | float) else str(value or "")
 
 
 def _deadline_text(deadline) -> str:
@@ -55,9 +90,11 @@ def _deadline_text(deadline) -> str:
 
 
 def report_context(result: RollupResult, requirements, info: PlanInfo, *,
-                   date: dt.date | None = None, doc_number: str = "") -> dict[str, Any]:
-    """The template variables (docs/progress.md lists them)."""
-    rules = S.rules_for(result, info.year)
+                   date: dt.date | None = None, doc_number: str = "",
+                   leaders: bool = False) -> dict[str, Any]:
+    """The template variables (docs/progress.md lists them); ``leaders``: a 专报 to the
+    leadership instead of the 通报 to the units."""
+    rules = S.rules_for(result, info.year, info)
     marks = Counter(m for m, _ in result.unit_marks.values())
     done = sum(1 for s in result.slots if s.status_key is not None and s.status_key == rules.done)
     lines = len(result.slots)
@@ -65,9 +102,9 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
     goal_head = result.sheets[L.SHEET_SUMMARY][result.layout["goals"].header_row - 1]
     for row in _table(result, "goals"):
         g = dict(zip(goal_head, row, strict=False))
-        goals.append({"no": g[L.SCOL_NO], "goal": g[L.SCOL_GOAL], "due": g[L.SCOL_DUE],
-                      "done": g[rules.done or L.STATUS_DONE], "rate": f"{g[L.SCOL_RATE]:.1%}",
-                      "mark": g[L.SCOL_MARK]})
+        goals.append({"no": g[L.SCOL_NO], "goal": g[L.SCOL_GOAL], "count": g[L.SCOL_COUNT],
+                      "due": g[L.SCOL_DUE], "done": g[rules.done or L.STATUS_DONE],
+                      "rate": _rate(g[L.SCOL_RATE]), "mark": mark_word(g[L.SCOL_MARK])})
     entries = [e for e in S.requirement_entries(result, requirements, rules) if e.mark == L.MARK_RED]
     # Overdue work first, then what nobody reported; the earliest 完成时限 first.
     entries.sort(key=lambda e: (e.why != L.WHY_OVERDUE, e.deadline.date or dt.date.max))
@@ -75,14 +112,38 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
                  + ("…" if len(e.leads) > 3 else ""), "deadline": _deadline_text(e.deadline),
                  "why": e.why} for e in entries[:RED_LIMIT]]
     extensions = [{"unit": s.unit, "id": s.req_id,
-                   "to": s.extend_to.isoformat() if isinstance(s.extend_to, dt.date) else
+                   "to": format_date(s.extend_to) if isinstance(s.extend_to, dt.date) else
                    str(s.extend_to or ""), "reason": _short(str(s.extend_reason or ""), 40)}
                   for s in result.extensions[:EXTENSION_LIMIT]]
+    # 督办: the 红 requirements grouped by their lead units, the units with most first.
+    by_unit: dict[str, list[S.RequirementEntry]] = {}
+    for e in entries:
+        for unit in e.leads or [""]:
+            by_unit.setdefault(unit, []).append(e)
+    red_units = [{"unit": unit, "ids": L.ALIAS_SEPARATOR.join(e.req_id for e in group),
+                  "count": len(group),
+                  "why": L.ALIAS_SEPARATOR.join(w for w, _ in Counter(
+                      e.why for e in group if e.why).most_common(2))}
+                 for unit, group in sorted(by_unit.items(), key=lambda kv: -len(kv[1]))]
+    good = [u for u in result.units if result.unit_marks.get(u, ("", ""))[0] == L.MARK_GREEN]
+    good_units = ""
+    if good:
+        good_units = (L.ALIAS_SEPARATOR.join(good) if len(good) <= GOOD_NAMED else
+                      L.REPORT_GOOD_UNITS.format(units=L.ALIAS_SEPARATOR.join(good[:GOOD_NAMED]),
+                                                 count=len(good)))
+    issuer_line, date_line = signature(info.issuer, format_date(date or result.as_of))
     title = info.title or L.PROGRESS_TITLE_DEFAULT
     heading = L.REPORT_TITLE.format(title=info.title) if info.title else L.REPORT_TITLE_DEFAULT
+    if leaders:
+        heading = (L.REPORT_TITLE_LEADERS.format(title=info.title) if info.title
+                   else L.REPORT_TITLE_LEADERS_DEFAULT)
     return {
         "title": heading, "title_lines": title_lines(heading),
-        "plan_title": title, "doc_number": doc_number, "issuer": info.issuer,
+        "plan_title": title, "doc_number": format_doc_number(doc_number), "issuer": info.issuer,
+        "recipients": "" if leaders else L.REPORT_RECIPIENTS, "leaders": leaders,
+        "requirements": len(requirements),
+        "good_units": good_units, "red_units": red_units,
+        "sign_issuer": issuer_line, "sign_date": date_line,
         "date": format_date(date or result.as_of), "round": result.round_label,
         "as_of": format_date(result.as_of),
         "deadline": format_date(result.feedback_deadline) if result.feedback_deadline else "",
@@ -118,15 +179,18 @@ class ReportResult:
 
 def report(rollup_workbook: str | os.PathLike[str] | IO[bytes], out: str | os.PathLike[str], *,
            template: str | os.PathLike[str] | IO[bytes] | None = None,
-           date: dt.date | None = None, doc_number: str = "", force: bool = False) -> ReportResult:
+           date: dt.date | None = None, doc_number: str = "", force: bool = False,
+           leaders: bool = False) -> ReportResult:
     """Write the 通报 for ``rollup_workbook`` (an OUT of ``rollup``) to ``out`` (.docx).
     ``date`` is the 成文日期 (default: the roll-up's as-of day), ``doc_number`` the
-    通报's own 发文字号 (none by default)."""
+    通报's own 发文字号 (none by default); ``leaders``: a 专报 to the leadership (no
+    主送; the extension requests put to the leaders) instead of the 通报."""
     inputs = (rollup_workbook, template)  # never written over, force or not
     check_writable(out, force, inputs)
     data, name, warnings = read_clean_template(template, REPORT_TEMPLATE)
     result, requirements, info = read_rollup(rollup_workbook)
-    context = report_context(result, requirements, info, date=date, doc_number=doc_number)
+    context = report_context(result, requirements, info, date=date, doc_number=doc_number,
+                             leaders=leaders)
     chart = rate_chart_png(chart_units(result), result.schedule)
     document = render(data, name, context, {"chart": chart})
     path = write_bytes(out, document, force=force, inputs=inputs)

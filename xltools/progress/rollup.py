@@ -256,7 +256,8 @@ def demo_cycle(workbook: str | os.PathLike[str], out_dir: str | os.PathLike[str]
         shutil.rmtree(returned)
     shutil.copytree(samples, returned)  # copy2: the files keep their times
     yield L.MSG_DEMO_RETURNED.format(count=len(list(returned.iterdir())), path=returned)
-    result = rollup(workbook, returned, out / L.PROGRESS_DEMO_ROLLUP, as_of=as_of, force=force)
+    result = rollup(workbook, returned, out / L.PROGRESS_DEMO_ROLLUP, as_of=as_of, force=force,
+                    summary_only=True)
     yield result.summary()
     from xltools.progress.remind import remind
     from xltools.progress.report import report

@@ -21,6 +21,7 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
@@ -32,8 +33,11 @@ PROGRESS_WIDTHS = (8, 20, 6, 9, 40, 11, 24, 24, 9, 24, 12, 8, 16, 18, 50, 6, 18,
 REQUIREMENT_WIDTHS = (8, 20, 24, 12, 9, 8, 6, 6, 18, 60)
 EXTENSION_WIDTHS = (6, 20, 8, 50, 12, 12, 30, 10, 14, 24)
 ISSUE_WIDTHS = (6, 24, 10, 6, 16, 8, 14, 50, 8, 60)
-SUMMARY_WIDTHS = {1: 7, 2: 24, 3: 10, 4: 8}
-WHY_WIDTH = 34  # the last column of the widest 汇总 table (原因)
+# 汇总 prints at 9 pt or more on A4 landscape (fit to width): the columns add up
+# to about 130 width units (LibreOffice lays one out at about 7 pt).
+SUMMARY_WIDTHS = {1: 5, 2: 18, 3: 10, 4: 6, 11: 7.5, 12: 11, 13: 5}
+SUMMARY_DEFAULT_WIDTH = 6.5
+WHY_WIDTH = 28  # the last column of the widest 汇总 table (原因)
 BULK_THRESHOLD = 1  # rows written with openpyxl (the style template); the rest is streamed
 
 _THIN = Side(style="thin", color="A6A6A6")
@@ -45,7 +49,7 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _MARK_FILLS = {L.MARK_RED: PatternFill("solid", fgColor="FF6B6B"),
                L.MARK_YELLOW: PatternFill("solid", fgColor="FFD966"),
                L.MARK_GREEN: PatternFill("solid", fgColor="8FD19E")}
-DATE_FORMAT = "yyyy-mm-dd"
+DATE_FORMAT = L.DATE_FORMAT_CN  # 2019年4月20日
 PERCENT_FORMAT = "0.0%"
 
 # ------------------------------------------------------------------- writing
@@ -95,7 +99,16 @@ def _write_table_sheet(ws: Worksheet, rows: list[list[object]], widths: Sequence
     ws.auto_filter.ref = f"A1:{last}{max(len(body), 1) + 1}"
     ws.print_title_rows = "1:1"
     print_landscape(ws)
+    _page_numbers(ws)
     return body[n:]
+
+
+def _page_numbers(ws: Worksheet) -> None:
+    """The sheet's name in the header, 第 N 页，共 M 页 in the footer of every page."""
+    ws.oddHeader.center.text = "&A"
+    ws.oddFooter.center.text = L.PRINT_FOOTER_PAGE
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
 
 
 class _Styles:
@@ -171,6 +184,7 @@ def _summary_style(key: tuple) -> dict[str, object]:
 def _summary_plan(rows: list[list[object]], result: RollupResult) -> _SheetPlan:
     """Every 汇总 cell with its style key, the row heights and the merges."""
     widest = max(t.ncols for t in result.layout.values())
+    chart = result.layout.get("chart")
     plan = _SheetPlan()
     cells = plan.cells
     for r, values in enumerate(rows, start=1):
@@ -182,8 +196,8 @@ def _summary_plan(rows: list[list[object]], result: RollupResult) -> _SheetPlan:
     for r in (2, 3):
         plan.merges.append((r, 1, widest))
         plan.set_style(r, 1, ("banner",))
-    plan.heights[2] = 20
-    plan.heights[3] = 32  # the legend: two lines
+    plan.heights[2] = _banner_height(str(rows[1][0]) if len(rows) > 1 and rows[1] else "", widest)
+    plan.heights[3] = _banner_height(str(rows[2][0]) if len(rows) > 2 and rows[2] else "", widest)
     for t in result.layout.values():
         plan.set_style(t.header_row - 1, 1, ("table_title",))
         for c in range(1, t.ncols + 1):
@@ -195,7 +209,8 @@ def _summary_plan(rows: list[list[object]], result: RollupResult) -> _SheetPlan:
                 date = isinstance(value, dt.date)
                 mark = str(value) if c == t.mark_col and str(value) in _MARK_FILLS else None
                 last = "body_last" if c == t.ncols and t.ncols < widest else "body"
-                cells[(r, c)] = (value, (last, number, date, c == t.rate_col, mark))
+                rate = c == t.rate_col or (t is chart and c > 1)  # chart data: percentages
+                cells[(r, c)] = (value, (last, number, date, rate, mark))
         if t.ncols < widest:
             # The last column (原因, the shortened requirement text) spans the rest of the width.
             for r in range(t.header_row, t.last_row + 1):
@@ -231,11 +246,20 @@ def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult
         for r, height in plan.heights.items():
             ws.row_dimensions[r].height = height
     for c in range(1, widest + 1):
-        ws.column_dimensions[get_column_letter(c)].width = SUMMARY_WIDTHS.get(c, 7.5)
+        ws.column_dimensions[get_column_letter(c)].width = SUMMARY_WIDTHS.get(c, SUMMARY_DEFAULT_WIDTH)
     ws.column_dimensions[get_column_letter(widest)].width = WHY_WIDTH
     _add_charts(ws, result, widest)
     ws.freeze_panes = "A4"
     print_landscape(ws)
+    # On paper: the tables only, at a readable size. The charts stand to the right and
+    # the chart data below, both outside the print area.
+    last_printed = max(t.last_row for key, t in result.layout.items() if key != "chart")
+    ws.print_area = f"A1:{get_column_letter(widest)}{last_printed}"
+    # 四、需督办的要求 starts a page: its title never stands alone at the foot of one.
+    ws.row_breaks.append(Break(id=result.layout["requirements"].header_row - 2))
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    _page_numbers(ws)
     return rendered
 
 
@@ -284,20 +308,35 @@ def _render_plan(ws: Worksheet, plan: _SheetPlan) -> tuple[Callable[[int], str],
 
 
 def _width(c: int, widest: int) -> float:
-    return WHY_WIDTH if c == widest else SUMMARY_WIDTHS.get(c, 7.5)
+    return WHY_WIDTH if c == widest else SUMMARY_WIDTHS.get(c, SUMMARY_DEFAULT_WIDTH)
 
 
 def _grow_rows(plan: _SheetPlan, t: Table, last_col: int, widest: int) -> None:
-    """Merged cells do not grow with their text: size the rows (a CJK character
-    is about two width units; 15 points a line)."""
+    """Merged cells do not grow with their text, and LibreOffice keeps rows written
+    by a program at one line: size the rows to the cell that wraps most (a CJK
+    character is about two width units; 15 points a line)."""
     room = sum(_width(c, widest) for c in range(last_col, widest + 1))
-    for r in range(t.first_row, t.last_row + 1):
-        last = plan.cells.get((r, last_col), (None,))[0]
-        second = plan.cells.get((r, 2), (None,))[0]
-        lines = max(math.ceil(2 * len(str(last or "")) / room),
-                    math.ceil(2 * len(str(second or "")) / SUMMARY_WIDTHS[2]), 1)
+    for r in range(t.header_row, t.last_row + 1):
+        lines = 1
+        for c in range(1, last_col + 1):
+            value = plan.cells.get((r, c), (None,))[0]
+            if value is None or isinstance(value, int | float | dt.date):
+                continue
+            width = room if c == last_col else _width(c, widest)
+            lines = max(lines, math.ceil(_text_width(str(value)) / max(1.0, width - 1)))
         if lines > 1:
             plan.heights[r] = 15 * lines
+
+
+def _text_width(text: str) -> int:
+    """Width units of a text: a CJK character 2, others 1."""
+    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in text)
+
+
+def _banner_height(text: str, widest: int) -> float:
+    """Height of a merged banner row (the subtitle, the legend) for its text."""
+    room = sum(_width(c, widest) for c in range(1, widest + 1))
+    return 15.0 * max(1, math.ceil(_text_width(text) / max(1.0, room - 2))) + 4
 
 
 def _add_charts(ws: Worksheet, result: RollupResult, widest: int) -> None:

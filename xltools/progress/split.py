@@ -50,9 +50,14 @@ LOCKED_COLUMNS = L.PROGRESS_LOCKED_COLUMNS
 FILL_COLUMNS = L.PROGRESS_FILL_COLUMNS
 EXTENSION_COLUMNS = L.PROGRESS_EXTENSION_COLUMNS  # optional: a unit asks for more time
 FILE_COLUMNS = LOCKED_COLUMNS + FILL_COLUMNS + EXTENSION_COLUMNS
-FILE_WIDTHS = (8, 14, 16, 48, 6, 12, 10, 40, 12, 24, 24, 12, 24)
+# Printed on A4 landscape at 9 pt or more: the columns up to 下步计划 add up to about
+# 130 width units (LibreOffice lays one out at about 7 pt); the two optional
+# extension columns stand outside the print area.
+FILE_WIDTHS = (6, 8, 10, 28, 5, 9, 8, 22, 10, 13, 13, 11, 16)
+PRINTED_COLUMNS = len(L.PROGRESS_LOCKED_COLUMNS) + len(L.PROGRESS_FILL_COLUMNS)
 _CENTERED = (L.PROGRESS_LOCKED_COLUMNS[0], L.PROGRESS_LOCKED_COLUMNS[4], L.PCOL_STATUS)
 HEADER_ROW = 5  # where split writes the table header (readers search for it)
+FILLED_DATE_CELL = "C3"  # 填报日期 (the returns are read by the label before it, not by place)
 PREFILL_COLUMNS = FILL_COLUMNS
 
 _THIN = Side(style="thin", color="A6A6A6")
@@ -64,7 +69,7 @@ _HEADER_FILL = PatternFill("solid", fgColor="305496")
 _HEADER_FILL_OPEN = PatternFill("solid", fgColor="BF8F00")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
-DATE_FORMAT = "yyyy-mm-dd"
+DATE_FORMAT = L.DATE_FORMAT_CN  # 2019年6月30日
 
 
 
@@ -183,7 +188,7 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
     ws.row_dimensions[1] = RowDimension(ws, index=1, ht=30)
     ws.append([cell(title, "title", font=Font(bold=True, size=16),
                     alignment=Alignment(horizontal="center", vertical="center")), *blank(ncols - 1)])
-    deadline_text = identity.deadline.isoformat() if identity.deadline else ""
+    deadline_text = _cn_date(identity.deadline) if identity.deadline else ""
     bold = {"font": Font(bold=True, size=12)}
     ws.append([cell(L.PROGRESS_UNIT_LABEL + unit, "line2", **bold), *blank(3),
                cell(L.PROGRESS_ROUND_LABEL + identity.round, "line2", **bold), *blank(2),
@@ -192,16 +197,21 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
     # Row 3: who fills it in and when — unlocked cells right of each label, each
     # wide enough for what goes in it (a date; a name with a post; a phone number).
     ws.row_dimensions[3] = RowDimension(ws, index=3, ht=20)
-    ws.append([label(L.PROGRESS_FILLED_DATE_LABEL), unlocked(filled_date, DATE_FORMAT),
-               label(L.PROGRESS_FILLER_LABEL), unlocked(None, "General"),
-               label(L.PROGRESS_PHONE_LABEL), *blank(2), unlocked(None, "@"), *blank(ncols - 8)])
-    ws.row_dimensions[4] = RowDimension(ws, index=4, ht=48)
-    ws.append([cell(L.PROGRESS_INSTRUCTIONS + L.PROGRESS_EXTENSION_NOTE, "wrap", alignment=_WRAP),
-               *blank(ncols - 1)])
+    # (label A:B, date C:D, label E:F, name G:H, label I:J, phone K — within the printed width)
+    ws.append([label(L.PROGRESS_FILLED_DATE_LABEL), None, unlocked(filled_date, DATE_FORMAT), None,
+               label(L.PROGRESS_FILLER_LABEL), None, unlocked(None, "General"), None,
+               label(L.PROGRESS_PHONE_LABEL), None, unlocked(None, "@"), *blank(ncols - 11)])
+    instructions = L.PROGRESS_INSTRUCTIONS + L.PROGRESS_EXTENSION_NOTE + send_to(plan, identity)
+    printed_width = sum(FILE_WIDTHS[:PRINTED_COLUMNS])
+    lines = -(-sum(1 if ord(ch) < 0x2E80 else 2 for ch in instructions) // (printed_width - 2))
+    ws.row_dimensions[4] = RowDimension(ws, index=4, ht=15 * lines + 4)
+    ws.append([cell(instructions, "wrap", alignment=_WRAP), *blank(ncols - 1)])
     ws.append([cell(name, ("head", name in LOCKED_COLUMNS), font=_HEADER_FONT,
                     fill=_HEADER_FILL if name in LOCKED_COLUMNS else _HEADER_FILL_OPEN,
                     alignment=_CENTER, border=_BORDER) for name in FILE_COLUMNS])
-    for ref in (f"A1:{last}1", "A2:D2", "E2:G2", f"H2:{last}2", "E3:G3", f"A4:{last}4"):
+    printed_last = get_column_letter(PRINTED_COLUMNS)
+    for ref in (f"A1:{printed_last}1", "A2:D2", "E2:G2", f"H2:{printed_last}2", "A3:B3", "C3:D3",
+                "E3:F3", "G3:H3", "I3:J3", f"A4:{printed_last}4"):
         ws.merged_cells.ranges.add(CellRange(ref))
     # The table's rows are rendered as XML (openpyxl cells cost ten times more);
     # each kind of cell gets its style id from openpyxl once.
@@ -233,24 +243,39 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
                                allow_blank=True, showErrorMessage=True, errorStyle="stop",
                                errorTitle=L.PCOL_STATUS,
                                error=L.PROGRESS_STATUS_ERROR.format(
-                                   allowed=L.ALIAS_SEPARATOR.join(options)))
+                                   allowed=L.ALIAS_SEPARATOR.join(options)),
+                               showInputMessage=True, promptTitle=L.PROGRESS_STATUS_PROMPT_TITLE,
+                               prompt=L.PROGRESS_STATUS_PROMPT)
     dv_date = DataValidation(type="date", operator="greaterThan", formula1="36526",
                              allow_blank=True, showErrorMessage=True, errorStyle="warning",
                              errorTitle=L.PCOL_DONE_DATE,
                              error=L.PROGRESS_DATE_ERROR)
+    # 完成时间: what it means, shown when the cell is selected.
+    dv_done = DataValidation(type="date", operator="greaterThan", formula1="36526",
+                             allow_blank=True, showErrorMessage=True, errorStyle="warning",
+                             errorTitle=L.PCOL_DONE_DATE, error=L.PROGRESS_DATE_ERROR,
+                             showInputMessage=True, promptTitle=L.PROGRESS_DATE_PROMPT_TITLE,
+                             prompt=L.PROGRESS_DATE_PROMPT)
     if rows:
         dv_status.add(f"{status_col}{first}:{status_col}{last_row}")
-        for col in date_cols:
+        dv_done.add(f"{date_cols[0]}{first}:{date_cols[0]}{last_row}")
+        for col in date_cols[1:]:
             dv_date.add(f"{col}{first}:{col}{last_row}")
-    dv_date.add("B3")
+    dv_date.add(FILLED_DATE_CELL)
     ws.data_validations.append(dv_status)
     ws.data_validations.append(dv_date)
+    ws.data_validations.append(dv_done)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.oddFooter.center.text = L.PRINT_FOOTER_PAGE
+    ws.print_area = f"A1:{printed_last}{max(last_row, HEADER_ROW)}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.25
     # Protect without a password: only the unlocked cells can be edited;
     # columns and rows may still be resized.
     ws.protection.sheet = True
@@ -264,6 +289,27 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
     wb.properties.creator = "xltools"
     wb.properties.keywords = f"{FORMAT_ID};{identity.plan};{identity.round}"
     return ProgressFile(wb, {L.PROGRESS_SHEET: "".join(body), L.PROGRESS_ID_SHEET: id_rows}), prefilled
+
+
+def _cn_date(day: dt.date) -> str:
+    return L.LETTER_DATE.format(y=day.year, m=day.month, d=day.day)
+
+
+def send_to(plan: Plan, identity: Identity) -> str:
+    """Where the filled-in sheet goes: 填好后请于…前报送<发文单位>（联系人…电话…）。"""
+    info = plan.info
+    contact = ""
+    if info.contact or info.phone:
+        contact = L.PROGRESS_SEND_CONTACT.format(
+            contact=info.contact, phone=("，" if info.contact and info.phone else "") + info.phone)
+    issuer = info.issuer or L.PROGRESS_ISSUER_DEFAULT
+    way = dict(info.extra).get(L.SET_DELIVERY, "").strip()
+    delivery = L.PROGRESS_SEND_BY.format(delivery=way) if way else ""
+    if identity.deadline:
+        return L.PROGRESS_SEND_TO.format(deadline=_cn_date(identity.deadline), issuer=issuer,
+                                         contact=contact, delivery=delivery)
+    return L.PROGRESS_SEND_TO_NO_DEADLINE.format(issuer=issuer, contact=contact,
+                                                 delivery=delivery)
 
 
 def _body_attrs(locked: bool, centered: bool, date: bool, first: bool) -> dict[str, object]:

@@ -44,9 +44,15 @@ _FEEDBACK_RANK = {L.FEEDBACK_BLANK_OVERDUE: 0, L.FEEDBACK_OVERDUE: 1, L.FEEDBACK
                   L.FEEDBACK_RETURNED: 6}
 REAL_REPORTS = (L.FEEDBACK_RETURNED, L.FEEDBACK_LATE, L.FEEDBACK_PARTIAL)
 INFO_KEYS = ("format", "round", "as_of", "schedule", "feedback_deadline", "title", "issuer",
-             "doc_number", "contact", "phone", "year", "statuses")
+             "doc_number", "contact", "phone", "year", "statuses", "yellow_points", "red_points")
+TOLERANCE_POINTS = 0.05  # rounding: 30.0 % against a 30.1 % schedule is not behind
 INFO_FORMAT = "xltools-rollup-1"
 Requirements = Sequence[tuple[str, str, str, Deadline]]  # (goal, id, text, deadline) in plan order
+
+
+def cn_date(day: dt.date) -> str:
+    """2019年4月20日."""
+    return L.LETTER_DATE.format(y=day.year, m=day.month, d=day.day)
 
 
 # ------------------------------------------------------------------ rules
@@ -59,6 +65,22 @@ class Rules:
     done: str | None
     deadline: dt.date | None  # 反馈截止日期
     year: int
+    yellow_points: float = L.YELLOW_POINTS_DEFAULT  # behind the schedule by more: 黄
+    red_points: float = L.RED_POINTS_DEFAULT  # behind by more: 红
+
+    def on_track(self, slot: Slot) -> bool:
+        """Done, or 推进中/长期推进 answered with its 完成时限 not passed."""
+        if slot.status_key is None:
+            return False
+        if slot.status_key == self.done:
+            return True
+        return (slot.status_key in (L.STATUS_IN_PROGRESS, L.STATUS_ONGOING)
+                and slot.feedback in _REPORTED and not slot.overdue)
+
+    def behind_points(self, progress: float) -> float:
+        """How many percentage points ``progress`` is behind the 序时进度 (0 when not)."""
+        gap = 100 * (self.schedule - progress)
+        return gap if gap > TOLERANCE_POINTS else 0.0
 
     @property
     def deadline_passed(self) -> bool:
@@ -138,13 +160,20 @@ class _Counts:
     def rate(self, done: str | None) -> float:
         return (self.by_status[done] / self.due) if self.due and done else 0.0
 
+    def progress(self, rules: Rules) -> float:
+        """Share of lines on track: done, or ongoing with an answer and time left."""
+        return sum(1 for s in self.slots if rules.on_track(s)) / self.due if self.due else 0.0
+
     def mark(self, rules: Rules) -> tuple[str, str]:
         mark = worst(self.marks)
         why = _why_counts(self.slots)
-        if self.due and self.rate(rules.done) < rules.schedule:
-            if mark == L.MARK_GREEN:
-                mark = L.MARK_YELLOW
-            why = "；".join(w for w in (why, L.WHY_BEHIND) if w)
+        behind = rules.behind_points(self.progress(rules)) if self.due else 0.0
+        if behind > rules.yellow_points:
+            level = L.MARK_RED if behind > rules.red_points else L.MARK_YELLOW
+            if RANK[level] < RANK[mark]:
+                mark = level
+            why = "；".join(w for w in (why, L.WHY_BEHIND_POINTS.format(points=round(behind)))
+                           if w)
         return mark, why
 
 
@@ -153,16 +182,41 @@ def plan_requirements(plan: Plan) -> list[tuple[str, str, str, Deadline]]:
     return [(goal.name, req.id, req.text, req.deadline) for goal, _, req in plan.iter_requirements()]
 
 
-def rules_for(result: RollupResult, year: int | None) -> Rules:
+def thresholds(info: PlanInfo) -> tuple[float, float]:
+    """(黄色阈值, 红色阈值) in percentage points from 说明 (defaults 10 and 30)."""
+    from xltools.errors import InputError
+
+    extra = dict(info.extra)
+    out = []
+    for key, default in ((L.SET_YELLOW_POINTS, L.YELLOW_POINTS_DEFAULT),
+                         (L.SET_RED_POINTS, L.RED_POINTS_DEFAULT)):
+        text = str(extra.get(key, "") or "").strip().rstrip("%％").strip()
+        if not text:
+            out.append(float(default))
+            continue
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if not 0 <= value <= 100:
+            raise InputError(L.MSG_BAD_POINTS.format(key=key, value=extra.get(key)),
+                             sheet=L.SHEET_README)
+        out.append(value)
+    return out[0], max(out)
+
+
+def rules_for(result: RollupResult, year: int | None, info: PlanInfo | None = None) -> Rules:
+    yellow, red = thresholds(info) if info is not None else (L.YELLOW_POINTS_DEFAULT,
+                                                             L.RED_POINTS_DEFAULT)
     return Rules(result.as_of, result.schedule, done_status(result.status_options),
-                 result.feedback_deadline, year or result.as_of.year)
+                 result.feedback_deadline, year or result.as_of.year, yellow, red)
 
 
 def build(result: RollupResult, requirements: Requirements, info: PlanInfo,
           history: Sequence[Sequence[object]] | None = None) -> None:
     """Apply the rules to ``result`` (marks, unit feedback, 已反馈) and put every
     sheet's rows into ``result.sheets``."""
-    rules = rules_for(result, info.year)
+    rules = rules_for(result, info.year, info)
     by_unit: dict[str, list[Slot]] = {u: [] for u in result.units}
     for slot in result.slots:
         slot.mark, slot.why = mark_slot(slot, rules)
@@ -186,6 +240,7 @@ def info_rows(result: RollupResult, info: PlanInfo) -> list[list[object]]:
               "title": info.title, "issuer": info.issuer, "doc_number": info.doc_number,
               "contact": info.contact, "phone": info.phone, "year": info.year or "",
               "statuses": L.ALIAS_SEPARATOR.join(result.status_options)}
+    values["yellow_points"], values["red_points"] = thresholds(info)
     return [["key", "value"], *([k, values[k]] for k in INFO_KEYS)]
 
 
@@ -224,7 +279,8 @@ def _unit_table(result: RollupResult, by_unit: dict[str, list[Slot]], rules: Rul
     """The per-unit table (header first), worst first: 红 before 黄 before 绿, then
     no report before a report, then more overdue lines, then a lower 完成率."""
     header = [L.SCOL_NO, L.SCOL_UNIT, L.SCOL_DUE, L.SCOL_REPORTED, *result.status_options,
-              L.SCOL_OTHER, L.SCOL_OVERDUE, L.SCOL_RATE, L.RCOL_FEEDBACK, L.SCOL_MARK, L.SCOL_WHY]
+              L.SCOL_NO_STATUS, L.SCOL_OVERDUE, L.SCOL_RATE, L.RCOL_FEEDBACK, L.SCOL_MARK,
+              L.SCOL_WHY]
     entries = []
     for order, unit in enumerate(result.units):
         c = _Counts.of(by_unit.get(unit, []))
@@ -232,10 +288,15 @@ def _unit_table(result: RollupResult, by_unit: dict[str, list[Slot]], rules: Rul
         mark, why = c.mark(rules)
         if feedback in (L.FEEDBACK_OVERDUE, L.FEEDBACK_BLANK_OVERDUE):
             mark, why = L.MARK_RED, feedback
+        elif feedback == L.FEEDBACK_LATE:  # a late report is never 绿
+            if mark == L.MARK_GREEN:
+                mark = L.MARK_YELLOW
+            why = "；".join(w for w in (L.WHY_LATE_REPORT, why) if w)
         result.unit_marks[unit] = (mark, why)
         statuses = [c.by_status[o] for o in result.status_options]
         rate = round(c.rate(rules.done), 4)
-        row = [0, unit, c.due, c.reported, *statuses, c.due - sum(statuses), c.overdue, rate,
+        shown: object = rate if c.reported else L.RATE_NOT_REPORTED  # silent: 未报, not 0.0%
+        row = [0, unit, c.due, c.reported, *statuses, c.due - sum(statuses), c.overdue, shown,
                feedback, mark, why or None]
         entries.append(((RANK[mark], _FEEDBACK_RANK.get(feedback, 9), -c.overdue, rate, order), row))
     entries.sort(key=lambda e: e[0])
@@ -278,16 +339,17 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
     day, schedule, done = result.as_of, result.schedule, rules.done
     marks = Counter(m for m, _ in result.unit_marks.values())
     title = info.title or L.PROGRESS_TITLE_DEFAULT
-    deadline = result.feedback_deadline.isoformat() if result.feedback_deadline else "—"
+    deadline = cn_date(result.feedback_deadline) if result.feedback_deadline else "—"
     rows: list[list[object]] = [
         [L.SUM_TITLE.format(title=title)],
-        [L.SUM_SUBTITLE_TRUE.format(round=result.round_label, as_of=day.isoformat(),
+        [L.SUM_SUBTITLE_TRUE.format(round=result.round_label, as_of=cn_date(day),
                                     deadline=deadline, schedule=f"{schedule:.1%}",
                                     units=len(result.units), returned=len(result.returned),
                                     overdue=len(result.overdue_units),
                                     blank=len(result.blank_units), red=marks[L.MARK_RED],
                                     yellow=marks[L.MARK_YELLOW], green=marks[L.MARK_GREEN])],
-        [L.SUM_LEGEND_RULES],
+        [L.SUM_LEGEND_RULES_2.format(yellow=f"{rules.yellow_points:g}",
+                                     red=f"{rules.red_points:g}")],
         [],
     ]
     layout: dict[str, Table] = {}
@@ -325,7 +387,8 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
     for i, (goal, c) in enumerate(by_goal.items(), start=1):
         mark, why = c.mark(rules) if c.due else (L.MARK_GREEN, "")
         goal_rows.append([i, goal, reqs_per_goal[goal], c.due, c.reported, c.by_status[done],
-                          c.overdue, round(c.rate(done), 4), mark, why or None])
+                          c.overdue, round(c.rate(done), 4) if c.reported else L.RATE_NOT_REPORTED,
+                          mark, why or None])
     table("goals", next(sections), goal_rows, L.SCOL_MARK, L.SCOL_RATE)
 
     # Status distribution (for the pie chart).
@@ -336,8 +399,10 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
     status_rows: list[list[object]] = [[L.SCOL_NO, L.SCOL_STATUS, L.SCOL_COUNT]]
     status_rows += [[i, o, dist[o]] for i, o in enumerate(result.status_options, start=1)]
     n = len(status_rows)
-    status_rows.append([n, L.SCOL_OTHER, other + unfilled])
-    status_rows.append([n + 1, L.SCOL_UNREPORTED,
+    # One meaning per word: a free-text 状态, a row returned empty, no report at all.
+    status_rows.append([n, L.SCOL_FREE_STATUS, other])
+    status_rows.append([n + 1, L.SCOL_EMPTY_ROW, unfilled])
+    status_rows.append([n + 2, L.SCOL_NO_FILE,
                         sum(1 for s in result.slots if s.feedback == L.FEEDBACK_MISSING)])
     table("statuses", next(sections), status_rows, None, None)
 
@@ -364,8 +429,10 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
     chart_rows: list[list[object]] = [[L.SCOL_UNIT, L.SCOL_RATE, L.SCOL_SCHEDULE]]
     rate_col = unit_table[0].index(L.SCOL_RATE)
     due_col = unit_table[0].index(L.SCOL_DUE)
-    ranked = sorted((r for r in unit_table[1:] if r[due_col]), key=lambda r: -r[rate_col])
-    chart_rows += [[r[1], r[rate_col], round(schedule, 4)] for r in ranked]
+    ranked = sorted((r for r in unit_table[1:] if r[due_col]),
+                    key=lambda r: -r[rate_col] if isinstance(r[rate_col], float) else 1)
+    chart_rows += [[r[1], r[rate_col] if isinstance(r[rate_col], float) else 0.0,
+                    round(schedule, 4)] for r in ranked]
     table("chart", L.SUM_CHART_DATA, chart_rows, None, L.SCOL_RATE)
     result.layout = layout
     return rows

@@ -737,7 +737,7 @@ def test_title_lines() -> None:
     assert not lines[0].endswith("《") and not lines[1].startswith("》")
     for a, b in zip(lines, lines[1:]):  # never inside a word or a number
         assert not (a[-1:].isdigit() and b[:1].isdigit())
-    assert lines[0].endswith(L.TITLE_WORDS)  # between two words
+    assert lines[0].endswith(L.TITLE_BREAK_WORDS)  # between two words
 
 
 # ----------------------------------------------------- looking at the printout

@@ -49,8 +49,9 @@ WORK_POINTS = """\
 def test_work_points_with_trailing_parentheses() -> None:
     plan = _plan(WORK_POINTS)
     assert plan.info.title == "某市2024年政务公开工作要点" and plan.info.year == 2024
+    # The 一、 level is the goal when present; titled items are tasks under it.
     assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
-        ("做好重要政策解读", ["健全解读机制", "丰富解读形式"]), ("提升平台效能", ["规范政府网站"])]
+        ("加强政策解读", ["健全解读机制", "丰富解读形式"]), ("提升平台效能", ["规范政府网站"])]
     r1 = plan.requirement("1-1")
     assert r1.text == "严格落实解读方案与政策文件同步报审"
     assert _units(plan, "1-1") == {("市政府办公室", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE),
@@ -323,3 +324,17 @@ def test_closing_paragraph_adds_no_units_to_the_last_item() -> None:
     assert _units(plan, "2-1") == {("园区管委会", Role.RESPONSIBLE)}
     assert plan.requirement("1-1").text.startswith("幸福里小区无健康教育宣传栏；") or \
         plan.requirement("1-1").text.startswith("幸福里小区无健康教育宣传栏")
+
+
+def test_three_levels_goal_task_requirement() -> None:
+    """一、 is the goal, （一） the task, the numbered items its requirements —
+    numbered on across the headings or not."""
+    text = ("某区2024年重点工作分工方案\n一、推动经济高质量发展\n（一）扩大有效投资\n"
+            "1.新开工重大项目30个。（区发改局牵头，各街道配合）\n2.完成固定资产投资100亿元。（区发改局）\n"
+            "（二）优化营商环境\n3.推行“一网通办”。（区政务服务中心）\n二、保障和改善民生\n（一）办好民生实事\n"
+            "4.新建幼儿园2所。（区教育局）\n")
+    plan = _plan(text)
+    assert [(g.name, [(t.name, [r.text for r in t.requirements]) for t in g.tasks]) for g in plan.goals] == [
+        ("推动经济高质量发展", [("扩大有效投资", ["新开工重大项目30个。", "完成固定资产投资100亿元。"]),
+                               ("优化营商环境", ["推行“一网通办”。"])]),
+        ("保障和改善民生", [("办好民生实事", ["新建幼儿园2所。"])])]

@@ -631,9 +631,12 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             # The heading above sits among titled tasks (1.标题。正文 beside 2.标题。 over
             # its （1）（2）): it is a task too, the items its requirements.
             task_block, goal_block = anc[0], (anc[1] if len(anc) > 1 else None)
-        elif titled_rank[b.rank] or len(anc) < 2 or continuous:
+        elif len(anc) < 2:
             goal_block = anc[0] if anc else None
+        elif titled_rank[b.rank] and _title_split(b.text):
+            goal_block = anc[1]  # 一、goal > （一）… > 1.标题。正文: the outer heading is the goal
         else:
+            # 一、goal > （一）task > items, numbered on or not: the 一、 level is the goal.
             task_block, goal_block = anc[0], anc[1]
         review = list(b.review)
         requirement = b.text

@@ -22,6 +22,7 @@ supported.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import unicodedata
@@ -385,31 +386,45 @@ def _page_texts(page, chars: list[dict], boxes: list) -> list[tuple[float, _Text
     return [(top, _Text(ln.text, ln, edge)) for ln, top in lines]
 
 
-def _items(data: bytes, name: str) -> tuple[list[_Text | _Table], list[_Text | _Table]]:
+def _items(data: bytes, name: str) -> tuple[list[_Text | _Table], list[_Text | _Table], tuple]:
     """The document as paragraphs and tables in reading order; and as
     paragraphs only (the tables' text included), for a PDF whose tables
-    are no task table."""
-    items: list[_Text | _Table] = []
-    plain: list[_Text | _Table] = []
+    are no task table; and the review notes of pages read by OCR. Pages
+    without a text layer (scans, in a scanned or a mixed PDF) are read by
+    OCR (readers/ocr.py) when it is installed."""
     with _open(data, name) as pdf:
         try:
             pages = list(pdf.pages)
-            has_text = any(ch.get("text", "").strip() for p in pages for ch in p.chars)
+            textless = [k for k, p in enumerate(pages) if not any(ch.get("text", "").strip() for ch in p.chars)]
         except Exception as exc:
             raise InputError(L.MSG_BAD_PDF.format(path=name, reason=type(exc).__name__), path=name) from exc
-        if not has_text:
-            raise SourceFormatError(L.MSG_PDF_SCANNED.format(path=name), path=name)
-        for number, page in enumerate(pages, start=1):
-            found = _find_tables(page)
-            tables = [t for t in (_table(page, ft, number) for ft in found) if t is not None]
-            boxes = [ft.bbox for ft in found]
-            chars = _visible_chars(page)
-            free = [ch for ch in chars if not any(_inside(ch, b) for b in boxes)]
-            free = _overflow(tables, free)
-            placed = sorted(_page_texts(page, free, boxes) + [(t.top, t) for t in tables],
-                            key=lambda p: p[0])
-            items += [obj for _, obj in placed]
-            plain += [obj for _, obj in _page_texts(page, chars, [])]
+        review: tuple = ()
+        if textless:
+            from xltools.readers.ocr import ocr_pdf_pages
+
+            scanned = ocr_pdf_pages(data, name, textless, whole=len(textless) == len(pages))
+            pages = [scanned.get(k, p) for k, p in enumerate(pages)]
+            review = tuple(note for k in sorted(scanned) for note in scanned[k].review)
+        items, plain = page_items(pages)
+    return items, plain, review
+
+
+def page_items(pages: list) -> tuple[list[_Text | _Table], list[_Text | _Table]]:
+    """Pages (pdfplumber's, or ``readers/drawn.DrawnPage`` from OFD and OCR:
+    characters with their boxes and ruling lines) → paragraphs and tables."""
+    items: list[_Text | _Table] = []
+    plain: list[_Text | _Table] = []
+    for number, page in enumerate(pages, start=1):
+        found = _find_tables(page)
+        tables = [t for t in (_table(page, ft, number) for ft in found) if t is not None]
+        boxes = [ft.bbox for ft in found]
+        chars = _visible_chars(page)
+        free = [ch for ch in chars if not any(_inside(ch, b) for b in boxes)]
+        free = _overflow(tables, free)
+        placed = sorted(_page_texts(page, free, boxes) + [(t.top, t) for t in tables],
+                        key=lambda p: p[0])
+        items += [obj for _, obj in placed]
+        plain += [obj for _, obj in _page_texts(page, chars, [])]
     return _paragraphs(items), _paragraphs(plain)
 
 
@@ -534,7 +549,29 @@ def read_pdf(data: bytes, name: str, *, simplified: bool = True) -> tuple[Result
     """The task table of a digital PDF (None when it has none) and the text
     of the whole document, one paragraph a line (for reading a PDF without a
     task table as prose)."""
-    found_items, plain = _items(data, name)
+    result, text, _review = read_pdf_document(data, name, simplified=simplified)
+    return result, text
+
+
+def read_pdf_document(data: bytes, name: str, *, simplified: bool = True) -> tuple[Result | None, str, tuple]:
+    """``read_pdf`` and the review notes of the pages read by OCR (already in
+    the result when there is one; for the prose reading when there is not)."""
+    found_items, plain, review = _items(data, name)
+    result, text = read_items(found_items, plain, name, simplified=simplified, review=review)
+    return result, text, review
+
+
+def read_pages(pages: list, name: str, *, simplified: bool = True, review: tuple = ()) -> tuple[Result | None, str]:
+    """Pages drawn from placed characters and ruling lines (OFD, OCR) read
+    like the pages of a PDF: the same tables, stitching and grid reader."""
+    items, plain = page_items(pages)
+    return read_items(items, plain, name, simplified=simplified, review=review)
+
+
+def read_items(found_items: list[_Text | _Table], plain: list[_Text | _Table], name: str, *,
+               simplified: bool = True, review: tuple = ()) -> tuple[Result | None, str]:
+    """Paragraphs and tables in reading order → the task table (None when
+    there is none) and the plain text; ``review``: notes added to the result."""
     items = _stitch(found_items)
     text = "\n".join(i.text for i in plain if isinstance(i, _Text))
     if not any(isinstance(i, _Table) for i in items):
@@ -553,5 +590,8 @@ def read_pdf(data: bytes, name: str, *, simplified: bool = True) -> tuple[Result
             line += 1
             reader.add_text(item.text, line)
     if found and reader.events:
-        return reader.result(), text
+        events, meta = reader.result()
+        if review:
+            meta = dataclasses.replace(meta, review=tuple(review) + meta.review)
+        return (events, meta), text
     return None, text

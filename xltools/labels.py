@@ -770,6 +770,8 @@ NOTE_OCR_DOUBT = "第 {page} 页{where}识别不确定（置信度 {conf:.0%}）
 OCR_WHERE_CELL = "表格第 {row} 行第 {col} 列"
 OCR_WHERE_TEXT = "表格外的文字（距页顶 {top:.0f} mm）"
 NOTE_OCR_UNIT_FIXED = "第 {page} 页识别出的单位名称“{read}”与文中的“{name}”只差一个字，已改为“{name}”，请核对原件。"
+NOTE_OCR_UNITS_SPLIT = ("第 {page} 页识别出的“{read}”是两个单位名称连在一起（原件中的顿号未识别出），"
+                        "已分为“{left}”和“{right}”，请核对原件。")
 NOTE_OCR_ROTATED = "第 {page} 页是横放/倒放的，已旋转 {angle}° 后识别。"
 NOTE_OCR_DESKEWED = "第 {page} 页扫描歪斜 {angle:.1f}°，已纠正后识别。"
 NOTE_OCR_NO_RULES = "第 {page} 页没有找到表格框线，按文字行读取，请核对各列是否对齐。"

@@ -252,8 +252,15 @@ def _continue(prev: _Table, nxt: _Table) -> None:
     rows = nxt.grid
     start = 0
     header = [c.text for c in prev.grid[0]]
-    if rows and [c.text for c in rows[0]] == header:
+    extras = _repeated_header(header, rows[0]) if rows and len(rows) > 1 else None
+    if extras is not None:
         start = 1  # the header row repeated on every page
+        for c, extra in enumerate(extras):
+            # text of a merged cell running over the break, printed (clipped) under the
+            # repeated header: it belongs to the cell below the header
+            if extra and not rows[1][c].from_left:
+                below = nxt.owner[1][c]
+                _retext(nxt, below, _overlap_join(extra, rows[below[0]][below[1]].text))
     last = len(prev.grid) - 1
     if start < len(rows):
         first = rows[start]
@@ -320,6 +327,31 @@ def _continue(prev: _Table, nxt: _Table) -> None:
     prev.bottom, prev.page, prev.open_bottom = nxt.bottom, nxt.page, nxt.open_bottom
     if prev.centered is None:
         prev.centered = nxt.centered
+
+
+def _repeated_header(header: list[str], row: list[Cell]) -> list[str] | None:
+    """When ``row`` is the table's header row printed again on a new page
+    (a spreadsheet's print titles), the text in each of its cells beyond the
+    header word: the clipped part of a merged cell that runs over the page
+    break, drawn under the repeated header. None when ``row`` is no header."""
+    if len(row) != len(header) or not any(h.strip() for h in header):
+        return None
+    extras = []
+    for h, cell in zip(header, row):
+        flat_h, text = re.sub(r"\s", "", h), cell.text
+        if re.sub(r"\s", "", text) == flat_h:
+            extras.append("")
+            continue
+        lines = text.split("\n")
+        kept = [ln for ln in lines if re.sub(r"\s", "", ln) != flat_h]
+        if flat_h and len(kept) < len(lines):
+            extras.append("\n".join(kept).strip())
+        elif flat_h and re.sub(r"\s", "", text).startswith(flat_h):
+            # the clipped text on the header word's own line (序号11)
+            extras.append(re.sub(r"\s", "", text)[len(flat_h):])
+        else:
+            return None
+    return extras if sum(1 for e in extras if not e) * 2 >= len(extras) else None
 
 
 def _same(a: str, b: str) -> bool:
@@ -439,8 +471,11 @@ def _overflow(tables: list[_Table], chars: list[dict]) -> list[dict]:
     claimed: set[int] = set()
     for t in tables:
         last = len(t.grid) - 1
+        # print titles: the header row repeated at the top of the page; what a
+        # merged cell prints in the margin above belongs to the row under it
+        top_row = 1 if last >= 1 and _header_like(t.grid[0]) else 0
         for side in ("below", "above"):
-            row = last if side == "below" else 0
+            row = last if side == "below" else top_row
             if side == "below":
                 zone = [ch for ch in chars if (ch["top"] + ch["bottom"]) / 2 > t.bottom]
             else:
@@ -485,6 +520,13 @@ def _overflow(tables: list[_Table], chars: list[dict]) -> list[dict]:
                 _retext(t, owner, _concat(old, text) if side == "below" else _concat(text, old))
                 t.spilled.add(owner)
     return [ch for ch in chars if id(ch) not in claimed]
+
+
+def _header_like(row: list[Cell]) -> bool:
+    """A row of header words (序号, 具体要求, 责任单位 …), at least three."""
+    from xltools.readers.columns import header_score
+
+    return sum(1 for c in row if not c.from_left and c.text.strip() and header_score(c.text) >= 2) >= 3
 
 
 def _char_rows(chars: list[dict]) -> list[tuple[list[dict], float]]:

@@ -757,6 +757,9 @@ MSG_OCR_MISSING = ("{path} 是{what}，需要文字识别（OCR）组件才能�
                    "opencv-python-headless、numpy 的安装包一并拷入后用 pip install --no-index --find-links 目录 安装），"
                    "然后再导入；也可以向发文单位索取 Word/Excel 原件。"
                    "(OCR is not installed: pip install \"xltools[ocr]\")")
+MSG_IMAGE_TABLE = ("{path} 是图片，文字识别后没有找到任务分工表（带框线、有“序号/任务/责任单位”等表头的表格），"
+                   "也没有带责任单位的编号条目。表格从第二页起没有表头时，请把各页图片按顺序合成一个 PDF 或多页 TIFF "
+                   "一起导入。(no task table found in the image)")
 OCR_WHAT_SCAN = "扫描的 PDF（页面是图片，没有文字层）"
 OCR_WHAT_IMAGE = "图片"
 MSG_BAD_IMAGE = "{path} 无法按图片读取：{reason}。文件是否损坏？(cannot read the image)"

@@ -107,7 +107,7 @@ def _read_source(data: bytes, name: str, simplified: bool) -> Result:
         from xltools.readers.ocr import read_image
 
         tables, text, review = read_image(data, name, simplified=simplified)
-        return _table_or_prose(tables, text, review, name, simplified, L.MSG_PDF_TABLE)
+        return _table_or_prose(tables, text, review, name, simplified, L.MSG_IMAGE_TABLE)
     from xltools.readers.decode import decode_text_lines
 
     text, bad_lines = decode_text_lines(data, name)

@@ -466,7 +466,26 @@ def _join_across_lines(pages: list, counts: dict[str, int]) -> None:
                     page=number, read=token + following[0][0], left=token, right=following[0][0]), None, token))
 
 
+def _simplify(pages: list[tuple[int, DrawnPage, list[list[dict]]]]) -> None:
+    """A Traditional or variant form OCR gave for a character of a Simplified
+    document (決 for 决) is turned into its Simplified form and marked
+    doubtful; a document in Traditional characters is left to the clean-up
+    (readers/cleanup.py), which notes what it converts."""
+    from opencc import OpenCC
+
+    t2s = OpenCC("t2s")
+    chars = [c for _n, page, _r in pages for c in page.chars]
+    changed = [(c, t2s.convert(c["text"])) for c in chars]
+    changed = [(c, s) for c, s in changed if s != c["text"]]
+    if not changed or len(changed) > 0.03 * len(chars):
+        return
+    for c, simple in changed:
+        c["text"] = simple
+        c["conf"] = min(c["conf"], DOUBT - 0.01)
+
+
 def _finish(pages: list[tuple[int, DrawnPage, list[list[dict]]]]) -> None:
+    _simplify(pages)
     fix_unit_names(pages)
     for number, page, _rows in pages:
         page.review += _doubt_notes(page, number)

@@ -157,6 +157,8 @@ def ruling_lines(marks: np.ndarray, unit: float) -> tuple[list[tuple[float, floa
                 found[True].append((float(x), float(x + bw), y + bh / 2))
             elif not horizontal and bh >= length and bw <= thick:
                 found[False].append((x + bw / 2, float(y), float(y + bh)))
+    found[True] = _bridge(found[True], unit, horizontal=True)
+    found[False] = _bridge(found[False], unit, horizontal=False)
     long_h = [s for s in found[True] if s[1] - s[0] >= 4 * unit]
     long_v = [s for s in found[False] if s[2] - s[1] >= 4 * unit]
     near = max(4.0, unit / 3)
@@ -172,3 +174,24 @@ def ruling_lines(marks: np.ndarray, unit: float) -> tuple[list[tuple[float, floa
     out_v = [s for s in found[False] if s[2] - s[1] >= 4 * unit
              or (meets_h(s[0], s[1]) and meets_h(s[0], s[2]))]
     return out_h, out_v
+
+
+
+def _bridge(segments: list[tuple[float, float, float]], unit: float, *,
+            horizontal: bool) -> list[tuple[float, float, float]]:
+    """Pieces of one line broken by a gap up to half a character wide (a seal's
+    ring, a crease, a faded spot) joined again. Horizontal pieces are
+    (x0, x1, y), vertical ones (x, top, bottom)."""
+    norm = [(s[2], s[0], s[1]) for s in segments] if horizontal else list(segments)
+    norm.sort(key=lambda s: (s[0], s[1]))
+    out: list[list[float]] = []
+    for across, start, end in norm:
+        same = [o for o in out if abs(o[0] - across) <= 3 and start - o[2] <= unit / 2 and end >= o[1]]
+        if same:
+            o = same[-1]
+            o[1], o[2] = min(o[1], start), max(o[2], end)
+        else:
+            out.append([across, start, end])
+    if horizontal:
+        return [(a0, a1, y) for y, a0, a1 in out]
+    return [(x, t, b) for x, t, b in out]

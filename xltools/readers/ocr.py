@@ -151,20 +151,25 @@ def _sideways(lines: list[_TextLine]) -> bool:
     return tall >= 3 and tall > 2 * wide
 
 
-def _quarter_turns(img) -> int:  # type: ignore[no-untyped-def]
-    """Of the two quarter turns, the one whose text is read with more confidence."""
+def _quarter_turns(img, lines: list[_TextLine]) -> int:  # type: ignore[no-untyped-def]
+    """Of the two quarter turns, the one whose text is read with more
+    confidence: a few of the tall text boxes, turned both ways, read alone."""
     import cv2
 
     from xltools.readers import raster
 
-    h, w = img.shape[:2]
-    f = min(1.0, 1100.0 / max(h, w))
-    small = cv2.resize(img, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
-
-    def confidence(turns: int) -> float:
-        return sum(c[1] for ln in _recognise(raster.turn(small, turns)) for c in ln.chars)
-
-    return max((1, 3), key=confidence)
+    tall = sorted((ln for ln in lines if ln.bottom - ln.top > 1.5 * (ln.x1 - ln.x0)),
+                  key=lambda ln: ln.x0 - ln.x1 + ln.top - ln.bottom)[:8]
+    score = {1: 0.0, 3: 0.0}
+    for ln in tall:
+        crop = img[int(ln.top):int(ln.bottom) + 1, int(ln.x0):int(ln.x1) + 1]
+        if crop.size == 0:
+            continue
+        for turns in score:
+            out = _engine()(cv2.cvtColor(raster.turn(crop, turns), cv2.COLOR_GRAY2BGR) if crop.ndim == 2
+                            else raster.turn(crop, turns), use_det=False, use_cls=False, use_rec=True)
+            score[turns] += float((getattr(out, "scores", None) or (0.0,))[0])
+    return max(score, key=lambda t: score[t])
 
 
 def ocr_image(img, number: int, dpi: float | None = None) -> tuple[DrawnPage, list[list[dict]]]:  # type: ignore[no-untyped-def]
@@ -189,7 +194,7 @@ def ocr_image(img, number: int, dpi: float | None = None) -> tuple[DrawnPage, li
         lines = _recognise(cv2.cvtColor(g, cv2.COLOR_GRAY2BGR))
         if attempt or not _sideways(lines):
             break
-        turns = _quarter_turns(cv2.cvtColor(g, cv2.COLOR_GRAY2BGR))
+        turns = _quarter_turns(g, lines)
         notes.append((L.REVIEW_OCR, L.NOTE_OCR_ROTATED.format(page=number, angle=90 * turns), None, ""))
         g = raster.turn(g, turns)
     heights = sorted(ln.bottom - ln.top for ln in lines)
@@ -397,7 +402,11 @@ def fix_unit_names(pages: list[tuple[int, DrawnPage, list[list[dict]]]]) -> None
         near = [n for n in names if n != token and len(n) == len(token)
                 and sum(a != b for a, b in zip(n, token)) == 1
                 and (counts[n] > counts[token] or _known_body(n))]
-        if len(near) != 1:
+        if len(near) > 1:  # several names one character off: the one written most often, if there is one
+            near.sort(key=lambda n: -counts[n])
+            if counts[near[0]] == counts[near[1]]:
+                continue
+        if not near:
             continue
         name = near[0]
         k = next(j for j in range(len(token)) if token[j] != name[j])

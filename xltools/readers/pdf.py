@@ -16,8 +16,12 @@ pdfplumber → the same grid of cells the Word/Excel readers produce.
   order; page numbers and characters outside the page are left out.
 
 A PDF without a task table gives its text, one paragraph a line, for the
-prose reader; a PDF without a text layer (a scan) is refused: OCR is not
-supported.
+prose reader; pages without a text layer (a scan) are read by OCR
+(readers/ocr.py). Pages of OFD documents and scans come as
+``readers/drawn.DrawnPage`` and are read by the same code (``read_pages``).
+A spreadsheet printed with print titles repeats its header row on every
+page: the repeat is dropped, and the clipped text of a merged cell drawn
+under it (or in the margin above it) goes back to that cell.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ import scans
 from conftest import require_soffice
 from xltools import labels as L
 from xltools.builder import build_plan
-from xltools.errors import DependencyError
+from xltools.errors import DependencyError, InputError
 from xltools.readers import read_source
 
 pytest.importorskip("rapidocr", reason="the OCR extra (pip install .[ocr]) is not installed")
@@ -254,3 +254,19 @@ def test_matrix_photos_as_multipage_tiff(example_pdf: Path, page: int) -> None:
     plan = _plan(buf.tobytes(), "photos.tiff")
     rows = len(plan.requirements) - 1
     assert [d for d in _ocr_differences(plan, rows, min_ratio=0.9) if "text" not in d] == []
+
+
+def test_image_bomb_is_refused_before_decoding() -> None:
+    """A PNG declaring 100,000 × 100,000 pixels (a few KB compressed) is
+    refused from its header, never decoded."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 100_000, 100_000, 8, 0, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00" * 1000)) + chunk(b"IEND", b""))
+    with pytest.raises(InputError) as err:
+        read_source(png, "bomb.png")
+    assert "bomb.png" in str(err.value) and "100000×100000" in str(err.value)

@@ -762,6 +762,8 @@ MSG_IMAGE_TABLE = ("{path} 是图片，文字识别后没有找到任务分工�
                    "一起导入。(no task table found in the image)")
 OCR_WHAT_SCAN = "扫描的 PDF（页面是图片，没有文字层）"
 OCR_WHAT_IMAGE = "图片"
+MSG_IMAGE_TOO_LARGE = ("{path} 是 {width}×{height} 像素的图片，超过一页扫描件的正常大小（6000 万像素），"
+                       "为防止内存耗尽没有读取。请以 150–300 dpi 重新扫描或缩小后再导入。(image too large)")
 MSG_BAD_IMAGE = "{path} 无法按图片读取：{reason}。文件是否损坏？(cannot read the image)"
 MSG_OCR_NOTHING = ("{path}：文字识别没有在图片中找到文字（第 {page} 页）。请确认图片清晰、方向正确，"
                    "扫描分辨率 150–300 dpi。(OCR found no text)")

@@ -33,6 +33,7 @@ from xltools.readers.drawn import DrawnPage, char, hline, vline
 DOUBT = 0.8  # a character recognised with less confidence than this is doubtful
 _MIN_SCORE = 0.2  # text lines below this are noise (specks, seal remnants)
 _RENDER_DPI = 200  # PDF pages without a text layer are rendered at this resolution
+_MAX_PIXELS = 60_000_000  # pixels of one page image at most (A4 at 600 dpi is 35 million)
 _BODY_POINTS = 12.5  # height of a recognised text line of body text, in points (to size photos)
 MM = 72 / 25.4
 
@@ -526,9 +527,12 @@ def ocr_pdf_pages(data: bytes, name: str, indices: list[int], *, whole: bool) ->
     read: list[tuple[int, DrawnPage, list[list[dict]]]] = []
     try:
         for k in indices:
-            pil = pdf[k].render(scale=_RENDER_DPI / 72).to_pil().convert("RGB")
+            width, height = pdf[k].get_size()
+            # a huge page is rendered smaller: never more than _MAX_PIXELS
+            dpi = min(_RENDER_DPI, 72 * (_MAX_PIXELS / max(1.0, width * height)) ** 0.5)
+            pil = pdf[k].render(scale=dpi / 72).to_pil().convert("RGB")
             img = np.ascontiguousarray(np.asarray(pil)[:, :, ::-1])
-            page, rows = ocr_image(img, k + 1, dpi=_RENDER_DPI)
+            page, rows = ocr_image(img, k + 1, dpi=dpi)
             read.append((k + 1, page, rows))
     finally:
         pdf.close()
@@ -544,7 +548,13 @@ def read_image(data: bytes, name: str, *, simplified: bool = True):  # type: ign
     from xltools.readers import raster
     from xltools.readers.pdf import read_pages
 
-    images = raster.decode_images(data)
+    size = _image_size(data)
+    if size is not None and size[0] * size[1] > _MAX_PIXELS:
+        raise InputError(L.MSG_IMAGE_TOO_LARGE.format(path=name, width=size[0], height=size[1]), path=name)
+    try:
+        images = raster.decode_images(data)
+    except Exception as exc:  # OpenCV refuses damaged or oversized images with cv2.error
+        raise InputError(L.MSG_BAD_IMAGE.format(path=name, reason=type(exc).__name__), path=name) from exc
     if not images:
         raise InputError(L.MSG_BAD_IMAGE.format(path=name, reason="OpenCV"), path=name)
     dpi = _image_dpi(data)
@@ -559,6 +569,24 @@ def read_image(data: bytes, name: str, *, simplified: bool = True):  # type: ign
     review = tuple(note for page in pages for note in page.review)
     result, text = read_pages(pages, name, simplified=simplified, review=review)
     return result, text, review
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height an image file declares, read from its header only
+    (a decompression bomb is refused before it is decoded)."""
+    import io
+
+    from PIL import Image
+
+    limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # the header only is read here: the size is judged below
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            return im.size
+    except Exception:
+        return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
 
 
 def _image_dpi(data: bytes) -> float | None:

@@ -270,3 +270,25 @@ def test_image_bomb_is_refused_before_decoding() -> None:
     with pytest.raises(InputError) as err:
         read_source(png, "bomb.png")
     assert "bomb.png" in str(err.value) and "100000×100000" in str(err.value)
+
+
+def test_models_load_and_read_with_the_network_blocked(example_pdf: Path, monkeypatch) -> None:
+    """Nothing is downloaded at run time: with every socket refused, the
+    models load from the installed wheel and read a page's title."""
+    import socket
+
+    from xltools.readers import ocr
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"network used: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    ocr._engine.cache_clear()
+    try:
+        img = scans.render(example_pdf, 150, [0])[0]
+        page, _rows = ocr.ocr_image(img[: img.shape[0] // 4], 1, dpi=150)
+        assert "洮南市政务公开重点工作任务分工" in "".join(c["text"] for c in page.chars)
+    finally:
+        ocr._engine.cache_clear()

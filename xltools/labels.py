@@ -777,6 +777,8 @@ OCR_WHERE_TEXT = "表格外的文字（距页顶 {top:.0f} mm）"
 NOTE_OCR_UNIT_FIXED = "第 {page} 页识别出的单位名称“{read}”与文中的“{name}”只差一个字，已改为“{name}”，请核对原件。"
 NOTE_OCR_UNITS_SPLIT = ("第 {page} 页识别出的“{read}”是两个单位名称连在一起（原件中的顿号未识别出），"
                         "已分为“{left}”和“{right}”，请核对原件。")
+NOTE_OCR_SPECK = ("第 {page} 页距左 {x:.0f} mm、距顶 {y:.0f} mm 处识别出不确定的“{text}”（印章残迹或污点），"
+                  "未读入，请核对原件。")
 NOTE_OCR_ROTATED = "第 {page} 页是横放/倒放的，已旋转 {angle}° 后识别。"
 NOTE_OCR_DESKEWED = "第 {page} 页扫描歪斜 {angle:.1f}°，已纠正后识别。"
 NOTE_OCR_NO_RULES = "第 {page} 页没有找到表格框线，按文字行读取，请核对各列是否对齐。"
@@ -1049,7 +1051,8 @@ CLI_HELP_WORKBOOK = "规范工作簿（.xlsx）"
 HELP_IMPORT = "原始任务分工表 → 规范工作簿 (import)"
 DESC_IMPORT = ("读取原始任务分工表（txt、csv、html、docx、xlsx/xls、pdf 等），写出规范工作簿（.xlsx）。"
                "(read an original table, write the normalised workbook)")
-HELP_IMPORT_SRC = "原始任务分工表"
+HELP_IMPORT_SRC = ("原始任务分工表（Word/WPS、Excel、网页、文本、PDF、OFD；扫描的 PDF 和 .png/.jpg/.tif 照片需安装 "
+                   "xltools[ocr]）")
 HELP_IMPORT_OUTPUT = "要写出的工作簿（.xlsx）"
 HELP_IMPORT_UNITS = "沿用该工作簿“单位”表中的单位名称、别名和联系人"
 HELP_IMPORT_YEAR = "年度（原表中没有写明时）"

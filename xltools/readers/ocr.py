@@ -202,6 +202,7 @@ def ocr_image(img, number: int, dpi: float | None = None) -> tuple[DrawnPage, li
     unit = heights[len(heights) // 2] if heights else 25.0  # pixels of a line of text
     horizontal, vertical = raster.ruling_lines(marks, unit)
     _fill_gaps(lines, g, marks, vertical, unit)
+    _drop_specks(lines, notes, number, 72.0 / dpi if dpi else _BODY_POINTS / unit)
     scale = 72.0 / dpi if dpi else _BODY_POINTS / unit
     h, w = g.shape
     page = DrawnPage(w * scale, h * scale, review=notes)
@@ -219,20 +220,59 @@ def ocr_image(img, number: int, dpi: float | None = None) -> tuple[DrawnPage, li
     return page, placed
 
 
-def _read_gap(g, marks, x0: int, x1: int, top: int, bottom: int, unit: float) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
-    """The character(s) in a gap of a line, read on their own; [] when the
-    gap holds no ink or nothing readable."""
+def _speck(ch: str, conf: float) -> bool:
+    """A Latin letter or stray mark read unsurely (a seal's remnant, a dust speck)."""
+    return conf < 0.5 and ch.isascii() and not ch.isdigit()
+
+
+def _drop_specks(lines: list[_TextLine], notes: list, page: int, scale: float) -> None:
+    """Unsure Latin letters and marks at the edge of Chinese text, or alone
+    (what is left of a seal, dust) are left out; a note says what and where."""
+    def cjk(ch: str) -> bool:
+        return "\u4e00" <= ch <= "\u9fff"
+
+    for ln in lines:
+        chars = ln.chars
+        keep = []
+        for k, (ch, conf, x0, x1) in enumerate(chars):
+            near = [chars[j][0] for j in (k - 1, k + 1) if 0 <= j < len(chars)]
+            lone = all(_speck(c[0], c[1]) for c in chars)
+            if _speck(ch, conf) and (lone or any(cjk(c) for c in near)):
+                notes.append((L.REVIEW_OCR, L.NOTE_OCR_SPECK.format(page=page, text=ch, x=x0 * scale / MM,
+                                                                    y=ln.top * scale / MM), None, ch))
+                continue
+            keep.append((ch, conf, x0, x1))
+        ln.chars[:] = keep
+    lines[:] = [ln for ln in lines if ln.chars]
+
+
+def _read_gap(g, marks, x0: int, x1: int, top: int, bottom: int, unit: float,  # type: ignore[no-untyped-def]
+              before: tuple | None = None, after: tuple | None = None) -> list[tuple[str, float]]:
+    """The character(s) in a gap of a line, read on their own, or with the
+    characters on either side (``before``/``after``: (text, conf, x0, x1)),
+    which recognition reads more surely than a lone 、; [] when the gap holds
+    no ink or nothing readable."""
     import cv2
 
     if x1 - x0 < 0.2 * unit or cv2.countNonZero(marks[top:bottom, x0:x1]) < 4:
         return []
-    pad = int(unit)
-    crop = cv2.copyMakeBorder(g[top:bottom, x0:x1], 4, 4, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    left = int(before[2]) if before else x0
+    right = int(after[3]) if after else x1
+    pad = int(unit / 2)
+    crop = cv2.copyMakeBorder(g[top:bottom, left:right], 4, 4, pad, pad, cv2.BORDER_CONSTANT, value=255)
     try:
         out = _engine()(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False, use_rec=True)
     except Exception:
         return []
     text = "".join(((getattr(out, "txts", None) or ("",))[0] or "").split())
+    if before:
+        if not text.startswith(before[0]):
+            return []
+        text = text[len(before[0]):]
+    if after:
+        if not text.endswith(after[0]):
+            return []
+        text = text[:len(text) - len(after[0])]
     if not text or len(text) > 2:
         return []
     score = float((out.scores or (0.0,))[0])
@@ -257,7 +297,8 @@ def _fill_gaps(lines: list[_TextLine], g, marks, vertical: list, unit: float) ->
         while k < len(ln.chars):
             gx0, gx1 = int(ln.chars[k - 1][3]) + 1, int(ln.chars[k][2]) - 1
             if gx1 - gx0 >= 0.6 * width and not any(gx0 - 3 <= v[0] <= gx1 + 3 for v in vertical):
-                found = _read_gap(g, marks, gx0, gx1, int(ln.top), int(ln.bottom), unit)
+                found = _read_gap(g, marks, gx0, gx1, int(ln.top), int(ln.bottom), unit,
+                                  ln.chars[k - 1], ln.chars[k])
                 if found:
                     put(ln, k, gx0, gx1, found)
                     k += len(found)
@@ -272,7 +313,8 @@ def _fill_gaps(lines: list[_TextLine], g, marks, vertical: list, unit: float) ->
         gx0, gx1 = int(a.x1) + 1, int(b.x0) - 1
         if any(gx0 - 3 <= v[0] <= gx1 + 3 for v in vertical):
             continue  # a rule between: two cells
-        found = _read_gap(g, marks, gx0, gx1, int(min(a.top, b.top)), int(max(a.bottom, b.bottom)), unit)
+        found = _read_gap(g, marks, gx0, gx1, int(min(a.top, b.top)), int(max(a.bottom, b.bottom)), unit,
+                          a.chars[-1] if a.chars else None, b.chars[0] if b.chars else None)
         if found:
             put(a, len(a.chars), gx0, gx1, found)
             a.x1 = float(gx1)
@@ -459,15 +501,25 @@ def _join_across_lines(pages: list, counts: dict[str, int]) -> None:
             if start + len(token) != len(row) or not (counts.get(token, 0) > 0 or _known_body(token)):
                 continue
             size = row[0]["size"]
+            # the next text box on the same line (the 、 between them lost), else the next line of the cell
+            beside = [r for r in rows if r is not row and abs(r[0]["top"] - row[0]["top"]) <= 0.35 * size
+                      and 0 <= r[0]["x0"] - row[-1]["x1"] <= 2 * size]
             below = [r for r in rows if r is not row and abs(r[0]["x0"] - row[0]["x0"]) <= size
                      and 0 < r[0]["top"] - row[0]["top"] <= 1.8 * size]
-            if not below:
+            if beside:
+                nxt = min(beside, key=lambda r: r[0]["x0"])
+                x0, x1 = row[-1]["x1"], nxt[0]["x0"]
+                if any(e["orientation"] == "v" and x0 - 1 < e["x0"] < x1 + 1
+                       and e["top"] <= row[0]["top"] + size / 2 <= e["bottom"] for e in page.edges):
+                    continue  # a rule between: the next box is another cell
+            elif below:
+                nxt = min(below, key=lambda r: r[0]["top"])
+                x = row[0]["x0"]
+                if any(e["orientation"] == "h" and row[0]["bottom"] - 1 < e["top"] < nxt[0]["top"] + 1
+                       and e["x0"] <= x <= e["x1"] for e in page.edges):
+                    continue  # a rule between: the next line is another cell
+            else:
                 continue
-            nxt = min(below, key=lambda r: r[0]["top"])
-            x = row[0]["x0"]
-            if any(e["orientation"] == "h" and row[0]["bottom"] - 1 < e["top"] < nxt[0]["top"] + 1
-                   and e["x0"] <= x <= e["x1"] for e in page.edges):
-                continue  # a rule between: the next line is another cell
             following = _unit_tokens(nxt)
             if following and following[0][1] == 0 and following[0][0][0] in "市县区" \
                     and looks_like_unit(following[0][0]):

@@ -110,7 +110,7 @@ def _recognise(img) -> list[_TextLine]:  # type: ignore[no-untyped-def]
         out = _engine()(img, use_det=True, use_cls=False, use_rec=True, return_word_box=True,
                         return_single_char_box=True)
     except Exception as exc:  # onnxruntime/OpenCV failures are not the user's input
-        raise DependencyError(L.MSG_OCR_FAILED.format(path="", reason=type(exc).__name__)) from exc
+        raise DependencyError(L.MSG_OCR_FAILED.format(path="OCR", reason=type(exc).__name__)) from exc
     if out.boxes is None or out.txts is None:
         return []
     lines: list[_TextLine] = []
@@ -201,9 +201,9 @@ def ocr_image(img, number: int, dpi: float | None = None) -> tuple[DrawnPage, li
     heights = sorted(ln.bottom - ln.top for ln in lines)
     unit = heights[len(heights) // 2] if heights else 25.0  # pixels of a line of text
     horizontal, vertical = raster.ruling_lines(marks, unit)
+    scale = 72.0 / dpi if dpi else _BODY_POINTS / unit  # points per pixel
     _fill_gaps(lines, g, marks, vertical, unit)
-    _drop_specks(lines, notes, number, 72.0 / dpi if dpi else _BODY_POINTS / unit)
-    scale = 72.0 / dpi if dpi else _BODY_POINTS / unit
+    _drop_specks(lines, notes, number, scale)
     h, w = g.shape
     page = DrawnPage(w * scale, h * scale, review=notes)
     placed: list[list[dict]] = []

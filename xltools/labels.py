@@ -779,7 +779,7 @@ NOTE_OCR_UNITS_SPLIT = ("第 {page} 页识别出的“{read}”是两个单位�
                         "已分为“{left}”和“{right}”，请核对原件。")
 NOTE_OCR_SPECK = ("第 {page} 页距左 {x:.0f} mm、距顶 {y:.0f} mm 处识别出不确定的“{text}”（印章残迹或污点），"
                   "未读入，请核对原件。")
-NOTE_OCR_ROTATED = "第 {page} 页是横放/倒放的，已旋转 {angle}° 后识别。"
+NOTE_OCR_ROTATED = "第 {page} 页是横放的，已顺时针旋转 {angle}° 后识别。"
 NOTE_OCR_DESKEWED = "第 {page} 页扫描歪斜 {angle:.1f}°，已纠正后识别。"
 NOTE_OCR_NO_RULES = "第 {page} 页没有找到表格框线，按文字行读取，请核对各列是否对齐。"
 # A page number line of a PDF page ("- 3 -", "第 3 页 共 8 页", "3/8"): not content.

@@ -107,7 +107,9 @@ def _read_source(data: bytes, name: str, simplified: bool) -> Result:
         from xltools.readers.ocr import read_image
 
         tables, text, review = read_image(data, name, simplified=simplified)
-        return _table_or_prose(tables, text, review, name, simplified, L.MSG_IMAGE_TABLE)
+        if tables is not None:
+            return tables
+        return _scanned_text(text, review, name, simplified, L.MSG_IMAGE_TABLE)
     from xltools.readers.decode import decode_text_lines
 
     text, bad_lines = decode_text_lines(data, name)
@@ -196,10 +198,23 @@ def _read_pdf(data: bytes, name: str, simplified: bool) -> Result:
     from xltools.readers.legacy import pdf_text
     from xltools.readers.pdf import read_pdf_document
 
-    tables, text, review = read_pdf_document(data, name, simplified=simplified)
+    tables, text, review, ocr_text = read_pdf_document(data, name, simplified=simplified)
+    if tables is None and ocr_text.strip():
+        return _scanned_text(ocr_text, review, name, simplified, L.MSG_PDF_TABLE)
     if tables is None and not text.strip() and not review:
         text = pdf_text(data, name)
     return _table_or_prose(tables, text, review, name, simplified, L.MSG_PDF_TABLE)
+
+
+def _scanned_text(text: str, review: tuple, name: str, simplified: bool, message: str) -> Result:
+    """A scan without a ruled table: its text lines as OCR read them (the
+    text boxes of a line apart by tabs) go to the text readers, which compete
+    as for a text file (a table aligned by spaces, one cell per line, prose)."""
+    try:
+        events, meta = read_text(text, name, simplified=simplified)
+    except SourceFormatError as exc:
+        raise SourceFormatError(message.format(path=name), path=name) from exc
+    return events, dataclasses.replace(meta, review=tuple(review) + meta.review)
 
 
 def _table_or_prose(tables: Result | None, text: str, review: tuple, name: str, simplified: bool,

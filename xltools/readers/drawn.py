@@ -41,13 +41,17 @@ def vline(x: float, top: float, bottom: float) -> dict:
 class DrawnPage:
     """A page of placed characters and ruling lines (see the module doc);
     ``review``: 待核对 notes made while reading it (OCR confidence, corrected
-    unit names), as (kind, message, line, source)."""
+    unit names), as (kind, message, line, source); ``lines``: its text lines
+    as OCR read them."""
 
     width: float
     height: float
     chars: list[dict] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
     review: list[tuple] = field(default_factory=list)
+    # OCR: the page's text lines, the text boxes of a line apart by a tab (a table
+    # without rules is read from them by the text readers)
+    lines: list[str] = field(default_factory=list)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:

@@ -467,7 +467,7 @@ def _split_joined(found: list, counts: dict[str, int], noted: set) -> None:
     from xltools.units import looks_like_unit
 
     def name(part: str) -> bool:
-        return looks_like_unit(part) and (counts.get(part, 0) > 0 or _known_body(part))
+        return looks_like_unit(part) and (counts.get(part, 0) > 1 or _known_body(part))
 
     for number, page, row, token, start in found:
         at_end = start + len(token) == len(row)
@@ -546,9 +546,35 @@ def _simplify(pages: list[tuple[int, DrawnPage, list[list[dict]]]]) -> None:
         c["conf"] = min(c["conf"], DOUBT - 0.01)
 
 
+def _text_lines(rows: list[list[dict]]) -> list[str]:
+    """The page's text boxes as lines of text, top to bottom: boxes on one
+    visual line left to right, apart by a tab where characters are further
+    apart than a character and a half (another column)."""
+    lines: list[list[list[dict]]] = []
+    for row in sorted((r for r in rows if r), key=lambda r: (r[0]["top"], r[0]["x0"])):
+        if lines and abs(row[0]["top"] - lines[-1][0][0]["top"]) <= 0.5 * row[0]["size"]:
+            lines[-1].append(row)
+        else:
+            lines.append([row])
+    out = []
+    for line in lines:
+        line.sort(key=lambda r: r[0]["x0"])
+        text = ""
+        chars = [c for row in line for c in row]
+        for k, c in enumerate(chars):
+            # a gap wider than a character and a half: the next column
+            if k and c["x0"] - chars[k - 1]["x1"] > 1.5 * c["size"]:
+                text += "\t"
+            text += c["text"]
+        out.append(text)
+    return out
+
+
 def _finish(pages: list[tuple[int, DrawnPage, list[list[dict]]]]) -> None:
     _simplify(pages)
     fix_unit_names(pages)
+    for _number, page, rows in pages:
+        page.lines = _text_lines(rows)
     for number, page, _rows in pages:
         page.review += _doubt_notes(page, number)
         if page.chars and not page.find_tables():
@@ -619,8 +645,8 @@ def read_image(data: bytes, name: str, *, simplified: bool = True):  # type: ign
     _finish(read)
     pages = [page for _n, page, _r in read]
     review = tuple(note for page in pages for note in page.review)
-    result, text = read_pages(pages, name, simplified=simplified, review=review)
-    return result, text, review
+    result, _text = read_pages(pages, name, simplified=simplified, review=review)
+    return result, "\n".join(ln for page in pages for ln in page.lines), review
 
 
 def _image_size(data: bytes) -> tuple[int, int] | None:

@@ -422,7 +422,7 @@ def _page_texts(page, chars: list[dict], boxes: list) -> list[tuple[float, _Text
     return [(top, _Text(ln.text, ln, edge)) for ln, top in lines]
 
 
-def _items(data: bytes, name: str) -> tuple[list[_Text | _Table], list[_Text | _Table], tuple]:
+def _items(data: bytes, name: str) -> tuple[list[_Text | _Table], list[_Text | _Table], tuple, str]:
     """The document as paragraphs and tables in reading order; and as
     paragraphs only (the tables' text included), for a PDF whose tables
     are no task table; and the review notes of pages read by OCR. Pages
@@ -442,7 +442,9 @@ def _items(data: bytes, name: str) -> tuple[list[_Text | _Table], list[_Text | _
             pages = [scanned.get(k, p) for k, p in enumerate(pages)]
             review = tuple(note for k in sorted(scanned) for note in scanned[k].review)
         items, plain = page_items(pages)
-    return items, plain, review
+    # a PDF that is all scan: its text as OCR read it (a table without rules, for the text readers)
+    ocr_text = "\n".join(ln for p in pages for ln in getattr(p, "lines", ())) if len(textless) == len(pages) else ""
+    return items, plain, review, ocr_text
 
 
 def page_items(pages: list) -> tuple[list[_Text | _Table], list[_Text | _Table]]:
@@ -595,16 +597,18 @@ def read_pdf(data: bytes, name: str, *, simplified: bool = True) -> tuple[Result
     """The task table of a digital PDF (None when it has none) and the text
     of the whole document, one paragraph a line (for reading a PDF without a
     task table as prose)."""
-    result, text, _review = read_pdf_document(data, name, simplified=simplified)
+    result, text, _review, _ocr_text = read_pdf_document(data, name, simplified=simplified)
     return result, text
 
 
-def read_pdf_document(data: bytes, name: str, *, simplified: bool = True) -> tuple[Result | None, str, tuple]:
-    """``read_pdf`` and the review notes of the pages read by OCR (already in
-    the result when there is one; for the prose reading when there is not)."""
-    found_items, plain, review = _items(data, name)
+def read_pdf_document(data: bytes, name: str, *,
+                      simplified: bool = True) -> tuple[Result | None, str, tuple, str]:
+    """``read_pdf``, the review notes of the pages read by OCR (already in the
+    result when there is one) and, for a PDF that is all scan, its text lines
+    as OCR read them (cells apart by tabs: a table without rules)."""
+    found_items, plain, review, ocr_text = _items(data, name)
     result, text = read_items(found_items, plain, name, simplified=simplified, review=review)
-    return result, text, review
+    return result, text, review, ocr_text
 
 
 def read_pages(pages: list, name: str, *, simplified: bool = True, review: tuple = ()) -> tuple[Result | None, str]:

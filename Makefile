@@ -9,7 +9,7 @@ DEMO_DIR ?= demo-output
 $(BIN)/xltools: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,ocr]'
 	touch $@
 
 install: $(BIN)/xltools
@@ -27,6 +27,7 @@ bench: install
 	$(BIN)/python benchmarks/export.py
 	$(BIN)/python benchmarks/import.py
 	$(BIN)/python benchmarks/guard.py
+	$(BIN)/python benchmarks/ocr.py
 
 template: install
 	$(BIN)/xltools template -o templates/assignment.xlsx --force

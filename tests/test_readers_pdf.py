@@ -14,7 +14,7 @@ import pytest
 import layouts as lay
 from conftest import require_soffice
 from xltools.builder import build_plan
-from xltools.errors import InputError, SourceFormatError
+from xltools.errors import InputError
 from xltools.readers import read_source
 from xltools.readers.pdf import _join, _Line
 
@@ -189,14 +189,26 @@ def test_pdf_without_a_table_is_read_as_prose(pdfs: dict[str, Path]) -> None:
     assert plan.requirements[0].deadline.text == "2024年6月底前"
 
 
-def test_scanned_pdf_is_refused_with_a_message(pdfs: dict[str, Path], tmp_path: Path, capsys) -> None:
-    from xltools.cli import main
+def test_scanned_pdf_without_the_ocr_extra_is_refused_with_a_message(pdfs: dict[str, Path], tmp_path: Path,
+                                                                     capsys, monkeypatch) -> None:
+    """A scan needs the OCR extra (tests/test_readers_ocr.py reads scans with
+    it); without it the message says how to install it."""
+    import sys
 
-    with pytest.raises(SourceFormatError) as err:
-        _plan(pdfs["scan"])
-    assert "OCR" in str(err.value) and "Word/Excel" in str(err.value) and "scan.pdf" in str(err.value)
-    assert main(["import", str(pdfs["scan"]), "-o", str(tmp_path / "out.xlsx")]) == 1
-    assert "Error:" in capsys.readouterr().err and not (tmp_path / "out.xlsx").exists()
+    from xltools.cli import main
+    from xltools.errors import DependencyError
+    from xltools.readers import ocr
+
+    monkeypatch.setitem(sys.modules, "rapidocr", None)
+    ocr._engine.cache_clear()
+    try:
+        with pytest.raises(DependencyError) as err:
+            _plan(pdfs["scan"])
+        assert "OCR" in str(err.value) and "xltools[ocr]" in str(err.value) and "scan.pdf" in str(err.value)
+        assert main(["import", str(pdfs["scan"]), "-o", str(tmp_path / "out.xlsx")]) == 1
+        assert "Error:" in capsys.readouterr().err and not (tmp_path / "out.xlsx").exists()
+    finally:
+        ocr._engine.cache_clear()
 
 
 def test_broken_pdf_is_a_clear_error() -> None:
@@ -224,3 +236,43 @@ def test_lines_join_when_the_next_word_did_not_fit() -> None:
     assert _join([_line("the one", 95.0), _line("stop shop", 50.0, lead=20.0)], 100.0)[0] == "the one stop shop"
     # the last line reaching the edge: the text may go on (next page)
     assert _join([_line("整合各部门政务服务平", 100.0)], 100.0)[1] is True
+
+
+def test_excel_printed_with_repeated_header_rows(tmp_path: Path) -> None:
+    """A spreadsheet printed with print titles (the header row repeated on
+    every page): the repeated header is dropped on each page, the clipped
+    text a merged cell prints under it (or in the margin above it) belongs
+    to the merged cell, never to the header or a goal; every unit is read."""
+    import openpyxl
+
+    from conftest import EXAMPLES
+
+    files = {"untitled.xlsx": (EXAMPLES / "taonan-2019.xlsx").read_bytes()}
+    for name, data in (("given.xlsx", (EXAMPLES / "taonan-2019.xlsx").read_bytes()),
+                       ("rendered.xlsx", lay.LAYOUT_BY_NAME["xlsx"].render(lay.example_spec())[0])):
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        ws = wb.worksheets[0]
+        header = next(r for r in range(1, 10) if any(str(c.value or "").strip() == "序号" for c in ws[r]))
+        ws.print_title_rows = f"{header}:{header}"
+        if name == "rendered.xlsx":  # signature lines under the table
+            last = ws.max_row
+            ws.cell(last + 2, 5, "洮南市人民政府办公室")
+            ws.cell(last + 3, 5, "2019年4月1日")
+        buf = io.BytesIO()
+        wb.save(buf)
+        files[name] = buf.getvalue()
+    out = _to_pdf(files, tmp_path)
+    import pdfplumber
+
+    with pdfplumber.open(out["given"]) as pdf:
+        assert len(pdf.pages) >= 5
+        assert all(p.extract_text().count("序号") >= 1 for p in pdf.pages)  # the header on every page
+    given = _plan(out["given"])
+    # reads as the same sheet printed without print titles
+    assert lay.differences(lay.spec_from_plan(_plan(out["untitled"])), given) == []
+    assert (len(given.goals), len(given.tasks), len(given.requirements)) == (5, 19, 63)
+    assert all(given.assignments_for(r.id) and all(a.unit for a in given.assignments_for(r.id))
+               for r in given.requirements)
+    rendered = _plan(out["rendered"])
+    assert lay.differences(lay.example_spec(), rendered) == []
+    assert len(rendered.goals) == 5 and not any("人民政府办公室" in g.name for g in rendered.goals)

@@ -772,6 +772,44 @@ MSG_PDF_SCANNED = ("{path} 是扫描的 PDF（页面是图片，没有文字层�
                    "请向发文单位索取 Word/Excel 原件，或用 WPS/Office 打开原件另存为 .docx/.xlsx 后再导入。"
                    "(scanned PDF without a text layer; OCR is not supported: use the Word/Excel original)")
 MSG_BAD_PDF = "{path} 无法按 PDF 读取：{reason}。文件是否损坏或加密？(cannot read the PDF)"
+# OFD documents (xltools/readers/ofd.py).
+MSG_BAD_OFD = "{path} 无法按 OFD（GB/T 33190 电子公文）读取：{reason}。文件是否损坏？(cannot read the OFD file)"
+OFD_MISSING_PART = "缺少部件 {part}"
+OFD_NO_PAGES = "文档中没有页面"
+MSG_OFD_TABLE = ("{path} 是 OFD 文件，其中没有找到带框线的任务分工表，也没有带责任单位的编号条目"
+                 "（例如只是公文正文、发票或批复）。请导入附件中的任务分工表，或使用原 Word/Excel 文件。"
+                 "(no ruled task table and no numbered items with units in the OFD file)")
+# Scans and photos read by OCR (xltools/readers/ocr.py).
+MSG_OCR_MISSING = ("{path} 是{what}，需要文字识别（OCR）组件才能读取，当前没有安装。"
+                   "请在命令行运行：pip install \"xltools[ocr]\"（离线安装：把 rapidocr、onnxruntime、"
+                   "opencv-python-headless、numpy 的安装包一并拷入后用 pip install --no-index --find-links 目录 安装），"
+                   "然后再导入；也可以向发文单位索取 Word/Excel 原件。"
+                   "(OCR is not installed: pip install \"xltools[ocr]\")")
+MSG_IMAGE_TABLE = ("{path} 是图片，文字识别后没有找到任务分工表（带框线、有“序号/任务/责任单位”等表头的表格），"
+                   "也没有带责任单位的编号条目。表格从第二页起没有表头时，请把各页图片按顺序合成一个 PDF 或多页 TIFF "
+                   "一起导入。(no task table found in the image)")
+OCR_WHAT_SCAN = "扫描的 PDF（页面是图片，没有文字层）"
+OCR_WHAT_IMAGE = "图片"
+MSG_IMAGE_TOO_LARGE = ("{path} 是 {width}×{height} 像素的图片，超过一页扫描件的正常大小（6000 万像素），"
+                       "为防止内存耗尽没有读取。请以 150–300 dpi 重新扫描或缩小后再导入。(image too large)")
+MSG_BAD_IMAGE = "{path} 无法按图片读取：{reason}。文件是否损坏？(cannot read the image)"
+MSG_OCR_NOTHING = ("{path}：文字识别没有在图片中找到文字（第 {page} 页）。请确认图片清晰、方向正确，"
+                   "扫描分辨率 150–300 dpi。(OCR found no text)")
+MSG_OCR_FAILED = "{path}：文字识别组件运行出错（{reason}）。请重新安装：pip install \"xltools[ocr]\"。(OCR failed)"
+NOTE_OCR_PAGES_SKIPPED = ("第 {pages} 页是图片（没有文字层），未安装文字识别组件，没有读取："
+                          "pip install \"xltools[ocr]\" 后重新导入。")
+REVIEW_OCR = "文字识别"
+NOTE_OCR_DOUBT = "第 {page} 页{where}识别不确定（置信度 {conf:.0%}），请对照原件核对：{text}"
+OCR_WHERE_CELL = "表格第 {row} 行第 {col} 列"
+OCR_WHERE_TEXT = "表格外的文字（距页顶 {top:.0f} mm）"
+NOTE_OCR_UNIT_FIXED = "第 {page} 页识别出的单位名称“{read}”与文中的“{name}”只差一个字，已改为“{name}”，请核对原件。"
+NOTE_OCR_UNITS_SPLIT = ("第 {page} 页识别出的“{read}”是两个单位名称连在一起（原件中的顿号未识别出），"
+                        "已分为“{left}”和“{right}”，请核对原件。")
+NOTE_OCR_SPECK = ("第 {page} 页距左 {x:.0f} mm、距顶 {y:.0f} mm 处识别出不确定的“{text}”（印章残迹或污点），"
+                  "未读入，请核对原件。")
+NOTE_OCR_ROTATED = "第 {page} 页是横放的，已顺时针旋转 {angle}° 后识别。"
+NOTE_OCR_DESKEWED = "第 {page} 页扫描歪斜 {angle:.1f}°，已纠正后识别。"
+NOTE_OCR_NO_RULES = "第 {page} 页没有找到表格框线，按文字行读取，请核对各列是否对齐。"
 # A page number line of a PDF page ("- 3 -", "第 3 页 共 8 页", "3/8"): not content.
 PDF_PAGE_NUMBER = r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|共)\s*\d{1,4}\s*页?)?[-—–\s]*$"
 MSG_CONVERT_FAILED = "LibreOffice 无法转换 {path}：{reason}。请另存为 .docx 或 .xlsx 后再导入。(conversion failed)"
@@ -1111,7 +1149,8 @@ CLI_HELP_WORKBOOK = "规范工作簿（.xlsx）"
 HELP_IMPORT = "原始任务分工表 → 规范工作簿 (import)"
 DESC_IMPORT = ("读取原始任务分工表（txt、csv、html、docx、xlsx/xls、pdf 等），写出规范工作簿（.xlsx）。"
                "(read an original table, write the normalised workbook)")
-HELP_IMPORT_SRC = "原始任务分工表"
+HELP_IMPORT_SRC = ("原始任务分工表（Word/WPS、Excel、网页、文本、PDF、OFD；扫描的 PDF 和 .png/.jpg/.tif 照片需安装 "
+                   "xltools[ocr]）")
 HELP_IMPORT_OUTPUT = "要写出的工作簿（.xlsx）"
 HELP_IMPORT_UNITS = "沿用该工作簿“单位”表中的单位名称、别名和联系人"
 HELP_IMPORT_YEAR = "年度（原表中没有写明时）"

@@ -29,7 +29,7 @@ _HTML_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|head|meta|d
 
 
 def detect_format(data: bytes, name: str = "") -> str:
-    """One of docx, xlsx, xls, doc, odt, ods, rtf, pdf, html, text."""
+    """One of docx, xlsx, xls, doc, odt, ods, rtf, pdf, ofd, image, html, text."""
     ext = PurePath(name).suffix.lower()
     if data[:4] == b"PK\x03\x04":
         try:
@@ -42,6 +42,8 @@ def detect_format(data: bytes, name: str = "") -> str:
             return "xlsx"
         if "content.xml" in names:
             return "ods" if ext == ".ods" or b"spreadsheet" in data[:200] else "odt"
+        if "OFD.xml" in names or "/OFD.xml" in names:
+            return "ofd"
         raise InputError(L.MSG_UNSUPPORTED_FORMAT.format(path=name, detail="zip"), path=name)
     if data[:8] == OLE_MAGIC:
         # Stream names are stored in UTF-16LE in the OLE directory.
@@ -54,6 +56,8 @@ def detect_format(data: bytes, name: str = "") -> str:
         return "rtf"
     if data[:5] == b"%PDF-":
         return "pdf"
+    if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" or data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image"
     head = data[:4096]
     if ext in (".htm", ".html", ".mht") or _HTML_MARKERS.search(head) or b"<table" in data.lower():
         return "html"
@@ -94,6 +98,18 @@ def _read_source(data: bytes, name: str, simplified: bool) -> Result:
         return read_legacy(data, name, fmt, simplified=simplified)
     if fmt == "pdf":
         return _read_pdf(data, name, simplified)
+    if fmt == "ofd":
+        from xltools.readers.ofd import read_ofd
+
+        tables, text = read_ofd(data, name, simplified=simplified)
+        return _table_or_prose(tables, text, (), name, simplified, L.MSG_OFD_TABLE)
+    if fmt == "image":
+        from xltools.readers.ocr import read_image
+
+        tables, text, review = read_image(data, name, simplified=simplified)
+        if tables is not None:
+            return tables
+        return _scanned_text(text, review, name, simplified, L.MSG_IMAGE_TABLE)
     from xltools.readers.decode import decode_text_lines
 
     text, bad_lines = decode_text_lines(data, name)
@@ -195,21 +211,43 @@ def no_table_message(text: str, name: str) -> str:
 
 def _read_pdf(data: bytes, name: str, simplified: bool) -> Result:
     """A digital PDF's ruled task table is read as a grid (readers/pdf.py);
-    a PDF without one is read as prose (work points) from its text; a
-    scanned PDF (no text layer) is refused with a message."""
+    a PDF without one is read as prose (work points) from its text; pages
+    without a text layer (scans) are read by OCR (readers/ocr.py)."""
+    from xltools.readers.legacy import pdf_text
+    from xltools.readers.pdf import read_pdf_document
+
+    tables, text, review, ocr_text = read_pdf_document(data, name, simplified=simplified)
+    if tables is None and ocr_text.strip():
+        return _scanned_text(ocr_text, review, name, simplified, L.MSG_PDF_TABLE)
+    if tables is None and not text.strip() and not review:
+        text = pdf_text(data, name)
+    return _table_or_prose(tables, text, review, name, simplified, L.MSG_PDF_TABLE)
+
+
+def _scanned_text(text: str, review: tuple, name: str, simplified: bool, message: str) -> Result:
+    """A scan without a ruled table: its text lines as OCR read them (the
+    text boxes of a line apart by tabs) go to the text readers, which compete
+    as for a text file (a table aligned by spaces, one cell per line, prose)."""
+    try:
+        events, meta = read_text(text, name, simplified=simplified)
+    except SourceFormatError as exc:
+        raise SourceFormatError(message.format(path=name), path=name) from exc
+    return events, dataclasses.replace(meta, review=tuple(review) + meta.review)
+
+
+def _table_or_prose(tables: Result | None, text: str, review: tuple, name: str, simplified: bool,
+                    message: str) -> Result:
+    """The task table read from a page layout (PDF, OFD, scan), or else its
+    text read as prose (work points); ``review``: notes of OCR'd pages,
+    already in ``tables``."""
     from xltools.readers import prose
     from xltools.readers.cleanup import Fixer
-    from xltools.readers.legacy import pdf_text
-    from xltools.readers.pdf import read_pdf
 
-    tables, text = read_pdf(data, name, simplified=simplified)
     if tables is not None:
         return tables
-    if not text.strip():
-        text = pdf_text(data, name)
     fixer = Fixer(text, simplified)
     found = prose.read_prose(fixer.fix_text(text), name)
     if found is None or not found[0]:
-        raise SourceFormatError(L.MSG_PDF_TABLE.format(path=name), path=name)
+        raise SourceFormatError(message.format(path=name), path=name)
     events, meta = found
-    return events, dataclasses.replace(meta, review=tuple(fixer.review) + meta.review)
+    return events, dataclasses.replace(meta, review=tuple(review) + tuple(fixer.review) + meta.review)

@@ -16,12 +16,17 @@ pdfplumber → the same grid of cells the Word/Excel readers produce.
   order; page numbers and characters outside the page are left out.
 
 A PDF without a task table gives its text, one paragraph a line, for the
-prose reader; a PDF without a text layer (a scan) is refused: OCR is not
-supported.
+prose reader; pages without a text layer (a scan) are read by OCR
+(readers/ocr.py). Pages of OFD documents and scans come as
+``readers/drawn.DrawnPage`` and are read by the same code (``read_pages``).
+A spreadsheet printed with print titles repeats its header row on every
+page: the repeat is dropped, and the clipped text of a merged cell drawn
+under it (or in the margin above it) goes back to that cell.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import unicodedata
@@ -251,8 +256,15 @@ def _continue(prev: _Table, nxt: _Table) -> None:
     rows = nxt.grid
     start = 0
     header = [c.text for c in prev.grid[0]]
-    if rows and [c.text for c in rows[0]] == header:
+    extras = _repeated_header(header, rows[0]) if rows and len(rows) > 1 else None
+    if extras is not None:
         start = 1  # the header row repeated on every page
+        for c, extra in enumerate(extras):
+            # text of a merged cell running over the break, printed (clipped) under the
+            # repeated header: it belongs to the cell below the header
+            if extra and not rows[1][c].from_left:
+                below = nxt.owner[1][c]
+                _retext(nxt, below, _overlap_join(extra, rows[below[0]][below[1]].text))
     last = len(prev.grid) - 1
     if start < len(rows):
         first = rows[start]
@@ -319,6 +331,31 @@ def _continue(prev: _Table, nxt: _Table) -> None:
     prev.bottom, prev.page, prev.open_bottom = nxt.bottom, nxt.page, nxt.open_bottom
     if prev.centered is None:
         prev.centered = nxt.centered
+
+
+def _repeated_header(header: list[str], row: list[Cell]) -> list[str] | None:
+    """When ``row`` is the table's header row printed again on a new page
+    (a spreadsheet's print titles), the text in each of its cells beyond the
+    header word: the clipped part of a merged cell that runs over the page
+    break, drawn under the repeated header. None when ``row`` is no header."""
+    if len(row) != len(header) or not any(h.strip() for h in header):
+        return None
+    extras = []
+    for h, cell in zip(header, row):
+        flat_h, text = re.sub(r"\s", "", h), cell.text
+        if re.sub(r"\s", "", text) == flat_h:
+            extras.append("")
+            continue
+        lines = text.split("\n")
+        kept = [ln for ln in lines if re.sub(r"\s", "", ln) != flat_h]
+        if flat_h and len(kept) < len(lines):
+            extras.append("\n".join(kept).strip())
+        elif flat_h and re.sub(r"\s", "", text).startswith(flat_h):
+            # the clipped text on the header word's own line (序号11)
+            extras.append(re.sub(r"\s", "", text)[len(flat_h):])
+        else:
+            return None
+    return extras if sum(1 for e in extras if not e) * 2 >= len(extras) else None
 
 
 def _same(a: str, b: str) -> bool:
@@ -388,31 +425,47 @@ def _page_texts(page, chars: list[dict], boxes: list) -> list[tuple[float, _Text
     return [(top, _Text(ln.text, ln, edge)) for ln, top in lines]
 
 
-def _items(data: bytes, name: str) -> tuple[list[_Text | _Table], list[_Text | _Table]]:
+def _items(data: bytes, name: str) -> tuple[list[_Text | _Table], list[_Text | _Table], tuple, str]:
     """The document as paragraphs and tables in reading order; and as
     paragraphs only (the tables' text included), for a PDF whose tables
-    are no task table."""
-    items: list[_Text | _Table] = []
-    plain: list[_Text | _Table] = []
+    are no task table; and the review notes of pages read by OCR. Pages
+    without a text layer (scans, in a scanned or a mixed PDF) are read by
+    OCR (readers/ocr.py) when it is installed."""
     with _open(data, name) as pdf:
         try:
             pages = list(pdf.pages)
-            has_text = any(ch.get("text", "").strip() for p in pages for ch in p.chars)
+            textless = [k for k, p in enumerate(pages) if not any(ch.get("text", "").strip() for ch in p.chars)]
         except Exception as exc:
             raise InputError(L.MSG_BAD_PDF.format(path=name, reason=type(exc).__name__), path=name) from exc
-        if not has_text:
-            raise SourceFormatError(L.MSG_PDF_SCANNED.format(path=name), path=name)
-        for number, page in enumerate(pages, start=1):
-            found = _find_tables(page)
-            tables = [t for t in (_table(page, ft, number) for ft in found) if t is not None]
-            boxes = [ft.bbox for ft in found]
-            chars = _visible_chars(page)
-            free = [ch for ch in chars if not any(_inside(ch, b) for b in boxes)]
-            free = _overflow(tables, free)
-            placed = sorted(_page_texts(page, free, boxes) + [(t.top, t) for t in tables],
-                            key=lambda p: p[0])
-            items += [obj for _, obj in placed]
-            plain += [obj for _, obj in _page_texts(page, chars, [])]
+        review: tuple = ()
+        if textless:
+            from xltools.readers.ocr import ocr_pdf_pages
+
+            scanned = ocr_pdf_pages(data, name, textless, whole=len(textless) == len(pages))
+            pages = [scanned.get(k, p) for k, p in enumerate(pages)]
+            review = tuple(note for k in sorted(scanned) for note in scanned[k].review)
+        items, plain = page_items(pages)
+    # a PDF that is all scan: its text as OCR read it (a table without rules, for the text readers)
+    ocr_text = "\n".join(ln for p in pages for ln in getattr(p, "lines", ())) if len(textless) == len(pages) else ""
+    return items, plain, review, ocr_text
+
+
+def page_items(pages: list) -> tuple[list[_Text | _Table], list[_Text | _Table]]:
+    """Pages (pdfplumber's, or ``readers/drawn.DrawnPage`` from OFD and OCR:
+    characters with their boxes and ruling lines) → paragraphs and tables."""
+    items: list[_Text | _Table] = []
+    plain: list[_Text | _Table] = []
+    for number, page in enumerate(pages, start=1):
+        found = _find_tables(page)
+        tables = [t for t in (_table(page, ft, number) for ft in found) if t is not None]
+        boxes = [ft.bbox for ft in found]
+        chars = _visible_chars(page)
+        free = [ch for ch in chars if not any(_inside(ch, b) for b in boxes)]
+        free = _overflow(tables, free)
+        placed = sorted(_page_texts(page, free, boxes) + [(t.top, t) for t in tables],
+                        key=lambda p: p[0])
+        items += [obj for _, obj in placed]
+        plain += [obj for _, obj in _page_texts(page, chars, [])]
     return _paragraphs(items), _paragraphs(plain)
 
 
@@ -427,8 +480,11 @@ def _overflow(tables: list[_Table], chars: list[dict]) -> list[dict]:
     claimed: set[int] = set()
     for t in tables:
         last = len(t.grid) - 1
+        # print titles: the header row repeated at the top of the page; what a
+        # merged cell prints in the margin above belongs to the row under it
+        top_row = 1 if last >= 1 and _header_like(t.grid[0]) else 0
         for side in ("below", "above"):
-            row = last if side == "below" else 0
+            row = last if side == "below" else top_row
             if side == "below":
                 zone = [ch for ch in chars if (ch["top"] + ch["bottom"]) / 2 > t.bottom]
             else:
@@ -473,6 +529,13 @@ def _overflow(tables: list[_Table], chars: list[dict]) -> list[dict]:
                 _retext(t, owner, _concat(old, text) if side == "below" else _concat(text, old))
                 t.spilled.add(owner)
     return [ch for ch in chars if id(ch) not in claimed]
+
+
+def _header_like(row: list[Cell]) -> bool:
+    """A row of header words (序号, 具体要求, 责任单位 …), at least three."""
+    from xltools.readers.columns import header_score
+
+    return sum(1 for c in row if not c.from_left and c.text.strip() and header_score(c.text) >= 2) >= 3
 
 
 def _char_rows(chars: list[dict]) -> list[tuple[list[dict], float]]:
@@ -537,7 +600,31 @@ def read_pdf(data: bytes, name: str, *, simplified: bool = True) -> tuple[Result
     """The task table of a digital PDF (None when it has none) and the text
     of the whole document, one paragraph a line (for reading a PDF without a
     task table as prose)."""
-    found_items, plain = _items(data, name)
+    result, text, _review, _ocr_text = read_pdf_document(data, name, simplified=simplified)
+    return result, text
+
+
+def read_pdf_document(data: bytes, name: str, *,
+                      simplified: bool = True) -> tuple[Result | None, str, tuple, str]:
+    """``read_pdf``, the review notes of the pages read by OCR (already in the
+    result when there is one) and, for a PDF that is all scan, its text lines
+    as OCR read them (cells apart by tabs: a table without rules)."""
+    found_items, plain, review, ocr_text = _items(data, name)
+    result, text = read_items(found_items, plain, name, simplified=simplified, review=review)
+    return result, text, review, ocr_text
+
+
+def read_pages(pages: list, name: str, *, simplified: bool = True, review: tuple = ()) -> tuple[Result | None, str]:
+    """Pages drawn from placed characters and ruling lines (OFD, OCR) read
+    like the pages of a PDF: the same tables, stitching and grid reader."""
+    items, plain = page_items(pages)
+    return read_items(items, plain, name, simplified=simplified, review=review)
+
+
+def read_items(found_items: list[_Text | _Table], plain: list[_Text | _Table], name: str, *,
+               simplified: bool = True, review: tuple = ()) -> tuple[Result | None, str]:
+    """Paragraphs and tables in reading order → the task table (None when
+    there is none) and the plain text; ``review``: notes added to the result."""
     items = _stitch(found_items)
     text = "\n".join(i.text for i in plain if isinstance(i, _Text))
     if not any(isinstance(i, _Table) for i in items):
@@ -556,5 +643,8 @@ def read_pdf(data: bytes, name: str, *, simplified: bool = True) -> tuple[Result
             line += 1
             reader.add_text(item.text, line)
     if found and reader.events:
-        return reader.result(), text
+        events, meta = reader.result()
+        if review:
+            meta = dataclasses.replace(meta, review=tuple(review) + meta.review)
+        return (events, meta), text
     return None, text

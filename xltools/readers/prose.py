@@ -261,9 +261,14 @@ def split_units_deadline(text: str) -> tuple[str, str | None]:
     return ("，".join(keep), deadline) if deadline else (text, None)
 
 
+# A title of two short parallel phrases (坚持优先发展教育，提高全民素质).
+_PAIRED_TITLE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}[，,][\u4e00-\u9fff“”]{4,12}$")
+
+
 def _title_split(text: str) -> tuple[str, str] | None:
     m = re.match(r"^([^。！？!?；;]{2,%d})[。！？!?]\s*(\S.*)$" % _TITLE_MAX, text)
-    if not m or re.search(r"[，,：:]", m.group(1)) or len(m.group(2)) < 4:
+    if not m or re.search(r"[：:]", m.group(1)) or len(m.group(2)) < 4 or \
+            re.search(r"[，,]", m.group(1)) and not _PAIRED_TITLE.match(m.group(1)):
         return None
     if re.match(r"^[\u4e00-\u9fff]{2,8}[：:]", m.group(2)):
         return None  # 问题。整改要求：… — a labelled part of the item follows, not its body
@@ -362,6 +367,15 @@ def _group_heading(line: str, next_line: str) -> tuple[float, str, list[tuple[st
     if not name or len(name) > 30 or re.search(r"[。；;]", name) or not (wording or unit_pairs(labelled)):
         return None
     return nxt[0] - 0.5, name, labelled, wording
+
+
+def _among_items(heading: _Block, blocks: list[_Block]) -> bool:
+    """Whether a heading stands beside items of its own level that carry units
+    themselves (1. over （1）（2） next to 2.…（责任单位：…）): then it is one of those
+    items, a task whose sub-items are its requirements."""
+    siblings = heading.parent.children if heading.parent else [b for b in blocks if b.parent is None]
+    return any(s is not heading and s.rank == heading.rank and s.has_units and not s.children
+               for s in siblings)
 
 
 def _has_units_above(block: _Block) -> bool:
@@ -627,9 +641,9 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if b.task_of is not None:
             task_block = b.task_of
             goal_block = next((a for a in anc if a is not task_block), None)
-        elif anc and not titled_rank[b.rank] and titled_rank.get(anc[0].rank):
-            # The heading above sits among titled tasks (1.标题。正文 beside 2.标题。 over
-            # its （1）（2）): it is a task too, the items its requirements.
+        elif anc and not titled_rank[b.rank] and (titled_rank.get(anc[0].rank) or _among_items(anc[0], blocks)):
+            # The heading above sits among titled tasks or items with units (1.标题。正文 or
+            # 2.…（单位） beside 1. over its （1）（2）): it is a task too, the items its requirements.
             task_block, goal_block = anc[0], (anc[1] if len(anc) > 1 else None)
         elif len(anc) < 2:
             goal_block = anc[0] if anc else None

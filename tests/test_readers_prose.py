@@ -338,3 +338,12 @@ def test_three_levels_goal_task_requirement() -> None:
         ("推动经济高质量发展", [("扩大有效投资", ["新开工重大项目30个。", "完成固定资产投资100亿元。"]),
                                ("优化营商环境", ["推行“一网通办”。"])]),
         ("保障和改善民生", [("办好民生实事", ["新建幼儿园2所。"])])]
+
+
+def test_a_label_alone_on_its_line_names_the_line_below() -> None:
+    text = ("2024年重点督办事项\n1.推进城区雨污分流改造。\n牵头单位：\n区住建局\n配合单位：\n区水务局、各街道\n"
+            "完成时限：\n2024年10月\n2.新建社区养老服务站5个。\n牵头单位：\n区民政局\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("区住建局", Role.LEAD), ("区水务局", Role.ASSIST), ("各街道", Role.ASSIST)}
+    assert plan.requirement("1-1").deadline.text == "2024年10月"
+    assert _units(plan, "2-1") == {("区民政局", Role.LEAD)}

@@ -49,6 +49,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _BOXED_LABEL = re.compile(r"【\s*([^【】\s]{2,14}?)\s*】\s*[：:]?")
 _SENTENCE_END = tuple("。；;！!")
 _CLOSED = ("。", "；", ";", ".", "）", ")")
+_LABEL_ALONE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)）])?)\s*[：:]$")
 _PAGE_FOOTER = re.compile(r"^[\s—–\-－·_]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*共\s*\d{1,4}\s*页)?[\s—–\-－·_]*$")
 _SEMICOLON_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[；;]\s*")
 # A numbering marker inside a line, after a space: items run together on one line.
@@ -401,6 +402,7 @@ class _Parser:
         self.review: list[tuple[str, str, int | None, str]] = []
         self.last_units_target: list[_Block] | None = None
         self.open_units: tuple[list[_Block], tuple[str, str]] | None = None
+        self.pending_label: str | None = None  # a label alone on its line, its value below
 
     def open_group(self, line_no: int, line: str, rank: float, name: str,
                    labelled: list[tuple[str, str]], wording: str) -> None:
@@ -417,6 +419,13 @@ class _Parser:
         self.last_units_target = None
 
     def feed(self, line_no: int, line: str) -> None:
+        if self.pending_label is not None and _marker(line) is None:
+            line = self.pending_label + "：" + line  # 牵头单位： / 区住建局 — a label over its value
+        self.pending_label = None
+        if self.stack and (alone := _LABEL_ALONE.match(_unwrap(line))) and label_kind(alone.group(1)):
+            self.pending_label = alone.group(1)
+            self.stack[-1].sources.append(line)
+            return
         pairs = split_labelled(_unwrap(line)) if self.stack else []
         people = [(lab, v) for lab, v in pairs if label_kind(lab) == "people"]
         for lab, value in people:  # 责任领导：张三 (牵头单位：区发改局 may follow on the line)

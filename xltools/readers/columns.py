@@ -103,7 +103,9 @@ def header_score(label: str) -> float:
 _NUMBER = re.compile(rf"^[（(]?\s*(\d{{1,4}}|[{L.CN_NUMERALS}]{{1,4}})\s*[)）]?\s*[、.．]?$")
 # 一、全面推进乡村振兴 / （二）优化营商环境: a numbered heading, a row of its own.
 _HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]+\s*[)）])\s*\S")
-_PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区", "开发区")
+_PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区")
+# …开发区, …高新区 name a zone’s administration as often as the place: a unit.
+_BODY_ZONES = ("开发区", "高新区", "经开区", "示范区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
@@ -126,7 +128,7 @@ def cell_type(text: str) -> str:
     sentence_end = t.endswith(("。", "！", "；")) and len(t) > 5 and not re.search(r"[、，,；;]", t[:-1])
     # A lone name ending in a place word (…城镇, …新区) longer than a place name is a title.
     place_only = not re.search(r"[、，,；;（(]", t) and len(t) > 5 and t.endswith(_PLACE_ENDINGS) \
-        and not t.startswith("各") and not t.endswith(_BODY_ENDINGS)
+        and not t.startswith("各") and not t.endswith(_BODY_ENDINGS + _BODY_ZONES)
     if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t)):
         return "units"
     if _PERSON.match(t) and t[0] in L.COMMON_SURNAMES and not re.search(r"[局办委部室院厅处科所站队]$", t):

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from xltools import labels as L
-from xltools.errors import InputError, SourceFormatError
+from xltools.errors import InputError
 from xltools.readers.cleanup import Fixer
 from xltools.readers.grid import Cell, GridReader
 from xltools.readers.rows import Event, SourceMeta

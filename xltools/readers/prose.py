@@ -301,24 +301,6 @@ def _wrappers(blocks: list[_Block], bearing: list[_Block]) -> set[int]:
     return {id(top)} if deep else set()
 
 
-def _numbered_across(items: list[_Block]) -> bool:
-    """Whether the items' numbers go on across a change of heading instead of
-    restarting under each one."""
-    from xltools.builder import parse_number
-
-    changes = 0
-    for a, b in zip(items, items[1:]):
-        if a.rank != b.rank or a.parent is b.parent or a.parent is None or b.parent is None:
-            continue
-        na, nb = parse_number(a.number), parse_number(b.number)
-        if na is None or nb is None:
-            return False
-        if nb != na + 1:
-            return False
-        changes += 1
-    return changes > 0
-
-
 def split_run_together(line: str) -> list[str]:
     """A line holding several numbered items run together (a page saved as one
     paragraph: ``一、重点督办事项 1.… 2.…``): split before each marker whose
@@ -627,9 +609,6 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                    for r, bs in by_rank.items()}
 
     wrappers = _wrappers(blocks, bearing)
-    # Items numbered on across their headings (…8. under （一）, 9. under （二）)
-    # are the document's tasks: the heading right above each is its goal.
-    continuous = _numbered_across(items)
 
     def ancestors(b: _Block) -> list[_Block]:
         out = []

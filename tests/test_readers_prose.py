@@ -347,3 +347,14 @@ def test_a_label_alone_on_its_line_names_the_line_below() -> None:
     assert _units(plan, "1-1") == {("区住建局", Role.LEAD), ("区水务局", Role.ASSIST), ("各街道", Role.ASSIST)}
     assert plan.requirement("1-1").deadline.text == "2024年10月"
     assert _units(plan, "2-1") == {("区民政局", Role.LEAD)}
+
+
+def test_units_closing_an_item_in_any_bracket_or_after_wei() -> None:
+    text = ("2024年工作要点\n一、深化改革\n1.推进国企改革三年行动。〔市国资委牵头，市财政局配合〕\n"
+            "2.深化“放管服”改革。【责任单位：市政务服务局】\n3.优化营商环境。责任单位为市营商环境建设局，各县区政府配合。\n"
+            "4.按照《条例（试行）》规范审批〔2024〕。\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("市国资委", Role.LEAD), ("市财政局", Role.ASSIST)}
+    assert _units(plan, "2-1") == {("市政务服务局", Role.RESPONSIBLE)}
+    assert _units(plan, "3-1") == {("市营商环境建设局", Role.RESPONSIBLE), ("各县区政府", Role.ASSIST)}
+    assert [r.text for r in plan.requirements][:3] == ["推进国企改革三年行动。", "深化“放管服”改革。", "优化营商环境。"]

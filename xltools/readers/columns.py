@@ -234,7 +234,8 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
 LABEL_KINDS = ("units", "deadline", "people")
 _LABEL_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[（(][\u4e00-\u9fff]{1,4}[)）])?$")
 _LABEL_MAX = 12
-_COLON = re.compile(r"\s*[：:]")
+# A label ends at a colon, or at 为/是 (责任单位为市商务局).
+_COLON = re.compile(r"\s*[：:]|(?<=[位门室处关体])(?:为|是)(?=[\u4e00-\u9fff])")
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -280,6 +281,8 @@ def find_labels(text: str, kinds: tuple[str, ...] = LABEL_KINDS) -> list[tuple[i
         if start is None:
             continue
         word = text[start:m.start()]
+        if m.group(0) in ("为", "是") and start and text[start - 1] not in "。；;！!":
+            continue  # 责任单位为X opens a sentence; 第一责任单位为牵头单位 inside one is a rule
         if label_kind(word) in kinds and (not out or start >= out[-1][1]):
             out.append((start, m.end(), word))
     return out

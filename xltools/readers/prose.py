@@ -118,13 +118,19 @@ def _marker(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+# Brackets that may close an item with its units: （） () 〔〕 【】 [].
+_CLOSERS = {")": "(（", "）": "(（", "〕": "〔", "】": "【", "]": "[［"}
+
+
 def _matching_open(text: str, close_at: int) -> int:
+    closers = "".join(c for c, o in _CLOSERS.items() if o == _CLOSERS[text[close_at]])
+    openers = _CLOSERS[text[close_at]]
     depth = 0
     for i in range(close_at, -1, -1):
         ch = text[i]
-        if ch in ")）":
+        if ch in closers:
             depth += 1
-        elif ch in "(（":
+        elif ch in openers:
             depth -= 1
             if depth == 0:
                 return i
@@ -179,7 +185,7 @@ def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str |
     while stripped and stripped[-1] in "。.；;":
         tail = stripped[-1] + tail
         stripped = stripped[:-1].rstrip()
-    if not stripped or stripped[-1] not in ")）":
+    if not stripped or stripped[-1] not in _CLOSERS:
         return None
     start = _matching_open(stripped, len(stripped) - 1)
     if start <= 0:

@@ -272,7 +272,7 @@ def test_units_named_by_a_role_verb_in_the_text() -> None:
     text = ("1、东门菜市场周边占道经营。\n整改措施：由包保单位区商务局负责清理，区城管局配合。\n"
             "2、滨河路绿化带垃圾未清。\n整改措施：由区园林中心、区环卫所负责，3日内完成。\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("区商务局", Role.RESPONSIBLE)}
+    assert _units(plan, "1-1") == {("区商务局", Role.RESPONSIBLE), ("区城管局", Role.ASSIST)}
     assert _units(plan, "2-1") == {("区园林中心", Role.RESPONSIBLE), ("区环卫所", Role.RESPONSIBLE)}
     assert plan.requirement("1-1").text.startswith("东门菜市场周边占道经营")
     assert any(n.kind == L.REVIEW_UNITS and "区商务局负责" in n.message for n in plan.notes)
@@ -358,3 +358,18 @@ def test_units_closing_an_item_in_any_bracket_or_after_wei() -> None:
     assert _units(plan, "2-1") == {("市政务服务局", Role.RESPONSIBLE)}
     assert _units(plan, "3-1") == {("市营商环境建设局", Role.RESPONSIBLE), ("各县区政府", Role.ASSIST)}
     assert [r.text for r in plan.requirements][:3] == ["推进国企改革三年行动。", "深化“放管服”改革。", "优化营商环境。"]
+
+
+def test_records_of_labelled_lines() -> None:
+    text = ("重点任务清单\n序号：1\n工作任务：建设智慧停车系统\n责任单位：市城管局\n完成时限：2024年9月\n\n"
+            "序号：2\n工作任务：改造老旧供水管网20公里\n牵头单位：\n市水务集团\n配合单位：各区政府\n完成时限：2024年12月\n")
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["建设智慧停车系统", "改造老旧供水管网20公里"]
+    assert _units(plan, "1-1") == {("市城管局", Role.RESPONSIBLE)}
+    assert _units(plan, "2-1") == {("市水务集团", Role.LEAD), ("各区政府", Role.ASSIST)}
+    assert plan.requirement("2-1").deadline.text == "2024年12月"
+
+
+def test_a_role_verb_sentence_names_every_role() -> None:
+    plan = _plan("一、稳增长\n1.抓好项目建设，全年新开工项目50个。由市发改委牵头，市住建局、市自然资源局配合。\n")
+    assert _units(plan, "1-1") == {("市发改委", Role.LEAD), ("市住建局", Role.ASSIST), ("市自然资源局", Role.ASSIST)}

@@ -137,7 +137,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.readers import boxdraw, delimited, prose, spacerows, stream, text_table
+    from xltools.readers import boxdraw, delimited, prose, records, spacerows, stream, text_table
     from xltools.readers.cleanup import Fixer
     from xltools.readers.accounting import account_lines
     from xltools.readers.scoring import best_of
@@ -161,6 +161,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     if piped is not None:
         proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
+    if records.has_fields(text):
+        proposals.append(("records", lambda: records.read_records(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):
         proposals.append(("text_table", lambda: text_table.read_text_table(text, name)))
     proposals.append(("prose", lambda: prose.read_prose(text, name)))

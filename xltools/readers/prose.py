@@ -217,6 +217,7 @@ def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str |
 _VERB_ALT = "|".join(map(re.escape, sorted(L.VERB_ROLE_WORDS, key=len, reverse=True)))
 _BY_UNITS = re.compile(rf"由([^，,。；;：:！!？?]{{2,120}}?)({_VERB_ALT})")
 # A descriptor before the names (由包片单位县气象局负责): it ends in a head noun.
+_ROLE_AFTER = re.compile(rf"(?:{_VERB_ALT})$")
 _DESCRIPTOR = re.compile(r"^[^、]*?(?:单位|部门)(?=[^、]{2,})")
 
 
@@ -232,6 +233,14 @@ def verb_units(text: str) -> list[str]:
             names = names[desc.end():]
         if looks_like_units_cell(names):
             out.append(names + m.group(2))
+            # …，Y、Z配合。: the clauses that go on naming units in the same sentence.
+            rest = re.split(r"[。！!？?]", text[m.end():], maxsplit=1)[0]
+            for clause in split_top_level(rest, "，,；;")[1:] if rest[:1] not in "，,；;" else \
+                    split_top_level(rest, "，,；;"):
+                if looks_like_units_cell(clause) and _ROLE_AFTER.search(clause):
+                    out.append(clause)
+                else:
+                    break
     return out
 
 

@@ -123,3 +123,14 @@ def test_cells_ended_by_pipes_one_per_line() -> None:
     plan = _plan("问题汇总表\n" + "\n".join(c for r in rows for c in r) + "\n")
     assert [r.text for r in plan.requirements] == ["东街路灯损坏", "西街井盖缺失", "南街积水严重"]
     assert [a.unit for a in plan.assignments] == ["城管局", "住建局", "市政处"]
+
+
+def test_a_role_word_alone_heads_a_units_column() -> None:
+    text = ("| 序号 | 工作任务 | 牵头 | 配合 |\n|---|---|---|---|\n| 1 | 推进老旧小区改造 | 区住建局 | 各街道 |\n"
+            "| 2 | 建设口袋公园 | 区园林局 | 区城管局、各街道 |\n")
+    plan = _plan(text)
+    assert {(a.unit, a.role) for a in plan.assignments_for("2-1")} == {
+        ("区园林局", Role.LEAD), ("区城管局", Role.ASSIST), ("各街道", Role.ASSIST)}
+    csv = "序号,事项,具体举措,主办,协办\n1,优化审批,推行容缺受理,市政务局,各县区\n2,减税降费,落实减税政策,市税务局,市财政局\n"
+    plan = build_plan(*read_source(csv.encode("utf-8"), "t.csv"))
+    assert {(a.unit, a.role) for a in plan.assignments_for("1-1")} == {("市政务局", Role.LEAD), ("各县区", Role.ASSIST)}

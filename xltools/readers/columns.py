@@ -58,8 +58,14 @@ def header_role(label: str) -> HeaderRole | None:
             return HeaderRole(kind, role, True)
     for kind, pattern in L.HEADER_GRAMMAR:
         if re.search(pattern, t):
+            if kind == "text" and t in _ROLE_ALONE:
+                # 牵头 / 配合 / 主办 / 协办 heading a column: units, the head noun left out.
+                return HeaderRole("units", modifier_role(t))
             return HeaderRole(kind, modifier_role(t) if kind == "units" else "")
     return None
+
+
+_ROLE_ALONE = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, "责任", "负责", "承办", "落实"})
 
 
 _UNIT_NOTE = re.compile(r"[（(][^（()）]{1,6}[)）]$")  # 金额（万元）: a measure, not words

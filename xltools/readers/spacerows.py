@@ -82,12 +82,19 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
             kinds = {r.kind if (r := header_role(lb)) else "text" for lb in labels}
             if not kinds & {"units", "people"} or not kinds & {"requirement", "task", "text"}:
                 continue
-            found.append((score / len(labels), labels))
+            found.append(((score - 3.0 * _bare_modifiers(labels)) / len(labels), labels))
         found = [f for f in found if f[0] >= 1.5]
         if found:
             found.sort(key=lambda f: -f[0])
             return i, [labels for _, labels in found[:8]]
     return None
+
+
+def _bare_modifiers(labels: list[str]) -> int:
+    """Role words standing alone right before a units or people header word
+    (牵头 领导, 主体 责任单位): fragments of that word, not columns."""
+    return sum(1 for a, b in zip(labels, labels[1:]) if a in _MODIFIERS
+               and (r := header_role(b)) is not None and r.kind in ("units", "people"))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -262,11 +269,8 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         sample = rows[:_SAMPLE]
         aligned = [align_row(kinds, r, spaced_empties, first=f) for f, r in sample]
         empty_cols = sum(1 for c in range(len(kinds)) if not any(cells[c] for _, cells in aligned))
-        # A role word alone before a header word (主体 责任单位) is that word's modifier.
-        bare = sum(1 for a, b in zip(labels, labels[1:]) if a in _MODIFIERS and header_role(b) is not None
-                   and header_role(b).kind in ("units", "people"))  # type: ignore[union-attr]
         score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
-            - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * bare
+            - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * _bare_modifiers(labels)
         if best is None or score > best[0]:
             best = (score, labels, rows, row_lines)
     if best is None:

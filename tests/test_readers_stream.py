@@ -87,6 +87,7 @@ def test_no_header_is_no_stream() -> None:
 # ---------------------------------------------------------------- issue 17: labels and glued headers
 @pytest.mark.parametrize("word,kind,role", [
     ("牵头督办单位", "units", "牵头"), ("主要协作部门", "units", "配合"), ("牵头科室（单位）", "units", "牵头"),
+    ("主抓单位", "units", "牵头"), ("协同配合部门", "units", "配合"),
     ("具体落实单位", "units", ""), ("牵头负责领导", "people", ""), ("2024年重点工作任务", "task", ""),
     ("2024年1-6月进展情况", "progress", ""), ("年度投资金额（万元）", "amount", ""), ("建设地点", "place", ""),
     ("一季度", "progress", "")])

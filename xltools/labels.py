@@ -152,7 +152,7 @@ RESPONSIBLE_HEADER_WORDS = ("责任", "负责", "主体", "承办", "实施", "�
 # the label's head noun says what it names (…单位 units, …领导 people, …时限
 # deadline); these words before it say the role, whatever else stands between
 # (牵头督查单位, 主要协作单位, 牵头科室（单位）).
-LABEL_LEAD_WORDS = ("牵头", "主办", "主责", "主要负责", "牽頭", "主管")
+LABEL_LEAD_WORDS = ("牵头", "主办", "主责", "主抓", "主要负责", "牽頭", "主管")
 LABEL_ASSIST_WORDS = ("配合", "协办", "协作", "协同", "参与", "协助", "参加", "協助", "協同", "參與", "配合")
 # Words that join two roles in one label (责任主体与协同单位): a mixed column.
 LABEL_JOINERS = ("与", "和", "及", "、", "/", "／")

@@ -26,6 +26,8 @@ from collections.abc import Mapping
 
 from lxml import etree
 
+from xltools import labels as L
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -257,9 +259,41 @@ def clean_docx(data: bytes) -> tuple[bytes, list[str]]:
     return out.getvalue(), kinds
 
 
+def clean_template_parts(entries: Mapping[str, bytes], name: str) -> tuple[dict[str, bytes], list[str]]:
+    """A template's parts without active content, and a warning naming what
+    went (for the user); a template that cannot be cleaned is refused
+    (TemplateError): it is never sent on."""
+    from xltools.errors import TemplateError
+
+    try:
+        parts, kinds = clean_docx_parts(entries)
+    except UnreadablePart as exc:
+        raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=name, reason=exc), path=name) from exc
+    return (parts, _warnings(kinds, name)) if kinds else (dict(entries), [])
+
+
+def clean_template_bytes(data: bytes, name: str) -> tuple[bytes, list[str]]:
+    """``clean_template_parts`` for a whole .docx: (bytes, warnings)."""
+    from xltools.errors import TemplateError
+
+    try:
+        cleaned, kinds = clean_docx(data)
+    except UnreadablePart as exc:
+        raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=name, reason=exc), path=name) from exc
+    return cleaned, _warnings(kinds, name)
+
+
+def _warnings(kinds: list[str], name: str) -> list[str]:
+    if not kinds:
+        return []
+    what = L.ALIAS_SEPARATOR.join(L.TEMPLATE_ACTIVE_KINDS.get(k, k) for k in kinds)
+    return [L.MSG_TEMPLATE_ACTIVE_REMOVED.format(path=name, what=what)]
+
+
 def active_content(data: bytes) -> list[str]:
     """What ``clean_docx`` would remove from ``data`` (for tests and checks)."""
     return clean_docx(data)[1]
 
 
-__all__ = ["UnreadablePart", "clean_docx", "clean_docx_parts", "active_content"]
+__all__ = ["UnreadablePart", "clean_docx", "clean_docx_parts", "clean_template_parts", "clean_template_bytes",
+           "active_content"]

@@ -46,7 +46,7 @@ from xltools.issuer import issuer_units
 from xltools.letter_template import TITLE_LINE_WIDTH, default_template_path, template_bytes
 from xltools.model import Assignment, Plan, Requirement, Role, requirement_sort_key
 from xltools.workbook_reader import read_plan
-from xltools.docx_clean import UnreadablePart, clean_docx_parts
+from xltools.docx_clean import clean_template_parts
 from xltools.sandbox import (TEMPLATE_FAILURES, bounded_sandbox, budget_message, failure_line,
                              render_counted, tag_at)
 
@@ -589,7 +589,7 @@ class LetterTemplate:
                 path=self.name, reason=DOCUMENT_PART + " missing"), path=self.name)
         # Active content (remote template, DDE/INCLUDE fields, altChunk, macros) never
         # reaches a recipient: removed here, and said (docx_clean).
-        self.entries, self.warnings = _without_active_content(self.entries, self.name)
+        self.entries, self.warnings = clean_template_parts(self.entries, self.name)
         # Templates come from anyone: no attribute access to internals, no code execution,
         # a budget on work and size (sandbox.BoundedSandbox).
         self.env = bounded_sandbox()
@@ -827,20 +827,6 @@ class LetterTemplate:
         counts the sections are odd-page breaks, which Word and LibreOffice judge by the
         restarted page number (so they add no blank page)."""
         return _combine(self, letters, pages)
-
-
-def _without_active_content(entries: dict[str, bytes], name: str
-                             ) -> tuple[dict[str, bytes], list[str]]:
-    """The template's parts without active content, and a warning naming what went."""
-    try:
-        parts, kinds = clean_docx_parts(entries)
-    except UnreadablePart as exc:  # cannot be cleaned: never sent on
-        raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=name, reason=exc),
-                            path=name) from exc
-    if not kinds:
-        return entries, []
-    what = L.ALIAS_SEPARATOR.join(L.TEMPLATE_ACTIVE_KINDS.get(k, k) for k in kinds)
-    return parts, [L.MSG_TEMPLATE_ACTIVE_REMOVED.format(path=name, what=what)]
 
 
 _BLOCK_WORDS = {"if", "for", "macro", "call", "filter", "with", "block", "raw", "autoescape",

@@ -31,7 +31,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 import zipfile
 
-from xltools.docx_clean import UnreadablePart, clean_docx
+from xltools.docx_clean import clean_template_bytes
 from xltools.sandbox import (TEMPLATE_FAILURES, BoundedSandbox, bounded_sandbox, budget_message,
                              failure_line, tag_at)
 
@@ -225,15 +225,8 @@ def read_clean_template(source: str | os.PathLike[str] | IO[bytes] | None, defau
                         ) -> tuple[bytes, str, list[str]]:
     """``read_template`` without active content (docx_clean): (bytes, name, warnings)."""
     data, name = read_template(source, default)
-    try:
-        cleaned, kinds = clean_docx(data)
-    except UnreadablePart as exc:  # cannot be cleaned: never sent on
-        raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=name, reason=exc),
-                            path=name) from exc
-    if not kinds:
-        return data, name, []
-    what = L.ALIAS_SEPARATOR.join(L.TEMPLATE_ACTIVE_KINDS.get(k, k) for k in kinds)
-    return cleaned, name, [L.MSG_TEMPLATE_ACTIVE_REMOVED.format(path=name, what=what)]
+    cleaned, warnings = clean_template_bytes(data, name)
+    return cleaned, name, warnings
 
 
 # ------------------------------------------------------------ rendering

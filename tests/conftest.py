@@ -67,3 +67,14 @@ def taonan_workbook(tmp_path: Path) -> Path:
     out = tmp_path / "wb.xlsx"
     import_original(TAONAN, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example as a Word table, printed to PDF by LibreOffice (14 landscape
+    pages): the source of the scanned and OFD renderings."""
+    import layouts as lay
+
+    where = tmp_path_factory.mktemp("example-pdf")
+    (where / "example.docx").write_bytes(lay.LAYOUT_BY_NAME["docx"].render(lay.example_spec())[0])
+    return soffice_convert(where / "example.docx", "pdf", where, timeout=300)

@@ -11,35 +11,19 @@ structure (goals, tasks, rows) and every unit must be exact."""
 from __future__ import annotations
 
 import difflib
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
 import layouts as lay
 import scans
-from conftest import require_soffice
 from xltools import labels as L
 from xltools.builder import build_plan
 from xltools.errors import DependencyError, InputError
 from xltools.readers import read_source
 
 pytest.importorskip("rapidocr", reason="the OCR extra (pip install .[ocr]) is not installed")
-
-
-@pytest.fixture(scope="module")
-def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example as a Word table, printed to PDF (14 landscape pages)."""
-    binary = require_soffice()
-    where = tmp_path_factory.mktemp("ocr")
-    (where / "example.docx").write_bytes(lay.LAYOUT_BY_NAME["docx"].render(lay.example_spec())[0])
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                        "--convert-to", "pdf", "--outdir", str(where), str(where / "example.docx")],
-                       check=True, capture_output=True, timeout=300)
-    return where / "example.pdf"
 
 
 def _plan(data: bytes, name: str):  # type: ignore[no-untyped-def]

@@ -7,15 +7,13 @@ packages are refused."""
 from __future__ import annotations
 
 import io
-import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
 
 import layouts as lay
-from conftest import FIXTURES, require_soffice
+from conftest import FIXTURES
 from ofd_writer import pdf_to_ofd
 from xltools.builder import build_plan
 from xltools.errors import InputError, SourceFormatError
@@ -73,18 +71,6 @@ def test_rotated_text_is_placed_on_the_page() -> None:
     pages = ofd_pages((OFD / "text-rotated-suwell.ofd").read_bytes(), "text-rotated-suwell.ofd")
     assert all(0 <= c["x0"] <= c["x1"] <= pages[0].width and 0 <= c["top"] <= c["bottom"] <= pages[0].height
                for c in pages[0].chars)
-
-
-@pytest.fixture(scope="module")
-def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    binary = require_soffice()
-    where = tmp_path_factory.mktemp("ofd")
-    (where / "example.docx").write_bytes(lay.LAYOUT_BY_NAME["docx"].render(lay.example_spec())[0])
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                        "--convert-to", "pdf", "--outdir", str(where), str(where / "example.docx")],
-                       check=True, capture_output=True, timeout=300)
-    return where / "example.pdf"
 
 
 def test_example_as_ofd_imports_to_the_plan(example_pdf: Path) -> None:

@@ -5,7 +5,7 @@ settings): the progress files written by `xltools split`, filled in by a few
 units with the usual accidents:
 
 * on time, as sent (市住建局); on time with a request for more time (市发改局);
-* renamed by the e-mail client, "(2)" (市司法局);
+* renamed by the e-mail client, "(2)", its 按职能 rows left empty (市司法局);
 * saved as .xls (市财政局, converted with LibreOffice);
 * late (市教育局, 填报日期 after the deadline);
 * free-text statuses, a formula-looking answer and a row the unit added (市公安局);
@@ -82,10 +82,10 @@ def _fill(src: Path, dest: Path, unit: str, filled: dt.date, *, tweak=None) -> P
     wb = openpyxl.load_workbook(src)
     ws = wb[L.PROGRESS_SHEET]
     col = {name: i + 1 for i, name in enumerate(FILE_COLUMNS)}
-    ws.cell(row=3, column=2, value=filled)
-    ws.cell(row=3, column=4, value="张伟（办公室）")
+    ws["C3"] = filled  # 填报日期 (split.FILLED_DATE_CELL); 填报人 G3, 联系电话 K3
+    ws["G3"] = "张伟（办公室）"
     digits = hashlib.sha256(unit.encode()).hexdigest()[:4].translate(str.maketrans("abcdef", "123456"))
-    ws.cell(row=3, column=8, value="0436-622" + digits)
+    ws["K3"] = "0436-622" + digits
     for r in range(HEADER_ROW + 1, ws.max_row + 1):
         req_id = ws.cell(row=r, column=1).value
         if not req_id:
@@ -142,8 +142,8 @@ def _blank(ws, col) -> None:
     for r in range(HEADER_ROW + 1, ws.max_row + 1):
         for name in L.PROGRESS_FILL_COLUMNS:
             ws.cell(row=r, column=col[name]).value = None
-    for c in (4, 8):
-        ws.cell(row=3, column=c).value = None
+    for ref in ("G3", "K3"):
+        ws[ref] = None
 
 
 def _half(ws, col) -> None:
@@ -152,6 +152,14 @@ def _half(ws, col) -> None:
     for r in rows[len(rows) // 2:]:
         for name in L.PROGRESS_FILL_COLUMNS:
             ws.cell(row=r, column=col[name]).value = None
+
+
+def _functional_empty(ws, col) -> None:
+    """The unit answers its own requirements but leaves the 按职能 rows empty."""
+    for r in range(HEADER_ROW + 1, ws.max_row + 1):
+        if ws.cell(row=r, column=col["角色"]).value == L.ROLE_FUNCTIONAL:
+            for name in L.PROGRESS_FILL_COLUMNS:
+                ws.cell(row=r, column=col[name]).value = None
 
 
 def _first_draft(ws, col) -> None:
@@ -196,7 +204,8 @@ def main() -> None:
         _fill(sent["市卫健局"], OUT / "市卫健局进度表.xlsx", "市卫健局", d(2019, 4, 12), tweak=_blank)
         _fill(sent["市政务服务局"], OUT / sent["市政务服务局"].name, "市政务服务局", d(2019, 4, 10),
               tweak=_half)
-        _fill(sent["市司法局"], OUT / "进度反馈表-市司法局(2).xlsx", "市司法局", d(2019, 4, 9))
+        _fill(sent["市司法局"], OUT / "进度反馈表-市司法局(2).xlsx", "市司法局", d(2019, 4, 9),
+              tweak=_functional_empty)
         fin = _fill(sent["市财政局"], Path(tmp) / "财政局.xlsx", "市财政局", d(2019, 4, 10))
         _to_xls(fin, OUT / "财政局2019一季度进度.xls", d(2019, 4, 10))
         _fill(sent["市教育局"], OUT / sent["市教育局"].name, "市教育局", d(2019, 4, 16))

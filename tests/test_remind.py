@@ -40,10 +40,12 @@ def _text(path: Path) -> str:
 def test_notices_for_exactly_the_units_that_owe(rolled, tmp_path):
     out, result = rolled
     made = remind(out, tmp_path / "催办", deadline="2019-04-26")
-    # 21 silent + 2 blank + the half return; not the 8 full returns, not the 发文单位.
-    assert set(made.files) == set(result.overdue_units) | {"市政务服务局"}
-    assert len(made.files) == 24 and "市政府办公室" not in made.files
-    assert not set(made.files) & (set(result.returned) - {"市政务服务局"})
+    # 21 silent + 2 blank + the half return + 市司法局 (its 按职能 rows left empty); not
+    # the 7 other full returns, not the 发文单位.
+    owing = {"市政务服务局", "市司法局"}
+    assert set(made.files) == set(result.overdue_units) | owing
+    assert len(made.files) == 25 and "市政府办公室" not in made.files
+    assert not set(made.files) & (set(result.returned) - owing)
     # Each notice lists exactly what the unit owes.
     owed = {}
     for s in result.slots:
@@ -68,8 +70,9 @@ def test_notices_for_exactly_the_units_that_owe(rolled, tmp_path):
     assert L.REMIND_SITUATION_PARTIAL.format(count=len(owed["市政务服务局"])) in half
     pdf = soffice_convert(made.files["市政务服务局"], "pdf", tmp_path / "pdf")
     assert pdf_pages(pdf) <= 3
-    # 开发区 owes all its 56 rows: one page, "你单位承担的56项工作均未报送…".
-    assert "你单位承担的56项工作均未报送" in _text(made.files["开发区"])
+    # 开发区 (named only in the 按职能 phrase) owes its 19 按职能 rows, one per task:
+    # one page, "你单位承担的19项工作均未报送…".
+    assert "你单位承担的19项工作均未报送" in _text(made.files["开发区"])
     pdf = soffice_convert(made.files["开发区"], "pdf", tmp_path / "pdf")
     assert pdf_pages(pdf) == 1
 
@@ -96,7 +99,7 @@ def test_remind_needs_a_deadline_and_keeps_files(rolled, tmp_path, capsys):
         remind(out, tmp_path / "x", deadline="")
     target = tmp_path / "n"
     assert main(["remind", str(out), "-o", str(target), "--deadline", "2019-04-26"]) == 0
-    assert "24" in capsys.readouterr().out
+    assert "25" in capsys.readouterr().out
     with pytest.raises(OutputError):
         remind(out, target, deadline="2019-04-26")
     assert main(["remind", str(out), "-o", str(target), "--deadline", "2019-04-26",

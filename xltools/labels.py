@@ -1495,3 +1495,21 @@ TPL_REPORT_NEXT_HEADING = "六、{% if leaders %}下步工作{% else %}下步要
 TPL_REPORT_NEXT_LEADERS = ("下步，将督促逾期未报的单位尽快补报进展情况，对进展滞后的事项逐项跟踪督办，"
                            "下一轮进展情况将继续报告。")
 HELP_REPORT_LEADERS = "写给领导的专报（无主送、请领导审定延期申请），而不是发给各单位的通报"
+# 按职能 rows (issue 19): every progress sheet carries one row per task whose requirements
+# bind 各相关部门 "按职能分别落实", answered once per task.
+ROLE_FUNCTIONAL = "按职能"  # 角色 of such a row (not a Role of the plan)
+FUNCTIONAL_ID = "{task}-职能"  # its 要求编号, e.g. 4-职能 (4-按职能 is read too)
+FUNCTIONAL_TEXT = "按职能落实本任务以下要求（全文见任务分工表）：\n{items}"
+FUNCTIONAL_ITEM = "{id} {text}"
+FUNCTIONAL_ITEM_SEPARATOR = "\n"
+FUNCTIONAL_ITEM_CHARS = 24  # each requirement's text on the row, then "…"
+PROGRESS_FUNCTIONAL_NOTE = ("角色为“按职能”的行：本任务中由各相关部门按职能分别落实的要求，每个任务只填一行，"
+                            "写明你单位按职能做了什么；与你单位职能无关的，状态可不选，在“进展情况”写“不涉及”。")
+SCOL_FUNCTIONAL = "按职能已报"  # 汇总 by unit: "3/19" = rows answered / rows sent
+WHY_FUNCTIONAL_MISSING = "按职能事项未报 {count} 项"
+ISSUE_FUNCTIONAL_EMPTY = "按职能事项未填"
+MSG_ISSUE_FUNCTIONAL_EMPTY = ("按职能落实的 {count} 个任务（{ids}）未填写，按未报处理；"
+                              "请该单位写明按职能做了什么，或写“不涉及”。")
+SUM_LEGEND_FUNCTIONAL = ("按职能：每个单位对每个含“各相关部门按职能分别落实”要求的任务填一行，单独计数"
+                         "（“按职能已报”列：已填行数/应填行数；明细在“进度”表末尾），不计入应报、完成率和序时进度；反馈截止后仍未填的，"
+                         "单位至少标黄并写明原因；只以按职能方式承担任务的单位（如开发区）按这些行判断是否反馈。")

@@ -19,7 +19,7 @@ from xltools.errors import InputError, XltoolsError
 from xltools.master import requirement_id
 from xltools.model import Plan
 from xltools.progress.identity import (LOCKED_COLUMNS, cell_key, default_round,
-                                       iter_unit_assignments, parse_date_arg, plan_fingerprint,
+                                       iter_unit_lines, parse_date_arg, parse_functional_id, plan_fingerprint,
                                        progress_units, row_fingerprint, unit_canonical_names)
 from xltools.progress.results import Issue, RollupResult, Slot
 from xltools.progress.returns import (ERR_EMPTY, ERR_ENCRYPTED, ERR_FOLDER, ERR_LOCK, ERR_NO_TABLE,
@@ -108,19 +108,29 @@ class _Prepared:
 
 def _prepare(plan: Plan) -> _Prepared:
     slots, rows_by_unit = _build_slots(plan)
+    texts = {req.id: cell_key(req.text) for req in plan.requirements}
+    for slot in slots.values():  # the 按职能 rows: one per task, the same text for every unit
+        if slot.functional:
+            texts.setdefault(slot.req_id, cell_key(slot.requirement))
     return _Prepared(plan, slots, rows_by_unit, unit_canonical_names(plan),
-                     plan_fingerprint(plan), {req.id: cell_key(req.text) for req in plan.requirements})
+                     plan_fingerprint(plan), texts)
 
 
 def _build_slots(plan: Plan) -> tuple[dict[tuple[str, str], Slot], dict[str, list[Slot]]]:
     """The 进度 lines (requirement order, then role) and each unit's rows, in one pass."""
     slots: dict[tuple[str, str], Slot] = {}
     rows: dict[str, list[Slot]] = {u: [] for u in progress_units(plan)}
-    for goal, task, req, a in iter_unit_assignments(plan):
-        role = a.role.value if a.role else ""
-        slot = slots[(req.id, a.unit)] = Slot(req.id, a.unit, role, goal.name, task.name,
-                                              req.text, req.deadline)
-        rows[a.unit].append(slot)
+    functional: list[Slot] = []
+    for unit, row in iter_unit_lines(plan):
+        slot = Slot(row.req_id, unit, row.role, row.goal, row.task, row.requirement, row.deadline)
+        if slot.functional:
+            functional.append(slot)
+        else:
+            slots[(row.req_id, unit)] = slot
+        rows[unit].append(slot)
+    # 进度 lists the requirement rows, then the 按职能 rows (one per task and unit).
+    for slot in functional:
+        slots[(slot.req_id, slot.unit)] = slot
     return slots, rows
 
 
@@ -185,7 +195,8 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
         if rf.plan != fp:
             matching = 0
             for dr in rf.rows:
-                req_id = requirement_id(dr.values.get(L.COL_REQ_ID))
+                raw_id = dr.values.get(L.COL_REQ_ID)
+                req_id = requirement_id(raw_id) or parse_functional_id(raw_id)
                 text = dr.values.get(L.COL_REQUIREMENT)
                 if req_id in req_texts and (text is None or cell_key(text) == req_texts[req_id]):
                     matching += 1
@@ -337,7 +348,7 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
         try:
             req_id = ids[raw_id]
         except KeyError:
-            req_id = ids[raw_id] = requirement_id(raw_id)
+            req_id = ids[raw_id] = requirement_id(raw_id) or parse_functional_id(raw_id)
         key = (req_id, unit)
         if req_id is None:
             if raw_id in (None, ""):
@@ -424,6 +435,12 @@ def _take_file(rf: ReturnedFile, unit: str, label: str, slots: dict[tuple[str, s
             slot.source = rf.name
             out.add(rf, L.ISSUE_ROW_MISSING, L.MSG_ISSUE_ROW_MISSING.format(req_id=req_id),
                     L.HANDLED_NOTE, sheet=rf.sheet, unit=unit, req_id=req_id)
+    # The 按职能 rows a returned file leaves empty (or lacks): said once per unit.
+    empty = [s.req_id for s in unit_slots if s.functional and not s.reported]
+    if empty:
+        out.add(rf, L.ISSUE_FUNCTIONAL_EMPTY, L.MSG_ISSUE_FUNCTIONAL_EMPTY.format(
+            count=len(empty), ids=L.ALIAS_SEPARATOR.join(empty)), L.HANDLED_NOTE, sheet=rf.sheet,
+            unit=unit)
     return used
 
 

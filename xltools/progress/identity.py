@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -138,12 +139,115 @@ def iter_unit_assignments(plan: Plan) -> Iterator[tuple[Goal, Task, Requirement,
                 yield goal, task, req, a
 
 
-def unit_rows(plan: Plan) -> dict[str, list[UnitRow]]:
-    """Each progress unit → its rows, in plan order (one per requirement)."""
-    out: dict[str, list[UnitRow]] = {u: [] for u in progress_units(plan)}
+def functional_id(task_no: int) -> str:
+    """The 要求编号 of a unit's 按职能 row for task ``task_no`` (``4-职能``)."""
+    return L.FUNCTIONAL_ID.format(task=task_no)
+
+
+_FUNCTIONAL_RE = re.compile(r"^\s*(\d+)\s*[-－—–_]\s*按?职能\s*$")
+
+
+def parse_functional_id(value: object) -> str | None:
+    """A typed 要求编号 → the canonical 按职能 id (``4 - 按职能`` → ``4-职能``), else None."""
+    if not isinstance(value, str):
+        return None
+    m = _FUNCTIONAL_RE.match(normalise_spaces(value))
+    return functional_id(int(m.group(1))) if m else None
+
+
+def is_functional_role(role: str) -> bool:
+    return role == L.ROLE_FUNCTIONAL
+
+
+@dataclass(frozen=True)
+class FunctionalTask:
+    """A task some of whose requirements bind 各相关部门 "按职能分别落实"."""
+
+    goal: str
+    task_no: int
+    task: str
+    requirements: tuple[Requirement, ...]
+
+    def row(self, skip: frozenset[str] | set[str] = frozenset()) -> UnitRow | None:
+        """The unit's 按职能 row: the requirements it does not carry as its own
+        rows (``skip``), else None."""
+        reqs = [r for r in self.requirements if r.id not in skip]
+        if not reqs:
+            return None
+        items = L.FUNCTIONAL_ITEM_SEPARATOR.join(
+            L.FUNCTIONAL_ITEM.format(id=r.id, text=_shorten(r.text, L.FUNCTIONAL_ITEM_CHARS))
+            for r in reqs)
+        deadlines = {(r.deadline.text, r.deadline.date) for r in reqs}
+        deadline = reqs[0].deadline if len(deadlines) == 1 else Deadline()
+        return UnitRow(functional_id(self.task_no), self.goal, self.task,
+                       L.FUNCTIONAL_TEXT.format(items=items), L.ROLE_FUNCTIONAL, deadline)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(normalise_spaces(text).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def functional_tasks(plan: Plan) -> list[FunctionalTask]:
+    """The tasks holding requirements of 各相关部门, in plan order."""
+    generic = {a.requirement_id for a in plan.assignments if a.unit == L.GENERIC_UNIT}
+    out: list[FunctionalTask] = []
+    for goal in plan.goals:
+        for task in goal.tasks:
+            reqs = tuple(r for r in task.requirements if r.id in generic)
+            if reqs:
+                out.append(FunctionalTask(goal.name, task.number, task.name, reqs))
+    return out
+
+
+def functional_only_units(plan: Plan) -> frozenset[str]:
+    """Units named only inside a 按职能 phrase (``政府办、开发区、各相关部门按职能分别落实``):
+    every requirement of theirs also binds 各相关部门 in the same role. They
+    answer on the 按职能 rows only, once per task, not once per requirement."""
+    generic_role = {a.requirement_id: a.role for a in plan.assignments
+                    if a.unit == L.GENERIC_UNIT}
+    by_unit: dict[str, list[Assignment]] = {}
+    for a in plan.assignments:
+        if a.unit and a.unit != L.GENERIC_UNIT:
+            by_unit.setdefault(a.unit, []).append(a)
+    return frozenset(u for u, group in by_unit.items()
+                     if all(a.requirement_id in generic_role
+                            and generic_role[a.requirement_id] == a.role for a in group))
+
+
+def iter_unit_lines(plan: Plan) -> Iterator[tuple[str, UnitRow]]:
+    """(unit, row) for every line of the progress files, in plan order: each
+    requirement's units by role, and after the last requirement of a task the
+    按职能 row of every unit bound by that task's 各相关部门 requirements."""
+    units = progress_units(plan)
+    functional = {(ft.goal, ft.task_no, ft.task): ft for ft in functional_tasks(plan)}
+    only_functional = functional_only_units(plan) & set(units)
+    by_req: dict[str, list[tuple[str, UnitRow]]] = {}
+    own: dict[str, set[str]] = {u: set() for u in units}
     for goal, task, req, a in iter_unit_assignments(plan):
-        out[a.unit].append(UnitRow(req.id, goal.name, task.name, req.text,
-                                   a.role.value if a.role else "", req.deadline))
+        if a.unit in only_functional:
+            continue
+        own[a.unit].add(req.id)
+        by_req.setdefault(req.id, []).append((a.unit, UnitRow(
+            req.id, goal.name, task.name, req.text, a.role.value if a.role else "", req.deadline)))
+    for goal in plan.goals:
+        for task in goal.tasks:
+            for req in task.requirements:
+                yield from by_req.get(req.id, ())
+            ft = functional.get((goal.name, task.number, task.name))
+            if ft is not None:
+                for unit in units:
+                    row = ft.row(own[unit])
+                    if row is not None:
+                        yield unit, row
+
+
+def unit_rows(plan: Plan) -> dict[str, list[UnitRow]]:
+    """Each progress unit → its rows, in plan order (one per requirement, one per
+    task it answers 按职能)."""
+    out: dict[str, list[UnitRow]] = {u: [] for u in progress_units(plan)}
+    for unit, row in iter_unit_lines(plan):
+        out[unit].append(row)
     return out
 
 

@@ -66,6 +66,8 @@ def read_rollup(src: str | os.PathLike[str] | IO[bytes]
         try:
             info_rows = _rows(book, L.ROLLUP_INFO_SHEET)
             progress = _rows(book, L.SHEET_PROGRESS)
+            by_requirement = (_rows(book, L.SHEET_BY_REQUIREMENT)
+                              if L.SHEET_BY_REQUIREMENT in book.sheet_names else [])
         except BaseException as exc:  # a Rust panic is a BaseException
             if not is_reader_failure(exc):
                 raise
@@ -130,14 +132,41 @@ def read_rollup(src: str | os.PathLike[str] | IO[bytes]
         slot.overdue = bool(due.date and due.date < as_of and key != done)
         slots.append(slot)
         units.setdefault(unit, None)
-        requirements.setdefault(req_id, (slot.goal, req_id, slot.requirement, due))
+        if not slot.functional:  # a 按职能 row is one per task, not a requirement
+            requirements.setdefault(req_id, (slot.goal, req_id, slot.requirement, due))
+    ordered = [u for u in str(values.get("units") or "").split("\n") if u in units]
+    if len(ordered) == len(units):  # the units in plan order, as the roll-up had them
+        units = dict.fromkeys(ordered)
     result = RollupResult(round_label=text("round"), as_of=as_of, schedule=schedule, sheets={},
                           issues=[], slots=slots, units=list(units), returned=[], files_read=0,
                           rows_read=0, rows_used=0, rows_reported=0, status_options=options,
                           feedback_deadline=deadline, path=None if is_file_like(src) else Path(name))
     reqs = list(requirements.values())
+    listed = _listed_requirements(by_requirement, year)
+    if listed and set(requirements) <= {r[1] for r in listed}:
+        reqs = listed  # every requirement, those answered only on 按职能 rows included
     S.build(result, reqs, info)
     return result, reqs, info
+
+
+def _listed_requirements(rows: list[list[object]], year: int | None
+                         ) -> list[tuple[str, str, str, Deadline]]:
+    """The requirements of the 按要求 sheet, in order: (goal, id, text, deadline)."""
+    if not rows:
+        return []
+    header = [cell_key(v) for v in rows[0]]
+    need = (L.COL_REQ_ID, L.RCOL_GOAL, L.RCOL_DEADLINE, L.RCOL_REQUIREMENT)
+    if any(c not in header for c in need):
+        return []
+    i_id, i_goal, i_due, i_text = (header.index(c) for c in need)
+    out = []
+    for raw in rows[1:]:
+        get = lambda i, raw=raw: _value(raw[i]) if i < len(raw) else None  # noqa: E731
+        req_id = cell_key(get(i_id))
+        if req_id:
+            out.append((cell_key(get(i_goal)), req_id, cell_key(get(i_text)),
+                        _deadline(get(i_due), year)[0]))
+    return out
 
 
 __all__ = ["read_rollup"]

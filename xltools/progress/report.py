@@ -96,8 +96,9 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
     leadership instead of the 通报 to the units."""
     rules = S.rules_for(result, info.year, info)
     marks = Counter(m for m, _ in result.unit_marks.values())
-    done = sum(1 for s in result.slots if s.status_key is not None and s.status_key == rules.done)
-    lines = len(result.slots)
+    own = [s for s in result.slots if not s.functional]  # 按职能 rows are not unit tasks
+    done = sum(1 for s in own if s.status_key is not None and s.status_key == rules.done)
+    lines = len(own)
     goals = []
     goal_head = result.sheets[L.SHEET_SUMMARY][result.layout["goals"].header_row - 1]
     for row in _table(result, "goals"):

@@ -73,6 +73,11 @@ class Slot:
         return self.feedback in _REPORTED
 
     @property
+    def functional(self) -> bool:
+        """A 按职能 row (one per task, not a requirement of the unit's own)."""
+        return self.role == L.ROLE_FUNCTIONAL
+
+    @property
     def locked_values(self) -> tuple[object, ...]:
         """The locked cells as sent in the unit's progress file."""
         return locked_values(self.req_id, self.goal, self.task, self.requirement, self.role,

@@ -35,9 +35,14 @@ EXTENSION_WIDTHS = (6, 20, 8, 50, 12, 12, 30, 10, 14, 24)
 ISSUE_WIDTHS = (6, 24, 10, 6, 16, 8, 14, 50, 8, 60)
 # 汇总 prints at 9 pt or more on A4 landscape (fit to width): the columns add up
 # to about 130 width units (LibreOffice lays one out at about 7 pt).
-SUMMARY_WIDTHS = {1: 5, 2: 18, 3: 10, 4: 6, 11: 7.5, 12: 11, 13: 5}
+# The columns take their widths from the words of the unit table (the widest);
+# the last one (原因) gets what is left of the 130, 28 at most and 20 at least.
+SUMMARY_WIDTHS = {L.SCOL_NO: 5, L.SCOL_UNIT: 18, L.SCOL_DUE: 10, L.SCOL_REPORTED: 6,
+                  L.SCOL_RATE: 7.5, L.SCOL_FUNCTIONAL: 7, L.RCOL_FEEDBACK: 11, L.SCOL_MARK: 5}
 SUMMARY_DEFAULT_WIDTH = 6.5
-WHY_WIDTH = 28  # the last column of the widest 汇总 table (原因)
+SUMMARY_PRINTED_WIDTH = 130
+WHY_WIDTH = 28  # the last column of the widest 汇总 table (原因), at most
+WHY_MIN_WIDTH = 20
 BULK_THRESHOLD = 1  # rows written with openpyxl (the style template); the rest is streamed
 
 _THIN = Side(style="thin", color="A6A6A6")
@@ -196,8 +201,11 @@ def _summary_plan(rows: list[list[object]], result: RollupResult) -> _SheetPlan:
     for r in (2, 3):
         plan.merges.append((r, 1, widest))
         plan.set_style(r, 1, ("banner",))
-    plan.heights[2] = _banner_height(str(rows[1][0]) if len(rows) > 1 and rows[1] else "", widest)
-    plan.heights[3] = _banner_height(str(rows[2][0]) if len(rows) > 2 and rows[2] else "", widest)
+    widths = summary_widths(result)
+    plan.heights[2] = _banner_height(str(rows[1][0]) if len(rows) > 1 and rows[1] else "", widest,
+                                     widths)
+    plan.heights[3] = _banner_height(str(rows[2][0]) if len(rows) > 2 and rows[2] else "", widest,
+                                     widths)
     for t in result.layout.values():
         plan.set_style(t.header_row - 1, 1, ("table_title",))
         for c in range(1, t.ncols + 1):
@@ -217,7 +225,7 @@ def _summary_plan(rows: list[list[object]], result: RollupResult) -> _SheetPlan:
                 plan.merges.append((r, t.ncols, widest))
                 for c in range(t.ncols + 1, widest + 1):
                     plan.set_style(r, c, ("covered",))
-        _grow_rows(plan, t, t.ncols, widest)
+        _grow_rows(plan, t, t.ncols, widest, widths)
     return plan
 
 
@@ -245,9 +253,9 @@ def _write_summary(ws: Worksheet, rows: list[list[object]], result: RollupResult
                 styles.apply(cell, key, **attrs)
         for r, height in plan.heights.items():
             ws.row_dimensions[r].height = height
+    widths = summary_widths(result)
     for c in range(1, widest + 1):
-        ws.column_dimensions[get_column_letter(c)].width = SUMMARY_WIDTHS.get(c, SUMMARY_DEFAULT_WIDTH)
-    ws.column_dimensions[get_column_letter(widest)].width = WHY_WIDTH
+        ws.column_dimensions[get_column_letter(c)].width = _width(c, widths)
     _add_charts(ws, result, widest)
     ws.freeze_panes = "A4"
     print_landscape(ws)
@@ -307,22 +315,34 @@ def _render_plan(ws: Worksheet, plan: _SheetPlan) -> tuple[Callable[[int], str],
     return render, f"A1:{get_column_letter(width)}{last}"
 
 
-def _width(c: int, widest: int) -> float:
-    return WHY_WIDTH if c == widest else SUMMARY_WIDTHS.get(c, SUMMARY_DEFAULT_WIDTH)
+def summary_widths(result: RollupResult) -> dict[int, float]:
+    """汇总's column widths (1-based) from the header of its widest table."""
+    widest = max(result.layout.values(), key=lambda t: t.ncols)
+    header = result.sheets[L.SHEET_SUMMARY][widest.header_row - 1]
+    widths = {c: float(SUMMARY_WIDTHS.get(str(name), SUMMARY_DEFAULT_WIDTH))
+              for c, name in enumerate(header[:-1], start=1)}
+    rest = SUMMARY_PRINTED_WIDTH - sum(widths.values())
+    widths[widest.ncols] = max(WHY_MIN_WIDTH, min(WHY_WIDTH, rest))
+    return widths
 
 
-def _grow_rows(plan: _SheetPlan, t: Table, last_col: int, widest: int) -> None:
+def _width(c: int, widths: dict[int, float]) -> float:
+    return widths.get(c, SUMMARY_DEFAULT_WIDTH)
+
+
+def _grow_rows(plan: _SheetPlan, t: Table, last_col: int, widest: int,
+               widths: dict[int, float]) -> None:
     """Merged cells do not grow with their text, and LibreOffice keeps rows written
     by a program at one line: size the rows to the cell that wraps most (a CJK
     character is about two width units; 15 points a line)."""
-    room = sum(_width(c, widest) for c in range(last_col, widest + 1))
+    room = sum(_width(c, widths) for c in range(last_col, widest + 1))
     for r in range(t.header_row, t.last_row + 1):
         lines = 1
         for c in range(1, last_col + 1):
             value = plan.cells.get((r, c), (None,))[0]
             if value is None or isinstance(value, int | float | dt.date):
                 continue
-            width = room if c == last_col else _width(c, widest)
+            width = room if c == last_col else _width(c, widths)
             lines = max(lines, math.ceil(_text_width(str(value)) / max(1.0, width - 1)))
         if lines > 1:
             plan.heights[r] = 15 * lines
@@ -333,9 +353,9 @@ def _text_width(text: str) -> int:
     return sum(1 if ord(ch) < 0x2E80 else 2 for ch in text)
 
 
-def _banner_height(text: str, widest: int) -> float:
+def _banner_height(text: str, widest: int, widths: dict[int, float]) -> float:
     """Height of a merged banner row (the subtitle, the legend) for its text."""
-    room = sum(_width(c, widest) for c in range(1, widest + 1))
+    room = sum(_width(c, widths) for c in range(1, widest + 1))
     return 15.0 * max(1, math.ceil(_text_width(text) / max(1.0, room - 2))) + 4
 
 
@@ -445,6 +465,10 @@ def write_rollup(wb: Workbook, result: RollupResult, *, bulk: bool = False
     ws.conditional_formatting.add(f"A2:{last}{max(n, 2)}", FormulaRule(
         formula=[f'${od}2="{L.YES}"'], font=Font(color="C00000")))
     _mark_colours(ws, PROGRESS_COLUMNS.index(L.RCOL_MARK) + 1, n)
+    role = PROGRESS_COLUMNS.index(L.RCOL_ROLE)
+    own = sum(1 for r in rows[1:] if r[role] != L.ROLE_FUNCTIONAL)
+    if own < n - 1:  # the 按职能 rows follow; on paper 汇总 counts them
+        ws.print_area = f"A1:{last}{own + 1}"
 
     ws = wb.create_sheet(L.SHEET_ISSUES)
     rows = result.sheets[L.SHEET_ISSUES]

@@ -39,7 +39,8 @@ from xltools.guard import refuse_filled_return
 from xltools.model import Plan
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_TITLE, KEY_UNIT, KEY_WRITTEN, UnitRow, cell_key,
-                                       default_round, parse_date_arg, plan_fingerprint,
+                                       default_round, is_functional_role, parse_date_arg,
+                                       plan_fingerprint,
                                        progress_file_name, unit_rows)
 from xltools.progress.status import status_options
 from xltools.workbook import cell_xml, set_text_safe
@@ -201,7 +202,9 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
     ws.append([label(L.PROGRESS_FILLED_DATE_LABEL), None, unlocked(filled_date, DATE_FORMAT), None,
                label(L.PROGRESS_FILLER_LABEL), None, unlocked(None, "General"), None,
                label(L.PROGRESS_PHONE_LABEL), None, unlocked(None, "@"), *blank(ncols - 11)])
-    instructions = L.PROGRESS_INSTRUCTIONS + L.PROGRESS_EXTENSION_NOTE + send_to(plan, identity)
+    functional = any(is_functional_role(row.role) for row in rows)
+    instructions = (L.PROGRESS_INSTRUCTIONS + L.PROGRESS_EXTENSION_NOTE
+                    + (L.PROGRESS_FUNCTIONAL_NOTE if functional else "") + send_to(plan, identity))
     printed_width = sum(FILE_WIDTHS[:PRINTED_COLUMNS])
     lines = -(-sum(1 if ord(ch) < 0x2E80 else 2 for ch in instructions) // (printed_width - 2))
     ws.row_dimensions[4] = RowDimension(ws, index=4, ht=15 * lines + 4)

@@ -21,6 +21,7 @@ same rules again on the slots read back from a roll-up workbook.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +45,8 @@ _FEEDBACK_RANK = {L.FEEDBACK_BLANK_OVERDUE: 0, L.FEEDBACK_OVERDUE: 1, L.FEEDBACK
                   L.FEEDBACK_RETURNED: 6}
 REAL_REPORTS = (L.FEEDBACK_RETURNED, L.FEEDBACK_LATE, L.FEEDBACK_PARTIAL)
 INFO_KEYS = ("format", "round", "as_of", "schedule", "feedback_deadline", "title", "issuer",
-             "doc_number", "contact", "phone", "year", "statuses", "yellow_points", "red_points")
+             "doc_number", "contact", "phone", "year", "statuses", "yellow_points", "red_points",
+             "units")
 TOLERANCE_POINTS = 0.05  # rounding: 30.0 % against a 30.1 % schedule is not behind
 INFO_FORMAT = "xltools-rollup-1"
 Requirements = Sequence[tuple[str, str, str, Deadline]]  # (goal, id, text, deadline) in plan order
@@ -128,6 +130,13 @@ def unit_feedback(slots: Sequence[Slot], rules: Rules) -> str:
     if any(s.feedback == L.FEEDBACK_LATE for s in slots):
         return L.FEEDBACK_LATE
     return L.FEEDBACK_RETURNED
+
+
+def _own_or_all(slots: Sequence[Slot]) -> list[Slot]:
+    """A unit's rows that count for its 应报/反馈/完成率: its own requirements; the
+    按职能 rows only for a unit that has nothing else (named inside a 按职能 phrase)."""
+    own = [s for s in slots if not s.functional]
+    return own if own else list(slots)
 
 
 def worst(marks: Iterable[str]) -> str:
@@ -221,7 +230,7 @@ def build(result: RollupResult, requirements: Requirements, info: PlanInfo,
     for slot in result.slots:
         slot.mark, slot.why = mark_slot(slot, rules)
         by_unit.setdefault(slot.unit, []).append(slot)
-    result.unit_feedback = {u: unit_feedback(s, rules) for u, s in by_unit.items()}
+    result.unit_feedback = {u: unit_feedback(_own_or_all(s), rules) for u, s in by_unit.items()}
     result.returned = [u for u in result.units if result.unit_feedback[u] in REAL_REPORTS]
     unit_table = _unit_table(result, by_unit, rules)
     result.sheets[L.SHEET_SUMMARY] = _summary_sheet(result, requirements, info, rules, unit_table)
@@ -239,13 +248,16 @@ def info_rows(result: RollupResult, info: PlanInfo) -> list[list[object]]:
               "feedback_deadline": result.feedback_deadline.isoformat() if result.feedback_deadline else "",
               "title": info.title, "issuer": info.issuer, "doc_number": info.doc_number,
               "contact": info.contact, "phone": info.phone, "year": info.year or "",
-              "statuses": L.ALIAS_SEPARATOR.join(result.status_options)}
+              "statuses": L.ALIAS_SEPARATOR.join(result.status_options),
+              "units": "\n".join(result.units)}  # plan order (进度 lists 按职能 rows last)
     values["yellow_points"], values["red_points"] = thresholds(info)
     return [["key", "value"], *([k, values[k]] for k in INFO_KEYS)]
 
 
 # ------------------------------------------------------------ sheet contents
 def _progress_sheet(slots: Iterable[Slot]) -> list[list[object]]:
+    """进度: the requirement rows in plan order, then the 按职能 rows (printed: the
+    requirement rows; the 按职能 rows are counted on 汇总)."""
     rows: list[list[object]] = [list(PROGRESS_COLUMNS)]
     for s in slots:
         deadline: object = s.deadline.text or s.deadline.date or None
@@ -278,14 +290,28 @@ def _unit_table(result: RollupResult, by_unit: dict[str, list[Slot]], rules: Rul
                 ) -> list[list[object]]:
     """The per-unit table (header first), worst first: 红 before 黄 before 绿, then
     no report before a report, then more overdue lines, then a lower 完成率."""
+    functional = any(s.functional for s in result.slots)
     header = [L.SCOL_NO, L.SCOL_UNIT, L.SCOL_DUE, L.SCOL_REPORTED, *result.status_options,
-              L.SCOL_NO_STATUS, L.SCOL_OVERDUE, L.SCOL_RATE, L.RCOL_FEEDBACK, L.SCOL_MARK,
+              L.SCOL_NO_STATUS, L.SCOL_OVERDUE, L.SCOL_RATE,
+              *([L.SCOL_FUNCTIONAL] if functional else []), L.RCOL_FEEDBACK, L.SCOL_MARK,
               L.SCOL_WHY]
     entries = []
     for order, unit in enumerate(result.units):
-        c = _Counts.of(by_unit.get(unit, []))
+        slots = by_unit.get(unit, [])
+        c = _Counts.of(_own_or_all(slots))
+        extra: list[object] = []
         feedback = result.unit_feedback[unit]
         mark, why = c.mark(rules)
+        if functional:
+            f_slots = [s for s in slots if s.functional]
+            f_reported = sum(1 for s in f_slots if s.feedback in _REPORTED)
+            extra = [f"{f_reported}/{len(f_slots)}" if f_slots else None]
+            # 按职能 rows left empty after the 反馈截止日期: said, and at least 黄.
+            if f_slots and f_reported < len(f_slots) and rules.deadline_passed:
+                if mark == L.MARK_GREEN:
+                    mark = L.MARK_YELLOW
+                why = "；".join(w for w in (why, L.WHY_FUNCTIONAL_MISSING.format(
+                    count=len(f_slots) - f_reported)) if w)
         if feedback in (L.FEEDBACK_OVERDUE, L.FEEDBACK_BLANK_OVERDUE):
             mark, why = L.MARK_RED, feedback
         elif feedback == L.FEEDBACK_LATE:  # a late report is never 绿
@@ -297,7 +323,7 @@ def _unit_table(result: RollupResult, by_unit: dict[str, list[Slot]], rules: Rul
         rate = round(c.rate(rules.done), 4)
         shown: object = rate if c.reported else L.RATE_NOT_REPORTED  # silent: 未报, not 0.0%
         row = [0, unit, c.due, c.reported, *statuses, c.due - sum(statuses), c.overdue, shown,
-               feedback, mark, why or None]
+               *extra, feedback, mark, why or None]
         entries.append(((RANK[mark], _FEEDBACK_RANK.get(feedback, 9), -c.overdue, rate, order), row))
     entries.sort(key=lambda e: e[0])
     rows: list[list[object]] = [header]
@@ -348,8 +374,8 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
                                     overdue=len(result.overdue_units),
                                     blank=len(result.blank_units), red=marks[L.MARK_RED],
                                     yellow=marks[L.MARK_YELLOW], green=marks[L.MARK_GREEN])],
-        [L.SUM_LEGEND_RULES_2.format(yellow=f"{rules.yellow_points:g}",
-                                     red=f"{rules.red_points:g}")],
+        [L.SUM_LEGEND_RULES_2.format(yellow=f"{rules.yellow_points:g}", red=f"{rules.red_points:g}")
+         + (L.SUM_LEGEND_FUNCTIONAL if any(s.functional for s in result.slots) else "")],
         [],
     ]
     layout: dict[str, Table] = {}
@@ -375,7 +401,8 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
         if goal not in goal_slots:
             goal_slots[goal] = []
         reqs_per_goal[goal] += 1
-    for slot in result.slots:
+    own = [s for s in result.slots if not s.functional]  # 按职能 rows: on the unit table
+    for slot in own:
         group = goal_slots.get(slot.goal)
         if group is None:
             group = goal_slots[slot.goal] = []
@@ -392,9 +419,9 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
     table("goals", next(sections), goal_rows, L.SCOL_MARK, L.SCOL_RATE)
 
     # Status distribution (for the pie chart).
-    dist = Counter(s.status_key for s in result.slots if s.status_key)
-    unfilled = sum(1 for s in result.slots if s.reported is False and s.feedback != L.FEEDBACK_MISSING)
-    other = sum(1 for s in result.slots if s.status_key is None and s.feedback != L.FEEDBACK_MISSING
+    dist = Counter(s.status_key for s in own if s.status_key)
+    unfilled = sum(1 for s in own if s.reported is False and s.feedback != L.FEEDBACK_MISSING)
+    other = sum(1 for s in own if s.status_key is None and s.feedback != L.FEEDBACK_MISSING
                 ) - unfilled
     status_rows: list[list[object]] = [[L.SCOL_NO, L.SCOL_STATUS, L.SCOL_COUNT]]
     status_rows += [[i, o, dist[o]] for i, o in enumerate(result.status_options, start=1)]
@@ -403,7 +430,7 @@ def _summary_sheet(result: RollupResult, requirements: Requirements, info: PlanI
     status_rows.append([n, L.SCOL_FREE_STATUS, other])
     status_rows.append([n + 1, L.SCOL_EMPTY_ROW, unfilled])
     status_rows.append([n + 2, L.SCOL_NO_FILE,
-                        sum(1 for s in result.slots if s.feedback == L.FEEDBACK_MISSING)])
+                        sum(1 for s in own if s.feedback == L.FEEDBACK_MISSING)])
     table("statuses", next(sections), status_rows, None, None)
 
     # Requirements to chase: the 红 ones, overdue first (all of them: sheet 按要求).
@@ -471,14 +498,26 @@ class RequirementEntry:
 def requirement_entries(result: RollupResult, requirements: Requirements, rules: Rules
                         ) -> list[RequirementEntry]:
     by_req: dict[str, list[Slot]] = {}
+    functional: list[Slot] = []
     for slot in result.slots:
-        by_req.setdefault(slot.req_id, []).append(slot)
+        if slot.functional:
+            functional.append(slot)
+        else:
+            by_req.setdefault(slot.req_id, []).append(slot)
+    # A requirement no unit carries as its own line (各相关部门 only, or units named
+    # only inside the 按职能 phrase) is answered on the 按职能 rows that list it.
+    for _, req_id, _, _ in requirements:
+        if req_id not in by_req:
+            found = [s for s in functional if functional_lists(s.requirement, req_id)]
+            if found:
+                by_req[req_id] = found
     out = []
     options, done, as_of = result.status_options, rules.done, rules.as_of
     for goal, req_id, text, deadline in requirements:
         slots = by_req.get(req_id, [])
         status = _overall_status(slots, options, done) if slots else ""
-        leads = [s.unit for s in slots if s.role == _LEAD] or [s.unit for s in slots]
+        leads = ([L.GENERIC_UNIT] if slots and slots[0].functional else
+                 [s.unit for s in slots if s.role == _LEAD] or [s.unit for s in slots])
         due = deadline.date
         overdue = bool(slots and due and due < as_of and status != done)
         reported = sum(1 for s in slots if s.feedback in _REPORTED)
@@ -500,6 +539,12 @@ def requirement_entries(result: RollupResult, requirements: Requirements, rules:
         out.append(RequirementEntry(goal, req_id, text, deadline, leads, status, reported,
                                     len(slots), overdue, mark, why))
     return out
+
+
+def functional_lists(text: str, req_id: str) -> bool:
+    """Whether a 按职能 row's text (``…：\n1-1 …\n1-2 …``, line breaks possibly read
+    back as spaces) lists requirement ``req_id``."""
+    return re.search(r"(?:^|[\s：；])" + re.escape(req_id) + r"\s", text) is not None
 
 
 def _history_sheet(result: RollupResult, unit_table: list[list[object]],

@@ -106,10 +106,16 @@ def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
                 raise InputError(L.MSG_EXPORT_UNKNOWN_COLUMN.format(
                     column=header, key=L.SET_SOURCE_COLUMNS,
                     known=L.ALIAS_SEPARATOR.join(KINDS)), sheet=L.SHEET_README)
-            if all(kind != k for k, _ in cols):
+            # Several leader/remark columns (分管领导, 责任领导, 备注) each keep their own.
+            if kind == L.EXPORT_COL_REMARK or all(kind != k for k, _ in cols):
                 cols.append((kind, header))
-        for kind in (L.EXPORT_COL_REQUIREMENT, L.EXPORT_COL_UNITS):  # never lose these
-            if all(kind != k for k, _ in cols):
+        kinds = {k for k, _ in cols}
+        # The original's 任务 column also held the requirements (a task line, then
+        # its items): no 有关要求 column is invented, they go under their task.
+        needed = ((L.EXPORT_COL_UNITS,) if L.EXPORT_COL_TASK in kinds else
+                  (L.EXPORT_COL_REQUIREMENT, L.EXPORT_COL_UNITS))
+        for kind in needed:  # never lose these
+            if kind not in kinds:
                 cols.append((kind, kind))
     else:
         cols = [(k, k) for k in (L.EXPORT_COL_NO, L.EXPORT_COL_TASK, L.EXPORT_COL_REQUIREMENT,
@@ -154,31 +160,55 @@ def layout(plan: Plan, *, deadline: bool | None = None) -> Layout:
     """Arrange ``plan`` in the original layout (see the module docstring)."""
     cols = columns(plan, deadline)
     kinds = [k for k, _ in cols]
+    headers = [h for _, h in cols]
     wording = _Wording(plan)
+    remarks = _Remarks(plan, [h for k, h in cols if k == L.EXPORT_COL_REMARK])
+    # Where the requirement text goes: when the original's 任务 column held both (a
+    # task line, then its items marked △), a named task stands as a heading row
+    # above its items, as it did there.
+    text_kind = L.EXPORT_COL_REQUIREMENT if L.EXPORT_COL_REQUIREMENT in kinds else L.EXPORT_COL_TASK
+    headings = text_kind == L.EXPORT_COL_TASK
+    merged_kinds = {L.EXPORT_COL_GOAL, L.EXPORT_COL_NO, L.EXPORT_COL_UNITS}
+    if text_kind != L.EXPORT_COL_TASK:
+        merged_kinds.add(L.EXPORT_COL_TASK)
+    if headings:  # as the original: a task's shared cells merged over its heading and items
+        merged_kinds |= {L.EXPORT_COL_DEADLINE, L.EXPORT_COL_REMARK}
     rows: list[list[str]] = []
-    keys: list[dict[str, object]] = []  # per row: what a merge of each column must share
+    keys: list[list[object]] = []  # per row and column: what a merge must share (None: never)
     for gi, goal in enumerate(plan.goals):
         for ti, task in enumerate(goal.tasks):
+            lines = []
             for req in task.requirements:
-                units = wording.cell(req)
                 values = {L.EXPORT_COL_GOAL: goal.name, L.EXPORT_COL_NO: str(task.number),
                           L.EXPORT_COL_TASK: task.name, L.EXPORT_COL_REQUIREMENT: req.text,
-                          L.EXPORT_COL_UNITS: units, L.EXPORT_COL_DEADLINE: req.deadline.display,
-                          L.EXPORT_COL_REMARK: req.remark}
-                rows.append([_XML_ILLEGAL.sub("", values[k]) for k in kinds])
-                keys.append({L.EXPORT_COL_GOAL: (gi,), L.EXPORT_COL_NO: (gi, ti),
-                             L.EXPORT_COL_TASK: (gi, ti),
-                             L.EXPORT_COL_UNITS: (gi, ti, units) if units else None})
+                          L.EXPORT_COL_UNITS: wording.cell(req),
+                          L.EXPORT_COL_DEADLINE: req.deadline.display}
+                values[text_kind] = (L.EXPORT_ITEM_BULLET + req.text
+                                     if headings and task.name else req.text)
+                lines.append([remarks.cell(req, h) if k == L.EXPORT_COL_REMARK else values[k]
+                              for k, h in zip(kinds, headers)])
+            if headings and task.name and lines:
+                # The task's own line: the cells its items share, merged over them.
+                head = [(lines[0][c] if all(line[c] == lines[0][c] for line in lines) else "")
+                        if kind in merged_kinds - {L.EXPORT_COL_TASK} else ""
+                        for c, kind in enumerate(kinds)]
+                head[kinds.index(text_kind)] = task.name
+                lines.insert(0, head)
+            for line in lines:
+                rows.append([_XML_ILLEGAL.sub("", v) for v in line])
+                keys.append([(gi,) if k == L.EXPORT_COL_GOAL else
+                             (gi, ti) if k in (L.EXPORT_COL_NO, L.EXPORT_COL_TASK) else
+                             ((gi, ti, line[c]) if line[c] else None)
+                             for c, k in enumerate(kinds)])
     merges: list[tuple[int, int, int]] = []
     for c, kind in enumerate(kinds):
-        if kind not in (L.EXPORT_COL_GOAL, L.EXPORT_COL_NO, L.EXPORT_COL_TASK,
-                        L.EXPORT_COL_UNITS):
+        if kind not in merged_kinds:
             continue
         start = 0
         for r in range(1, len(rows) + 1):
-            if r < len(rows) and keys[r][kind] is not None and keys[r][kind] == keys[start][kind]:
+            if r < len(rows) and keys[r][c] is not None and keys[r][c] == keys[start][c]:
                 continue
-            if r - start > 1 and keys[start][kind] is not None:
+            if r - start > 1 and keys[start][c] is not None:
                 merges.append((start, r - 1, c))
                 for covered in range(start + 1, r):
                     rows[covered][c] = ""
@@ -186,7 +216,45 @@ def layout(plan: Plan, *, deadline: bool | None = None) -> Layout:
     merges.sort()
     title = _XML_ILLEGAL.sub("", plan.info.title) or L.EXPORT_DEFAULT_TITLE
     return Layout(title, tuple(h for _, h in cols), tuple(tuple(r) for r in rows),
-                  tuple(merges), tuple(WIDTHS[k] for k in kinds), tuple(kinds))
+                  tuple(merges),
+                  tuple(WIDTHS[L.EXPORT_COL_REQUIREMENT if k == text_kind else k] for k in kinds), tuple(kinds))
+
+
+class _Remarks:
+    """The leader and remark columns (分管领导, 责任领导, 备注): the importer kept
+    their cells as remarks ``<表头>：<值>`` on the requirement or its
+    assignments. Each column gets back its own values; the 备注 column (else the
+    last of these columns) also what no column claims, so nothing is lost."""
+
+    def __init__(self, plan: Plan, headers: list[str]) -> None:
+        from xltools.readers.columns import header_role
+
+        self.headers = headers
+        self.by_req: dict[str, list[str]] = {}
+        for a in plan.assignments:
+            if a.remark:
+                self.by_req.setdefault(a.requirement_id, []).append(a.remark)
+        plain = [h for h in headers if h == L.EXPORT_COL_REMARK or getattr(
+            header_role("".join(h.split())), "kind", "") == "remark"]
+        self.catch_all = (plain or headers or [""])[0] if plain else (headers or [""])[-1]
+
+    def parts(self, req: Requirement) -> list[str]:
+        out: list[str] = []
+        for text in [req.remark, *self.by_req.get(req.id, ())]:
+            for part in re.split("[；;]", text or ""):
+                part = part.strip()
+                if part and part not in out:
+                    out.append(part)
+        return out
+
+    def cell(self, req: Requirement, header: str) -> str:
+        prefix = L.REMARK_FORMAT.format(header=header, value="")
+        parts = self.parts(req)
+        if header != self.catch_all:
+            return "；".join(p[len(prefix):] for p in parts if p.startswith(prefix))
+        others = [L.REMARK_FORMAT.format(header=h, value="") for h in self.headers if h != header]
+        return "；".join(p[len(prefix):] if p.startswith(prefix) else p for p in parts
+                        if not any(p.startswith(o) for o in others))
 
 
 # ------------------------------------------------------------------ xlsx

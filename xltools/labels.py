@@ -914,6 +914,8 @@ EXPORT_COL_REQUIREMENT = "有关要求"
 EXPORT_COL_UNITS = "责任单位"
 EXPORT_COL_DEADLINE = "完成时限"
 EXPORT_COL_REMARK = "备注"
+# An item under its task line when the original's 任务 column held both (read back as an item).
+EXPORT_ITEM_BULLET = "△"
 MSG_EXPORT_UNKNOWN_COLUMN = ("“说明”表中“{key}”列出的列“{column}”无法导出；可用的列：{known}"
                              "（或原表中的同义表头）。(unknown column in 原表列)")
 EXPORT_SHEET = "任务分工"

@@ -171,3 +171,33 @@ def test_example_functional_rows(tmp_path: Path) -> None:
     assert sum(1 for r in sheet_values(tmp_path / "out.xlsx", L.SHEET_PROGRESS)
                if r[2] == L.ROLE_FUNCTIONAL) == sum(
         1 for lines in rows.values() for r in lines if r.role == L.ROLE_FUNCTIONAL)
+
+
+def test_a_lead_unit_sees_who_shares_the_lead(tmp_path: Path) -> None:
+    plan = small_plan()
+    # 3-2: 甲局 and 乙局 both lead (乙局 no longer assists), with 丙办 a third lead.
+    assignments = tuple(a for a in plan.assignments if a.requirement_id != "3-2") + (
+        Assignment("3-2", "甲局", Role.LEAD), Assignment("3-2", "乙局", Role.LEAD),
+        Assignment("3-2", "丙办", Role.LEAD))
+    plan = plan.__class__(info=plan.info, goals=plan.goals, units=plan.units,
+                          assignments=assignments)
+    master = tmp_path / "m.xlsx"
+    write_workbook(plan, master)
+    sent = split(master, tmp_path / "sent", round_label="R1").files
+    texts = {unit: dict((r[0], r[1]) for r in _sheet_rows(path)) for unit, path in sent.items()}
+    assert texts["甲局"]["3-2"].endswith("（本项共3家牵头，另有乙局、丙办）")
+    assert texts["丙办"]["3-2"].endswith("（本项共3家牵头，另有甲局、乙局）")
+    assert "牵头" not in texts["甲局"]["1-1"].splitlines()[-1]  # leads 1-1 alone
+    # Returned as sent, the rows are used without a note.
+    folder = tmp_path / "returned"
+    fill(sent["甲局"], folder / "a.xlsx", filled=dt.date(2019, 7, 3))
+    result = rollup(master, folder, tmp_path / "out.xlsx", as_of=AS_OF)
+    assert not [i for i in result.issues if i.kind == L.ISSUE_LOCKED_CHANGED]
+
+
+def test_many_co_leads_are_counted_not_all_named() -> None:
+    from xltools.progress.identity import co_leads_note
+
+    note = co_leads_note([f"单位{i}" for i in range(20)], "单位5")
+    assert note == "\n（本项共20家牵头，另有单位0、单位1、单位2等19家）"
+    assert co_leads_note(["甲局"], "甲局") == ""

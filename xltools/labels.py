@@ -1515,3 +1515,7 @@ MSG_ISSUE_FUNCTIONAL_EMPTY = ("按职能落实的 {count} 个任务（{ids}）�
 SUM_LEGEND_FUNCTIONAL = ("按职能：每个单位对每个含“各相关部门按职能分别落实”要求的任务填一行，单独计数"
                          "（“按职能已报”列：已填行数/应填行数；明细在“进度”表末尾），不计入应报、完成率和序时进度；反馈截止后仍未填的，"
                          "单位至少标黄并写明原因；只以按职能方式承担任务的单位（如开发区）按这些行判断是否反馈。")
+# A 牵头 unit that shares the lead reads it under its requirement on the progress sheet.
+CO_LEADS_NOTE = "\n（本项共{count}家牵头，另有{others}）"
+CO_LEADS_NAMED = 3  # other leads named; more: "X、Y、Z等N家"
+CO_LEADS_MORE = "{first}等{count}家"

@@ -198,7 +198,9 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
                 raw_id = dr.values.get(L.COL_REQ_ID)
                 req_id = requirement_id(raw_id) or parse_functional_id(raw_id)
                 text = dr.values.get(L.COL_REQUIREMENT)
-                if req_id in req_texts and (text is None or cell_key(text) == req_texts[req_id]):
+                # (a 牵头 row may carry the co-leads after the text)
+                if req_id in req_texts and (text is None
+                                            or cell_key(text).startswith(req_texts[req_id])):
                     matching += 1
             if matching * 2 < max(len(rf.rows), 1):
                 out.add(rf, L.ISSUE_OTHER_PLAN, L.MSG_ISSUE_OTHER_PLAN, L.HANDLED_SKIPPED, unit=unit)

@@ -224,12 +224,21 @@ def iter_unit_lines(plan: Plan) -> Iterator[tuple[str, UnitRow]]:
     only_functional = functional_only_units(plan) & set(units)
     by_req: dict[str, list[tuple[str, UnitRow]]] = {}
     own: dict[str, set[str]] = {u: set() for u in units}
+    leads: dict[str, list[str]] = {}
+    for a in plan.assignments:
+        if a.role is Role.LEAD and a.unit and a.unit != L.GENERIC_UNIT:
+            names = leads.setdefault(a.requirement_id, [])
+            if a.unit not in names:
+                names.append(a.unit)
     for goal, task, req, a in iter_unit_assignments(plan):
         if a.unit in only_functional:
             continue
         own[a.unit].add(req.id)
+        text = req.text
+        if a.role is Role.LEAD:
+            text += co_leads_note(leads.get(req.id, []), a.unit)
         by_req.setdefault(req.id, []).append((a.unit, UnitRow(
-            req.id, goal.name, task.name, req.text, a.role.value if a.role else "", req.deadline)))
+            req.id, goal.name, task.name, text, a.role.value if a.role else "", req.deadline)))
     for goal in plan.goals:
         for task in goal.tasks:
             for req in task.requirements:
@@ -240,6 +249,18 @@ def iter_unit_lines(plan: Plan) -> Iterator[tuple[str, UnitRow]]:
                     row = ft.row(own[unit])
                     if row is not None:
                         yield unit, row
+
+
+def co_leads_note(leads: Sequence[str], unit: str) -> str:
+    """What a 牵头 unit reads under its requirement when it shares the lead:
+    ``（本项共3家牵头，另有市发改局、市财政局）``; "" when it leads alone."""
+    others = [u for u in leads if u != unit]
+    if not others:
+        return ""
+    named = (L.ALIAS_SEPARATOR.join(others) if len(others) <= L.CO_LEADS_NAMED else
+             L.CO_LEADS_MORE.format(first=L.ALIAS_SEPARATOR.join(others[:L.CO_LEADS_NAMED]),
+                                    count=len(others)))
+    return L.CO_LEADS_NOTE.format(count=len(others) + 1, others=named)
 
 
 def unit_rows(plan: Plan) -> dict[str, list[UnitRow]]:

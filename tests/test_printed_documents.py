@@ -433,6 +433,28 @@ def test_delivery_named_in_letter_and_progress_sheet(tmp_path: Path) -> None:
     assert "通过电子邮件（dcb@example.cn）报送某市督查办（张三，0436-6222222）" in top
 
 
+def test_round_named_in_letter_and_progress_sheet(tmp_path: Path) -> None:
+    from test_letters import small_plan
+
+    plan = small_plan().with_info(extra=((L.SET_ROUND, "2019年第一季度"),))
+    wb = tmp_path / "wb.xlsx"
+    write_workbook(plan, wb)
+    readme = {r[0]: r for r in openpyxl.load_workbook(wb)[L.SHEET_README].iter_rows(values_only=True)}
+    assert readme[L.SET_ROUND][1] == "2019年第一季度" and readme[L.SET_ROUND][2]  # explained
+    letters(wb, tmp_path / "out", date=dt.date(2019, 3, 5))
+    text = "".join(p.text for p in docx.Document(tmp_path / "out" / "市司法局.docx").paragraphs)
+    assert "将2019年第一季度进度反馈表（" in text
+    files = split(wb, tmp_path / "split").files  # no --round: the 说明 setting
+    top = " ".join(str(c.value) for row in openpyxl.load_workbook(files["市司法局"]).active
+                   .iter_rows(max_row=2) for c in row if c.value)
+    assert L.PROGRESS_ROUND_LABEL + "2019年第一季度" in top
+    # Without the setting the letter names no round.
+    write_workbook(small_plan(), tmp_path / "plain.xlsx")
+    letters(tmp_path / "plain.xlsx", tmp_path / "plain", date=dt.date(2019, 3, 5))
+    text = "".join(p.text for p in docx.Document(tmp_path / "plain" / "市司法局.docx").paragraphs)
+    assert "前将进度反馈表（" in text
+
+
 def test_shortened_text_never_cuts_a_document_number() -> None:
     from xltools.progress.report import _short
 

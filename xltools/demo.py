@@ -31,6 +31,12 @@ def apply_settings(plan: Plan, settings: dict[str, str]) -> Plan:
         changes["feedback_deadline"] = dt.date.fromisoformat(settings[L.SET_FEEDBACK_DEADLINE])
     if settings.get(L.SET_ISSUE_DATE):
         changes["issue_date"] = dt.date.fromisoformat(settings[L.SET_ISSUE_DATE])
+    extra = dict(plan.info.extra)
+    for key in (L.SET_ROUND, L.SET_DELIVERY):  # settings kept on 说明 as they are
+        if settings.get(key):
+            extra[key] = settings[key]
+    if extra != dict(plan.info.extra):
+        changes["extra"] = tuple(extra.items())
     return plan.with_info(**changes)
 
 

@@ -350,7 +350,8 @@ TPL_HEADING_GENERAL = "{{ no.general }}、各相关部门按职能落实的要�
 TPL_GENERAL_INTRO = "以下要求由各相关部门按职能分别落实，请你单位对照职能抓好落实。"
 TPL_HEADING_FEEDBACK = "{{ no.feedback }}、反馈要求"
 TPL_FEEDBACK = ("请{% if feedback_deadline %}于{{ feedback_deadline }}前{% else %}按要求{% endif %}"
-                "将进度反馈表（{{ progress_file }}）填写完整后{% if delivery %}通过{{ delivery }}{% endif %}报送"
+                "将{% if round %}{{ round }}{% endif %}进度反馈表（{{ progress_file }}）填写完整后"
+                "{% if delivery %}通过{{ delivery }}{% endif %}报送"
                 "{% if issuer %}{{ issuer }}{% else %}我单位{% endif %}。"
                 "反馈表按要求编号逐条填写，未完成的请说明原因和下一步措施。")
 TPL_TEMPLATE_TITLE = "任务分工通知模板"
@@ -1457,10 +1458,15 @@ MSG_LETTERS_BAD_NUMBER = ("发文字号“{value}”有误：{n} 只能出现一
 # 报送方式 (说明): how the filled-in progress sheet goes back, e.g. 电子邮件 zwgk@example.cn, OA系统.
 SET_DELIVERY = "报送方式"
 DELIVERY_HELP = "反馈表怎么交回，如“电子邮件（zwgk@taonan.gov.cn）”“OA系统”；写入通知和反馈表，空着不写。"
+# 反馈轮次 (说明): the round the letters and progress sheets name, e.g. 2019年第一季度.
+SET_ROUND = "反馈轮次"
+ROUND_HELP = ("本轮反馈的名称，如“2019年第一季度”；写入通知的反馈要求和进度反馈表的“轮次”"
+              "（split 不加 --round 时用它）；空着时通知不写，反馈表写当月，如“2019-06”。")
 # 说明 explains every setting (third column); settings added by later features, with
 # their default, written on 说明 even when the workbook did not have them yet.
 SETTING_HELP_HEADER = "说明"
 SETTINGS_WITH_DEFAULT = ((SET_SEAL, SEAL_YES), (SET_MASTHEAD, MASTHEAD_NONE), (SET_DELIVERY, ""),
+                         (SET_ROUND, ""),
                          (SET_YELLOW_POINTS, str(YELLOW_POINTS_DEFAULT)),
                          (SET_RED_POINTS, str(RED_POINTS_DEFAULT)))
 SETTING_HELP = {
@@ -1477,6 +1483,7 @@ SETTING_HELP = {
     SET_SEAL: SEAL_HELP,
     SET_MASTHEAD: MASTHEAD_HELP,
     SET_DELIVERY: DELIVERY_HELP,
+    SET_ROUND: ROUND_HELP,
     SET_YELLOW_POINTS: YELLOW_POINTS_HELP,
     SET_RED_POINTS: RED_POINTS_HELP,
 }

@@ -69,7 +69,7 @@ CONTEXT_KEYS = frozenset({
     "progress_file", "groups", "rows", "general", "total", "no",
     "title_lines", "general_tasks", "general_style", "attachments", "attachment_lines",
     "attachment_files", "table_ref", "functional", "show_deadline", "sealed", "sign_issuer",
-    "sign_date", "masthead", "masthead_title", "delivery",
+    "sign_date", "masthead", "masthead_title", "delivery", "round",
 })
 
 # 其他单位: up to this many non-lead units are named, more are "X等 N 个单位".
@@ -493,6 +493,7 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
         "sign_date": date_line,
         "masthead": masthead,
         "delivery": dict(info.extra).get(L.SET_DELIVERY, "").strip(),
+        "round": dict(info.extra).get(L.SET_ROUND, "").strip(),
         "masthead_title": info.issuer + (L.MASTHEAD_FILE_SUFFIX if masthead == L.MASTHEAD_FILE
                                          else ""),
     }

@@ -400,8 +400,8 @@ def split(workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLi
           force: bool = False, now: dt.datetime | None = None) -> SplitResult:
     """Write one progress file per unit of ``workbook`` into ``out_dir``.
 
-    ``deadline`` defaults to 说明 → 反馈截止日期; ``round_label`` to the month
-    (``2019-06``). When the workbook has a 进度 sheet (it is a previous
+    ``deadline`` defaults to 说明 → 反馈截止日期; ``round_label`` to 说明 →
+    反馈轮次, else the month (``2019-06``). When the workbook has a 进度 sheet (it is a previous
     roll-up), that round's answers are pre-filled. Existing files are only
     replaced with ``force``.
     """
@@ -425,7 +425,8 @@ def split(workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLi
     due = parse_date_arg(deadline)
     if due is None and isinstance(plan.info.feedback_deadline, dt.date):
         due = plan.info.feedback_deadline
-    label = round_label or default_round(now.date())
+    label = (round_label or dict(plan.info.extra).get(L.SET_ROUND, "").strip()
+             or default_round(now.date()))
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise OutputError(L.MSG_NOT_A_FOLDER.format(path=folder), path=str(folder))

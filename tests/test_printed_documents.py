@@ -483,3 +483,42 @@ def test_report_for_the_leadership_is_one_genre(example_rollup, tmp_path: Path) 
     assert "专报" in "".join(p.text for p in d.paragraphs[:3])
     assert "各有关单位" not in text and "请领导审定" in text and "下步工作" in text
     assert "下步要求" not in text and "通报" not in text
+
+
+def test_one_notice_to_all_units_with_an_annex_each(tmp_path: Path) -> None:
+    """说明 → 发文方式 统一通知 (or --one-notice): one 通知 to 各有关单位, each unit's
+    requirements as its own 附件."""
+    from test_letters import small_plan
+
+    plan = small_plan().with_info(extra=((L.SET_FORM, L.FORM_NOTICE),))
+    wb = tmp_path / "wb.xlsx"
+    write_workbook(plan, wb)
+    readme = {r[0]: r for r in openpyxl.load_workbook(wb)[L.SHEET_README].iter_rows(values_only=True)}
+    assert readme[L.SET_FORM][1] == L.FORM_NOTICE and readme[L.SET_FORM][2]  # explained
+    made = letters(wb, tmp_path / "out", date=dt.date(2019, 3, 5))
+    assert made.notice is not None and made.notice.name.startswith("关于落实")
+    notice = "".join(p.text for p in docx.Document(made.notice).paragraphs)
+    assert "各有关单位：" in notice and "见附件1" in notice
+    assert "附件：1．各单位承担的具体要求" in notice and not docx.Document(made.notice).tables
+    per_unit = {x.unit: x.path for x in made.letters}
+    assert per_unit["市司法局"].name == "附件1-市司法局.docx"
+    annex = docx.Document(per_unit["市司法局"])
+    text = "".join(p.text for p in annex.paragraphs)
+    assert text.startswith("附件1") and "市司法局承担的具体要求" in text
+    assert "市司法局：" not in text and "反馈要求" not in text  # no 主送, no 落款 part
+    assert annex.tables  # its requirements
+    pdf = soffice_convert(made.notice, "pdf", tmp_path / "pdf")
+    assert len(_pages(pdf)) <= 2
+    # The CLI option gives the same without the setting; each unit its own letter without it.
+    write_workbook(small_plan(), tmp_path / "plain.xlsx")
+    each = letters(tmp_path / "plain.xlsx", tmp_path / "each", date=dt.date(2019, 3, 5))
+    assert each.notice is None and (tmp_path / "each" / "市司法局.docx").is_file()
+    from xltools.cli import main
+
+    assert main(["letters", str(tmp_path / "plain.xlsx"), "-o", str(tmp_path / "cli"),
+                 "--one-notice", "--date", "2019-03-05"]) == 0
+    assert (tmp_path / "cli" / "附件1-市司法局.docx").is_file()
+    bad = small_plan().with_info(extra=((L.SET_FORM, "合并"),))
+    write_workbook(bad, tmp_path / "bad.xlsx")
+    with pytest.raises(Exception, match="发文方式"):
+        letters(tmp_path / "bad.xlsx", tmp_path / "bad", date=dt.date(2019, 3, 5))

@@ -272,7 +272,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
     result = letters(args.workbook, args.output, template=args.template, units=args.unit,
                      combined=args.combined, pdf=args.pdf, force=args.force, date=date,
                      general=args.general, table=not args.no_table, number=args.number,
-                     first_number=args.first_number)
+                     first_number=args.first_number,
+                     form=L.FORM_NOTICE if args.one_notice else None)
     print(result.summary())
     return 0
 
@@ -301,6 +302,7 @@ def _add_letters(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--general", choices=GENERAL_STYLES, default="list",
                    help=L.HELP_LETTERS_GENERAL)
     p.add_argument("--no-table", action="store_true", help=L.HELP_LETTERS_NO_TABLE)
+    p.add_argument("--one-notice", action="store_true", help=L.HELP_LETTERS_ONE_NOTICE)
     p.add_argument("--number", metavar="发文字号", help=L.HELP_LETTERS_NUMBER)
     p.add_argument("--first-number", type=int, default=1, metavar="N",
                    help=L.HELP_LETTERS_FIRST_NUMBER)

@@ -1462,11 +1462,19 @@ DELIVERY_HELP = "反馈表怎么交回，如“电子邮件（zwgk@taonan.gov.cn
 SET_ROUND = "反馈轮次"
 ROUND_HELP = ("本轮反馈的名称，如“2019年第一季度”；写入通知的反馈要求和进度反馈表的“轮次”"
               "（split 不加 --round 时用它）；空着时通知不写，反馈表写当月，如“2019-06”。")
+# 发文方式 (说明; `letters --one-notice`): one 交办通知 per unit (default), or one 通知 to
+# all units (主送 各有关单位) with each unit's requirements as its own 附件.
+SET_FORM = "发文方式"
+FORM_EACH = "每单位一份"
+FORM_NOTICE = "统一通知"
+FORMS = (FORM_EACH, FORM_NOTICE)
+FORM_HELP = ("每单位一份：给每个单位一份交办通知（默认）；统一通知：一份通知主送各有关单位，"
+             "每个单位的具体要求作为附件（附件1-单位.docx），各发给该单位。也可用 letters --one-notice。")
 # 说明 explains every setting (third column); settings added by later features, with
 # their default, written on 说明 even when the workbook did not have them yet.
 SETTING_HELP_HEADER = "说明"
 SETTINGS_WITH_DEFAULT = ((SET_SEAL, SEAL_YES), (SET_MASTHEAD, MASTHEAD_NONE), (SET_DELIVERY, ""),
-                         (SET_ROUND, ""),
+                         (SET_ROUND, ""), (SET_FORM, FORM_EACH),
                          (SET_YELLOW_POINTS, str(YELLOW_POINTS_DEFAULT)),
                          (SET_RED_POINTS, str(RED_POINTS_DEFAULT)))
 SETTING_HELP = {
@@ -1484,6 +1492,7 @@ SETTING_HELP = {
     SET_MASTHEAD: MASTHEAD_HELP,
     SET_DELIVERY: DELIVERY_HELP,
     SET_ROUND: ROUND_HELP,
+    SET_FORM: FORM_HELP,
     SET_YELLOW_POINTS: YELLOW_POINTS_HELP,
     SET_RED_POINTS: RED_POINTS_HELP,
 }
@@ -1526,3 +1535,19 @@ SUM_LEGEND_FUNCTIONAL = ("按职能：每个单位对每个含“各相关部门
 CO_LEADS_NOTE = "\n（本项共{count}家牵头，另有{others}）"
 CO_LEADS_NAMED = 3  # other leads named; more: "X、Y、Z等N家"
 CO_LEADS_MORE = "{first}等{count}家"
+MSG_LETTERS_BAD_FORM = ("“说明”表中的“发文方式”填写为“{value}”，请填写：{allowed}。"
+                        "(unknown letter form)")
+NOTICE_RECIPIENTS = "各有关单位"  # 主送 of the one 通知
+NOTICE_FILE = "{title}"  # the one 通知, named by its title (.docx)
+NOTICE_ANNEX_FILE = "附件1-{unit}"  # each unit's 附件 (.docx)
+NOTICE_ANNEX_TITLE = "各单位承担的具体要求（每个单位一份）"
+NOTICE_PROGRESS_TITLE = "各单位进度反馈表"
+NOTICE_PROGRESS_FILE = "进度反馈表-本单位名称.xlsx"
+TPL_OPENING_NOTICE = ("{% if title %}为贯彻落实《{{ title }}》，{% endif %}确保各项任务落到实处，"
+                      "现将各单位承担的具体要求印发给你们（见附件1，每个单位一份），"
+                      "请认真组织落实，按时报送进展情况。")
+TPL_ANNEX_LABEL = "附件{{ annex_no }}"
+TPL_ANNEX_TITLE = "{{ unit }}承担的具体要求"
+MSG_LETTERS_NOTICE = "统一通知 → {path}（附件：{count} 个单位各一份）"
+HELP_LETTERS_ONE_NOTICE = ("一份通知主送各有关单位，每个单位的具体要求作为附件各一份"
+                           "（默认按“说明”表的“发文方式”，通常每单位一份交办通知）")

@@ -452,6 +452,14 @@ def build_template() -> Document:
     # 版头 (说明 → 版头). 文件 (GB/T 9704 7.2): the red 发文机关标志, two blank lines, the
     # 发文字号 centred over a red line. 信函 (10.1): the 标志, a red double line (thick
     # above thin), the 发文字号 at the right. 无 (default): pre-printed 红头 paper, the
+    # A unit's 附件 to the one 通知 (发文方式 统一通知): 附件N at the top left, its
+    # title, then its requirements; no 版头, 主送, 反馈 or 落款.
+    _para(doc, "{%p if annex %}")
+    _para(doc, L.TPL_ANNEX_LABEL, align="left")
+    _para(doc, "")
+    _para(doc, L.TPL_ANNEX_TITLE, "Title", keep_next=True)
+    _para(doc, "")
+    _para(doc, "{%p else %}")
     # 发文字号 alone, centred, when set.
     _para(doc, '{%p if masthead == "文件" %}')
     _masthead(doc)
@@ -476,8 +484,10 @@ def build_template() -> Document:
     _para(doc, "{%p endfor %}")
     _para(doc, "")
     _para(doc, "{{ unit }}：")
-    _para(doc, "{% if functional %}" + L.TPL_OPENING_FUNCTIONAL + "{% elif title %}"
+    _para(doc, "{% if notice %}" + L.TPL_OPENING_NOTICE + "{% elif functional %}"
+          + L.TPL_OPENING_FUNCTIONAL + "{% elif title %}"
           + L.TPL_OPENING + "{% else %}" + L.TPL_OPENING_NO_TITLE + "{% endif %}", "Body Text")
+    _para(doc, "{%p endif %}")
 
     # 一、 the unit's own requirements, one table per role (a table without the
     # 完成时限 column when none of the letter's rows has one).
@@ -513,6 +523,7 @@ def build_template() -> Document:
 
     # 三、 feedback, contact. From here to the date every paragraph is kept with the
     # next, so the 落款 never stands alone on a page.
+    _para(doc, "{%p if not annex %}")
     _para(doc, L.TPL_HEADING_FEEDBACK, "Heading 1", keep_next=True)
     _para(doc, L.TPL_FEEDBACK, "Body Text", keep_next=True)
     _para(doc, "{%p if contact_line %}")
@@ -543,6 +554,7 @@ def build_template() -> Document:
     _para(doc, "{%p else %}")
     _para(doc, "{{ sign_date }}", align="left", no_autospace=True)
     _para(doc, "{%p endif %}")
+    _para(doc, "{%p endif %}")  # not annex
     return doc
 
 

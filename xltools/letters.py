@@ -69,7 +69,8 @@ CONTEXT_KEYS = frozenset({
     "progress_file", "groups", "rows", "general", "total", "no",
     "title_lines", "general_tasks", "general_style", "attachments", "attachment_lines",
     "attachment_files", "table_ref", "functional", "show_deadline", "sealed", "sign_issuer",
-    "sign_date", "masthead", "masthead_title", "delivery", "round",
+    "sign_date", "masthead", "masthead_title", "delivery", "round", "notice", "annex",
+    "annex_no",
 })
 
 # 其他单位: up to this many non-lead units are named, more are "X等 N 个单位".
@@ -103,6 +104,7 @@ class LetterRow:
     others: str  # the other units on this requirement, by role
     role: str  # this unit's role (牵头/责任/配合); empty in the general section
     units_text: str  # the original 责任单位 wording
+    req_id: str = ""  # the 要求编号 in the workbook (``id`` is as shown: 4 for an item "4.")
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,15 @@ def doc_numbers(pattern: str, units: Sequence[str], first: int = 1) -> dict[str,
         raise InputError(L.MSG_LETTERS_BAD_NUMBER.format(value=pattern))
     return {u: format_doc_number(pattern.replace("{n}", str(first + i)))
             for i, u in enumerate(units)}
+
+
+def form_setting(plan: Plan) -> str:
+    """说明 → 发文方式: 每单位一份 (default) or 统一通知."""
+    value = dict(plan.info.extra).get(L.SET_FORM, "").strip() or L.FORM_EACH
+    if value not in L.FORMS:
+        raise InputError(L.MSG_LETTERS_BAD_FORM.format(
+            value=value, allowed=L.ALIAS_SEPARATOR.join(L.FORMS)), sheet=L.SHEET_README)
+    return value
 
 
 def sealed_setting(plan: Plan) -> bool:
@@ -336,6 +347,7 @@ class PlanIndex:
         self.general_ids = sorted({a.requirement_id for a in self.by_unit.get(L.GENERIC_UNIT, [])},
                                   key=requirement_sort_key)
         self.issuers = issuer_units(plan)
+        self.shown = plan.shown_ids()  # 要求编号 as the original numbered it
         generic_role = {a.requirement_id: _role_of(a) for a in self.by_unit.get(L.GENERIC_UNIT, [])}
         # A unit named only inside a 按职能 phrase (政府办、开发区、各相关部门按职能分别落实):
         # every requirement of its own also binds 各相关部门 in the same role.
@@ -382,7 +394,8 @@ class PlanIndex:
             by_task.setdefault(task_no, []).append(i)
             names[task_no] = task
         return [GeneralTask(task_no=no, task=_clean(names[no]),
-                            ids=L.ALIAS_SEPARATOR.join(req_ids), count=len(req_ids))
+                            ids=L.ALIAS_SEPARATOR.join(self.shown.get(i, i) for i in req_ids),
+                            count=len(req_ids))
                 for no, req_ids in by_task.items()]
 
     def row(self, req_id: str, unit: str, role: str) -> LetterRow:
@@ -394,7 +407,8 @@ class PlanIndex:
 
     def _make_row(self, req_id: str, unit: str, role: str) -> LetterRow:
         goal, task_no, task, req = self.context[req_id]
-        return LetterRow(id=req.id, goal=_clean(goal), task_no=task_no, task=_clean(task),
+        return LetterRow(id=self.shown.get(req.id, req.id), req_id=req.id, goal=_clean(goal),
+                         task_no=task_no, task=_clean(task),
                          text=_clean(req.text), deadline=_clean(_deadline_text(req)),
                          others=_clean(self.others(req_id, unit)), role=role,
                          units_text=_clean(req.units_text))
@@ -403,8 +417,12 @@ class PlanIndex:
 def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
                    progress_file: str, general_style: str = "list",
                    annex_file: str = "", sealed: bool = True, masthead: str = L.MASTHEAD_NONE,
-                   doc_number: str | None = None) -> dict[str, Any]:
+                   doc_number: str | None = None, form: str = "letter") -> dict[str, Any]:
     """The template variables for ``unit``'s letter (see docs/letters.md).
+
+    ``form``: "letter" (the unit's 交办通知), "annex" (the unit's 附件 to the one
+    通知: its requirements only) or "notice" (the one 通知 to all units; ``unit``
+    is then any unit, its own parts are left out).
 
     ``annex_file``: the whole table's file name when it goes with the letter as
     its last 附件 (named by its title); ``sealed``: the 落款 of GB/T 9704 7.3.5.1
@@ -429,7 +447,7 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
                                 number=L.LETTER_SUB_NUMBER.format(n=cn_number(len(groups) + 1)),
                                 rows=rows))
     general = [index.row(i, L.GENERIC_UNIT, "") for i in index.general_ids if i not in own]
-    all_rows.sort(key=lambda r: requirement_sort_key(r.id))
+    all_rows.sort(key=lambda r: requirement_sort_key(r.req_id))
     numbers: dict[str, str] = {}
     n = 0
     if groups:
@@ -480,7 +498,7 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
         "total": len(all_rows),
         "no": numbers,
         "title_lines": title_lines(letter_title(info.title)),
-        "general_tasks": index.general_tasks([r.id for r in general]),
+        "general_tasks": index.general_tasks([r.req_id for r in general]),
         "general_style": general_style,
         "attachments": titles,
         "attachment_files": files,
@@ -497,6 +515,17 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
         "masthead_title": info.issuer + (L.MASTHEAD_FILE_SUFFIX if masthead == L.MASTHEAD_FILE
                                          else ""),
     }
+    context.update(notice=form == "notice", annex=form == "annex", annex_no="1")
+    if form == "notice":
+        titles = [L.NOTICE_ANNEX_TITLE, L.NOTICE_PROGRESS_TITLE]
+        if annex_file:
+            titles.append(table_title(plan))
+        context.update(unit=L.NOTICE_RECIPIENTS, unit_kind="", unit_contact="", unit_phone="",
+                       groups=[], rows=[], general=[], general_tasks=[], total=0,
+                       functional=False, show_deadline=False, no={"feedback": cn_number(1)},
+                       progress_file=L.NOTICE_PROGRESS_FILE, attachments=titles,
+                       attachment_files=[annex_file] if annex_file else [],
+                       attachment_lines=attachment_lines(titles))
     assert set(context) == CONTEXT_KEYS
     return {k: _clean(v) for k, v in context.items()}
 
@@ -1081,11 +1110,14 @@ class LettersResult:
     pdfs: tuple[Path, ...] = field(default=())
     annex: Path | None = None  # the whole table, sent as 附件 (general="annex")
     warnings: tuple[str, ...] = field(default=())
+    notice: Path | None = None  # 发文方式 统一通知: the one 通知 (``letters`` are the 附件)
 
     @property
     def paths(self) -> tuple[Path, ...]:
         """Every file written."""
         out = [letter.path for letter in self.letters]
+        if self.notice:
+            out.append(self.notice)
         if self.combined:
             out.append(self.combined)
         if self.annex:
@@ -1093,7 +1125,9 @@ class LettersResult:
         return (*out, *self.pdfs)
 
     def summary(self) -> str:
-        lines = [L.MSG_LETTERS_WRITTEN.format(count=len(self.letters), path=self.folder)]
+        lines = ([L.MSG_LETTERS_NOTICE.format(path=self.notice, count=len(self.letters))]
+                 if self.notice else
+                 [L.MSG_LETTERS_WRITTEN.format(count=len(self.letters), path=self.folder)])
         if self.combined:
             lines.append(L.MSG_LETTERS_COMBINED.format(path=self.combined))
         if self.annex:
@@ -1181,7 +1215,7 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
             combined: bool = False, pdf: bool = False, force: bool = False,
             date: dt.date | None = None, general: str = "list",
             table: bool = True, number: str | None = None,
-            first_number: int = 1) -> LettersResult:
+            first_number: int = 1, form: str | None = None) -> LettersResult:
     """Write one 交办通知 (.docx) per unit of the normalised ``workbook`` into ``out_dir``.
 
     ``template``: a docxtpl .docx (default templates/letter.docx); ``units``: only
@@ -1197,7 +1231,9 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     always with "annex"). The 落款 follows 说明 → 印章 (GB/T 9704 7.3.5.1 or 7.3.5.2),
     the 版头 说明 → 版头 (无, 文件, 信函). ``number``: each letter's 发文字号, ``{n}``
     numbered from ``first_number`` in letter order (default 说明 → 发文字号, which
-    may hold ``{n}`` too).
+    may hold ``{n}`` too). ``form``: 每单位一份 (one 交办通知 per unit) or 统一通知
+    (one 通知 to 各有关单位, named by its title, and per unit its requirements as
+    ``附件1-<单位>.docx``); default 说明 → 发文方式.
     Settings the letters need but lack (标题, 发文单位, 反馈截止日期) and requirements
     without a unit are warned before anything is written.
     Nothing is written when the template or a unit name is wrong.
@@ -1215,8 +1251,13 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
     day, warnings = issue_date(plan, date)
     sealed = sealed_setting(plan)
     masthead = masthead_setting(plan)
-    numbers = doc_numbers(plan.info.doc_number if number is None else number, chosen,
-                          first_number)
+    form = form or form_setting(plan)
+    if form not in L.FORMS:
+        raise InputError(L.MSG_LETTERS_BAD_FORM.format(
+            value=form, allowed=L.ALIAS_SEPARATOR.join(L.FORMS)))
+    one_notice = form == L.FORM_NOTICE
+    numbers = doc_numbers(plan.info.doc_number if number is None else number,
+                          [""] if one_notice else chosen, first_number)
     warnings[:0] = plan_warnings(plan, index)
     for unit in sorted(issuer_units(plan)):
         if unit not in chosen and unit in index.by_unit:
@@ -1226,16 +1267,19 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
         soffice = find_soffice()
         if soffice is None:
             raise DependencyError(L.MSG_PDF_NO_LIBREOFFICE)
-    names = unique_filenames(chosen, ".docx")
+    stems = {u: L.NOTICE_ANNEX_FILE.format(unit=u) if one_notice else u for u in chosen}
+    names = unique_filenames(list(stems.values()), ".docx")
     progress = unique_filenames(
         [L.PROGRESS_FILE_PATTERN.format(unit=u).removesuffix(".xlsx") for u in index.units()],
         ".xlsx")
-    targets = {u: folder / names[u] for u in chosen}
+    targets = {u: folder / names[stems[u]] for u in chosen}
+    notice_path = (folder / safe_filename(L.NOTICE_FILE.format(title=letter_title(plan.info.title)),
+                                          ".docx") if one_notice else None)
     combined_path = folder / combined_name() if combined else None
     annex_path = folder / safe_filename(table_title(plan), ".docx") \
         if table or general == "annex" else None
     inputs = (workbook, template)  # never written over, force or not
-    for target in [*targets.values(), *(p for p in (combined_path, annex_path) if p)]:
+    for target in [*targets.values(), *(p for p in (combined_path, annex_path, notice_path) if p)]:
         check_writable(target, force, inputs)
 
     warnings.extend(tpl.warnings)
@@ -1246,9 +1290,17 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
         ctx = letter_context(index, unit, date=day, progress_file=progress[
             L.PROGRESS_FILE_PATTERN.format(unit=unit).removesuffix(".xlsx")],
             general_style=general, annex_file=annex_path.name if annex_path else "",
-            sealed=sealed, masthead=masthead, doc_number=numbers[unit])
+            sealed=sealed, masthead=masthead, doc_number=numbers.get(unit, ""),
+            form="annex" if one_notice else "letter")
         rendered[unit] = tpl.render_parts(ctx, unit)
         counts[unit] = (ctx["total"], len(ctx["general"]))
+    notice_parts = None
+    if one_notice:
+        ctx = letter_context(index, chosen[0], date=day, progress_file=L.NOTICE_PROGRESS_FILE,
+                             general_style=general,
+                             annex_file=annex_path.name if annex_path else "", sealed=sealed,
+                             masthead=masthead, doc_number=numbers[""], form="notice")
+        notice_parts = tpl.render_parts(ctx, L.NOTICE_RECIPIENTS)
 
     written: list[Letter] = []
     pdfs: list[Path] = []
@@ -1256,7 +1308,11 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
         for unit in chosen:
             batch.write_bytes(targets[unit], tpl.package(rendered[unit]))
             written.append(Letter(unit, targets[unit], *counts[unit]))
+        if notice_path is not None and notice_parts is not None:
+            batch.write_bytes(notice_path, tpl.package(notice_parts))
         staged = [batch.path(letter.path) for letter in written]
+        if notice_path is not None:
+            staged.insert(0, batch.path(notice_path))
         if pdf:
             pdfs = convert_to_pdf(staged, batch.staging, force=force, soffice=soffice)
         if combined_path is not None:
@@ -1268,7 +1324,10 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
                 pages = page_counts(staged, soffice=counter)
             else:
                 warnings.append(L.MSG_LETTERS_ODD_UNCHECKED)
-            batch.write_bytes(combined_path, tpl.combine([rendered[u] for u in chosen], pages))
+            documents = [rendered[u] for u in chosen]
+            if notice_parts is not None:
+                documents.insert(0, notice_parts)
+            batch.write_bytes(combined_path, tpl.combine(documents, pages))
             if pdf:
                 pdfs += convert_to_pdf([batch.path(combined_path)], batch.staging, force=force,
                                        soffice=soffice)
@@ -1278,7 +1337,8 @@ def letters(workbook: PathOrFile, out_dir: str | os.PathLike[str], *,
             export_plan(plan, batch.path(annex_path), force=force)
     pdfs = [folder / p.relative_to(batch.staging) for p in pdfs]
     return LettersResult(folder=folder, letters=tuple(written), combined=combined_path,
-                         pdfs=tuple(pdfs), annex=annex_path, warnings=tuple(warnings))
+                         pdfs=tuple(pdfs), annex=annex_path, warnings=tuple(warnings),
+                         notice=notice_path)
 
 
 __all__ = ["letters", "LettersResult", "Letter", "LetterTemplate", "letter_context",

@@ -176,6 +176,19 @@ class Plan:
     notes: tuple[ReviewNote, ...] = field(default=())
 
     # ---- navigation helpers (derived, never stored)
+    def shown_ids(self) -> dict[str, str]:
+        """要求编号 as documents show it: the task's own number for the one
+        requirement of a task (an item "4." of the original is 4, not 4-1); the
+        id itself otherwise. Only ids that differ are listed."""
+        out: dict[str, str] = {}
+        for goal in self.goals:
+            for task in goal.tasks:
+                if len(task.requirements) == 1 and task.number:
+                    req = task.requirements[0]
+                    if split_requirement_id(req.id) == (task.number, 1):
+                        out[req.id] = str(task.number)
+        return out
+
     def iter_requirements(self) -> Iterator[tuple[Goal, Task, Requirement]]:
         for goal in self.goals:
             for task in goal.tasks:

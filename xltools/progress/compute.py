@@ -122,7 +122,8 @@ def _build_slots(plan: Plan) -> tuple[dict[tuple[str, str], Slot], dict[str, lis
     rows: dict[str, list[Slot]] = {u: [] for u in progress_units(plan)}
     functional: list[Slot] = []
     for unit, row in iter_unit_lines(plan):
-        slot = Slot(row.req_id, unit, row.role, row.goal, row.task, row.requirement, row.deadline)
+        slot = Slot(row.req_id, unit, row.role, row.goal, row.task, row.requirement, row.deadline,
+                    shown_id=row.shown_id)
         if slot.functional:
             functional.append(slot)
         else:
@@ -160,6 +161,10 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
     out = _Collector()
 
     files = list(files) if files is not None else read_folder(base)
+    # typed 要求编号 → id, for all files; an item "4." of the original is shown as 4.
+    ids: dict[object, str | None] = {}
+    for req_id, shown in plan.shown_ids().items():
+        ids[shown] = ids[int(shown)] = req_id
     candidates: dict[str, list[ReturnedFile]] = {}
     for rf in files:
         if rf.hidden_name and rf.error is None:
@@ -196,7 +201,8 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
             matching = 0
             for dr in rf.rows:
                 raw_id = dr.values.get(L.COL_REQ_ID)
-                req_id = requirement_id(raw_id) or parse_functional_id(raw_id)
+                req_id = (ids.get(raw_id) if isinstance(raw_id, str | int | float) else None) \
+                    or requirement_id(raw_id) or parse_functional_id(raw_id)
                 text = dr.values.get(L.COL_REQUIREMENT)
                 # (a 牵头 row may carry the co-leads after the text)
                 if req_id in req_texts and (text is None
@@ -230,7 +236,6 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
     label = round_label or (rounds.most_common(1)[0][0] if rounds else default_round(day))
     rows_used = 0
     req_ids = set(req_texts)
-    ids: dict[object, str | None] = {}  # typed 要求编号 → id, for all files (each id is in several)
     for unit in rows_by_unit:
         rf = chosen.get(unit)
         if rf is None:

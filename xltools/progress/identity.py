@@ -94,11 +94,12 @@ class UnitRow:
     requirement: str
     role: str
     deadline: Deadline
+    shown_id: str = ""  # 要求编号 as written on the sheet (4 for an item "4."), else req_id
 
     @property
     def locked_values(self) -> tuple[object, ...]:
-        return locked_values(self.req_id, self.goal, self.task, self.requirement, self.role,
-                             self.deadline)
+        return locked_values(self.shown_id or self.req_id, self.goal, self.task,
+                             self.requirement, self.role, self.deadline)
 
     @property
     def fingerprint(self) -> str:
@@ -224,6 +225,7 @@ def iter_unit_lines(plan: Plan) -> Iterator[tuple[str, UnitRow]]:
     only_functional = functional_only_units(plan) & set(units)
     by_req: dict[str, list[tuple[str, UnitRow]]] = {}
     own: dict[str, set[str]] = {u: set() for u in units}
+    shown = plan.shown_ids()
     leads: dict[str, list[str]] = {}
     for a in plan.assignments:
         if a.role is Role.LEAD and a.unit and a.unit != L.GENERIC_UNIT:
@@ -238,7 +240,8 @@ def iter_unit_lines(plan: Plan) -> Iterator[tuple[str, UnitRow]]:
         if a.role is Role.LEAD:
             text += co_leads_note(leads.get(req.id, []), a.unit)
         by_req.setdefault(req.id, []).append((a.unit, UnitRow(
-            req.id, goal.name, task.name, text, a.role.value if a.role else "", req.deadline)))
+            req.id, goal.name, task.name, text, a.role.value if a.role else "", req.deadline,
+            shown.get(req.id, ""))))
     for goal in plan.goals:
         for task in goal.tasks:
             for req in task.requirements:

@@ -67,6 +67,7 @@ class Slot:
     extend_reason: object = None
     mark: str = ""  # 红/黄/绿 (summary.mark_slot)
     why: str = ""
+    shown_id: str = ""  # 要求编号 as the unit's sheet shows it (4 for an item "4."), else req_id
 
     @property
     def reported(self) -> bool:
@@ -80,8 +81,8 @@ class Slot:
     @property
     def locked_values(self) -> tuple[object, ...]:
         """The locked cells as sent in the unit's progress file."""
-        return locked_values(self.req_id, self.goal, self.task, self.requirement, self.role,
-                             self.deadline)
+        return locked_values(self.shown_id or self.req_id, self.goal, self.task,
+                             self.requirement, self.role, self.deadline)
 
 
 @dataclass(frozen=True)

@@ -226,8 +226,8 @@ def build_progress_workbook(plan: Plan, unit: str, rows: Sequence[UnitRow], iden
         answers = previous.get((row.req_id, unit), {})
         prefilled += bool(answers)
         deadline_value: object = row.deadline.text or row.deadline.date or None
-        values: list[object] = [row.req_id, row.goal, row.task, row.requirement, row.role,
-                                deadline_value]
+        values: list[object] = [row.shown_id or row.req_id, row.goal, row.task, row.requirement,
+                                row.role, deadline_value]
         values += [answers.get(c) for c in FILL_COLUMNS + EXTENSION_COLUMNS]
         # No customHeight: the height is a first estimate and grows with the answer.
         body.append(f'<row r="{r}" ht="{_row_height(values):g}">')

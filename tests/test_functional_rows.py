@@ -58,9 +58,10 @@ def test_every_sheet_has_one_row_per_task_bound_by_function(sent: dict[str, Path
     rows = {unit: _sheet_rows(path) for unit, path in sent.items()}
     # 甲局 carries 1-2 itself: no 按职能 row for task 1; task 2 (2-1) it answers 按职能.
     assert [r[0] for r in rows["甲局"]] == ["1-1", "1-2", "2-职能", "3-2"]
-    # 乙局 and 丙办 answer task 1 按职能 (1-2); 乙局/丙办 carry 2-1 themselves.
-    assert [r[0] for r in rows["乙局"]] == ["1-1", "1-职能", "2-1", "3-2"]
-    assert [r[0] for r in rows["丙办"]] == ["1-职能", "2-1", "3-1"]
+    # 乙局 and 丙办 answer task 1 按职能 (1-2); 乙局/丙办 carry 2-1 themselves (task 2's
+    # one requirement, shown as 2).
+    assert [r[0] for r in rows["乙局"]] == ["1-1", "1-职能", "2", "3-2"]
+    assert [r[0] for r in rows["丙办"]] == ["1-职能", "2", "3-1"]
     # 丁区 is named only inside the 按职能 phrase: one row per task, not one per requirement.
     assert [r[0] for r in rows["丁区"]] == ["1-职能", "2-职能"]
     for unit_rows_ in rows.values():

@@ -202,3 +202,16 @@ def test_many_co_leads_are_counted_not_all_named() -> None:
     note = co_leads_note([f"单位{i}" for i in range(20)], "单位5")
     assert note == "\n（本项共20家牵头，另有单位0、单位1、单位2等19家）"
     assert co_leads_note(["甲局"], "甲局") == ""
+
+
+def test_functional_answers_are_prefilled_next_round(master: Path, sent: dict[str, Path],
+                                                     tmp_path: Path) -> None:
+    folder = tmp_path / "returned"
+    fill(sent["丁区"], folder / "d.xlsx", filled=dt.date(2019, 7, 3),
+         answers={"1-职能": {L.PCOL_PROGRESS: "已按职能开展政策解读。"}})
+    out = tmp_path / "out.xlsx"
+    rollup(master, folder, out, as_of=AS_OF)
+    again = split(out, tmp_path / "next", round_label="R2").files
+    ws = openpyxl.load_workbook(again["丁区"])[L.PROGRESS_SHEET]
+    answers = {r[0]: r[7] for r in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True) if r[0]}
+    assert answers["1-职能"] == "已按职能开展政策解读。"

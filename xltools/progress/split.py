@@ -40,6 +40,7 @@ from xltools.model import Plan
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_TITLE, KEY_UNIT, KEY_WRITTEN, UnitRow, cell_key,
                                        default_round, is_functional_role, parse_date_arg,
+                                       parse_functional_id,
                                        plan_fingerprint,
                                        progress_file_name, unit_rows)
 from xltools.progress.status import status_options
@@ -93,7 +94,8 @@ def read_previous(src: str | os.PathLike[str] | IO[bytes]) -> dict[tuple[str, st
             def get(name: str) -> object:
                 i = cols.get(name)
                 return values[i] if i is not None and i < len(values) else None
-            req_id, _ = normalise_requirement_id(get(L.COL_REQ_ID))
+            req_id = (normalise_requirement_id(get(L.COL_REQ_ID))[0]
+                      or parse_functional_id(get(L.COL_REQ_ID)))  # 4-职能: a 按职能 row
             unit = cell_key(get(L.RCOL_UNIT))
             if not req_id or not unit:
                 continue

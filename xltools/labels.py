@@ -1517,10 +1517,10 @@ HELP_REPORT_LEADERS = "写给领导的专报（无主送、请领导审定延期
 # bind 各相关部门 "按职能分别落实", answered once per task.
 ROLE_FUNCTIONAL = "按职能"  # 角色 of such a row (not a Role of the plan)
 FUNCTIONAL_ID = "{task}-职能"  # its 要求编号, e.g. 4-职能 (4-按职能 is read too)
-FUNCTIONAL_TEXT = "按职能落实本任务以下要求（全文见任务分工表）：\n{items}"
+FUNCTIONAL_TEXT = "按职能落实（全文见任务分工表）：\n{items}"
 FUNCTIONAL_ITEM = "{id} {text}"
 FUNCTIONAL_ITEM_SEPARATOR = "\n"
-FUNCTIONAL_ITEM_CHARS = 24  # each requirement's text on the row, then "…"
+FUNCTIONAL_ITEM_CHARS = 20  # each requirement's text on the row, then "…"
 PROGRESS_FUNCTIONAL_NOTE = ("角色为“按职能”的行：本任务中由各相关部门按职能分别落实的要求，每个任务只填一行，"
                             "写明你单位按职能做了什么；与你单位职能无关的，状态可不选，在“进展情况”写“不涉及”。")
 SCOL_FUNCTIONAL = "按职能已报"  # 汇总 by unit: "3/19" = rows answered / rows sent

@@ -61,3 +61,23 @@ def test_returns_with_source_numbers_roll_up(tmp_path: Path) -> None:
     assert result.rows_read == result.rows_used and result.rows_reported == 0
     assert not [i for i in result.issues if i.kind in (L.ISSUE_UNKNOWN_ID, L.ISSUE_LOCKED_CHANGED)]
     assert all(s.status_key == L.STATUS_IN_PROGRESS for s in result.slots)
+
+
+def test_remind_and_report_name_the_source_numbers(tmp_path: Path) -> None:
+    from xltools.progress.readback import read_rollup
+    from xltools.progress.remind import remind
+
+    wb = _workbook(tmp_path)
+    split(wb, tmp_path / "split", round_label="R1")
+    folder = tmp_path / "returned"
+    folder.mkdir()  # nobody answered
+    out = tmp_path / "out.xlsx"
+    result = rollup(wb, folder, out, as_of="2023-08-10")
+    back, _, _ = read_rollup(out)
+    assert back.shown("4-1") == "4" and back.shown("10-1") == "10-1"
+    notices = remind(out, tmp_path / "催办", deadline="2023-08-20")
+    d = docx.Document(notices.files["市发改委"])
+    text = "".join(p.text for p in d.paragraphs) + "".join(
+        c.text for t in d.tables for row in t.rows for c in row.cells)
+    assert "10-1" in text and "4-1" not in text and "1-1" not in text
+    assert result.shown_ids == back.shown_ids

@@ -266,7 +266,8 @@ def compute_rollup(plan: Plan, folder: str | os.PathLike[str], *, round_label: s
                           files_read=files_read, rows_read=rows_read, rows_used=rows_used,
                           rows_reported=len(reported), status_options=tuple(options),
                           feedback_deadline=due,
-                          contacts={u: (rf.filler, rf.phone) for u, rf in chosen.items()})
+                          contacts={u: (rf.filler, rf.phone) for u, rf in chosen.items()},
+                          shown_ids=plan.shown_ids())
     S.build(result, S.plan_requirements(plan), plan.info, history)
     return result
 

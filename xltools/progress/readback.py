@@ -137,10 +137,13 @@ def read_rollup(src: str | os.PathLike[str] | IO[bytes]
     ordered = [u for u in str(values.get("units") or "").split("\n") if u in units]
     if len(ordered) == len(units):  # the units in plan order, as the roll-up had them
         units = dict.fromkeys(ordered)
+    shown_ids = dict(line.split("=", 1) for line in str(values.get("shown_ids") or "").split("\n")
+                     if "=" in line)
     result = RollupResult(round_label=text("round"), as_of=as_of, schedule=schedule, sheets={},
                           issues=[], slots=slots, units=list(units), returned=[], files_read=0,
                           rows_read=0, rows_used=0, rows_reported=0, status_options=options,
-                          feedback_deadline=deadline, path=None if is_file_like(src) else Path(name))
+                          feedback_deadline=deadline, path=None if is_file_like(src) else Path(name),
+                          shown_ids=shown_ids)
     reqs = list(requirements.values())
     listed = _listed_requirements(by_requirement, year)
     if listed and set(requirements) <= {r[1] for r in listed}:

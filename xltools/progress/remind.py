@@ -96,7 +96,7 @@ def remind_context(result: RollupResult, info: PlanInfo, unit: str, rows: list[t
     compact = many and unanswered and len(rows) == total
     groups: dict[str, list[str]] = {}
     for slot, why in rows:
-        groups.setdefault(why, []).append(slot.req_id)
+        groups.setdefault(why, []).append(result.shown(slot.req_id))
     issuer_line, date_line = signature(info.issuer, format_date(date or result.as_of))
 
     contact = ""
@@ -111,12 +111,12 @@ def remind_context(result: RollupResult, info: PlanInfo, unit: str, rows: list[t
         "as_of": format_date(result.as_of), "situation": _situation(result, unit, rows),
         "deadline": format_date(deadline), "count": len(rows),
         "issuer": info.issuer, "issuer_short": info.issuer or L.REMIND_ISSUER_DEFAULT,
-        "rows": [{"id": s.req_id, "text": short(s.requirement), "deadline": deadline_text(s),
+        "rows": [{"id": result.shown(s.req_id), "text": short(s.requirement), "deadline": deadline_text(s),
                   "owe": why} for s, why in rows],
         "progress_file": progress_file_name(unit), "contact_line": contact,
         "date": format_date(date or result.as_of),
-        "compact": compact, "first_id": rows[0][0].req_id if rows else "",
-        "last_id": rows[-1][0].req_id if rows else "",
+        "compact": compact, "first_id": result.shown(rows[0][0].req_id) if rows else "",
+        "last_id": result.shown(rows[-1][0].req_id) if rows else "",
         "groups": [{"owe": why, "count": len(ids), "ids": L.ALIAS_SEPARATOR.join(ids)}
                    for why, ids in groups.items()] if many and not compact else [],
         "sign_issuer": issuer_line, "sign_date": date_line,

@@ -109,10 +109,10 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
     entries = [e for e in S.requirement_entries(result, requirements, rules) if e.mark == L.MARK_RED]
     # Overdue work first, then what nobody reported; the earliest 完成时限 first.
     entries.sort(key=lambda e: (e.why != L.WHY_OVERDUE, e.deadline.date or dt.date.max))
-    red_rows = [{"id": e.req_id, "text": _short(e.text), "leads": L.ALIAS_SEPARATOR.join(e.leads[:3])
+    red_rows = [{"id": result.shown(e.req_id), "text": _short(e.text), "leads": L.ALIAS_SEPARATOR.join(e.leads[:3])
                  + ("…" if len(e.leads) > 3 else ""), "deadline": _deadline_text(e.deadline),
                  "why": e.why} for e in entries[:RED_LIMIT]]
-    extensions = [{"unit": s.unit, "id": s.req_id,
+    extensions = [{"unit": s.unit, "id": result.shown(s.req_id),
                    "to": format_date(s.extend_to) if isinstance(s.extend_to, dt.date) else
                    str(s.extend_to or ""), "reason": _short(str(s.extend_reason or ""), 40)}
                   for s in result.extensions[:EXTENSION_LIMIT]]
@@ -121,7 +121,7 @@ def report_context(result: RollupResult, requirements, info: PlanInfo, *,
     for e in entries:
         for unit in e.leads or [""]:
             by_unit.setdefault(unit, []).append(e)
-    red_units = [{"unit": unit, "ids": L.ALIAS_SEPARATOR.join(e.req_id for e in group),
+    red_units = [{"unit": unit, "ids": L.ALIAS_SEPARATOR.join(result.shown(e.req_id) for e in group),
                   "count": len(group),
                   "why": L.ALIAS_SEPARATOR.join(w for w, _ in Counter(
                       e.why for e in group if e.why).most_common(2))}

@@ -121,6 +121,11 @@ class RollupResult:
     unit_marks: dict[str, tuple[str, str]] = field(default_factory=dict)  # unit → (标识, 原因)
     contacts: dict[str, tuple[str, str]] = field(default_factory=dict)  # unit → (填报人, 电话)
     summary_only: bool = False
+    shown_ids: dict[str, str] = field(default_factory=dict)  # 4-1 → 4 (Plan.shown_ids)
+
+    def shown(self, req_id: str) -> str:
+        """要求编号 as the letters and progress sheets show it."""
+        return self.shown_ids.get(req_id, req_id)
 
     @property
     def missing(self) -> list[str]:

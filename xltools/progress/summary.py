@@ -46,7 +46,7 @@ _FEEDBACK_RANK = {L.FEEDBACK_BLANK_OVERDUE: 0, L.FEEDBACK_OVERDUE: 1, L.FEEDBACK
 REAL_REPORTS = (L.FEEDBACK_RETURNED, L.FEEDBACK_LATE, L.FEEDBACK_PARTIAL)
 INFO_KEYS = ("format", "round", "as_of", "schedule", "feedback_deadline", "title", "issuer",
              "doc_number", "contact", "phone", "year", "statuses", "yellow_points", "red_points",
-             "units")
+             "units", "shown_ids")
 TOLERANCE_POINTS = 0.05  # rounding: 30.0 % against a 30.1 % schedule is not behind
 INFO_FORMAT = "xltools-rollup-1"
 Requirements = Sequence[tuple[str, str, str, Deadline]]  # (goal, id, text, deadline) in plan order
@@ -249,7 +249,8 @@ def info_rows(result: RollupResult, info: PlanInfo) -> list[list[object]]:
               "title": info.title, "issuer": info.issuer, "doc_number": info.doc_number,
               "contact": info.contact, "phone": info.phone, "year": info.year or "",
               "statuses": L.ALIAS_SEPARATOR.join(result.status_options),
-              "units": "\n".join(result.units)}  # plan order (进度 lists 按职能 rows last)
+              "units": "\n".join(result.units),  # plan order (进度 lists 按职能 rows last)
+              "shown_ids": "\n".join(f"{k}={v}" for k, v in result.shown_ids.items())}
     values["yellow_points"], values["red_points"] = thresholds(info)
     return [["key", "value"], *([k, values[k]] for k in INFO_KEYS)]
 

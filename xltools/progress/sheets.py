@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +44,7 @@ SUMMARY_DEFAULT_WIDTH = 6.5
 SUMMARY_PRINTED_WIDTH = 130
 WHY_WIDTH = 28  # the last column of the widest 汇总 table (原因), at most
 WHY_MIN_WIDTH = 20
+_RATIO = re.compile(r"\d+/\d+")
 BULK_THRESHOLD = 1  # rows written with openpyxl (the style template); the rest is streamed
 
 _THIN = Side(style="thin", color="A6A6A6")
@@ -213,7 +215,9 @@ def _summary_plan(rows: list[list[object]], result: RollupResult) -> _SheetPlan:
         for r in range(t.first_row, t.last_row + 1):
             for c in range(1, t.ncols + 1):
                 value = cells.get((r, c), (None,))[0]
-                number = isinstance(value, int | float)
+                # numbers, and counts written 14/17 (按职能已报), are centred
+                number = isinstance(value, int | float) or (
+                    isinstance(value, str) and _RATIO.fullmatch(value) is not None)
                 date = isinstance(value, dt.date)
                 mark = str(value) if c == t.mark_col and str(value) in _MARK_FILLS else None
                 last = "body_last" if c == t.ncols and t.ncols < widest else "body"

@@ -373,3 +373,33 @@ def test_records_of_labelled_lines() -> None:
 def test_a_role_verb_sentence_names_every_role() -> None:
     plan = _plan("一、稳增长\n1.抓好项目建设，全年新开工项目50个。由市发改委牵头，市住建局、市自然资源局配合。\n")
     assert _units(plan, "1-1") == {("市发改委", Role.LEAD), ("市住建局", Role.ASSIST), ("市自然资源局", Role.ASSIST)}
+
+
+def test_a_deadline_set_once_in_the_notice_goes_to_every_item_without_one() -> None:
+    text = """\
+关于河滨公园周边秩序问题的督办通知
+各有关单位：
+  经巡查，发现以下问题，请相关单位务必于9月12日前整改到位，并将结果报县督查室。
+待办事项：
+1.河滨公园东门占道摆摊。（责任单位：城东社区）
+2.公园北侧路灯损坏，10月底前修复。（责任单位：县城管局）
+3.健身步道积水。（责任单位：县住建局）
+县督查室
+"""
+    plan = _plan(text)
+    rows = list(plan.iter_requirements())
+    assert [r.deadline.text for _, _, r in rows] == ["9月12日前", "10月底前", "9月12日前"]
+    # The short heading before the first item names the list (the goal).
+    assert {g.name for g, _, _ in rows} == {"待办事项"}
+    assert any(L.NOTE_DOCUMENT_DEADLINE.split("“")[0] in n.message for n in plan.notes)
+
+
+def test_two_different_deadlines_in_the_notice_set_none() -> None:
+    text = """\
+请于9月12日前完成整改，于9月20日前上报整改结果。
+1.河滨公园东门占道摆摊。（责任单位：城东社区）
+2.健身步道积水。（责任单位：县住建局）
+"""
+    rows = list(_plan(text).iter_requirements())
+    assert [r.deadline.text for _, _, r in rows] == ["", ""]
+    assert {g.name for g, _, _ in rows} != {"附件"}

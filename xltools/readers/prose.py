@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from xltools import labels as L
-from xltools.deadlines import deadline_words, find_deadline, is_deadline_phrase
+from xltools.deadlines import deadline_words, document_deadline, find_deadline, is_deadline_phrase
 from xltools.readers.cleanup import Fixer
 from xltools.readers.columns import find_labels, header_role, label_kind, label_role, squeeze
 from xltools.readers.grid import choose_title, year_of
@@ -390,6 +390,45 @@ def _section_heading(block: _Block) -> bool:
     return any(head == w or head.endswith(w) and len(head) <= len(w) + 2 for w in L.SECTION_WORDS)
 
 
+# A short heading over the whole list, alone on the line before its first item (存在问题：).
+_LIST_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[：:]$")
+
+
+def _list_heading(preamble: list[tuple[int, str]], first_line: int) -> str | None:
+    """The name of the list when the line right before its first item is a
+    short heading ending in a colon that is no label (not 附件：, not 责任单位：,
+    not 通知如下：): the goal of the top-level items."""
+    if not preamble or not first_line:
+        return None
+    line_no, line = preamble[-1]
+    m = _LIST_HEADING.match(line)
+    if m is None or line_no >= first_line or label_kind(m.group(1)) or \
+            any(w in m.group(1) for w in L.LIST_HEADING_STOP_WORDS):
+        return None
+    return m.group(1)
+
+
+def _document_deadline(events: list[Event], paragraphs: list[str]) -> tuple[list[Event], list[tuple[str, str, int | None, str]]]:
+    """A deadline set once for every item in the opening or closing paragraph
+    (并于5月20日前将问题整改完成) goes to each item without one of its own; the
+    scope is a reading, so it is on 待核对 once."""
+    from dataclasses import replace
+
+    found = document_deadline(paragraphs)
+    if found is None:
+        return events, []
+    out: list[Event] = []
+    given = 0
+    for e in events:
+        if isinstance(e, RawRow) and not e.deadline and find_deadline(e.requirement, None) is None:
+            e = replace(e, deadline=found)
+            given += 1
+        out.append(e)
+    source = next(p for p in paragraphs if found in p)
+    return out, ([(L.REVIEW_DEADLINE, L.NOTE_DOCUMENT_DEADLINE.format(text=found, count=given), None, source)]
+                 if given else [])
+
+
 class _Parser:
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
@@ -637,6 +676,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     events: list[Event] = []
     last_task: _Block | None = None
     used = {id(b) for b in items}
+    list_heading = _list_heading(parser.preamble, items[0].line if items else 0)
     for b in items:
         anc = ancestors(b)
         goal_block: _Block | None
@@ -690,8 +730,9 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             units = b.wording
         if goal_block is not None:
             used.add(id(goal_block))
+        goal = goal_block.heading if goal_block else (list_heading if not anc else None)
         events.append(RawRow(
-            requirement=requirement, goal=goal_block.heading if goal_block else None,
+            requirement=requirement, goal=goal,
             number=number, task=task, units=units, deadline=deadline, line=b.line,
             source=" / ".join(b.sources), role_units=tuple(role_units), review=tuple(review),
             notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled)),
@@ -700,6 +741,9 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if id(b) not in used and not b.children and b.text:
             parser.skipped.append((b.line, " / ".join(b.sources)))
     preamble_text = [t for _, t in parser.preamble]
+    last_item = max((b.line for b in items), default=0)
+    events, doc_review = _document_deadline(events, preamble_text + [t for i, t in parser.skipped if i > last_item])
+    parser.review.extend(doc_review)
     title = choose_title(preamble_text)
     year = year_of(title) or next((y for t in preamble_text[:12] if (y := year_of(t))), None)
     doc = next((m.group(0) for t in preamble_text[:12] if (m := _DOC_NUMBER.search(t))), "")

@@ -135,3 +135,20 @@ def test_a_role_word_alone_heads_a_units_column() -> None:
     csv = "序号,事项,具体举措,主办,协办\n1,优化审批,推行容缺受理,市政务局,各县区\n2,减税降费,落实减税政策,市税务局,市财政局\n"
     plan = build_plan(*read_source(csv.encode("utf-8"), "t.csv"))
     assert {(a.unit, a.role) for a in plan.assignments_for("1-1")} == {("市政务局", Role.LEAD), ("各县区", Role.ASSIST)}
+
+
+def test_a_list_title_names_the_goal_and_a_titles_column_is_the_task() -> None:
+    """Under a list title (…隐患台账) a column of short titles with an unknown
+    header (所在道路) is the task; the title is the goal of every row."""
+    text = "\n".join([
+        "2025年汛前安全隐患排查台账", "排查人：王某 排查日期：2025年3月2日",
+        "编号 |", "所在道路 |", "隐患描述 |", "整改单位 |", "说明 |",
+        "1 |", "沿江大道 |", "滨江堤防护栏缺失，夜间通行存在隐患 |", "县水务局 |", "|",
+        "2 |", "沿江大道 |", "沿江排水口淤堵，汛期易倒灌 |", "县城管执法大队 |", "|",
+        "3 |", "人民大道 |", "老城区地下通道照明不足 |", "县住建局 |", "|",
+    ]) + "\n"
+    plan = _plan(text)
+    rows = list(plan.iter_requirements())
+    assert len(rows) == 3
+    assert {g.name for g, _, _ in rows} == {"2025年汛前安全隐患排查台账"}
+    assert [t.name for _, t, _ in rows] == ["沿江大道", "沿江大道", "人民大道"]

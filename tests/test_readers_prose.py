@@ -403,3 +403,25 @@ def test_two_different_deadlines_in_the_notice_set_none() -> None:
     rows = list(_plan(text).iter_requirements())
     assert [r.deadline.text for _, _, r in rows] == ["", ""]
     assert {g.name for g, _, _ in rows} != {"附件"}
+
+
+def test_an_attachment_list_and_a_signature_are_no_items_and_no_units() -> None:
+    text = """\
+各镇（街道），县直各部门：
+现将有关文件印发给你们，请抓好落实。
+附件：1.全县秋冬季森林防火任务清单
+2.森林防火值班安排表
+3.森林防火物资储备表
+某县人民政府办公室
+2024年10月8日
+一、加强火源管控
+1.严格野外用火审批。凡进入林区作业须持证，严禁野外祭祀烧纸。
+责任单位：县林业局、各镇（街道）
+2.开展隐患排查整治。对林区输电线路、坟头集中区逐一排查。
+责任单位：县应急管理局、县供电公司
+"""
+    plan = _plan(text)
+    rows = list(plan.iter_requirements())
+    assert [r.text[:4] for _, _, r in rows] == ["凡进入林", "对林区输"]
+    assert [t.name for _, t, _ in rows] == ["严格野外用火审批", "开展隐患排查整治"]
+    assert "某县人民政府办公室" not in {u.name for u in plan.units}

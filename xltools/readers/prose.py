@@ -579,6 +579,30 @@ class _Parser:
         return out
 
 
+_ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*1\s*[.、．]")
+_DATE_LINE = re.compile(r"^\s*(?:20\d{2}|[二〇零一]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
+def _furniture(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines that are no item and no units, by their place: the numbered
+    titles of an attachment list (附件：1.… / 2.…) and a signature (an office's
+    name right above a date line)."""
+    out: set[int] = set()
+    for k, (_, line) in enumerate(lines):
+        if _ATTACHMENTS.match(line):
+            expected = 2
+            for j in range(k + 1, len(lines)):
+                mk = _marker(lines[j][1])
+                if mk is None or mk[0] != 2 or _number_value(mk[1]) != expected:
+                    break
+                out.add(j)
+                expected += 1
+        elif k + 1 < len(lines) and _DATE_LINE.match(lines[k + 1][1]) and len(line) <= 30 \
+                and _marker(line) is None and looks_like_units_cell(line) and not re.search(r"[、，,；;：:]", line):
+            out.update((k, k + 1))
+    return out
+
+
 def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
     """Read a prose task list; None when no numbered item carries units."""
     parser = _Parser()
@@ -590,7 +614,11 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if line:
             lines.append((i, line))
     lines = [(i, part) for i, line in lines for part in split_run_together(line)]
+    furniture = _furniture(lines)
     for k, (i, line) in enumerate(lines):
+        if k in furniture:
+            (parser.skipped if parser.blocks else parser.preamble).append((i, line))
+            continue
         group = _group_heading(line, lines[k + 1][1] if k + 1 < len(lines) else "")
         if group is not None:
             parser.open_group(i, line, *group)

@@ -425,3 +425,19 @@ def test_an_attachment_list_and_a_signature_are_no_items_and_no_units() -> None:
     assert [r.text[:4] for _, _, r in rows] == ["凡进入林", "对林区输"]
     assert [t.name for _, t, _ in rows] == ["严格野外用火审批", "开展隐患排查整治"]
     assert "某县人民政府办公室" not in {u.name for u in plan.units}
+
+
+def test_a_short_title_alone_on_the_items_first_line_is_its_task() -> None:
+    text = """\
+三、加强市容管理
+（一）事项类型：环境整治
+清理背街小巷积存垃圾，做到日产日清。
+责任单位：县城管局
+（二）事项类型：交通秩序
+规范城区停车秩序，重点路段施划停车泊位。
+牵头单位：县公安局交警大队
+责任单位：县交通运输局
+"""
+    rows = list(_plan(text).iter_requirements())
+    assert [(g.name, t.name, r.text[:4]) for g, t, r in rows] == [
+        ("加强市容管理", "环境整治", "清理背街"), ("加强市容管理", "交通秩序", "规范城区")]

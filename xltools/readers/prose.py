@@ -77,6 +77,7 @@ class _Block:
     notes: list[str] = field(default_factory=list)
     task_of: _Block | None = None  # the item whose units these sub-items share
     group: bool = False  # a heading that names the units of the items under it (社区（责任单位：X）)
+    title: str | None = None  # a short title alone on the item's first line, its text below
 
     @property
     def has_units(self) -> bool:
@@ -289,6 +290,23 @@ def _title_split(text: str) -> tuple[str, str] | None:
     if re.match(r"^[\u4e00-\u9fff]{2,8}[：:]", m.group(2)):
         return None  # 问题。整改要求：… — a labelled part of the item follows, not its body
     return m.group(1), m.group(2)
+
+
+# A title line: short, no sentence punctuation; 类别：领导信息 names the title after its label.
+_TITLE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[：:])?([^。；;，,：:！？!?]{2,18})$")
+
+
+def _line_title(block: _Block) -> str | None:
+    """The title of an item whose first line is a short title alone and whose
+    text follows on lines of its own (（一）信息类别：领导信息 / 公开本级…)."""
+    if not block.body or block.children:
+        return None
+    m = _TITLE_LINE.match(clean_text(block.head))
+    body = clean_text("".join(block.body))
+    if m is None or len(body) < 12 or units_parenthesis(clean_text(block.head)) or \
+            split_labelled(_unwrap(block.head)) or _marker(body) is not None:
+        return None
+    return strip_trailing_punct(m.group(1))
 
 
 def _task_name(block: _Block) -> str:
@@ -626,7 +644,8 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             parser.feed(i, line)
     blocks = parser.blocks
     for b in blocks:
-        full = clean_text(b.head + "".join(b.body))
+        b.title = _line_title(b)
+        full = clean_text("".join(b.body) if b.title else b.head + "".join(b.body))
         b.text = full
         if not b.labelled:
             inline = _inline_labels(full)
@@ -687,7 +706,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     by_rank: dict[int, list[_Block]] = {}
     for b in items:
         by_rank.setdefault(b.rank, []).append(b)
-    titled_rank = {r: sum(1 for b in bs if _title_split(b.text)) >= max(1, len(bs)) / 2
+    titled_rank = {r: sum(1 for b in bs if b.title or _title_split(b.text)) >= max(1, len(bs)) / 2
                    for r, bs in by_rank.items()}
 
     wrappers = _wrappers(blocks, bearing)
@@ -718,7 +737,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             task_block, goal_block = anc[0], (anc[1] if len(anc) > 1 else None)
         elif len(anc) < 2:
             goal_block = anc[0] if anc else None
-        elif titled_rank[b.rank] and _title_split(b.text):
+        elif titled_rank[b.rank] and (b.title or _title_split(b.text)):
             goal_block = anc[1]  # 一、goal > （一）… > 1.标题。正文: the outer heading is the goal
         else:
             # 一、goal > （一）task > items, numbered on or not: the 一、 level is the goal.
@@ -735,7 +754,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             used.add(id(task_block))
         else:
             number, task = b.number, None
-            split = _title_split(b.text) if titled_rank[b.rank] else None
+            split = ((b.title, b.text) if b.title else _title_split(b.text)) if titled_rank[b.rank] else None
             if split:
                 task, requirement = split
                 review.append((L.REVIEW_TASK_NAME, L.NOTE_TITLE_SPLIT.format(title=task)))

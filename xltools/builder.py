@@ -229,6 +229,23 @@ def first_lead_convention(events: list[Event], meta: SourceMeta) -> str | None:
     return None
 
 
+_STATUS = re.compile(r"^(?:已|未|正在|尚未)?(?:完工|完成|竣工|开工|推进中?|实施中?|启动|滞后|达到时序进度)$")
+
+
+def _not_a_requirement(text: str, task: str) -> bool:
+    """Whether a requirement's text reads as something else — its task's name
+    again, a unit, a number or year, a deadline, a person, a progress word
+    (已完工): the reading took the wrong cell, so the row goes on 待核对.
+    Only short texts are typed (the import's hot path stays cheap)."""
+    if text == task:
+        return True
+    if len(text) > 14:
+        return False
+    from xltools.readers.columns import cell_type
+
+    return bool(_STATUS.match(text)) or cell_type(text) in ("units", "number", "year", "deadline", "person")
+
+
 def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int | None = None,
                registry: UnitRegistry | None = None) -> Plan:
     """Build the plan from a reader's rows; ``year`` overrides the document's."""
@@ -261,6 +278,9 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             req_id = make_requirement_id(task_no, seq)
             for kind, message in row.review:
                 notes.append(ReviewNote(kind, message, req_id, row.line, row.source))
+            if _not_a_requirement(text, name):
+                notes.append(ReviewNote(L.REVIEW_STRUCTURE, L.NOTE_NOT_REQUIREMENT.format(text=text),
+                                        req_id, row.line, row.source))
             units, unit_notes, wording = _role_units(row, convention is not None)
             for kind, message in unit_notes:
                 notes.append(ReviewNote(kind, message, req_id, row.line, row.source))

@@ -299,6 +299,7 @@ NOTE_GOAL_LABEL_STRAY = "目标“{goal}”的标签单独出现在任务 {task_
 NOTE_GOAL_INFERRED = "任务 {task_no}“{task}”前没有目标标签，按上下文归入目标“{goal}”。"
 NOTE_UNITS_INHERITED = "责任单位格为空（不是合并单元格），沿用上一条要求的责任单位：{units}"
 NOTE_NO_UNITS = "没有找到责任单位，请手工填写。"
+NOTE_NOT_REQUIREMENT = "要求内容“{text}”不像一条要求（与任务同名，或是单位、数字、时限、进展），可能读错了列，请核对原文。"
 NOTE_UNIT_MERGED = "“{alias}”与“{name}”视为同一单位，已合并（可在“单位”表的别名列撤销）。"
 NOTE_GENERIC_UNIT = "“{phrase}”视为泛指单位“{generic}”。"
 NOTE_RULE_NOTE = "责任单位中的说明“{text}”不是单位名称，已从单位中去掉。"

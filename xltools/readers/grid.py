@@ -258,20 +258,25 @@ class GridReader:
         return True
 
     def _title_goal(self) -> None:
-        """A table without a goal column under its list title (…问题汇总表,
-        …项目清单): the title names the goal of its rows."""
+        """A table under its list title (…问题汇总表, …项目清单) whose only
+        grouping column was taken for the goal by its cells alone (路段名称 |
+        问题描述): that column is the task, the title the goal of its rows."""
         from xltools.readers.columns import header_role
 
         st = self.state
         goals = [i for i, c in enumerate(st.columns) if c.kind == "goal"]
         # A goal column named so, or one over a task column, stays the goal; a column of
         # short titles taken for the goal by its cells alone is the task under the title.
-        if self.events or st.pending_goal or not self.titles or goals and (
-                any(c.kind == "task" for c in st.columns)
-                or (r := header_role(st.columns[goals[0]].header)) is not None and r.kind == "goal"):
+        # Only then: a goalless table under a title keeps no goal, so that export and
+        # import again give the same plan.
+        if self.events or st.pending_goal or not self.titles or not goals or \
+                any(c.kind == "task" for c in st.columns) or \
+                (r := header_role(st.columns[goals[0]].header)) is not None and r.kind == "goal":
             return
         # The title line, above any labelled lines under it (督查领导：… 督查时间：…).
-        line = next((t for t in reversed(self.titles[-3:]) if not re.search(r"[：:]", t)), "")
+        # 附件：…汇总表 names the attachment's title.
+        lines = [_ATTACHMENT_LABEL.sub("", t) for t in self.titles[-3:]]
+        line = next((t for t in reversed(lines) if not re.search(r"[：:]", t)), "")
         title = strip_trailing_punct(line.strip(" |"))
         if len(title) <= 40 and _LIST_TITLE.search(title) and split_number(title)[0] is None \
                 and not re.search(r"[，,。；;]", title):
@@ -721,6 +726,7 @@ def _data_in_row(row: Sequence[Cell], cols: list[Column]) -> bool:
 
 # The title of a list table: …汇总表, …分工表, …项目清单, …台账.
 _LIST_TITLE = re.compile(r"(?:表|清单|台账)$")
+_ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*\d{0,2}\s*[：:]\s*")
 
 
 def _heading_like(text: str) -> bool:

@@ -269,6 +269,7 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
         name = strip_trailing_punct(t.name)
         prev_units: list[ParsedUnit] | None = None
         prev_wording = ""
+        prev_deadline: str | None = None  # the last deadline cell written in this task
         seq = 0
         for row in t.rows:
             text = clean_text(row.requirement)
@@ -284,7 +285,8 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             units, unit_notes, wording = _role_units(row, convention is not None)
             for kind, message in unit_notes:
                 notes.append(ReviewNote(kind, message, req_id, row.line, row.source))
-            if not units and row.units is None and not row.role_units and prev_units is not None:
+            merged = not units and row.units is None and not row.role_units and prev_units is not None
+            if merged:
                 units, wording = prev_units, prev_wording  # a merged cell carried down: routine
                 if row.units_guessed:
                     notes.append(ReviewNote(L.REVIEW_UNITS, L.NOTE_UNITS_INHERITED.format(
@@ -295,8 +297,14 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             else:
                 prev_units, prev_wording = units, wording
             deadline = Deadline()
-            if row.deadline and clean_text(row.deadline):
-                deadline = parse_deadline_cell(clean_text(row.deadline), year)
+            written = row.deadline if row.deadline and clean_text(row.deadline) else None
+            if written is None and row.deadline is None and merged and prev_deadline \
+                    and find_deadline(text, year) is None:
+                written = prev_deadline  # the deadline cell merged over this row too (csv export)
+            if row.deadline is not None or written is None:
+                prev_deadline = written  # an empty cell written on the row ends the carry
+            if written is not None:
+                deadline = parse_deadline_cell(clean_text(written), year)
             else:
                 found = find_deadline(text, year)
                 if found is not None:

@@ -64,3 +64,39 @@ def test_role_columns():
     plan = build_plan(events)
     assert [(a.unit, a.role.value) for a in plan.assignments] == [
         ("市财政局", "牵头"), ("市审计局", "配合"), ("市统计局", "配合")]
+
+
+def test_a_requirement_that_reads_as_something_else_is_on_the_review_sheet():
+    """A reading that put the wrong cell in 具体要求 (the task's name again, a
+    progress word, a unit, a year) is never silent."""
+    from xltools import labels as L
+
+    head = L.NOTE_NOT_REQUIREMENT.split("“")[0]
+    events = [
+        RawRow("污水管网改造", number="1", task="污水管网改造", units="区水务局"),
+        RawRow("已竣工", number="2", task="背街小巷提升", units="区城管局"),
+        RawRow("区市政中心", number="3", task="路灯补缺", units="区城管局"),
+        RawRow("2026", number="4", task="公厕新建", units="区环卫所"),
+        RawRow("新建改建公厕十二座，方便市民如厕。", number="5", task="公厕改造", units="区环卫所"),
+    ]
+    plan = build_plan(events)
+    flagged = {n.requirement_id for n in plan.notes if n.message.startswith(head)}
+    assert flagged == {"1-1", "2-1", "3-1", "4-1"}
+
+
+def test_a_deadline_cell_merged_over_rows_carries_down_with_the_units():
+    """A csv export of a table with merged 责任单位 and 完成时限 cells leaves both
+    empty on the rows below: the deadline carries down like the units, within
+    the task, unless the row's text names its own."""
+    events = [
+        RawRow("梳理涉企检查事项清单", number="1", task="规范涉企检查", units="县司法局", deadline="2025年4月底前"),
+        RawRow("推行“综合查一次”"),
+        RawRow("一季度内公布随机抽查事项"),
+        RawRow("建立企业诉求台账", number="2", task="畅通诉求渠道", units="县营商办", deadline=""),
+        RawRow("开通诉求热线"),
+    ]
+    plan = build_plan(events, year=2025)
+    got = {r.text: r.deadline.display for r in plan.requirements}
+    assert got["推行“综合查一次”"] == "2025年4月底前"
+    assert got["一季度内公布随机抽查事项"] != "2025年4月底前"  # its own words name one
+    assert got["开通诉求热线"] == ""  # an empty cell above is no deadline to carry

@@ -43,3 +43,20 @@ def test_in_text():
 @pytest.mark.parametrize("text", ["5年内重点培训15万名人才", "三年内建成", "近年来取得成效", "多年内未变"])
 def test_spans_of_years_are_no_deadline(text):
     assert find_deadline(text, 2019) is None
+
+
+def test_this_month_is_a_deadline_without_a_date():
+    found = find_deadline("督促商户在当月下旬之前完成清退", 2024)
+    assert found is not None and found.text == "当月下旬之前" and found.date is None
+
+
+@pytest.mark.parametrize("lines,expected", [
+    (["请各单位务必于8月5日前整改到位并书面反馈。"], "8月5日前"),
+    (["现存在问题如下，", "须在2025年3月底前全部办结。"], "2025年3月底前"),
+    (["请于8月5日前整改完毕，于8月20日前上报。"], None),  # two different: none chosen
+    (["在实际工作中要抓好落实。"], None),  # no deadline
+])
+def test_document_deadline(lines, expected):
+    from xltools.deadlines import document_deadline
+
+    assert document_deadline(lines) == expected

@@ -373,3 +373,71 @@ def test_records_of_labelled_lines() -> None:
 def test_a_role_verb_sentence_names_every_role() -> None:
     plan = _plan("一、稳增长\n1.抓好项目建设，全年新开工项目50个。由市发改委牵头，市住建局、市自然资源局配合。\n")
     assert _units(plan, "1-1") == {("市发改委", Role.LEAD), ("市住建局", Role.ASSIST), ("市自然资源局", Role.ASSIST)}
+
+
+def test_a_deadline_set_once_in_the_notice_goes_to_every_item_without_one() -> None:
+    text = """\
+关于河滨公园周边秩序问题的督办通知
+各有关单位：
+  经巡查，发现以下问题，请相关单位务必于9月12日前整改到位，并将结果报县督查室。
+待办事项：
+1.河滨公园东门占道摆摊。（责任单位：城东社区）
+2.公园北侧路灯损坏，10月底前修复。（责任单位：县城管局）
+3.健身步道积水。（责任单位：县住建局）
+县督查室
+"""
+    plan = _plan(text)
+    rows = list(plan.iter_requirements())
+    assert [r.deadline.text for _, _, r in rows] == ["9月12日前", "10月底前", "9月12日前"]
+    # The short heading before the first item names the list (the goal).
+    assert {g.name for g, _, _ in rows} == {"待办事项"}
+    assert any(L.NOTE_DOCUMENT_DEADLINE.split("“")[0] in n.message for n in plan.notes)
+
+
+def test_two_different_deadlines_in_the_notice_set_none() -> None:
+    text = """\
+请于9月12日前完成整改，于9月20日前上报整改结果。
+1.河滨公园东门占道摆摊。（责任单位：城东社区）
+2.健身步道积水。（责任单位：县住建局）
+"""
+    rows = list(_plan(text).iter_requirements())
+    assert [r.deadline.text for _, _, r in rows] == ["", ""]
+    assert {g.name for g, _, _ in rows} != {"附件"}
+
+
+def test_an_attachment_list_and_a_signature_are_no_items_and_no_units() -> None:
+    text = """\
+各镇（街道），县直各部门：
+现将有关文件印发给你们，请抓好落实。
+附件：1.全县秋冬季森林防火任务清单
+2.森林防火值班安排表
+3.森林防火物资储备表
+某县人民政府办公室
+2024年10月8日
+一、加强火源管控
+1.严格野外用火审批。凡进入林区作业须持证，严禁野外祭祀烧纸。
+责任单位：县林业局、各镇（街道）
+2.开展隐患排查整治。对林区输电线路、坟头集中区逐一排查。
+责任单位：县应急管理局、县供电公司
+"""
+    plan = _plan(text)
+    rows = list(plan.iter_requirements())
+    assert [r.text[:4] for _, _, r in rows] == ["凡进入林", "对林区输"]
+    assert [t.name for _, t, _ in rows] == ["严格野外用火审批", "开展隐患排查整治"]
+    assert "某县人民政府办公室" not in {u.name for u in plan.units}
+
+
+def test_a_short_title_alone_on_the_items_first_line_is_its_task() -> None:
+    text = """\
+三、加强市容管理
+（一）事项类型：环境整治
+清理背街小巷积存垃圾，做到日产日清。
+责任单位：县城管局
+（二）事项类型：交通秩序
+规范城区停车秩序，重点路段施划停车泊位。
+牵头单位：县公安局交警大队
+责任单位：县交通运输局
+"""
+    rows = list(_plan(text).iter_requirements())
+    assert [(g.name, t.name, r.text[:4]) for g, t, r in rows] == [
+        ("加强市容管理", "环境整治", "清理背街"), ("加强市容管理", "交通秩序", "规范城区")]

@@ -135,3 +135,38 @@ def test_a_role_word_alone_heads_a_units_column() -> None:
     csv = "序号,事项,具体举措,主办,协办\n1,优化审批,推行容缺受理,市政务局,各县区\n2,减税降费,落实减税政策,市税务局,市财政局\n"
     plan = build_plan(*read_source(csv.encode("utf-8"), "t.csv"))
     assert {(a.unit, a.role) for a in plan.assignments_for("1-1")} == {("市政务局", Role.LEAD), ("各县区", Role.ASSIST)}
+
+
+def test_a_list_title_names_the_goal_and_a_titles_column_is_the_task() -> None:
+    """Under a list title (…隐患台账) a column of short titles with an unknown
+    header (所在道路) is the task; the title is the goal of every row."""
+    text = "\n".join([
+        "2025年汛前安全隐患排查台账", "排查人：王某 排查日期：2025年3月2日",
+        "编号 |", "所在道路 |", "隐患描述 |", "整改单位 |", "说明 |",
+        "1 |", "沿江大道 |", "滨江堤防护栏缺失，夜间通行存在隐患 |", "县水务局 |", "|",
+        "2 |", "沿江大道 |", "沿江排水口淤堵，汛期易倒灌 |", "县城管执法大队 |", "|",
+        "3 |", "人民大道 |", "老城区地下通道照明不足 |", "县住建局 |", "|",
+    ]) + "\n"
+    plan = _plan(text)
+    rows = list(plan.iter_requirements())
+    assert len(rows) == 3
+    assert {g.name for g, _, _ in rows} == {"2025年汛前安全隐患排查台账"}
+    assert [t.name for _, t, _ in rows] == ["沿江大道", "沿江大道", "人民大道"]
+
+
+def test_a_year_alone_in_a_cell_is_a_deadline_not_a_row_number() -> None:
+    """年度 | 2025 in a one-cell-per-line table: the year is the row's time
+    column, not the number that opens the next row."""
+    text = "\n".join([
+        "某区2025年为民办实事项目表",
+        "| 序号 |", "| 实事名称 |", "| 实施年度 |", "| 具体内容 |", "| 承办单位 |",
+        "| 1 |", "| 社区食堂 |", "| 2025 |", "| 新建社区老年食堂六处，解决助餐难题。 |", "| 区民政局 |",
+        "| 2 |", "| 口袋公园 |", "| 2025 |", "| 建成口袋公园十个，方便群众休闲。 |", "| 区园林中心 |",
+        "| 3 |", "| 充电设施 |", "| 2025 |", "| 增设电动自行车充电桩三百个。 |", "| 区商务局 |",
+    ]) + "\n"
+    plan = _plan(text)
+    rows = list(plan.iter_requirements())
+    assert [r.text[:4] for _, _, r in rows] == ["新建社区", "建成口袋", "增设电动"]
+    assert [r.deadline.display for _, _, r in rows] == ["2025"] * 3
+    assert [t.name for _, t, _ in rows] == ["社区食堂", "口袋公园", "充电设施"]
+    assert cell_type("2025") == "year" and cell_type("12") == "number"

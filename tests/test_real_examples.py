@@ -20,10 +20,10 @@ from xltools.workbook_reader import read_plan
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "real"
 
 # Requirements read exactly (text, goal and task where annotated, units by role,
-# deadline where given), of all annotated ones: 144 of 187 at this writing; the
+# deadline where given), of all annotated ones: 169 of 187 at this writing; the
 # shared scorer (../shared/tools/score_real.py: text and units by role) gives
 # 175 of 187. A ratchet: raise it when the readers improve; the goal is every one.
-CORPUS_FLOOR = 0.76
+CORPUS_FLOOR = 0.90
 
 
 def _score(path: Path) -> tuple[int, int, list[str]]:
@@ -56,6 +56,44 @@ def test_corpus_of_real_documents(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print(f"\nreal documents: {exact}/{total} requirements exact, {failed} documents not read")
     assert exact / total >= CORPUS_FLOOR, "\n".join(misses)
+
+
+# Misses with no note on 待核对 whose source line holds the requirement: 6 at this
+# writing (of 18 misses). A ratchet down to none: a miss that is silent is a defect.
+SILENT_CEILING = 6
+
+
+def test_misses_are_visible_on_the_review_sheet() -> None:
+    from xltools.text import clean_text
+
+    silent: list[str] = []
+    for path in real_files():
+        expected = expected_for(path)
+        text = path.read_text(encoding="utf-8")
+        try:
+            plan = read_original(path)
+        except XltoolsError:
+            continue  # not read at all: loud, counted by the corpus test
+        sources = [clean_text(n.source) for n in plan.notes if n.source]
+        for item, problems in zip(expected["items"], compare_items(plan, expected, text)):
+            if not problems:
+                continue
+            words = _opening_words(item["requirement_starts_with"], text)
+            if not any(words in s for s in sources):
+                silent.append(f"{path.stem}: {problems[0]}")
+    assert len(silent) <= SILENT_CEILING, "\n".join(silent)
+
+
+def _opening_words(start: str, source_text: str) -> str:
+    """The first words of an annotated requirement as the importer writes them
+    (numbering marker off, Traditional converted): what 待核对 quotes."""
+    import re
+
+    from real_examples import _norm
+    from xltools.readers.cleanup import is_traditional
+
+    words = _norm(start, is_traditional(source_text))
+    return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", words)[:6]
 
 
 def test_every_real_document_yields_a_workbook() -> None:

@@ -229,6 +229,23 @@ def first_lead_convention(events: list[Event], meta: SourceMeta) -> str | None:
     return None
 
 
+_STATUS = re.compile(r"^(?:已|未|正在|尚未)?(?:完工|完成|竣工|开工|推进中?|实施中?|启动|滞后|达到时序进度)$")
+
+
+def _not_a_requirement(text: str, task: str) -> bool:
+    """Whether a requirement's text reads as something else — its task's name
+    again, a unit, a number or year, a deadline, a person, a progress word
+    (已完工): the reading took the wrong cell, so the row goes on 待核对.
+    Only short texts are typed (the import's hot path stays cheap)."""
+    if text == task:
+        return True
+    if len(text) > 14:
+        return False
+    from xltools.readers.columns import cell_type
+
+    return bool(_STATUS.match(text)) or cell_type(text) in ("units", "number", "year", "deadline", "person")
+
+
 def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int | None = None,
                registry: UnitRegistry | None = None) -> Plan:
     """Build the plan from a reader's rows; ``year`` overrides the document's."""
@@ -252,6 +269,7 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
         name = strip_trailing_punct(t.name)
         prev_units: list[ParsedUnit] | None = None
         prev_wording = ""
+        prev_deadline: str | None = None  # the last deadline cell written in this task
         seq = 0
         for row in t.rows:
             text = clean_text(row.requirement)
@@ -261,10 +279,14 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             req_id = make_requirement_id(task_no, seq)
             for kind, message in row.review:
                 notes.append(ReviewNote(kind, message, req_id, row.line, row.source))
+            if _not_a_requirement(text, name):
+                notes.append(ReviewNote(L.REVIEW_STRUCTURE, L.NOTE_NOT_REQUIREMENT.format(text=text),
+                                        req_id, row.line, row.source))
             units, unit_notes, wording = _role_units(row, convention is not None)
             for kind, message in unit_notes:
                 notes.append(ReviewNote(kind, message, req_id, row.line, row.source))
-            if not units and row.units is None and not row.role_units and prev_units is not None:
+            merged = not units and row.units is None and not row.role_units and prev_units is not None
+            if merged:
                 units, wording = prev_units, prev_wording  # a merged cell carried down: routine
                 if row.units_guessed:
                     notes.append(ReviewNote(L.REVIEW_UNITS, L.NOTE_UNITS_INHERITED.format(
@@ -275,8 +297,14 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             else:
                 prev_units, prev_wording = units, wording
             deadline = Deadline()
-            if row.deadline and clean_text(row.deadline):
-                deadline = parse_deadline_cell(clean_text(row.deadline), year)
+            written = row.deadline if row.deadline and clean_text(row.deadline) else None
+            if written is None and row.deadline is None and merged and prev_deadline \
+                    and find_deadline(text, year) is None:
+                written = prev_deadline  # the deadline cell merged over this row too (csv export)
+            if row.deadline is not None or written is None:
+                prev_deadline = written  # an empty cell written on the row ends the carry
+            if written is not None:
+                deadline = parse_deadline_cell(clean_text(written), year)
             else:
                 found = find_deadline(text, year)
                 if found is not None:

@@ -25,6 +25,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:(?P<year>20\d{2})\s*年|(?P<rel>今年|本年|当年|明年|次年))(?:年)?(?P<end>底|末|内|年底|年末)(?:前|之前)?"), "year"),
     # 历年内容 / 近年来 / 5年内 / 三年内 (a span of years) are not deadlines.
     (re.compile(r"(?<![历近多往去每同几数\d一二两三四五六七八九十百])(?P<end>年底|年末|年内)(?:前|之前)?"), "year"),
+    # 本月底以前 / 当月中旬前: the month of the notice, which the text does not name (no date).
+    (re.compile(r"(?:本|当)月(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)|(?:本|当)月(?:底|末)"), "relative"),
 ]
 _ISO = re.compile(r"^(?P<y>20\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:前|之前)?$")
 
@@ -68,6 +70,8 @@ def _date_for(m: re.Match[str], kind: str, plan_year: int | None) -> dt.date | N
             return dt.date(year, month, calendar.monthrange(year, month)[1])
         if kind == "year":
             return dt.date(year, 12, 31)
+        if kind == "relative":
+            return None
     except ValueError:
         return None
     return None
@@ -135,3 +139,19 @@ def is_deadline_phrase(text: str, max_len: int = 14) -> bool:
         return True
     found = find_deadline(t, None)
     return found is not None and len(found.text) >= len(t) - 4
+
+
+# One deadline stated once for every item, in the notice's opening or closing
+# paragraph: 并于5月20日前将问题整改完成, 务必于4月19日前整改完毕, 请于6月底前报送落实情况.
+_DOCUMENT_DEADLINE = re.compile(
+    r"(?:于|在)\s*(?P<when>[^，,。；;：:（）()于在]{2,16}?(?:(?:底|末)(?:前|之前|以前)?|前|之前|以前))\s*"
+    r"[^，,。；;]{0,14}?(?:完成|完毕|到位|办结|整改|销号|落实|报送|上报|反馈)")
+
+
+def document_deadline(lines: list[str]) -> str | None:
+    """The one deadline these paragraphs set for the whole list (None when
+    there is none, or several different ones: then none is chosen)."""
+    found = {m.group("when").strip() for line in lines for m in _DOCUMENT_DEADLINE.finditer(line)
+             if (d := find_deadline(m.group("when"), None)) is not None
+             and len(d.text) >= len(m.group("when").strip()) - 2}
+    return found.pop() if len(found) == 1 else None

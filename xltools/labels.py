@@ -134,7 +134,7 @@ HEADER_GRAMMAR: tuple[tuple[str, str], ...] = (
     ("progress", r"^(?:第?[一二三四1-4]季度|[上下]半年)$"),
     ("people", r"(?:领导|负责人|责任人|联系人|领导人|包保人|分管人|領導|負責人)$"),
     ("units", r"(?:单位|部门|科室|处室|主体|机构|股室|机关|部門|單位)$"),
-    ("deadline", r"(?:时限|时间|期限|节点|日期|时序|进度安排)$"),
+    ("deadline", r"(?:时限|时间|期限|节点|日期|时序|进度安排|年限|年度)$"),
     ("number", r"(?:序号|编号)$"),
     ("requirement", r"(?:要求|措施|举措|内容|标准|目标任务)$"),
     ("task", r"(?:任务|工作|事项|项目)(?:名称)?$"),
@@ -299,6 +299,7 @@ NOTE_GOAL_LABEL_STRAY = "目标“{goal}”的标签单独出现在任务 {task_
 NOTE_GOAL_INFERRED = "任务 {task_no}“{task}”前没有目标标签，按上下文归入目标“{goal}”。"
 NOTE_UNITS_INHERITED = "责任单位格为空（不是合并单元格），沿用上一条要求的责任单位：{units}"
 NOTE_NO_UNITS = "没有找到责任单位，请手工填写。"
+NOTE_NOT_REQUIREMENT = "要求内容“{text}”不像一条要求（与任务同名，或是单位、数字、时限、进展），可能读错了列，请核对原文。"
 NOTE_UNIT_MERGED = "“{alias}”与“{name}”视为同一单位，已合并（可在“单位”表的别名列撤销）。"
 NOTE_GENERIC_UNIT = "“{phrase}”视为泛指单位“{generic}”。"
 NOTE_RULE_NOTE = "责任单位中的说明“{text}”不是单位名称，已从单位中去掉。"
@@ -863,6 +864,9 @@ NOTE_UNITS_FROM_VERB = "没有标明责任单位，按文中“{text}”读出�
 VERB_ROLE_WORDS = ("牵头", "主办", "负责", "落实", "承担", "承办", "配合", "协助", "组织实施", "督促")
 NOTE_UNITS_DEADLINE = "责任单位中的“{text}”视为完成时限。"
 NOTE_PAREN_DEADLINE = "括号中的“{text}”视为完成时限。"
+NOTE_DOCUMENT_DEADLINE = "正文统一要求的“{text}”作为 {count} 条未写时限的要求的完成时限，请核对适用范围。"
+# A line "X：" right before the first item names the list (存在问题：) unless it is one of these.
+LIST_HEADING_STOP_WORDS = ("附件", "如下", "通知", "附表", "说明", "备注", "联系")
 NOTE_REQUIREMENTS_SPLIT = "一个单元格中有 {count} 条编号的要求，已分为 {count} 条。"
 NOTE_TASK_HEADING_INTRO = "任务“{task}”标题后的说明文字未作为要求导入。"
 # Words that title a whole section rather than a goal (二、主要任务).

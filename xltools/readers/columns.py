@@ -8,7 +8,7 @@ Two small classifiers, both general (no rule for one document):
   → people; …时限/时间/节点 → deadline; …完成情况/进展 → progress; 序号/编号
   → number), after the exact aliases of ``labels.HEADER_ALIASES``. A word
   it cannot read is ``text``: the cells decide (``resolve_text_columns``).
-* ``cell_type(text)`` types a cell candidate: number, deadline, units,
+* ``cell_type(text)`` types a cell candidate: number, year, deadline, units,
   person, title, sentence, chrome.
 
 ``compat(kind, type)`` scores how well a cell of a type sits in a column of
@@ -106,6 +106,7 @@ def header_score(label: str) -> float:
 
 
 # ------------------------------------------------------------ cells
+_YEAR = re.compile(r"^20[0-4]\d\s*年?$")
 _NUMBER = re.compile(rf"^[（(]?\s*(\d{{1,4}}|[{L.CN_NUMERALS}]{{1,4}})\s*[)）]?\s*[、.．]?$")
 # 一、全面推进乡村振兴 / （二）优化营商环境: a numbered heading, a row of its own.
 _HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]+\s*[)）])\s*\S")
@@ -117,10 +118,12 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 @functools.lru_cache(maxsize=1 << 14)
 def cell_type(text: str) -> str:
-    """number, deadline, units, person, title, sentence or chrome."""
+    """number, year, deadline, units, person, title, sentence or chrome."""
     t = clean_text(text)
     if not t:
         return "empty"
+    if _YEAR.match(t):
+        return "year"  # 2024 alone: a 建设时间 / 年度 cell more often than an item number
     if _NUMBER.match(t):
         return "number"
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
@@ -146,17 +149,17 @@ def cell_type(text: str) -> str:
 
 # compat[kind][type]: log-like scores; unknown pairs score -2.
 _COMPAT: dict[str, dict[str, float]] = {
-    "number": {"number": 3.0, "heading": 1.0},
+    "number": {"number": 3.0, "heading": 1.0, "year": 1.5},
     "units": {"units": 3.0, "title": -0.5, "person": -1.0, "sentence": -1.0},
     "people": {"person": 3.0, "title": 0.0, "units": -1.0},
-    "deadline": {"deadline": 3.0, "title": -0.5, "sentence": -1.5},
+    "deadline": {"deadline": 3.0, "year": 3.0, "title": -0.5, "sentence": -1.5},
     "task": {"title": 2.0, "heading": 1.0, "sentence": 0.5, "units": -0.5, "number": -3.0},
     "goal": {"title": 1.5, "heading": 2.5, "sentence": 0.0, "units": -1.0, "number": -3.0},
     "requirement": {"sentence": 2.5, "title": 1.0, "units": -1.5, "deadline": -1.0, "number": -3.0},
     "text": {"sentence": 1.5, "title": 1.0, "units": -0.5, "deadline": -0.5, "number": -3.0},
     "progress": {"sentence": 1.5, "title": 0.8, "units": -0.5, "deadline": -0.5, "number": -3.0},
     "remark": {"sentence": 1.0, "title": 1.0, "units": 0.0, "deadline": 0.0, "person": 0.0},
-    "amount": {"number": 2.5, "title": 0.5, "sentence": -1.0, "units": -1.0},
+    "amount": {"number": 2.5, "year": 1.0, "title": 0.5, "sentence": -1.0, "units": -1.0},
     "place": {"title": 1.5, "units": 1.0, "sentence": 0.0, "number": -2.0},
 }
 # Column kinds that are no part of the plan: their cells are kept as remarks.

@@ -253,8 +253,37 @@ class GridReader:
                 st.pending_note = L.NOTE_HEADING_GOAL.format(text=label)
         first_data = self._columns(grid, header_at, line_of)
         self._record_columns()
+        self._title_goal()
         self._rows(grid, line_of, first_data)
         return True
+
+    def _title_goal(self) -> None:
+        """A table under its list title (…问题汇总表, …项目清单) whose only
+        grouping column was taken for the goal by its cells alone (路段名称 |
+        问题描述): that column is the task, the title the goal of its rows."""
+        from xltools.readers.columns import header_role
+
+        st = self.state
+        goals = [i for i, c in enumerate(st.columns) if c.kind == "goal"]
+        # A goal column named so, or one over a task column, stays the goal; a column of
+        # short titles taken for the goal by its cells alone is the task under the title.
+        # Only then: a goalless table under a title keeps no goal, so that export and
+        # import again give the same plan.
+        if self.events or st.pending_goal or not self.titles or not goals or \
+                any(c.kind == "task" for c in st.columns) or \
+                (r := header_role(st.columns[goals[0]].header)) is not None and r.kind == "goal":
+            return
+        # The title line, above any labelled lines under it (督查领导：… 督查时间：…).
+        # 附件：…汇总表 names the attachment's title.
+        lines = [_ATTACHMENT_LABEL.sub("", t) for t in self.titles[-3:]]
+        line = next((t for t in reversed(lines) if not re.search(r"[：:]", t)), "")
+        title = strip_trailing_punct(line.strip(" |"))
+        if len(title) <= 40 and _LIST_TITLE.search(title) and split_number(title)[0] is None \
+                and not re.search(r"[，,。；;]", title):
+            if goals:
+                st.columns[goals[0]] = Column("task", st.columns[goals[0]].header)
+            st.pending_goal = (title, None, line)
+            st.pending_note = L.NOTE_HEADING_GOAL.format(text=title)
 
     def _record_columns(self) -> None:
         """The original's columns (原表列) from its first table, for export: each header
@@ -283,6 +312,7 @@ class GridReader:
         st.columns = list(columns)
         self.headers.extend(h for h in header if h)
         self._record_columns()
+        self._title_goal()
         for c in columns:
             if c.kind == "other" and c.header:
                 self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_KEPT.format(header=c.header),
@@ -692,6 +722,11 @@ def _data_in_row(row: Sequence[Cell], cols: list[Column]) -> bool:
         if c.kind in ("requirement", "units") and i < len(row) and clean_text(row[i].text):
             return True
     return False
+
+
+# The title of a list table: …汇总表, …分工表, …项目清单, …台账.
+_LIST_TITLE = re.compile(r"(?:表|清单|台账)$")
+_ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*\d{0,2}\s*[：:]\s*")
 
 
 def _heading_like(text: str) -> bool:

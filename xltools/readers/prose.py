@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from xltools import labels as L
-from xltools.deadlines import deadline_words, find_deadline, is_deadline_phrase
+from xltools.deadlines import deadline_words, document_deadline, find_deadline, is_deadline_phrase
 from xltools.readers.cleanup import Fixer
 from xltools.readers.columns import find_labels, header_role, label_kind, label_role, squeeze
 from xltools.readers.grid import choose_title, year_of
@@ -77,6 +77,7 @@ class _Block:
     notes: list[str] = field(default_factory=list)
     task_of: _Block | None = None  # the item whose units these sub-items share
     group: bool = False  # a heading that names the units of the items under it (社区（责任单位：X）)
+    title: str | None = None  # a short title alone on the item's first line, its text below
 
     @property
     def has_units(self) -> bool:
@@ -291,6 +292,23 @@ def _title_split(text: str) -> tuple[str, str] | None:
     return m.group(1), m.group(2)
 
 
+# A title line: short, no sentence punctuation; 类别：领导信息 names the title after its label.
+_TITLE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[：:])?([^。；;，,：:！？!?]{2,18})$")
+
+
+def _line_title(block: _Block) -> str | None:
+    """The title of an item whose first line is a short title alone and whose
+    text follows on lines of its own (（一）信息类别：领导信息 / 公开本级…)."""
+    if not block.body or block.children:
+        return None
+    m = _TITLE_LINE.match(clean_text(block.head))
+    body = clean_text("".join(block.body))
+    if m is None or len(body) < 12 or units_parenthesis(clean_text(block.head)) or \
+            split_labelled(_unwrap(block.head)) or _marker(body) is not None:
+        return None
+    return strip_trailing_punct(m.group(1))
+
+
 def _task_name(block: _Block) -> str:
     """A heading item's name: its title sentence, without units or intro text."""
     text = block.text or block.heading
@@ -388,6 +406,45 @@ def _has_units_above(block: _Block) -> bool:
 def _section_heading(block: _Block) -> bool:
     head = block.heading
     return any(head == w or head.endswith(w) and len(head) <= len(w) + 2 for w in L.SECTION_WORDS)
+
+
+# A short heading over the whole list, alone on the line before its first item (存在问题：).
+_LIST_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[：:]$")
+
+
+def _list_heading(preamble: list[tuple[int, str]], first_line: int) -> str | None:
+    """The name of the list when the line right before its first item is a
+    short heading ending in a colon that is no label (not 附件：, not 责任单位：,
+    not 通知如下：): the goal of the top-level items."""
+    if not preamble or not first_line:
+        return None
+    line_no, line = preamble[-1]
+    m = _LIST_HEADING.match(line)
+    if m is None or line_no >= first_line or label_kind(m.group(1)) or \
+            any(w in m.group(1) for w in L.LIST_HEADING_STOP_WORDS):
+        return None
+    return m.group(1)
+
+
+def _document_deadline(events: list[Event], paragraphs: list[str]) -> tuple[list[Event], list[tuple[str, str, int | None, str]]]:
+    """A deadline set once for every item in the opening or closing paragraph
+    (并于5月20日前将问题整改完成) goes to each item without one of its own; the
+    scope is a reading, so it is on 待核对 once."""
+    from dataclasses import replace
+
+    found = document_deadline(paragraphs)
+    if found is None:
+        return events, []
+    out: list[Event] = []
+    given = 0
+    for e in events:
+        if isinstance(e, RawRow) and not e.deadline and find_deadline(e.requirement, None) is None:
+            e = replace(e, deadline=found)
+            given += 1
+        out.append(e)
+    source = next(p for p in paragraphs if found in p)
+    return out, ([(L.REVIEW_DEADLINE, L.NOTE_DOCUMENT_DEADLINE.format(text=found, count=given), None, source)]
+                 if given else [])
 
 
 class _Parser:
@@ -540,6 +597,30 @@ class _Parser:
         return out
 
 
+_ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*1\s*[.、．]")
+_DATE_LINE = re.compile(r"^\s*(?:20\d{2}|[二〇零一]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
+def _furniture(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines that are no item and no units, by their place: the numbered
+    titles of an attachment list (附件：1.… / 2.…) and a signature (an office's
+    name right above a date line)."""
+    out: set[int] = set()
+    for k, (_, line) in enumerate(lines):
+        if _ATTACHMENTS.match(line):
+            expected = 2
+            for j in range(k + 1, len(lines)):
+                mk = _marker(lines[j][1])
+                if mk is None or mk[0] != 2 or _number_value(mk[1]) != expected:
+                    break
+                out.add(j)
+                expected += 1
+        elif k + 1 < len(lines) and _DATE_LINE.match(lines[k + 1][1]) and len(line) <= 30 \
+                and _marker(line) is None and looks_like_units_cell(line) and not re.search(r"[、，,；;：:]", line):
+            out.update((k, k + 1))
+    return out
+
+
 def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
     """Read a prose task list; None when no numbered item carries units."""
     parser = _Parser()
@@ -551,7 +632,11 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if line:
             lines.append((i, line))
     lines = [(i, part) for i, line in lines for part in split_run_together(line)]
+    furniture = _furniture(lines)
     for k, (i, line) in enumerate(lines):
+        if k in furniture:
+            (parser.skipped if parser.blocks else parser.preamble).append((i, line))
+            continue
         group = _group_heading(line, lines[k + 1][1] if k + 1 < len(lines) else "")
         if group is not None:
             parser.open_group(i, line, *group)
@@ -559,7 +644,8 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             parser.feed(i, line)
     blocks = parser.blocks
     for b in blocks:
-        full = clean_text(b.head + "".join(b.body))
+        b.title = _line_title(b)
+        full = clean_text("".join(b.body) if b.title else b.head + "".join(b.body))
         b.text = full
         if not b.labelled:
             inline = _inline_labels(full)
@@ -620,7 +706,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     by_rank: dict[int, list[_Block]] = {}
     for b in items:
         by_rank.setdefault(b.rank, []).append(b)
-    titled_rank = {r: sum(1 for b in bs if _title_split(b.text)) >= max(1, len(bs)) / 2
+    titled_rank = {r: sum(1 for b in bs if b.title or _title_split(b.text)) >= max(1, len(bs)) / 2
                    for r, bs in by_rank.items()}
 
     wrappers = _wrappers(blocks, bearing)
@@ -637,6 +723,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     events: list[Event] = []
     last_task: _Block | None = None
     used = {id(b) for b in items}
+    list_heading = _list_heading(parser.preamble, items[0].line if items else 0)
     for b in items:
         anc = ancestors(b)
         goal_block: _Block | None
@@ -650,7 +737,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             task_block, goal_block = anc[0], (anc[1] if len(anc) > 1 else None)
         elif len(anc) < 2:
             goal_block = anc[0] if anc else None
-        elif titled_rank[b.rank] and _title_split(b.text):
+        elif titled_rank[b.rank] and (b.title or _title_split(b.text)):
             goal_block = anc[1]  # 一、goal > （一）… > 1.标题。正文: the outer heading is the goal
         else:
             # 一、goal > （一）task > items, numbered on or not: the 一、 level is the goal.
@@ -667,7 +754,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             used.add(id(task_block))
         else:
             number, task = b.number, None
-            split = _title_split(b.text) if titled_rank[b.rank] else None
+            split = ((b.title, b.text) if b.title else _title_split(b.text)) if titled_rank[b.rank] else None
             if split:
                 task, requirement = split
                 review.append((L.REVIEW_TASK_NAME, L.NOTE_TITLE_SPLIT.format(title=task)))
@@ -690,8 +777,9 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             units = b.wording
         if goal_block is not None:
             used.add(id(goal_block))
+        goal = goal_block.heading if goal_block else (list_heading if not anc else None)
         events.append(RawRow(
-            requirement=requirement, goal=goal_block.heading if goal_block else None,
+            requirement=requirement, goal=goal,
             number=number, task=task, units=units, deadline=deadline, line=b.line,
             source=" / ".join(b.sources), role_units=tuple(role_units), review=tuple(review),
             notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled)),
@@ -700,6 +788,9 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if id(b) not in used and not b.children and b.text:
             parser.skipped.append((b.line, " / ".join(b.sources)))
     preamble_text = [t for _, t in parser.preamble]
+    last_item = max((b.line for b in items), default=0)
+    events, doc_review = _document_deadline(events, preamble_text + [t for i, t in parser.skipped if i > last_item])
+    parser.review.extend(doc_review)
     title = choose_title(preamble_text)
     year = year_of(title) or next((y for t in preamble_text[:12] if (y := year_of(t))), None)
     doc = next((m.group(0) for t in preamble_text[:12] if (m := _DOC_NUMBER.search(t))), "")

@@ -148,8 +148,14 @@ class _Gaps:
 def _gaps(body: list[Item]) -> _Gaps:
     with_gap = sum(1 for it in body[1:] if it.gap)
     total = max(1, len(body) - 1)
-    cells = with_gap > 0.6 * total
-    return _Gaps(rows=0 < with_gap <= 0.6 * total, cells=cells, strict=cells and with_gap < total)
+    # Blocks of consecutive lines between boundaries: a row is several lines, a cell mostly
+    # one (a list of units one per line is the exception), so where most blocks are one
+    # line the boundaries separate cells even when lists make most lines boundary-less.
+    starts = [k for k, it in enumerate(body) if k == 0 or it.gap] + [len(body)]
+    blocks = len(starts) - 1
+    single = sum(1 for a, b in zip(starts, starts[1:]) if b - a == 1)
+    cells = with_gap > 0.6 * total or (blocks >= 4 and single > 0.5 * blocks)
+    return _Gaps(rows=0 < with_gap <= 0.6 * total and not cells, cells=cells, strict=cells and with_gap < total)
 
 
 def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list[int], list[bool]]:
@@ -215,13 +221,16 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
     return total, cols, starts
 
 
-def _structure(kinds: list[str], cols: list[int], starts: list[bool]) -> float:
+def _structure(kinds: list[str], cols: list[int], starts: list[bool], labels: list[str]) -> float:
     """Plausibility of a column layout beyond its cells: every column is
     filled somewhere (a header word split in two leaves an empty column in
-    every row), and one column per kind."""
+    every row), and one column per kind. A column headed by a whole header
+    word written exactly (配合单位, 完成时限) is no fragment: it may be empty in
+    the rows read so far, at a small cost."""
     rows = max(1, sum(starts))
     filled = set(cols)
-    penalty = sum(1.5 + 0.5 * rows for j in range(len(kinds)) if j not in filled)
+    penalty = sum(1.5 + (0.0 if header_score(labels[j]) >= 3 else 0.5 * rows)
+                  for j in range(len(kinds)) if j not in filled)
     for kind in ("number", "task", "goal", "requirement", "deadline"):
         if kinds.count(kind) > 1:
             penalty += 2.0 * (kinds.count(kind) - 1)
@@ -290,7 +299,7 @@ def best_reading(items: list[Item]) -> Reading | None:
             continue
         sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
         bscore, cols, starts = _align(kinds, sample, _gaps(sample))
-        total = hscore + bscore + _structure(kinds, cols, starts)
+        total = hscore + bscore + _structure(kinds, cols, starts, labels)
         if best is None or total > best.score:
             best = Reading([(lb, items[start + a].line) for lb, (a, _) in zip(labels, spans)],
                            kinds, [r.role if r else "" for r in roles], end, [], [], total)

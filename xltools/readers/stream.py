@@ -165,6 +165,7 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
     if m == 0 or n == 0:
         return _NEG, [], []
     emit = [[compat(k, it.ctype) for k in kinds] for it in body]
+    req = kinds.index("requirement") if "requirement" in kinds else None
     score = [[_NEG] * n for _ in range(m)]
     back: list[list[tuple[int, bool]]] = [[(-1, True)] * n for _ in range(m)]
     for j in range(n):
@@ -200,6 +201,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                 if j > jp:  # the next cell of the same row, the columns between left empty
                     s = -0.3 * abs(j - jp - 1 - empties) - (2.0 if gaps.rows and gap else 0.0) \
                         - (1.5 if glued else 0.0)
+                    if not empties and req is not None and jp < req < j:
+                        s -= 1.5  # a row without its requirement, where no empty cell shows it
                     if prev + s > best:
                         best, arg = prev + s, (jp, False)
                 if j <= jp:  # a new row: at the first column, or further right under merged cells

@@ -208,6 +208,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                 if j <= jp:  # a new row: at the first column, or further right under merged cells
                     s = (0.0 if j == 0 else -2.0 - 0.2 * j) - (2.0 if gaps.rows and not gap else 0.0) \
                         - (1.5 if glued else 0.0) + (1.0 if body[i].ctype == "heading" else 0.0)
+                    if req is not None and jp < req and body[i - 1].ctype != "heading":
+                        s -= 1.5  # the row above ended before its requirement
                     if prev + s > best:
                         best, arg = prev + s, (jp, True)
             score[i][j] = best + emit[i][j]

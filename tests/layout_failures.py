@@ -18,28 +18,12 @@ KNOWN_FAILURES = {
         "req 2 '全面梳理信息共享平台，全面梳': deadline imported '' expected '持续推进'",
     'space-rows/example':
         "req 1 '认真落实上级工作部署，围绕全': goal differs at char 0: imported '' expected '加强解读回应稳定社会预期'",
-    'space-rows/real-02':
-        "req 2 '及时更新网站频道的各类型概况': task differs at char 12: imported '专栏信息公开及时更新网站频道的各类型概况信息' expected '专栏信息公开'",
-    'space-rows/real-06':
-        "req 1 '努力实现地区生产总值增长6.': goal differs at char 0: imported '' expected '经济社会发展的主要预期目标'",
-    'space-rows/real-09':
-        "req 1 '加强应急预案管理，规范应急预': goal differs at char 0: imported '' expected '“一案三制”建设'",
     'space-rows/real-10':
         "req 1 '依据国家和省行政许可事项清单': goal differs at char 0: imported '' expected '坚持系统集成，推动审批全链条最佳化'",
     'space-rows/real-13':
-        "req 1 '优化升级企业开办“一窗通”系': goal differs at char 0: imported '' expected '开办企业领域'",
-    'space-rows/real-16':
-        "req 1 '生产总值增长6%以上，高质量': goal differs at char 0: imported '' expected '全市经济社会发展主要预期目标'",
-    'space-rows/real-17':
-        "req 5 '各级财政将安排13.3亿元支': text differs at char 32: imported '安排8810 万元，重点解决学校建设债务、教师补' expected '安排8810万元，重点解决学校建设债务、教师补贴'",
+        "req 2 '6月底前，探索企业账户账号在': task differs at char 8: imported '银行开户效率6月底前，探索企业账户账号在线推' expected '银行开户效率'",
     'space-rows/real-18':
-        "req 1 '5年内市、区（县级市）两': goal differs at char 0: imported '' expected '产业提升人才行动计划'",
-    'space-rows/random-1':
-        "req 1 '积极探索示范点建设，进一步规': goal differs at char 0: imported '' expected '全面推进乡村振兴'",
-    'space-rows/random-2':
-        "req 1 '持续开展信息共享平台，严格落': goal differs at char 0: imported '' expected '全面推进乡村振兴'",
-    'space-rows/random-3':
-        "req 1 '进一步规范政策宣传解读，持续': goal differs at char 0: imported '' expected '加快数字政府建设'",
+        "req 3 '组织开展民营骨干企业高层管理': task differs at char 11: imported '素质提升项目组织开展民营骨干企业高层管理人员' expected '素质提升项目'",
     'space-rows/random-hard':
-        "req 1 '持续开展办事指南和服务清单，': goal differs at char 0: imported '' expected '加快数字政府建设'",
+        "req 2 '全面梳理信息共享平台，全面梳': text differs at char 36: imported '可推广的经验。市科协牵头持续推进积极探索信息共享' expected '可推广的经验'",
 }

@@ -84,3 +84,27 @@ def test_numbered_rows_without_a_header_are_read_by_their_cells() -> None:
     told = build_plan(*read_source(UNKNOWN_HEADER.encode("utf-8"), "t.txt", layout=layout))
     assert [g.name for g in told.goals] == ["道路硬化", "饮水安全"]
     assert [r.text for r in told.requirements] == [r.text for r in plan.requirements]
+
+
+GOAL_ROWS = """\
+某县2024年重点工作任务分工方案
+序号 重点任务 具体要求 责任单位 完成时限
+一、全面推进乡村振兴
+1 优化农村人居 环境 开展村庄清洁行动，建立长效管护 机制。 县农业农村局 年底前
+推进农村厕所改造，完善粪污 处理设施。 县农业农村局牵头，各乡镇配合 9月底前
+二、加快数字政府建设
+2 推进一网通办 梳理办事指南和服务清单，实现全 程网办。 县数据局、县政务服务中心 6月底前
+"""
+
+
+def test_goal_rows_and_rows_under_a_merged_task() -> None:
+    # A numbered heading alone on its line spans the table (a goal row); a line that opens with
+    # text and ends with the units (and deadline) closing a row is a row under the merged
+    # 序号/任务 cells, though it opens without a full stop.
+    plan = _plan(GOAL_ROWS)
+    assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
+        ("全面推进乡村振兴", ["优化农村人居环境"]), ("加快数字政府建设", ["推进一网通办"])]
+    assert [r.text for r in plan.requirements] == [
+        "开展村庄清洁行动，建立长效管护机制。", "推进农村厕所改造，完善粪污处理设施。", "梳理办事指南和服务清单，实现全程网办。"]
+    assert _units(plan, "1-2") == {("县农业农村局", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert plan.requirement("1-2").deadline.text == "9月底前"

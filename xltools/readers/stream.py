@@ -285,7 +285,13 @@ def _header_candidates(items: list[Item]):
 def best_reading(items: list[Item]) -> Reading | None:
     """The best-scoring header segmentation and body alignment, or None."""
     layout = current_layout()
-    if layout:
+    at = None
+    if layout.header_line is not None and not layout.columns:
+        # Only the header line is given: the readings whose header starts there compete.
+        at = next((i for i, it in enumerate(items) if it.line >= layout.header_line), None)
+        if at is not None and not any(start == at for start, _ in _header_runs(items)):
+            at = None
+    if layout and at is None:
         given = _given_reading(items, layout)
         if given is not None:
             body = [it for it in items[given.header_end:] if it.ctype != "chrome"]
@@ -293,6 +299,8 @@ def best_reading(items: list[Item]) -> Reading | None:
         return given
     best: Reading | None = None
     for start, end, hscore, spans in _header_candidates(items):
+        if at is not None and start != at:
+            continue
         words = [it.text for it in items[start:end]]
         body = [it for it in items[end:] if it.ctype != "chrome"]
         if len(body) < 2:

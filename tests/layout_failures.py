@@ -4,18 +4,6 @@ xfail(strict=True). Made by `python tests/layouts.py > tests/layout_failures.py`
 when the importer learns a layout, its entries XPASS and are deleted here."""
 
 KNOWN_FAILURES = {
-    'group-headings/example':
-        "req 60 '要求建立健全政务公开评估公开': deadline imported '' expected '9月底前'",
-    'group-headings/real-17':
-        "req 1 '进一步调整财政支出结构，加大': deadline imported '' expected '年内见成效'",
-    'group-headings/random-1':
-        "req 5 '统筹推进专项督查和考核评估，': deadline imported '' expected '2024年6月底前'",
-    'group-headings/random-2':
-        "req 1 '持续开展信息共享平台，严格落': deadline imported '' expected '2024年6月底前'",
-    'group-headings/random-3':
-        "req 1 '进一步规范政策宣传解读，持续': deadline imported '' expected '持续推进'",
-    'group-headings/random-hard':
-        "req 2 '全面梳理信息共享平台，全面梳': deadline imported '' expected '持续推进'",
     'space-rows/example':
         "req 1 '认真落实上级工作部署，围绕全': goal differs at char 0: imported '' expected '加强解读回应稳定社会预期'",
     'space-rows/real-10':

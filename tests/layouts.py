@@ -116,11 +116,12 @@ def example_spec() -> Spec:
 
 
 def real_files() -> list[Path]:
-    """The real documents whose annotations are rendered (the first batch, see
-    real_examples.FIRST_BATCH)."""
-    from real_examples import first_batch
+    """The real documents whose annotations are rendered: every shared one (the first
+    batch, real_examples.FIRST_BATCH, in the default test run; the later ones with
+    ``pytest -m layout_matrix``)."""
+    from real_examples import real_files as every_real_file
 
-    return first_batch()
+    return every_real_file()
 
 
 def expected_spec(path: Path) -> Spec:
@@ -136,7 +137,7 @@ def expected_spec(path: Path) -> Spec:
     simplify = is_traditional(source)
 
     def norm(s: str | None) -> str:
-        s = clean_text(s or "")
+        s = _PINYIN.sub("", clean_text(s or ""))  # 经（jīng）济: the importer drops pinyin glosses
         return to_simplified(s) if simplify else s
 
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
@@ -146,12 +147,16 @@ def expected_spec(path: Path) -> Spec:
         imported = []
     goals: list[list] = []  # [name, [[task, number, [reqs]]]]
     for item in expected["items"]:
-        start = norm(item["requirement_starts_with"])
+        # 1.文化中心北路: an item's number is the layout's, not its text.
+        start = _ITEM_NUMBER.sub("", norm(item["requirement_starts_with"]))
         full = [t for t in imported if t.startswith(start)]
         text = full[0] if len(full) == 1 else strip_trailing_punct(start) + "。"
-        req = Req(text, tuple(norm(u) for u in item.get("lead", [])),
-                  tuple(norm(u) for u in item.get("responsible", [])),
-                  tuple(norm(u) for u in item.get("cooperate", [])), norm(item.get("deadline_text")))
+        # A unit annotated with two roles on one requirement (区城管局 both lead and owner) has
+        # one role in a plan: the first of lead, responsible, cooperate.
+        lead = tuple(norm(u) for u in item.get("lead", []))
+        resp = tuple(u for u in (norm(u) for u in item.get("responsible", [])) if u not in lead)
+        assist = tuple(u for u in (norm(u) for u in item.get("cooperate", [])) if u not in lead + resp)
+        req = Req(text, lead, resp, assist, norm(item.get("deadline_text")))
         goal = strip_trailing_punct(norm(item.get("goal")))
         task = strip_trailing_punct(norm(item.get("task")))
         if not goals or goals[-1][0] != goal:
@@ -166,6 +171,10 @@ def expected_spec(path: Path) -> Spec:
             tasks.append([task, item.get("number"), [req]])
     title = path.stem.split("_", 1)[-1]
     return Spec(title, tuple(Goal(g, tuple(Task(t, tuple(rs)) for t, _, rs in ts)) for g, ts in goals))
+
+
+_PINYIN = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）])(?=\D)")
 
 
 UNITS_PLAIN = (
@@ -1221,6 +1230,53 @@ def check(spec: Spec, layout: Layout, every: bool = False) -> str | list[str]:
     return differences(spec, plan) if every else compare(spec, plan)
 
 
+HATCH_MODES = ("columns", "line", "both")
+_HATCH_FIELDS = (" text ", " lead ", " responsible ", " assist ", "requirements imported")
+
+
+def check_hatch(spec: Spec, layout: Layout, mode: str) -> str | None:
+    """Import the rendering of ``spec`` with the escape hatch a person gives: ``--columns``
+    (``mode`` "columns"), ``--header-line`` (the first line after the title, "line"; text
+    renderings only) or both. "" when every requirement comes back with its text and units
+    by role, else the first difference; None when the mode does not apply."""
+    from xltools.builder import build_plan
+    from xltools.errors import XltoolsError
+    from xltools.readers import read_source
+    from xltools.readers.layout import Layout as Hint
+
+    if layout.columns is None or (layout.applies and not layout.applies(spec)):
+        return None
+    spec = layout.plan(spec)
+    data, name = layout.render(spec)
+    line = None
+    if name.endswith((".txt", ".csv")):
+        lines = data.decode("utf-8").split("\n")
+        line = next(i for i, ln in enumerate(lines, start=1) if i > 1 and ln.strip() and ln.strip() != spec.title)
+    elif mode != "columns":
+        return None
+    hint = Hint(header_line=line if mode in ("line", "both") else None,
+                columns=tuple(layout.columns(spec)) if mode in ("columns", "both") else ())
+    try:
+        plan = build_plan(*read_source(data, name, layout=hint))
+    except XltoolsError as exc:
+        return f"{type(exc).__name__}: {str(exc)[:90]}"
+    return next((p for p in differences(spec, plan) if any(f in p for f in _HATCH_FIELDS)), "")
+
+
+def hatch_failures() -> dict[str, str]:
+    """``{"layout/plan/mode": first difference}`` for every table rendering the escape
+    hatch does not rescue."""
+    specs = {pid: make() for pid, make in plan_specs().items()}
+    found = {}
+    for layout in LAYOUTS:
+        for pid, spec in specs.items():
+            for mode in HATCH_MODES:
+                problem = check_hatch(spec, layout, mode)
+                if problem:
+                    found[f"{layout.name}/{pid}/{mode}"] = problem
+    return found
+
+
 def failures(write_to: Path | None = None) -> dict[str, str]:
     """``{"layout/plan": first difference}`` for every rendering the current
     importer does not read back; ``write_to``: also save every rendering there."""
@@ -1249,6 +1305,13 @@ def main(argv: list[str]) -> int:
     print()
     print("KNOWN_FAILURES = {")
     for key, problem in found.items():
+        print(f"    {key!r}:\n        {problem!r},")
+    print("}")
+    hatch = hatch_failures()
+    print()
+    print("# Table renderings that --columns / --header-line do not rescue yet (tests/test_escape_hatch.py).")
+    print("HATCH_FAILURES = {")
+    for key, problem in hatch.items():
         print(f"    {key!r}:\n        {problem!r},")
     print("}")
     total = len(plan_specs()) * len(LAYOUTS)

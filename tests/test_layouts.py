@@ -19,6 +19,7 @@ import pytest
 
 import layouts as lay
 from layout_failures import KNOWN_FAILURES
+from real_examples import FIRST_BATCH
 
 PLANS = lay.plan_specs()
 
@@ -28,6 +29,11 @@ def spec(pid: str) -> lay.Spec:
     return PLANS[pid]()
 
 
+def _later_batch(pid: str) -> bool:
+    """A real document of the later batches (20–43): its renderings run with -m layout_matrix."""
+    return pid.startswith("real-") and int(pid[5:]) >= FIRST_BATCH
+
+
 def _cases() -> list:
     cases = []
     for layout in lay.LAYOUTS:
@@ -35,6 +41,8 @@ def _cases() -> list:
             key = f"{layout.name}/{pid}"
             marks = ([pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[key])]
                      if key in KNOWN_FAILURES else [])
+            if _later_batch(pid):
+                marks.append(pytest.mark.layout_matrix)
             cases.append(pytest.param(layout.name, pid, id=key, marks=marks))
     return cases
 

@@ -31,13 +31,13 @@ from xltools.readers.columns import (OTHER_KINDS, cell_type, compat, header_role
 from xltools.readers.grid import NUMBER_ONLY, Cell, Column, GridReader
 from xltools.readers.layout import current_layout
 from xltools.readers.rows import Event, SourceMeta
-from xltools.units import looks_like_units_cell
+from xltools.units import looks_like_unit, looks_like_units_cell
 from xltools.readers.stream import _MODIFIERS, _segmentations
 from xltools.text import clean_text
 
 _SPACES = re.compile(r"[ \u00a0\u3000\t]+")
 _HEADER_SCAN = 120  # lines searched for the header
-_MAX_CELL_WORDS = 8  # words one cell may be split into
+_MAX_CELL_WORDS = 24  # words one cell may be split into (a long text wrapped in a narrow column)
 _MAX_ROW_WORDS = 48
 _SAMPLE = 40  # rows that decide between header readings
 
@@ -223,12 +223,19 @@ def _ends_a_row(words: list[tuple[str, int]], kinds: list[str]) -> bool:
     a deadline) that close the table's rows, the units column being the last but the
     deadline. A line of a cell wrapped over lines does not end so."""
     tail = [k for k in kinds if k not in ("deadline", "remark", "progress")]
-    if len(words) < 2 or not tail or tail[-1] != "units" or cell_type(words[0][0]) not in ("title", "sentence"):
+    if len(words) < 2 or not tail or tail[-1] != "units":
         return False
-    last = words[-1][0]
-    if cell_type(last) == "deadline" and "deadline" in kinds:
-        last = words[-2][0] if len(words) >= 3 else ""
-    return bool(last) and looks_like_units_cell(last) and cell_type(last) == "units"
+    k = len(words) - 1
+    if cell_type(words[k][0]) == "deadline" and "deadline" in kinds:
+        k -= 1
+    last = words[k][0] if k >= 1 else ""
+    if not (last and looks_like_units_cell(last) and cell_type(last) == "units"):
+        return False
+    # Text before the units: a piece of wrapped text may end like a unit (…持续开展部, …的办),
+    # so any piece that reads as text or holds sentence punctuation will do; a line of a units
+    # cell wrapped over lines holds only units.
+    return any(cell_type(w) in ("title", "sentence") or re.search(r"[，。；！？]", w)
+               or len(w) >= 12 and not looks_like_unit(w) for w, _ in words[:k])
 
 
 HEADING_ROW = -1  # the first column of a row that is a numbered heading spanning the table

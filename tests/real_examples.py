@@ -21,9 +21,9 @@ def real_files() -> list[Path]:
     return sorted(p for p in REAL.iterdir() if p.suffix in (".txt", ".sql"))
 
 
-# The documents of the first batch (02–19). The layout generator and the export
-# round trip render their annotations; the later batches (20–43) are scored by
-# the corpus test only, until the generator learns their shapes.
+# The documents of the first batch (02–19). The export round trip renders their
+# annotations; the layout generator renders every document's, the later batches
+# (20–43) in the slow matrix (pytest -m layout_matrix).
 FIRST_BATCH = 20
 
 

@@ -299,6 +299,16 @@ def test_units_given_once_in_a_group_heading() -> None:
     assert _units(plan, "3-1") == {("城东街道南街社区", Role.RESPONSIBLE)}
 
 
+def test_a_deadline_given_once_in_a_group_heading() -> None:
+    text = ("一、整改清单\n北关社区（牵头单位：城东街道办事处；配合单位：北关社区；完成时限：6月底前）\n"
+            "1、宣传栏破损。\n2、楼道杂物堆放。\n南街社区（责任单位：南街社区；完成时限：9月底前）\n1、垃圾桶满溢。\n")
+    plan = _plan(text)
+    assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [("整改清单", ["北关社区", "南街社区"])]
+    reqs = plan.requirements
+    assert [r.deadline.text for r in reqs] == ["6月底前", "6月底前", "9月底前"]
+    assert _units(plan, reqs[1].id) == {("城东街道办事处", Role.LEAD), ("北关社区", Role.ASSIST)}
+
+
 def test_items_run_together_on_one_line() -> None:
     text = ("各有关单位：现将事项通知如下： 一、督办事项 1.清理河道垃圾。(责任单位:县水利局) "
             "2.整治农村厕所。(责任单位;县农业农村局、各乡镇) 3.修缮村级道路。(责任单位:县交通局) "

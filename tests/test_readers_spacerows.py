@@ -84,3 +84,44 @@ def test_numbered_rows_without_a_header_are_read_by_their_cells() -> None:
     told = build_plan(*read_source(UNKNOWN_HEADER.encode("utf-8"), "t.txt", layout=layout))
     assert [g.name for g in told.goals] == ["道路硬化", "饮水安全"]
     assert [r.text for r in told.requirements] == [r.text for r in plan.requirements]
+
+
+GOAL_ROWS = """\
+某县2024年重点工作任务分工方案
+序号 重点任务 具体要求 责任单位 完成时限
+一、全面推进乡村振兴
+1 优化农村人居 环境 开展村庄清洁行动，建立长效管护 机制。 县农业农村局 年底前
+推进农村厕所改造，完善粪污 处理设施。 县农业农村局牵头，各乡镇配合 9月底前
+二、加快数字政府建设
+2 推进一网通办 梳理办事指南和服务清单，实现全 程网办。 县数据局、县政务服务中心 6月底前
+"""
+
+
+def test_goal_rows_and_rows_under_a_merged_task() -> None:
+    # A numbered heading alone on its line spans the table (a goal row); a line that opens with
+    # text and ends with the units (and deadline) closing a row is a row under the merged
+    # 序号/任务 cells, though it opens without a full stop.
+    plan = _plan(GOAL_ROWS)
+    assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
+        ("全面推进乡村振兴", ["优化农村人居环境"]), ("加快数字政府建设", ["推进一网通办"])]
+    assert [r.text for r in plan.requirements] == [
+        "开展村庄清洁行动，建立长效管护机制。", "推进农村厕所改造，完善粪污处理设施。", "梳理办事指南和服务清单，实现全程网办。"]
+    assert _units(plan, "1-2") == {("县农业农村局", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert plan.requirement("1-2").deadline.text == "9月底前"
+
+
+def test_a_long_cell_wrapped_into_many_pieces() -> None:
+    # A requirement wrapped by a narrow column into more than eight pieces stays one cell
+    # (its first piece is not the end of the task); a row under the merged cells opens with a
+    # piece that ends like a unit name (…集成式办) and is still text.
+    long = "推行市场主体和个人全生命周期的办事服务事项集成式办理，编制一件事清单，优化流程再造，压减办理环节、申请材料和办理时限，推动更多事项网上办、掌上办、就近办，接受社会监督。"
+    pieces = " ".join(long[i:i + 10] for i in range(0, len(long), 10))
+    second = "推行市场主体全生命周期集成式办 理改革，推动一件事一次办。"
+    text = (f"某县重点工作任务分工\n序号 重点任务 具体要求 责任单位\n1 深化放管服改革 {pieces} 县政务服务中心\n"
+            f"{second} 县数据局、县政务服务中心\n2 优化营商环境 开展营商环境评价，补齐短板。 县发改局\n")
+    assert len(pieces.split()) > 8
+    plan = _plan(text)
+    assert [(t.name, len(t.requirements)) for t in plan.tasks] == [("深化放管服改革", 2), ("优化营商环境", 1)]
+    assert plan.requirement("1-1").text == long
+    assert plan.requirement("1-2").text == second.replace(" ", "")
+    assert _units(plan, "1-2") == {("县数据局", Role.RESPONSIBLE), ("县政务服务中心", Role.RESPONSIBLE)}

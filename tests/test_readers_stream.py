@@ -32,7 +32,8 @@ def test_header_words_read_by_their_head_noun(word: str, kind: str, role: str) -
 @pytest.mark.parametrize("text,ctype", [
     ("3", "number"), ("（十二）", "number"), ("12月底前", "deadline"), ("9月投入使用", "deadline"),
     ("年内见成效", "deadline"), ("县住建局", "units"), ("市工商联", "units"), ("欧乾震", "person"),
-    ("现代化美丽城镇", "title"), ("开工建设老年大学。", "sentence")])
+    ("现代化美丽城镇", "title"), ("开工建设老年大学。", "sentence"), ("持续推进", "deadline"),
+    ("持续推进中", "deadline"), ("持续优化营商环境", "title"), ("常态化开展专项督查", "title")])
 def test_cell_types(text: str, ctype: str) -> None:
     assert cell_type(text) == ctype
 
@@ -78,6 +79,41 @@ def test_rows_separated_by_blank_lines_cells_on_consecutive_lines() -> None:
     assert [t.name for t in plan.tasks] == ["优化营商环境", "强化监管"]
     assert {a.unit for a in plan.assignments_for("1-1")} == {"市政务服务局", "市数据局"}
     assert plan.requirement("2-1").deadline.text == "年底前"
+
+
+def test_blank_lines_between_cells_with_lists_and_empty_cells() -> None:
+    # One blank line between cells, an empty cell one more empty line (three blank lines), units
+    # one per line: most lines have no blank line before them, yet the blank lines separate
+    # cells. The 牵头单位 column is empty in every row: a whole header word, not a fragment.
+    many = "县水利局\n县生态环境局\n县自然资源局\n县农业农村局\n县住建局\n各乡镇"
+    rows = [["强化生态环境保护", "1", "完善河湖长制", "开展河湖清四乱行动，建立问题台账。", "", many, "", "6月底前"],
+            ["加强入河排污口监管，实现动态清零。", "", many, "", ""],
+            ["2", "推进农村污水治理", "建设农村污水处理设施，提升运维水平。", "", many, "县财政局", "年底前"]]
+    header = ["目标", "序号", "重点任务", "具体要求", "牵头单位", "责任单位", "配合单位", "完成时限"]
+    text = "\n\n".join(["某县2024年重点工作分解表", *header, *(c for r in rows for c in r)]) + "\n"
+    plan = _plan(text)
+    assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
+        ("强化生态环境保护", ["完善河湖长制", "推进农村污水治理"])]
+    assert [r.text for r in plan.requirements][1] == "加强入河排污口监管，实现动态清零。"
+    units = set(many.split("\n"))
+    assert {(a.unit, a.role) for a in plan.assignments_for("1-2")} == {(u, Role.RESPONSIBLE) for u in units}
+    assert {(a.unit, a.role) for a in plan.assignments_for("2-1")} == \
+        {(u, Role.RESPONSIBLE) for u in units} | {("县财政局", Role.ASSIST)}
+    assert plan.requirement("2-1").deadline.text == "年底前"
+
+
+def test_a_row_under_a_merged_task_keeps_its_requirement() -> None:
+    # Rows under a merged 序号/任务 cell start at the requirement: a short requirement without a
+    # full stop is no task name (the row would have no requirement).
+    text = _cells(["1", "抓好财税金融工作", "调整财政支出结构，加大民生投入。", "市财政局", "年内见成效"],
+                  ["加强财政监督，提高资金使用效益", "市财政局", "年内见成效"],
+                  ["加强税源监控，完善协税网络", "市税务局", "年底前"],
+                  ["2", "优先发展教育", "安排资金支持教育发展。", "市教育局", "年内见成效"],
+                  header=["序号", "重点任务", "具体要求", "责任单位", "完成时限"])
+    plan = _plan(text)
+    assert [(t.name, len(t.requirements)) for t in plan.tasks] == [("抓好财税金融工作", 3), ("优先发展教育", 1)]
+    assert plan.requirement("1-3").text == "加强税源监控，完善协税网络"
+    assert [a.unit for a in plan.assignments_for("1-3")] == ["市税务局"]
 
 
 def test_no_header_is_no_stream() -> None:

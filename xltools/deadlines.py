@@ -129,11 +129,19 @@ _TIME_START = re.compile(r"^(?:\d{4}\s*年|\d{4}[-./]\d|\d{1,2}\s*月|[一二三
                          r"上半年|下半年|全年|第?[一二三四1-4]\s*季度|每[年月季周半]|长期|持续|常态化)")
 
 
+_ADVERB_START = re.compile(r"^(?:长期|持续|常态化)")
+
+
 def is_deadline_phrase(text: str, max_len: int = 14) -> bool:
     """Whether ``text`` (a whole cell or clause) is a deadline: a short phrase that opens
     with a time expression, a recognised deadline wording, or mostly one deadline."""
     t = text.strip()
     if not t or len(t) > max_len:
+        return False
+    m = _ADVERB_START.match(t)
+    if m and len(t) - m.end() > 3 and not deadline_words(t[m.end():]) and find_deadline(t, None) is None:
+        # 持续优化营商环境: an adverb of duration before a verb and its object opens a goal or
+        # task, not a deadline (持续推进中, 长期坚持, 常态化推进 stay deadlines).
         return False
     if deadline_words(t) or _TIME_START.match(t):
         return True

@@ -367,22 +367,23 @@ def _number_value(number: str) -> int | None:
     return parse_number(number)
 
 
-def _group_heading(line: str, next_line: str) -> tuple[float, str, list[tuple[str, str]], str] | None:
+def _group_heading(line: str, next_line: str
+                   ) -> tuple[float, str, list[tuple[str, str]], str, str | None] | None:
     """A line without a number that names a group and its units once, right
     before the group's first item (三义街社区（责任单位：…）, 胜利街道办：（责任单位：…）):
-    (rank just above the items, name, labelled units, units wording); None
-    for any other line."""
+    (rank just above the items, name, labelled units, units wording, deadline given
+    with them); None for any other line."""
     nxt = _marker(next_line)
     if _marker(line) is not None or nxt is None or nxt[1] not in ("1", "一"):
         return None
     found = units_parenthesis(line)
     if found is None:
         return None
-    rest, wording, labelled, _ = found
+    rest, wording, labelled, deadline = found
     name = rest.strip().rstrip("：:，, ")
     if not name or len(name) > 30 or re.search(r"[。；;]", name) or not (wording or unit_pairs(labelled)):
         return None
-    return nxt[0] - 0.5, name, labelled, wording
+    return nxt[0] - 0.5, name, labelled, wording, deadline
 
 
 def _among_items(heading: _Block, blocks: list[_Block]) -> bool:
@@ -459,13 +460,14 @@ class _Parser:
         self.pending_label: str | None = None  # a label alone on its line, its value below
 
     def open_group(self, line_no: int, line: str, rank: float, name: str,
-                   labelled: list[tuple[str, str]], wording: str) -> None:
-        """A heading that gives the units of the items under it, once."""
+                   labelled: list[tuple[str, str]], wording: str, deadline: str | None = None) -> None:
+        """A heading that gives the units (and a deadline) of the items under it, once."""
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
         block = _Block(rank, "", name, line_no, parent, sources=[line], labelled=list(labelled),
                        wording=wording or None, group=True)  # type: ignore[arg-type]
+        block.deadline = deadline
         if parent:
             parent.children.append(block)
         self.blocks.append(block)

@@ -19,7 +19,7 @@ from xltools.readers.rows import Event, SourceMeta
 from xltools.text import clean_text
 
 _PAIR = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)）])?)\s*[：:]\s*(.*?)\s*$")
-_MIN_RECORDS = 2
+_MIN_RECORDS = 1  # one record with units and a requirement is a table of one row
 
 
 def _field(line: str) -> tuple[str, str] | None:
@@ -44,7 +44,7 @@ def has_fields(text: str, at_least: int = 4) -> bool:
 
 
 def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
-    """Read labelled-line records; None when the text holds fewer than two
+    """Read labelled-line records; None when the text holds no
     records with units and a requirement or task."""
     lines = text.split("\n")
     records: list[tuple[int, dict[str, str]]] = []

@@ -31,13 +31,13 @@ from xltools.readers.columns import (OTHER_KINDS, cell_type, compat, header_role
 from xltools.readers.grid import NUMBER_ONLY, Cell, Column, GridReader
 from xltools.readers.layout import current_layout
 from xltools.readers.rows import Event, SourceMeta
+from xltools.units import looks_like_unit, looks_like_units_cell
 from xltools.readers.stream import _MODIFIERS, _segmentations
 from xltools.text import clean_text
-from xltools.units import looks_like_units_cell
 
 _SPACES = re.compile(r"[ \u00a0\u3000\t]+")
 _HEADER_SCAN = 120  # lines searched for the header
-_MAX_CELL_WORDS = 8  # words one cell may be split into
+_MAX_CELL_WORDS = 24  # words one cell may be split into (a long text wrapped in a narrow column)
 _MAX_ROW_WORDS = 48
 _SAMPLE = 40  # rows that decide between header readings
 
@@ -63,6 +63,10 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
     layout = current_layout()
     if layout.header_line is not None and 0 < layout.header_line <= len(lines):
         index = layout.header_line - 1
+        after = [ln for ln in lines[index + 1:index + 60] if ln.strip()][:30]
+        if len(_words(lines[index].strip())) < 2 and \
+                sum(len(_words(ln.strip())) >= 2 for ln in after) < 0.5 * len(after):
+            return None  # one cell per line: no rows of space-separated cells
         if layout.columns:
             return index, [list(layout.columns)]
         words = [w for w, _ in _words(lines[index].strip())]
@@ -214,6 +218,29 @@ def _headerless(lines: list[str]) -> tuple[int, list[list[str]]] | None:
     return rows[0] - 1, [list(_GUESSED)]
 
 
+def _ends_a_row(words: list[tuple[str, int]], kinds: list[str]) -> bool:
+    """Whether a line opening with text holds the rest of a row: text, then the units (and
+    a deadline) that close the table's rows, the units column being the last but the
+    deadline. A line of a cell wrapped over lines does not end so."""
+    tail = [k for k in kinds if k not in ("deadline", "remark", "progress")]
+    if len(words) < 2 or not tail or tail[-1] != "units":
+        return False
+    k = len(words) - 1
+    if cell_type(words[k][0]) == "deadline" and "deadline" in kinds:
+        k -= 1
+    last = words[k][0] if k >= 1 else ""
+    if not (last and looks_like_units_cell(last) and cell_type(last) == "units"):
+        return False
+    # Text before the units: a piece of wrapped text may end like a unit (…持续开展部, …的办),
+    # so any piece that reads as text or holds sentence punctuation will do; a line of a units
+    # cell wrapped over lines holds only units.
+    return any(cell_type(w) in ("title", "sentence") or re.search(r"[，。；！？]", w)
+               or len(w) >= 12 and not looks_like_unit(w) for w, _ in words[:k])
+
+
+HEADING_ROW = -1  # the first column of a row that is a numbered heading spanning the table
+
+
 def _rows(lines: list[str], index: int, kinds: list[str]
           ) -> tuple[list[tuple[int, list[tuple[str, int, bool]]]], list[int], list[tuple[int, str]]]:
     """The rows under the header: ((first column, words) of each row, first
@@ -231,12 +258,19 @@ def _rows(lines: list[str], index: int, kinds: list[str]
         words = _words(lines[i].strip())
         if not words:
             continue
+        if rows or number_at is not None:
+            line = clean_text(lines[i])
+            if cell_type(line) == "heading" and not NUMBER_ONLY.match(words[0][0]):
+                # 一、全面推进乡村振兴 alone on its line: a row spanning the table (a goal row).
+                rows.append((HEADING_ROW, [(line, 0, False)]))
+                row_lines.append(i + 1)
+                continue
         first = 0
         if number_at is None:
             starts = True
         else:
             starts = any(NUMBER_ONLY.match(w) for w, _ in words[:number_at + 1])
-            if not starts and rows and cell_type(words[0][0]) == "sentence":
+            if not starts and rows and (cell_type(words[0][0]) == "sentence" or _ends_a_row(words, kinds)):
                 starts, first = True, text_at
         if starts:
             rows.append((first, []))
@@ -266,7 +300,7 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         rows, row_lines, _ = _rows(lines, index, kinds)
         if not rows:
             continue
-        sample = rows[:_SAMPLE]
+        sample = [(f, r) for f, r in rows[:_SAMPLE] if f != HEADING_ROW]
         aligned = [align_row(kinds, r, spaced_empties, first=f) for f, r in sample]
         empty_cols = sum(1 for c in range(len(kinds)) if not any(cells[c] for _, cells in aligned))
         score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
@@ -284,7 +318,8 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
             reader.titles.append(clean_text(raw))
             reader.skipped.append((i, raw.strip()))
     reader.skipped.extend(_rows(lines, index, kinds)[2])
-    cells = [align_row(kinds, r, spaced_empties, first=f)[1] for f, r in rows]
+    cells = [[r[0][0]] + [""] * (len(kinds) - 1) if f == HEADING_ROW
+             else align_row(kinds, r, spaced_empties, first=f)[1] for f, r in rows]
     # A row of several lines is ambiguous where a line break ends one cell or goes on in
     # it: aligned again, knowing the values each column holds in the other rows.
     counts: list[dict[str, int]] = [{} for _ in kinds]
@@ -294,7 +329,7 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
                 counts[c][t] = counts[c].get(t, 0) + 1
     known = [{t for t, k in col.items() if k >= 2} for col in counts]
     for i, (f, r) in enumerate(rows):
-        if any(w[2] for w in r):
+        if f != HEADING_ROW and any(w[2] for w in r):
             cells[i] = align_row(kinds, r, spaced_empties, known, f)[1]
     columns_text = [[row[c] for row in cells] for c in range(len(kinds))]
     kinds, decided = resolve_text_columns(kinds, columns_text)
@@ -302,6 +337,9 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
                for lb, k, r in zip(labels, kinds, roles)]
     grid: list[list[Cell]] = []
     for (first, _), row in zip(rows, cells):
+        if first == HEADING_ROW:
+            grid.append([Cell(row[0])] + [Cell(row[0], from_left=True)] * (len(kinds) - 1))
+            continue
         out = []
         for c, t in enumerate(row):
             if not t and grid and (c < first or kinds[c] in ("goal", "task")):

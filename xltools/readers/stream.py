@@ -148,8 +148,14 @@ class _Gaps:
 def _gaps(body: list[Item]) -> _Gaps:
     with_gap = sum(1 for it in body[1:] if it.gap)
     total = max(1, len(body) - 1)
-    cells = with_gap > 0.6 * total
-    return _Gaps(rows=0 < with_gap <= 0.6 * total, cells=cells, strict=cells and with_gap < total)
+    # Blocks of consecutive lines between boundaries: a row is several lines, a cell mostly
+    # one (a list of units one per line is the exception), so where most blocks are one
+    # line the boundaries separate cells even when lists make most lines boundary-less.
+    starts = [k for k, it in enumerate(body) if k == 0 or it.gap] + [len(body)]
+    blocks = len(starts) - 1
+    single = sum(1 for a, b in zip(starts, starts[1:]) if b - a == 1)
+    cells = with_gap > 0.6 * total or (blocks >= 4 and single > 0.5 * blocks)
+    return _Gaps(rows=0 < with_gap <= 0.6 * total and not cells, cells=cells, strict=cells and with_gap < total)
 
 
 def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list[int], list[bool]]:
@@ -159,6 +165,7 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
     if m == 0 or n == 0:
         return _NEG, [], []
     emit = [[compat(k, it.ctype) for k in kinds] for it in body]
+    req = kinds.index("requirement") if "requirement" in kinds else None
     score = [[_NEG] * n for _ in range(m)]
     back: list[list[tuple[int, bool]]] = [[(-1, True)] * n for _ in range(m)]
     for j in range(n):
@@ -194,11 +201,15 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                 if j > jp:  # the next cell of the same row, the columns between left empty
                     s = -0.3 * abs(j - jp - 1 - empties) - (2.0 if gaps.rows and gap else 0.0) \
                         - (1.5 if glued else 0.0)
+                    if not empties and req is not None and jp < req < j:
+                        s -= 1.5  # a row without its requirement, where no empty cell shows it
                     if prev + s > best:
                         best, arg = prev + s, (jp, False)
                 if j <= jp:  # a new row: at the first column, or further right under merged cells
                     s = (0.0 if j == 0 else -2.0 - 0.2 * j) - (2.0 if gaps.rows and not gap else 0.0) \
                         - (1.5 if glued else 0.0) + (1.0 if body[i].ctype == "heading" else 0.0)
+                    if req is not None and jp < req and body[i - 1].ctype != "heading":
+                        s -= 1.5  # the row above ended before its requirement
                     if prev + s > best:
                         best, arg = prev + s, (jp, True)
             score[i][j] = best + emit[i][j]
@@ -215,13 +226,16 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
     return total, cols, starts
 
 
-def _structure(kinds: list[str], cols: list[int], starts: list[bool]) -> float:
+def _structure(kinds: list[str], cols: list[int], starts: list[bool], labels: list[str]) -> float:
     """Plausibility of a column layout beyond its cells: every column is
     filled somewhere (a header word split in two leaves an empty column in
-    every row), and one column per kind."""
+    every row), and one column per kind. A column headed by a whole header
+    word written exactly (配合单位, 完成时限) is no fragment: it may be empty in
+    the rows read so far, at a small cost."""
     rows = max(1, sum(starts))
     filled = set(cols)
-    penalty = sum(1.5 + 0.5 * rows for j in range(len(kinds)) if j not in filled)
+    penalty = sum(1.5 + (0.0 if header_score(labels[j]) >= 3 else 0.5 * rows)
+                  for j in range(len(kinds)) if j not in filled)
     for kind in ("number", "task", "goal", "requirement", "deadline"):
         if kinds.count(kind) > 1:
             penalty += 2.0 * (kinds.count(kind) - 1)
@@ -271,7 +285,13 @@ def _header_candidates(items: list[Item]):
 def best_reading(items: list[Item]) -> Reading | None:
     """The best-scoring header segmentation and body alignment, or None."""
     layout = current_layout()
-    if layout:
+    at = None
+    if layout.header_line is not None and not layout.columns:
+        # Only the header line is given: the readings whose header starts there compete.
+        at = next((i for i, it in enumerate(items) if it.line >= layout.header_line), None)
+        if at is not None and not any(start == at for start, _ in _header_runs(items)):
+            at = None
+    if layout and at is None:
         given = _given_reading(items, layout)
         if given is not None:
             body = [it for it in items[given.header_end:] if it.ctype != "chrome"]
@@ -279,6 +299,8 @@ def best_reading(items: list[Item]) -> Reading | None:
         return given
     best: Reading | None = None
     for start, end, hscore, spans in _header_candidates(items):
+        if at is not None and start != at:
+            continue
         words = [it.text for it in items[start:end]]
         body = [it for it in items[end:] if it.ctype != "chrome"]
         if len(body) < 2:
@@ -290,7 +312,7 @@ def best_reading(items: list[Item]) -> Reading | None:
             continue
         sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
         bscore, cols, starts = _align(kinds, sample, _gaps(sample))
-        total = hscore + bscore + _structure(kinds, cols, starts)
+        total = hscore + bscore + _structure(kinds, cols, starts, labels)
         if best is None or total > best.score:
             best = Reading([(lb, items[start + a].line) for lb, (a, _) in zip(labels, spans)],
                            kinds, [r.role if r else "" for r in roles], end, [], [], total)

@@ -110,7 +110,7 @@ def spec_from_plan(plan, title: str = "") -> Spec:  # type: ignore[no-untyped-de
 
 def example_spec() -> Spec:
     """The example's plan as the current importer reads it (63 requirements)."""
-    from xltools.importer import read_original
+    from xltools.importing.importer import read_original
 
     return spec_from_plan(read_original(EXAMPLE))
 
@@ -128,8 +128,8 @@ def expected_spec(path: Path) -> Spec:
     only the start of each requirement; the full text is taken from the
     current import when exactly one imported requirement starts so (else the
     start itself is the text). Goal and task as annotated (null: none)."""
-    from xltools.importer import read_original
-    from xltools.readers.cleanup import is_traditional, to_simplified
+    from xltools.importing.importer import read_original
+    from xltools.importing.readers.cleanup import is_traditional, to_simplified
     from xltools.text import clean_text, strip_trailing_punct
 
     source = path.read_text(encoding="utf-8")
@@ -925,8 +925,8 @@ def plan_specs() -> dict[str, Callable[[], Spec]]:
 
 # --------------------------------------------------------------------------- comparing
 def imported(data: bytes, name: str):  # type: ignore[no-untyped-def]
-    from xltools.builder import build_plan
-    from xltools.readers import read_source
+    from xltools.importing.builder import build_plan
+    from xltools.importing.readers import read_source
 
     return build_plan(*read_source(data, name))
 

@@ -317,7 +317,7 @@ NOTE_NO_YEAR = "原文中没有年度，完成时限中的“年底前”等无�
 # ------------------------------------------------------------- letters
 # (issue 4 adds its strings here)
 # The progress sheet each unit gets from `split` (issue 5) and is told to return
-# in its letter. Build the file name with xltools.filenames.progress_filename(unit),
+# in its letter. Build the file name with xltools.io.filenames.progress_filename(unit),
 # which applies safe_filename; letters and split must use that same function.
 PROGRESS_FILE_PATTERN = "进度反馈表-{unit}.xlsx"
 
@@ -338,7 +338,7 @@ LETTER_CN_DIGITS = "〇一二三四五六七八九十"
 LETTER_SUB_NUMBER = "（{n}）"
 
 # Text of the default template (templates/letter.docx, made by
-# `python -m xltools.letter_template`); staff change it in Word.
+# `python -m xltools.documents.letter_template`); staff change it in Word.
 TPL_STYLE_TABLE_TEXT = "表格文字"
 TPL_STYLE_TABLE_HEADER = "表格标题行"
 TPL_OPENING = ("为贯彻落实《{{ title }}》，确保各项任务落到实处，现将涉及你单位的"
@@ -767,19 +767,19 @@ MSG_NEEDS_PDFTOTEXT = "{path} 是 PDF 文件，读取它需要 pdftotext（poppl
 MSG_PDF_TABLE = ("{path} 是 PDF 文件，其中没有找到带框线的任务分工表，也没有带责任单位的编号条目；"
                  "没有框线的表格无法从 PDF 可靠还原，请使用原 Word/Excel 文件或网页。"
                  "(no ruled task table and no numbered items in the PDF; use the original Word/Excel file)")
-# PDF tables (xltools/readers/pdf.py).
+# PDF tables (xltools/importing/readers/pdf.py).
 MSG_PDF_SCANNED = ("{path} 是扫描的 PDF（页面是图片，没有文字层），无法读取：本工具不支持文字识别（OCR）。"
                    "请向发文单位索取 Word/Excel 原件，或用 WPS/Office 打开原件另存为 .docx/.xlsx 后再导入。"
                    "(scanned PDF without a text layer; OCR is not supported: use the Word/Excel original)")
 MSG_BAD_PDF = "{path} 无法按 PDF 读取：{reason}。文件是否损坏或加密？(cannot read the PDF)"
-# OFD documents (xltools/readers/ofd.py).
+# OFD documents (xltools/importing/readers/ofd.py).
 MSG_BAD_OFD = "{path} 无法按 OFD（GB/T 33190 电子公文）读取：{reason}。文件是否损坏？(cannot read the OFD file)"
 OFD_MISSING_PART = "缺少部件 {part}"
 OFD_NO_PAGES = "文档中没有页面"
 MSG_OFD_TABLE = ("{path} 是 OFD 文件，其中没有找到带框线的任务分工表，也没有带责任单位的编号条目"
                  "（例如只是公文正文、发票或批复）。请导入附件中的任务分工表，或使用原 Word/Excel 文件。"
                  "(no ruled task table and no numbered items with units in the OFD file)")
-# Scans and photos read by OCR (xltools/readers/ocr.py).
+# Scans and photos read by OCR (xltools/importing/readers/ocr.py).
 MSG_OCR_MISSING = ("{path} 是{what}，需要文字识别（OCR）组件才能读取，当前没有安装。"
                    "请在命令行运行：pip install \"xltools[ocr]\"（离线安装：把 rapidocr、onnxruntime、"
                    "opencv-python-headless、numpy 的安装包一并拷入后用 pip install --no-index --find-links 目录 安装），"
@@ -888,7 +888,7 @@ REMARK_FORMAT = "{header}：{value}"
 
 # Text data the readers use (not shown to users).
 # Grassroots bodies named as a class (各村, 各社区, 各村（社区）): units, though
-# they end unlike the names of offices (used by xltools.units).
+# they end unlike the names of offices (used by xltools.importing.units).
 GRASSROOTS_UNITS = ("村", "社区", "居委会", "村委会", "嘎查", "村民小组")
 CN_NUMERALS = "一二三四五六七八九十百"
 # The most frequent Simplified characters (encoding detection scores decodings by them).

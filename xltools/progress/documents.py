@@ -9,7 +9,7 @@ attribute walks to Python internals), values are XML-escaped, and any
 template problem becomes a TemplateError naming the file.
 
 The default templates use the letters' GB/T 9704 page, fonts and styles
-(``xltools.letter_template``). Regenerate them with
+(``xltools.documents.letter_template``). Regenerate them with
 ``python -m xltools.progress.documents --force``.
 """
 
@@ -31,14 +31,14 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 import zipfile
 
-from xltools.docx_clean import clean_template_bytes
-from xltools.sandbox import (TEMPLATE_FAILURES, BoundedSandbox, bounded_sandbox, budget_message,
+from xltools.documents.docx_clean import clean_template_bytes
+from xltools.documents.sandbox import (TEMPLATE_FAILURES, BoundedSandbox, bounded_sandbox, budget_message,
                              failure_line, tag_at)
 
 from xltools import labels as L
-from xltools import letter_template as LT
+from xltools.documents import letter_template as LT
 from xltools.errors import TemplateError
-from xltools.fileio import is_file_like, read_input, write_bytes
+from xltools.io.fileio import is_file_like, read_input, write_bytes
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 REPORT_TEMPLATE = "report.docx"

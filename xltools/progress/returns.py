@@ -26,8 +26,8 @@ import python_calamine
 from xltools import labels as L
 from xltools.budget import RETURN_LIMITS, RETURN_ROW_FACTOR, SheetLimits
 from xltools.errors import InputError
-from xltools.fileio import read_capped
-from xltools.guard import is_reader_failure
+from xltools.io.fileio import read_capped
+from xltools.io.guard import is_reader_failure
 from xltools.text import normalise_spaces
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_UNIT, cell_key)
@@ -192,8 +192,8 @@ def check_zip(src: bytes | Path) -> str | None:
     """Why a zip must not be opened (declared sizes or ratio too high), or None.
 
     Only the central directory is read; nothing is decompressed. The limits are
-    the input guard's (``xltools.guard``), the same for every package."""
-    from xltools.guard import zip_problem
+    the input guard's (``xltools.io.guard``), the same for every package."""
+    from xltools.io.guard import zip_problem
 
     if isinstance(src, bytes):
         data = src
@@ -467,7 +467,7 @@ def _within_budget(rf: ReturnedFile, data: bytes, limits: SheetLimits) -> bytes 
     that lies about its size, a far-away cell, too many rows, shared strings
     fanned out too far (see ``xltools.budget``)."""
     from xltools import budget
-    from xltools.guard import _verify_members
+    from xltools.io.guard import _verify_members
 
     bad = _verify_members(data)
     if bad is not None:

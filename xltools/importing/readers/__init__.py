@@ -1,0 +1,255 @@
+"""Readers of original task tables. Each turns one kind of input into
+(events, SourceMeta) for `xltools.importing.builder.build_plan`.
+
+`read_source` picks the reader from the content (not only the extension):
+a zip with ``word/`` is a Word document, with ``xl/`` an Excel workbook; an
+OLE file is .xls/.et (a workbook stream) or .doc/.wps; HTML markers mean a
+saved web page; anything else is text, read as a delimited table (pipe,
+tab, csv), a space-separated dump with a header line, a dump with one cell
+per line, or prose (numbered items with their units).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+from xltools import labels as L
+from xltools.errors import InputError, SourceFormatError
+from xltools.importing.readers.layout import Layout, use_layout
+from xltools.importing.readers.rows import Event, SourceMeta
+
+Result = tuple[list[Event], SourceMeta]
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|head|meta|div|p)\b", re.I)
+
+
+def detect_format(data: bytes, name: str = "") -> str:
+    """One of docx, xlsx, xls, doc, odt, ods, rtf, pdf, ofd, image, html, text."""
+    ext = PurePath(name).suffix.lower()
+    if data[:4] == b"PK\x03\x04":
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            names = []
+        if any(n.startswith("word/") for n in names):
+            return "docx"
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if "content.xml" in names:
+            return "ods" if ext == ".ods" or b"spreadsheet" in data[:200] else "odt"
+        if "OFD.xml" in names or "/OFD.xml" in names:
+            return "ofd"
+        raise InputError(L.MSG_UNSUPPORTED_FORMAT.format(path=name, detail="zip"), path=name)
+    if data[:8] == OLE_MAGIC:
+        # Stream names are stored in UTF-16LE in the OLE directory.
+        if "WordDocument".encode("utf-16-le") in data:
+            return "doc"
+        if any((n + "\0").encode("utf-16-le") in data for n in ("Workbook", "Book")):
+            return "xls"
+        return "doc"
+    if data[:5] == b"{\\rtf":
+        return "rtf"
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" or data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image"
+    head = data[:4096]
+    if ext in (".htm", ".html", ".mht") or _HTML_MARKERS.search(head) or b"<table" in data.lower():
+        return "html"
+    return "text"
+
+
+def read_source(data: bytes, name: str, *, simplified: bool = True, layout: Layout | None = None) -> Result:
+    """Read an original table given as bytes (``name`` for messages and as a
+    hint). ``simplified``: convert Traditional characters to Simplified.
+    ``layout``: where the header is and what the columns are, when a person
+    tells the importer (``--header-line`` / ``--columns``)."""
+    if not data.strip():
+        raise InputError(L.MSG_EMPTY_INPUT.format(path=name), path=name)
+    from xltools.io.guard import check_package
+
+    check_package(data, name)  # zip bombs, damaged or encrypted packages: refused unparsed
+    with use_layout(layout):
+        return _read_source(data, name, simplified)
+
+
+def _read_source(data: bytes, name: str, simplified: bool) -> Result:
+    fmt = detect_format(data, name)
+    if fmt == "docx":
+        from xltools.importing.readers.docx import read_docx
+
+        return read_docx(data, name, simplified=simplified)
+    if fmt == "xlsx":
+        from xltools.importing.readers.xlsx import read_xlsx
+
+        return read_xlsx(data, name, simplified=simplified)
+    if fmt == "xls":
+        from xltools.importing.readers.xlsx import read_xls
+
+        return read_xls(data, name, simplified=simplified)
+    if fmt in ("doc", "rtf", "odt", "ods"):
+        from xltools.importing.readers.legacy import read_legacy
+
+        return read_legacy(data, name, fmt, simplified=simplified)
+    if fmt == "pdf":
+        return _read_pdf(data, name, simplified)
+    if fmt == "ofd":
+        from xltools.importing.readers.ofd import read_ofd
+
+        tables, text = read_ofd(data, name, simplified=simplified)
+        return _table_or_prose(tables, text, (), name, simplified, L.MSG_OFD_TABLE)
+    if fmt == "image":
+        from xltools.importing.readers.ocr import read_image
+
+        tables, text, review = read_image(data, name, simplified=simplified)
+        if tables is not None:
+            return tables
+        return _scanned_text(text, review, name, simplified, L.MSG_IMAGE_TABLE)
+    from xltools.importing.readers.decode import decode_text_lines
+
+    text, bad_lines = decode_text_lines(data, name)
+    if fmt == "html":
+        from xltools.importing.readers.html import read_html
+
+        return _decode_notes(read_html(text, name, simplified=simplified), text, bad_lines)
+    return _decode_notes(read_text(text, name, simplified=simplified), text, bad_lines)
+
+
+def _decode_notes(result: Result, text: str, bad_lines: list[int]) -> Result:
+    """A review note for each line where undecodable bytes were replaced."""
+    if not bad_lines:
+        return result
+    import dataclasses
+
+    events, meta = result
+    lines = text.split("\n")
+    notes = tuple((L.REVIEW_ENCODING, L.NOTE_BAD_BYTES.format(lines=n), n, lines[n - 1].strip()[:200])
+                  for n in bad_lines)
+    return events, dataclasses.replace(meta, review=notes + meta.review)
+
+
+def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
+    """Read a table or task list written as plain text: every reader that
+    applies proposes a reading, the most plausible one wins
+    (``readers/scoring.py``); a close runner-up is named on 待核对."""
+    from xltools.importing.readers import boxdraw, delimited, prose, records, spacerows, stream, text_table
+    from xltools.importing.readers.cleanup import Fixer
+    from xltools.importing.readers.accounting import account_lines
+    from xltools.importing.readers.scoring import best_of
+
+    fixer = Fixer(text, simplified)
+    text = fixer.fix_text(text)  # notes the original of every changed line
+    proposals: list = []
+    delim = delimited.csv_dialect(text)
+    if delim and (PurePath(name).suffix.lower() in (".csv", ".tsv") or delim in (",", ";", "\t")):
+        proposals.append(("csv", lambda: delimited.read_csv(text, name, delim)))
+    boxed = bool(boxdraw.box_blocks(text))
+    if boxed:
+        proposals.append(("box", lambda: boxdraw.read_box_table(text, name)))
+    sep = delimited.header_separator(text)
+    # A box-drawn table is no pipe table (its wrapped lines are not rows); a tab table the
+    # csv reader already reads (quotes and all) is not read a second time.
+    if sep is not None and not (boxed and sep == "│") and not (proposals and sep == delim):
+        proposals.append(("delimited", lambda: delimited.read_delimited(text, name, sep)))
+    proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
+    piped = delimited.pipe_cell_stream(text)
+    if piped is not None:
+        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
+    proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
+    if records.has_fields(text):
+        proposals.append(("records", lambda: records.read_records(text, name)))
+    if any(text_table._header_fields(line) for line in text.split("\n")[:80]):
+        proposals.append(("text_table", lambda: text_table.read_text_table(text, name)))
+    proposals.append(("prose", lambda: prose.read_prose(text, name)))
+    best, runner_up = best_of(proposals)
+    if best is None:
+        raise SourceFormatError(no_table_message(text, name), path=name)
+    events, meta = best.events, best.meta
+    review = tuple(fixer.review) + meta.review
+    # A CSV/TSV line is split at its delimiter (a cell's text may continue on the next lines).
+    account = account_lines(text, events, meta, delim if best.reader == "csv" else None)
+    review += tuple((L.REVIEW_SKIPPED, L.NOTE_LOST_LINE, line, source) for line, source in account.lost)
+    if runner_up is not None and runner_up.score >= 0.9 * best.score and not agree(best.events, runner_up.events):
+        review += ((L.REVIEW_STRUCTURE, L.NOTE_RUNNER_UP.format(
+            chosen=L.READER_NAMES.get(best.reader, best.reader),
+            other=L.READER_NAMES.get(runner_up.reader, runner_up.reader)), None, ""),)
+    return events, dataclasses.replace(meta, review=review,
+                                       lines=(account.total, account.read, account.skipped))
+
+
+def agree(a: list[Event], b: list[Event]) -> bool:
+    """Whether two readings find the same requirements (nine in ten of them,
+    by their opening words): a close runner-up that agrees is no ambiguity."""
+    from xltools.importing.readers.rows import RawRow
+    from xltools.text import clean_text
+
+    def keys(events: list[Event]) -> set[str]:
+        return {clean_text(e.requirement)[:12] for e in events if isinstance(e, RawRow) and e.requirement.strip()}
+
+    ka, kb = keys(a), keys(b)
+    return bool(ka) and len(ka & kb) >= 0.9 * max(len(ka), len(kb))
+
+
+def no_table_message(text: str, name: str) -> str:
+    """What the importer saw (header words and their lines) and what to do."""
+    from xltools.importing.readers.columns import header_score
+
+    seen: list[str] = []
+    for i, line in enumerate(text.split("\n"), start=1):
+        for word in re.split(r"[\s|│｜,，\t]+", line.strip()):
+            if word and header_score(word) >= 3:
+                seen.append(L.SEEN_HEADER_WORD.format(line=i, word=word))
+        if len(seen) >= 8:
+            break
+    if seen:
+        return L.MSG_NO_TABLE_SEEN.format(path=name, seen="、".join(seen))
+    return L.MSG_NO_TABLE_NOTHING_SEEN.format(path=name)
+
+
+def _read_pdf(data: bytes, name: str, simplified: bool) -> Result:
+    """A digital PDF's ruled task table is read as a grid (readers/pdf.py);
+    a PDF without one is read as prose (work points) from its text; pages
+    without a text layer (scans) are read by OCR (readers/ocr.py)."""
+    from xltools.importing.readers.legacy import pdf_text
+    from xltools.importing.readers.pdf import read_pdf_document
+
+    tables, text, review, ocr_text = read_pdf_document(data, name, simplified=simplified)
+    if tables is None and ocr_text.strip():
+        return _scanned_text(ocr_text, review, name, simplified, L.MSG_PDF_TABLE)
+    if tables is None and not text.strip() and not review:
+        text = pdf_text(data, name)
+    return _table_or_prose(tables, text, review, name, simplified, L.MSG_PDF_TABLE)
+
+
+def _scanned_text(text: str, review: tuple, name: str, simplified: bool, message: str) -> Result:
+    """A scan without a ruled table: its text lines as OCR read them (the
+    text boxes of a line apart by tabs) go to the text readers, which compete
+    as for a text file (a table aligned by spaces, one cell per line, prose)."""
+    try:
+        events, meta = read_text(text, name, simplified=simplified)
+    except SourceFormatError as exc:
+        raise SourceFormatError(message.format(path=name), path=name) from exc
+    return events, dataclasses.replace(meta, review=tuple(review) + meta.review)
+
+
+def _table_or_prose(tables: Result | None, text: str, review: tuple, name: str, simplified: bool,
+                    message: str) -> Result:
+    """The task table read from a page layout (PDF, OFD, scan), or else its
+    text read as prose (work points); ``review``: notes of OCR'd pages,
+    already in ``tables``."""
+    from xltools.importing.readers import prose
+    from xltools.importing.readers.cleanup import Fixer
+
+    if tables is not None:
+        return tables
+    fixer = Fixer(text, simplified)
+    found = prose.read_prose(fixer.fix_text(text), name)
+    if found is None or not found[0]:
+        raise SourceFormatError(message.format(path=name), path=name)
+    events, meta = found
+    return events, dataclasses.replace(meta, review=tuple(review) + tuple(fixer.review) + meta.review)

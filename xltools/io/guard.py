@@ -437,54 +437,6 @@ def explain(data: bytes, name: str, exc: BaseException) -> InputError:
     return InputError(L.MSG_PACKAGE_UNREADABLE.format(path=name, reason=reason), path=name)
 
 
-def _answer_key(value: object) -> str:
-    import datetime as dt
-
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
-def refuse_filled_return(path: str | PathLike[str], previous: Mapping[tuple[str, str], Mapping[str, object]]
-                         | None = None) -> None:
-    """Refuse (OutputError, force or not) to replace ``path`` when it is a progress
-    file a unit has filled in: an answer that is not the one pre-filled from
-    ``previous`` (the last roll-up), or a filled-in date. A file that cannot be read
-    is refused too (it may be a return); an empty one may be replaced."""
-    from xltools.errors import OutputError
-    from xltools.progress.returns import ERR_EMPTY, read_returned
-
-    p = Path(path)
-    if not p.is_file():
-        return
-    rf = read_returned(p)
-    if rf.error is not None:
-        if rf.error[0] == ERR_EMPTY:
-            return
-        raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
-    previous = previous or {}
-    id_column = L.PROGRESS_LOCKED_COLUMNS[0]
-    filled = rf.filled_date is not None
-    for row in rf.rows:
-        if filled:
-            break
-        req_id = _answer_key(row.values.get(id_column))
-        before = previous.get((req_id, rf.unit), {})
-        for column in L.PROGRESS_FILL_COLUMNS:
-            value = _answer_key(row.values.get(column))
-            if value and value != _answer_key(before.get(column)):
-                filled = True
-                break
-    if filled:
-        raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
-
-
 __all__ = ["is_reader_failure", "check_pdf", "pdf_problem", "MAX_PDF_PAGES", "check_package", "check_sheets", "sheet_problem_error", "zip_problem", "is_encrypted_ole", "looks_binary", "bad_xml_part",
-           "explain", "bad_part_error", "input_too_large", "refuse_filled_return",
+           "explain", "bad_part_error", "input_too_large",
            "MAX_INPUT_BYTES", "MAX_PART_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO", "MAX_CELLS"]

@@ -35,12 +35,12 @@ from xltools import labels as L
 from xltools.errors import InputError, OutputError
 from xltools.io.fileio import atomic_folder, check_writable, is_file_like, read_input
 from xltools.io.filenames import unique_filenames
-from xltools.io.guard import refuse_filled_return
 from xltools.model import Plan
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_TITLE, KEY_UNIT, KEY_WRITTEN, UnitRow, cell_key,
                                        default_round, parse_date_arg, plan_fingerprint,
                                        progress_file_name, unit_rows)
+from xltools.progress.returns import refuse_filled_return
 from xltools.progress.status import status_options
 from xltools.workbook.writer import cell_xml, set_text_safe
 from xltools.workbook.reader import normalise_requirement_id

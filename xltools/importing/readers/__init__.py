@@ -93,9 +93,7 @@ def _read_source(data: bytes, name: str, simplified: bool) -> Result:
 
         return read_xls(data, name, simplified=simplified)
     if fmt in ("doc", "rtf", "odt", "ods"):
-        from xltools.importing.readers.legacy import read_legacy
-
-        return read_legacy(data, name, fmt, simplified=simplified)
+        return _read_legacy(data, name, fmt, simplified)
     if fmt == "pdf":
         return _read_pdf(data, name, simplified)
     if fmt == "ofd":
@@ -118,6 +116,19 @@ def _read_source(data: bytes, name: str, simplified: bool) -> Result:
 
         return _decode_notes(read_html(text, name, simplified=simplified), text, bad_lines)
     return _decode_notes(read_text(text, name, simplified=simplified), text, bad_lines)
+
+
+def _read_legacy(data: bytes, name: str, fmt: str, simplified: bool) -> Result:
+    """.doc/.rtf/.odt → .docx and .ods → .xlsx with LibreOffice, then the reader of that format."""
+    from xltools.importing.readers.legacy import convert
+
+    if fmt == "ods":
+        from xltools.importing.readers.xlsx import read_xlsx
+
+        return read_xlsx(convert(data, name, fmt, "xlsx"), name, simplified=simplified)
+    from xltools.importing.readers.docx import read_docx
+
+    return read_docx(convert(data, name, fmt, "docx"), name, simplified=simplified)
 
 
 def _decode_notes(result: Result, text: str, bad_lines: list[int]) -> Result:

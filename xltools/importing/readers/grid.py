@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.layout import current_layout
+from xltools.importing.readers.prose import (choose_title, split_labelled, split_units_deadline,
+                                             unit_pairs, year_of)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import looks_like_units_cell
@@ -652,8 +654,6 @@ def _units_lines(text: str) -> str:
 
 
 def _units_deadline(text: str) -> tuple[str, str | None]:
-    from xltools.importing.readers.prose import split_units_deadline
-
     return split_units_deadline(text)
 
 
@@ -661,7 +661,6 @@ def _labelled_units(text: str) -> list[tuple[str, str]]:
     """Labelled lines inside a units cell → (role, units) pairs, e.g.
     ``牵头单位：A`` / ``配合单位：B``."""
     from xltools.importing.readers.columns import label_role
-    from xltools.importing.readers.prose import split_labelled, unit_pairs
 
     joined = clean_text("；".join(ln.strip() for ln in text.split("\n") if ln.strip()))
     pairs = unit_pairs(split_labelled(joined))
@@ -781,20 +780,3 @@ def _split_numbered_lines(text: str) -> list[str] | None:
     if numbers != list(range(1, len(numbers) + 1)):
         return None
     return parts
-
-
-def choose_title(candidates: list[str]) -> str:
-    """The document title among the lines above the table."""
-    # A breadcrumb (首页 >> 专题专栏 >> …) is page chrome, not a title.
-    cands = [c for c in candidates if 4 <= len(c) <= 80 and not any(
-        c.startswith(w) for w in L.PAGE_CHROME) and not re.search(r">>|＞＞|»|›", c)
-        and not (c.endswith("文件") and len(c) <= 30)]  # the masthead 某某人民政府文件
-    titled = [c for c in cands if any(w in c for w in L.TITLE_WORDS)]
-    if titled:
-        return strip_trailing_punct(titled[0])
-    return strip_trailing_punct(cands[0]) if cands else ""
-
-
-def year_of(text: str) -> int | None:
-    m = re.search(r"(20\d{2})\s*年", text)
-    return int(m.group(1)) if m else None

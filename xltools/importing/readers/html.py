@@ -107,7 +107,7 @@ def read_html(text: str, name: str, *, simplified: bool = True) -> tuple[list[Ev
     if found and reader.events:
         events, meta = reader.result()
         if not meta.title and title_tag is not None:
-            from xltools.importing.readers.grid import choose_title, year_of
+            from xltools.importing.readers.prose import choose_title, year_of
             from xltools.text import clean_text
 
             title = choose_title([_page_title(clean_text(fixer.fix(title_tag.get_text())))])

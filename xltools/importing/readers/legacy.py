@@ -13,9 +13,7 @@ from pathlib import Path, PurePath
 
 from xltools import labels as L
 from xltools.errors import DependencyError, InputError
-from xltools.importing.readers.rows import Event, SourceMeta
 
-_TARGET = {"doc": "docx", "rtf": "docx", "odt": "docx", "xls": "xlsx", "ods": "xlsx"}
 TIMEOUT = 180
 
 
@@ -52,18 +50,6 @@ def convert(data: bytes, name: str, fmt: str, target: str) -> bytes:
             raise InputError(L.MSG_CONVERT_FAILED.format(path=name, reason=reason or proc.returncode),
                              path=name)
         return out.read_bytes()
-
-
-def read_legacy(data: bytes, name: str, fmt: str, *, simplified: bool = True) -> tuple[list[Event], SourceMeta]:
-    target = _TARGET.get(fmt, "docx")
-    converted = convert(data, name, fmt, target)
-    if target == "docx":
-        from xltools.importing.readers.docx import read_docx
-
-        return read_docx(converted, name, simplified=simplified)
-    from xltools.importing.readers.xlsx import read_xlsx
-
-    return read_xlsx(converted, name, simplified=simplified)
 
 
 def pdf_text(data: bytes, name: str) -> str:

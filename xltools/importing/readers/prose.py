@@ -29,7 +29,6 @@ from xltools import labels as L
 from xltools.deadlines import deadline_words, find_deadline, is_deadline_phrase
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import find_labels, header_role, label_kind, label_role, squeeze
-from xltools.importing.readers.grid import choose_title, year_of
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import looks_like_units_cell, split_top_level
@@ -275,6 +274,23 @@ def split_units_deadline(text: str) -> tuple[str, str | None]:
         else:
             keep.append(clause)
     return ("，".join(keep), deadline) if deadline else (text, None)
+
+
+def choose_title(candidates: list[str]) -> str:
+    """The document title among the lines above the table."""
+    # A breadcrumb (首页 >> 专题专栏 >> …) is page chrome, not a title.
+    cands = [c for c in candidates if 4 <= len(c) <= 80 and not any(
+        c.startswith(w) for w in L.PAGE_CHROME) and not re.search(r">>|＞＞|»|›", c)
+        and not (c.endswith("文件") and len(c) <= 30)]  # the masthead 某某人民政府文件
+    titled = [c for c in cands if any(w in c for w in L.TITLE_WORDS)]
+    if titled:
+        return strip_trailing_punct(titled[0])
+    return strip_trailing_punct(cands[0]) if cands else ""
+
+
+def year_of(text: str) -> int | None:
+    m = re.search(r"(20\d{2})\s*年", text)
+    return int(m.group(1)) if m else None
 
 
 # A title of two short parallel phrases (坚持优先发展教育，提高全民素质).

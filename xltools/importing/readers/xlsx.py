@@ -186,6 +186,6 @@ def read_xls(data: bytes, name: str, *, simplified: bool = True) -> tuple[list[E
         except Exception as exc2:
             if isinstance(exc2, XltoolsError):
                 raise
-            from xltools.importing.readers.legacy import read_legacy
+            from xltools.importing.readers.legacy import convert
 
-            return read_legacy(data, name, "xls", simplified=simplified)
+            return read_xlsx(convert(data, name, "xls", "xlsx"), name, simplified=simplified)

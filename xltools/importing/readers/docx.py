@@ -218,6 +218,6 @@ def read_docx(data: bytes, name: str, *, simplified: bool = True) -> tuple[list[
     if found and reader.events:
         return reader.result()
     # No task table: the document is prose (工作要点) or a table-less layout.
-    from xltools.importing.readers import read_text
+    from xltools.importing.readers.plaintext import read_text
 
     return read_text(sample, name, simplified=simplified)

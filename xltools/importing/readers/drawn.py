@@ -15,6 +15,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+TOL = 2.0  # points: ruling lines closer than this are the same line
+
+
+def cluster(values: list[float]) -> list[float]:
+    """Coordinates closer than ``TOL`` merged into one (sorted)."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > TOL:
+            out.append(v)
+    return out
+
+
+def nearest(bounds: list[float], v: float) -> int:
+    """The index of the coordinate in ``bounds`` nearest to ``v``."""
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+
+
+def inside(ch: dict, box: tuple[float, float, float, float]) -> bool:
+    """Whether the centre of character ``ch`` lies in ``box`` (x0, top, x1, bottom)."""
+    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
 
 def char(text: str, x0: float, top: float, x1: float, bottom: float, *, conf: float = 1.0) -> dict:
     """One placed character as readers/pdf.py reads it; ``conf``: how sure

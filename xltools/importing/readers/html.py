@@ -113,7 +113,7 @@ def read_html(text: str, name: str, *, simplified: bool = True) -> tuple[list[Ev
             title = choose_title([_page_title(clean_text(fixer.fix(title_tag.get_text())))])
             meta = dataclasses.replace(meta, title=title, year=year_of(title))
         return events, meta
-    from xltools.importing.readers import read_text
+    from xltools.importing.readers.plaintext import read_text
 
     body = soup.body or soup
     return read_text(body.get_text("\n"), name, simplified=simplified)

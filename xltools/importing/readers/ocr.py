@@ -326,7 +326,7 @@ def _recover_cells(page: DrawnPage, g, marks, scale: float, unit: float) -> list
     read again on its own, enlarged."""
     import cv2
 
-    from xltools.importing.readers.pdf import _inside
+    from xltools.importing.readers.drawn import inside as _inside
 
     found: list[list[dict]] = []
     for table in page.find_tables():
@@ -363,7 +363,9 @@ def _doubt_notes(page: DrawnPage, number: int) -> list[tuple]:
     """A 待核对 note for each table cell and each line outside the tables
     holding a doubtful character: page, row and column (or height on the
     page), confidence, the text with the doubtful characters marked."""
-    from xltools.importing.readers.pdf import _cluster, _index, _inside
+    from xltools.importing.readers.drawn import cluster as _cluster
+    from xltools.importing.readers.drawn import inside as _inside
+    from xltools.importing.readers.drawn import nearest as _index
 
     notes: list[tuple] = []
     claimed: set[int] = set()
@@ -618,13 +620,12 @@ def ocr_pdf_pages(data: bytes, name: str, indices: list[int], *, whole: bool) ->
     return {number - 1: page for number, page, _rows in read}
 
 
-def read_image(data: bytes, name: str, *, simplified: bool = True):  # type: ignore[no-untyped-def]
-    """A scan or photo of a table (PNG, JPEG, TIFF of one or more pages):
-    (the task table or None, its text, the review notes), as
-    ``readers/pdf.read_pdf_document`` gives them."""
+def read_image(data: bytes, name: str) -> list[DrawnPage]:
+    """A scan or photo of a table (PNG, JPEG, TIFF of one or more pages) read
+    by OCR into pages for the PDF grid reader (``readers/pdf.read_pages``);
+    each page's review notes and text lines are on the page."""
     _require(name, L.OCR_WHAT_IMAGE)
     from xltools.importing.readers import raster
-    from xltools.importing.readers.pdf import read_pages
 
     size = _image_size(data)
     if size is not None and size[0] * size[1] > _MAX_PIXELS:
@@ -643,10 +644,7 @@ def read_image(data: bytes, name: str, *, simplified: bool = True):  # type: ign
     if not any(page.chars for _n, page, _r in read):
         raise InputError(L.MSG_OCR_NOTHING.format(path=name, page=1), path=name)
     _finish(read)
-    pages = [page for _n, page, _r in read]
-    review = tuple(note for page in pages for note in page.review)
-    result, _text = read_pages(pages, name, simplified=simplified, review=review)
-    return result, "\n".join(ln for page in pages for ln in page.lines), review
+    return [page for _n, page, _r in read]
 
 
 def _image_size(data: bytes) -> tuple[int, int] | None:

@@ -36,12 +36,15 @@ from statistics import median
 from xltools import labels as L
 from xltools.errors import InputError
 from xltools.importing.readers.cleanup import Fixer
+from xltools.importing.readers.drawn import TOL as _TOL
+from xltools.importing.readers.drawn import cluster as _cluster
+from xltools.importing.readers.drawn import inside as _inside
+from xltools.importing.readers.drawn import nearest as _index
 from xltools.importing.readers.grid import Cell, GridReader
 from xltools.importing.readers.rows import Event, SourceMeta
 
 Result = tuple[list[Event], SourceMeta]
 _PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
-_TOL = 2.0  # points: ruling lines closer than this are the same line
 _SENTENCE_END = "。；;！!？?"
 
 
@@ -74,18 +77,6 @@ class _Table:
     open_top: list[bool] = field(default_factory=list)
     open_bottom: list[bool] = field(default_factory=list)
     centered: bool | None = None  # text of merged cells centred (a spreadsheet) or at the top (Word)
-
-
-def _cluster(values: list[float]) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > _TOL:
-            out.append(v)
-    return out
-
-
-def _index(bounds: list[float], v: float) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
 
 
 _STOPS = "，。、；：？！,.;:?!%·…"
@@ -138,11 +129,6 @@ def _join(lines: list[_Line], edge: float) -> tuple[str, bool]:
             out = ln.text
     last = lines[-1] if lines else None
     return out, last is not None and last.end + 2 * last.size > edge
-
-
-def _inside(ch: dict, box: tuple[float, float, float, float]) -> bool:
-    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def _lines(chars: list[dict]) -> list[_Line]:

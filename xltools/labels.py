@@ -662,6 +662,8 @@ MSG_ROLLUP_TRUE = ("已汇总：读取 {files} 个文件、{rows_read} 行，采
                    "{rows_reported} 行列入“问题”；{returned}/{units} 个单位已反馈，逾期未报 {overdue} 个。→ {path}")
 MSG_ROLLUP_OVERDUE_UNITS = "逾期未报：{units}"
 MSG_ROLLUP_SUMMARY_ONLY = "（仅汇总表，未附主表）"
+# RollupResult.to_frame(sheet): the tables that have one header row (汇总 is a page of tables).
+MSG_NO_FRAME = "汇总结果中没有可转为表格的“{sheet}”工作表；可选：{sheets}。(no such table in the roll-up)"
 MSG_NOT_A_ROLLUP = ("{path} 不是汇总结果（缺少“{sheet}”工作表）。请先用“汇总进度”（xltools rollup）"
                     "生成汇总工作簿。(not a roll-up workbook)")
 MSG_ROLLUP_TOO_OLD = ("{path} 是旧版本生成的汇总结果（缺少汇总信息）。请重新汇总后再生成。"

@@ -25,9 +25,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Mapping
-from os import PathLike
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from xltools import labels as L
 from xltools.errors import InputError

@@ -28,7 +28,7 @@ from xltools import labels as L
 from xltools.budget import EXCEL_MAX_CELL_CHARS, excel_value
 from xltools.io.fileio import atomic_path, check_writable, is_file_like
 from xltools.issuer import issuer_units
-from xltools.model import Plan, PlanInfo, ReviewNote, Role, sort_assignments
+from xltools.model import Plan, PlanInfo, ReviewNote, Role, assignment_rows
 from xltools.io.sharedstrings import compact
 
 # Validations and the unit list reach this far below the data, so rows and
@@ -256,22 +256,6 @@ def _write_readme(wb: Workbook, plan: Plan) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def assignment_rows(plan: Plan) -> list[tuple[object, ...]]:
-    """The 任务分工 rows: one per requirement × unit (a requirement without units once)."""
-    by_req: dict[str, list] = {}
-    for a in sort_assignments(plan.assignments):
-        by_req.setdefault(a.requirement_id, []).append(a)
-    out = []
-    for goal, task, req in plan.iter_requirements():
-        # The wording as written (6月底前动工) when there is one; it reads back to the same date.
-        deadline: object = req.deadline.text or req.deadline.date or None
-        for a in by_req.get(req.id) or [None]:
-            out.append((req.id, goal.name, task.number, task.name, req.text,
-                        a.unit if a else "", a.role.value if a and a.role else "",
-                        deadline, req.units_text, (a.remark if a else "") or req.remark))
-    return out
 
 
 def _write_assignments(wb: Workbook, plan: Plan, limit: int | None = None) -> list[tuple[object, ...]]:

@@ -22,6 +22,7 @@ import io
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,7 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 from jinja2.exceptions import SecurityError
 from lxml import etree
+from markupsafe import Markup
 
 from xltools import labels as L
 from xltools.errors import DependencyError, InputError, OutputError, TemplateError
@@ -47,7 +49,7 @@ from xltools.documents.letter_template import TITLE_LINE_WIDTH, default_template
 from xltools.model import Assignment, Plan, Requirement, Role, requirement_sort_key
 from xltools.workbook.reader import read_plan
 from xltools.documents.docx_clean import clean_template_parts
-from xltools.documents.sandbox import (TEMPLATE_FAILURES, bounded_sandbox, budget_message, failure_line,
+from xltools.documents.sandbox import (TEMPLATE_FAILURES, BoundedSandbox, bounded_sandbox, budget_message, failure_line,
                              render_counted, tag_at)
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
@@ -564,13 +566,18 @@ class _Part:
 
 
 class LetterTemplate:
-    """A letter template read, checked and compiled once; ``render`` per unit.
+    """The docx template engine of every document (交办通知, 通报, 催办): a template
+    read, cleaned (docx_clean), checked and compiled once into the bounded sandbox;
+    ``render`` per document. docxtpl's tag syntax ({%tr%}, {%p%}, …) is understood.
 
+    ``known``: the variables a template may use (default: the letters' CONTEXT_KEYS);
+    ``env``: the sandbox to render in (default: a new one; a batch shares one budget).
     Raises TemplateError (with the tag and the paragraph around it) when the
     template cannot be used.
     """
 
-    def __init__(self, source: PathOrFile | None = None) -> None:
+    def __init__(self, source: PathOrFile | None = None, *, known: Iterable[str] | None = None,
+                 env: BoundedSandbox | None = None) -> None:
         if source is None:
             source = default_template_path()
             if not source.is_file():  # installed without the repository: build it in memory
@@ -592,7 +599,8 @@ class LetterTemplate:
         self.entries, self.warnings = clean_template_parts(self.entries, self.name)
         # Templates come from anyone: no attribute access to internals, no code execution,
         # a budget on work and size (sandbox.BoundedSandbox).
-        self.env = bounded_sandbox()
+        self.env = env if env is not None else bounded_sandbox()
+        self.known = CONTEXT_KEYS if known is None else frozenset(known)
         self.parts: dict[str, _Part] = {}
         self.texts: list[str] = []
         for name, raw in self.entries.items():
@@ -723,7 +731,7 @@ class LetterTemplate:
     def _check_variables(self) -> None:
         for part in self.parts.values():
             names = meta.find_undeclared_variables(self.env.parse(part.source))
-            unknown = sorted(n for n in names if n not in CONTEXT_KEYS
+            unknown = sorted(n for n in names if n not in self.known
                              and n not in self.env.globals)
             if unknown:
                 raise self._error(self._undefined_message(unknown[0]))
@@ -766,12 +774,12 @@ class LetterTemplate:
                 m = re.search(r"attribute '([^']+)'", str(exc))
                 tag, text = self.find_tag(m.group(1)) if m else ("", "")
                 raise self._error(L.MSG_TEMPLATE_UNSAFE.format(
-                    path=self.name, unit=unit, tag=tag or "?", text=_short(text))) from exc
+                    path=self.name, during=_during(unit), tag=tag or "?", text=_short(text))) from exc
             except jinja2.TemplateError as exc:
                 raise self._error(self._render_message(exc, unit)) from exc
             except (TypeError, ValueError, AttributeError, KeyError) as exc:
                 raise self._error(L.MSG_TEMPLATE_RENDER.format(
-                    path=self.name, unit=unit, reason=exc, where="")) from exc
+                    path=self.name, during=_during(unit), reason=exc, where="")) from exc
             xml = (xml.replace("\n<w:p", "<w:p").replace("{_{", "{{").replace("}_}", "}}")
                    .replace("{_%", "{%").replace("%_}", "%}"))
             data = xml.encode("utf-8")
@@ -796,7 +804,8 @@ class LetterTemplate:
             tag, text = self.find_tag(m.group(1))
             if tag:
                 where = L.MSG_TEMPLATE_WHERE.format(tag=tag, text=_short(text))
-        return L.MSG_TEMPLATE_RENDER.format(path=self.name, unit=unit, reason=reason, where=where)
+        return L.MSG_TEMPLATE_RENDER.format(path=self.name, during=_during(unit), reason=reason,
+                                            where=where)
 
     def _xml_message(self, exc: etree.XMLSyntaxError, data: bytes) -> str:
         column = exc.position[1] if exc.position else 0
@@ -814,9 +823,36 @@ class LetterTemplate:
                 zf.writestr(name, data)
         return buf.getvalue()
 
-    def render(self, context: Mapping[str, Any], unit: str = "") -> bytes:
-        """One letter as .docx bytes."""
-        return self.package(self.render_parts(context, unit))
+    def render(self, context: Mapping[str, Any], unit: str = "",
+               images: Mapping[str, tuple[bytes, float]] | None = None) -> bytes:
+        """One document as .docx bytes. ``images``: variable → (PNG bytes, width in mm),
+        each shown as a picture where the template says ``{{ variable }}``."""
+        if not images:
+            return self.package(self.render_parts(context, unit))
+        values = dict(context)
+        rels = etree.fromstring(self.entries.get(_DOCUMENT_RELS, _EMPTY_RELS))
+        types = etree.fromstring(self.entries[_CONTENT_TYPES])
+        extra: dict[str, bytes] = {}
+        for number, (key, (png, width_mm)) in enumerate(images.items(), start=1):
+            rid, target = f"rIdXltoolsImage{number}", f"media/xltools-{number}.png"
+            etree.SubElement(rels, f"{{{_RELS_NS}}}Relationship", Id=rid, Type=_IMAGE_REL,
+                             Target=target)
+            extra["word/" + target] = png
+            values[key] = Markup(_picture_run(png, width_mm, rid, number))
+        if not any(d.get("Extension", "").lower() == "png" for d in types):
+            etree.SubElement(types, f"{{{_TYPES_NS}}}Default", Extension="png",
+                             ContentType="image/png")
+        rendered = self.render_parts(values, unit)
+        rendered[_DOCUMENT_RELS] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
+                                                  standalone=True)
+        rendered[_CONTENT_TYPES] = etree.tostring(types, xml_declaration=True, encoding="UTF-8",
+                                                  standalone=True)
+        rendered.update(extra)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name in [*self.entries, *(n for n in rendered if n not in self.entries)]:
+                zf.writestr(name, rendered.get(name, self.entries.get(name, b"")))
+        return buf.getvalue()
 
     # --------------------------------------------------------- combined
     def combine(self, letters: Sequence[Mapping[str, bytes]],
@@ -827,6 +863,33 @@ class LetterTemplate:
         counts the sections are odd-page breaks, which Word and LibreOffice judge by the
         restarted page number (so they add no blank page)."""
         return _combine(self, letters, pages)
+
+
+def _during(unit: str) -> str:
+    return L.TEMPLATE_DURING_UNIT.format(unit=unit) if unit else L.TEMPLATE_DURING
+
+
+_CONTENT_TYPES = "[Content_Types].xml"
+_DOCUMENT_RELS = "word/_rels/document.xml.rels"
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_EMPTY_RELS = f'<Relationships xmlns="{_RELS_NS}"/>'.encode()
+
+
+def _picture_run(png: bytes, width_mm: float, rid: str, number: int) -> str:
+    """A picture ``width_mm`` wide (height from the PNG's own size) in a run of its own,
+    to stand for a ``{{ tag }}`` inside a run's text (as docxtpl's InlineImage does)."""
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Mm
+
+    width_px, height_px = struct.unpack(">II", png[16:24])  # the IHDR chunk
+    cx = int(Mm(width_mm))
+    cy = int(cx * height_px / max(width_px, 1))
+    inline = CT_Inline.new_pic_inline(number + 1000, rid, f"xltools-{number}.png", cx, cy)
+    xml = etree.tostring(inline, encoding="unicode")
+    return ('</w:t></w:r><w:r><w:drawing>' + xml + '</w:drawing></w:r>'
+            '<w:r><w:t xml:space="preserve">')
 
 
 _BLOCK_WORDS = {"if", "for", "macro", "call", "filter", "with", "block", "raw", "autoescape",

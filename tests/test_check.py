@@ -138,7 +138,7 @@ def test_not_a_workbook(tmp_path):
 def test_empty_workbook_is_reported(tmp_path):
     from xltools import labels as L
     from xltools.cli import main
-    from xltools.importing.importer import template
+    from xltools.workbook.template import template
 
     path = tmp_path / "empty.xlsx"
     template(path)

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT, pdf_text, soffice_convert
 from xltools import labels as L
-from xltools.importing.importer import template
+from xltools.workbook.template import template
 from xltools.workbook.reader import read_plan
 
 

@@ -97,7 +97,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from xltools.importing.importer import template
+    from xltools.workbook.template import template
 
     check_suffix(args.output, ".xlsx")
     template(args.output, force=args.force)

@@ -1,4 +1,4 @@
-"""`xltools import` and `xltools template`: original table → normalised workbook."""
+"""`xltools import`: original table → normalised workbook."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from xltools import labels as L
 from xltools.importing.builder import build_plan
 from xltools.errors import WorkbookError
 from xltools.io.fileio import check_writable, is_file_like, read_source_bytes
-from xltools.model import Plan, PlanInfo
+from xltools.model import Plan
 from xltools.importing.readers import read_source
 from xltools.importing.readers.layout import Layout
 from xltools.importing.units import UnitRegistry
@@ -70,12 +70,3 @@ def import_original(src: PathOrFile, out: PathOrFile, *, units: PathOrFile | Non
     plan = read_original(src, units=units, year=year, simplified=simplified, layout=layout)
     write_workbook(plan, out, force=force, inputs=inputs)
     return ImportResult(plan, None if hasattr(out, "write") else Path(out))  # type: ignore[arg-type]
-
-
-def empty_plan() -> Plan:
-    return Plan(info=PlanInfo(), goals=(), assignments=(), units=())
-
-
-def template(out: PathOrFile, *, force: bool = False) -> None:
-    """Write the empty normalised workbook (templates/assignment.xlsx)."""
-    write_workbook(empty_plan(), out, force=force)

@@ -35,7 +35,8 @@ from jinja2 import Environment  # noqa: E402
 from xltools import labels as L  # noqa: E402
 from xltools.io.filenames import progress_filename, safe_filename  # noqa: E402
 from xltools.documents.letter_template import default_template_path  # noqa: E402
-from xltools.documents.letters import LetterTemplate, PlanIndex, letter_context, letters  # noqa: E402
+from xltools.documents.engine import LetterTemplate  # noqa: E402
+from xltools.documents.letters import PlanIndex, letter_context, letters  # noqa: E402
 from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requirement,  # noqa: E402
                            Role, Task, Unit)
 from xltools.workbook.writer import write_workbook  # noqa: E402

@@ -22,8 +22,8 @@ from xltools.errors import DependencyError, InputError, OutputError, TemplateErr
 from xltools.io.filenames import progress_filename
 from xltools.documents.letter_template import (LINE_PITCH_TWIPS, build_template, default_template_path,
                                      template_bytes, write_template)
-from xltools.documents.letters import (LetterTemplate, PlanIndex, cn_number, format_doc_number,
-                             letter_context, letters)
+from xltools.documents.engine import LetterTemplate
+from xltools.documents.letters import PlanIndex, cn_number, format_doc_number, letter_context, letters
 from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requirement, Role, Task,
                            Unit)
 from xltools.workbook.writer import write_workbook

@@ -181,7 +181,8 @@ def tags(draw) -> str:  # type: ignore[no-untyped-def]
 
 def fuzz_tags(examples: int, seed_value: int) -> None:
     from xltools.errors import XltoolsError
-    from xltools.documents.letters import LetterTemplate, PlanIndex, letter_context
+    from xltools.documents.engine import LetterTemplate
+    from xltools.documents.letters import PlanIndex, letter_context
     from xltools.workbook.reader import read_plan
     from xltools.cli import main
     import datetime as dt
@@ -216,7 +217,7 @@ def fuzz_packages(examples: int, seed_value: int) -> None:
     """Templates with bytes changed (damaged packages, active content): a result
     without active content, or a Chinese message."""
     from xltools.errors import XltoolsError
-    from xltools.documents.letters import LetterTemplate
+    from xltools.documents.engine import LetterTemplate
 
     base = hostile.active_template((hostile.ROOT / "templates" / "letter.docx").read_bytes())
     members = hostile.parts(base)

@@ -93,6 +93,17 @@ ROW_TAGS = ("{{ r.id }}", "{{ r.task }}", "{{ r.text }}", "{{ r.others }}", "{{ 
 
 
 # ---------------------------------------------------------------- helpers
+# Every variable the letter template may use (docs/letters.md documents each one).
+CONTEXT_KEYS = frozenset({
+    "unit", "unit_kind", "unit_contact", "unit_phone", "title", "letter_title", "year",
+    "issuer", "doc_number", "feedback_deadline", "contact", "phone", "contact_line", "date",
+    "progress_file", "groups", "rows", "general", "total", "no",
+    "title_lines", "general_tasks", "general_style", "attachments", "attachment_lines",
+    "attachment_files", "table_ref", "functional", "show_deadline", "sealed", "sign_issuer",
+    "sign_date", "masthead", "masthead_title", "delivery",
+})
+
+
 def _el(tag: str, **attrs: str) -> etree._Element:
     el = OxmlElement(tag)
     for key, value in attrs.items():

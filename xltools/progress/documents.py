@@ -5,7 +5,7 @@ The templates are ordinary Word documents with docxtpl (Jinja2) tags that
 staff may reword and restyle (templates/report.docx, templates/remind.docx;
 their variables are listed in docs/progress.md). A template is hostile
 input: it is cleaned and rendered by the one docx template engine of the
-project (``documents.letters.LetterTemplate``, the letters' compiled engine) in
+project (``documents.engine.LetterTemplate``, the letters' compiled engine) in
 the bounded sandbox (no attribute walks to Python internals, a budget on work
 and size), values are XML-escaped, and any template problem becomes a
 TemplateError naming the file and the tag.
@@ -32,7 +32,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 
 from xltools.documents.docx_clean import clean_template_bytes
-from xltools.documents.letters import LetterTemplate
+from xltools.documents.engine import LetterTemplate
 from xltools.documents.sandbox import BoundedSandbox, bounded_sandbox
 
 from xltools import labels as L
@@ -241,7 +241,7 @@ def render(template: bytes, name: str, context: Mapping[str, Any],
            unit: str = "") -> bytes:
     """The rendered document: ``context`` values, ``images`` (PNG bytes) as
     pictures CHART_WIDTH_MM wide. Rendered by the letters' engine
-    (``documents.letters.LetterTemplate``), compiled once per batch (``env``: the
+    (``documents.engine.LetterTemplate``), compiled once per batch (``env``: the
     batch's sandbox, whose budget every document of the batch shares). Raises
     TemplateError for any template problem, and when the template exceeds its budget."""
     env = env if env is not None else sandbox()

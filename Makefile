@@ -22,6 +22,7 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/letters.py
+	$(BIN)/python benchmarks/engines.py
 	$(BIN)/python benchmarks/rollup.py
 	$(BIN)/python benchmarks/split.py
 	$(BIN)/python benchmarks/export.py

@@ -33,10 +33,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from xltools.export import export, export_plan, layout  # noqa: E402
+from xltools.documents.export import export, export_plan, layout  # noqa: E402
 from xltools.model import (Assignment, Goal, Plan, PlanInfo, Requirement, Role,  # noqa: E402
                            Task, Unit)
-from xltools.workbook import write_workbook  # noqa: E402
+from xltools.workbook.writer import write_workbook  # noqa: E402
 
 UNITS = 200
 PER_TASK = 5

@@ -20,11 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from xltools.errors import InputError  # noqa: E402
-from xltools.guard import check_package  # noqa: E402
-from xltools.master import read_plan_fast  # noqa: E402
+from xltools.io.guard import check_package  # noqa: E402
+from xltools.progress.master import read_plan_fast  # noqa: E402
 from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requirement, Role,  # noqa: E402
                            Task, Unit)
-from xltools.workbook import write_workbook  # noqa: E402
+from xltools.workbook.writer import write_workbook  # noqa: E402
 
 
 def make_plan(n_reqs: int, n_units: int, per_req: int = 3) -> Plan:

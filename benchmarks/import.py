@@ -44,9 +44,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 import layouts as lay  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from xltools.builder import build_plan  # noqa: E402
-from xltools.readers import read_source  # noqa: E402
-from xltools.workbook import write_workbook  # noqa: E402
+from xltools.importing.builder import build_plan  # noqa: E402
+from xltools.importing.readers import read_source  # noqa: E402
+from xltools.workbook.writer import write_workbook  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "taonan-2019.txt"
 _PLACES = ("城关", "东城", "西城", "南山", "北湖", "青山", "石桥", "河口", "新华", "长安")

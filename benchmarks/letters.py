@@ -33,13 +33,14 @@ from docxtpl import DocxTemplate  # noqa: E402
 from jinja2 import Environment  # noqa: E402
 
 from xltools import labels as L  # noqa: E402
-from xltools.filenames import progress_filename, safe_filename  # noqa: E402
-from xltools.letter_template import default_template_path  # noqa: E402
-from xltools.letters import LetterTemplate, PlanIndex, letter_context, letters  # noqa: E402
+from xltools.io.filenames import progress_filename, safe_filename  # noqa: E402
+from xltools.documents.letter_template import default_template_path  # noqa: E402
+from xltools.documents.engine import LetterTemplate  # noqa: E402
+from xltools.documents.letters import PlanIndex, letter_context, letters  # noqa: E402
 from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requirement,  # noqa: E402
                            Role, Task, Unit)
-from xltools.workbook import write_workbook  # noqa: E402
-from xltools.workbook_reader import read_plan  # noqa: E402
+from xltools.workbook.writer import write_workbook  # noqa: E402
+from xltools.workbook.reader import read_plan  # noqa: E402
 
 DAY = dt.date(2019, 3, 5)
 TEXT = ("围绕推动解决小微企业和民营企业融资难融资贵问题、防范化解重大金融风险、政府债务置换和化解等方面，"

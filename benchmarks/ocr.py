@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import layouts as lay  # noqa: E402
 import scans  # noqa: E402
-from xltools.builder import build_plan  # noqa: E402
-from xltools.readers import read_source  # noqa: E402
-from xltools.readers.ocr import available, ocr_image  # noqa: E402
+from xltools.importing.builder import build_plan  # noqa: E402
+from xltools.importing.readers import read_source  # noqa: E402
+from xltools.importing.readers.ocr import available, ocr_image  # noqa: E402
 
 
 def peak_mb() -> float:

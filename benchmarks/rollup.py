@@ -42,7 +42,7 @@ from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requireme
 from xltools.progress import (HEADER_ROW, Identity, build_progress_workbook,  # noqa: E402
                               plan_fingerprint, unit_rows)
 from xltools.progress.rollup import rollup  # noqa: E402
-from xltools.workbook import write_workbook  # noqa: E402
+from xltools.workbook.writer import write_workbook  # noqa: E402
 
 STATUSES = L.DEFAULT_STATUSES
 

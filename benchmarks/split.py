@@ -32,7 +32,7 @@ import openpyxl  # noqa: E402
 from rollup import make_plan  # noqa: E402
 from xltools import labels as L  # noqa: E402
 from xltools.progress import FILE_COLUMNS, split, unit_rows  # noqa: E402
-from xltools.workbook import write_workbook  # noqa: E402
+from xltools.workbook.writer import write_workbook  # noqa: E402
 
 
 def floor(plan, out: Path) -> int:

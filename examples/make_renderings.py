@@ -19,10 +19,10 @@ import html
 import sys
 from pathlib import Path
 
-from xltools.export import export_plan
-from xltools.importer import read_original
+from xltools.documents.export import export_plan
+from xltools.importing.importer import read_original
 from xltools.model import Plan
-from xltools.wording import units_cell
+from xltools.documents.wording import units_cell
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "taonan-2019.txt"

@@ -42,9 +42,9 @@ sys.path.insert(0, str(ROOT))
 
 from xltools import labels as L  # noqa: E402
 from xltools.demo import EXAMPLE, SETTINGS, apply_settings  # noqa: E402
-from xltools.importer import read_original  # noqa: E402
+from xltools.importing.importer import read_original  # noqa: E402
 from xltools.progress import FILE_COLUMNS, HEADER_ROW, split  # noqa: E402
-from xltools.workbook import write_workbook  # noqa: E402
+from xltools.workbook.writer import write_workbook  # noqa: E402
 
 OUT = ROOT / "examples" / "returned"
 ROUND = "2019年第一季度"

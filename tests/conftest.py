@@ -55,14 +55,14 @@ def pdf_text(pdf: Path) -> str:
 
 @pytest.fixture(scope="session")
 def taonan_plan():
-    from xltools.importer import read_original
+    from xltools.importing.importer import read_original
 
     return read_original(TAONAN)
 
 
 @pytest.fixture
 def taonan_workbook(tmp_path: Path) -> Path:
-    from xltools.importer import import_original
+    from xltools.importing.importer import import_original
 
     out = tmp_path / "wb.xlsx"
     import_original(TAONAN, out)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from conftest import EXAMPLES
 from xltools.demo import SETTINGS, apply_settings
-from xltools.importer import read_original
+from xltools.importing.importer import read_original
 from xltools.progress.rollup import rollup
-from xltools.workbook import write_workbook
+from xltools.workbook.writer import write_workbook
 
 AS_OF = "2019-04-20"
 

@@ -110,7 +110,7 @@ def spec_from_plan(plan, title: str = "") -> Spec:  # type: ignore[no-untyped-de
 
 def example_spec() -> Spec:
     """The example's plan as the current importer reads it (63 requirements)."""
-    from xltools.importer import read_original
+    from xltools.importing.importer import read_original
 
     return spec_from_plan(read_original(EXAMPLE))
 
@@ -129,8 +129,8 @@ def expected_spec(path: Path) -> Spec:
     only the start of each requirement; the full text is taken from the
     current import when exactly one imported requirement starts so (else the
     start itself is the text). Goal and task as annotated (null: none)."""
-    from xltools.importer import read_original
-    from xltools.readers.cleanup import is_traditional, to_simplified
+    from xltools.importing.importer import read_original
+    from xltools.importing.readers.cleanup import is_traditional, to_simplified
     from xltools.text import clean_text, strip_trailing_punct
 
     source = path.read_text(encoding="utf-8")
@@ -1144,8 +1144,8 @@ def plan_specs() -> dict[str, Callable[[], Spec]]:
 
 # --------------------------------------------------------------------------- comparing
 def imported(data: bytes, name: str):  # type: ignore[no-untyped-def]
-    from xltools.builder import build_plan
-    from xltools.readers import read_source
+    from xltools.importing.builder import build_plan
+    from xltools.importing.readers import read_source
 
     return build_plan(*read_source(data, name))
 
@@ -1239,10 +1239,10 @@ def check_hatch(spec: Spec, layout: Layout, mode: str) -> str | None:
     (``mode`` "columns"), ``--header-line`` (the first line after the title, "line"; text
     renderings only) or both. "" when every requirement comes back with its text and units
     by role, else the first difference; None when the mode does not apply."""
-    from xltools.builder import build_plan
+    from xltools.importing.builder import build_plan
     from xltools.errors import XltoolsError
-    from xltools.readers import read_source
-    from xltools.readers.layout import Layout as Hint
+    from xltools.importing.readers import read_source
+    from xltools.importing.readers.layout import Layout as Hint
 
     if layout.columns is None or (layout.applies and not layout.applies(spec)):
         return None

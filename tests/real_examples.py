@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from xltools.model import Plan, Role
-from xltools.readers.cleanup import is_traditional, to_simplified
+from xltools.importing.readers.cleanup import is_traditional, to_simplified
 from xltools.text import clean_text, strip_trailing_punct
 
 REAL = Path(__file__).parent / "fixtures" / "real"

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from xltools import labels as L
-from xltools.builder import build_plan
-from xltools.readers import read_source
-from xltools.readers.accounting import account_lines
+from xltools.importing.builder import build_plan
+from xltools.importing.readers import read_source
+from xltools.importing.readers.accounting import account_lines
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "taonan-2019.txt"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from xltools.builder import build_plan, parse_number
-from xltools.readers.rows import RawRow, StrayLabel
+from xltools.importing.builder import build_plan, parse_number
+from xltools.importing.readers.rows import RawRow, StrayLabel
 
 
 def row(req, goal=None, number=None, task=None, units=None):

@@ -9,9 +9,9 @@ import random
 import openpyxl
 import pytest
 
-from xltools.check import check, format_report
+from xltools.workbook.check import check, format_report
 from xltools.errors import WorkbookError
-from xltools.workbook_reader import read_plan
+from xltools.workbook.reader import read_plan
 
 
 def _edit(path, fn):
@@ -138,7 +138,7 @@ def test_not_a_workbook(tmp_path):
 def test_empty_workbook_is_reported(tmp_path):
     from xltools import labels as L
     from xltools.cli import main
-    from xltools.importer import template
+    from xltools.workbook.template import template
 
     path = tmp_path / "empty.xlsx"
     template(path)

@@ -9,7 +9,7 @@ import openpyxl
 
 from tests.conftest import TAONAN
 from xltools.cli import main
-from xltools.workbook_reader import read_plan
+from xltools.workbook.reader import read_plan
 
 
 def test_import_then_check(tmp_path, capsys):

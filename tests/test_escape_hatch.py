@@ -21,10 +21,10 @@ import pytest
 import layouts as lay
 from layout_failures import HATCH_FAILURES
 from real_examples import REAL, _norm, expected_for, real_files
-from xltools.builder import build_plan
-from xltools.readers import read_source
-from xltools.readers.cleanup import is_traditional
-from xltools.readers.layout import Layout, parse_columns
+from xltools.importing.builder import build_plan
+from xltools.importing.readers import read_source
+from xltools.importing.readers.cleanup import is_traditional
+from xltools.importing.readers.layout import Layout, parse_columns
 from xltools.text import clean_text
 
 # Each shared document with a header row: (the line its header starts on, the columns in
@@ -100,7 +100,7 @@ def test_the_hatch_gives_rows_with_units(prefix: str, mode: str) -> None:
 
 def test_the_cli_takes_the_hatch(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from xltools.cli import main
-    from xltools.workbook_reader import read_plan
+    from xltools.workbook.reader import read_plan
 
     path = _doc("15")
     line, names = HATCH["15"]

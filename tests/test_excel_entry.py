@@ -214,12 +214,12 @@ def test_expected_error_is_a_chinese_message(tmp_path):
 
 def test_unexpected_error_is_logged_not_shown(wb, tmp_path, monkeypatch):
     monkeypatch.setenv("XLTOOLS_HOME", str(tmp_path / "home"))
-    import xltools.letters
+    import xltools.documents.letters
 
     def boom(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(xltools.letters, "letters", boom)
+    monkeypatch.setattr(xltools.documents.letters, "letters", boom)
     port = FilePort(wb)
     entry.letters(port=port)
     text, error = port.messages[-1]

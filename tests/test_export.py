@@ -13,10 +13,10 @@ from docx import Document
 from xltools import labels as L
 from xltools.cli import main
 from xltools.errors import OutputError
-from xltools.export import export, export_plan, layout
+from xltools.documents.export import export, export_plan, layout
 from xltools.model import Role
-from xltools.readers.docx import W, table_grid
-from xltools.workbook_reader import read_plan
+from xltools.importing.readers.docx import W, table_grid
+from xltools.workbook.reader import read_plan
 
 
 def test_layout_of_the_example(taonan_plan) -> None:
@@ -93,7 +93,7 @@ def test_export_refuses_to_overwrite_and_checks_the_suffix(taonan_plan, tmp_path
 
 
 def test_no_goal_column_when_no_goals(tmp_path: Path) -> None:
-    from xltools.importer import read_original
+    from xltools.importing.importer import read_original
 
     import dataclasses
 

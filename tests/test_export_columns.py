@@ -10,10 +10,10 @@ import openpyxl
 from docx import Document
 
 from xltools import labels as L
-from xltools.export import export, layout
-from xltools.importer import read_original
+from xltools.documents.export import export, layout
+from xltools.importing.importer import read_original
 from xltools.model import Assignment, Role
-from xltools.workbook import write_workbook
+from xltools.workbook.writer import write_workbook
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 TABLE_17 = REAL / "17_box-drawing-merged-fenguan-lingdao.txt"

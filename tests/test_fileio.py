@@ -12,7 +12,7 @@ import pytest
 
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
-from xltools.fileio import atomic_folder, atomic_path, environment_error, guard_output
+from xltools.io.fileio import atomic_folder, atomic_path, environment_error, guard_output
 
 
 class _Interrupted(Exception):
@@ -64,7 +64,7 @@ def test_atomic_folder_commits_every_file(tmp_path: Path) -> None:
 
 
 def test_read_capped_reads_one_byte_past_the_cap_and_no_more(tmp_path: Path) -> None:
-    from xltools.fileio import read_capped
+    from xltools.io.fileio import read_capped
 
     for size in (0, 1, 99, 100, 101, 5000):
         data = bytes(range(256)) * (size // 256 + 1)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from xltools.filenames import MAX_LENGTH, progress_filename, safe_filename, unique_filenames
+from xltools.io.filenames import MAX_LENGTH, progress_filename, safe_filename, unique_filenames
 
 FORBIDDEN = '\\/:*?"<>|'
 

@@ -20,7 +20,7 @@ from xltools.progress.identity import (functional_only_units, parse_functional_i
 from xltools.progress.readback import read_rollup
 from xltools.progress.remind import remind
 from xltools.progress.rollup import rollup
-from xltools.workbook import write_workbook
+from xltools.workbook.writer import write_workbook
 
 AS_OF = "2019-07-10"  # after the 反馈截止日期 (2019-07-05)
 
@@ -140,7 +140,7 @@ def test_example_functional_rows(tmp_path: Path) -> None:
     the phrase) answers 19 rows, not 56; the roll-up of the bundled returns
     answers a requirement of 各相关部门 only on those rows."""
     from xltools.demo import EXAMPLE, SETTINGS, apply_settings
-    from xltools.importer import read_original
+    from xltools.importing.importer import read_original
     import json
 
     plan = apply_settings(read_original(EXAMPLE), json.loads(SETTINGS.read_text(encoding="utf-8")))

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from xltools import guard
+from xltools.io import guard
 from xltools import labels as L
 from xltools.errors import InputError
 

@@ -19,15 +19,15 @@ from lxml import etree
 from xltools import labels as L
 from xltools.cli import main
 from xltools.errors import DependencyError, InputError, OutputError, TemplateError
-from xltools.filenames import progress_filename
-from xltools.letter_template import (LINE_PITCH_TWIPS, build_template, default_template_path,
+from xltools.io.filenames import progress_filename
+from xltools.documents.letter_template import (LINE_PITCH_TWIPS, build_template, default_template_path,
                                      template_bytes, write_template)
-from xltools.letters import (LetterTemplate, PlanIndex, cn_number, format_doc_number,
-                             letter_context, letters)
+from xltools.documents.engine import LetterTemplate
+from xltools.documents.letters import PlanIndex, cn_number, format_doc_number, letter_context, letters
 from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requirement, Role, Task,
                            Unit)
-from xltools.workbook import write_workbook
-from xltools.workbook_reader import read_plan
+from xltools.workbook.writer import write_workbook
+from xltools.workbook.reader import read_plan
 
 from conftest import TAONAN, pdf_text, require_soffice
 
@@ -322,9 +322,9 @@ def _xml_parts(data: bytes) -> dict[str, bytes]:
 
 def test_committed_template_matches_generator() -> None:
     committed = default_template_path()
-    assert committed.is_file(), "run: python -m xltools.letter_template --force"
+    assert committed.is_file(), "run: python -m xltools.documents.letter_template --force"
     assert _xml_parts(committed.read_bytes()) == _xml_parts(template_bytes()), \
-        "templates/letter.docx is stale: run python -m xltools.letter_template --force"
+        "templates/letter.docx is stale: run python -m xltools.documents.letter_template --force"
 
 
 def test_write_template_refuses_overwrite(tmp_path: Path) -> None:
@@ -544,7 +544,7 @@ def test_cli(small_workbook: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 # -------------------------------------------------------------- example
 @pytest.fixture(scope="module")
 def taonan_letters(tmp_path_factory: pytest.TempPathFactory):
-    from xltools.importer import import_original
+    from xltools.importing.importer import import_original
 
 
 
@@ -728,7 +728,7 @@ def test_general_as_annex(small_workbook: Path, tmp_path: Path) -> None:
 
 
 def test_title_lines() -> None:
-    from xltools.letters import title_lines
+    from xltools.documents.letters import title_lines
 
     assert title_lines("关于落实任务分工的通知") == ["关于落实任务分工的通知"]
     lines = title_lines("关于落实《2020年全省营商环境优化提升专项行动实施方案》的通知")
@@ -768,7 +768,7 @@ def test_example_letters_as_printed(tmp_path_factory: pytest.TempPathFactory) ->
     from xltools.demo import SETTINGS, apply_settings
     import json
 
-    from xltools.importer import read_original
+    from xltools.importing.importer import read_original
 
     base = tmp_path_factory.mktemp("printed")
     plan = apply_settings(read_original(TAONAN),

@@ -9,7 +9,7 @@ import openpyxl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xltools.master import is_clean, merge_sheets
+from xltools.progress.master import is_clean, merge_sheets
 from xltools.text import clean_text
 
 ALPHABET = "政务公开推进（）()，,：:；; \u3000\n\t\r\u00a0\u200bＡ１ａabc12。、《》“”-"
@@ -53,7 +53,7 @@ def test_first_sheet_and_summary_only():
 
 
 def test_rows_and_merges_are_placed_where_the_schema_wants_them():
-    from xltools.master import append_rows
+    from xltools.progress.master import append_rows
 
     rows = '<row r="2"><c r="A2" s="1"/></row>'
     plain = '<worksheet><dimension ref="A1"/><sheetData/><pageMargins/></worksheet>'

@@ -23,16 +23,16 @@ import pytest
 from conftest import EXAMPLES, FIXTURES, TAONAN, require_soffice, soffice_convert
 from xltools import labels as L
 from xltools.demo import SETTINGS, apply_settings
-from xltools.importer import read_original
-from xltools.letters import (PlanIndex, format_doc_number, letter_title, letters, plan_warnings,
+from xltools.importing.importer import read_original
+from xltools.documents.letters import (PlanIndex, format_doc_number, letter_title, letters, plan_warnings,
                              signature)
 from xltools.model import Deadline, Plan, PlanInfo
 from xltools.progress import summary as S
 from xltools.progress.results import Slot
 from xltools.progress.rollup import rollup
 from xltools.progress.split import split
-from xltools.workbook import write_workbook
-from xltools.workbook_reader import read_plan
+from xltools.workbook.writer import write_workbook
+from xltools.workbook.reader import read_plan
 
 pdfplumber = pytest.importorskip("pdfplumber")
 
@@ -190,8 +190,8 @@ def test_example_letters_signed_attached_and_unsplit(example_workbook: Path,
 
 
 def test_real_tables_16_and_17_letters_and_export(tmp_path: Path) -> None:
-    from xltools.export import export
-    from xltools.importer import import_original
+    from xltools.documents.export import export
+    from xltools.importing.importer import import_original
 
     wb16 = tmp_path / "16.xlsx"
     import_original(next((FIXTURES / "real").glob("16_*.txt")), wb16)
@@ -357,7 +357,7 @@ def test_report_and_remind_print(example_rollup, tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ the workbook asks
 def test_workbook_asks_about_many_leads_and_unchecked_notes(example_workbook: Path) -> None:
-    from xltools.check import check, format_report
+    from xltools.workbook.check import check, format_report
 
     wb = openpyxl.load_workbook(example_workbook)
     review = [[c.value for c in row] for row in wb[L.SHEET_REVIEW].iter_rows(min_row=2)]
@@ -385,7 +385,7 @@ def test_workbook_asks_about_many_leads_and_unchecked_notes(example_workbook: Pa
 def test_masthead_and_numbers_per_letter(tmp_path: Path) -> None:
     from test_letters import small_plan
 
-    from xltools.letters import doc_numbers
+    from xltools.documents.letters import doc_numbers
 
     assert doc_numbers("洮政办函[2019]{n}号", ["甲", "乙"], 8) == {
         "甲": "洮政办函〔2019〕8号", "乙": "洮政办函〔2019〕9号"}

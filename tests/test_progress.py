@@ -18,8 +18,8 @@ from xltools.errors import InputError, OutputError
 from xltools.progress import (FILE_COLUMNS, FORMAT_ID, HEADER_ROW, LOCKED_COLUMNS, map_status,
                               plan_fingerprint, progress_file_name, row_fingerprint, split,
                               unit_rows)
-from xltools.workbook import write_workbook
-from xltools.workbook_reader import read_plan
+from xltools.workbook.writer import write_workbook
+from xltools.workbook.reader import read_plan
 
 
 @pytest.fixture

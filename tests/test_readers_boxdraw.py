@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.model import Role
-from xltools.readers import read_source
-from xltools.readers.boxdraw import box_blocks
+from xltools.importing.readers import read_source
+from xltools.importing.readers.boxdraw import box_blocks
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 

@@ -9,9 +9,9 @@ import zipfile
 import pytest
 
 from xltools.errors import InputError
-from xltools.readers import detect_format, read_source
-from xltools.readers.decode import decode_text, detect_encoding
-from xltools.readers.rows import RawRow
+from xltools.importing.readers import detect_format, read_source
+from xltools.importing.readers.decode import decode_text, detect_encoding
+from xltools.importing.readers.rows import RawRow
 
 TEXT = "一、加强监管\n1.规范执法。推行执法公示制度。（市司法局牵头，各县（市、区）人民政府负责）\n"
 

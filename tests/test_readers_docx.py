@@ -7,10 +7,10 @@ from pathlib import Path
 
 from docx import Document
 
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.model import Role
-from xltools.readers import detect_format, read_source
-from xltools.readers.docx import W, table_grid
+from xltools.importing.readers import detect_format, read_source
+from xltools.importing.readers.docx import W, table_grid
 
 
 def _units(plan, req_id):

@@ -4,11 +4,11 @@ shifted rows, unlabelled 序号, people columns, section rows, two-row headers."
 from __future__ import annotations
 
 from xltools import labels as L
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.model import Role
-from xltools.readers import read_source
-from xltools.readers.grid import Cell, GridReader, header_kind, split_number
-from xltools.readers.rows import RawRow
+from xltools.importing.readers import read_source
+from xltools.importing.readers.grid import Cell, GridReader, header_kind, split_number
+from xltools.importing.readers.rows import RawRow
 
 
 def _rows(events):

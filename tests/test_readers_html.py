@@ -3,10 +3,10 @@ without a table."""
 
 from __future__ import annotations
 
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.model import Role
-from xltools.readers import detect_format, read_source
-from xltools.readers.html import table_grid
+from xltools.importing.readers import detect_format, read_source
+from xltools.importing.readers.html import table_grid
 
 PAGE = """<html><head><meta charset="gb2312"><title>某区2021年政务公开工作任务分工_某区人民政府</title></head>
 <body><div>登录 | 注册</div><div>当前位置：首页 &gt; 政府信息公开</div>

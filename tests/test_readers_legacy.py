@@ -8,10 +8,10 @@ import pytest
 from docx import Document
 
 from conftest import soffice_convert
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.errors import DependencyError
 from xltools.model import Role
-from xltools.readers import detect_format, legacy, read_source
+from xltools.importing.readers import detect_format, legacy, read_source
 
 
 def _docx(path: Path) -> Path:

@@ -19,9 +19,9 @@ import pytest
 import layouts as lay
 import scans
 from xltools import labels as L
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.errors import DependencyError, InputError
-from xltools.readers import read_source
+from xltools.importing.readers import read_source
 
 pytest.importorskip("rapidocr", reason="the OCR extra (pip install .[ocr]) is not installed")
 
@@ -133,7 +133,7 @@ def test_without_the_ocr_extra_a_scan_says_how_to_install_it(example_pdf: Path, 
     are refused with how to install it; a mixed PDF is read without its
     scanned pages, which a note names."""
     from xltools.cli import main
-    from xltools.readers import ocr
+    from xltools.importing.readers import ocr
 
     monkeypatch.setitem(sys.modules, "rapidocr", None)  # import rapidocr → ImportError
     ocr._engine.cache_clear()
@@ -166,14 +166,14 @@ def test_without_the_ocr_extra_a_scan_says_how_to_install_it(example_pdf: Path, 
 
 
 def _row(text: str, top: float = 0.0) -> list[dict]:
-    from xltools.readers.drawn import char
+    from xltools.importing.readers.drawn import char
 
     return [char(ch, 10.0 * k, top, 10.0 * k + 10, top + 12) for k, ch in enumerate(text)]
 
 
 def test_near_miss_unit_name_is_corrected_with_a_note() -> None:
-    from xltools.readers.drawn import DrawnPage
-    from xltools.readers.ocr import fix_unit_names
+    from xltools.importing.readers.drawn import DrawnPage
+    from xltools.importing.readers.ocr import fix_unit_names
 
     rows = [_row("市发改局、市民政局", 0), _row("市发政局、市财政局", 60), _row("市审计局、市发改局", 120)]
     page = DrawnPage(600, 800, chars=[c for r in rows for c in r])
@@ -184,8 +184,8 @@ def test_near_miss_unit_name_is_corrected_with_a_note() -> None:
 
 
 def test_two_unit_names_without_their_comma_are_split_with_a_note() -> None:
-    from xltools.readers.drawn import DrawnPage
-    from xltools.readers.ocr import fix_unit_names
+    from xltools.importing.readers.drawn import DrawnPage
+    from xltools.importing.readers.ocr import fix_unit_names
 
     rows = [_row("市自然资源局市住建局、市财政局", 0), _row("市住建局、市自然资源局", 40)]
     page = DrawnPage(600, 800, chars=[c for r in rows for c in r])
@@ -261,7 +261,7 @@ def test_models_load_and_read_with_the_network_blocked(example_pdf: Path, monkey
     models load from the installed wheel and read a page's title."""
     import socket
 
-    from xltools.readers import ocr
+    from xltools.importing.readers import ocr
 
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError(f"network used: {args!r}")

@@ -15,11 +15,11 @@ import pytest
 import layouts as lay
 from conftest import FIXTURES
 from ofd_writer import pdf_to_ofd
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.errors import InputError, SourceFormatError
-from xltools.readers import detect_format, read_source
-from xltools.readers.ofd import ofd_pages
-from xltools.readers.pdf import _Table, page_items
+from xltools.importing.readers import detect_format, read_source
+from xltools.importing.readers.ofd import ofd_pages
+from xltools.importing.readers.pdf import _Table, page_items
 
 OFD = FIXTURES / "ofd"
 REAL = sorted(OFD.glob("*.ofd"))

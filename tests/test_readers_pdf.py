@@ -13,10 +13,10 @@ import pytest
 
 import layouts as lay
 from conftest import require_soffice
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.errors import InputError
-from xltools.readers import read_source
-from xltools.readers.pdf import _join, _Line
+from xltools.importing.readers import read_source
+from xltools.importing.readers.pdf import _join, _Line
 
 R = lay.Req
 SMALL = lay.Spec("某县2024年重点工作任务分工方案", (
@@ -197,7 +197,7 @@ def test_scanned_pdf_without_the_ocr_extra_is_refused_with_a_message(pdfs: dict[
 
     from xltools.cli import main
     from xltools.errors import DependencyError
-    from xltools.readers import ocr
+    from xltools.importing.readers import ocr
 
     monkeypatch.setitem(sys.modules, "rapidocr", None)
     ocr._engine.cache_clear()

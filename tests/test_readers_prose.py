@@ -4,10 +4,10 @@ lines, closing parentheses, group units, deadlines, non-unit brackets."""
 from __future__ import annotations
 
 from xltools import labels as L
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.model import Role
-from xltools.readers import read_source
-from xltools.readers.prose import units_parenthesis
+from xltools.importing.readers import read_source
+from xltools.importing.readers.prose import units_parenthesis
 
 
 def _plan(text: str, **kw):
@@ -237,8 +237,8 @@ def test_a_top_level_heading_that_only_wraps_the_task_list_is_not_a_goal() -> No
 
 
 def test_four_digit_item_numbers_start_items() -> None:
-    from xltools.builder import build_plan
-    from xltools.readers import read_source
+    from xltools.importing.builder import build_plan
+    from xltools.importing.readers import read_source
 
     lines = ["一、推进改革"]
     for n in range(998, 1003):

@@ -3,10 +3,10 @@ PDF copied as text): readers/spacerows.py."""
 
 from __future__ import annotations
 
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.model import Role
-from xltools.readers import read_source
-from xltools.readers.spacerows import align_row
+from xltools.importing.readers import read_source
+from xltools.importing.readers.spacerows import align_row
 
 
 def _plan(text: str):
@@ -73,7 +73,7 @@ No. 事项 怎么做 谁来办
 
 def test_numbered_rows_without_a_header_are_read_by_their_cells() -> None:
     from xltools import labels as L
-    from xltools.readers.layout import Layout
+    from xltools.importing.readers.layout import Layout
 
     plan = _plan(UNKNOWN_HEADER)  # the header words are none the grammar reads: the cells decide
     assert [r.text for r in plan.requirements] == ["完成村组道路硬化10公里。", "新建集中供水点3处。"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.model import Role
-from xltools.readers import read_source
-from xltools.readers.columns import cell_type, header_role
-from xltools.readers.stream import read_cell_stream
+from xltools.importing.readers import read_source
+from xltools.importing.readers.columns import cell_type, header_role
+from xltools.importing.readers.stream import read_cell_stream
 
 
 def _plan(text: str):
@@ -133,7 +133,7 @@ def test_label_grammar(word: str, kind: str, role: str) -> None:
 
 
 def test_label_in_running_text_and_addressees() -> None:
-    from xltools.readers.columns import find_labels, label_kind
+    from xltools.importing.readers.columns import find_labels, label_kind
 
     assert [w for _, _, w in find_labels("牵头领导：王五牵头单位：区发改局")] == ["牵头领导", "牵头单位"]
     assert label_kind("各单位") is None and label_kind("局属各单位") is None  # addressees, not labels
@@ -141,7 +141,7 @@ def test_label_in_running_text_and_addressees() -> None:
 
 
 def test_glued_header_is_split_into_words() -> None:
-    from xltools.readers.columns import split_glued_header
+    from xltools.importing.readers.columns import split_glued_header
 
     assert split_glued_header("序号重点任务牵头单位配合单位完成时限") == (
         "序号", "重点任务", "牵头单位", "配合单位", "完成时限")

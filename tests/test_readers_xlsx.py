@@ -8,9 +8,9 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from conftest import soffice_convert
-from xltools.builder import build_plan
+from xltools.importing.builder import build_plan
 from xltools.model import Role
-from xltools.readers import detect_format, read_source
+from xltools.importing.readers import detect_format, read_source
 
 
 def _units(plan, req_id):

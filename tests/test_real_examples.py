@@ -14,8 +14,8 @@ import pytest
 
 from real_examples import REAL, compare, compare_items, expected_for, real_files
 from xltools.errors import XltoolsError
-from xltools.importer import import_original, read_original
-from xltools.workbook_reader import read_plan
+from xltools.importing.importer import import_original, read_original
+from xltools.workbook.reader import read_plan
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "real"
 
@@ -90,7 +90,7 @@ def _opening_words(start: str, source_text: str) -> str:
     import re
 
     from real_examples import _norm
-    from xltools.readers.cleanup import is_traditional
+    from xltools.importing.readers.cleanup import is_traditional
 
     words = _norm(start, is_traditional(source_text))
     return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", words)[:6]
@@ -130,8 +130,8 @@ def test_compare_detects_a_wrong_role() -> None:
 def test_real_example_in_other_encodings(path: Path, variant: str) -> None:
     """The same document saved by another office — GBK, Windows line ends with
     a BOM, or written in Traditional characters — reads as the UTF-8 one does."""
-    from xltools.builder import build_plan
-    from xltools.readers import read_source
+    from xltools.importing.builder import build_plan
+    from xltools.importing.readers import read_source
 
     text = path.read_text(encoding="utf-8")
     expected = expected_for(path)

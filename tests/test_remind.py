@@ -18,7 +18,7 @@ from xltools.errors import InputError, OutputError
 from xltools.progress.remind import remind
 from xltools.progress.rollup import rollup
 from xltools.progress.split import split
-from xltools.workbook import write_workbook
+from xltools.workbook.writer import write_workbook
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from xltools.errors import InputError
 from xltools.progress.returns import OLE_MAGIC, is_lock_file, read_folder, read_returned
 from xltools.progress.rollup import rollup
 from xltools.progress.split import split
-from xltools.workbook import write_workbook
+from xltools.workbook.writer import write_workbook
 
 AS_OF = "2019-07-10"
 

@@ -21,14 +21,14 @@ from progress_fixtures import fill, sheet_values, small_plan, table
 from xltools import labels as L
 from xltools.cli import main
 from xltools.errors import InputError, OutputError
-from xltools.master import read_plan_fast
+from xltools.progress.master import read_plan_fast
 from xltools.model import Deadline
 from xltools.progress import HEADER_ROW, split
 from xltools.progress.compute import compute_rollup, schedule_fraction
 from xltools.progress.rollup import rollup
 from xltools.progress.sheets import write_rollup
-from xltools.workbook import write_workbook
-from xltools.workbook_reader import read_plan
+from xltools.workbook.writer import write_workbook
+from xltools.workbook.reader import read_plan
 
 AS_OF = "2019-07-10"
 
@@ -675,7 +675,7 @@ def test_cli_rollup(master: Path, sent: dict[str, Path], tmp_path: Path,
 def test_bundled_example_returns(tmp_path: Path) -> None:
     """examples/returned, through the demo step: split, the units' returns, roll-up."""
     from xltools.demo import SETTINGS, apply_settings
-    from xltools.importer import read_original
+    from xltools.importing.importer import read_original
     from xltools.progress.rollup import demo_cycle
 
     plan = apply_settings(read_original(EXAMPLES / "taonan-2019.txt"),

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, TAONAN
 from real_examples import first_batch
-from xltools.export import export_plan
-from xltools.importer import read_original
+from xltools.documents.export import export_plan
+from xltools.importing.importer import read_original
 from xltools.model import Assignment, Goal, Plan, PlanInfo, Requirement, Role, Task, Unit
 
 
@@ -116,7 +116,7 @@ def test_generated_tables_roundtrip(spec, with_goals: bool, fmt: str, tmp_path_f
 def pipe_text(plan: Plan) -> str:
     """The plan as a web-archive pipe dump: continuation rows of a merged
     goal/序号/任务 start with the requirement and are padded at the end."""
-    from xltools.wording import units_cell
+    from xltools.documents.wording import units_cell
 
     with_goal = any(g.name for g in plan.goals)
     head = (["目标"] if with_goal else []) + ["序号", "任务", "具体要求", "责任单位"]
@@ -137,8 +137,8 @@ def pipe_text(plan: Plan) -> str:
 @settings(max_examples=20, deadline=None)
 @given(spec=plan_spec, with_goals=st.booleans())
 def test_generated_pipe_dumps_with_shifted_rows(spec, with_goals: bool) -> None:
-    from xltools.builder import build_plan
-    from xltools.readers import read_source
+    from xltools.importing.builder import build_plan
+    from xltools.importing.readers import read_source
 
     plan = build(spec, with_goals)
     back = build_plan(*read_source(pipe_text(plan).encode("utf-8"), "dump.txt"))
@@ -147,7 +147,7 @@ def test_generated_pipe_dumps_with_shifted_rows(spec, with_goals: bool) -> None:
 
 def prose_text(plan: Plan) -> str:
     """The plan as 工作要点 prose: 一、goal / N.task。requirement。（units）."""
-    from xltools.wording import word_units
+    from xltools.documents.wording import word_units
 
     cn = "一二三四五六七八九十"
     lines = [plan.info.title]
@@ -168,8 +168,8 @@ prose_spec = st.lists(st.tuples(text, st.lists(one_req_task, min_size=1, max_siz
 @settings(max_examples=25, deadline=None)
 @given(spec=prose_spec, with_goals=st.booleans())
 def test_generated_work_points_prose(spec, with_goals: bool) -> None:
-    from xltools.builder import build_plan
-    from xltools.readers import read_source
+    from xltools.importing.builder import build_plan
+    from xltools.importing.readers import read_source
 
     plan = build(spec, with_goals)
     back = build_plan(*read_source(prose_text(plan).encode("utf-8"), "points.txt"))

@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import python_calamine
 
-from xltools.sharedstrings import PART, compact
+from xltools.io.sharedstrings import PART, compact
 
 
 def _book() -> bytes:

@@ -11,11 +11,11 @@ import docx
 import openpyxl
 
 from xltools import labels as L
-from xltools.importer import read_original
-from xltools.letters import letters
+from xltools.importing.importer import read_original
+from xltools.documents.letters import letters
 from xltools.progress import HEADER_ROW, split
 from xltools.progress.rollup import rollup
-from xltools.workbook import write_workbook
+from xltools.workbook.writer import write_workbook
 
 TABLE_16 = Path(__file__).parent / "fixtures" / "real" / "16_lishui-resp-line-first-is-lead.txt"
 

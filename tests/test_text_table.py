@@ -8,7 +8,7 @@ import io
 import pytest
 
 from xltools.errors import SourceFormatError
-from xltools.importer import read_original
+from xltools.importing.importer import read_original
 
 DUMP = """首页 > 通知公告
 2021年某县营商环境重点工作任务分工方案

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xltools.model import Role
-from xltools.units import (looks_like_units_cell, parse_units, resolve_names, same_body,
+from xltools.importing.units import (looks_like_units_cell, parse_units, resolve_names, same_body,
                            split_top_level)
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from xltools.model import Assignment, Plan, PlanInfo, Requirement, Role, Task, Goal, Unit
-from xltools.units import parse_units
-from xltools.wording import parse_wording, units_cell, word_units
+from xltools.importing.units import parse_units
+from xltools.documents.wording import parse_wording, units_cell, word_units
 
 
 def A(unit: str, role: Role | None) -> Assignment:

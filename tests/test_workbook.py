@@ -10,8 +10,8 @@ import pytest
 
 from tests.conftest import ROOT, pdf_text, soffice_convert
 from xltools import labels as L
-from xltools.importer import template
-from xltools.workbook_reader import read_plan
+from xltools.workbook.template import template
+from xltools.workbook.reader import read_plan
 
 
 def _validations(ws):
@@ -147,7 +147,7 @@ def test_template_is_empty_but_complete(name: str):
 def test_text_that_looks_like_a_formula_stays_text(tmp_path, taonan_plan):
     import dataclasses
 
-    from xltools.workbook import write_workbook
+    from xltools.workbook.writer import write_workbook
 
     goal = taonan_plan.goals[0]
     task = goal.tasks[0]

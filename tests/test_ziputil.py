@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from xltools.ziputil import Member, Package, StreamDeflater, deflate, write_package
+from xltools.io.ziputil import Member, Package, StreamDeflater, deflate, write_package
 
 
 def _zip(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:

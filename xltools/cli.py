@@ -76,9 +76,9 @@ def _year(value: str) -> int:
 
 # ------------------------------------------------------------------ core
 def cmd_import(args: argparse.Namespace) -> int:
-    from xltools.importer import import_original
+    from xltools.importing.importer import import_original
 
-    from xltools.readers.layout import Layout, parse_columns
+    from xltools.importing.readers.layout import Layout, parse_columns
 
     check_suffix(args.output, ".xlsx")
     layout = Layout(args.header_line, parse_columns(args.columns) if args.columns else ())
@@ -89,7 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from xltools.check import check, format_report
+    from xltools.workbook.check import check, format_report
 
     problems = check(args.workbook)
     print(format_report(args.workbook, problems))
@@ -97,7 +97,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from xltools.importer import template
+    from xltools.workbook.template import template
 
     check_suffix(args.output, ".xlsx")
     template(args.output, force=args.force)
@@ -147,7 +147,7 @@ COMMAND_ADDERS: list[Callable[[argparse._SubParsersAction], None]] = [_add_core]
 
 # ---------------------------------------------------------------- export
 def cmd_export(args: argparse.Namespace) -> int:
-    from xltools.export import export
+    from xltools.documents.export import export
 
     check_suffix(args.output, ".xlsx", ".docx")
     path = export(args.workbook, args.output, force=args.force, deadline=args.deadline)
@@ -266,7 +266,7 @@ COMMAND_ADDERS.append(_add_followup)
 def cmd_letters(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from xltools.letters import letters
+    from xltools.documents.letters import letters
 
     date = dt.date.fromisoformat(args.date) if args.date else None
     result = letters(args.workbook, args.output, template=args.template, units=args.unit,
@@ -289,7 +289,7 @@ def _iso_date(value: str) -> str:
 
 
 def _add_letters(sub: argparse._SubParsersAction) -> None:
-    from xltools.letters import GENERAL_STYLES
+    from xltools.documents.letters import GENERAL_STYLES
 
     p = sub.add_parser("letters", help=L.HELP_LETTERS, description=L.DESC_LETTERS)
     p.add_argument("workbook", help=L.CLI_HELP_WORKBOOK)
@@ -443,7 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _broken_pipe()
     except OSError as exc:  # the environment: permissions, disk full, read-only, …
-        from xltools.fileio import environment_error
+        from xltools.io.fileio import environment_error
 
         return _error(environment_error(exc))
     except KeyboardInterrupt:

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from xltools import labels as L
-from xltools.check import check, format_report
-from xltools.importer import ImportResult, read_original
+from xltools.workbook.check import check, format_report
+from xltools.importing.importer import ImportResult, read_original
 from xltools.model import Plan
-from xltools.workbook import write_workbook
+from xltools.workbook.writer import write_workbook
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE = EXAMPLES / "taonan-2019.txt"
@@ -52,11 +52,11 @@ def demo(out_dir: str | os.PathLike[str], *, force: bool = False) -> Iterator[st
     yield ImportResult(plan, workbook).summary()
     result = check(workbook)
     yield format_report(workbook, result)
-    from xltools.letters import letters
+    from xltools.documents.letters import letters
 
     sent = letters(workbook, out / L.LETTERS_DEMO_DIR, force=force, combined=True)
     yield sent.summary()
-    from xltools.export import export
+    from xltools.documents.export import export
 
     for name in (L.DEMO_EXPORT_DOCX, L.DEMO_EXPORT_XLSX):
         yield L.MSG_EXPORTED_PATH.format(path=export(workbook, out / name, force=force))

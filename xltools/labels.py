@@ -320,7 +320,7 @@ NOTE_NO_YEAR = "原文中没有年度，完成时限中的“年底前”等无�
 # ------------------------------------------------------------- letters
 # (issue 4 adds its strings here)
 # The progress sheet each unit gets from `split` (issue 5) and is told to return
-# in its letter. Build the file name with xltools.filenames.progress_filename(unit),
+# in its letter. Build the file name with xltools.io.filenames.progress_filename(unit),
 # which applies safe_filename; letters and split must use that same function.
 PROGRESS_FILE_PATTERN = "进度反馈表-{unit}.xlsx"
 
@@ -341,7 +341,7 @@ LETTER_CN_DIGITS = "〇一二三四五六七八九十"
 LETTER_SUB_NUMBER = "（{n}）"
 
 # Text of the default template (templates/letter.docx, made by
-# `python -m xltools.letter_template`); staff change it in Word.
+# `python -m xltools.documents.letter_template`); staff change it in Word.
 TPL_STYLE_TABLE_TEXT = "表格文字"
 TPL_STYLE_TABLE_HEADER = "表格标题行"
 TPL_OPENING = ("为贯彻落实《{{ title }}》，确保各项任务落到实处，现将涉及你单位的"
@@ -378,27 +378,30 @@ MSG_LETTERS_UNKNOWN_UNIT = ("单位“{unit}”不在“任务分工”表中（
 MSG_LETTERS_GENERIC_UNIT = ("“{unit}”是泛指，不单独发通知；其要求已写入每份通知的“各相关部门”部分。"
                             "(the generic pseudo-unit gets no letter of its own)")
 MSG_LETTERS_NOT_FOLDER = "输出路径 {path} 不是文件夹。请给出一个文件夹。(output must be a folder)"
-MSG_TEMPLATE_NOT_FOUND = "找不到通知模板：{path}。(letter template not found)"
-MSG_TEMPLATE_NOT_DOCX = "通知模板 {path} 不是 Word 文档（.docx）：{reason}。请在 Word 中另存为 .docx。(template is not a .docx)"
-MSG_TEMPLATE_SYNTAX = ("通知模板 {path} 中的标记 {tag} 有错误：{reason}。所在段落：“{text}”。"
+MSG_TEMPLATE_NOT_FOUND = "找不到模板：{path}。(template not found)"
+MSG_TEMPLATE_NOT_DOCX = "模板 {path} 不是 Word 文档（.docx）：{reason}。请在 Word 中另存为 .docx。(template is not a .docx)"
+MSG_TEMPLATE_SYNTAX = ("模板 {path} 中的标记 {tag} 有错误：{reason}。所在段落：“{text}”。"
                        "请在 Word 中修改该标记。(template tag error)")
-MSG_TEMPLATE_UNDEFINED = ("通知模板 {path} 使用了未定义的变量“{name}”（标记 {tag}，所在段落：“{text}”）。"
-                          "可用变量见 docs/letters.md。(undefined template variable)")
-MSG_TEMPLATE_UNDEFINED_NOWHERE = ("通知模板 {path} 使用了未定义的变量“{name}”。可用变量见 docs/letters.md。"
+MSG_TEMPLATE_UNDEFINED = ("模板 {path} 使用了未定义的变量“{name}”（标记 {tag}，所在段落：“{text}”）。"
+                          "可用变量见 docs/letters.md（交办通知）和 docs/progress.md（通报、催办）。(undefined template variable)")
+MSG_TEMPLATE_UNDEFINED_NOWHERE = ("模板 {path} 使用了未定义的变量“{name}”。可用变量见 docs/letters.md。"
                                   "(undefined template variable)")
-MSG_TEMPLATE_SPLIT_TAG = ("通知模板 {path} 中的标记 {tag} 跨越了多个段落（标记中间有回车）。所在段落：“{text}”。"
+MSG_TEMPLATE_SPLIT_TAG = ("模板 {path} 中的标记 {tag} 跨越了多个段落（标记中间有回车）。所在段落：“{text}”。"
                           "请把整个标记写在同一段内。(tag split across paragraphs)")
-MSG_TEMPLATE_BROKEN_TAG = ("通知模板 {path} 中有不完整的标记“{tag}”，所在段落：“{text}”。"
+MSG_TEMPLATE_BROKEN_TAG = ("模板 {path} 中有不完整的标记“{tag}”，所在段落：“{text}”。"
                            "标记应写成 {{{{ 变量 }}}} 或 {{% 语句 %}}，括号须为英文半角且成对。(incomplete tag)")
-MSG_TEMPLATE_FULLWIDTH = ("通知模板 {path} 中的标记“{tag}”使用了全角（中文输入法）括号或百分号，所在段落：“{text}”。"
+MSG_TEMPLATE_FULLWIDTH = ("模板 {path} 中的标记“{tag}”使用了全角（中文输入法）括号或百分号，所在段落：“{text}”。"
                           "请切换到英文输入法重新输入。(full-width characters in tag)")
 MSG_TEMPLATE_CURLY_QUOTES = "（标记中含有 Word 自动替换的弯引号 “ ” ‘ ’，请在 Word 中关闭“自动套用格式-直引号替换为弯引号”后改为直引号 \" '。）"
-MSG_TEMPLATE_BAD_XML = ("通知模板 {path} 生成的文档结构无效（{reason}）。常见原因：{{%p …%}}、{{%tr …%}} 标记"
+MSG_TEMPLATE_BAD_XML = ("模板 {path} 生成的文档结构无效（{reason}）。常见原因：{{%p …%}}、{{%tr …%}} 标记"
                         "没有单独成段/成行，或 if/for 与 endif/endfor 不在同一层级。{where}(template produces invalid XML)")
-MSG_TEMPLATE_RENDER = ("通知模板 {path} 在为“{unit}”生成通知时出错：{reason}。{where}(template error while rendering)")
+# {during} of MSG_TEMPLATE_RENDER / MSG_TEMPLATE_UNSAFE: one document of a batch, or the only one.
+TEMPLATE_DURING_UNIT = "为“{unit}”生成文档"
+TEMPLATE_DURING = "生成文档"
+MSG_TEMPLATE_RENDER = ("模板 {path} 在{during}时出错：{reason}。{where}(template error while rendering)")
 MSG_TEMPLATE_WHERE = "相关标记：{tag}，所在段落：“{text}”。"
 MSG_TEMPLATE_NEAR = "出错位置附近的文字：“{text}”。"
-MSG_TEMPLATE_CROSSES_TABLE = ("通知模板 {path} 中的标记 {tag}（所在段落：“{text}”）与对应的 {end}"
+MSG_TEMPLATE_CROSSES_TABLE = ("模板 {path} 中的标记 {tag}（所在段落：“{text}”）与对应的 {end}"
                               "（所在段落：“{end_text}”）不在同一个表格单元格内（{{%tr%}} 标记：不在同一个表格内），"
                               "生成的文档会损坏。请把这一对标记放在同一单元格，或都放在表格外。"
                               "(block crosses a table boundary)")
@@ -666,6 +669,8 @@ MSG_ROLLUP_TRUE = ("已汇总：读取 {files} 个文件、{rows_read} 行，采
                    "{rows_reported} 行列入“问题”；{returned}/{units} 个单位已反馈，逾期未报 {overdue} 个。→ {path}")
 MSG_ROLLUP_OVERDUE_UNITS = "逾期未报：{units}"
 MSG_ROLLUP_SUMMARY_ONLY = "（仅汇总表，未附主表）"
+# RollupResult.to_frame(sheet): the tables that have one header row (汇总 is a page of tables).
+MSG_NO_FRAME = "汇总结果中没有可转为表格的“{sheet}”工作表；可选：{sheets}。(no such table in the roll-up)"
 MSG_NOT_A_ROLLUP = ("{path} 不是汇总结果（缺少“{sheet}”工作表）。请先用“汇总进度”（xltools rollup）"
                     "生成汇总工作簿。(not a roll-up workbook)")
 MSG_ROLLUP_TOO_OLD = ("{path} 是旧版本生成的汇总结果（缺少汇总信息）。请重新汇总后再生成。"
@@ -709,9 +714,6 @@ MSG_REPORT_DONE = "已生成通报：逾期未报 {late} 个单位，标识为�
 MSG_REMIND_DONE = "已生成 {count} 份催办通知（新的截止日期 {deadline}）→ {path}"
 MSG_REMIND_NONE = "没有需要催办的单位：各单位均已按要求反馈。"
 MSG_REMIND_DEADLINE = "请给出新的报送截止日期（--deadline YYYY-MM-DD）。(a new deadline is needed)"
-MSG_DOC_TEMPLATE_UNSAFE = ("模板 {path} 含有不允许的操作（{reason}），为安全起见未生成。"
-                           "模板只能使用变量、if/for 等基本标记。(unsafe template)")
-MSG_DOC_TEMPLATE_ERROR = "模板 {path} 无法生成文档：{reason}。(template error)"
 MSG_CHART_NO_MATPLOTLIB = ("生成通报中的图表需要 matplotlib（pip install matplotlib）。"
                            "(matplotlib is needed for the chart)")
 CHART_FONTS = ("SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "Noto Sans CJK SC",
@@ -771,19 +773,19 @@ MSG_NEEDS_PDFTOTEXT = "{path} 是 PDF 文件，读取它需要 pdftotext（poppl
 MSG_PDF_TABLE = ("{path} 是 PDF 文件，其中没有找到带框线的任务分工表，也没有带责任单位的编号条目；"
                  "没有框线的表格无法从 PDF 可靠还原，请使用原 Word/Excel 文件或网页。"
                  "(no ruled task table and no numbered items in the PDF; use the original Word/Excel file)")
-# PDF tables (xltools/readers/pdf.py).
+# PDF tables (xltools/importing/readers/pdf.py).
 MSG_PDF_SCANNED = ("{path} 是扫描的 PDF（页面是图片，没有文字层），无法读取：本工具不支持文字识别（OCR）。"
                    "请向发文单位索取 Word/Excel 原件，或用 WPS/Office 打开原件另存为 .docx/.xlsx 后再导入。"
                    "(scanned PDF without a text layer; OCR is not supported: use the Word/Excel original)")
 MSG_BAD_PDF = "{path} 无法按 PDF 读取：{reason}。文件是否损坏或加密？(cannot read the PDF)"
-# OFD documents (xltools/readers/ofd.py).
+# OFD documents (xltools/importing/readers/ofd.py).
 MSG_BAD_OFD = "{path} 无法按 OFD（GB/T 33190 电子公文）读取：{reason}。文件是否损坏？(cannot read the OFD file)"
 OFD_MISSING_PART = "缺少部件 {part}"
 OFD_NO_PAGES = "文档中没有页面"
 MSG_OFD_TABLE = ("{path} 是 OFD 文件，其中没有找到带框线的任务分工表，也没有带责任单位的编号条目"
                  "（例如只是公文正文、发票或批复）。请导入附件中的任务分工表，或使用原 Word/Excel 文件。"
                  "(no ruled task table and no numbered items with units in the OFD file)")
-# Scans and photos read by OCR (xltools/readers/ocr.py).
+# Scans and photos read by OCR (xltools/importing/readers/ocr.py).
 MSG_OCR_MISSING = ("{path} 是{what}，需要文字识别（OCR）组件才能读取，当前没有安装。"
                    "请在命令行运行：pip install \"xltools[ocr]\"（离线安装：把 rapidocr、onnxruntime、"
                    "opencv-python-headless、numpy 的安装包一并拷入后用 pip install --no-index --find-links 目录 安装），"
@@ -895,7 +897,7 @@ REMARK_FORMAT = "{header}：{value}"
 
 # Text data the readers use (not shown to users).
 # Grassroots bodies named as a class (各村, 各社区, 各村（社区）): units, though
-# they end unlike the names of offices (used by xltools.units).
+# they end unlike the names of offices (used by xltools.importing.units).
 GRASSROOTS_UNITS = ("村", "社区", "居委会", "村委会", "嘎查", "村民小组")
 CN_NUMERALS = "一二三四五六七八九十百"
 # The most frequent Simplified characters (encoding detection scores decodings by them).
@@ -1136,7 +1138,7 @@ MSG_LETTERS_DATE_AFTER_DEADLINE = ("成文日期 {date} 晚于反馈截止日期
                                    "(letter date after the feedback deadline)")
 MSG_LETTERS_BAD_GENERAL = ("“各相关部门”要求的写法“{value}”无效，可选：{allowed}。"
                            "(unknown style for the requirements of every department)")
-MSG_TEMPLATE_UNSAFE = ("通知模板 {path} 在为“{unit}”生成通知时被拦截：标记 {tag}（所在段落：“{text}”）"
+MSG_TEMPLATE_UNSAFE = ("模板 {path} 在{during}时被拦截：标记 {tag}（所在段落：“{text}”）"
                        "试图访问内部属性；模板不能执行代码。请删除该标记。(unsafe template tag blocked)")
 MSG_LETTERS_ODD_UNCHECKED = ("未找到 LibreOffice，无法计算各通知页数：合并打印版中的通知不一定都从奇数页开始，"
                              "双面打印前请检查。(page counts unknown: odd-page starts not guaranteed)")

@@ -11,8 +11,12 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from xltools import labels
+
+if TYPE_CHECKING:  # pandas is imported only by the to_frame methods
+    import pandas
 
 
 class Role(enum.Enum):
@@ -238,6 +242,14 @@ class Plan:
     def with_info(self, **changes: object) -> Plan:
         return replace(self, info=replace(self.info, **changes))
 
+    def to_frame(self) -> pandas.DataFrame:
+        """The 任务分工 sheet as a pandas DataFrame: the workbook's column names
+        (要求编号, 目标, …), one row per requirement × unit, blank cells as None."""
+        import pandas as pd
+
+        rows = [[None if v == "" else v for v in row] for row in assignment_rows(self)]
+        return pd.DataFrame(rows, columns=list(labels.ASSIGNMENT_COLUMNS))
+
 
 def sort_assignments(assignments: Iterable[Assignment]) -> list[Assignment]:
     """Requirement order, then role (牵头, 责任, 配合), keeping unit order within a role."""
@@ -245,3 +257,20 @@ def sort_assignments(assignments: Iterable[Assignment]) -> list[Assignment]:
     indexed.sort(key=lambda p: (requirement_sort_key(p[1].requirement_id),
                                 p[1].role.order if p[1].role else 9, p[0]))
     return [a for _, a in indexed]
+
+
+def assignment_rows(plan: Plan) -> list[tuple[object, ...]]:
+    """The 任务分工 rows (columns ``labels.ASSIGNMENT_COLUMNS``): one per requirement × unit
+    (a requirement without units once)."""
+    by_req: dict[str, list[Assignment]] = {}
+    for a in sort_assignments(plan.assignments):
+        by_req.setdefault(a.requirement_id, []).append(a)
+    out = []
+    for goal, task, req in plan.iter_requirements():
+        # The wording as written (6月底前动工) when there is one; it reads back to the same date.
+        deadline: object = req.deadline.text or req.deadline.date or None
+        for a in by_req.get(req.id) or [None]:
+            out.append((req.id, goal.name, task.number, task.name, req.text,
+                        a.unit if a else "", a.role.value if a and a.role else "",
+                        deadline, req.units_text, (a.remark if a else "") or req.remark))
+    return out

@@ -106,7 +106,7 @@ def mutated_return(draw) -> bytes:  # type: ignore[no-untyped-def]
 def fuzz_returns(examples: int, seed_value: int) -> None:
     from xltools.progress.compute import compute_rollup
     from xltools.progress.returns import read_returned
-    from xltools.workbook_reader import read_plan
+    from xltools.workbook.reader import read_plan
 
     work = Path(tempfile.mkdtemp(prefix="xltools-fuzz-"))
     from xltools.cli import main
@@ -181,8 +181,9 @@ def tags(draw) -> str:  # type: ignore[no-untyped-def]
 
 def fuzz_tags(examples: int, seed_value: int) -> None:
     from xltools.errors import XltoolsError
-    from xltools.letters import LetterTemplate, PlanIndex, letter_context
-    from xltools.workbook_reader import read_plan
+    from xltools.documents.engine import LetterTemplate
+    from xltools.documents.letters import PlanIndex, letter_context
+    from xltools.workbook.reader import read_plan
     from xltools.cli import main
     import datetime as dt
 
@@ -216,7 +217,7 @@ def fuzz_packages(examples: int, seed_value: int) -> None:
     """Templates with bytes changed (damaged packages, active content): a result
     without active content, or a Chinese message."""
     from xltools.errors import XltoolsError
-    from xltools.letters import LetterTemplate
+    from xltools.documents.engine import LetterTemplate
 
     base = hostile.active_template((hostile.ROOT / "templates" / "letter.docx").read_bytes())
     members = hostile.parts(base)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hostile import ROOT, digest, run_cli
 
-from xltools import fileio
+from xltools.io import fileio
 from xltools import labels as L
 from xltools.cli import main
 

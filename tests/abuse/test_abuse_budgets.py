@@ -211,7 +211,7 @@ def test_issues_collapse_per_file_and_kind(master: Path, tmp_path: Path) -> None
 
 
 def test_cells_within_excel_limits() -> None:
-    from xltools.workbook import cell_rest
+    from xltools.workbook.writer import cell_rest
 
     long = "字" * (budget.EXCEL_MAX_CELL_CHARS + 10)
     cut = budget.excel_value(long)
@@ -224,7 +224,7 @@ def test_cells_within_excel_limits() -> None:
 def test_odd_number_as_requirement_id(value: float) -> None:
     """Found by the fuzzing suite: a 要求编号 cell holding such a number ended the
     roll-up in ValueError; it names no requirement."""
-    from xltools.workbook_reader import normalise_requirement_id
+    from xltools.workbook.reader import normalise_requirement_id
 
     assert normalise_requirement_id(value) == (None, None)
     assert normalise_requirement_id(1.2) == ("1-2", "number")

@@ -110,7 +110,7 @@ def test_broken_pipe_is_quiet(wb: Path, tmp_path: Path) -> None:
 def test_disk_full_in_the_middle_of_a_batch_leaves_nothing(wb: Path, tmp_path: Path,
                                                            monkeypatch, capsys) -> None:
     """The third letter hits a full disk: no letter is left, nor a staging folder."""
-    from xltools import fileio
+    from xltools.io import fileio
 
     real = fileio.Batch.write_bytes
     calls = {"n": 0}
@@ -156,14 +156,14 @@ def test_split_is_all_or_nothing(wb: Path, tmp_path: Path, monkeypatch) -> None:
 
 def test_excel_buttons_show_environment_errors(wb: Path, monkeypatch) -> None:
     """The same message in Excel as on the command line, not the 'unexpected' log box."""
-    import xltools.letters
+    import xltools.documents.letters
     from xltools.excel import entry
     from xltools.excel.port import FilePort
 
     def full(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/x/letters")
 
-    monkeypatch.setattr(xltools.letters, "letters", full)
+    monkeypatch.setattr(xltools.documents.letters, "letters", full)
     port = FilePort(wb)
     entry.letters(port=port)
     text, error = port.messages[-1]

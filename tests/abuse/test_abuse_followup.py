@@ -32,7 +32,7 @@ def test_report_never_onto_the_rollup(rolled: Path, tmp_path: Path) -> None:
 
 
 def test_remind_all_or_nothing(rolled: Path, tmp_path: Path, monkeypatch, capsys) -> None:
-    from xltools import fileio
+    from xltools.io import fileio
 
     real = fileio.Batch.write_bytes
     calls = {"n": 0}

@@ -13,8 +13,8 @@ import pytest
 from hostile import ROOT, formula_without_value, run_cli
 
 from xltools import labels as L
-from xltools.master import read_plan_fast
-from xltools.workbook_reader import read_plan
+from xltools.progress.master import read_plan_fast
+from xltools.workbook.reader import read_plan
 
 XLSX = ROOT / "examples" / "taonan-2019.xlsx"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hostile import ROOT
 
-from xltools.filenames import safe_filename, unique_filenames, visible_text
+from xltools.io.filenames import safe_filename, unique_filenames, visible_text
 
 
 def test_bidi_and_zero_width_removed() -> None:

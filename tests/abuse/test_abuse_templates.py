@@ -15,9 +15,9 @@ from hostile import (ROOT, active_marks, active_template, add_paragraph, digest,
                      run_cli)
 
 from xltools import labels as L
-from xltools import sandbox
+from xltools.documents import sandbox
 from xltools.cli import main
-from xltools.docx_clean import clean_docx
+from xltools.documents.docx_clean import clean_docx
 
 TXT = ROOT / "examples" / "taonan-2019.txt"
 LETTER = ROOT / "templates" / "letter.docx"

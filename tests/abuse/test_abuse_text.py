@@ -12,8 +12,8 @@ from hostile import ROOT, run_cli
 
 from xltools import labels as L
 from xltools.errors import InputError
-from xltools.importer import read_original
-from xltools.readers.decode import decode_text_lines
+from xltools.importing.importer import read_original
+from xltools.importing.readers.decode import decode_text_lines
 
 TXT = ROOT / "examples" / "taonan-2019.txt"
 

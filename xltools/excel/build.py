@@ -34,7 +34,7 @@ from xltools import labels as L
 from xltools.errors import DependencyError, InputError
 from xltools.excel.macros import (MODULE_NAME, macro_version, read_sources, subs,
                                   wiring_problems)
-from xltools.fileio import atomic_path
+from xltools.io.fileio import atomic_path
 
 ADDIN_TEMPLATE = "quickstart_addin_ribbon.xlam"
 WORKBOOK_TEMPLATE = "quickstart_standalone.xlsm"

@@ -73,7 +73,7 @@ def _run(action: str, body: Callable[[WorkbookPort], Path | None], port: Workboo
     except XltoolsError as exc:
         port.message(str(exc), error=True)
     except OSError as exc:  # permissions, disk full, read-only: what to do, as the CLI says
-        from xltools.fileio import environment_error
+        from xltools.io.fileio import environment_error
 
         port.message(str(environment_error(exc)), error=True)
     except ModuleNotFoundError as exc:
@@ -154,7 +154,7 @@ def import_original(path: str, *, addin: str | None = None,
     def body(port: WorkbookPort) -> Path | None:
         import openpyxl
 
-        from xltools import importer
+        from xltools.importing import importer
 
         src = Path(path)
         out = unique_path(src.with_name(L.XL_IMPORTED_FILE.format(stem=src.stem)))
@@ -174,7 +174,7 @@ def import_original(path: str, *, addin: str | None = None,
 def check(*, addin: str | None = None, port: WorkbookPort | None = None) -> Path | None:
     """校验: the same report as ``xltools check``, in a message box."""
     def body(port: WorkbookPort) -> Path | None:
-        from xltools import check as lib
+        from xltools.workbook import check as lib
 
         _require_normalised(port)
         result = lib.check(materialise(port))
@@ -190,7 +190,7 @@ def check(*, addin: str | None = None, port: WorkbookPort | None = None) -> Path
 def letters(*, addin: str | None = None, port: WorkbookPort | None = None) -> Path | None:
     """生成通知书: one letter per unit into a new dated folder."""
     def body(port: WorkbookPort) -> Path | None:
-        from xltools import letters as lib
+        from xltools.documents import letters as lib
 
         _require_normalised(port)
         folder, fallback = output_dir(port, L.XL_KIND_LETTERS)
@@ -286,11 +286,11 @@ def export_original(path: str, *, addin: str | None = None,
                     port: WorkbookPort | None = None) -> Path | None:
     """导出原表格式: write the table in the original layout to ``path``."""
     def body(port: WorkbookPort) -> Path | None:
-        from xltools import export
+        from xltools.documents import export
 
         _require_normalised(port)
         target = Path(path)
-        from xltools.fileio import guard_output
+        from xltools.io.fileio import guard_output
 
         guard_output(target, [local_path(port)])  # never onto the open workbook's own file
         force = False

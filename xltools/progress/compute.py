@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from xltools import labels as L
 from xltools.budget import ISSUES_MAX_ROWS, ISSUES_SHOWN_PER_KIND
 from xltools.errors import InputError, XltoolsError
-from xltools.master import requirement_id
+from xltools.progress.master import requirement_id
 from xltools.model import Plan
 from xltools.progress.identity import (LOCKED_COLUMNS, cell_key, default_round,
                                        iter_unit_lines, parse_date_arg, parse_functional_id, plan_fingerprint,

@@ -4,41 +4,41 @@ rendering a template, safely.
 The templates are ordinary Word documents with docxtpl (Jinja2) tags that
 staff may reword and restyle (templates/report.docx, templates/remind.docx;
 their variables are listed in docs/progress.md). A template is hostile
-input: it is rendered in ``jinja2.sandbox.SandboxedEnvironment`` (no
-attribute walks to Python internals), values are XML-escaped, and any
-template problem becomes a TemplateError naming the file.
+input: it is cleaned and rendered by the one docx template engine of the
+project (``documents.engine.LetterTemplate``, the letters' compiled engine) in
+the bounded sandbox (no attribute walks to Python internals, a budget on work
+and size), values are XML-escaped, and any template problem becomes a
+TemplateError naming the file and the tag.
 
 The default templates use the letters' GB/T 9704 page, fonts and styles
-(``xltools.letter_template``). Regenerate them with
+(``xltools.documents.letter_template``). Regenerate them with
 ``python -m xltools.progress.documents --force``.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import os
 import sys
+import weakref
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, IO
 
 import docx
-import jinja2
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
-import zipfile
 
-from xltools.docx_clean import clean_template_bytes
-from xltools.sandbox import (TEMPLATE_FAILURES, BoundedSandbox, bounded_sandbox, budget_message,
-                             failure_line, tag_at)
+from xltools.documents.docx_clean import clean_template_bytes
+from xltools.documents.engine import LetterTemplate
+from xltools.documents.sandbox import BoundedSandbox, bounded_sandbox
 
 from xltools import labels as L
-from xltools import letter_template as LT
+from xltools.documents import letter_template as LT
 from xltools.errors import TemplateError
-from xltools.fileio import is_file_like, read_input, write_bytes
+from xltools.io.fileio import is_file_like, read_input, write_bytes
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 REPORT_TEMPLATE = "report.docx"
@@ -240,57 +240,25 @@ def render(template: bytes, name: str, context: Mapping[str, Any],
            images: Mapping[str, bytes] | None = None, *, env: BoundedSandbox | None = None,
            unit: str = "") -> bytes:
     """The rendered document: ``context`` values, ``images`` (PNG bytes) as
-    pictures CHART_WIDTH_MM wide. Raises TemplateError for any template problem,
-    and when the template exceeds its budget (``env``: the batch's environment)."""
-    env = env or sandbox()
-    env.budget.start_document()
-    try:
-        document = _render(template, name, context, images, env)
-    except TEMPLATE_FAILURES as exc:
-        source = getattr(exc, "_xltools_source", "")
-        tag, text = tag_at(source, failure_line(exc))
-        raise TemplateError(budget_message(name, unit, exc, tag, text), path=name) from exc
-    return document
+    pictures CHART_WIDTH_MM wide. Rendered by the letters' engine
+    (``documents.engine.LetterTemplate``), compiled once per batch (``env``: the
+    batch's sandbox, whose budget every document of the batch shares). Raises
+    TemplateError for any template problem, and when the template exceeds its budget."""
+    env = env if env is not None else sandbox()
+    known = frozenset(context) | frozenset(images or ())
+    compiled = _COMPILED.setdefault(env, {})
+    key = (hashlib.sha256(template).digest(), name, known)
+    tpl = compiled.get(key)
+    if tpl is None:
+        source = io.BytesIO(template)
+        source.name = name
+        tpl = compiled[key] = LetterTemplate(source, known=known, env=env)
+    return tpl.render(context, unit, {k: (png, CHART_WIDTH_MM) for k, png in (images or {}).items()})
 
 
-def _render(template: bytes, name: str, context: Mapping[str, Any],
-            images: Mapping[str, bytes] | None, env: BoundedSandbox) -> bytes:
-    try:
-        tpl = DocxTemplate(io.BytesIO(template))
-        tpl.init_docx()
-    except Exception as exc:  # not a docx: zip/xml errors of several kinds
-        raise TemplateError(L.MSG_TEMPLATE_NOT_DOCX.format(path=name, reason=exc), path=name) from exc
-    values = dict(context)
-    for key, png in (images or {}).items():
-        values[key] = InlineImage(tpl, io.BytesIO(png), width=Mm(CHART_WIDTH_MM))
-    try:
-        tpl.render(values, jinja_env=env, autoescape=True)
-    except TEMPLATE_FAILURES as exc:
-        exc._xltools_source = _patched_source(tpl)  # type: ignore[attr-defined]
-        raise
-    except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(L.MSG_DOC_TEMPLATE_UNSAFE.format(path=name, reason=exc), path=name) from exc
-    except jinja2.TemplateError as exc:
-        raise TemplateError(L.MSG_DOC_TEMPLATE_ERROR.format(path=name, reason=exc), path=name) from exc
-    except Exception as exc:  # docxtpl: malformed tags give lxml / value errors
-        raise TemplateError(L.MSG_DOC_TEMPLATE_ERROR.format(path=name, reason=exc), path=name) from exc
-    buf = io.BytesIO()
-    tpl.save(buf)
-    data = buf.getvalue()
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:  # the batch's output, as unpacked
-        env.budget.add_output(sum(i.file_size for i in zf.infolist()))
-    return data
-
-
-def _patched_source(tpl: DocxTemplate) -> str:
-    """The body XML as docxtpl gave it to Jinja, one paragraph a line (to find the
-    failing tag from the line Jinja's traceback names)."""
-    import re
-
-    try:
-        return re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
-    except Exception:  # noqa: BLE001 - only for the message
-        return ""
+# A batch's sandbox → its compiled templates (a 催办 batch compiles its template once).
+_COMPILED: weakref.WeakKeyDictionary[BoundedSandbox, dict[tuple[bytes, str, frozenset[str]], Any]] = \
+    weakref.WeakKeyDictionary()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

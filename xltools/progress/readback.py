@@ -19,15 +19,15 @@ from xltools import labels as L
 from xltools.errors import WorkbookError
 from xltools.budget import ROLLUP_CELLS_FACTOR, ROLLUP_LIMITS
 from xltools.budget import ROLLUP_CELLS_FACTOR, ROLLUP_LIMITS
-from xltools.fileio import is_file_like, read_input
-from xltools.guard import MAX_CELLS, check_package, is_reader_failure
-from xltools.guard import MAX_CELLS, check_package
+from xltools.io.fileio import is_file_like, read_input
+from xltools.io.guard import MAX_CELLS, check_package, is_reader_failure
+from xltools.io.guard import MAX_CELLS, check_package
 from xltools.model import Deadline, PlanInfo
 from xltools.progress import summary as S
 from xltools.progress.identity import cell_key, parse_date_arg
 from xltools.progress.results import PROGRESS_COLUMNS, RollupResult, Slot
 from xltools.progress.status import done_status
-from xltools.workbook_reader import _deadline
+from xltools.workbook.reader import _deadline
 
 
 def _rows(book, name: str) -> list[list[object]]:

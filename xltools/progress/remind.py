@@ -20,9 +20,9 @@ from typing import IO, Any
 
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
-from xltools.letters import format_doc_number, signature, title_lines
-from xltools.fileio import atomic_folder, check_writable
-from xltools.filenames import unique_filenames
+from xltools.documents.letters import format_doc_number, signature, title_lines
+from xltools.io.fileio import atomic_folder, check_writable
+from xltools.io.filenames import unique_filenames
 from xltools.issuer import issuer_units
 from xltools.model import Assignment, Plan, PlanInfo
 from xltools.progress.documents import REMIND_TEMPLATE, read_clean_template, render, sandbox

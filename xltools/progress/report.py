@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from xltools import labels as L
-from xltools.letters import format_doc_number, signature, title_lines
-from xltools.fileio import check_writable, write_bytes
+from xltools.documents.letters import format_doc_number, signature, title_lines
+from xltools.io.fileio import check_writable, write_bytes
 from xltools.model import PlanInfo
 from xltools.progress import summary as S
 from xltools.progress.chart import rate_chart_png

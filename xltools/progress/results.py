@@ -7,13 +7,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xltools import labels as L
 from xltools.model import Deadline
 from xltools.progress.identity import locked_values
 
+if TYPE_CHECKING:  # pandas is imported only by to_frame
+    import pandas
+
 ROLLUP_SHEETS = (L.SHEET_SUMMARY, L.SHEET_BY_REQUIREMENT, L.SHEET_PROGRESS, L.SHEET_ISSUES,
                  L.SHEET_EXTENSIONS, L.SHEET_HISTORY, L.ROLLUP_INFO_SHEET)
+# The roll-up's tables with one header row (to_frame); 汇总 is a page of several tables.
+FRAME_SHEETS = (L.SHEET_PROGRESS, L.SHEET_BY_REQUIREMENT, L.SHEET_ISSUES, L.SHEET_EXTENSIONS,
+                L.SHEET_HISTORY)
 PROGRESS_COLUMNS = (L.COL_REQ_ID, L.RCOL_UNIT, L.RCOL_ROLE, L.PCOL_STATUS, L.PCOL_PROGRESS,
                     L.PCOL_DONE_DATE, L.PCOL_ISSUES, L.PCOL_NEXT, L.RCOL_FEEDBACK,
                     L.RCOL_SOURCE_FILE, L.RCOL_DEADLINE, L.RCOL_OVERDUE_FLAG, L.RCOL_GOAL,
@@ -126,6 +133,19 @@ class RollupResult:
     def shown(self, req_id: str) -> str:
         """要求编号 as the letters and progress sheets show it."""
         return self.shown_ids.get(req_id, req_id)
+
+    def to_frame(self, sheet: str = L.SHEET_PROGRESS) -> pandas.DataFrame:
+        """One table of the roll-up as a pandas DataFrame with the workbook's column names:
+        进度 (the default: one row per requirement × unit), 按要求, 问题, 延期申请 or 历史."""
+        import pandas as pd
+
+        rows = self.sheets.get(sheet) if sheet in FRAME_SHEETS else None
+        if not rows:
+            have = [s for s in FRAME_SHEETS if self.sheets.get(s)]
+            raise ValueError(L.MSG_NO_FRAME.format(sheet=sheet, sheets="、".join(have)))
+        header = list(rows[0])
+        return pd.DataFrame([list(r) + [None] * (len(header) - len(r)) for r in rows[1:]],
+                            columns=header)
 
     @property
     def missing(self) -> list[str]:

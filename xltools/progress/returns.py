@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -25,9 +25,9 @@ import python_calamine
 
 from xltools import labels as L
 from xltools.budget import RETURN_LIMITS, RETURN_ROW_FACTOR, SheetLimits
-from xltools.errors import InputError
-from xltools.fileio import read_capped
-from xltools.guard import is_reader_failure
+from xltools.errors import InputError, OutputError
+from xltools.io.fileio import read_capped
+from xltools.io.guard import is_reader_failure
 from xltools.text import normalise_spaces
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_UNIT, cell_key)
@@ -192,8 +192,8 @@ def check_zip(src: bytes | Path) -> str | None:
     """Why a zip must not be opened (declared sizes or ratio too high), or None.
 
     Only the central directory is read; nothing is decompressed. The limits are
-    the input guard's (``xltools.guard``), the same for every package."""
-    from xltools.guard import zip_problem
+    the input guard's (``xltools.io.guard``), the same for every package."""
+    from xltools.io.guard import zip_problem
 
     if isinstance(src, bytes):
         data = src
@@ -467,7 +467,7 @@ def _within_budget(rf: ReturnedFile, data: bytes, limits: SheetLimits) -> bytes 
     that lies about its size, a far-away cell, too many rows, shared strings
     fanned out too far (see ``xltools.budget``)."""
     from xltools import budget
-    from xltools.guard import _verify_members
+    from xltools.io.guard import _verify_members
 
     bad = _verify_members(data)
     if bad is not None:
@@ -711,5 +711,50 @@ def read_folder(folder: str | os.PathLike[str],
     return read_listed(list_returns(folder, exclude), pool=pool, threads=threads)
 
 
-__all__ = ["ReturnedFile", "DataRow", "read_returned", "open_returned", "load_opened", "parse_loaded", "parse_guarded", "is_reader_failure", "Opened", "load_opened_bytes", "read_folder", "list_returns", "read_listed", "unreadable_folders", "Listing", "check_zip", "clean_value",
+def _answer_key(value: object) -> str:
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def refuse_filled_return(path: str | os.PathLike[str], previous: Mapping[tuple[str, str], Mapping[str, object]]
+                         | None = None) -> None:
+    """Refuse (OutputError, force or not) to replace ``path`` when it is a progress
+    file a unit has filled in: an answer that is not the one pre-filled from
+    ``previous`` (the last roll-up), or a filled-in date. A file that cannot be read
+    is refused too (it may be a return); an empty one may be replaced."""
+    p = Path(path)
+    if not p.is_file():
+        return
+    rf = read_returned(p)
+    if rf.error is not None:
+        if rf.error[0] == ERR_EMPTY:
+            return
+        raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
+    previous = previous or {}
+    id_column = L.PROGRESS_LOCKED_COLUMNS[0]
+    filled = rf.filled_date is not None
+    for row in rf.rows:
+        if filled:
+            break
+        req_id = _answer_key(row.values.get(id_column))
+        before = previous.get((req_id, rf.unit), {})
+        for column in L.PROGRESS_FILL_COLUMNS:
+            value = _answer_key(row.values.get(column))
+            if value and value != _answer_key(before.get(column)):
+                filled = True
+                break
+    if filled:
+        raise OutputError(L.MSG_FILLED_RETURN.format(path=p), path=str(p))
+
+
+__all__ = ["refuse_filled_return", "ReturnedFile", "DataRow", "read_returned", "open_returned", "load_opened", "parse_loaded", "parse_guarded", "is_reader_failure", "Opened", "load_opened_bytes", "read_folder", "list_returns", "read_listed", "unreadable_folders", "Listing", "check_zip", "clean_value",
            "MAX_FILE_BYTES"]

@@ -21,9 +21,9 @@ from openpyxl import Workbook
 
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
-from xltools.fileio import atomic_path, check_writable, is_file_like, read_capped, read_input
-from xltools.guard import check_package, is_reader_failure
-from xltools.master import load_master_sheets, merge_sheets, plan_from_sheets
+from xltools.io.fileio import atomic_path, check_writable, is_file_like, read_capped, read_input
+from xltools.io.guard import check_package, is_reader_failure
+from xltools.progress.master import load_master_sheets, merge_sheets, plan_from_sheets
 from xltools.model import Plan
 from xltools.progress.compute import _prepare, _Prepared, compute_rollup
 from xltools.progress.identity import cell_key
@@ -197,7 +197,7 @@ def _output_inputs(out: Path, folder: str | os.PathLike[str],
 def _is_rollup_output(path: Path) -> bool:
     import python_calamine
 
-    from xltools.guard import MAX_INPUT_BYTES, zip_problem
+    from xltools.io.guard import MAX_INPUT_BYTES, zip_problem
 
     try:
         with path.open("rb") as fh:

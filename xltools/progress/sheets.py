@@ -26,9 +26,9 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
-from xltools.master import Rendered
+from xltools.progress.master import Rendered
 from xltools.progress.results import PROGRESS_COLUMNS, ROLLUP_SHEETS, RollupResult, Table
-from xltools.workbook import cell_xml, print_landscape, set_text_safe
+from xltools.workbook.writer import cell_xml, print_landscape, set_text_safe
 
 PROGRESS_WIDTHS = (8, 20, 6, 9, 40, 11, 24, 24, 9, 24, 12, 8, 16, 18, 50, 6, 18, 12, 24)
 REQUIREMENT_WIDTHS = (8, 20, 24, 12, 9, 8, 6, 6, 18, 60)

@@ -33,9 +33,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xltools import labels as L
 from xltools.errors import InputError, OutputError
-from xltools.fileio import atomic_folder, check_writable, is_file_like, read_input
-from xltools.filenames import unique_filenames
-from xltools.guard import refuse_filled_return
+from xltools.io.fileio import atomic_folder, check_writable, is_file_like, read_input
+from xltools.io.filenames import unique_filenames
 from xltools.model import Plan
 from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_PLAN, KEY_ROUND,
                                        KEY_ROWS, KEY_TITLE, KEY_UNIT, KEY_WRITTEN, UnitRow, cell_key,
@@ -43,9 +42,10 @@ from xltools.progress.identity import (FORMAT_ID, KEY_DEADLINE, KEY_FORMAT, KEY_
                                        parse_functional_id,
                                        plan_fingerprint,
                                        progress_file_name, unit_rows)
+from xltools.progress.returns import refuse_filled_return
 from xltools.progress.status import status_options
-from xltools.workbook import cell_xml, set_text_safe
-from xltools.workbook_reader import normalise_requirement_id
+from xltools.workbook.writer import cell_xml, set_text_safe
+from xltools.workbook.reader import normalise_requirement_id
 
 COL_REQ_ID, COL_GOAL, COL_TASK, COL_REQUIREMENT, COL_ROLE, COL_DEADLINE = L.PROGRESS_LOCKED_COLUMNS
 LOCKED_COLUMNS = L.PROGRESS_LOCKED_COLUMNS
@@ -334,7 +334,7 @@ class ProgressFile:
         self.rows = rows
 
     def to_bytes(self) -> bytes:
-        from xltools.master import add_rows
+        from xltools.progress.master import add_rows
 
         buf = io.BytesIO()
         self.workbook.save(buf)
@@ -407,10 +407,10 @@ def split(workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLi
     roll-up), that round's answers are pre-filled. Existing files are only
     replaced with ``force``.
     """
-    from xltools.master import read_plan_fast
+    from xltools.progress.master import read_plan_fast
 
     from xltools.budget import ROLLUP_CELLS_FACTOR, ROLLUP_LIMITS
-    from xltools.guard import MAX_CELLS, check_package
+    from xltools.io.guard import MAX_CELLS, check_package
 
     # The input guard (zip bombs, damaged, encrypted), with a roll-up's limits:
     # the last roll-up is this round's workbook.
@@ -432,7 +432,7 @@ def split(workbook: str | os.PathLike[str] | IO[bytes], out_dir: str | os.PathLi
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise OutputError(L.MSG_NOT_A_FOLDER.format(path=folder), path=str(folder))
-    # Same naming as the letters (xltools.letters), which tell each unit this file name.
+    # Same naming as the letters (xltools.documents.letters), which tell each unit this file name.
     stems = {u: progress_file_name(u).removesuffix(".xlsx") for u in rows_by_unit}
     names = unique_filenames(list(stems.values()), ".xlsx")
     targets = {u: folder / names[stems[u]] for u in rows_by_unit}

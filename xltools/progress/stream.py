@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from openpyxl.utils import get_column_letter
 
-from xltools.workbook import cell_rest
+from xltools.workbook.writer import cell_rest
 
 # ------------------------------------------------------- streaming the bulk
 # Cells are written by workbook.cell_rest, the one cell writer of every streamed sheet.

@@ -195,7 +195,7 @@ def build_addin(output: str | os.PathLike[str], *, force: bool = False,
                 python: str | None = None, state_file: str | os.PathLike[str] | None = None,
                 macros_dir: str | os.PathLike[str] | None = None) -> Path:
     """Write the add-in folder ``output`` (all or nothing; an existing one only with ``force``)."""
-    from xltools.fileio import atomic_folder
+    from xltools.io.fileio import atomic_folder
 
     target = Path(output)
     if target.exists() and not force:

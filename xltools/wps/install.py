@@ -220,7 +220,7 @@ def install(source: str | os.PathLike[str] | None = None, *,
             raise
         publish = register(folder)
     except OSError as exc:
-        from xltools.fileio import environment_error
+        from xltools.io.fileio import environment_error
 
         raise environment_error(exc, target) from exc
     return [L.WPS_INSTALLED.format(path=target, publish=publish)]

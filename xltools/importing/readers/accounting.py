@@ -1,0 +1,114 @@
+"""Account for every line of a text source: each non-blank line is either in
+the model (its text is found among the titles, goals, tasks, requirements,
+units, deadlines and remarks read) or skipped (page chrome, preamble), and a
+line that is neither — text the readers lost — is listed on 待核对.
+
+The check looks at the result, not at how a reader got there, so it holds
+for every reader: a line counts as read when most of its character
+quadgrams occur in what was read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from xltools import labels as L
+from xltools.importing.readers.grid import NUMBER_PREFIX
+
+from xltools.importing.readers.rows import Event, RawRow, SourceMeta, StrayLabel
+from xltools.text import clean_text
+
+_N = 4
+_LABEL_WORDS = sorted({*L.UNIT_LINE_LABELS, *(w for ws in L.HEADER_ALIASES.values() for w in ws)},
+                      key=len, reverse=True)
+_LABEL = re.compile(r"[（(【]?\s*(?:" + "|".join(map(re.escape, _LABEL_WORDS)) + r")\s*[】]?\s*[：:]")
+
+
+@dataclass(frozen=True)
+class LineAccount:
+    total: int  # non-blank source lines
+    read: int  # lines whose text is in the model
+    skipped: int  # lines the reader set aside (chrome, preamble)
+    lost: tuple[tuple[int, str], ...]  # (line, text) inside the table, neither read nor skipped
+
+
+def _grams(text: str) -> set[str]:
+    t = "".join(ch for ch in text if not ch.isspace())
+    return {t[i:i + _N] for i in range(max(1, len(t) - _N + 1))}
+
+
+_SEGMENTS = re.compile(r"[|│｜\t]+|\s{2,}")
+
+
+def _key(text: str, delimiter: str | None = None) -> list[str]:
+    """The letters of a line that must be found in the model: without punctuation (it
+    differs, ,→，), numbering markers (一、 1. （2）) and labels (牵头单位：), which
+    readers take apart. ``delimiter``: a CSV/TSV line's field separator, split on
+    before the text is cleaned (cleaning turns it into a space or a full-width comma)."""
+    if delimiter:
+        return [k for piece in text.split(delimiter) for k in _key(piece.replace('"', " "))]
+    out = []
+    for seg in _SEGMENTS.split(clean_text(text)):
+        seg = _LABEL.sub("", NUMBER_PREFIX.sub("", seg.strip()))
+        key = "".join(ch for ch in seg if ch.isalnum())
+        if key:
+            out.append(key)
+    return out
+
+
+def _grams_of(keys: list[str]) -> set[str]:
+    """Quadgrams of each cell of a line (none across two cells)."""
+    out: set[str] = set()
+    for k in keys:
+        out |= _grams(k)
+    return out
+
+
+def account_lines(text: str, events: list[Event], meta: SourceMeta,
+                  delimiter: str | None = None) -> LineAccount:
+    read: set[str] = set()
+    joined: list[str] = []
+    lines_of_rows: list[int] = []
+    for e in events:
+        if isinstance(e, RawRow):
+            parts = [e.requirement, e.goal, e.task, e.units, e.deadline, e.number,
+                     *(w for _, w in e.role_units), *e.notes]
+            if e.line:
+                lines_of_rows.append(e.line)
+        elif isinstance(e, StrayLabel):
+            parts = [e.label]
+        else:
+            continue
+        for p in parts:
+            if p:
+                keys = _key(p)
+                read |= _grams_of(keys)
+                joined.extend(keys)
+    for t in (meta.title, *meta.headers):
+        read |= _grams_of(_key(t))
+    skipped_lines = {line for line, _ in meta.skipped}
+    skipped_text: set[str] = set()
+    for _, t in meta.skipped:
+        skipped_text |= _grams_of(_key(t))
+    everything = "\n".join(joined)
+    first = min(lines_of_rows, default=0)
+    last = max(lines_of_rows, default=0)
+    total = n_read = n_skipped = 0
+    lost: list[tuple[int, str]] = []
+    for i, raw in enumerate(text.split("\n"), start=1):
+        keys = _key(raw, delimiter)
+        if not keys:
+            continue
+        total += 1
+        grams = _grams_of(keys)
+        short = sum(map(len, keys)) < 2 * _N and all(k in everything for k in keys)
+        if len(grams & read) >= 0.8 * len(grams) or short:
+            n_read += 1
+        elif i in skipped_lines or len(grams & skipped_text) >= 0.8 * len(grams):
+            n_skipped += 1
+        else:
+            n_skipped += 1
+            if first <= i <= last:
+                lost.append((i, clean_text(raw)))
+    return LineAccount(total, n_read, n_skipped, tuple(lost))

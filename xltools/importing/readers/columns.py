@@ -1,0 +1,326 @@
+"""What a column means and what a cell holds, for readers that must rebuild
+a table from a stream of cells.
+
+Two small classifiers, both general (no rule for one document):
+
+* ``header_role(label)`` reads a header word by its head noun and modifiers
+  (…单位/部门/科室/主体 → units, with 牵头/配合 giving the role; …领导/责任人
+  → people; …时限/时间/节点 → deadline; …完成情况/进展 → progress; 序号/编号
+  → number), after the exact aliases of ``labels.HEADER_ALIASES``. A word
+  it cannot read is ``text``: the cells decide (``resolve_text_columns``).
+* ``cell_type(text)`` types a cell candidate: number, year, deadline, units,
+  person, title, sentence, chrome.
+
+``compat(kind, type)`` scores how well a cell of a type sits in a column of
+a kind; the stream aligner maximises the sum.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from xltools import labels as L
+from xltools.deadlines import is_deadline_phrase
+from xltools.text import clean_text
+from xltools.importing.units import looks_like_unit, looks_like_units_cell
+
+_SQUEEZE = re.compile(r"[\s*＊:：]")
+
+
+def squeeze(text: str) -> str:
+    return _SQUEEZE.sub("", clean_text(text))
+
+
+@dataclass(frozen=True)
+class HeaderRole:
+    kind: str  # number, goal, task, requirement, units, deadline, people, progress, remark, text
+    role: str = ""  # 牵头 / 配合 / 责任 for a units column that names one
+    exact: bool = False  # a known alias, written exactly
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def header_role(label: str) -> HeaderRole | None:
+    """The meaning of a header word, or None when it is not one (too long,
+    a sentence, a number)."""
+    t = squeeze(label)
+    # 2023年重点工作任务, 2023年10-12月份进展情况: the period named first qualifies the word.
+    bare = _PERIOD.sub("", t)
+    t = bare if len(bare) >= 2 and not _PERIOD.fullmatch(bare) else t
+    if not t or len(t) > 16 or re.search(r"[。；;，,、]", t) or re.search(r"\d", _UNIT_NOTE.sub("", t)):
+        return None
+    # 牵头科室（单位）: a head noun in brackets restates the head before it.
+    t = _BRACKETED_HEAD.sub("", t) or t
+    for kind, aliases in L.HEADER_ALIASES.items():
+        if t in aliases:
+            role = L.UNITS_HEADER_ROLE.get(t, "") if kind == "units" else ""
+            return HeaderRole(kind, role, True)
+    for kind, pattern in L.HEADER_GRAMMAR:
+        if re.search(pattern, t):
+            if kind == "text" and t in _ROLE_ALONE:
+                # 牵头 / 配合 / 主办 / 协办 heading a column: units, the head noun left out.
+                return HeaderRole("units", modifier_role(t))
+            return HeaderRole(kind, modifier_role(t) if kind == "units" else "")
+    return None
+
+
+_ROLE_ALONE = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, "责任", "负责", "承办", "落实"})
+
+
+_UNIT_NOTE = re.compile(r"[（(][^（()）]{1,6}[)）]$")  # 金额（万元）: a measure, not words
+_PERIOD = re.compile(r"^(?:\d{4,5}年度?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?|第?[一二三四1-4]季度|[上下]半年|全年)?")
+_BRACKETED_HEAD = re.compile(r"(?<=..)[（(](?:单位|部门|科室|处室|机关|单位部门)[)）]$")
+
+
+def modifier_role(label: str) -> str:
+    """The role the modifiers of a units label name: 牵头 for 牵头督查单位 or
+    牵头责任单位, 配合 for 主要协作单位 or 协同责任单位, "" for a label that names
+    no role (责任单位, read as 责任) or two joined roles (责任主体与协同单位)."""
+    lead = any(w in label for w in L.LABEL_LEAD_WORDS)
+    assist = any(w in label for w in L.LABEL_ASSIST_WORDS)
+    resp = any(w in label for w in L.RESPONSIBLE_HEADER_WORDS)
+    joined = any(j in label for j in L.LABEL_JOINERS)
+    if lead and assist or joined and (lead or assist) and resp:
+        return ""
+    if lead:
+        return L.ROLE_LEAD
+    return L.ROLE_ASSIST if assist else ""
+
+
+def label_role(label: str) -> str:
+    """The role of the units a label introduces (牵头 / 配合 / 责任)."""
+    r = header_role(label)
+    return (r.role if r is not None and r.kind == "units" and r.role else L.ROLE_RESPONSIBLE)
+
+
+def header_score(label: str) -> float:
+    """How surely ``label`` is one header word: exact alias 3, read by the
+    grammar 2, an unknown short word 0.3, not a header word -3."""
+    r = header_role(label)
+    if r is None:
+        return -3.0
+    if r.exact:
+        return 3.0
+    return 2.0 if r.kind != "text" else 0.3
+
+
+# ------------------------------------------------------------ cells
+_YEAR = re.compile(r"^20[0-4]\d\s*年?$")
+_NUMBER = re.compile(rf"^[（(]?\s*(\d{{1,4}}|[{L.CN_NUMERALS}]{{1,4}})\s*[)）]?\s*[、.．]?$")
+# 一、全面推进乡村振兴 / （二）优化营商环境: a numbered heading, a row of its own.
+_HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]+\s*[)）])\s*\S")
+_PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区")
+# …开发区, …高新区 name a zone’s administration as often as the place: a unit.
+_BODY_ZONES = ("开发区", "高新区", "经开区", "示范区")
+_BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+@functools.lru_cache(maxsize=1 << 14)
+def cell_type(text: str) -> str:
+    """number, year, deadline, units, person, title, sentence or chrome."""
+    t = clean_text(text)
+    if not t:
+        return "empty"
+    if _YEAR.match(t):
+        return "year"  # 2024 alone: a 建设时间 / 年度 cell more often than an item number
+    if _NUMBER.match(t):
+        return "number"
+    if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
+        return "heading"
+    if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20:
+        return "chrome"
+    short = len(t) <= 14
+    if short and is_deadline_phrase(t):
+        return "deadline"
+    # A lone phrase closed by a full stop is a sentence, not a unit list.
+    sentence_end = t.endswith(("。", "！", "；")) and len(t) > 5 and not re.search(r"[、，,；;]", t[:-1])
+    # A lone name ending in a place word (…城镇, …新区) longer than a place name is a title.
+    place_only = not re.search(r"[、，,；;（(]", t) and len(t) > 5 and t.endswith(_PLACE_ENDINGS) \
+        and not t.startswith("各") and not t.endswith(_BODY_ENDINGS + _BODY_ZONES)
+    if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t)):
+        return "units"
+    if _PERSON.match(t) and t[0] in L.COMMON_SURNAMES and not re.search(r"[局办委部室院厅处科所站队]$", t):
+        return "person"
+    if len(t) <= 24 and not re.search(r"[。；;！？]", t):
+        return "title"
+    return "sentence"
+
+
+# compat[kind][type]: log-like scores; unknown pairs score -2.
+_COMPAT: dict[str, dict[str, float]] = {
+    "number": {"number": 3.0, "heading": 1.0, "year": 1.5},
+    "units": {"units": 3.0, "title": -0.5, "person": -1.0, "sentence": -1.0},
+    "people": {"person": 3.0, "title": 0.0, "units": -1.0},
+    "deadline": {"deadline": 3.0, "year": 3.0, "title": -0.5, "sentence": -1.5},
+    "task": {"title": 2.0, "heading": 1.0, "sentence": 0.5, "units": -0.5, "number": -3.0},
+    "goal": {"title": 1.5, "heading": 2.5, "sentence": 0.0, "units": -1.0, "number": -3.0},
+    "requirement": {"sentence": 2.5, "title": 1.0, "units": -1.5, "deadline": -1.0, "number": -3.0},
+    "text": {"sentence": 1.5, "title": 1.0, "units": -0.5, "deadline": -0.5, "number": -3.0},
+    "progress": {"sentence": 1.5, "title": 0.8, "units": -0.5, "deadline": -0.5, "number": -3.0},
+    "remark": {"sentence": 1.0, "title": 1.0, "units": 0.0, "deadline": 0.0, "person": 0.0},
+    "amount": {"number": 2.5, "year": 1.0, "title": 0.5, "sentence": -1.0, "units": -1.0},
+    "place": {"title": 1.5, "units": 1.0, "sentence": 0.0, "number": -2.0},
+}
+# Column kinds that are no part of the plan: their cells are kept as remarks.
+OTHER_KINDS = ("progress", "text", "amount", "place")
+
+
+def compat(kind: str, ctype: str) -> float:
+    if ctype == "chrome":
+        return -4.0
+    return _COMPAT.get(kind, _COMPAT["text"]).get(ctype, -2.0)
+
+
+# Column kinds whose cell may hold several lines (one unit per line, wrapped text).
+MULTI_LINE = {"units": 0.5, "requirement": -0.4, "text": -0.4, "progress": -0.4, "remark": -0.4,
+              "people": -0.8, "task": -1.2, "goal": -1.5}
+
+
+def _share(cells: list[str], test) -> float:  # type: ignore[no-untyped-def]
+    cells = [c for c in cells if clean_text(c)]
+    return sum(1 for c in cells if test(clean_text(c))) / len(cells) if cells else 0.0
+
+
+def _sentences(cells: list[str]) -> float:
+    return _share(cells, lambda c: cell_type(c) in ("sentence", "title") and len(c) > 8)
+
+
+def _titles(cells: list[str]) -> float:
+    return _share(cells, lambda c: cell_type(c) in ("title", "heading", "units") and len(c) <= 24
+                  and not c.endswith(("。", "；")))
+
+
+def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tuple[list[str], list[int]]:
+    """Decide unknown or doubled text columns by their cells (header words
+    alone cannot): of two requirement columns without a task column, the
+    left one of short titles is the task; with no requirement column, the
+    first column of sentences right of the task column (or the only text
+    column) is the requirement; an unknown column of short titles left of the
+    task is the goal. A second task column counts as text. Returns (kinds,
+    indexes decided by content)."""
+    kinds = list(kinds)
+    decided: list[int] = []
+    reqs = [i for i, k in enumerate(kinds) if k == "requirement"]
+    if len(reqs) > 1 and "task" not in kinds and _titles(columns_text[reqs[0]]) >= 0.6 \
+            and _sentences(columns_text[reqs[1]]) >= 0.5:
+        kinds[reqs[0]] = "task"
+        decided.append(reqs[0])
+    first_task = next((i for i, k in enumerate(kinds) if k == "task"), None)
+    for i, k in enumerate(kinds):
+        if k == "task" and i != first_task:
+            kinds[i] = "text"
+    if "requirement" not in kinds and first_task is not None \
+            and not any(k == "text" and i > first_task and _sentences(columns_text[i]) >= 0.5
+                        for i, k in enumerate(kinds)) \
+            and _share(columns_text[first_task], lambda c: c.endswith(("。", "；", "！"))) >= 0.5:
+        # 重点工作任务 holding whole sentences and no other column of sentences: the tasks
+        # are the requirements themselves (a title has no full stop).
+        kinds[first_task] = "requirement"
+        decided.append(first_task)
+        first_task = None
+    if "requirement" not in kinds:
+        candidates = [i for i, k in enumerate(kinds) if k == "text" and (first_task is None or i > first_task)]
+        chosen = next((i for i in candidates if _sentences(columns_text[i]) >= 0.5), None)
+        if chosen is None and first_task is None:
+            chosen = next((i for i, k in enumerate(kinds) if k == "text"), None)
+        if chosen is not None:
+            kinds[chosen] = "requirement"
+            decided.append(chosen)
+    anchor = first_task if first_task is not None else next(
+        (i for i, k in enumerate(kinds) if k == "requirement"), None)
+    if "goal" not in kinds and anchor is not None:
+        left = [i for i in range(anchor) if kinds[i] == "text" and any(clean_text(c) for c in columns_text[i])]
+        if left and _titles(columns_text[left[0]]) >= 0.8:
+            kinds[left[0]] = "goal"
+            decided.append(left[0])
+    return kinds, decided
+
+
+# ------------------------------------------------------------ labels in text
+# A label in running text is a header word before a colon (牵头督查单位：…,
+# 牵头科室（单位）：…, 【责任单位】…): read by the same grammar as a header cell.
+LABEL_KINDS = ("units", "deadline", "people")
+_LABEL_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[（(][\u4e00-\u9fff]{1,4}[)）])?$")
+_LABEL_MAX = 12
+# A label ends at a colon, or at 为/是 (责任单位为市商务局).
+_COLON = re.compile(r"\s*[：:]|(?<=[位门室处关体])(?:为|是)(?=[\u4e00-\u9fff])")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def label_kind(word: str) -> str | None:
+    """units / deadline / people for a label word, else None. An addressee
+    (各单位, 局属各单位, 有关部门) is no label."""
+    word = squeeze(word)
+    if len(word) < 2 or "各" in word or word.startswith(("有关", "相关", "其他")):
+        return None
+    r = header_role(word)
+    return r.kind if r is not None and r.kind in LABEL_KINDS else None
+
+
+def _label_before(text: str, end: int, boundary: bool) -> int | None:
+    """Start of the label word that ends at ``end`` (before a colon): the
+    whole run of characters when it stands at a boundary and reads as a label,
+    else its longest tail that starts with a role modifier or is an alias."""
+    m = _LABEL_RUN.search(text, max(0, end - 24), end)
+    if not m:
+        return None
+    start = m.start()
+    # A run right after another label's colon is that label's value (张三牵头单位).
+    at_boundary = start == 0 or not boundary or text[start - 1] in " \t　；;，,。.、（(【】)）!！?？"
+    if end - start <= _LABEL_MAX and at_boundary and label_kind(text[start:end]):
+        return start
+    for i in range(max(start, end - _LABEL_MAX), end - 1):
+        word = text[i:end]
+        r = header_role(word)
+        if label_kind(word) and (r is not None and r.exact or word.startswith(_MODIFIERS)):
+            return i
+    return None
+
+
+_MODIFIERS = tuple(sorted({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIBLE_HEADER_WORDS},
+                          key=len, reverse=True))
+
+
+def find_labels(text: str, kinds: tuple[str, ...] = LABEL_KINDS) -> list[tuple[int, int, str]]:
+    """Labels in ``text``: (start, end after the colon, label word), in order."""
+    out: list[tuple[int, int, str]] = []
+    for m in _COLON.finditer(text):
+        start = _label_before(text, m.start(), True)
+        if start is None:
+            continue
+        word = text[start:m.start()]
+        if m.group(0) in ("为", "是") and start and text[start - 1] not in "。；;！!":
+            continue  # 责任单位为X opens a sentence; 第一责任单位为牵头单位 inside one is a rule
+        if label_kind(word) in kinds and (not out or start >= out[-1][1]):
+            out.append((start, m.end(), word))
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def split_glued_header(text: str) -> tuple[str, ...] | None:
+    """A header row whose words were glued together when the table was copied
+    (实事内容工作任务责任单位进展情况 → 实事内容 | 工作任务 | 责任单位 | 进展情况):
+    the split into three or more words each read as a header word, the one
+    with the best words; None when the text is no such row."""
+    t = squeeze(text)
+    n = len(t)
+    if n < 8 or n > 60 or not re.fullmatch(r"[\u4e00-\u9fff（）()]+", t):
+        return None
+    best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
+    best[0] = (0.0, ())
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, min(n, i + 10) + 1):
+            word = t[i:j]
+            score = header_score(word)
+            if score < 2:
+                continue
+            cand = (best[i][0] + score - 2.5, best[i][1] + (word,))  # type: ignore[index]
+            if best[j] is None or cand[0] > best[j][0]:  # type: ignore[index]
+                best[j] = cand
+    found = best[n]
+    if found is None or len(found[1]) < 3:
+        return None
+    return found[1]

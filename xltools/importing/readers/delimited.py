@@ -1,0 +1,192 @@
+"""Text tables whose cells are separated by a character: pipe (``a | b |``),
+tab, or comma/semicolon (.csv); and dumps with one cell per line under a
+header written one word per line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from xltools.importing.readers.cleanup import Fixer
+from xltools.importing.readers.grid import Cell, GridReader, _is_header_row, header_kind, joined_header
+from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.text import clean_text
+
+# A cell may be as long as the input (the guard caps inputs at 200 MB); Python's
+# default limit (128 KB) would end a long requirement in a traceback.
+_FIELD_LIMIT = 256 * 1024 * 1024
+if csv.field_size_limit() < _FIELD_LIMIT:
+    csv.field_size_limit(_FIELD_LIMIT)
+
+SEPARATORS = ("|", "\t", "│", "｜")
+
+
+def header_separator(text: str, max_lines: int = 60) -> str | None:
+    """The separator of a delimited table: the one that splits an early line
+    into a header (序号 | 任务 | 要求 | 责任单位)."""
+    lines = text.split("\n")[:max_lines]
+    for k, line in enumerate(lines):
+        for sep in SEPARATORS:
+            if sep not in line:
+                continue
+            if _is_header_row(line.split(sep)):
+                return sep
+            if k + 1 < len(lines) and joined_header(line.split(sep), lines[k + 1].split(sep)):
+                return sep  # a header written over two lines
+    return None
+
+
+_CELL_END = re.compile(r"^\s*[|│｜]?\s*([^|│｜]*?)\s*[|│｜]\s*$|^\s*[|│｜]\s*([^|│｜]*?)\s*$")
+
+
+def pipe_cell_stream(text: str) -> str | None:
+    """A table copied one cell per line with a pipe closing (or opening) each
+    cell (``序号 |`` / ``| 序号``; a bare ``|`` is an empty cell): the same text
+    with the pipes taken off, for the cell-stream reader; None for any other
+    text. Line numbers are kept."""
+    lines = text.split("\n")
+    # Lines of pipes alone (|, ||||) mark where rows end: the stream reader's separators.
+    marked = [bool(ln.strip()) and _CELL_END.match(ln) is not None and bool(ln.strip(" |│｜")) for ln in lines]
+    nonblank = sum(1 for ln in lines if ln.strip())
+    if sum(marked) < 8 or sum(marked) < nonblank / 3:
+        return None
+    return "\n".join((m.group(1) if m.group(1) is not None else m.group(2)) if ok and (m := _CELL_END.match(ln))
+                     else ln for ln, ok in zip(lines, marked))
+
+
+def csv_dialect(text: str) -> str | None:
+    """The delimiter of a csv text whose header row names the columns."""
+    sample = "\n".join(text.split("\n")[:60])
+    for delim in (",", ";", "\t"):
+        for row in csv.reader(io.StringIO(sample), delimiter=delim):
+            if row and _is_header_row(row):
+                return delim
+    return None
+
+
+def _split_line(line: str, sep: str) -> list[str]:
+    cells = line.split(sep)
+    if cells and not cells[0].strip() and line.lstrip().startswith(sep):
+        cells = cells[1:]  # "| a | b |" (markdown style)
+    return cells
+
+
+def read_delimited(text: str, name: str, sep: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta]:
+    reader = GridReader(name, fixer)
+    rows: list[list[Cell]] = []
+    lines: list[int | None] = []
+    for i, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        if re.fullmatch(r"[\s|:\-+=\u2500-\u257f]+", raw):
+            continue  # markdown or box-drawing rule line
+        rows.append([Cell(c) for c in _split_line(raw, sep)])
+        lines.append(i)
+    reader.add_table(rows, lines, delimited=True)
+    return reader.result()
+
+
+def read_csv(text: str, name: str, delimiter: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta]:
+    reader = GridReader(name, fixer)
+    rows: list[list[Cell]] = []
+    lines: list[int | None] = []
+    parsed = csv.reader(io.StringIO(text), delimiter=delimiter)
+    for row in parsed:
+        if not any(c.strip() for c in row):
+            continue
+        rows.append([Cell(c) for c in row])
+        lines.append(parsed.line_num)
+    reader.add_table(rows, lines, delimited=True)
+    return reader.result()
+
+
+def cell_per_line_header(text: str, max_lines: int = 60) -> tuple[int, int] | None:
+    """(index of the first header line, number of columns) when the header
+    is written one word per line (a table copied out of Word or a PDF)."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    nonblank = [(i, ln) for i, ln in enumerate(lines[:max_lines * 2]) if ln]
+    for k, (i, ln) in enumerate(nonblank):
+        if header_kind(ln) is None:
+            continue
+        run = [ln]
+        for _, nxt in nonblank[k + 1:]:
+            if header_kind(nxt) is None or len(clean_text(nxt)) > 12:
+                break
+            run.append(nxt)
+        if len(run) >= 3 and _is_header_row(run):
+            return i, len(run)
+    return None
+
+
+def read_cell_per_line(text: str, name: str, start: int, ncols: int,
+                       fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta]:
+    """Rebuild rows from one cell per line. Rows are separated by blank lines
+    when the dump has them; otherwise a line holding only a number (序号)
+    starts a row, and the lines before the next number are split into rows
+    of the columns that are not merged."""
+    reader = GridReader(name, fixer)
+    lines = text.split("\n")
+    for i in range(start):
+        if lines[i].strip():
+            reader.titles.append(clean_text(lines[i]))
+    header_lines: list[int] = []
+    j = start
+    while len(header_lines) < ncols and j < len(lines):
+        if lines[j].strip():
+            header_lines.append(j)
+        j += 1
+    header = [Cell(lines[h].strip()) for h in header_lines]
+    # Lines of separator characters only (|, ---, ***) separate rows like blank lines.
+    body = [(i + 1, "" if re.fullmatch(r"[|│｜\-─=＝*＊_\s]+", lines[i]) else lines[i].strip())
+            for i in range(j, len(lines))]
+    rows: list[list[Cell]] = [header]
+    row_lines: list[int | None] = [header_lines[0] + 1]
+    blank_separated = any(not t for _, t in body) and _blank_groups_fit(body, ncols)
+    if blank_separated:
+        group: list[tuple[int, str]] = []
+        for ln, t in body + [(0, "")]:
+            if t:
+                group.append((ln, t))
+            elif group:
+                rows.append([Cell(x) for _, x in group])
+                row_lines.append(group[0][0])
+                group = []
+    else:
+        from xltools.importing.readers.grid import NUMBER_ONLY
+
+        groups: list[list[tuple[int, str]]] = []
+        for ln, t in body:
+            if not t:
+                continue
+            if NUMBER_ONLY.match(t) or not groups:
+                groups.append([(ln, t)])
+            else:
+                groups[-1].append((ln, t))
+        for g in groups:
+            first, rest = g[:ncols], g[ncols:]
+            rows.append([Cell(x) for _, x in first])
+            row_lines.append(first[0][0])
+            # Continuation rows under merged leading cells: the widest fit.
+            for width in range(ncols - 1, 0, -1):
+                if rest and len(rest) % width == 0:
+                    for k in range(0, len(rest), width):
+                        chunk = rest[k:k + width]
+                        rows.append([Cell("", from_above=True)] * (ncols - width) +
+                                    [Cell(x) for _, x in chunk])
+                        row_lines.append(chunk[0][0])
+                    break
+    reader.add_table(rows, row_lines, delimited=True)
+    return reader.result()
+
+
+def _blank_groups_fit(body: list[tuple[int, str]], ncols: int) -> bool:
+    sizes: list[int] = []
+    n = 0
+    for _, t in body + [(0, "")]:
+        if t:
+            n += 1
+        elif n:
+            sizes.append(n)
+            n = 0
+    return bool(sizes) and all(1 <= s <= ncols for s in sizes) and sizes.count(ncols) >= len(sizes) / 3

@@ -1,0 +1,818 @@
+"""Prose task lists: numbered items whose units follow them (the
+work-points and division-plan documents: 工作要点, 分工方案, 责任分解).
+
+Numbering levels, outermost first: ``一、`` > ``（一）`` > ``1.`` > ``（1）`` >
+``①`` (with or without a space after the marker). Units come as
+
+* labelled lines after an item: ``牵头单位：…`` ``责任单位：…``;
+* a parenthesis closing the item, before or after the final 。:
+  ``（A牵头，B、C按职责分工负责）``, ``（牵头单位：X）``; a deadline inside it
+  (``…，6月底前完成``) goes to 完成时限; parentheses without units (文号,
+  ``（试行）``, lists of things) stay in the text;
+* one standalone line after a group of sub-items, applying to all of them
+  (``（责任单位：…）`` after ``（1）…（4）``).
+
+The items that carry units are the requirements. When most of them open
+with a short title sentence (``1. 提升设立登记便利度。…``) each is a task
+(title) with one requirement (the rest) and the heading above is its goal;
+otherwise the heading above them is their task when it has a heading above
+it in turn (the goal), else it is their goal and each item is a task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from xltools import labels as L
+from xltools.deadlines import deadline_words, document_deadline, find_deadline, is_deadline_phrase
+from xltools.importing.readers.cleanup import Fixer
+from xltools.importing.readers.columns import find_labels, header_role, label_kind, label_role, squeeze
+from xltools.importing.readers.rows import Event, RawRow, SourceMeta
+from xltools.text import clean_text, strip_trailing_punct
+from xltools.importing.units import looks_like_units_cell, split_top_level
+
+_CN = L.CN_NUMERALS
+_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"^([{_CN}]+)\s*[、，,．.]\s*")),
+    (1, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[)）]\s*[、.．]?\s*")),
+    # Up to four digits: province tables number items past 999.
+    (2, re.compile(r"^(\d{1,4})\s*(?:[、．]|\.(?!\d))\s*")),
+    (3, re.compile(r"^[（(]\s*(\d{1,4})\s*[)）]\s*[、.．]?\s*|^(\d{1,4})\s*[)）]\s*")),
+    (4, re.compile(r"^([①-⑳])\s*")),
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Labels are read by their grammar (readers/columns.py: 牵头督查单位, 主要协作单位,
+# 牵头科室（单位）, 责任领导, 完成时限 …), not looked up in a list.
+_BOXED_LABEL = re.compile(r"【\s*([^【】\s]{2,14}?)\s*】\s*[：:]?")
+_SENTENCE_END = tuple("。；;！!")
+_CLOSED = ("。", "；", ";", ".", "）", ")")
+_LABEL_ALONE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)）])?)\s*[：:]$")
+_PAGE_FOOTER = re.compile(r"^[\s—–\-－·_]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*共\s*\d{1,4}\s*页)?[\s—–\-－·_]*$")
+_SEMICOLON_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[；;]\s*")
+# A numbering marker inside a line, after a space: items run together on one line.
+_INLINE_MARKER = re.compile(rf"(?:\s+|(?<=[。；;）)！!？?：:]))(?=(?:\d{{1,3}}[.、．](?!\d)|[{_CN}]+、|[（(][{_CN}\d]{{1,3}}[)）]))")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*20\d{2}\s*[〕\]］】)）]\s*\d+\s*号")
+_TITLE_MAX = 30
+
+
+@dataclass
+class _Block:
+    rank: float
+    number: str
+    head: str
+    line: int
+    parent: _Block | None = None
+    body: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    children: list[_Block] = field(default_factory=list)
+    labelled: list[tuple[str, str]] = field(default_factory=list)  # (label, units)
+    wording: str | None = None  # units wording from a closing parenthesis
+    paren_labelled: list[tuple[str, str]] = field(default_factory=list)
+    deadline: str | None = None
+    text: str = ""
+    review: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    task_of: _Block | None = None  # the item whose units these sub-items share
+    group: bool = False  # a heading that names the units of the items under it (社区（责任单位：X）)
+    title: str | None = None  # a short title alone on the item's first line, its text below
+
+    @property
+    def has_units(self) -> bool:
+        return bool(self.wording or unit_pairs(self.labelled) or unit_pairs(self.paren_labelled))
+
+    @property
+    def heading(self) -> str:
+        """The heading's name: its first sentence when a description follows
+        (（一）产业提升人才行动计划。围绕… → 产业提升人才行动计划)."""
+        head = clean_text(self.head)
+        if self.body and len(head) >= 16 and not head.endswith(_CLOSED + ("，", ",", "：", ":")) \
+                and len(clean_text(self.body[0])) <= 12:
+            head += clean_text(self.body[0])  # a heading cut by the page width (…的全面 / 领导)
+        m = re.match(r"^([^。！？!?；;]{2,40})[。！？!?；;]\s*\S", head)
+        return strip_trailing_punct(m.group(1) if m else head)
+
+
+def unit_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The labelled pairs that name units (not deadline, not people)."""
+    return [(lab, v) for lab, v in pairs if label_kind(lab) == "units"]
+
+
+def people_notes(pairs: list[tuple[str, str]]) -> list[str]:
+    return [L.REMARK_FORMAT.format(header=lab, value=v) for lab, v in pairs if label_kind(lab) == "people"]
+
+
+def deadline_of(pairs: list[tuple[str, str]]) -> str | None:
+    return next((v for lab, v in pairs if label_kind(lab) == "deadline"), None)
+
+
+def _marker(line: str) -> tuple[int, str, str] | None:
+    for rank, pattern in _MARKERS:
+        m = pattern.match(line)
+        if m and m.end() < len(line):
+            number = next(g for g in m.groups() if g)
+            if number in _CIRCLED:
+                number = str(_CIRCLED.index(number) + 1)
+            return rank, number, line[m.end():]
+    return None
+
+
+# Brackets that may close an item with its units: （） () 〔〕 【】 [].
+_CLOSERS = {")": "(（", "）": "(（", "〕": "〔", "】": "【", "]": "[［"}
+
+
+def _matching_open(text: str, close_at: int) -> int:
+    closers = "".join(c for c, o in _CLOSERS.items() if o == _CLOSERS[text[close_at]])
+    openers = _CLOSERS[text[close_at]]
+    depth = 0
+    for i in range(close_at, -1, -1):
+        ch = text[i]
+        if ch in closers:
+            depth += 1
+        elif ch in openers:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _unwrap(line: str) -> str:
+    """A labelled line without its closing punctuation and, when the whole line
+    is in brackets, without them (a bracket inside a unit name stays)."""
+    s = line.strip().rstrip("。；;. ")
+    if s[:1] in "(（" and s[-1:] in ")）":
+        s = s[1:-1]
+    return s.strip("。；;. ")
+
+
+def split_labelled(inner: str) -> list[tuple[str, str]]:
+    """Split labelled units into (label, units) pairs, e.g.
+    ``牵头单位：A；配合单位：B``."""
+    found = find_labels(inner)
+    if not found and (m := _SEMICOLON_LABEL.match(inner)) and header_role(m.group(1)) is not None \
+            and header_role(m.group(1)).exact and label_kind(m.group(1)) == "units":  # type: ignore[union-attr]
+        inner = m.group(1) + "：" + inner[m.end():]  # 责任单位；住建局 — a colon mistyped
+        found = find_labels(inner)
+    if not found or found[0][0] != 0:
+        return []
+    out = []
+    for (_, end, label), nxt in zip(found, found[1:] + [None]):
+        value = inner[end: nxt[0] if nxt else len(inner)].strip(" ；;，,。")
+        if value:
+            out.append((squeeze(label), value))
+    return out
+
+
+def _inline_labels(full: str) -> tuple[int, list[tuple[str, str]]] | None:
+    """Units labelled at the end of the item's own text, after a sentence end
+    (…工作。责任单位：市财政局) → (where they start, pairs)."""
+    for start, _, label in find_labels(full, ("units", "deadline")):
+        if full[:start].rstrip().endswith(_SENTENCE_END):
+            pairs = split_labelled(full[start:])
+            return (start, pairs) if pairs else None
+    return None
+
+
+def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str | None] | None:
+    """A parenthesis closing ``text`` that names units.
+
+    Returns (text without it, units wording, labelled units, deadline) or
+    None when the text does not end with a units parenthesis.
+    """
+    stripped = text.rstrip()
+    tail = ""
+    while stripped and stripped[-1] in "。.；;":
+        tail = stripped[-1] + tail
+        stripped = stripped[:-1].rstrip()
+    if not stripped or stripped[-1] not in _CLOSERS:
+        return None
+    start = _matching_open(stripped, len(stripped) - 1)
+    if start <= 0:
+        return None
+    inner = clean_text(stripped[start + 1:-1])
+    before = stripped[:start].rstrip()
+    pairs = split_labelled(inner)
+    deadline = deadline_of(pairs)
+    labelled = unit_pairs(pairs)
+    wording = ""
+    if labelled:
+        labelled += [(lab, v) for lab, v in pairs if label_kind(lab) == "people"]
+    if not labelled and deadline is None:
+        clauses = split_top_level(inner, "，,；;")
+        keep = []
+        for clause in clauses:
+            timing = find_deadline(clause, None) or deadline_words(clause) or is_deadline_phrase(clause)
+            if timing and not looks_like_units_cell(clause):
+                deadline = clause
+            else:
+                keep.append(clause)
+        wording = "，".join(keep)
+        if not wording or not looks_like_units_cell(wording):
+            return None
+    rest = before + (tail if not before.endswith(("。", "；")) else "")
+    return rest, wording, labelled, deadline
+
+
+_VERB_ALT = "|".join(map(re.escape, sorted(L.VERB_ROLE_WORDS, key=len, reverse=True)))
+_BY_UNITS = re.compile(rf"由([^，,。；;：:！!？?]{{2,120}}?)({_VERB_ALT})")
+# A descriptor before the names (由包片单位县气象局负责): it ends in a head noun.
+_ROLE_AFTER = re.compile(rf"(?:{_VERB_ALT})$")
+_DESCRIPTOR = re.compile(r"^[^、]*?(?:单位|部门)(?=[^、]{2,})")
+
+
+def verb_units(text: str) -> list[str]:
+    """Units named by a role verb in running text: ``由X负责…`` → ``X负责``
+    (a wording the units grammar reads with its role); a descriptor before
+    the names (由包片单位县气象局负责) is left out."""
+    out = []
+    for m in _BY_UNITS.finditer(text):
+        names = m.group(1)
+        desc = _DESCRIPTOR.match(names)
+        if desc and looks_like_units_cell(names[desc.end():]):
+            names = names[desc.end():]
+        if looks_like_units_cell(names):
+            out.append(names + m.group(2))
+            # …，Y、Z配合。: the clauses that go on naming units in the same sentence.
+            rest = re.split(r"[。！!？?]", text[m.end():], maxsplit=1)[0]
+            for clause in split_top_level(rest, "，,；;")[1:] if rest[:1] not in "，,；;" else \
+                    split_top_level(rest, "，,；;"):
+                if looks_like_units_cell(clause) and _ROLE_AFTER.search(clause):
+                    out.append(clause)
+                else:
+                    break
+    return out
+
+
+def trailing_units(text: str) -> tuple[str, str] | None:
+    """An item that ends with its units after its last sentence, no label and
+    no brackets (…全程网办。县政务服务中心、县数据局) → (text, units); None
+    when the last sentence is no units wording."""
+    body = text.rstrip("。；; ")
+    cut = max(body.rfind(ch) for ch in "。；;！!")
+    if cut <= 0:
+        return None
+    tail = body[cut + 1:].strip()
+    if not tail or len(tail) > 120 or not looks_like_units_cell(tail):
+        return None
+    return body[:cut + 1], tail
+
+
+def split_units_deadline(text: str) -> tuple[str, str | None]:
+    """A units wording with a deadline in it → (units, deadline), e.g.
+    ``市财政局，6月底前完成`` or ``市财政局（6月底前完成）``."""
+    text = clean_text(text)
+    deadline = None
+    m = re.search(r"[（(]([^（()）]*)[)）]\s*[。；;]?$", text)
+    if m and (find_deadline(m.group(1), None) or deadline_words(m.group(1))) and \
+            not looks_like_units_cell(m.group(1)):
+        deadline, text = m.group(1), text[:m.start()].rstrip()
+    keep = []
+    for clause in split_top_level(text, "，,；;"):
+        if (find_deadline(clause, None) or deadline_words(clause) or is_deadline_phrase(clause)) \
+                and not looks_like_units_cell(clause):
+            deadline = deadline or clause
+        else:
+            keep.append(clause)
+    return ("，".join(keep), deadline) if deadline else (text, None)
+
+
+def choose_title(candidates: list[str]) -> str:
+    """The document title among the lines above the table."""
+    # A breadcrumb (首页 >> 专题专栏 >> …) is page chrome, not a title.
+    cands = [c for c in candidates if 4 <= len(c) <= 80 and not any(
+        c.startswith(w) for w in L.PAGE_CHROME) and not re.search(r">>|＞＞|»|›", c)
+        and not (c.endswith("文件") and len(c) <= 30)]  # the masthead 某某人民政府文件
+    titled = [c for c in cands if any(w in c for w in L.TITLE_WORDS)]
+    if titled:
+        return strip_trailing_punct(titled[0])
+    return strip_trailing_punct(cands[0]) if cands else ""
+
+
+def year_of(text: str) -> int | None:
+    m = re.search(r"(20\d{2})\s*年", text)
+    return int(m.group(1)) if m else None
+
+
+# A title of two short parallel phrases (坚持优先发展教育，提高全民素质).
+_PAIRED_TITLE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}[，,][\u4e00-\u9fff“”]{4,12}$")
+
+
+def _title_split(text: str) -> tuple[str, str] | None:
+    m = re.match(r"^([^。！？!?；;]{2,%d})[。！？!?]\s*(\S.*)$" % _TITLE_MAX, text)
+    if not m or re.search(r"[：:]", m.group(1)) or len(m.group(2)) < 4 or \
+            re.search(r"[，,]", m.group(1)) and not _PAIRED_TITLE.match(m.group(1)):
+        return None
+    if re.match(r"^[\u4e00-\u9fff]{2,8}[：:]", m.group(2)):
+        return None  # 问题。整改要求：… — a labelled part of the item follows, not its body
+    return m.group(1), m.group(2)
+
+
+# A title line: short, no sentence punctuation; 类别：领导信息 names the title after its label.
+_TITLE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[：:])?([^。；;，,：:！？!?]{2,18})$")
+
+
+def _line_title(block: _Block) -> str | None:
+    """The title of an item whose first line is a short title alone and whose
+    text follows on lines of its own (（一）信息类别：领导信息 / 公开本级…)."""
+    if not block.body or block.children:
+        return None
+    m = _TITLE_LINE.match(clean_text(block.head))
+    body = clean_text("".join(block.body))
+    if m is None or len(body) < 12 or units_parenthesis(clean_text(block.head)) or \
+            split_labelled(_unwrap(block.head)) or _marker(body) is not None:
+        return None
+    return strip_trailing_punct(m.group(1))
+
+
+def _task_name(block: _Block) -> str:
+    """A heading item's name: its title sentence, without units or intro text."""
+    text = block.text or block.heading
+    split = _title_split(text)
+    return strip_trailing_punct(split[0] if split else text)
+
+
+def _wrappers(blocks: list[_Block], bearing: list[_Block]) -> set[int]:
+    """Top-level headings that only wrap the task list (二、主要任务 between
+    一、总体要求 and 三、保障措施): the one top-level block holding every item
+    with units, two levels deep, beside top-level blocks without any."""
+    def root(b: _Block) -> _Block:
+        while b.parent is not None:
+            b = b.parent
+        return b
+
+    roots = [b for b in blocks if b.parent is None]
+    holding = {id(root(b)) for b in bearing}
+    if len(holding) != 1 or len(roots) < 2:
+        return set()
+    top = next(b for b in roots if id(b) in holding)
+    deep = any(c.children for c in top.children) and all(b.parent is not top for b in bearing)
+    return {id(top)} if deep else set()
+
+
+def split_run_together(line: str) -> list[str]:
+    """A line holding several numbered items run together (a page saved as one
+    paragraph: ``一、重点督办事项 1.… 2.…``): split before each marker whose
+    number goes on from an earlier one of its kind (1 after a heading, n+1
+    after n); other lines are returned whole."""
+    if len(line) < 60:
+        return [line]
+    cuts: list[int] = []
+    last: dict[int, int] = {}
+    first = _marker(line)
+    if first is not None and (n := _number_value(first[1])) is not None:
+        last[first[0]] = n
+    for m in _INLINE_MARKER.finditer(line):
+        mk = _marker(line[m.end():])
+        n = _number_value(mk[1]) if mk else None
+        if mk is None or n is None:
+            continue
+        if n == 1 or last.get(mk[0]) == n - 1:
+            cuts.append(m.end())
+            last[mk[0]] = n
+            for deeper in [r for r in last if r > mk[0]]:
+                del last[deeper]  # a new heading restarts the numbering under it
+    if len(cuts) < 2:
+        return [line]
+    return [p.strip() for p in (line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])) if p.strip()]
+
+
+def _number_value(number: str) -> int | None:
+    from xltools.importing.builder import parse_number
+
+    return parse_number(number)
+
+
+def _group_heading(line: str, next_line: str
+                   ) -> tuple[float, str, list[tuple[str, str]], str, str | None] | None:
+    """A line without a number that names a group and its units once, right
+    before the group's first item (三义街社区（责任单位：…）, 胜利街道办：（责任单位：…）):
+    (rank just above the items, name, labelled units, units wording, deadline given
+    with them); None for any other line."""
+    nxt = _marker(next_line)
+    if _marker(line) is not None or nxt is None or nxt[1] not in ("1", "一"):
+        return None
+    found = units_parenthesis(line)
+    if found is None:
+        return None
+    rest, wording, labelled, deadline = found
+    name = rest.strip().rstrip("：:，, ")
+    if not name or len(name) > 30 or re.search(r"[。；;]", name) or not (wording or unit_pairs(labelled)):
+        return None
+    return nxt[0] - 0.5, name, labelled, wording, deadline
+
+
+def _among_items(heading: _Block, blocks: list[_Block]) -> bool:
+    """Whether a heading stands beside items of its own level that carry units
+    themselves (1. over （1）（2） next to 2.…（责任单位：…）): then it is one of those
+    items, a task whose sub-items are its requirements."""
+    siblings = heading.parent.children if heading.parent else [b for b in blocks if b.parent is None]
+    return any(s is not heading and s.rank == heading.rank and s.has_units and not s.children
+               for s in siblings)
+
+
+def _has_units_above(block: _Block) -> bool:
+    p = block.parent
+    while p is not None:
+        if p.has_units:
+            return True
+        p = p.parent
+    return False
+
+
+def _section_heading(block: _Block) -> bool:
+    head = block.heading
+    return any(head == w or head.endswith(w) and len(head) <= len(w) + 2 for w in L.SECTION_WORDS)
+
+
+# A short heading over the whole list, alone on the line before its first item (存在问题：).
+_LIST_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[：:]$")
+
+
+def _list_heading(preamble: list[tuple[int, str]], first_line: int) -> str | None:
+    """The name of the list when the line right before its first item is a
+    short heading ending in a colon that is no label (not 附件：, not 责任单位：,
+    not 通知如下：): the goal of the top-level items."""
+    if not preamble or not first_line:
+        return None
+    line_no, line = preamble[-1]
+    m = _LIST_HEADING.match(line)
+    if m is None or line_no >= first_line or label_kind(m.group(1)) or \
+            any(w in m.group(1) for w in L.LIST_HEADING_STOP_WORDS):
+        return None
+    return m.group(1)
+
+
+def _document_deadline(events: list[Event], paragraphs: list[str]) -> tuple[list[Event], list[tuple[str, str, int | None, str]]]:
+    """A deadline set once for every item in the opening or closing paragraph
+    (并于5月20日前将问题整改完成) goes to each item without one of its own; the
+    scope is a reading, so it is on 待核对 once."""
+    from dataclasses import replace
+
+    found = document_deadline(paragraphs)
+    if found is None:
+        return events, []
+    out: list[Event] = []
+    given = 0
+    for e in events:
+        if isinstance(e, RawRow) and not e.deadline and find_deadline(e.requirement, None) is None:
+            e = replace(e, deadline=found)
+            given += 1
+        out.append(e)
+    source = next(p for p in paragraphs if found in p)
+    return out, ([(L.REVIEW_DEADLINE, L.NOTE_DOCUMENT_DEADLINE.format(text=found, count=given), None, source)]
+                 if given else [])
+
+
+class _Parser:
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.stack: list[_Block] = []
+        self.preamble: list[tuple[int, str]] = []
+        self.skipped: list[tuple[int, str]] = []
+        self.review: list[tuple[str, str, int | None, str]] = []
+        self.last_units_target: list[_Block] | None = None
+        self.open_units: tuple[list[_Block], tuple[str, str]] | None = None
+        self.pending_label: str | None = None  # a label alone on its line, its value below
+
+    def open_group(self, line_no: int, line: str, rank: float, name: str,
+                   labelled: list[tuple[str, str]], wording: str, deadline: str | None = None) -> None:
+        """A heading that gives the units (and a deadline) of the items under it, once."""
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        block = _Block(rank, "", name, line_no, parent, sources=[line], labelled=list(labelled),
+                       wording=wording or None, group=True)  # type: ignore[arg-type]
+        block.deadline = deadline
+        if parent:
+            parent.children.append(block)
+        self.blocks.append(block)
+        self.stack.append(block)
+        self.last_units_target = None
+
+    def feed(self, line_no: int, line: str) -> None:
+        if self.pending_label is not None and _marker(line) is None:
+            line = self.pending_label + "：" + line  # 牵头单位： / 区住建局 — a label over its value
+        self.pending_label = None
+        if self.stack and (alone := _LABEL_ALONE.match(_unwrap(line))) and label_kind(alone.group(1)):
+            self.pending_label = alone.group(1)
+            self.stack[-1].sources.append(line)
+            return
+        pairs = split_labelled(_unwrap(line)) if self.stack else []
+        people = [(lab, v) for lab, v in pairs if label_kind(lab) == "people"]
+        for lab, value in people:  # 责任领导：张三 (牵头单位：区发改局 may follow on the line)
+            self.stack[-1].notes.append(L.REMARK_FORMAT.format(header=lab, value=value))
+        unit_line = [(lab, v) for lab, v in pairs if label_kind(lab) != "people"]
+        if people and not unit_line:
+            self.stack[-1].sources.append(line)
+            return
+        bare_paren = None
+        if not unit_line and line[:1] in "(（" and self.blocks:
+            found = units_parenthesis(line)
+            if found is not None and not found[0].strip():
+                bare_paren = found
+        bare_units = None
+        if not unit_line and not bare_paren and self.stack and not self.stack[-1].has_units \
+                and _marker(line) is None and len(line) <= 80 and looks_like_units_cell(line) \
+                and not self.stack[-1].children:
+            bare_units = line.rstrip("。；;")  # 县市场监管局 alone on the line after the item
+            self.stack[-1].review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=bare_units)))
+            bare_paren = ("", bare_units, [], None)
+        if (unit_line or bare_paren) and self.blocks:
+            targets = [self.stack[-1]] if bare_units else self.last_units_target or self._units_targets()
+            if unit_line:
+                for t in targets:
+                    t.labelled.extend(unit_line)
+            else:
+                _, wording, labelled, deadline = bare_paren  # type: ignore[misc]
+                for t in targets:
+                    if labelled:
+                        t.labelled.extend(labelled)
+                    else:
+                        t.wording = wording
+                    t.deadline = t.deadline or deadline
+            if len(targets) > 1 and self.last_units_target is None:
+                for t in targets:
+                    t.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_UNITS.format(
+                        units=line.strip(), count=len(targets))))
+            for t in targets:
+                t.sources.append(line)
+            self.last_units_target = targets
+            # A units line cut by the page width goes on on the next line (园区党工 / 委、…).
+            self.open_units = (targets, unit_line[-1]) if unit_line and not line.endswith(_CLOSED) else None
+            return
+        if _PAGE_FOOTER.match(line):
+            self.skipped.append((line_no, line))  # — 3 —, 第 3 页: page furniture
+            return
+        mk = _marker(line) or self._next_number(line)
+        if self.open_units is not None and mk is None and self._continue_units(line):
+            return
+        self.open_units = None
+        self.last_units_target = None
+        if mk is not None:
+            rank, number, rest = mk
+            while self.stack and self.stack[-1].rank >= rank:
+                self.stack.pop()
+            parent = self.stack[-1] if self.stack else None
+            block = _Block(rank, number, rest, line_no, parent, sources=[line])
+            if parent:
+                parent.children.append(block)
+            self.blocks.append(block)
+            self.stack.append(block)
+            return
+        if not self.stack:
+            self.preamble.append((line_no, line))
+            return
+        current = self.stack[-1]
+        so_far = clean_text(current.head + "".join(current.body))
+        if current.labelled or units_parenthesis(so_far) or _inline_labels(so_far):
+            self.skipped.append((line_no, line))  # text after an item's units
+            return
+        current.body.append(line)
+        current.sources.append(line)
+
+    def _continue_units(self, line: str) -> bool:
+        """Join ``line`` to the labelled units line above when together they read
+        as one list of units (the line was wrapped inside a name or after 、)."""
+        targets, (label, value) = self.open_units  # type: ignore[misc]
+        joined = value + line.rstrip("。；;")
+        if not looks_like_units_cell(joined) or looks_like_units_cell(value) and \
+                not re.match(r"^[\u4e00-\u9fff（）()]{1,8}[、，,]", line) and not value.endswith(("、", "，", ",")):
+            return False
+        for t in targets:
+            for k in range(len(t.labelled) - 1, -1, -1):
+                if t.labelled[k] == (label, value):
+                    t.labelled[k] = (label, joined)
+                    break
+            t.sources.append(line)
+        self.open_units = None if line.endswith(_CLOSED) else (targets, (label, joined))
+        return True
+
+    def _next_number(self, line: str) -> tuple[int, str, str] | None:
+        """``11.121人才梯队项目`` right after item 10: an item whose name starts
+        with a digit (``1.2`` elsewhere is a decimal, not a marker)."""
+        m = re.match(r"^(\d{1,4})\.(?=\d)", line)
+        if not m:
+            return None
+        last = next((b for b in reversed(self.blocks) if b.rank == 2), None)
+        if last is None or not last.number.isdigit() or int(m.group(1)) != int(last.number) + 1:
+            return None
+        return 2, m.group(1), line[m.end():]
+
+    def _units_targets(self) -> list[_Block]:
+        """The last item and the run of unit-less siblings just before it."""
+        last = self.stack[-1]
+        siblings = last.parent.children if last.parent else [b for b in self.blocks if b.parent is None]
+        siblings = [b for b in siblings if b.rank == last.rank]
+        idx = siblings.index(last)
+        out = [last]
+        for b in reversed(siblings[:idx]):
+            so_far = clean_text(b.head + "".join(b.body))
+            if b.has_units or b.children or units_parenthesis(so_far) or _inline_labels(so_far) \
+                    or trailing_units(so_far):
+                break
+            out.insert(0, b)
+        return out
+
+
+_ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*1\s*[.、．]")
+_DATE_LINE = re.compile(r"^\s*(?:20\d{2}|[二〇零一]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
+def _furniture(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines that are no item and no units, by their place: the numbered
+    titles of an attachment list (附件：1.… / 2.…) and a signature (an office's
+    name right above a date line)."""
+    out: set[int] = set()
+    for k, (_, line) in enumerate(lines):
+        if _ATTACHMENTS.match(line):
+            expected = 2
+            for j in range(k + 1, len(lines)):
+                mk = _marker(lines[j][1])
+                if mk is None or mk[0] != 2 or _number_value(mk[1]) != expected:
+                    break
+                out.add(j)
+                expected += 1
+        elif k + 1 < len(lines) and _DATE_LINE.match(lines[k + 1][1]) and len(line) <= 30 \
+                and _marker(line) is None and looks_like_units_cell(line) and not re.search(r"[、，,；;：:]", line):
+            out.update((k, k + 1))
+    return out
+
+
+def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
+    """Read a prose task list; None when no numbered item carries units."""
+    parser = _Parser()
+    lines: list[tuple[int, str]] = []
+    for i, raw in enumerate(text.split("\n"), start=1):
+        line = clean_text(fixer.fix(raw) if fixer else raw)
+        # A boxed label reads as a labelled line: 【牵头单位】X → 牵头单位：X
+        line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：" if label_kind(m.group(1)) else m.group(0), line)
+        if line:
+            lines.append((i, line))
+    lines = [(i, part) for i, line in lines for part in split_run_together(line)]
+    furniture = _furniture(lines)
+    for k, (i, line) in enumerate(lines):
+        if k in furniture:
+            (parser.skipped if parser.blocks else parser.preamble).append((i, line))
+            continue
+        group = _group_heading(line, lines[k + 1][1] if k + 1 < len(lines) else "")
+        if group is not None:
+            parser.open_group(i, line, *group)
+        else:
+            parser.feed(i, line)
+    blocks = parser.blocks
+    for b in blocks:
+        b.title = _line_title(b)
+        full = clean_text("".join(b.body) if b.title else b.head + "".join(b.body))
+        b.text = full
+        if not b.labelled:
+            inline = _inline_labels(full)
+            head = full[:inline[0]] if inline else ""
+            balanced = head.count("（") + head.count("(") == head.count("）") + head.count(")")
+            if inline and balanced:
+                b.labelled = inline[1]
+                b.text = head.rstrip()
+                continue
+            found = units_parenthesis(full)
+            if found is not None:
+                rest, wording, labelled, deadline = found
+                b.text = rest
+                if labelled:
+                    b.paren_labelled = labelled
+                else:
+                    b.wording = wording
+                    b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_PAREN.format(
+                        text=full[len(rest.rstrip("。；")):].strip("。； "))))
+                b.deadline = b.deadline or deadline
+                if deadline:
+                    b.review.append((L.REVIEW_DEADLINE, L.NOTE_PAREN_DEADLINE.format(text=deadline)))
+    # Units written for an item that has sub-items apply to each of them; units given once
+    # in a group's heading apply to the items of that group.
+    for b in blocks:
+        if b.has_units and b.children and not any(c.has_units for c in b.children):
+            for c in b.children:
+                c.labelled, c.wording = list(b.labelled or b.paren_labelled), b.wording
+                c.deadline = c.deadline or b.deadline
+                if b.group:
+                    c.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_HEADING_UNITS.format(
+                        heading=b.heading, units=b.wording or "；".join(v for _, v in b.labelled))))
+                else:
+                    c.task_of = b
+                    c.review.append((L.REVIEW_UNITS, L.NOTE_PARENT_UNITS.format(task=_task_name(b))))
+            b.labelled, b.paren_labelled, b.wording = [], [], None
+    # No unit labelled or in brackets: a role verb in the text may name them (由X负责), or
+    # the item may end with a list of units after its last sentence (…。县住建局牵头，县资规局配合).
+    for b in blocks:
+        if not b.has_units and not b.children and not _has_units_above(b):
+            found = verb_units(b.text)
+            if found:
+                b.wording = "，".join(found)
+                b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_FROM_VERB.format(text="；".join(found))))
+            elif (tail := trailing_units(b.text)) is not None:
+                b.text, b.wording = tail
+                b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=tail[1])))
+    bearing = [b for b in blocks if b.has_units]
+    if not bearing:
+        return None
+    leaf_rank = Counter(b.rank for b in bearing).most_common(1)[0][0]
+    parents_with_units = {id(b.parent) for b in bearing}
+    items = [b for b in blocks if b.has_units or (
+        b.rank == leaf_rank and not b.children and id(b.parent) in parents_with_units)]
+    # Items that open with a short title sentence are tasks (title) with one requirement
+    # (the rest) — decided for each numbering level, which may differ (1.标题。正文 beside
+    # 3.标题。 over （1）… （2）…).
+    by_rank: dict[int, list[_Block]] = {}
+    for b in items:
+        by_rank.setdefault(b.rank, []).append(b)
+    titled_rank = {r: sum(1 for b in bs if b.title or _title_split(b.text)) >= max(1, len(bs)) / 2
+                   for r, bs in by_rank.items()}
+
+    wrappers = _wrappers(blocks, bearing)
+
+    def ancestors(b: _Block) -> list[_Block]:
+        out = []
+        p = b.parent
+        while p is not None:
+            if not _section_heading(p) and id(p) not in wrappers:
+                out.append(p)
+            p = p.parent
+        return out
+
+    events: list[Event] = []
+    last_task: _Block | None = None
+    used = {id(b) for b in items}
+    list_heading = _list_heading(parser.preamble, items[0].line if items else 0)
+    for b in items:
+        anc = ancestors(b)
+        goal_block: _Block | None
+        task_block: _Block | None = None
+        if b.task_of is not None:
+            task_block = b.task_of
+            goal_block = next((a for a in anc if a is not task_block), None)
+        elif anc and not titled_rank[b.rank] and (titled_rank.get(anc[0].rank) or _among_items(anc[0], blocks)):
+            # The heading above sits among titled tasks or items with units (1.标题。正文 or
+            # 2.…（单位） beside 1. over its （1）（2）): it is a task too, the items its requirements.
+            task_block, goal_block = anc[0], (anc[1] if len(anc) > 1 else None)
+        elif len(anc) < 2:
+            goal_block = anc[0] if anc else None
+        elif titled_rank[b.rank] and (b.title or _title_split(b.text)):
+            goal_block = anc[1]  # 一、goal > （一）… > 1.标题。正文: the outer heading is the goal
+        else:
+            # 一、goal > （一）task > items, numbered on or not: the 一、 level is the goal.
+            task_block, goal_block = anc[0], anc[1]
+        review = list(b.review)
+        requirement = b.text
+        number: str | None
+        task: str | None
+        if task_block is not None:
+            first = task_block is not last_task
+            number = task_block.number if first else None
+            task = _task_name(task_block) if first else None
+            last_task = task_block
+            used.add(id(task_block))
+        else:
+            number, task = b.number, None
+            split = ((b.title, b.text) if b.title else _title_split(b.text)) if titled_rank[b.rank] else None
+            if split:
+                task, requirement = split
+                review.append((L.REVIEW_TASK_NAME, L.NOTE_TITLE_SPLIT.format(title=task)))
+        units = None
+        role_units: list[tuple[str, str]] = []
+        labelled = []
+        deadline = b.deadline or deadline_of(b.labelled) or deadline_of(b.paren_labelled)
+        for lab, value in unit_pairs(b.labelled) or unit_pairs(b.paren_labelled):
+            value, found = split_units_deadline(value)
+            if found and not deadline:
+                deadline = found
+                review.append((L.REVIEW_DEADLINE, L.NOTE_UNITS_DEADLINE.format(text=found)))
+            labelled.append((lab, value))
+        if labelled:
+            if len(labelled) == 1 and label_role(labelled[0][0]) == L.ROLE_RESPONSIBLE:
+                units = labelled[0][1]
+            else:
+                role_units = [(label_role(lab), v) for lab, v in labelled]
+        elif b.wording:
+            units = b.wording
+        if goal_block is not None:
+            used.add(id(goal_block))
+        goal = goal_block.heading if goal_block else (list_heading if not anc else None)
+        events.append(RawRow(
+            requirement=requirement, goal=goal,
+            number=number, task=task, units=units, deadline=deadline, line=b.line,
+            source=" / ".join(b.sources), role_units=tuple(role_units), review=tuple(review),
+            notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled)),
+            new_task=task_block is None))
+    for b in blocks:
+        if id(b) not in used and not b.children and b.text:
+            parser.skipped.append((b.line, " / ".join(b.sources)))
+    preamble_text = [t for _, t in parser.preamble]
+    last_item = max((b.line for b in items), default=0)
+    events, doc_review = _document_deadline(events, preamble_text + [t for i, t in parser.skipped if i > last_item])
+    parser.review.extend(doc_review)
+    title = choose_title(preamble_text)
+    year = year_of(title) or next((y for t in preamble_text[:12] if (y := year_of(t))), None)
+    doc = next((m.group(0) for t in preamble_text[:12] if (m := _DOC_NUMBER.search(t))), "")
+    issuer = next((t[:-2] for t in preamble_text[:5] if t.endswith("文件") and len(t) <= 30), "")
+    meta = SourceMeta(title=title, year=year, issuer=issuer, doc_number=doc,
+                      skipped=tuple(parser.skipped), review=tuple(parser.review + (fixer.review if fixer else [])))
+    return events, meta

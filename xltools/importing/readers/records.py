@@ -1,0 +1,87 @@
+"""A table flattened into records of labelled lines, one field per line
+(a page that lists each row as ``序号：1`` / ``工作任务：…`` / ``责任单位：…``,
+or a label on one line and its value on the next).
+
+The labels are header words read by the one label grammar
+(``columns.header_role``); a record ends where a label of the current record
+comes again. The records then go through ``GridReader`` like every other
+grid, one column per label in order of first appearance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xltools.importing.readers.cleanup import Fixer
+from xltools.importing.readers.columns import OTHER_KINDS, header_role, resolve_text_columns
+from xltools.importing.readers.grid import Cell, Column, GridReader
+from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.text import clean_text
+
+_PAIR = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)）])?)\s*[：:]\s*(.*?)\s*$")
+_MIN_RECORDS = 1  # one record with units and a requirement is a table of one row
+
+
+def _field(line: str) -> tuple[str, str] | None:
+    m = _PAIR.match(line)
+    if not m:
+        return None
+    role = header_role(m.group(1))
+    if role is None or role.kind == "text" or "各" in m.group(1):
+        return None
+    return m.group(1), m.group(2)
+
+
+def has_fields(text: str, at_least: int = 4) -> bool:
+    """Whether the text has a few labelled-field lines (a cheap test)."""
+    count = 0
+    for line in text.split("\n"):
+        if ("：" in line or ":" in line) and _field(clean_text(line)) is not None:
+            count += 1
+            if count >= at_least:
+                return True
+    return False
+
+
+def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
+    """Read labelled-line records; None when the text holds no
+    records with units and a requirement or task."""
+    lines = text.split("\n")
+    records: list[tuple[int, dict[str, str]]] = []
+    order: list[str] = []
+    preamble: list[tuple[int, str]] = []
+    last: str | None = None  # the label of the field being read
+    for i, raw in enumerate(lines, start=1):
+        line = clean_text(raw)
+        if not line:
+            continue
+        field = _field(line)
+        if field is None:
+            if records and last is not None:
+                records[-1][1][last] += line  # the value below its label, or wrapped on
+            else:
+                preamble.append((i, line))
+            continue
+        last, value = field
+        if not records or last in records[-1][1]:
+            records.append((i, {}))
+        records[-1][1][last] = value
+        if last not in order:
+            order.append(last)
+    kinds = [r.kind if (r := header_role(lb)) else "text" for lb in order]
+    if len(records) < _MIN_RECORDS or "units" not in kinds or not {"requirement", "task"} & set(kinds):
+        return None
+    rows = [[rec.get(lb, "") for lb in order] for _, rec in records]
+    kinds, _ = resolve_text_columns(kinds, [[r[c] for r in rows] for c in range(len(order))])
+    if "requirement" not in kinds and "task" in kinds:
+        kinds[kinds.index("task")] = "requirement"  # only task names: each is a requirement
+    roles = [header_role(lb) for lb in order]
+    columns = [Column("other", lb) if k in OTHER_KINDS else Column(k, lb, r.role if r else "")
+               for lb, k, r in zip(order, kinds, roles)]
+    reader = GridReader(name, fixer)
+    for line_no, line in preamble:
+        reader.titles.append(line)
+        reader.skipped.append((line_no, line))
+    grid = [[Cell(v) for v in r] for r in rows]
+    reader.add_rows(columns, grid, [ln for ln, _ in records], header=order, header_line=records[0][0])
+    return reader.result()

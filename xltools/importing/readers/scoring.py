@@ -1,0 +1,102 @@
+"""Competing readings of one text, scored by plausibility.
+
+Every reader that applies proposes a reading (its rows); the most plausible
+one wins. Plausibility looks only at the result, never at the layout that
+produced it:
+
+* requirements found (more is better, with diminishing returns);
+* the share of requirements that have units, and of unit names that end
+  like the name of a body;
+* the share of requirement texts that read as text (not as a unit list, a
+  bare number or a deadline);
+* task numbers that count up.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from xltools.importing.readers.rows import Event, RawRow, SourceMeta
+from xltools.text import clean_text
+
+Result = tuple[list[Event], SourceMeta]
+_SAMPLE = 300
+
+
+@dataclass(frozen=True)
+class Candidate:
+    reader: str  # the reader's name, for the 待核对 note
+    events: list[Event]
+    meta: SourceMeta
+    score: float
+
+
+def score_reading(events: list[Event]) -> float:
+    """Plausibility of a reading; 0 for one without requirements."""
+    from xltools.importing.builder import parse_number
+    from xltools.importing.readers.columns import cell_type
+    from xltools.importing.units import looks_like_unit, parse_units
+
+    all_rows = [e for e in events if isinstance(e, RawRow) and clean_text(e.requirement)]
+    if not all_rows:
+        return 0.0
+    n = len(all_rows)
+    # The quality is measured on at most _SAMPLE rows spread over the document.
+    step = max(1, n // _SAMPLE)
+    rows = all_rows[::step]
+    with_units = 0
+    names = bodies = 0
+    text_like = 0
+    for r in rows:
+        wordings = ([r.units] if r.units else []) + [w for _, w in r.role_units]
+        parsed = [u for w in wordings for u in parse_units(w).units]
+        if parsed:
+            with_units += 1
+        for u in parsed:
+            names += 1
+            bodies += looks_like_unit(u.name)
+        req = clean_text(r.requirement)
+        task = clean_text(r.task or "")
+        if len(req) >= 4 and cell_type(req) in ("sentence", "title") and _balanced(req) \
+                and re.search(r"[\u4e00-\u9fff]", req) \
+                and not (task and cell_type(task) == "number") and not re.match(r"^\d+(?:\.\d+)+$", task):
+            text_like += 1
+    numbers = [parse_number(r.number) for r in all_rows if r.number]
+    ups = sum(1 for a, b in zip(numbers, numbers[1:]) if a is not None and b is not None and b > a)
+    counting = ups / (len(numbers) - 1) if len(numbers) > 1 else 0.5
+    k = len(rows)
+    quality = (2 * with_units / k + (bodies / names if names else 0.0) + text_like / k + 0.5 * counting) / 4.5
+    return quality * math.log2(1 + n)
+
+
+def _balanced(text: str) -> bool:
+    """Quotes and brackets closed: a cell cut in two by a wrong reading is not."""
+    pairs = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"))
+    return text.count('"') % 2 == 0 and all(text.count(a) == text.count(b) for a, b in pairs)
+
+
+# How much a reader's layout itself is evidence: a csv or box table states its
+# cells; a stream or a space-separated dump is rebuilt; prose is the fallback.
+PRIOR = {"csv": 1.1, "box": 1.1, "delimited": 1.05, "stream": 1.0, "text_table": 1.0, "space_rows": 1.0, "records": 1.0,
+         "prose": 0.95}
+
+
+def best_of(proposals: list[tuple[str, Callable[[], Result | None]]]) -> tuple[Candidate | None, Candidate | None]:
+    """Run every proposal; (the best, the runner-up) by score."""
+    from xltools.errors import SourceFormatError
+
+    found: list[Candidate] = []
+    for reader, propose in proposals:
+        try:
+            result = propose()
+        except SourceFormatError:
+            continue
+        if result is None or not result[0]:
+            continue
+        events, meta = result
+        found.append(Candidate(reader, events, meta, PRIOR.get(reader, 1.0) * score_reading(events)))
+    found.sort(key=lambda c: -c.score)
+    return (found[0] if found else None), (found[1] if len(found) > 1 else None)

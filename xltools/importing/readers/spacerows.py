@@ -1,0 +1,358 @@
+"""A table flattened to one line per row with spaces between the cells — and
+often inside them (a cell hard-wrapped by the page: ``加强水资源保 护``, a
+person's name spaced out: ``汪  峰``), as a web page or a PDF gives it when
+copied as text.
+
+1. **Header.** A line whose space-separated words make header words, joined
+   where the page split one (``牵头  领导 牵头  责任单位`` → 牵头领导 |
+   牵头责任单位), by the segmentation the cell-stream reader uses.
+2. **Rows.** A row starts at a line opening with a number when the first
+   column is 序号 (lines without one continue the row: a cell of several
+   lines); otherwise every line is a row.
+3. **Cells.** The words of a row are assigned to the columns in order by
+   dynamic programming: each column takes a run of consecutive words (joined
+   back into one cell) or none (an empty or merged cell), so that the sum of
+   ``columns.compat(kind, cell_type(cell))`` is highest. Extra spaces before
+   a word are taken as the empty cells they usually stand for.
+
+The rows then go through ``GridReader`` like every other grid: roles from
+the headers, merged cells carried down.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from xltools import labels as L
+from xltools.importing.readers.cleanup import Fixer
+from xltools.importing.readers.columns import (OTHER_KINDS, cell_type, compat, header_role, header_score,
+                                     resolve_text_columns)
+from xltools.importing.readers.grid import NUMBER_ONLY, Cell, Column, GridReader
+from xltools.importing.readers.layout import current_layout
+from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.readers.stream import _MODIFIERS, _segmentations
+from xltools.text import clean_text
+from xltools.importing.units import looks_like_unit, looks_like_units_cell
+
+_SPACES = re.compile(r"[ \u00a0\u3000\t]+")
+_HEADER_SCAN = 120  # lines searched for the header
+_MAX_CELL_WORDS = 24  # words one cell may be split into (a long text wrapped in a narrow column)
+_MAX_ROW_WORDS = 48
+_SAMPLE = 40  # rows that decide between header readings
+
+
+def _words(line: str) -> list[tuple[str, int]]:
+    """The space-separated words of a line with the spaces before each."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for m in _SPACES.finditer(line + " "):
+        word = line[pos:m.start()]
+        if word:
+            gap = len(line[:pos]) - len(line[:pos].rstrip(" \u00a0\u3000\t")) if out else 0
+            out.append((word, gap))
+        pos = m.end()
+    return out
+
+
+def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
+    """(line index, candidate header words) of the first line that reads as a
+    header of three or more columns, with a units or people column and a text
+    column. The candidates are the ways of joining its words into header
+    words (主体 责任单位 → 主体责任单位 or two words); the rows decide."""
+    layout = current_layout()
+    if layout.header_line is not None and 0 < layout.header_line <= len(lines):
+        index = layout.header_line - 1
+        after = [ln for ln in lines[index + 1:index + 60] if ln.strip()][:30]
+        if len(_words(lines[index].strip())) < 2 and \
+                sum(len(_words(ln.strip())) >= 2 for ln in after) < 0.5 * len(after):
+            return None  # one cell per line: no rows of space-separated cells
+        if layout.columns:
+            return index, [list(layout.columns)]
+        words = [w for w, _ in _words(lines[index].strip())]
+        options = _segmentations(words) if words else []
+        return (index, [["".join(words[a:b]) for a, b in spans] for _, spans in options]) if options else None
+    for i, line in enumerate(lines[:_HEADER_SCAN]):
+        if re.search(r"[\t|│｜]", line):
+            continue  # cells separated by tabs or pipes: the delimited readers' table
+        words = [w for w, _ in _words(line.strip())]
+        if len(words) < 3 or len(words) > 30 or sum(header_score(w) >= 2 for w in words) < 2:
+            continue
+        found: list[tuple[float, list[str]]] = []
+        for score, spans in _segmentations(words):
+            labels = ["".join(words[a:b]) for a, b in spans]
+            if len(labels) < 3 or sum(header_score(lb) >= 2 for lb in labels) < 2:
+                continue
+            kinds = {r.kind if (r := header_role(lb)) else "text" for lb in labels}
+            if not kinds & {"units", "people"} or not kinds & {"requirement", "task", "text"}:
+                continue
+            found.append(((score - 3.0 * _bare_modifiers(labels)) / len(labels), labels))
+        found = [f for f in found if f[0] >= 1.5]
+        if found:
+            found.sort(key=lambda f: -f[0])
+            return i, [labels for _, labels in found[:8]]
+    return None
+
+
+def _bare_modifiers(labels: list[str]) -> int:
+    """Role words standing alone right before a units or people header word
+    (牵头 领导, 主体 责任单位): fragments of that word, not columns."""
+    return sum(1 for a, b in zip(labels, labels[1:]) if a in _MODIFIERS
+               and (r := header_role(b)) is not None and r.kind in ("units", "people"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _cell_score(kind: str, text: str, pieces: tuple[int, ...], broken: int) -> float:
+    """How well ``text`` sits in a column of ``kind``; ``pieces``: the lengths
+    of its space-separated parts on one line, ``broken``: line breaks in it."""
+    flat = clean_text(text.replace("\n", ""))
+    ctype = cell_type(flat)
+    s = compat(kind, ctype)
+    if len(flat) == 1 and ctype != "number":
+        s -= 2.0  # one character is the end of a wrapped cell, not a cell
+    spaced = len(pieces) - 1
+    lines = [cell_type(ln) for ln in text.split("\n")] if broken else []
+    if kind == "units":
+        # Units of one cell stand on separate lines or are joined by 、, not by a space.
+        return s - 1.2 * spaced + sum(0.3 if t == "units" else -1.0 for t in lines[1:])
+    # A line that is a list of units belongs to a units cell, not to a text cell.
+    s -= 1.5 * sum(1 for t in lines if t == "units")
+    if kind not in ("requirement", "text", "progress", "remark", "task", "goal"):
+        return s - 1.5 * (spaced + broken)  # numbers, names, deadlines are not wrapped
+    # A cell wrapped by its column's width: every part but the last as long as the others,
+    # the last no longer (严守用水 效率控制 红线); parts unlike that were two cells.
+    head = pieces[:-1]
+    wrapped = not head or (max(head) - min(head) <= 1 and pieces[-1] <= max(head) + 1)
+    return s - (0.2 if wrapped else 1.0) * spaced - 0.4 * broken
+
+
+def _join(words: list[tuple[str, int, bool]]) -> str:
+    out = ""
+    for w, _, newline in words:
+        out += ("\n" if newline and out else "") + w
+    return out
+
+
+def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empties: bool = True,
+              known: list[set[str]] | None = None, first: int = 0) -> tuple[float, list[str]]:
+    """The cells of one row: the words (text, spaces before, on a new line)
+    assigned to the columns in order. ``spaced_empties``: extra spaces stand
+    for empty cells (not where the text aligns its columns with spaces).
+    ``known``: values each column holds in other rows (a value found again
+    in its column is more likely that column's). ``first``: the columns
+    before it are merged with the row above."""
+    n, m = len(kinds), len(words)
+    if 0 < m <= n - first and not any(w[2] for w in words) and (not spaced_empties or all(w[1] <= 1 for w in words)):
+        # One word per column, the columns before them merged: the common row needs no
+        # search when every word fits its column clearly.
+        fits = []
+        for at in range(first, n - m + 1):
+            scores = [_cell_score(kinds[at + k], w[0], (len(w[0]),), 0) for k, w in enumerate(words)]
+            if min(scores) >= (0.0 if m == n - first else 1.5):
+                fits.append((sum(scores) - 0.8 * (at - first), at))
+        if len(fits) == 1 or fits and m == n - first:
+            score, at = max(fits)
+            return score, [""] * at + [w[0] for w in words] + [""] * (n - at - m)
+    neg = float("-inf")
+    # best[i][c]: words[:i] placed, the last cell in column c-1 (c = 0: nothing placed)
+    best = [[neg] * (n + 1) for _ in range(m + 1)]
+    back: list[list[tuple[int, int]]] = [[(-1, -1)] * (n + 1) for _ in range(m + 1)]
+    best[0][first] = 0.0
+    for i in range(m):
+        for c in range(n + 1):
+            base = best[i][c]
+            if base == neg:
+                continue
+            gap = words[i][1]
+            for col in range(c, n):
+                skipped = col - c
+                # Extra spaces stand for the empty cells between (2 spaces: one empty cell).
+                hint = max(0, gap - 1) if i and spaced_empties and not words[i][2] else 0
+                s_skip = -0.8 * skipped + 1.0 * min(skipped, hint) - 1.5 * abs(hint - skipped)
+                if i and len(words[i][0]) == 1 and not words[i][2] and not words[i][0].isdigit():
+                    s_skip -= 1.5  # a cell does not open with the last character of a wrapped one
+                broken = 0
+                pieces: tuple[int, ...] = ()
+                for j in range(i, min(m, i + _MAX_CELL_WORDS)):
+                    if j > i and words[j][2]:
+                        broken += 1
+                        pieces = ()
+                    pieces += (len(words[j][0]),)
+                    text = _join(words[i:j + 1])
+                    score = base + s_skip + _cell_score(kinds[col], text, pieces, broken)
+                    if known is not None and text in known[col]:
+                        score += 1.0
+                    if score > best[j + 1][col + 1]:
+                        best[j + 1][col + 1] = score
+                        back[j + 1][col + 1] = (i, c)
+    end_col = max(range(n + 1), key=lambda c: best[m][c] - 0.2 * (n - c))
+    return best[m][end_col], _cells(words, back, n, m, end_col)
+
+
+def _cells(words: list[tuple[str, int, bool]], back: list[list[tuple[int, int]]], n: int, m: int,
+           end_col: int) -> list[str]:
+    cells = [""] * n
+    i, c = m, end_col
+    while i > 0:
+        pi, pc = back[i][c]
+        cells[c - 1] = _join(words[pi:i])
+        i, c = pi, pc
+    return cells
+
+
+# Without a header row: numbered rows read by what their cells hold.
+_GUESSED = ("序号", "任务", "具体要求", "责任单位", "完成时限")
+
+
+def _headerless(lines: list[str]) -> tuple[int, list[list[str]]] | None:
+    """Rows that open with a number and end with a units cell, and no header
+    line above them: the columns are guessed from the cells (序号 任务 具体要求
+    责任单位 完成时限, any of them empty). The header index is the line before
+    the first such row."""
+    rows = [i for i, ln in enumerate(lines)
+            if not re.search(r"[\t|│｜]", ln) and len(words := _words(ln.strip())) >= 3
+            and NUMBER_ONLY.match(words[0][0])
+            and (looks_like_units_cell(words[-1][0]) or looks_like_units_cell(words[-2][0]))]
+    if len(rows) < 2 or current_layout():
+        return None
+    return rows[0] - 1, [list(_GUESSED)]
+
+
+def _ends_a_row(words: list[tuple[str, int]], kinds: list[str]) -> bool:
+    """Whether a line opening with text holds the rest of a row: text, then the units (and
+    a deadline) that close the table's rows, the units column being the last but the
+    deadline. A line of a cell wrapped over lines does not end so."""
+    tail = [k for k in kinds if k not in ("deadline", "remark", "progress")]
+    if len(words) < 2 or not tail or tail[-1] != "units":
+        return False
+    k = len(words) - 1
+    if cell_type(words[k][0]) == "deadline" and "deadline" in kinds:
+        k -= 1
+    last = words[k][0] if k >= 1 else ""
+    if not (last and looks_like_units_cell(last) and cell_type(last) == "units"):
+        return False
+    # Text before the units: a piece of wrapped text may end like a unit (…持续开展部, …的办),
+    # so any piece that reads as text or holds sentence punctuation will do; a line of a units
+    # cell wrapped over lines holds only units.
+    return any(cell_type(w) in ("title", "sentence") or re.search(r"[，。；！？]", w)
+               or len(w) >= 12 and not looks_like_unit(w) for w, _ in words[:k])
+
+
+HEADING_ROW = -1  # the first column of a row that is a numbered heading spanning the table
+
+
+def _rows(lines: list[str], index: int, kinds: list[str]
+          ) -> tuple[list[tuple[int, list[tuple[str, int, bool]]]], list[int], list[tuple[int, str]]]:
+    """The rows under the header: ((first column, words) of each row, first
+    line of each, lines before the first row). With a 序号 column a row starts
+    at a line with a number in front; a line opening with a sentence is a row
+    of its own under the merged cells on its left (from the requirement column
+    on); any other line goes on with the row above (a cell of several lines).
+    Without a 序号 column every line is a row."""
+    number_at = kinds.index("number") if "number" in kinds else None
+    text_at = next((i for i, k in enumerate(kinds) if k in ("requirement", "text")), 0)
+    rows: list[tuple[int, list[tuple[str, int, bool]]]] = []
+    row_lines: list[int] = []
+    skipped: list[tuple[int, str]] = []
+    for i in range(index + 1, len(lines)):
+        words = _words(lines[i].strip())
+        if not words:
+            continue
+        if rows or number_at is not None:
+            line = clean_text(lines[i])
+            if cell_type(line) == "heading" and not NUMBER_ONLY.match(words[0][0]):
+                # 一、全面推进乡村振兴 alone on its line: a row spanning the table (a goal row).
+                rows.append((HEADING_ROW, [(line, 0, False)]))
+                row_lines.append(i + 1)
+                continue
+        first = 0
+        if number_at is None:
+            starts = True
+        else:
+            starts = any(NUMBER_ONLY.match(w) for w, _ in words[:number_at + 1])
+            if not starts and rows and (cell_type(words[0][0]) == "sentence" or _ends_a_row(words, kinds)):
+                starts, first = True, text_at
+        if starts:
+            rows.append((first, []))
+            row_lines.append(i + 1)
+        elif not rows:
+            skipped.append((i + 1, lines[i].strip()))
+            continue
+        if len(rows[-1][1]) < _MAX_ROW_WORDS:
+            rows[-1][1].extend((w, gap, k == 0 and not starts) for k, (w, gap) in enumerate(words))
+    return rows, row_lines, skipped
+
+
+def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
+    """Read a table whose rows are lines of space-separated cells; None when
+    no header line is found."""
+    lines = text.split("\n")
+    found = find_header(lines) or _headerless(lines)
+    if found is None:
+        return None
+    index, candidates = found
+    # Where the header itself is spread with runs of spaces, spaces align columns and
+    # say nothing of empty cells.
+    spaced_empties = not re.search(r"\S {2,}\S", lines[index].strip())
+    best: tuple[float, list[str], list[list[tuple[str, int, bool]]], list[int]] | None = None
+    for labels in candidates:
+        kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
+        rows, row_lines, _ = _rows(lines, index, kinds)
+        if not rows:
+            continue
+        sample = [(f, r) for f, r in rows[:_SAMPLE] if f != HEADING_ROW]
+        aligned = [align_row(kinds, r, spaced_empties, first=f) for f, r in sample]
+        empty_cols = sum(1 for c in range(len(kinds)) if not any(cells[c] for _, cells in aligned))
+        score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
+            - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * _bare_modifiers(labels)
+        if best is None or score > best[0]:
+            best = (score, labels, rows, row_lines)
+    if best is None:
+        return None
+    _, labels, rows, row_lines = best
+    roles = [header_role(lb) for lb in labels]
+    kinds = [r.kind if r else "text" for r in roles]
+    reader = GridReader(name, fixer)
+    for i, raw in enumerate(lines[:index], start=1):
+        if raw.strip():
+            reader.titles.append(clean_text(raw))
+            reader.skipped.append((i, raw.strip()))
+    reader.skipped.extend(_rows(lines, index, kinds)[2])
+    cells = [[r[0][0]] + [""] * (len(kinds) - 1) if f == HEADING_ROW
+             else align_row(kinds, r, spaced_empties, first=f)[1] for f, r in rows]
+    # A row of several lines is ambiguous where a line break ends one cell or goes on in
+    # it: aligned again, knowing the values each column holds in the other rows.
+    counts: list[dict[str, int]] = [{} for _ in kinds]
+    for row in cells:
+        for c, t in enumerate(row):
+            if t and "\n" not in t:
+                counts[c][t] = counts[c].get(t, 0) + 1
+    known = [{t for t, k in col.items() if k >= 2} for col in counts]
+    for i, (f, r) in enumerate(rows):
+        if f != HEADING_ROW and any(w[2] for w in r):
+            cells[i] = align_row(kinds, r, spaced_empties, known, f)[1]
+    columns_text = [[row[c] for row in cells] for c in range(len(kinds))]
+    kinds, decided = resolve_text_columns(kinds, columns_text)
+    columns = [Column("other", lb) if k in OTHER_KINDS else Column(k, lb, r.role if r else "")
+               for lb, k, r in zip(labels, kinds, roles)]
+    grid: list[list[Cell]] = []
+    for (first, _), row in zip(rows, cells):
+        if first == HEADING_ROW:
+            grid.append([Cell(row[0])] + [Cell(row[0], from_left=True)] * (len(kinds) - 1))
+            continue
+        out = []
+        for c, t in enumerate(row):
+            if not t and grid and (c < first or kinds[c] in ("goal", "task")):
+                out.append(Cell(grid[-1][c].text, from_above=True))  # merged with the row above
+            else:
+                out.append(Cell(t))
+        grid.append(out)
+    header_line = index + 1
+    header_text = " | ".join(labels)
+    if labels == list(_GUESSED) and find_header(lines) is None:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_NO_HEADER_GUESSED, header_line + 1, ""))
+    for i in decided:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
+            header=labels[i], meaning=L.HEADER_ALIASES[kinds[i]][0]), header_line, header_text))
+    reader.add_rows(columns, grid, row_lines, header=labels, header_line=header_line)
+    return reader.result()

@@ -1,0 +1,389 @@
+"""A table flattened to one cell per line (copied out of Word, a PDF or a web
+page): rebuilt by aligning the stream of cells to the header's columns.
+
+1. **Header.** A run of short header-like lines. Header words may be wrapped
+   over two or three lines (责任/领导, 攻坚目标/任务): the run is segmented
+   into labels by ``columns.header_score`` for every plausible column count.
+2. **Alignment.** Every body line is typed (``columns.cell_type``) and the
+   stream is aligned to the columns by dynamic programming: a line continues
+   the current cell (one unit per line), fills a later column of the same
+   row (the columns between are empty), or starts a new row — at the first
+   column, or further right when the leading cells are merged with the row
+   above. Blank lines, where they separate rows rather than every cell,
+   mark row boundaries.
+3. **Readings compete.** Each header segmentation is scored by the header
+   words it makes plus how well the body aligns to it; the best one wins.
+
+The rows then go through ``GridReader`` like any other grid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from xltools import labels as L
+from xltools.importing.readers.cleanup import Fixer
+from xltools.importing.readers.columns import (MULTI_LINE, OTHER_KINDS, cell_type, compat, header_role, header_score,
+                                     resolve_text_columns, split_glued_header, squeeze)
+from xltools.importing.readers.grid import Cell, Column, GridReader
+from xltools.importing.readers.layout import Layout, current_layout
+from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.text import clean_text
+
+# A role word alone (主体, 牵头) is a fragment of the header word it modifies.
+_MODIFIERS = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIBLE_HEADER_WORDS})
+_SEPARATOR_LINE = re.compile(r"^[|│｜\-─=＝*＊_\s]+$")
+_MAX_JOIN = 3
+_NEG = float("-inf")
+_SENTENCE_END = ("。", "！", "？", "；", ";")
+_SAMPLE = 150  # body lines that decide between header readings
+
+
+@dataclass(frozen=True)
+class Item:
+    line: int  # 1-based source line
+    text: str
+    gap: int  # cell boundaries before it: separator lines (|) where the text has them, else blank lines
+    ctype: str
+
+
+@dataclass
+class Reading:
+    labels: list[tuple[str, int]]  # (header word, first line)
+    kinds: list[str]
+    roles: list[str]
+    header_end: int  # index of the first body item
+    cols: list[int]  # column of every body item
+    new_row: list[bool]  # whether the item starts a row
+    score: float
+
+
+def _items(text: str) -> list[Item]:
+    lines = text.split("\n")
+    # Where separator lines (|, ---) stand between cells, they are the boundaries and blank
+    # lines are only spacing; elsewhere a blank line is a boundary and two are an empty cell.
+    bars = sum(1 for ln in lines if ln.strip() and _SEPARATOR_LINE.match(ln.strip()))
+    use_bars = bars >= 3
+    out: list[Item] = []
+    gap = 0
+    for i, raw in enumerate(lines, start=1):
+        t = raw.strip()
+        if not t or _SEPARATOR_LINE.match(t):
+            if use_bars == bool(t):
+                gap += 1
+            continue
+        several = bool(re.search(r"[\t|│｜]", t)) or len([w for w in t.split() if header_score(w) >= 2]) >= 2
+        t = clean_text(t)
+        glued = split_glued_header(t) if not several else None
+        if glued:
+            # A header row glued into one line: one item per header word.
+            out.extend(Item(i, w, gap if k == 0 else 0, cell_type(w)) for k, w in enumerate(glued))
+            gap = 0
+            continue
+        # A line holding several cells (tab, pipe, spaced header words) is no cell of a stream.
+        out.append(Item(i, t, gap, "several" if several else cell_type(t)))
+        gap = 0
+    return out
+
+
+def _header_runs(items: list[Item], limit: int = 400) -> list[tuple[int, int]]:
+    """(start, end) of runs of short header-like lines that hold at least two
+    recognised header words."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = min(len(items), limit)
+    while i < n:
+        if header_score(items[i].text) < 2 or items[i].ctype == "several":
+            i += 1
+            continue
+        j = i
+        while j < len(items) and len(squeeze(items[j].text)) <= 12 and items[j].ctype not in ("number", "several") \
+                and header_role(items[j].text) is not None:
+            if j > i + 1 and items[j].gap and not any(it.gap for it in items[i + 1:j]):
+                break  # header words on consecutive lines end at the first blank line
+            j += 1
+        strong = sum(1 for it in items[i:j] if header_score(it.text) >= 2)
+        if j - i >= 2 and strong >= 2:
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _segmentations(words: list[str], beam: int = 6) -> list[tuple[float, list[tuple[int, int]]]]:
+    """Plausible splits of ``words`` into labels of one to three consecutive
+    lines, best first for each label count: [(score, [(start, end)])]."""
+    n = len(words)
+    # best[i][k]: the top splits of words[:i] into k labels
+    best: list[dict[int, list[tuple[float, list[tuple[int, int]]]]]] = [dict() for _ in range(n + 1)]
+    best[0][0] = [(0.0, [])]
+    for i in range(1, n + 1):
+        for size in range(1, min(_MAX_JOIN, i) + 1):
+            label = "".join(words[i - size:i])
+            base = header_score(label)
+            parts = words[i - size:i]
+            if size > 1 and (base < 2 or all(header_score(w) >= 3 for w in parts)
+                             or sum(header_score(w) >= 2 and w not in _MODIFIERS for w in parts) >= 2):
+                continue  # only join fragments into a header word, never two header words
+            s = base - 0.4 * (size - 1)
+            for k, options in best[i - size].items():
+                bucket = best[i].setdefault(k + 1, [])
+                bucket.extend((score + s, spans + [(i - size, i)]) for score, spans in options)
+        for k in best[i]:
+            best[i][k] = sorted(best[i][k], key=lambda o: -o[0])[:beam]
+    return [o for k in sorted(best[n]) for o in best[n][k]]
+
+
+@dataclass(frozen=True)
+class _Gaps:
+    """What blank (or separator) lines mean in this text."""
+
+    rows: bool  # they separate rows: rarer than lines, the cells of a row on consecutive lines
+    cells: bool  # they separate cells: a line without one before continues the cell above
+    strict: bool  # ... and some cells do go on over lines, so every boundary ends a cell
+
+
+def _gaps(body: list[Item]) -> _Gaps:
+    with_gap = sum(1 for it in body[1:] if it.gap)
+    total = max(1, len(body) - 1)
+    # Blocks of consecutive lines between boundaries: a row is several lines, a cell mostly
+    # one (a list of units one per line is the exception), so where most blocks are one
+    # line the boundaries separate cells even when lists make most lines boundary-less.
+    starts = [k for k, it in enumerate(body) if k == 0 or it.gap] + [len(body)]
+    blocks = len(starts) - 1
+    single = sum(1 for a, b in zip(starts, starts[1:]) if b - a == 1)
+    cells = with_gap > 0.6 * total or (blocks >= 4 and single > 0.5 * blocks)
+    return _Gaps(rows=0 < with_gap <= 0.6 * total and not cells, cells=cells, strict=cells and with_gap < total)
+
+
+def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list[int], list[bool]]:
+    """Align body items to columns; returns (score, column per item, row starts)."""
+    n = len(kinds)
+    m = len(body)
+    if m == 0 or n == 0:
+        return _NEG, [], []
+    emit = [[compat(k, it.ctype) for k in kinds] for it in body]
+    req = kinds.index("requirement") if "requirement" in kinds else None
+    score = [[_NEG] * n for _ in range(m)]
+    back: list[list[tuple[int, bool]]] = [[(-1, True)] * n for _ in range(m)]
+    for j in range(n):
+        score[0][j] = emit[0][j] - 2.5 * j
+    for i in range(1, m):
+        gap = body[i].gap
+        # More blank lines than one boundary: empty cells between (an empty cell is an empty
+        # line with its own boundary, so each takes two).
+        empties = gap // 2 if gaps.cells and gap >= 2 else 0
+        glued = gaps.cells and gap == 0  # no boundary before: the same cell goes on
+        for j in range(n):
+            best, arg = _NEG, (-1, True)
+            for jp in range(n):
+                prev = score[i - 1][jp]
+                if prev == _NEG:
+                    continue
+                if jp == j:  # continue the same cell
+                    if glued:
+                        s = 1.0
+                    elif gaps.strict:
+                        s = -3.0
+                    else:
+                        s = MULTI_LINE.get(kinds[j], -1.5) - (1.0 if gaps.cells else 0.0)
+                        if kinds[j] != "units" and body[i - 1].text.endswith(_SENTENCE_END):
+                            s -= 1.2  # a finished sentence more often ends its cell
+                    if kinds[j] == "units" and body[i].ctype == body[i - 1].ctype == "units" \
+                            and not (gaps.cells and gap):
+                        s += 0.5  # one unit per line (not across a cell boundary)
+                    if gaps.rows and gap:
+                        s -= 2.0
+                    if prev + s > best:
+                        best, arg = prev + s, (jp, False)
+                if j > jp:  # the next cell of the same row, the columns between left empty
+                    s = -0.3 * abs(j - jp - 1 - empties) - (2.0 if gaps.rows and gap else 0.0) \
+                        - (1.5 if glued else 0.0)
+                    if not empties and req is not None and jp < req < j:
+                        s -= 1.5  # a row without its requirement, where no empty cell shows it
+                    if prev + s > best:
+                        best, arg = prev + s, (jp, False)
+                if j <= jp:  # a new row: at the first column, or further right under merged cells
+                    s = (0.0 if j == 0 else -2.0 - 0.2 * j) - (2.0 if gaps.rows and not gap else 0.0) \
+                        - (1.5 if glued else 0.0) + (1.0 if body[i].ctype == "heading" else 0.0)
+                    if req is not None and jp < req and body[i - 1].ctype != "heading":
+                        s -= 1.5  # the row above ended before its requirement
+                    if prev + s > best:
+                        best, arg = prev + s, (jp, True)
+            score[i][j] = best + emit[i][j]
+            back[i][j] = arg
+    j = max(range(n), key=lambda c: score[m - 1][c])
+    total = score[m - 1][j]
+    cols = [0] * m
+    starts = [False] * m
+    for i in range(m - 1, -1, -1):
+        cols[i] = j
+        jp, new = back[i][j]
+        starts[i] = new if i > 0 else True
+        j = jp
+    return total, cols, starts
+
+
+def _structure(kinds: list[str], cols: list[int], starts: list[bool], labels: list[str]) -> float:
+    """Plausibility of a column layout beyond its cells: every column is
+    filled somewhere (a header word split in two leaves an empty column in
+    every row), and one column per kind. A column headed by a whole header
+    word written exactly (配合单位, 完成时限) is no fragment: it may be empty in
+    the rows read so far, at a small cost."""
+    rows = max(1, sum(starts))
+    filled = set(cols)
+    penalty = sum(1.5 + (0.0 if header_score(labels[j]) >= 3 else 0.5 * rows)
+                  for j in range(len(kinds)) if j not in filled)
+    for kind in ("number", "task", "goal", "requirement", "deadline"):
+        if kinds.count(kind) > 1:
+            penalty += 2.0 * (kinds.count(kind) - 1)
+    return -penalty
+
+
+def _given_reading(items: list[Item], layout: Layout) -> Reading | None:
+    """The reading a person asked for: their columns, the body after their header line."""
+    runs = _header_runs(items)
+    if layout.header_line is not None:
+        at = next((i for i, it in enumerate(items) if it.line >= layout.header_line), None)
+        if at is None:
+            return None
+        end = next((e for s, e in runs if s == at), at + 1)
+        start = at
+    elif runs:
+        start, end = runs[0]
+    else:
+        start = end = next((i for i, it in enumerate(items) if it.ctype == "number"), 0)
+    if layout.columns:
+        labels = list(layout.columns)
+    else:
+        words = [it.text for it in items[start:end]]
+        options = _segmentations(words)
+        if not options:
+            return None
+        labels = ["".join(words[a:b]) for a, b in max(options, key=lambda o: o[0])[1]]
+    roles = [header_role(lb) for lb in labels]
+    line = items[start].line if start < len(items) else 0
+    return Reading([(lb, line) for lb in labels], [r.kind if r else "text" for r in roles],
+                   [r.role if r else "" for r in roles], end, [], [], 0.0)
+
+
+def _header_candidates(items: list[Item]):
+    """(start, end, header score, label spans) of every plausible header: each
+    run of short header-like lines, ending at its last line or up to three
+    lines earlier (the first cells of the body can be short too), split into
+    labels in the few best ways for each label count."""
+    for start, run_end in _header_runs(items):
+        for end in range(run_end, max(start + 2, run_end - 3) - 1, -1):
+            words = [it.text for it in items[start:end]]
+            for hscore, spans in _segmentations(words, beam=3):
+                if len(spans) >= 2:
+                    yield start, end, hscore, spans
+
+
+def best_reading(items: list[Item]) -> Reading | None:
+    """The best-scoring header segmentation and body alignment, or None."""
+    layout = current_layout()
+    at = None
+    if layout.header_line is not None and not layout.columns:
+        # Only the header line is given: the readings whose header starts there compete.
+        at = next((i for i, it in enumerate(items) if it.line >= layout.header_line), None)
+        if at is not None and not any(start == at for start, _ in _header_runs(items)):
+            at = None
+    if layout and at is None:
+        given = _given_reading(items, layout)
+        if given is not None:
+            body = [it for it in items[given.header_end:] if it.ctype != "chrome"]
+            _, given.cols, given.new_row = _align(given.kinds, body, _gaps(body))
+        return given
+    best: Reading | None = None
+    for start, end, hscore, spans in _header_candidates(items):
+        if at is not None and start != at:
+            continue
+        words = [it.text for it in items[start:end]]
+        body = [it for it in items[end:] if it.ctype != "chrome"]
+        if len(body) < 2:
+            continue
+        labels = ["".join(words[a:b]) for a, b in spans]
+        roles = [header_role(lb) for lb in labels]
+        kinds = [r.kind if r else "text" for r in roles]
+        if not {"units", "requirement", "task", "text"} & set(kinds):
+            continue
+        sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
+        bscore, cols, starts = _align(kinds, sample, _gaps(sample))
+        total = hscore + bscore + _structure(kinds, cols, starts, labels)
+        if best is None or total > best.score:
+            best = Reading([(lb, items[start + a].line) for lb, (a, _) in zip(labels, spans)],
+                           kinds, [r.role if r else "" for r in roles], end, [], [], total)
+    if best is None:
+        return None
+    body = [it for it in items[best.header_end:] if it.ctype != "chrome"]
+    _, best.cols, best.new_row = _align(best.kinds, body, _gaps(body))
+    return best
+
+
+def read_cell_stream(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
+    """Read a one-cell-per-line table; None when no header is found."""
+    items = _items(text)
+    reading = best_reading(items)
+    if reading is None:
+        return None
+    header_start = next((i for i, it in enumerate(items) if it.line == reading.labels[0][1]), 0)
+    body = [it for it in items[reading.header_end:] if it.ctype != "chrome"]
+    chrome = [it for it in items[reading.header_end:] if it.ctype == "chrome"]
+    n = len(reading.kinds)
+    # Rows of cells (several lines of one cell joined by a line break).
+    rows: list[list[list[str]]] = []
+    row_lines: list[int] = []
+    row_start_col: list[int] = []
+    for it, col, new in zip(body, reading.cols, reading.new_row):
+        if new or not rows:
+            rows.append([[] for _ in range(n)])
+            row_lines.append(it.line)
+            row_start_col.append(col)
+        rows[-1][col].append(it.text)
+    columns_text = [["\n".join(r[c]) for r in rows] for c in range(n)]
+    kinds, decided = resolve_text_columns(reading.kinds, columns_text)
+    columns: list[Column] = []
+    for (label, _), kind, role in zip(reading.labels, kinds, reading.roles):
+        if kind in OTHER_KINDS:
+            columns.append(Column("other", label))
+        else:
+            columns.append(Column(kind, label, role))
+    grid: list[list[Cell]] = []
+    for r, start in zip(rows, row_start_col):
+        filled = [c for c in range(n) if r[c]]
+        if len(filled) == 1 and len(r[filled[0]]) == 1 and cell_type(r[filled[0]][0]) == "heading":
+            # A numbered heading alone on its row spans the table (a goal row).
+            text = r[filled[0]][0]
+            grid.append([Cell(text)] + [Cell(text, from_left=True)] * (n - 1))
+            continue
+        cells = []
+        for c in range(n):
+            if r[c]:
+                cells.append(Cell("\n".join(r[c])))
+            elif c < start and grid:
+                cells.append(Cell(grid[-1][c].text, from_above=True))  # merged with the row above
+            else:
+                cells.append(Cell(""))
+        grid.append(cells)
+    reader = GridReader(name, fixer)
+    for it in items[:header_start]:
+        reader.titles.append(it.text)
+        reader.skipped.append((it.line, it.text))
+    for it in chrome:
+        reader.skipped.append((it.line, it.text))
+    header_line = reading.labels[0][1]
+    header_text = " | ".join(label for label, _ in reading.labels)
+    wrapped = [] if current_layout().columns else [label for label, _ in reading.labels if header_role(label) and not any(
+        label == it.text for it in items[header_start:reading.header_end])]
+    if wrapped:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_HEADER_WRAPPED.format(words="、".join(wrapped)),
+                              header_line, header_text))
+    for i in decided:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
+            header=reading.labels[i][0], meaning=L.HEADER_ALIASES[kinds[i]][0]), header_line, header_text))
+    reader.add_rows(columns, grid, row_lines, header=[label for label, _ in reading.labels],
+                    header_line=header_line)
+    return reader.result()

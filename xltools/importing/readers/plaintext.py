@@ -19,7 +19,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.importing.readers import boxdraw, delimited, prose, records, spacerows, stream, text_table
+    from xltools.importing.readers import boxdraw, delimited, piperows, prose, records, spacerows, stream, text_table
     from xltools.importing.readers.cleanup import Fixer
     from xltools.importing.readers.accounting import account_lines
     from xltools.importing.readers.scoring import best_of
@@ -42,6 +42,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     piped = delimited.pipe_cell_stream(text)
     if piped is not None:
         proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
+        # The same stream where lines of bare pipes close rows of one width.
+        proposals.append(("pipe_rows", lambda: piperows.read_pipe_rows(text, name)))
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     if records.has_fields(text):
         proposals.append(("records", lambda: records.read_records(text, name)))

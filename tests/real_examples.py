@@ -44,6 +44,12 @@ def _norm(text: str, simplify: bool) -> str:
     return to_simplified(text) if simplify else text
 
 
+def _without_number(text: str) -> str:
+    from xltools.importing.readers.grid import split_number
+
+    return split_number(text)[1]
+
+
 def _canonical(plan: Plan, name: str) -> str:
     for u in plan.units:
         if name == u.name or name in u.aliases:
@@ -74,6 +80,9 @@ def compare_items(plan: Plan, expected: dict, source_text: str) -> list[list[str
         out.append(problems)
         start = _norm(item["requirement_starts_with"], simplify)
         hits = [(g, t, r) for g, t, r in rows if clean_text(r.text).startswith(start)]
+        if not hits and (bare := _without_number(start)) != start:
+            # The importer keeps an item's number (1. （一）) out of its text.
+            hits = [(g, t, r) for g, t, r in rows if clean_text(r.text).startswith(bare)]
         if len(hits) > 1 and item.get("number"):
             # Two items open alike (5年内…): the annotation's number tells them apart.
             hits = [h for h in hits if str(h[1].number) == str(item["number"])] or hits

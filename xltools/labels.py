@@ -834,6 +834,7 @@ COLUMN_HINT_WORDS = ("序号", "目标", "任务", "具体要求", "责任单位
                      "责任领导", "备注")
 MSG_HEADER_LINE_EMPTY = "--header-line {line}：{path} 的第 {line} 行是空行或不存在。"
 # Review notes written by the grid / prose readers (待核对).
+NOTE_NESTED_LEVEL = "“{header}”一列分两级：“{item}”作为任务，其右的分项作为要求。"
 NOTE_ROW_SHIFTED = "此行的单元格比表头少（合并单元格下的续行），已按“{columns}”列读取。"
 NOTE_UNLABELLED_NUMBER = "表头没有“序号”列，但数据行首列是编号，已按“序号”读取。"
 NOTE_COLUMN_GUESSED = "列名“{header}”按“{meaning}”列读取。"
@@ -1507,6 +1508,8 @@ SETTING_HELP = {
 CHK_REVIEW_OPEN = ("“待核对”表中还有 {count} 条没有填写“核对结果”（第 {rows} 行）。请对照原文逐条核对，"
                    "填写“无误”“已修改”或“待定”后再下发。(review notes not yet checked)")
 REVIEW_MANY_LEADS = "多个牵头单位"
+# A unit named in two roles on one requirement (牵头单位 and 业主单位 both 区城管局): one role is kept.
+NOTE_UNIT_TWO_ROLES = "“{unit}”在本条中既列为{kept}单位又列为{dropped}单位，按{kept}记（每个单位在一条要求中只记一个角色）。"
 MANY_LEADS_MIN = 3  # this many lead units on a requirement worded "…等牵头抓好相关领域…": ask
 MANY_LEADS_WORDS = ("相关领域", "各自领域", "分别牵头", "等牵头", "按职责分工")
 NOTE_MANY_LEADS = ("要求 {req_id} 各有 {count} 个牵头单位（原文“{text}”）：是各单位分别牵头本领域的工作，"

@@ -208,10 +208,16 @@ def _role_units(row: RawRow, first_lead: bool = False) -> tuple[list[ParsedUnit]
         notes.extend(parsed.notes)
         wording_parts.append(f"{role_word}：{clean_text(text)}" if row.units or len(row.role_units) > 1
                              else clean_text(text))
-    # One unit once per requirement (strongest role).
+    # One unit once per requirement (strongest role); a unit given two roles is noted.
     merged: dict[str, ParsedUnit] = {}
     for u in units:
         prev = merged.get(u.name)
+        if prev is not None and prev.role != u.role:
+            kept, dropped = (u, prev) if u.role.order < prev.role.order else (prev, u)
+            note = (L.REVIEW_UNITS, L.NOTE_UNIT_TWO_ROLES.format(unit=u.name, kept=kept.role.value,
+                                                                  dropped=dropped.role.value))
+            if note not in notes:
+                notes.append(note)
         if prev is None or u.role.order < prev.role.order:
             merged[u.name] = u
     return list(merged.values()), notes, "；".join(wording_parts)

@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from xltools import labels as L
 from xltools.importing.readers.columns import OTHER_KINDS, cell_type, compat, header_role, header_score, squeeze
 from xltools.importing.readers.grid import Cell, Column, GridReader, _is_header_row
 from xltools.importing.readers.layout import current_layout
@@ -120,12 +121,15 @@ def _runs(text: str) -> tuple[list[str], list[tuple[int, str]], list[_Row]] | No
 
 
 def _width(runs: list[_Row]) -> int | None:
-    widths = Counter(len(r.cells) + r.pipes for r in runs if r.pipes > 0 and r.cells)
-    if not widths:
+    """The table's width: the one that the most closed runs are (a multiple of)."""
+    totals = [len(r.cells) + r.pipes for r in runs if r.pipes > 0 and r.cells]
+    if not totals:
         return None
-    w, n = widths.most_common(1)[0]
-    closed = sum(widths.values())
-    return w if w >= 3 and n >= 3 and n >= 0.6 * closed else None
+    fits = {w: sum(1 for t in totals if t % w == 0) for w in set(totals) if w >= 3}
+    if not fits:
+        return None
+    w = max(fits, key=lambda k: (fits[k], k))
+    return w if fits[w] >= 3 and fits[w] >= 0.6 * len(totals) else None
 
 
 def _split(runs: list[_Row], width: int) -> list[_Row]:
@@ -365,6 +369,22 @@ def read_pipe_rows(text: str, name: str) -> tuple[list[Event], SourceMeta] | Non
     if not any(c.kind in ("requirement", "task") for c in columns) or not any(c.kind == "units" for c in columns):
         return None
     reader = GridReader(name)
+    nested = [k for k in range(1, len(cols)) if cols[k].kind == "requirement" and cols[k - 1].kind == "task"
+              and cols[k].group == cols[k - 1].group >= 0]
+    for row, cells in zip(body, grid):
+        for k in nested:
+            item, sub = cells[k - 1], cells[k]
+            if item.text and not item.from_above and sub.text and not sub.from_left:
+                # An item over sub-items of one header word: the item is the task (a guess to check).
+                reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_NESTED_LEVEL.format(
+                    header=cols[k].label, item=clean_text(item.text)), row.cells[0][0],
+                    " | ".join(clean_text(t) for _, t in row.cells)))
+        if cells and cells[0].from_above:
+            # Cells placed right of the merged ones: the same judgement as a shifted row.
+            names = "、".join(dict.fromkeys(c.label or L.HEADER_ALIASES[c.kind][0] for c, x in zip(cols, cells)
+                                            if x.text and not x.from_above and not x.from_left))
+            reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_ROW_SHIFTED.format(columns=names), row.cells[0][0],
+                                  " | ".join(clean_text(t) for _, t in row.cells)))
     reader.titles.extend(titles)
     for r in rows[:at]:
         reader.titles.append(" ".join(clean_text(t) for _, t in r.cells))

@@ -50,6 +50,8 @@ _MAX_CANDIDATES = 400
 _SINGLE = frozenset({"number", "goal", "task", "requirement", "deadline"})
 _NEEDED = frozenset({"number", "task", "requirement", "units"})
 _SAMPLE = 80  # body rows that decide between header mappings
+_FIRST = 12  # ... after a first round on this many
+_FINALISTS = 8
 # Numbering styles: a cell numbered like the cells of a column belongs there.
 _STYLES = (("cn-paren", re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[)）]")),
            ("cn", re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")),
@@ -62,6 +64,7 @@ _STYLES = (("cn-paren", re.compile(r"^[（(]\s*[一二三四五六七八九十]+
 class _Row:
     cells: list[tuple[int, str]]  # (source line, text)
     pipes: int  # bare pipes closing it; -1: not closed
+    typed: tuple[list[str], list[str | None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -240,52 +243,55 @@ def _mappings(top: list[str], subs: list[str], width: int) -> list[tuple[float, 
     return out
 
 
+def _typed(row: _Row) -> tuple[list[str], list[str | None]]:
+    """Cell types and numbering styles of a row (computed once)."""
+    if row.typed is None:
+        texts = [clean_text(t) for _, t in row.cells]
+        row.typed = ([cell_type(t) for t in texts], [_style(t) for t in texts])
+    return row.typed
+
+
 def _place(row: _Row, cols: list[_Col], above: list[Cell] | None,
            styles: dict[int, str]) -> tuple[float, list[int]]:
     """The best columns for a row's cells, in order: (score, column per cell)."""
     w = len(cols)
-    texts = [clean_text(t) for _, t in row.cells]
-    p = len(texts)
+    p = len(row.cells)
     if p == 0 or p > w:
         return _NEG, []
-    types = [cell_type(t) for t in texts]
-    marks = [_style(t) for t in texts]
+    types, marks = _typed(row)
     seen = set(styles.values())
-
-    def emit(i: int, c: int) -> float:
-        s = compat(cols[c].kind, types[i])
-        if marks[i] is not None:
-            if styles.get(c) == marks[i]:
-                s += 1.5
-            elif marks[i] in seen:
-                s -= 1.5
-        return s
-
-    def gap(c: int, leading: bool) -> float:
-        """A column left out: merged from above on the left, covered by the word on its left."""
-        if leading:
-            return -0.1 if above is not None and (above[c].text or above[c].from_above) else -1.0
+    emit = [[compat(col.kind, types[i]) for col in cols] for i in range(p)]
+    for i, mark in enumerate(marks):
+        if mark is not None:
+            for c in range(w):
+                emit[i][c] += 1.5 if styles.get(c) == mark else (-1.5 if mark in seen else 0.0)
+    # A column left out: on the left merged from above, right of a cell of the same
+    # header word covered by it, else empty (common in a remark or progress column).
+    lead = [0.0]
+    inner = [0.0]
+    for c in range(w):
+        lead.append(lead[-1] + (-0.1 if above is not None and (above[c].text or above[c].from_above) else -1.0))
         if c > 0 and cols[c].group >= 0 and cols[c].group == cols[c - 1].group:
-            return -0.05
-        # An empty cell: common in a remark or progress column, rarer in a column the rows need.
-        return -0.4 if cols[c].kind in _NEEDED else -0.1
-
-    # best[i][c]: cells 0..i placed, cell i in column c
+            g = -0.05
+        else:
+            g = -0.4 if cols[c].kind in _NEEDED else -0.1
+        inner.append(inner[-1] + g)
+    # best[i][c]: cells 0..i placed, cell i in column c; gaps between cp and c cost inner[c] - inner[cp + 1]
     best = [[_NEG] * w for _ in range(p)]
     back = [[-1] * w for _ in range(p)]
     for c in range(w - p + 1):
-        best[0][c] = emit(0, c) + sum(gap(k, True) for k in range(c))
+        best[0][c] = emit[0][c] + lead[c]
     for i in range(1, p):
+        prev = best[i - 1]
         for c in range(i, w - (p - i) + 1):
-            e = emit(i, c)
+            top, arg = _NEG, -1
             for cp in range(i - 1, c):
-                if best[i - 1][cp] == _NEG:
-                    continue
-                s = best[i - 1][cp] + e + sum(gap(k, False) for k in range(cp + 1, c))
-                if s > best[i][c]:
-                    best[i][c], back[i][c] = s, cp
-    last = max(range(w), key=lambda c: (best[p - 1][c] + sum(gap(k, False) for k in range(c + 1, w))))
-    total = best[p - 1][last] + sum(gap(k, False) for k in range(last + 1, w))
+                if prev[cp] != _NEG and (v := prev[cp] - inner[cp + 1]) > top:
+                    top, arg = v, cp
+            if arg >= 0:
+                best[i][c], back[i][c] = top + inner[c] + emit[i][c], arg
+    last = max(range(w), key=lambda c: best[p - 1][c] + inner[w] - inner[c + 1])
+    total = best[p - 1][last] + inner[w] - inner[last + 1]
     out = [0] * p
     c = last
     for i in range(p - 1, -1, -1):
@@ -362,8 +368,9 @@ def read_pipe_rows(text: str, name: str) -> tuple[list[Event], SourceMeta] | Non
         options = _mappings(top, subs, width)
         if not options:
             return None
-        sample = body[:_SAMPLE]
-        cols = max(options, key=lambda o: o[0] + _grid(sample, o[1])[0])[1]
+        # The mappings compete on a few rows first; the best few on more.
+        few = sorted(options, key=lambda o: -(o[0] + _grid(body[:_FIRST], o[1])[0]))[:_FINALISTS]
+        cols = max(few, key=lambda o: o[0] + _grid(body[:_SAMPLE], o[1])[0])[1]
     _, grid = _grid(body, cols)
     columns = [Column("other", c.label) if c.kind in OTHER_KINDS else Column(c.kind, c.label, c.role) for c in cols]
     if not any(c.kind in ("requirement", "task") for c in columns) or not any(c.kind == "units" for c in columns):

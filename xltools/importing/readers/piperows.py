@@ -82,10 +82,10 @@ def _style(text: str) -> str | None:
     return None
 
 
-def _runs(text: str) -> tuple[list[str], list[tuple[int, str]], list[_Row]] | None:
+def _runs(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[_Row]] | None:
     """(title lines, stray lines, closed runs of cells); None when the text
     is no pipe-closed cell stream."""
-    titles: list[str] = []
+    titles: list[tuple[int, str]] = []
     stray: list[tuple[int, str]] = []
     runs: list[_Row] = []
     cells: list[tuple[int, str]] = []
@@ -94,6 +94,9 @@ def _runs(text: str) -> tuple[list[str], list[tuple[int, str]], list[_Row]] | No
     for i, raw in enumerate(text.split("\n"), start=1):
         s = raw.strip()
         if not s:
+            continue
+        if not runs and not cells and not _CELL.match(s) and not _BARE.match(s):
+            titles.append((i, s))
             continue
         if _BARE.match(s):
             closers += 1
@@ -110,12 +113,13 @@ def _runs(text: str) -> tuple[list[str], list[tuple[int, str]], list[_Row]] | No
                 pending = []
             else:
                 cells.append((i, m.group(1)))
-        elif not runs and not cells:
-            titles.append(s)
         else:
             pending.append((i, s))
-    if pending:
-        stray.extend(pending) if not cells and not runs else cells.extend(pending)
+    if pending:  # lines after the last pipe: cells of a row left open (a page cut short)
+        if cells or runs:
+            cells.extend(pending)
+        else:
+            stray.extend(pending)
     if cells:
         runs.append(_Row(cells, -1))
     if closers < 3:
@@ -286,7 +290,8 @@ def _place(row: _Row, cols: list[_Col], above: list[Cell] | None,
         for c in range(i, w - (p - i) + 1):
             top, arg = _NEG, -1
             for cp in range(i - 1, c):
-                if prev[cp] != _NEG and (v := prev[cp] - inner[cp + 1]) > top:
+                # A cell left out between two cells costs a little more than one at the end.
+                if prev[cp] != _NEG and (v := prev[cp] - inner[cp + 1] - 0.01 * (c - cp - 1)) > top:
                     top, arg = v, cp
             if arg >= 0:
                 best[i][c], back[i][c] = top + inner[c] + emit[i][c], arg
@@ -392,7 +397,9 @@ def read_pipe_rows(text: str, name: str) -> tuple[list[Event], SourceMeta] | Non
                                             if x.text and not x.from_above and not x.from_left))
             reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_ROW_SHIFTED.format(columns=names), row.cells[0][0],
                                   " | ".join(clean_text(t) for _, t in row.cells)))
-    reader.titles.extend(titles)
+    for line, title in titles:  # the lines above the table: its title and preamble
+        reader.titles.append(clean_text(title))
+        reader.skipped.append((line, title))
     for r in rows[:at]:
         reader.titles.append(" ".join(clean_text(t) for _, t in r.cells))
     header_line = rows[at].cells[0][0]

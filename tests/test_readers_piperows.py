@@ -34,7 +34,7 @@ TABLE = [
     ["编号", "牵头科室", "项目个数", "工作事项", UP, "承办单位", "推进情况", UP],
     [UP, UP, UP, UP, UP, UP, "已办结", "存在问题"],
     ["一", "县水务局", "县级实事（2项）", "（一）老旧供水管网更新改造", "1.北环路段管网更换", "县城投公司", "已开工", ""],
-    [UP, UP, UP, UP, "2.南湖片区管网更换", "县水投公司", "", "资金未到位"],
+    [UP, UP, UP, UP, "2.南湖片区管网更换", "县水投公司 县供水公司", "", "资金未到位"],
     [UP, UP, UP, "（二）农村饮水安全巩固提升", UP, "各乡镇人民政府", "推进中", ""],
     ["二", "县卫健委", "县级实事（1项）", "（一）乡镇卫生院发热门诊建设", UP, "县疾控中心", "已完成", ""],
 ]
@@ -67,7 +67,8 @@ def test_rows_under_merged_cells_a_two_row_header_and_a_nested_level() -> None:
     # The lead column merged over its group, the units column after the requirement.
     first, second, third, fourth = (r.id for r in plan.requirements)
     assert _units(plan, first) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县城投公司"}}
-    assert _units(plan, second) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县水投公司"}}
+    # Two names side by side with a space between are two units.
+    assert _units(plan, second) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县水投公司", "县供水公司"}}
     assert _units(plan, fourth) == {Role.LEAD: {"县卫健委"}, Role.RESPONSIBLE: {"县疾控中心"}}
     assert Role.LEAD in _units(plan, third)
 

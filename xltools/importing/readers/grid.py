@@ -669,7 +669,12 @@ def _units_lines(text: str) -> str:
     with a separator or continue a clause are joined as they are."""
     from xltools.importing.units import parse_clause
 
+    from xltools.importing.units import looks_like_unit
+
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    # Names side by side with a space between (区城管局 区水投): a list, not one name wrapped.
+    lines = ["、".join(parts) if len(parts := ln.split()) > 1 and all(looks_like_unit(p) for p in parts) else ln
+             for ln in lines]
     out = ""
     for ln in lines:
         last = clean_text(re.split(r"[，,；;。]", out)[-1]) if out else ""

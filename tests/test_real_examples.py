@@ -58,9 +58,9 @@ def test_corpus_of_real_documents(capsys: pytest.CaptureFixture[str]) -> None:
     assert exact / total >= CORPUS_FLOOR, "\n".join(misses)
 
 
-# Misses with no note on 待核对 whose source line holds the requirement: 6 at this
+# Misses with no note on 待核对 whose source line holds the requirement: 5 at this
 # writing (of 18 misses). A ratchet down to none: a miss that is silent is a defect.
-SILENT_CEILING = 6
+SILENT_CEILING = 5
 
 
 def test_misses_are_visible_on_the_review_sheet() -> None:

@@ -153,3 +153,31 @@ def test_committed_templates_are_what_the_code_builds():
         built = docx.Document(io.BytesIO(template_bytes(name)))
         assert [p.text for p in committed.paragraphs] == [p.text for p in built.paragraphs], (
             "regenerate: python -m xltools.progress.documents --force")
+
+
+def test_chart_finds_a_cjk_font_installed_after_matplotlibs_font_cache(monkeypatch):
+    """matplotlib never rebuilds its font cache: a CJK font installed after the
+    first use is unknown to it. The chart registers the system's font files it
+    has not seen, so unit names are drawn, not empty boxes (and no warning per glyph)."""
+    import warnings
+
+    from matplotlib import font_manager
+
+    from xltools.progress import chart
+
+    manager = font_manager.fontManager
+    cjk = [f for f in manager.ttflist if f.name in L.CHART_FONTS]
+    cjk_files = {f.fname for f in cjk}
+    stale = [f for f in manager.ttflist if f.fname not in cjk_files]
+    if not cjk and not any("CJK" in p or "wqy" in p.lower() for p in font_manager.findSystemFonts()):
+        pytest.skip("no CJK font installed")
+    monkeypatch.setattr(manager, "ttflist", stale)  # the cache as it was before the font came
+    chart._font_family.cache_clear()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "Glyph … missing from font(s)" would raise
+            png = chart.rate_chart_png([("市教育局", 0.5, L.MARK_GREEN), ("市住建局", 0.1, L.MARK_RED)], 0.3)
+        assert chart._font_family()[0] in L.CHART_FONTS
+        assert png.startswith(b"\x89PNG")
+    finally:
+        chart._font_family.cache_clear()

@@ -24,9 +24,27 @@ WIDTH_IN, HEIGHT_IN, DPI = 6.1, 2.4, 200  # low enough for the 通报 to keep it
 def _font_family() -> list[str]:
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    found = [name for name in L.CHART_FONTS if name in installed]
+    manager = font_manager.fontManager
+    found = _known_chart_fonts(manager)
+    if not found:
+        # matplotlib keeps its font list in a cache built on first use and never
+        # rebuilt: a CJK font installed after that (pip install, then apt-get
+        # install fonts-noto-cjk) is unknown to it and every name would be drawn
+        # as empty boxes. Register the system's font files it has not seen.
+        known = {f.fname for f in manager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                try:
+                    manager.addfont(path)
+                except (OSError, RuntimeError, ValueError):  # a damaged or unreadable font file
+                    continue
+        found = _known_chart_fonts(manager)
     return found + ["sans-serif"]
+
+
+def _known_chart_fonts(manager: object) -> list[str]:
+    installed = {f.name for f in manager.ttflist}  # type: ignore[attr-defined]
+    return [name for name in L.CHART_FONTS if name in installed]
 
 
 def rate_chart_png(units: Sequence[tuple[str, float, str]], schedule: float) -> bytes:

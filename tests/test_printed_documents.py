@@ -153,6 +153,8 @@ def test_example_letters_signed_attached_and_unsplit(example_workbook: Path,
         assert "2．2019年洮南市政务公开重点工作任务分工" in text
         assert "xlsx" not in text.split("附件：")[-1]  # by title, not by file name
         assert "洮政办函〔2019〕8号" in text
+        # The contact line never breaks inside the phone number ("0436-" / "6222000").
+        assert any("0436-6222000" in line for page in pages for line in page.splitlines())
         # No row split across pages: each row's requirement text (the third column,
         # 66 mm from the page edge, read alone) begins and ends on one page.
         d = docx.Document(letter.path)

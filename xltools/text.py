@@ -81,3 +81,14 @@ def strip_trailing_punct(text: str) -> str:
 def bigrams(text: str) -> set[str]:
     chars = [c for c in text if is_cjk(c)]
     return {a + b for a, b in zip(chars, chars[1:])}
+
+
+_NUMBER_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+WORD_JOINER = "\u2060"
+
+
+def keep_together(number: str) -> str:
+    """A phone number that no line break splits: a word joiner after each hyphen
+    between digits (LibreOffice breaks after ``0436-`` even at U+2011; U+2060 is
+    invisible and holds in Word and LibreOffice alike)."""
+    return _NUMBER_HYPHEN.sub("-" + WORD_JOINER, number)

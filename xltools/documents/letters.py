@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from xltools import labels as L
+from xltools.text import keep_together
 from xltools.errors import DependencyError, InputError, OutputError
 from xltools.io.fileio import atomic_folder, check_writable
 from xltools.io.filenames import safe_filename, unique_filenames
@@ -427,7 +428,7 @@ def letter_context(index: PlanIndex, unit: str, *, date: dt.date,
     if info.contact:
         contact_parts.append(L.LETTER_CONTACT.format(contact=info.contact))
     if info.phone:
-        contact_parts.append(L.LETTER_PHONE.format(phone=info.phone))
+        contact_parts.append(L.LETTER_PHONE.format(phone=keep_together(info.phone)))
     registry = plan.unit(unit)
     files = [progress_file] if progress_file else []
     titles = [L.LETTER_PROGRESS_TITLE.format(unit=unit)] if progress_file else []

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from xltools import labels as L
+from xltools.text import keep_together
 from xltools.errors import InputError, OutputError
 from xltools.documents.letters import format_doc_number, signature, title_lines
 from xltools.io.fileio import atomic_folder, check_writable
@@ -102,7 +103,7 @@ def remind_context(result: RollupResult, info: PlanInfo, unit: str, rows: list[t
     contact = ""
     if info.contact:
         contact = L.CONTACT_LINE.format(contact=info.contact, phone=L.CONTACT_PHONE.format(
-            phone=info.phone) if info.phone else "")
+            phone=keep_together(info.phone)) if info.phone else "")
     return {
         "title": L.REMIND_TITLE, "title_lines": title_lines(L.REMIND_TITLE),
         "doc_number": format_doc_number(doc_number), "unit": unit,

@@ -164,13 +164,18 @@ def signature(issuer: str, date: str, *, sealed: bool = True) -> tuple[str, str]
     return (_pad(issuer_at) + issuer if issuer else ""), _pad(date_at) + date
 
 
+def _choice_setting(plan: Plan, key: str, choices: Sequence[str], message: str) -> str:
+    """A 说明 setting that is one of ``choices`` (the first when empty)."""
+    value = dict(plan.info.extra).get(key, "").strip() or choices[0]
+    if value not in choices:
+        raise InputError(message.format(value=value, allowed=L.ALIAS_SEPARATOR.join(choices)),
+                         sheet=L.SHEET_README)
+    return value
+
+
 def masthead_setting(plan: Plan) -> str:
     """说明 → 版头: 无 (default), 文件 or 信函."""
-    value = dict(plan.info.extra).get(L.SET_MASTHEAD, "").strip() or L.MASTHEAD_NONE
-    if value not in L.MASTHEADS:
-        raise InputError(L.MSG_LETTERS_BAD_MASTHEAD.format(
-            value=value, allowed=L.ALIAS_SEPARATOR.join(L.MASTHEADS)), sheet=L.SHEET_README)
-    return value
+    return _choice_setting(plan, L.SET_MASTHEAD, L.MASTHEADS, L.MSG_LETTERS_BAD_MASTHEAD)
 
 
 def doc_numbers(pattern: str, units: Sequence[str], first: int = 1) -> dict[str, str]:
@@ -185,11 +190,7 @@ def doc_numbers(pattern: str, units: Sequence[str], first: int = 1) -> dict[str,
 
 def form_setting(plan: Plan) -> str:
     """说明 → 发文方式: 每单位一份 (default) or 统一通知."""
-    value = dict(plan.info.extra).get(L.SET_FORM, "").strip() or L.FORM_EACH
-    if value not in L.FORMS:
-        raise InputError(L.MSG_LETTERS_BAD_FORM.format(
-            value=value, allowed=L.ALIAS_SEPARATOR.join(L.FORMS)), sheet=L.SHEET_README)
-    return value
+    return _choice_setting(plan, L.SET_FORM, L.FORMS, L.MSG_LETTERS_BAD_FORM)
 
 
 def sealed_setting(plan: Plan) -> bool:

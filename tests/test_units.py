@@ -190,3 +190,24 @@ def test_a_role_word_inside_a_name_does_not_cut_it() -> None:
 
 def test_every_body_of_a_kind_is_a_unit() -> None:
     assert _names("各派出所、各业务科室") == [("各派出所", "责任"), ("各业务科室", "责任")]
+
+
+def test_a_group_word_over_abbreviated_bodies_is_a_unit() -> None:
+    # 各 + a body word + one more abbreviated body: every 街道 and 所, every 社区 and 站.
+    from xltools.importing.units import looks_like_unit
+
+    assert looks_like_unit("各街道所") and looks_like_unit("各社区站")
+    assert looks_like_units_cell("市水务局、各街道所")
+    assert not looks_like_unit("各街道要") and not looks_like_unit("各社区的")  # a verb or particle after it
+    assert not looks_like_unit("街道所长")  # no group word
+
+
+def test_a_group_name_counts_where_the_clause_says_units() -> None:
+    # 各 + a noun is every body of a kind when a role word follows or a body stands beside it.
+    from xltools.importing.readers.columns import cell_type
+
+    assert looks_like_units_cell("各检验站点负责")
+    assert looks_like_units_cell("市药监局牵头，各检验站点配合")
+    assert not looks_like_units_cell("各项检验工作")
+    assert cell_type("各检验站点") == "units"  # a cell of its own
+    assert cell_type("各项检验工作") != "units" and cell_type("各类问题") != "units"

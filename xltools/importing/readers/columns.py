@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from xltools import labels as L
 from xltools.deadlines import is_deadline_phrase
 from xltools.text import clean_text
-from xltools.importing.units import looks_like_unit, looks_like_units_cell
+from xltools.importing.units import is_group_form, looks_like_unit, looks_like_units_cell
 
 _SQUEEZE = re.compile(r"[\s*＊:：]")
 
@@ -138,8 +138,8 @@ def cell_type(text: str) -> str:
     # A lone name ending in a place word (…城镇, …新区) longer than a place name is a title.
     place_only = not re.search(r"[、，,；;（(]", t) and len(t) > 5 and t.endswith(_PLACE_ENDINGS) \
         and not t.startswith("各") and not t.endswith(_BODY_ENDINGS + _BODY_ZONES)
-    if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t)):
-        return "units"
+    if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t) or is_group_form(t)):
+        return "units"  # a cell alone is evidence enough for a group name (各业务警种)
     if _PERSON.match(t) and t[0] in L.COMMON_SURNAMES and not re.search(r"[局办委部室院厅处科所站队]$", t):
         return "person"
     if len(t) <= 24 and not re.search(r"[。；;！？]", t):

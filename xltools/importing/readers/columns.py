@@ -114,6 +114,7 @@ _PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区")
 # …开发区, …高新区 name a zone’s administration as often as the place: a unit.
 _BODY_ZONES = ("开发区", "高新区", "经开区", "示范区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
+_GRASSROOTS_BODIES = tuple(w for w in L.GRASSROOTS_UNITS if len(w) >= 2)  # 社区, 居委会 …
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -136,8 +137,11 @@ def cell_type(text: str) -> str:
     # A lone phrase closed by a full stop is a sentence, not a unit list.
     sentence_end = t.endswith(("。", "！", "；")) and len(t) > 5 and not re.search(r"[、，,；;]", t[:-1])
     # A lone name ending in a place word (…城镇, …新区) longer than a place name is a title.
+    # A name that ends in a grassroots body (…社区) or holds a body before its place word
+    # (…街道办事处三义街社区: a body's subdivision) is a unit, not a place.
     place_only = not re.search(r"[、，,；;（(]", t) and len(t) > 5 and t.endswith(_PLACE_ENDINGS) \
-        and not t.startswith("各") and not t.endswith(_BODY_ENDINGS + _BODY_ZONES)
+        and not t.startswith("各") and not t.endswith(_BODY_ENDINGS + _BODY_ZONES + _GRASSROOTS_BODIES) \
+        and not any(b in t[:-2] for b in _BODY_ENDINGS)
     if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t) or is_group_form(t)):
         return "units"  # a cell alone is evidence enough for a group name (各业务警种)
     if _PERSON.match(t) and t[0] in L.COMMON_SURNAMES and not re.search(r"[局办委部室院厅处科所站队]$", t):

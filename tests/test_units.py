@@ -211,3 +211,21 @@ def test_a_group_name_counts_where_the_clause_says_units() -> None:
     assert not looks_like_units_cell("各项检验工作")
     assert cell_type("各检验站点") == "units"  # a cell of its own
     assert cell_type("各项检验工作") != "units" and cell_type("各类问题") != "units"
+
+
+def test_a_list_mostly_of_bodies_holds_names_with_unfamiliar_endings() -> None:
+    # 江城海关, 县邮政: no body suffix, but listed among bodies (and noted on 待核对 when parsed).
+    assert looks_like_units_cell("县交通局、江城海关、县邮政、县公路段管理站、县财政局配合")
+    assert looks_like_units_cell("县商务局牵头，县交通局、江城海关、县邮政、县供销社、县财政局配合")
+    assert not looks_like_units_cell("县交通局、江城海关")  # two names: one body is no majority
+    assert not looks_like_units_cell("推进道路硬化、路灯安装、县交通局")
+
+
+def test_a_units_cell_of_lines_keeps_unfamiliar_names_apart() -> None:
+    from xltools.importing.readers.grid import _units_lines
+
+    assert _units_lines("县交通局\n江城海关\n县邮政\n县供销社\n县财政局") == "县交通局、江城海关、县邮政、县供销社、县财政局"
+    # a name wrapped over lines is still joined back
+    assert _units_lines("县交通局\n县财政局\n县住房和城乡建\n设局") == "县交通局、县财政局、县住房和城乡建设局"
+    assert _units_lines("县交通局\n县财政局\n高新区党工\n委") == "县交通局、县财政局、高新区党工委"
+    assert _units_lines("县交通局\n县团委\n县妇联") == "县交通局、县团委、县妇联"

@@ -168,6 +168,13 @@ def states_first_lead(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def listed_name(piece: str) -> bool:
+    """A piece of three or more characters that can stand in a list of units as a name
+    of its own (滁州海关, 市人行): no sentence, no role or connective word in front."""
+    return len(piece) >= 3 and _name_like(piece) and piece[0] not in _OPEN + _CLOSE \
+        and not any(piece.startswith(w) for w in _TERMINATORS)
+
+
 def _name_like(name: str) -> bool:
     """A short phrase that can be a body's name in a context known to hold units."""
     return 2 <= len(name) <= 25 and not re.search(r"[。；;，,：:！？!?%\d]", name) \
@@ -377,7 +384,11 @@ def looks_like_units_cell(text: str) -> bool:
         # 各业务警种: a group name by its form counts where the clause gives evidence of
         # units — a role word after the list, or a name beside it that ends like a body.
         evidence = role is not None or any(looks_like_unit(n) for n in names)
-        if not all(looks_like_unit(n) or evidence and is_group_form(n) for n in names):
+        bodies = [looks_like_unit(n) or evidence and is_group_form(n) for n in names]
+        # In a list of three or more that is mostly bodies, a name with an unfamiliar
+        # ending (…海关, 市人行) is one too (parse_units notes it on 待核对).
+        if not all(bodies) and not (2 * sum(bodies) > len(names) >= 3
+                                    and all(b or _name_like(n) for n, b in zip(names, bodies))):
             return False
         # The phrase after the list must start with a role or connective word.
         if rest and not any(rest.startswith(w) for w in _TERMINATORS):

@@ -195,18 +195,31 @@ def _titles(cells: list[str]) -> float:
                   and not c.endswith(("。", "；")))
 
 
+def _headlines(left: list[str], right: list[str]) -> bool:
+    """Whether the cells of ``left`` head those of ``right`` row by row: none closed by a
+    full stop, and each at most half as long as the text beside it (a task of 25
+    characters over a paragraph is still a task)."""
+    pairs = [(clean_text(a), clean_text(b)) for a, b in zip(left, right) if clean_text(a) and clean_text(b)]
+    if not pairs:
+        return False
+    heads = sum(1 for a, b in pairs if not a.endswith(("。", "；", "！")) and 2 * len(a) <= len(b))
+    return heads >= 0.8 * len(pairs)
+
+
 def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tuple[list[str], list[int]]:
     """Decide unknown or doubled text columns by their cells (header words
     alone cannot): of two requirement columns without a task column, the
-    left one of short titles is the task; with no requirement column, the
+    left one of short titles (or of headlines each at most half as long as
+    the text beside it) is the task; with no requirement column, the
     first column of sentences right of the task column (or the only text
-    column) is the requirement; an unknown column of short titles left of the
-    task is the goal. A second task column counts as text. Returns (kinds,
+    column) is the requirement; an unknown column of short titles (or
+    headlines) left of the task is the goal. A second task column counts as text. Returns (kinds,
     indexes decided by content)."""
     kinds = list(kinds)
     decided: list[int] = []
     reqs = [i for i, k in enumerate(kinds) if k == "requirement"]
-    if len(reqs) > 1 and "task" not in kinds and _titles(columns_text[reqs[0]]) >= 0.6 \
+    if len(reqs) > 1 and "task" not in kinds \
+            and (_titles(columns_text[reqs[0]]) >= 0.6 or _headlines(columns_text[reqs[0]], columns_text[reqs[1]])) \
             and _sentences(columns_text[reqs[1]]) >= 0.5:
         kinds[reqs[0]] = "task"
         decided.append(reqs[0])
@@ -235,7 +248,8 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
         (i for i, k in enumerate(kinds) if k == "requirement"), None)
     if "goal" not in kinds and anchor is not None:
         left = [i for i in range(anchor) if kinds[i] == "text" and any(clean_text(c) for c in columns_text[i])]
-        if left and _titles(columns_text[left[0]]) >= 0.8:
+        body = next((i for i, k in enumerate(kinds) if k == "requirement"), anchor)
+        if left and (_titles(columns_text[left[0]]) >= 0.8 or _headlines(columns_text[left[0]], columns_text[body])):
             kinds[left[0]] = "goal"
             decided.append(left[0])
     return kinds, decided

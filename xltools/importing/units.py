@@ -385,9 +385,9 @@ def looks_like_units_cell(text: str) -> bool:
         # units — a role word after the list, or a name beside it that ends like a body.
         evidence = role is not None or any(looks_like_unit(n) for n in names)
         bodies = [looks_like_unit(n) or evidence and is_group_form(n) for n in names]
-        # In a list of three or more that is mostly bodies, a name with an unfamiliar
-        # ending (…海关, 市人行) is one too (parse_units notes it on 待核对).
-        if not all(bodies) and not (2 * sum(bodies) > len(names) >= 3
+        # In a list of three or more that is mostly bodies and closed by a role word, a
+        # name with an unfamiliar ending (…海关, 市人行) is one too (parse_units notes it).
+        if not all(bodies) and not (role is not None and 2 * sum(bodies) > len(names) >= 3
                                     and all(b or _name_like(n) for n, b in zip(names, bodies))):
             return False
         # The phrase after the list must start with a role or connective word.

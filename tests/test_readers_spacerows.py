@@ -152,3 +152,16 @@ def test_a_body_subdivision_named_by_place_is_a_unit() -> None:
     plan = _plan(text)
     assert [r.text for r in plan.requirements] == ["垃圾分类亭破损未维修", "宣传栏内容未更新"]
     assert _units(plan, plan.requirements[1].id) == {("临江区东湖街道办事处河西社区", Role.RESPONSIBLE)}
+
+
+def test_a_header_line_given_for_a_tab_table_is_not_read_as_space_rows() -> None:
+    # --header-line on a tab table whose header wraps over two rows: the tab reader joins
+    # the rows; the space-row reader steps aside (tabs state the cells) instead of taking
+    # the header's second row for a requirement.
+    from xltools.importing.readers.layout import Layout
+
+    text = ("某镇2025年民生实事表\n\n重点\t序\t工作\t责任\n领域\t号\t内容\t单位\n"
+            "养老服务\t1\t新建村级居家养老服务站三处。\t镇民政办、镇卫生院\n")
+    plan = build_plan(*read_source(text.encode("utf-8"), "t.txt", layout=Layout(header_line=3)))
+    assert [r.text for r in plan.requirements] == ["新建村级居家养老服务站三处。"]
+    assert {a.unit for a in plan.assignments_for(plan.requirements[0].id)} == {"镇民政办", "镇卫生院"}

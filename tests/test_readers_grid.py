@@ -327,3 +327,20 @@ def test_requirement_numbers_under_a_task_row_in_the_number_column() -> None:
     plan = build_plan(*reader.result())
     assert [(t.number, t.name, len(t.requirements)) for t in plan.tasks] == [
         (1, "完善预案体系", 2), (2, "健全运行机制", 1)]
+
+
+def test_unknown_headers_long_headlines_are_task_and_goal() -> None:
+    # Two requirement-like columns and an unknown one on the left: a column whose cells are
+    # each at most half as long as the text beside them heads it (task, then goal), even
+    # when its cells are too long to read as titles on their own.
+    text = ("某区2025年营商环境提升清单\n"
+            "突破方位\t序号\t行动目标任务\t落实举措\t责任单位\n"
+            "深化政务服务集成改革，全面提升企业和群众办事的便利度与满意度\t1\t推行高频政务服务事项一件事一次办并大幅压减办理环节和办理时限\t"
+            "梳理企业开办、不动产登记、工程建设审批等高频事项，整合申报材料，推行一表申请、一窗受理、并联审批，"
+            "全年压减办理环节三成以上，办理时限压减一半。\t区政务服务中心牵头，区市场监管局负责\n"
+            "\t2\t加快推进涉企经营许可事项告知承诺制在全区范围内全面覆盖到位\t对具备条件的涉企经营许可事项全部实行告知承诺，"
+            "建立承诺事项事中事后核查机制，按比例开展抽查核验，对虚假承诺依法依规处理并纳入企业信用记录。\t区市场监管局\n")
+    plan = _plan(text)
+    assert [g.name for g in plan.goals] == ["深化政务服务集成改革，全面提升企业和群众办事的便利度与满意度"]
+    assert [t.name for t in plan.tasks] == ["推行高频政务服务事项一件事一次办并大幅压减办理环节和办理时限", "加快推进涉企经营许可事项告知承诺制在全区范围内全面覆盖到位"]
+    assert plan.requirements[1].text.startswith("对具备条件的涉企经营许可事项")

@@ -451,3 +451,16 @@ def test_a_short_title_alone_on_the_items_first_line_is_its_task() -> None:
     rows = list(_plan(text).iter_requirements())
     assert [(g.name, t.name, r.text[:4]) for g, t, r in rows] == [
         ("加强市容管理", "环境整治", "清理背街"), ("加强市容管理", "交通秩序", "规范城区")]
+
+
+def test_a_bare_year_beside_the_units_is_the_deadline() -> None:
+    # （县文旅局，2026）: the units and the year the item is due, no deadline wording.
+    from xltools.importing.builder import build_plan
+    from xltools.importing.readers import read_source
+
+    text = ("一、2026年为民办实事项目\n\n1.乡村文化礼堂提质工程。新建和改造提升乡村文化礼堂12家。（县文旅局，2026）\n\n"
+            "2.城乡公交一体化工程。新增和优化城乡公交线路8条，更新新能源公交车30辆。（县交通运输局，2026年）\n")
+    plan = build_plan(*read_source(text.encode("utf-8"), "t.txt"))
+    assert [r.text for r in plan.requirements] == ["新建和改造提升乡村文化礼堂12家。", "新增和优化城乡公交线路8条，更新新能源公交车30辆。"]
+    assert [r.deadline.text for r in plan.requirements] == ["2026", "2026年"]
+    assert [a.unit for a in plan.assignments_for(plan.requirements[0].id)] == ["县文旅局"]

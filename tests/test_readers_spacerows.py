@@ -125,3 +125,43 @@ def test_a_long_cell_wrapped_into_many_pieces() -> None:
     assert plan.requirement("1-1").text == long
     assert plan.requirement("1-2").text == second.replace(" ", "")
     assert _units(plan, "1-2") == {("县数据局", Role.RESPONSIBLE), ("县政务服务中心", Role.RESPONSIBLE)}
+
+
+def test_a_table_of_one_row_under_a_goal_row() -> None:
+    # A space dump that reads the goal row 一、… as a requirement without units finds one
+    # requirement more; that heading counts as none, so the row reading wins.
+    text = ("某县2025年水利工作分工\n序号 重点任务 具体要求 责任单位 完成时限\n"
+            "一、筑牢防汛抗旱底线\n"
+            "1 加固病险水库 完成三座小型水库除险 加固，汛前蓄水验收。 县水务局牵头，县应急局负责 2025年5月底前\n")
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["完成三座小型水库除险加固，汛前蓄水验收。"]
+    assert [g.name for g in plan.goals] == ["筑牢防汛抗旱底线"]
+    assert _units(plan, plan.requirements[0].id) == {("县水务局", Role.LEAD), ("县应急局", Role.RESPONSIBLE)}
+
+
+def test_a_body_subdivision_named_by_place_is_a_unit() -> None:
+    # …镇人民政府青石村 / …街道办事处河西社区: a body's subdivision, not a place name.
+    from xltools.importing.readers.columns import cell_type
+
+    assert cell_type("临江区东湖街道办事处河西社区") == "units"
+    assert cell_type("柳河镇人民政府青石湾居委会") == "units"
+    assert cell_type("滨江生态新城镇") == "title"  # a place
+    text = ("某街道创文问题整改表\n序号 具体要求 责任单位\n"
+            "1 垃圾分类亭破损未维修 临江区东湖街道办事处河西社区\n"
+            "2 宣传栏内容未更新 临江区东湖街道办事处河西社区\n")
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["垃圾分类亭破损未维修", "宣传栏内容未更新"]
+    assert _units(plan, plan.requirements[1].id) == {("临江区东湖街道办事处河西社区", Role.RESPONSIBLE)}
+
+
+def test_a_header_line_given_for_a_tab_table_is_not_read_as_space_rows() -> None:
+    # --header-line on a tab table whose header wraps over two rows: the tab reader joins
+    # the rows; the space-row reader steps aside (tabs state the cells) instead of taking
+    # the header's second row for a requirement.
+    from xltools.importing.readers.layout import Layout
+
+    text = ("某镇2025年民生实事表\n\n重点\t序\t工作\t责任\n领域\t号\t内容\t单位\n"
+            "养老服务\t1\t新建村级居家养老服务站三处。\t镇民政办、镇卫生院\n")
+    plan = build_plan(*read_source(text.encode("utf-8"), "t.txt", layout=Layout(header_line=3)))
+    assert [r.text for r in plan.requirements] == ["新建村级居家养老服务站三处。"]
+    assert {a.unit for a in plan.assignments_for(plan.requirements[0].id)} == {"镇民政办", "镇卫生院"}

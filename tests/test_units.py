@@ -190,3 +190,43 @@ def test_a_role_word_inside_a_name_does_not_cut_it() -> None:
 
 def test_every_body_of_a_kind_is_a_unit() -> None:
     assert _names("各派出所、各业务科室") == [("各派出所", "责任"), ("各业务科室", "责任")]
+
+
+def test_a_group_word_over_abbreviated_bodies_is_a_unit() -> None:
+    # 各 + a body word + one more abbreviated body: every 街道 and 所, every 社区 and 站.
+    from xltools.importing.units import looks_like_unit
+
+    assert looks_like_unit("各街道所") and looks_like_unit("各社区站")
+    assert looks_like_units_cell("市水务局、各街道所")
+    assert not looks_like_unit("各街道要") and not looks_like_unit("各社区的")  # a verb or particle after it
+    assert not looks_like_unit("街道所长")  # no group word
+
+
+def test_a_group_name_counts_where_the_clause_says_units() -> None:
+    # 各 + a noun is every body of a kind when a role word follows or a body stands beside it.
+    from xltools.importing.readers.columns import cell_type
+
+    assert looks_like_units_cell("各检验站点负责")
+    assert looks_like_units_cell("市药监局牵头，各检验站点配合")
+    assert not looks_like_units_cell("各项检验工作")
+    assert cell_type("各检验站点") == "units"  # a cell of its own
+    assert cell_type("各项检验工作") != "units" and cell_type("各类问题") != "units"
+
+
+def test_a_list_mostly_of_bodies_holds_names_with_unfamiliar_endings() -> None:
+    # 江城海关, 县邮政: no body suffix, but listed among bodies (and noted on 待核对 when parsed).
+    assert looks_like_units_cell("县交通局、江城海关、县邮政、县公路段管理站、县财政局配合")  # closed by a role word
+    assert looks_like_units_cell("县商务局牵头，县交通局、江城海关、县邮政、县供销社、县财政局配合")
+    assert not looks_like_units_cell("县交通局、江城海关")  # two names: one body is no majority
+    assert not looks_like_units_cell("推进道路硬化、路灯安装、县交通局")
+    assert not looks_like_units_cell("改造东苑小区、西苑小区、南湖小")  # no role word: a sentence cut short
+
+
+def test_a_units_cell_of_lines_keeps_unfamiliar_names_apart() -> None:
+    from xltools.importing.readers.grid import _units_lines
+
+    assert _units_lines("县交通局\n江城海关\n县邮政\n县供销社\n县财政局") == "县交通局、江城海关、县邮政、县供销社、县财政局"
+    # a name wrapped over lines is still joined back
+    assert _units_lines("县交通局\n县财政局\n县住房和城乡建\n设局") == "县交通局、县财政局、县住房和城乡建设局"
+    assert _units_lines("县交通局\n县财政局\n高新区党工\n委") == "县交通局、县财政局、高新区党工委"
+    assert _units_lines("县交通局\n县团委\n县妇联") == "县交通局、县团委、县妇联"

@@ -86,6 +86,23 @@ _GRASSROOTS_ALT = "|".join(map(re.escape, L.GRASSROOTS_UNITS))
 _EVERY_GRASSROOTS = re.compile(rf"^各(?:{_GRASSROOTS_ALT})(?:[（(](?:{_GRASSROOTS_ALT})[)）])?$")
 
 
+# Body words of two or more characters (乡镇, 街道, 社区, 部门, 管委会 …): after the group
+# word 各 the bodies a name then abbreviates stay bodies (各乡镇场 = every 乡, 镇 and 场).
+_BODY_WORDS = tuple(sorted({w for w in (*L.UNIT_SUFFIXES, *L.GROUP_CONTINUATIONS, *L.GRASSROOTS_UNITS)
+                            if len(w) >= 2}, key=len, reverse=True))
+# Characters that never end a body's name (a verb or particle after the group name).
+_NOT_A_BODY_TAIL = frozenset("的地得要将把对在和及与等为是了着、")
+
+
+def _group_compound(name: str) -> bool:
+    """各 + a body word + one more abbreviated body (各乡镇场, 各街道所, 各社区站): a group
+    of bodies by its form, though its last character is no body suffix."""
+    if not name.startswith("各") or not 4 <= len(name) <= 10 or \
+            not re.fullmatch(r"[\u4e00-\u9fff]+", name) or name[-1] in _NOT_A_BODY_TAIL:
+        return False
+    return name[1:-1].endswith(_BODY_WORDS)
+
+
 def looks_like_unit(name: str) -> bool:
     """A name that ends like the name of a body (or is a generic phrase)."""
     name = name.strip()
@@ -95,7 +112,7 @@ def looks_like_unit(name: str) -> bool:
         return False  # a lone 市 / 县级市 (a name cut off, a bare level word) is no body
     # 市住建局（市人防办）: the name before a closing bracket says what the body is.
     core = re.sub(r"[（(][^（()）]*[)）]$", "", name) or name
-    return core.endswith(L.UNIT_SUFFIXES) or bool(_EVERY_GRASSROOTS.match(name))
+    return core.endswith(L.UNIT_SUFFIXES) or bool(_EVERY_GRASSROOTS.match(name)) or _group_compound(core)
 
 
 def _collective(name: str) -> bool:
@@ -149,6 +166,13 @@ def states_first_lead(text: str) -> str | None:
     """The convention sentence when ``text`` says the first-listed unit leads."""
     m = L.CONVENTION_FIRST_LEAD.search(clean_text(text or ""))
     return m.group(0) if m else None
+
+
+def listed_name(piece: str) -> bool:
+    """A piece of three or more characters that can stand in a list of units as a name
+    of its own (滁州海关, 市人行): no sentence, no role or connective word in front."""
+    return len(piece) >= 3 and _name_like(piece) and piece[0] not in _OPEN + _CLOSE \
+        and not any(piece.startswith(w) for w in _TERMINATORS)
 
 
 def _name_like(name: str) -> bool:
@@ -331,6 +355,15 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
 
 # 各业务警种, 各派出所: every body of a kind, a unit by its form.
 _GROUP_FORM = re.compile(r"^各[\u4e00-\u9fff]{2,8}$")
+# 各项工作, 各类问题, 各个环节: 各 over things, not over bodies.
+_NOT_BODIES = re.compile(r"^各(?:项|种|个|类|方面|环节|阶段|时期|年|月|季度|次|条|批|级次)")
+
+
+def is_group_form(name: str) -> bool:
+    """各 + a noun of two to eight characters (各业务警种, 各派出所): every body of a kind,
+    when the context says the text names units."""
+    return bool(_GROUP_FORM.match(name)) and not _NOT_BODIES.match(name) \
+        and name[-1] not in _NOT_A_BODY_TAIL
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -346,7 +379,16 @@ def looks_like_units_cell(text: str) -> bool:
     for clause in clauses:
         names, role, rest = parse_clause(clause)
         names = [split_bracket_role(n)[0] for n in names]
-        if not names or not all(looks_like_unit(n) for n in names):
+        if not names:
+            return False
+        # 各业务警种: a group name by its form counts where the clause gives evidence of
+        # units — a role word after the list, or a name beside it that ends like a body.
+        evidence = role is not None or any(looks_like_unit(n) for n in names)
+        bodies = [looks_like_unit(n) or evidence and is_group_form(n) for n in names]
+        # In a list of three or more that is mostly bodies and closed by a role word, a
+        # name with an unfamiliar ending (…海关, 市人行) is one too (parse_units notes it).
+        if not all(bodies) and not (role is not None and 2 * sum(bodies) > len(names) >= 3
+                                    and all(b or _name_like(n) for n, b in zip(names, bodies))):
             return False
         # The phrase after the list must start with a role or connective word.
         if rest and not any(rest.startswith(w) for w in _TERMINATORS):

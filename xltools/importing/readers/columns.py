@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from xltools import labels as L
 from xltools.deadlines import is_deadline_phrase
 from xltools.text import clean_text
-from xltools.importing.units import looks_like_unit, looks_like_units_cell
+from xltools.importing.units import is_group_form, looks_like_unit, looks_like_units_cell
 
 _SQUEEZE = re.compile(r"[\s*＊:：]")
 
@@ -114,6 +114,7 @@ _PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区")
 # …开发区, …高新区 name a zone’s administration as often as the place: a unit.
 _BODY_ZONES = ("开发区", "高新区", "经开区", "示范区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
+_GRASSROOTS_BODIES = tuple(w for w in L.GRASSROOTS_UNITS if len(w) >= 2)  # 社区, 居委会 …
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -136,10 +137,13 @@ def cell_type(text: str) -> str:
     # A lone phrase closed by a full stop is a sentence, not a unit list.
     sentence_end = t.endswith(("。", "！", "；")) and len(t) > 5 and not re.search(r"[、，,；;]", t[:-1])
     # A lone name ending in a place word (…城镇, …新区) longer than a place name is a title.
+    # A name that ends in a grassroots body (…社区) or holds a body before its place word
+    # (…街道办事处三义街社区: a body's subdivision) is a unit, not a place.
     place_only = not re.search(r"[、，,；;（(]", t) and len(t) > 5 and t.endswith(_PLACE_ENDINGS) \
-        and not t.startswith("各") and not t.endswith(_BODY_ENDINGS + _BODY_ZONES)
-    if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t)):
-        return "units"
+        and not t.startswith("各") and not t.endswith(_BODY_ENDINGS + _BODY_ZONES + _GRASSROOTS_BODIES) \
+        and not any(b in t[:-2] for b in _BODY_ENDINGS)
+    if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t) or is_group_form(t)):
+        return "units"  # a cell alone is evidence enough for a group name (各业务警种)
     if _PERSON.match(t) and t[0] in L.COMMON_SURNAMES and not re.search(r"[局办委部室院厅处科所站队]$", t):
         return "person"
     if len(t) <= 24 and not re.search(r"[。；;！？]", t):
@@ -191,18 +195,31 @@ def _titles(cells: list[str]) -> float:
                   and not c.endswith(("。", "；")))
 
 
+def _headlines(left: list[str], right: list[str]) -> bool:
+    """Whether the cells of ``left`` head those of ``right`` row by row: none closed by a
+    full stop, and each at most half as long as the text beside it (a task of 25
+    characters over a paragraph is still a task)."""
+    pairs = [(clean_text(a), clean_text(b)) for a, b in zip(left, right) if clean_text(a) and clean_text(b)]
+    if not pairs:
+        return False
+    heads = sum(1 for a, b in pairs if not a.endswith(("。", "；", "！")) and 2 * len(a) <= len(b))
+    return heads >= 0.8 * len(pairs)
+
+
 def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tuple[list[str], list[int]]:
     """Decide unknown or doubled text columns by their cells (header words
     alone cannot): of two requirement columns without a task column, the
-    left one of short titles is the task; with no requirement column, the
+    left one of short titles (or of headlines each at most half as long as
+    the text beside it) is the task; with no requirement column, the
     first column of sentences right of the task column (or the only text
-    column) is the requirement; an unknown column of short titles left of the
-    task is the goal. A second task column counts as text. Returns (kinds,
+    column) is the requirement; an unknown column of short titles (or
+    headlines) left of the task is the goal. A second task column counts as text. Returns (kinds,
     indexes decided by content)."""
     kinds = list(kinds)
     decided: list[int] = []
     reqs = [i for i, k in enumerate(kinds) if k == "requirement"]
-    if len(reqs) > 1 and "task" not in kinds and _titles(columns_text[reqs[0]]) >= 0.6 \
+    if len(reqs) > 1 and "task" not in kinds \
+            and (_titles(columns_text[reqs[0]]) >= 0.6 or _headlines(columns_text[reqs[0]], columns_text[reqs[1]])) \
             and _sentences(columns_text[reqs[1]]) >= 0.5:
         kinds[reqs[0]] = "task"
         decided.append(reqs[0])
@@ -231,7 +248,8 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
         (i for i, k in enumerate(kinds) if k == "requirement"), None)
     if "goal" not in kinds and anchor is not None:
         left = [i for i in range(anchor) if kinds[i] == "text" and any(clean_text(c) for c in columns_text[i])]
-        if left and _titles(columns_text[left[0]]) >= 0.8:
+        body = next((i for i, k in enumerate(kinds) if k == "requirement"), anchor)
+        if left and (_titles(columns_text[left[0]]) >= 0.8 or _headlines(columns_text[left[0]], columns_text[body])):
             kinds[left[0]] = "goal"
             decided.append(left[0])
     return kinds, decided

@@ -24,7 +24,7 @@ from xltools.importing.readers.prose import (choose_title, split_labelled, split
                                              unit_pairs, year_of)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
-from xltools.importing.units import looks_like_units_cell
+from xltools.importing.units import listed_name, looks_like_unit, looks_like_units_cell, parse_clause
 
 
 @dataclass(frozen=True)
@@ -667,24 +667,33 @@ class GridReader:
 def _units_lines(text: str) -> str:
     """A units cell with one unit per line (Word) → ``A、B``; lines that end
     with a separator or continue a clause are joined as they are."""
-    from xltools.importing.units import parse_clause
-
-    from xltools.importing.units import looks_like_unit
-
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     # Names side by side with a space between (区城管局 区水投): a list, not one name wrapped.
     lines = ["、".join(parts) if len(parts := ln.split()) > 1 and all(looks_like_unit(p) for p in parts) else ln
              for ln in lines]
+    # A cell of three or more lines that are mostly units: a line with an unfamiliar
+    # ending (滁州海关, 市人行) after a whole unit is a unit of the list, not its wrapped end.
+    mostly_units = len(lines) >= 3 and 2 * sum(looks_like_units_cell(clean_text(ln)) for ln in lines) > len(lines)
     out = ""
-    for ln in lines:
+    listed = False  # the line before was taken as such a unit
+    completes = False
+    for k, ln in enumerate(lines):
         last = clean_text(re.split(r"[，,；;。]", out)[-1]) if out else ""
         continues_group = clean_text(ln) in L.GROUP_CONTINUATIONS and last.startswith("各")
-        if out and not re.search(r"[，,、；;。：:（(]$", out) and looks_like_units_cell(last) \
-                and (looks_like_units_cell(clean_text(ln)) or continues_group):
+        unit_line = looks_like_units_cell(clean_text(ln))
+        after_unit = listed or looks_like_units_cell(last) or mostly_units and looks_like_units_cell(last.split("、")[-1])
+        # …城乡建 + 设局: a piece that a short next line completes into a unit was wrapped.
+        nxt = clean_text(lines[k + 1]) if k + 1 < len(lines) else ""
+        wrapped = not unit_line and 0 < len(nxt) <= 2 and looks_like_units_cell(clean_text(ln) + nxt)
+        listed = bool(out) and mostly_units and after_unit and not unit_line and not wrapped \
+            and listed_name(clean_text(ln))
+        if out and not re.search(r"[，,、；;。：:（(]$", out) and after_unit and not completes \
+                and (unit_line or continues_group or listed or wrapped):
             # A bare list continues with 、; after a role phrase a new clause starts.
-            out += ("、" if not parse_clause(last)[2] else "，") + ln
+            out += ("、" if listed or wrapped or not parse_clause(last)[2] else "，") + ln
         else:
             out += ln
+        completes = wrapped  # the next line ends this one's name
     return clean_text(out)
 
 

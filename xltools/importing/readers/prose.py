@@ -202,8 +202,7 @@ def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str |
         clauses = split_top_level(inner, "，,；;")
         keep = []
         for clause in clauses:
-            timing = find_deadline(clause, None) or deadline_words(clause) or is_deadline_phrase(clause)
-            if timing and not looks_like_units_cell(clause):
+            if _is_timing(clause) and not looks_like_units_cell(clause):
                 deadline = clause
             else:
                 keep.append(clause)
@@ -258,6 +257,16 @@ def trailing_units(text: str) -> tuple[str, str] | None:
     return body[:cut + 1], tail
 
 
+_BARE_YEAR = re.compile(r"^20\d{2}\s*年?度?$")
+
+
+def _is_timing(clause: str) -> bool:
+    """Whether a clause beside the units is their deadline: a deadline wording, or a bare
+    year (（教体局，2024）: the year the item is due)."""
+    return bool(find_deadline(clause, None) or deadline_words(clause) or is_deadline_phrase(clause)
+                or _BARE_YEAR.match(clause.strip()))
+
+
 def split_units_deadline(text: str) -> tuple[str, str | None]:
     """A units wording with a deadline in it → (units, deadline), e.g.
     ``市财政局，6月底前完成`` or ``市财政局（6月底前完成）``."""
@@ -269,8 +278,7 @@ def split_units_deadline(text: str) -> tuple[str, str | None]:
         deadline, text = m.group(1), text[:m.start()].rstrip()
     keep = []
     for clause in split_top_level(text, "，,；;"):
-        if (find_deadline(clause, None) or deadline_words(clause) or is_deadline_phrase(clause)) \
-                and not looks_like_units_cell(clause):
+        if _is_timing(clause) and not looks_like_units_cell(clause):
             deadline = deadline or clause
         else:
             keep.append(clause)

@@ -4,7 +4,8 @@ Every reader that applies proposes a reading (its rows); the most plausible
 one wins. Plausibility looks only at the result, never at the layout that
 produced it:
 
-* requirements found (more is better, with diminishing returns);
+* requirements found (more is better, with diminishing returns; a numbered
+  heading read as a requirement without units is none);
 * the share of requirements that have units, and of unit names that end
   like the name of a body;
 * the share of requirement texts that read as text (not as a unit list, a
@@ -43,7 +44,11 @@ def score_reading(events: list[Event]) -> float:
     all_rows = [e for e in events if isinstance(e, RawRow) and clean_text(e.requirement)]
     if not all_rows:
         return 0.0
-    n = len(all_rows)
+    # A numbered heading (一、…) read as a requirement without units is a group's heading a
+    # reading missed: it lowers the quality below and adds no requirement.
+    n = sum(1 for r in all_rows if r.units or r.role_units or cell_type(clean_text(r.requirement)) != "heading")
+    if not n:
+        return 0.0
     # The quality is measured on at most _SAMPLE rows spread over the document.
     step = max(1, n // _SAMPLE)
     rows = all_rows[::step]

@@ -63,6 +63,8 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
     layout = current_layout()
     if layout.header_line is not None and 0 < layout.header_line <= len(lines):
         index = layout.header_line - 1
+        if re.search(r"[\t|│｜]", lines[index]):
+            return None  # cells separated by tabs or pipes: the delimited readers' table
         after = [ln for ln in lines[index + 1:index + 60] if ln.strip()][:30]
         if len(_words(lines[index].strip())) < 2 and \
                 sum(len(_words(ln.strip())) >= 2 for ln in after) < 0.5 * len(after):

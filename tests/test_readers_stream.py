@@ -154,6 +154,20 @@ def test_glued_header_is_split_into_words() -> None:
                                                                        ("各街道", Role.ASSIST)}
 
 
+def test_header_word_line_without_units_is_no_glued_header() -> None:
+    from xltools.importing.readers.columns import split_glued_header
+
+    # Reads whole as one header word and names no units: a long goal cell, not a header row.
+    assert split_glued_header("全年目标任务进展情况") is None
+    # Also one header word by its ending, but it names the units: a glued header row.
+    assert split_glued_header("工作任务责任单位进展情况") == ("工作任务", "责任单位", "进展情况")
+    text = ("督查事项清单\n\n目标\n\n序号\n\n具体要求\n\n牵头单位\n\n全年目标任务进展情况\n\n1\n\n"
+            "按期完成水毁道路修复。\n\n县交通局\n\n2\n\n新增绿地面积三十亩。\n\n县林业局\n")
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["按期完成水毁道路修复。", "新增绿地面积三十亩。"]
+    assert [g.name for g in plan.goals] == ["全年目标任务进展情况"]
+
+
 def test_cells_ended_by_pipes_one_per_line() -> None:
     rows = [["序号 |", "问题描述 |", "责任单位 |", "备注 |"], ["1 |", "东街路灯损坏 |", "城管局 |", "|"],
             ["2 |", "西街井盖缺失 |", "住建局 |", "|"], ["3 |", "南街积水严重 |", "市政处 |", "|"]]

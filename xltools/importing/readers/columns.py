@@ -341,4 +341,10 @@ def split_glued_header(text: str) -> tuple[str, ...] | None:
     found = best[n]
     if found is None or len(found[1]) < 3:
         return None
+    # A line that reads whole as one header word of a known kind (年度目标任务落实情况: a
+    # progress column, or a goal cell) is split only when the words name who does the work:
+    # a table's header row has a units column, a long header cell has none.
+    if header_score(t) >= 2 and not any(
+            (r := header_role(w)) is not None and r.kind == "units" for w in found[1]):
+        return None
     return found[1]

@@ -4,8 +4,6 @@ xfail(strict=True). Made by `python tests/layouts.py > tests/layout_failures.py`
 when the importer learns a layout, its entries XPASS and are deleted here."""
 
 KNOWN_FAILURES = {
-    'cell-lines-blank/real-20':
-        "req 1 '省政府考核目标任务完成情况': goal differs at char 0: imported '目标任务落实情况' expected '年度目标任务落实情况'",
     'cell-lines-blank/real-31':
         "req 2 '乐业路': goal differs at char 0: imported '新坊路西接兴国路工程' expected '区住建局'",
     'cell-lines-blank/real-37':

@@ -168,6 +168,22 @@ def test_header_word_line_without_units_is_no_glued_header() -> None:
     assert [g.name for g in plan.goals] == ["全年目标任务进展情况"]
 
 
+def test_goal_cell_naming_the_unit_of_its_rows_starts_a_group() -> None:
+    # Rows grouped by unit under its short name (merged goal cells): 西湖社区 after the unit of
+    # row 2 heads the next group, it is no second unit of row 2.
+    text = _cells(["东湖社区", "1", "村口垃圾堆放未清运", "白云街道东湖社区居委会"],
+                  ["2", "河道两岸杂物乱堆", "白云街道东湖社区居委会"],
+                  ["西湖社区", "3", "路灯损坏多日未修", "白云街道西湖社区居委会"],
+                  ["4", "公厕无人保洁", "白云街道西湖社区居委会"],
+                  header=["目标", "序号", "具体要求", "责任单位"])
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["村口垃圾堆放未清运", "河道两岸杂物乱堆", "路灯损坏多日未修",
+                                                   "公厕无人保洁"]
+    assert [g.name for g in plan.goals] == ["东湖社区", "西湖社区"]
+    assert [[a.unit for a in plan.assignments_for(r.id)] for r in plan.requirements] == [
+        ["白云街道东湖社区居委会"]] * 2 + [["白云街道西湖社区居委会"]] * 2
+
+
 def test_cells_ended_by_pipes_one_per_line() -> None:
     rows = [["序号 |", "问题描述 |", "责任单位 |", "备注 |"], ["1 |", "东街路灯损坏 |", "城管局 |", "|"],
             ["2 |", "西街井盖缺失 |", "住建局 |", "|"], ["3 |", "南街积水严重 |", "市政处 |", "|"]]

@@ -158,6 +158,20 @@ def _gaps(body: list[Item]) -> _Gaps:
     return _Gaps(rows=0 < with_gap <= 0.6 * total and not cells, cells=cells, strict=cells and with_gap < total)
 
 
+def _group_unit_headings(body: list[Item], emit: list[list[float]], goal: int) -> None:
+    """A goal column that groups the rows by unit holds the unit's short name (通会桥社区
+    over rows of …街道办事处通会桥社区): a unit line whose name is part of the full name of
+    a unit a few lines on fits the goal column as well as a units column."""
+    for i, it in enumerate(body):
+        if it.ctype != "units" or len(it.text) < 3:
+            continue
+        for nxt in body[i + 1:i + 6]:
+            if nxt.ctype == "units" and len(nxt.text) > len(it.text) + 1 and it.text in nxt.text \
+                    and not re.search(r"[、，,；;\s]", nxt.text):
+                emit[i][goal] = max(emit[i][goal], max(emit[i]))
+                break
+
+
 def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list[int], list[bool]]:
     """Align body items to columns; returns (score, column per item, row starts)."""
     n = len(kinds)
@@ -165,6 +179,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
     if m == 0 or n == 0:
         return _NEG, [], []
     emit = [[compat(k, it.ctype) for k in kinds] for it in body]
+    if "goal" in kinds:
+        _group_unit_headings(body, emit, kinds.index("goal"))
     req = kinds.index("requirement") if "requirement" in kinds else None
     score = [[_NEG] * n for _ in range(m)]
     back: list[list[tuple[int, bool]]] = [[(-1, True)] * n for _ in range(m)]

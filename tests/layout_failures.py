@@ -6,8 +6,6 @@ when the importer learns a layout, its entries XPASS and are deleted here."""
 KNOWN_FAILURES = {
     'cell-lines-blank/real-31':
         "req 2 '乐业路': goal differs at char 0: imported '新坊路西接兴国路工程' expected '区住建局'",
-    'cell-lines-blank/real-37':
-        "req 4 '三义街北街占道乱停车现象严重': responsible imported ['荆州区西城街道办事处三义街社区', '通会桥社区'] expected ['荆州区西城街道办事处三义街社区']",
     'cell-lines-blank/real-40':
         "req 2 '求真垃圾站前种菜，旁边杂草丛': goal differs at char 0: imported '求真垃圾站前种菜，旁边杂草丛生' expected '全国卫生城市测评路段问题汇总表'",
     'cell-lines-bar/real-31':
@@ -26,12 +24,6 @@ HATCH_FAILURES = {
         "req 2 '乐业路': text differs at char 0: imported '城区居民户内燃气安全装置、非居瓶改管' expected '乐业路'",
     'cell-lines-blank/real-31/both':
         "req 2 '乐业路': text differs at char 0: imported '城区居民户内燃气安全装置、非居瓶改管' expected '乐业路'",
-    'cell-lines-blank/real-37/columns':
-        "req 4 '三义街北街占道乱停车现象严重': responsible imported ['荆州区西城街道办事处三义街社区', '通会桥社区'] expected ['荆州区西城街道办事处三义街社区']",
-    'cell-lines-blank/real-37/line':
-        "req 4 '三义街北街占道乱停车现象严重': responsible imported ['荆州区西城街道办事处三义街社区', '通会桥社区'] expected ['荆州区西城街道办事处三义街社区']",
-    'cell-lines-blank/real-37/both':
-        "req 4 '三义街北街占道乱停车现象严重': responsible imported ['荆州区西城街道办事处三义街社区', '通会桥社区'] expected ['荆州区西城街道办事处三义街社区']",
     'cell-lines-blank/real-40/columns':
         "req 2 '求真垃圾站前种菜，旁边杂草丛': text differs at char 0: imported '师大南湖学校对面工地上泥巴在雨水冲击' expected '求真垃圾站前种菜，旁边杂草丛生'",
     'cell-lines-blank/real-40/line':

@@ -184,6 +184,22 @@ def test_goal_cell_naming_the_unit_of_its_rows_starts_a_group() -> None:
         ["白云街道东湖社区居委会"]] * 2 + [["白云街道西湖社区居委会"]] * 2
 
 
+def test_second_requirement_under_merged_cells_is_no_goal_nor_unit() -> None:
+    # 松林巷 has two requirements; the second row's goal, number and task are merged with the
+    # first's. Its requirement (no full stop, a comma inside) is neither a new goal nor a
+    # second unit of the row above.
+    text = _cells(["背街小巷整治问题清单", "1", "松林巷", "松林巷口摊点占道经营", "城管中队"],
+                  ["巷尾公厕门口积水，墙面脱落", "环卫所"],
+                  ["2", "桂花巷", "桂花巷电动车飞线充电", "社区居委会"],
+                  header=["目标", "序号", "重点任务", "具体要求", "责任单位"])
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["松林巷口摊点占道经营", "巷尾公厕门口积水，墙面脱落",
+                                                   "桂花巷电动车飞线充电"]
+    assert [g.name for g in plan.goals] == ["背街小巷整治问题清单"]
+    assert [[a.unit for a in plan.assignments_for(r.id)] for r in plan.requirements] == [
+        ["城管中队"], ["环卫所"], ["社区居委会"]]
+
+
 def test_cells_ended_by_pipes_one_per_line() -> None:
     rows = [["序号 |", "问题描述 |", "责任单位 |", "备注 |"], ["1 |", "东街路灯损坏 |", "城管局 |", "|"],
             ["2 |", "西街井盖缺失 |", "住建局 |", "|"], ["3 |", "南街积水严重 |", "市政处 |", "|"]]

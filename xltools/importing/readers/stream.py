@@ -210,6 +210,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                     if kinds[j] == "units" and body[i].ctype == body[i - 1].ctype == "units" \
                             and not (gaps.cells and gap):
                         s += 0.5  # one unit per line (not across a cell boundary)
+                    elif kinds[j] == "units" and gaps.cells and gap and body[i].ctype != "units":
+                        s -= 1.0  # over a cell boundary a units cell goes on only with a unit
                     if gaps.rows and gap:
                         s -= 2.0
                     if prev + s > best:
@@ -219,6 +221,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                         - (1.5 if glued else 0.0)
                     if not empties and req is not None and jp < req < j:
                         s -= 1.5  # a row without its requirement, where no empty cell shows it
+                        if kinds[jp] == "goal" and back[i - 1][jp][1] and body[i - 1].ctype != "heading":
+                            s -= 1.0  # a row of a goal and units alone: a requirement under merged cells
                     if prev + s > best:
                         best, arg = prev + s, (jp, False)
                 if j <= jp:  # a new row: at the first column, or further right under merged cells

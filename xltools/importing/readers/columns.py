@@ -300,6 +300,13 @@ _MODIFIERS = tuple(sorted({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPON
                           key=len, reverse=True))
 
 
+def names_its_role(word: str) -> bool:
+    """A units label that is sure of itself: an alias, or a role modifier
+    before its head noun (落实单位, 主责部门, 协办科室)."""
+    r = header_role(word)
+    return r is not None and r.kind == "units" and (r.exact or squeeze(word).startswith(_MODIFIERS))
+
+
 def find_labels(text: str, kinds: tuple[str, ...] = LABEL_KINDS) -> list[tuple[int, int, str]]:
     """Labels in ``text``: (start, end after the colon, label word), in order."""
     out: list[tuple[int, int, str]] = []
@@ -313,6 +320,19 @@ def find_labels(text: str, kinds: tuple[str, ...] = LABEL_KINDS) -> list[tuple[i
         if label_kind(word) in kinds and (not out or start >= out[-1][1]):
             out.append((start, m.end(), word))
     return out
+
+
+def _two_words(word: str) -> bool:
+    """A word read by the grammar that is itself two header words of different
+    kinds glued (落实单位进展情况: units + progress): the grammar saw only its tail."""
+    r = header_role(word)
+    if r is None or r.exact:
+        return False
+    for k in range(2, len(word) - 1):
+        a, b = header_role(word[:k]), header_role(word[k:])
+        if a is not None and b is not None and a.kind != b.kind and "text" not in (a.kind, b.kind):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1 << 10)
@@ -332,7 +352,7 @@ def split_glued_header(text: str) -> tuple[str, ...] | None:
             continue
         for j in range(i + 2, min(n, i + 10) + 1):
             word = t[i:j]
-            score = header_score(word)
+            score = header_score(word) - (1.0 if _two_words(word) else 0.0)
             if score < 2:
                 continue
             cand = (best[i][0] + score - 2.5, best[i][1] + (word,))  # type: ignore[index]

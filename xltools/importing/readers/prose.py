@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.deadlines import deadline_words, document_deadline, find_deadline, is_deadline_phrase
 from xltools.importing.readers.cleanup import Fixer
-from xltools.importing.readers.columns import find_labels, header_role, label_kind, label_role, squeeze
+from xltools.importing.readers.columns import (find_labels, header_role, label_kind, label_role, names_its_role,
+                                               squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import looks_like_units_cell, split_top_level
@@ -52,7 +53,7 @@ _LABEL_ALONE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}
 _PAGE_FOOTER = re.compile(r"^[\s—–\-－·_]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*共\s*\d{1,4}\s*页)?[\s—–\-－·_]*$")
 _SEMICOLON_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[；;]\s*")
 # A numbering marker inside a line, after a space: items run together on one line.
-_INLINE_MARKER = re.compile(rf"(?:\s+|(?<=[。；;）)！!？?：:]))(?=(?:\d{{1,3}}[.、．](?!\d)|[{_CN}]+、|[（(][{_CN}\d]{{1,3}}[)）]))")
+_INLINE_MARKER = re.compile(rf"(?:\s+|(?<=[。；;）)〕】］\]」』！!？?：:]))(?=(?:\d{{1,3}}[.、．](?!\d)|[{_CN}]+、|[（(][{_CN}\d]{{1,3}}[)）]))")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*20\d{2}\s*[〕\]］】)）]\s*\d+\s*号")
 _TITLE_MAX = 30
 
@@ -150,8 +151,7 @@ def split_labelled(inner: str) -> list[tuple[str, str]]:
     """Split labelled units into (label, units) pairs, e.g.
     ``牵头单位：A；配合单位：B``."""
     found = find_labels(inner)
-    if not found and (m := _SEMICOLON_LABEL.match(inner)) and header_role(m.group(1)) is not None \
-            and header_role(m.group(1)).exact and label_kind(m.group(1)) == "units":  # type: ignore[union-attr]
+    if not found and (m := _SEMICOLON_LABEL.match(inner)) and names_its_role(m.group(1)):
         inner = m.group(1) + "：" + inner[m.end():]  # 责任单位；住建局 — a colon mistyped
         found = find_labels(inner)
     if not found or found[0][0] != 0:

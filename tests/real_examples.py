@@ -17,8 +17,17 @@ REAL = Path(__file__).parent / "fixtures" / "real"
 ROLE_KEYS = {"lead": Role.LEAD, "cooperate": Role.ASSIST, "responsible": Role.RESPONSIBLE}
 
 
-def real_files() -> list[Path]:
-    return sorted(p for p in REAL.iterdir() if p.suffix in (".txt", ".sql"))
+# Documents written for this project in the styles of real ones, by an engineer who
+# had not read the importer (tests/fixtures/authored/index.json says how each is hard).
+AUTHORED = Path(__file__).parent / "fixtures" / "authored"
+
+
+def real_files(folder: Path = REAL) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".sql"))
+
+
+def authored_files() -> list[Path]:
+    return real_files(AUTHORED)
 
 
 # The documents of the first batch (02–19). The export round trip renders their

@@ -1,0 +1,57 @@
+"""A second corpus: 24 task documents written in the styles of real ones (prose
+工作要点 and 整改清单, tables flattened into text) by an engineer who had not
+read the importer, with hand annotations in the shared schema. Scored like the
+real corpus (tests/test_real_examples.py): requirement by its opening words,
+goal and task where annotated, units by role, deadline where given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from real_examples import AUTHORED, authored_files, compare_items, expected_for
+from xltools.errors import XltoolsError
+from xltools.importing.importer import read_original
+
+# Requirements read exactly, of all annotated ones; a ratchet. At the first scoring
+# (before any change made for these documents) the shared scorer's measure gave
+# 71 of 153. Raise it when the readers improve.
+AUTHORED_FLOOR = {"prose": 0.40, "table": 0.34}  # strict: 32/80 and 25/73 at this writing
+
+
+def _class(path: Path) -> str:
+    return "prose" if int(path.name[:2]) <= 12 else "table"
+
+
+def _score(path: Path) -> tuple[int, int, list[str]]:
+    expected = expected_for(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        plan = read_original(path)
+    except XltoolsError as e:
+        return 0, len(expected["items"]), [f"{path.stem}: {e}"]
+    items = compare_items(plan, expected, text)
+    return (sum(1 for item in items if not item), len(items),
+            [f"{path.stem}: {p}" for item in items for p in item])
+
+
+def test_authored_corpus_is_complete() -> None:
+    files = authored_files()
+    assert len(files) == 24
+    assert all(p.with_suffix(".expected.json").exists() for p in files)
+    assert (AUTHORED / "index.json").exists()
+
+
+@pytest.mark.parametrize("kind", ["prose", "table"])
+def test_authored_documents(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    exact = total = 0
+    misses: list[str] = []
+    for path in authored_files():
+        if _class(path) != kind:
+            continue
+        e, t, m = _score(path)
+        exact, total, misses = exact + e, total + t, misses + m
+    with capsys.disabled():
+        print(f"\nauthored {kind}: {exact}/{total} requirements exact")
+    assert exact / total >= AUTHORED_FLOOR[kind], "\n".join(misses)

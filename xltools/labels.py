@@ -1512,9 +1512,6 @@ REVIEW_MANY_LEADS = "多个牵头单位"
 # 区城管局): both roles are kept (two rows on 任务分工); letters and progress files count it once.
 NOTE_UNIT_TWO_ROLES = ("“{unit}”在本条中既列为{first}单位又列为{second}单位，两个角色都已保留"
                        "（“任务分工”表中各占一行；交办通知和进度表中只列一次，按{kept}单位记）。")
-# The same unit twice in one list with two roles (“区城管局牵头，区城管局配合” in one cell): one role is kept.
-NOTE_UNIT_TWO_ROLES_ONE_LIST = ("“{unit}”在本条的同一处既写作{kept}单位又写作{dropped}单位，按{kept}记"
-                                "（同一处只记一个角色）。")
 MANY_LEADS_MIN = 3  # this many lead units on a requirement worded "…等牵头抓好相关领域…": ask
 MANY_LEADS_WORDS = ("相关领域", "各自领域", "分别牵头", "等牵头", "按职责分工")
 NOTE_MANY_LEADS = ("要求 {req_id} 各有 {count} 个牵头单位（原文“{text}”）：是各单位分别牵头本领域的工作，"

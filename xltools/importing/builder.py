@@ -197,16 +197,15 @@ Placed = tuple[ParsedUnit, int]
 
 
 def merge_roles(placed: list[Placed], key: Callable[[ParsedUnit], str]
-                ) -> tuple[list[Placed], list[tuple[str, Role, Role]], list[tuple[str, Role, Role]]]:
+                ) -> tuple[list[Placed], list[tuple[str, Role, Role]]]:
     """A requirement's units with each unit once per role: the same unit twice in
     one role counts once; twice in one place (one list, one cell) once, in the
     stronger role; named in two different places with two different roles (a
     牵头单位 and a 业主单位 column both 区城管局) both roles, as the original says.
-    Returns the units and the (unit, role, role) pairs kept both / merged."""
+    Returns the units and the (unit, first role, second role) of each kept both."""
     out: list[Placed] = []
     at: dict[str, list[int]] = {}
     both: list[tuple[str, Role, Role]] = []
-    merged: list[tuple[str, Role, Role]] = []
     for u, place in placed:
         k = key(u)
         same = at.setdefault(k, [])
@@ -215,15 +214,13 @@ def merge_roles(placed: list[Placed], key: Callable[[ParsedUnit], str]
         here = next((i for i in same if out[i][1] == place), None)
         if here is not None:
             prev = out[here][0]
-            stronger, weaker = (u, prev) if u.role.order < prev.role.order else (prev, u)
-            out[here] = (stronger, place)
-            merged.append((k, stronger.role, weaker.role))
+            out[here] = (u if u.role.order < prev.role.order else prev, place)
             continue
         if same:
             both.append((k, out[same[0]][0].role, u.role))
         same.append(len(out))
         out.append((u, place))
-    return out, both, merged
+    return out, both
 
 
 def _role_units(row: RawRow, first_lead: bool = False) -> tuple[list[Placed], list[tuple[str, str]], str]:
@@ -245,17 +242,13 @@ def _role_units(row: RawRow, first_lead: bool = False) -> tuple[list[Placed], li
         notes.extend(parsed.notes)
         wording_parts.append(f"{role_word}：{clean_text(text)}" if row.units or len(row.role_units) > 1
                              else clean_text(text))
-    # One unit once per role; two roles only when two places of the original say so.
-    units, both, merged = merge_roles(placed, lambda u: u.name)
+    # One unit once per role; two roles only when two places of the original say so
+    # (parse_units already names a unit once within one list).
+    units, both = merge_roles(placed, lambda u: u.name)
     for name, first, second in both:
         kept = first if first.order < second.order else second
         note = (L.REVIEW_UNITS, L.NOTE_UNIT_TWO_ROLES.format(unit=name, first=first.value,
                                                               second=second.value, kept=kept.value))
-        if note not in notes:
-            notes.append(note)
-    for name, kept, dropped in merged:
-        note = (L.REVIEW_UNITS, L.NOTE_UNIT_TWO_ROLES_ONE_LIST.format(unit=name, kept=kept.value,
-                                                                       dropped=dropped.value))
         if note not in notes:
             notes.append(note)
     return units, notes, "；".join(wording_parts)
@@ -381,7 +374,7 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             assignments.append(Assignment(req_id, "", None))
             continue
         # Two spellings of one body are one unit: once per role, as above.
-        kept, _, _ = merge_roles(units, lambda u: mapping[u.name])
+        kept, _ = merge_roles(units, lambda u: mapping[u.name])
         assignments.extend(Assignment(req_id, mapping[u.name], u.role) for u, _ in kept)
 
     goals: dict[str, dict[int, tuple[str, list[Requirement]]]] = {}

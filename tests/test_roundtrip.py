@@ -200,3 +200,19 @@ def _two_role_plan(columns: tuple[str, ...]) -> Plan:
 def test_a_unit_in_two_role_columns_roundtrips(columns: tuple[str, ...], fmt: str, tmp_path: Path) -> None:
     plan = _two_role_plan(columns)
     assert signature(roundtrip(plan, tmp_path, fmt)) == signature(plan)
+
+
+def test_roles_without_a_column_each_are_worded_in_one_column(tmp_path: Path) -> None:
+    """牵头单位 | 实施主体 in the original, but a 配合 unit too: one units column,
+    worded (a unit holding two roles there once, in the stronger), nothing lost."""
+    from xltools.documents.export import layout
+
+    plan = _two_role_plan(("序号", "工作任务", "牵头单位", "实施主体"))
+    lay = layout(plan)
+    assert lay.header == ("序号", "工作任务", "牵头单位")
+    assert lay.rows[0][2] == "市住建局牵头，市城投公司负责，市财政局配合"
+    again = roundtrip(plan, tmp_path, "xlsx")
+    assert sorted((a.requirement_id, a.unit, a.role.value) for a in again.assignments) == sorted(
+        {(a.requirement_id, a.unit, a.role.value) for a in plan.assignments
+         if (a.requirement_id, a.unit) not in {("1-1", "市住建局"), ("2-1", "市城管局"), ("3-1", "市民政局")}}
+        | {("1-1", "市住建局", "牵头"), ("2-1", "市城管局", "牵头"), ("3-1", "市民政局", "牵头")})

@@ -136,6 +136,10 @@ def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
                     kind == L.EXPORT_COL_UNITS and all(_column_role(h) != _column_role(header)
                                                        for k, h in cols if k == kind)):
                 cols.append((kind, header))
+        units = [h for k, h in cols if k == L.EXPORT_COL_UNITS]
+        if len(units) > 1 and not role_columns(plan, cols):
+            # The roles do not fit the columns: the first holds them all, worded.
+            cols = [c for c in cols if c[0] != L.EXPORT_COL_UNITS or c[1] == units[0]]
         kinds = {k for k, _ in cols}
         # The original's 任务 column also held the requirements (a task line, then
         # its items): no 有关要求 column is invented, they go under their task.

@@ -151,8 +151,10 @@ def expected_spec(path: Path) -> Spec:
         start = _ITEM_NUMBER.sub("", norm(item["requirement_starts_with"]))
         full = [t for t in imported if t.startswith(start)]
         text = full[0] if len(full) == 1 else strip_trailing_punct(start) + "。"
-        # A unit annotated with two roles on one requirement (区城管局 both lead and owner) has
-        # one role in a plan: the first of lead, responsible, cooperate.
+        # A unit annotated with two roles on one requirement (区城管局 both lead and owner) is
+        # rendered in one: most generated layouts word the units in one cell, where a unit
+        # reads once, in the first of lead, responsible, cooperate (two role columns keep
+        # both: tests/test_roundtrip.py, tests/test_two_roles.py).
         lead = tuple(norm(u) for u in item.get("lead", []))
         resp = tuple(u for u in (norm(u) for u in item.get("responsible", [])) if u not in lead)
         assist = tuple(u for u in (norm(u) for u in item.get("cooperate", [])) if u not in lead + resp)

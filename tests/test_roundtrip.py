@@ -174,3 +174,45 @@ def test_generated_work_points_prose(spec, with_goals: bool) -> None:
     plan = build(spec, with_goals)
     back = build_plan(*read_source(prose_text(plan).encode("utf-8"), "points.txt"))
     assert signature(back) == signature(plan)
+
+
+def _two_role_plan(columns: tuple[str, ...]) -> Plan:
+    """A unit in two roles on one requirement (市城管局 both 牵头 and 实施主体), as a
+    table with a column per role records it."""
+    reqs = (Requirement("1-1", "推进老旧小区改造，完成12个小区。"),
+            Requirement("2-1", "实施城区道路提升工程。"),
+            Requirement("3-1", "建设社区养老服务站5个。"))
+    tasks = tuple(Task(i + 1, "", (r,)) for i, r in enumerate(reqs))
+    a = Assignment
+    assignments = (a("1-1", "市住建局", Role.LEAD), a("1-1", "市住建局", Role.RESPONSIBLE),
+                   a("1-1", "市城投公司", Role.RESPONSIBLE), a("1-1", "市财政局", Role.ASSIST),
+                   a("2-1", "市城管局", Role.LEAD), a("2-1", "市城管局", Role.RESPONSIBLE),
+                   a("3-1", "市民政局", Role.LEAD), a("3-1", "市财政局", Role.RESPONSIBLE),
+                   a("3-1", "市民政局", Role.ASSIST))
+    units = tuple(Unit(n) for n in ("市住建局", "市城投公司", "市财政局", "市城管局", "市民政局"))
+    return Plan(info=PlanInfo(title="重点工作任务分工", source_columns=columns),
+                goals=(Goal("", tasks),), assignments=assignments, units=units)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("columns", [("序号", "工作任务", "牵头单位", "实施主体", "配合单位"),
+                                     ("序号", "具体要求", "牵头单位", "责任单位", "协办单位")])
+def test_a_unit_in_two_role_columns_roundtrips(columns: tuple[str, ...], fmt: str, tmp_path: Path) -> None:
+    plan = _two_role_plan(columns)
+    assert signature(roundtrip(plan, tmp_path, fmt)) == signature(plan)
+
+
+def test_roles_without_a_column_each_are_worded_in_one_column(tmp_path: Path) -> None:
+    """牵头单位 | 实施主体 in the original, but a 配合 unit too: one units column,
+    worded (a unit holding two roles there once, in the stronger), nothing lost."""
+    from xltools.documents.export import layout
+
+    plan = _two_role_plan(("序号", "工作任务", "牵头单位", "实施主体"))
+    lay = layout(plan)
+    assert lay.header == ("序号", "工作任务", "牵头单位")
+    assert lay.rows[0][2] == "市住建局牵头，市城投公司负责，市财政局配合"
+    again = roundtrip(plan, tmp_path, "xlsx")
+    assert sorted((a.requirement_id, a.unit, a.role.value) for a in again.assignments) == sorted(
+        {(a.requirement_id, a.unit, a.role.value) for a in plan.assignments
+         if (a.requirement_id, a.unit) not in {("1-1", "市住建局"), ("2-1", "市城管局"), ("3-1", "市民政局")}}
+        | {("1-1", "市住建局", "牵头"), ("2-1", "市城管局", "牵头"), ("3-1", "市民政局", "牵头")})

@@ -1511,8 +1511,10 @@ SETTING_HELP = {
 CHK_REVIEW_OPEN = ("“待核对”表中还有 {count} 条没有填写“核对结果”（第 {rows} 行）。请对照原文逐条核对，"
                    "填写“无误”“已修改”或“待定”后再下发。(review notes not yet checked)")
 REVIEW_MANY_LEADS = "多个牵头单位"
-# A unit named in two roles on one requirement (牵头单位 and 业主单位 both 区城管局): one role is kept.
-NOTE_UNIT_TWO_ROLES = "“{unit}”在本条中既列为{kept}单位又列为{dropped}单位，按{kept}记（每个单位在一条要求中只记一个角色）。"
+# A unit named in two roles in two places of one requirement (牵头单位 and 业主单位 columns both
+# 区城管局): both roles are kept (two rows on 任务分工); letters and progress files count it once.
+NOTE_UNIT_TWO_ROLES = ("“{unit}”在本条中既列为{first}单位又列为{second}单位，两个角色都已保留"
+                       "（“任务分工”表中各占一行；交办通知和进度表中只列一次，按{kept}单位记）。")
 MANY_LEADS_MIN = 3  # this many lead units on a requirement worded "…等牵头抓好相关领域…": ask
 MANY_LEADS_WORDS = ("相关领域", "各自领域", "分别牵头", "等牵头", "按职责分工")
 NOTE_MANY_LEADS = ("要求 {req_id} 各有 {count} 个牵头单位（原文“{text}”）：是各单位分别牵头本领域的工作，"

@@ -93,6 +93,30 @@ def column_kind(header: str) -> str | None:
     return _READER_KINDS.get(role.kind)
 
 
+def _column_role(header: str) -> str:
+    """The role a units column's header names (牵头单位 → 牵头, 配合单位 → 配合); 责任
+    for one that names none (责任单位, 实施主体), as the importer reads it beside others."""
+    from xltools.importing.readers.columns import header_role
+
+    found = header_role("".join(header.split()))
+    return (found.role if found is not None and found.kind == "units" else "") or L.ROLE_RESPONSIBLE
+
+
+def role_columns(plan: Plan, cols: list[tuple[str, str]]) -> dict[str, Role]:
+    """The units columns that each hold one role's units (header → role): when
+    the original had a column for each role (牵头单位 | 实施主体) and every role
+    of the plan has its column. Otherwise {} (one 责任单位 column, worded)."""
+    units = [h for k, h in cols if k == L.EXPORT_COL_UNITS]
+    roles = {h: Role.parse(_column_role(h)) for h in units}
+    if len(units) < 2 or any(r is None for r in roles.values()) or len(set(roles.values())) < len(units):
+        return {}
+    used = {a.role or Role.RESPONSIBLE for a in plan.assignments if a.unit}
+    if not used <= set(roles.values()) or any(
+            a.unit == L.GENERIC_UNIT for a in plan.assignments):  # 各相关部门按职能: worded
+        return {}
+    return roles  # type: ignore[return-value]
+
+
 def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
     """(kind, header) of each column, in order."""
     recorded = plan.info.source_columns
@@ -106,9 +130,16 @@ def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
                 raise InputError(L.MSG_EXPORT_UNKNOWN_COLUMN.format(
                     column=header, key=L.SET_SOURCE_COLUMNS,
                     known=L.ALIAS_SEPARATOR.join(KINDS)), sheet=L.SHEET_README)
-            # Several leader/remark columns (分管领导, 责任领导, 备注) each keep their own.
-            if kind == L.EXPORT_COL_REMARK or all(kind != k for k, _ in cols):
+            # Several leader/remark columns (分管领导, 责任领导, 备注) each keep their own;
+            # so do units columns that each name a role (牵头单位 | 实施主体 | 配合单位).
+            if kind == L.EXPORT_COL_REMARK or all(kind != k for k, _ in cols) or (
+                    kind == L.EXPORT_COL_UNITS and all(_column_role(h) != _column_role(header)
+                                                       for k, h in cols if k == kind)):
                 cols.append((kind, header))
+        units = [h for k, h in cols if k == L.EXPORT_COL_UNITS]
+        if len(units) > 1 and not role_columns(plan, cols):
+            # The roles do not fit the columns: the first holds them all, worded.
+            cols = [c for c in cols if c[0] != L.EXPORT_COL_UNITS or c[1] == units[0]]
         kinds = {k for k, _ in cols}
         # The original's 任务 column also held the requirements (a task line, then
         # its items): no 有关要求 column is invented, they go under their task.
@@ -144,6 +175,14 @@ class _Wording:
                 self.by_req.setdefault(a.requirement_id, []).append(a)
         self.parsed: dict[str, set[tuple[str, Role]]] = {}
 
+    def role_cell(self, req: Requirement, role: Role) -> str:
+        """The units of ``req`` in ``role``, listed (a column of the original for that role)."""
+        names: list[str] = []
+        for a in self.by_req.get(req.id, []):
+            if (a.role or Role.RESPONSIBLE) is role and a.unit not in names:
+                names.append(a.unit)
+        return L.WORD_UNIT_JOIN.join(names)
+
     def cell(self, req: Requirement) -> str:
         current = self.by_req.get(req.id, [])
         if req.units_text:
@@ -162,6 +201,9 @@ def layout(plan: Plan, *, deadline: bool | None = None) -> Layout:
     kinds = [k for k, _ in cols]
     headers = [h for _, h in cols]
     wording = _Wording(plan)
+    # A column per role (牵头单位 | 实施主体): each lists its role's units, so a unit
+    # holding two roles stands in both, as in the original.
+    by_role = role_columns(plan, cols)
     remarks = _Remarks(plan, [h for k, h in cols if k == L.EXPORT_COL_REMARK])
     # Where the requirement text goes: when the original's 任务 column held both (a
     # task line, then its items marked △), a named task stands as a heading row
@@ -185,8 +227,9 @@ def layout(plan: Plan, *, deadline: bool | None = None) -> Layout:
                           L.EXPORT_COL_DEADLINE: req.deadline.display}
                 values[text_kind] = (L.EXPORT_ITEM_BULLET + req.text
                                      if headings and task.name else req.text)
-                lines.append([remarks.cell(req, h) if k == L.EXPORT_COL_REMARK else values[k]
-                              for k, h in zip(kinds, headers)])
+                lines.append([remarks.cell(req, h) if k == L.EXPORT_COL_REMARK else
+                              wording.role_cell(req, by_role[h]) if h in by_role and k == L.EXPORT_COL_UNITS
+                              else values[k] for k, h in zip(kinds, headers)])
             if headings and task.name and lines:
                 # The task's own line: the cells its items share, merged over them.
                 head = [(lines[0][c] if all(line[c] == lines[0][c] for line in lines) else "")

@@ -330,13 +330,13 @@ class PlanIndex:
         各相关部门 is said in words."""
         by_role: dict[Role, list[str]] = {}
         generic = False
-        for a in self.by_requirement.get(req_id, []):
+        # A unit holding two roles here (牵头 and 责任) is named once, in the stronger one.
+        for a in sorted(self.by_requirement.get(req_id, []), key=lambda a: _role_of(a).order):
             if a.unit == L.GENERIC_UNIT:
                 generic = True
-            elif a.unit != exclude and a.unit not in self.issuers:
-                names = by_role.setdefault(_role_of(a), [])
-                if a.unit not in names:
-                    names.append(a.unit)
+            elif a.unit != exclude and a.unit not in self.issuers \
+                    and all(a.unit not in names for names in by_role.values()):
+                by_role.setdefault(_role_of(a), []).append(a.unit)
         parts = []
         for role in sorted(by_role, key=lambda r: r.order):
             names = by_role[role]

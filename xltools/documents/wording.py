@@ -14,18 +14,20 @@ from xltools.model import Assignment, Plan, Requirement, Role, Unit
 
 
 def word_units(assignments: Iterable[Assignment]) -> str:
-    """Word the units of one requirement by role (牵头, 负责, 配合)."""
+    """Word the units of one requirement by role (牵头, 负责, 配合); a unit holding
+    two roles is named once, in the stronger (one list reads back as one role)."""
     by_role: dict[Role | None, list[str]] = {}
     generic = False
-    for a in assignments:
-        if not a.unit:
+    named: set[str] = set()
+    # One cell names a unit once: a unit holding two roles (牵头 and 责任) in its stronger one.
+    for a in sorted(assignments, key=lambda a: a.role.order if a.role else Role.RESPONSIBLE.order):
+        if not a.unit or a.unit in named:
             continue
         if a.unit == L.GENERIC_UNIT and a.role in (Role.RESPONSIBLE, None):
             generic = True  # 各相关部门按职能分别落实
             continue
-        names = by_role.setdefault(a.role, [])
-        if a.unit not in names:
-            names.append(a.unit)
+        named.add(a.unit)
+        by_role.setdefault(a.role, []).append(a.unit)
     join = L.WORD_UNIT_JOIN.join
     clauses: list[str] = []
     if by_role.get(Role.LEAD):

@@ -5,6 +5,7 @@ in the text) is written as a ReviewNote for the 待核对 sheet."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from xltools import labels as L
@@ -190,37 +191,67 @@ def _number_tasks(tasks: list[_Task]) -> list[int]:
     return list(range(1, len(tasks) + 1))
 
 
-def _role_units(row: RawRow, first_lead: bool = False) -> tuple[list[ParsedUnit], list[tuple[str, str]], str]:
-    """Units of a row: its 责任单位 wording plus any role-labelled wordings."""
-    units: list[ParsedUnit] = []
+# A unit of a requirement with the place it was written in: 0 for the 责任单位
+# wording, 1, 2… for each role-labelled wording (a 牵头单位 column, a 配合单位 line).
+Placed = tuple[ParsedUnit, int]
+
+
+def merge_roles(placed: list[Placed], key: Callable[[ParsedUnit], str]
+                ) -> tuple[list[Placed], list[tuple[str, Role, Role]]]:
+    """A requirement's units with each unit once per role: the same unit twice in
+    one role counts once; twice in one place (one list, one cell) once, in the
+    stronger role; named in two different places with two different roles (a
+    牵头单位 and a 业主单位 column both 区城管局) both roles, as the original says.
+    Returns the units and the (unit, first role, second role) of each kept both."""
+    out: list[Placed] = []
+    at: dict[str, list[int]] = {}
+    both: list[tuple[str, Role, Role]] = []
+    for u, place in placed:
+        k = key(u)
+        same = at.setdefault(k, [])
+        if any(out[i][0].role == u.role for i in same):
+            continue
+        here = next((i for i in same if out[i][1] == place), None)
+        if here is not None:
+            prev = out[here][0]
+            out[here] = (u if u.role.order < prev.role.order else prev, place)
+            continue
+        if same:
+            both.append((k, out[same[0]][0].role, u.role))
+        same.append(len(out))
+        out.append((u, place))
+    return out, both
+
+
+def _role_units(row: RawRow, first_lead: bool = False) -> tuple[list[Placed], list[tuple[str, str]], str]:
+    """Units of a row: its 责任单位 wording plus any role-labelled wordings, each
+    with the place it was written in."""
+    placed: list[Placed] = []
     notes: list[tuple[str, str]] = []
     wording_parts: list[str] = []
     if row.units:
         parsed = parse_units(row.units, first_lead=first_lead)
-        units.extend(parsed.units)
+        placed.extend((u, 0) for u in parsed.units)
         notes.extend(parsed.notes)
         wording_parts.append(clean_text(row.units))
-    for role_word, text in row.role_units:
+    for place, (role_word, text) in enumerate(row.role_units, start=1):
         role = Role.parse(role_word) or Role.RESPONSIBLE
         # The label names the role of a bare list; a role word in the text wins.
         parsed = parse_units(text, default_role=role, first_lead=first_lead and len(row.role_units) == 1)
-        units.extend(parsed.units)
+        placed.extend((u, place) for u in parsed.units)
         notes.extend(parsed.notes)
         wording_parts.append(f"{role_word}：{clean_text(text)}" if row.units or len(row.role_units) > 1
                              else clean_text(text))
-    # One unit once per requirement (strongest role); a unit given two roles is noted.
-    merged: dict[str, ParsedUnit] = {}
-    for u in units:
-        prev = merged.get(u.name)
-        if prev is not None and prev.role != u.role:
-            kept, dropped = (u, prev) if u.role.order < prev.role.order else (prev, u)
-            note = (L.REVIEW_UNITS, L.NOTE_UNIT_TWO_ROLES.format(unit=u.name, kept=kept.role.value,
-                                                                  dropped=dropped.role.value))
-            if note not in notes:
-                notes.append(note)
-        if prev is None or u.role.order < prev.role.order:
-            merged[u.name] = u
-    return list(merged.values()), notes, "；".join(wording_parts)
+    # One unit once per role; two roles only when two places of the original say so
+    # (parse_units already names a unit once within one list).
+    units, both = merge_roles(placed, lambda u: u.name)
+    for name, first, second in both:
+        kept = first if first.order < second.order else second
+        note = (L.REVIEW_UNITS, L.NOTE_UNIT_TWO_ROLES.format(unit=name, first=first.value,
+                                                              second=second.value, kept=kept.value))
+        if note not in notes:
+            notes.append(note)
+    return units, notes, "；".join(wording_parts)
 
 
 def first_lead_convention(events: list[Event], meta: SourceMeta) -> str | None:
@@ -269,11 +300,11 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
         notes.append(ReviewNote(L.REVIEW_UNITS, L.NOTE_FIRST_LEAD.format(text=convention)))
 
     requirements: dict[str, tuple[str, int, str, Requirement]] = {}
-    row_units: list[tuple[str, list[ParsedUnit]]] = []
+    row_units: list[tuple[str, list[Placed]]] = []
     first_written: dict[str, tuple[int | None, str]] = {}
     for t, goal, task_no in zip(tasks, goal_of, numbers):
         name = strip_trailing_punct(t.name)
-        prev_units: list[ParsedUnit] | None = None
+        prev_units: list[Placed] | None = None
         prev_wording = ""
         prev_deadline: str | None = None  # the last deadline cell written in this task
         seq = 0
@@ -321,12 +352,12 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             requirements[req_id] = (goal, task_no, name, Requirement(
                 id=req_id, text=text, deadline=deadline, units_text=wording, remark=remark))
             row_units.append((req_id, units))
-            for u in units:
+            for u, _ in units:
                 first_written.setdefault(u.name, (row.line, row.source))
 
     # Unit names: merge spellings of one body, record aliases.
-    written = [u.name for _, units in row_units for u in units]
-    generic_aliases = [u.written for _, units in row_units for u in units if u.written]
+    written = [u.name for _, units in row_units for u, _ in units]
+    generic_aliases = [u.written for _, units in row_units for u, _ in units if u.written]
     mapping, unit_list, merges = resolve_names(written, registry, generic_aliases)
     for m in merges:
         if routine_merge(m.alias, m.name):
@@ -342,16 +373,9 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
         if not units:
             assignments.append(Assignment(req_id, "", None))
             continue
-        seen: dict[str, int] = {}
-        for u in units:
-            canonical = mapping[u.name]
-            if canonical in seen:
-                j = seen[canonical]
-                if u.role.order < assignments[j].role.order:  # type: ignore[union-attr]
-                    assignments[j] = Assignment(req_id, canonical, u.role)
-                continue
-            seen[canonical] = len(assignments)
-            assignments.append(Assignment(req_id, canonical, u.role))
+        # Two spellings of one body are one unit: once per role, as above.
+        kept, _ = merge_roles(units, lambda u: mapping[u.name])
+        assignments.extend(Assignment(req_id, mapping[u.name], u.role) for u, _ in kept)
 
     goals: dict[str, dict[int, tuple[str, list[Requirement]]]] = {}
     for goal, task_no, name, req in requirements.values():

@@ -329,7 +329,7 @@ def _load(wb: openpyxl.Workbook, path: str) -> Loaded:
     reqs: dict[str, dict] = {}
     first_row: dict[str, int] = {}
     assignments: list[tuple[str, int, Assignment]] = []
-    seen_pairs: dict[tuple[str, str], int] = {}
+    seen_pairs: dict[tuple[str, str, str], int] = {}
     for row, values in _rows(ws):
         raw_id = _get(values, cols, L.COL_REQ_ID)
         req_id, converted = normalise_requirement_id(raw_id)
@@ -381,7 +381,9 @@ def _load(wb: openpyxl.Workbook, path: str) -> Loaded:
             if role is None:
                 problems.append(Problem(sheet, row, L.COL_ROLE, L.CHK_BAD_ROLE.format(role=role_raw)
                                         if role_raw else L.CHK_MISSING_ROLE))
-            key = (req_id, unit)
+            # A unit may hold two roles on one requirement (牵头单位 and 业主单位 columns both
+            # name it): one row per role. The same unit twice in the same role is a slip.
+            key = (req_id, unit, role_raw if role is None else role.value)
             if key in seen_pairs:
                 problems.append(Problem(sheet, row, L.COL_UNIT, L.CHK_DUPLICATE_ASSIGNMENT.format(
                     unit=unit, req_id=req_id, first_row=seen_pairs[key]), WARNING))

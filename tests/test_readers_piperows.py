@@ -10,6 +10,7 @@ from xltools.importing.builder import build_plan
 from xltools.importing.readers import read_source
 from xltools.importing.readers.layout import Layout
 from xltools.importing.readers.piperows import read_pipe_rows
+from xltools import labels as L
 from xltools.model import Role
 
 UP = None  # a cell covered by a merged cell (from above or from the left)
@@ -111,3 +112,56 @@ def test_the_columns_a_person_names() -> None:
     plan = _plan(render(TABLE), layout)
     assert [r.text for r in plan.requirements][:2] == ["北环路段管网更换", "南湖片区管网更换"]
     assert _units(plan, plan.requirements[0].id) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县城投公司"}}
+
+
+def test_a_group_numbered_above_its_tasks_is_named_by_its_units() -> None:
+    """一 | 县水务局 | 县级实事（2项） | （一）…: the top-level numeral numbers a group
+    whose only cells are its number, its merged lead unit and a count; with no
+    goal column the group's goal is named by that unit."""
+    plan = _plan(render(TABLE))
+    assert [g.name for g in plan.goals] == ["县水务局", "县卫健委"]
+    assert any("县水务局" in n.message for n in plan.notes if n.kind == L.REVIEW_GOAL)
+
+
+def test_a_group_with_a_title_column_keeps_its_title() -> None:
+    rows = [
+        ["序号", "重点领域", "牵头单位", "工作事项", "承办单位"],
+        ["一", "供水保障", "县水务局", "（一）老旧供水管网更新改造", "县城投公司"],
+        [UP, UP, UP, "（二）农村饮水安全巩固提升", "各乡镇人民政府"],
+        ["二", "医疗服务", "县卫健委", "（一）乡镇卫生院发热门诊建设", "县疾控中心"],
+    ]
+    plan = _plan(render(rows))
+    assert [g.name for g in plan.goals] == ["供水保障", "医疗服务"]
+
+
+def test_arabic_numbers_over_numbered_tasks_start_no_group() -> None:
+    rows = [
+        ["序号", "牵头单位", "工作事项", "承办单位"],
+        ["1", "县水务局", "（一）老旧供水管网更新改造", "县城投公司"],
+        ["2", "县卫健委", "（二）乡镇卫生院发热门诊建设", "县疾控中心"],
+    ]
+    plan = _plan(render(rows))
+    assert [g.name for g in plan.goals] == [""]
+
+
+LIST = [
+    ["序号", "项目名称", "建设内容", "责任单位"],
+    ["1", "城东污水管网改造", "新建污水管网3公里。", "县住建局"],
+    ["2", "乡村客运站建设", "建成客运站2个。", "县交通局"],
+]
+
+
+def test_a_list_title_under_the_notice_names_the_goal() -> None:
+    """The table's own title right above its header (…项目清单), under a notice of
+    its own, names the goal of its rows when the table has no goal level."""
+    notice = "关于印发某区2025年为民办实事项目的通知\n各街道、区直各部门：\n现将项目清单印发给你们，请抓好落实。\n附件：\n"
+    plan = _plan(notice + render(LIST, title="某区2025年为民办实事项目清单 |\n||||"))
+    assert [g.name for g in plan.goals] == ["某区2025年为民办实事项目清单"]
+    assert [t.name for t in plan.tasks] == ["城东污水管网改造", "乡村客运站建设"]
+
+
+def test_a_list_title_that_is_the_documents_title_names_no_goal() -> None:
+    """A table whose list title is the document's own title is the whole plan: the
+    title is the plan's, not a goal (export and import again give the same plan)."""
+    plan = _plan(render(LIST, title="某区2025年为民办实事项目清单"))
+    assert [g.name for g in plan.goals] == [""]

@@ -252,3 +252,35 @@ def test_a_year_alone_in_a_cell_is_a_deadline_not_a_row_number() -> None:
     assert [r.deadline.display for _, _, r in rows] == ["2025"] * 3
     assert [t.name for _, t, _ in rows] == ["社区食堂", "口袋公园", "充电设施"]
     assert cell_type("2025") == "year" and cell_type("12") == "number"
+
+
+def test_empty_cells_shown_by_extra_blank_lines_make_every_blank_line_a_cell_end() -> None:
+    """Every cell on its own line between blank lines, an empty cell as an extra blank
+    line: the blank lines are drawn on purpose, so a unit cell never goes on over one —
+    the responsible unit after a lead unit is the next column, not a second lead, and
+    the unit naming the next group is that group's, not the row's."""
+    rows = [["县住建局", "1", "城区污水管网整治", "铺设东环路污水管网2公里。", "县住建局", "县排水公司"],
+            ["县城管局", "2", "", "改造城北公厕十座。", "县城管局", "县环卫所"],
+            ["3", "", "新建垃圾中转站两座。", "县城管局", ""]]
+    text = _cells(*rows, header=["目标", "序号", "重点任务", "工作内容", "牵头单位", "实施单位"])
+    plan = _plan(text)
+    assert [r.text for r in plan.requirements] == ["铺设东环路污水管网2公里。", "改造城北公厕十座。",
+                                                   "新建垃圾中转站两座。"]
+    first = plan.requirements[0].id
+    units = {(a.unit, a.role) for a in plan.assignments_for(first)}
+    assert units == {("县住建局", Role.LEAD), ("县排水公司", Role.RESPONSIBLE)}
+    assert [g.name for g in plan.goals] == ["县住建局", "县城管局"]
+
+
+def test_a_units_cell_is_never_a_row_number() -> None:
+    """Units before the requirement, a row under the merged 序号 and task starting with
+    its units cell: that cell is the units, never the number of a new row."""
+    rows = [["1", "城区道路提升", "县住建局牵头，县城投公司负责", "完成滨河大道路面翻修"],
+            ["县住建局牵头，城关镇负责", "完成解放路人行道改造"],
+            ["县住建局牵头，县交通局负责", "完成环城北路黑化"],
+            ["2", "公园建设", "县城管局牵头，县园林所负责", "建成湿地公园一期"]]
+    plan = _plan(_cells(*rows, header=["序号", "重点任务", "责任单位", "具体要求"]))
+    assert [r.text for r in plan.requirements] == ["完成滨河大道路面翻修", "完成解放路人行道改造",
+                                                   "完成环城北路黑化", "建成湿地公园一期"]
+    tasks = [t.name for _, t, _ in plan.iter_requirements()]
+    assert tasks[:3] == ["城区道路提升"] * 3

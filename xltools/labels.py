@@ -856,6 +856,7 @@ NOTE_COLUMN_BY_CONTENT = "列“{header}”按内容判断为“{meaning}”列�
 NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"
 NOTE_SECTION_ROW = "表格中的通栏行“{text}”视为目标。"
 NOTE_HEADING_GOAL = "表格前的标题“{text}”视为其后各行的目标。"
+NOTE_GROUP_UNITS_GOAL = "此组只有编号和单位、没有标题，目标按其单位“{text}”命名。"
 NOTE_TABLE_CONTINUED = "第 {n} 个表格没有表头，列数与上一个表格相同，视为续表。"
 NOTE_TABLE_DROPPED = "第 {n} 个表格（{rows} 行）没有表头，列数也与任务分工表不同，未读入，请核对。"
 NOTE_TRADITIONAL = "原文为繁体字，已转换为简体（原文见“原文”列）。"

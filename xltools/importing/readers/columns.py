@@ -153,7 +153,7 @@ def cell_type(text: str) -> str:
 
 # compat[kind][type]: log-like scores; unknown pairs score -2.
 _COMPAT: dict[str, dict[str, float]] = {
-    "number": {"number": 3.0, "heading": 1.0, "year": 1.5},
+    "number": {"number": 3.0, "heading": 1.0, "year": 1.5, "units": -4.0, "sentence": -4.0},
     "units": {"units": 3.0, "title": -0.5, "person": -1.0, "sentence": -1.0},
     "people": {"person": 3.0, "title": 0.0, "units": -1.0},
     "deadline": {"deadline": 3.0, "year": 3.0, "title": -0.5, "sentence": -1.5},

@@ -271,14 +271,26 @@ class GridReader:
         # short titles taken for the goal by its cells alone is the task under the title.
         # Only then: a goalless table under a title keeps no goal, so that export and
         # import again give the same plan.
-        if self.events or st.pending_goal or not self.titles or not goals or \
-                any(c.kind == "task" for c in st.columns) or \
-                (r := header_role(st.columns[goals[0]].header)) is not None and r.kind == "goal":
+        if self.events or st.pending_goal or not self.titles:
             return
-        # The title line, above any labelled lines under it (督查领导：… 督查时间：…).
-        # 附件：…汇总表 names the attachment's title.
-        lines = [_ATTACHMENT_LABEL.sub("", t) for t in self.titles[-3:]]
-        line = next((t for t in reversed(lines) if not re.search(r"[：:]", t)), "")
+        if goals:
+            if any(c.kind == "task" for c in st.columns) or \
+                    (r := header_role(st.columns[goals[0]].header)) is not None and r.kind == "goal":
+                return
+            # The title line, above any labelled lines under it (督查领导：… 督查时间：…).
+            # 附件：…汇总表 names the attachment's title.
+            lines = [_ATTACHMENT_LABEL.sub("", t) for t in self.titles[-3:]]
+            line = next((t for t in reversed(lines) if not re.search(r"[：:]", t)), "")
+        else:
+            # No goal level at all: the table's own title (a list title on the row or
+            # line right above its header) names the goal of its rows — when the
+            # document has a title of its own above it (an attachment's list under a
+            # notice). A table whose title is the document's title is the whole plan:
+            # that title is the plan's, not a goal (export and import again give the
+            # same plan).
+            line = _ATTACHMENT_LABEL.sub("", self.titles[-1])
+            if _ATTACHMENT_LABEL.sub("", choose_title(self.titles)) == line:
+                return
         title = strip_trailing_punct(line.strip(" |"))
         if len(title) <= 40 and _LIST_TITLE.search(title) and split_number(title)[0] is None \
                 and not re.search(r"[，,。；;]", title):
@@ -576,6 +588,11 @@ class GridReader:
             review = review + [(L.REVIEW_DEADLINE, L.NOTE_UNITS_DEADLINE.format(text=units_deadline))]
         has_task_col = any(c.kind == "task" for c, _ in cells)
         has_number_col = any(c.kind == "number" for c, _ in cells)
+        if task and number is not None and goal is None and merged_goal is None:
+            group = _group_named_by_units(cells, task)
+            if group:
+                goal = group
+                review = review + [(L.REVIEW_GOAL, L.NOTE_GROUP_UNITS_GOAL.format(text=group))]
         # The task cell may carry the task number (一、做好…).
         if task:
             n, rest = split_number(task)
@@ -662,6 +679,27 @@ class GridReader:
         return self.events, SourceMeta(title=title, year=year_of(title), skipped=tuple(skipped),
                                        review=tuple(review), headers=tuple(self.headers),
                                        columns=self.source_columns)
+
+
+def _group_named_by_units(cells: list[tuple[Column, Cell]], task: str) -> str | None:
+    """A row whose number cell holds a top-level numeral (一, 二、) while its task
+    cell opens with a numbering of its own one level lower (（一）…, 1.…) starts a
+    group, not a task: the number numbers the group. With no goal column the
+    group is named by the units written with its number left of the task (一 |
+    区住建局 | 项目(1个) | （一）…: the merged lead unit and a count carry no
+    title). Returns the group's name ("" when it has no units), or None when the
+    row does not start a group."""
+    at = next((i for i, (c, _) in enumerate(cells) if c.kind == "task"), None)
+    if at is None or any(c.kind == "goal" for c, _ in cells):
+        return None
+    raw = next((clean_text(x.text) for c, x in cells[:at] if c.kind == "number"), "")
+    if not re.fullmatch(rf"[{L.CN_NUMERALS}]+[、.．]?", raw):
+        return None
+    if not re.match(rf"^(?:[（(]\s*[{L.CN_NUMERALS}]+\s*[)）]|\d{{1,3}}\s*[.．、)）])", task):
+        return None
+    names = [t for c, x in cells[:at] if c.kind == "units" and not x.from_left
+             and (t := clean_text(x.text)) and looks_like_units_cell(t)]
+    return "、".join(dict.fromkeys(names))
 
 
 def _units_lines(text: str) -> str:

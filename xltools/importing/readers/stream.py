@@ -155,7 +155,12 @@ def _gaps(body: list[Item]) -> _Gaps:
     blocks = len(starts) - 1
     single = sum(1 for a, b in zip(starts, starts[1:]) if b - a == 1)
     cells = with_gap > 0.6 * total or (blocks >= 4 and single > 0.5 * blocks)
-    return _Gaps(rows=0 < with_gap <= 0.6 * total and not cells, cells=cells, strict=cells and with_gap < total)
+    # Every boundary ends a cell where some cells go on over lines without one, and where
+    # every line has one but empty cells show as boundaries of their own (two or more
+    # in a row): then the boundaries are drawn on purpose, not line spacing.
+    empties = sum(1 for it in body[1:] if it.gap >= 2)
+    return _Gaps(rows=0 < with_gap <= 0.6 * total and not cells, cells=cells,
+                 strict=cells and (with_gap < total or empties >= 2))
 
 
 def _group_unit_headings(body: list[Item], emit: list[list[float]], goal: int) -> None:

@@ -73,13 +73,12 @@ _READER_KINDS = {"goal": L.EXPORT_COL_GOAL, "number": L.EXPORT_COL_NO, "task": L
                  "requirement": L.EXPORT_COL_REQUIREMENT, "units": L.EXPORT_COL_UNITS,
                  "deadline": L.EXPORT_COL_DEADLINE, "remark": L.EXPORT_COL_REMARK,
                  "people": L.EXPORT_COL_REMARK}
-_SKIPPED = ("progress",)  # not part of the plan: a progress column is left out
 
 
 def column_kind(header: str) -> str | None:
     """The export column an original header names, read as the importer reads header
     words (目标, 具体要求 → 有关要求, 牵头单位 → 责任单位, …); "" for a column the plan
-    does not hold (进展情况); None for a word that is no header."""
+    does not hold (进展情况, 投资金额（万元）); None for a word that is no header."""
     from xltools.importing.readers.columns import header_role
 
     text = "".join(header.split())
@@ -88,9 +87,10 @@ def column_kind(header: str) -> str | None:
     role = header_role(text)
     if role is None:
         return None
-    if role.kind in _SKIPPED:
-        return ""
-    return _READER_KINDS.get(role.kind)
+    if role.kind == "text":
+        return None  # a short word of unknown meaning (附表): the user is asked
+    # A column the plan does not hold (进展情况, 投资金额, 项目数量) is left out.
+    return _READER_KINDS.get(role.kind, "")
 
 
 def _column_role(header: str) -> str:

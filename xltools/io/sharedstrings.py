@@ -36,9 +36,15 @@ def compact(data: bytes) -> bytes:
     A package that already has a shared string table, or no inline text, is
     returned unchanged.
     """
-    package = Package(data)
+    out = compact_package(Package(data))
+    return data if out is None else out
+
+
+def compact_package(package: Package) -> bytes | None:
+    """``compact`` on a package already opened (parts may have been assigned):
+    the new archive, or None when there is nothing to share (see ``compact``)."""
     if PART in package:
-        return data
+        return None
     types = etree.fromstring(package["[Content_Types].xml"], _PARSER)
     sheets = [o.get("PartName", "").lstrip("/") for o in types
               if o.get("ContentType") == CT_WORKSHEET]
@@ -60,7 +66,7 @@ def compact(data: bytes) -> bytes:
             if b'"inlineStr"' in xml:
                 package[sheet] = _INLINE.sub(share, xml)
     if not index:
-        return data
+        return None
     items = [b'<si><t xml:space="preserve">' + text + b"</t></si>" if preserve
              else b"<si><t>" + text + b"</t></si>" for text, preserve in index]
     package[PART] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -87,4 +93,4 @@ def compact(data: bytes) -> bytes:
                           for name in package])
 
 
-__all__ = ["compact"]
+__all__ = ["compact", "compact_package"]

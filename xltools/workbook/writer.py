@@ -8,6 +8,7 @@ See docs/workbook.md.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
 import os
@@ -29,7 +30,8 @@ from xltools.budget import EXCEL_MAX_CELL_CHARS, excel_value
 from xltools.io.fileio import atomic_path, check_writable, is_file_like
 from xltools.issuer import issuer_units
 from xltools.model import Plan, PlanInfo, ReviewNote, Role, assignment_rows
-from xltools.io.sharedstrings import compact
+from xltools.io.sharedstrings import compact, compact_package
+from xltools.io.ziputil import Package, write_package
 
 # Validations and the unit list reach this far below the data, so rows and
 # units added by hand in Excel still get dropdowns.
@@ -104,8 +106,17 @@ def cell_xml(ref: str, value: object, style: str = "") -> str:
     return f'<c r="{ref}' + cell_rest(style, value)
 
 
+_NARROW = re.compile("[\x00-\u2e80]+")
+
+
 def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    """Columns ``text`` takes: two for each CJK (wide) character, one for the rest."""
+    return len(text) + len(_NARROW.sub("", text))
+
+
+@functools.lru_cache(maxsize=8192)  # a requirement's text comes back on each of its units' rows
+def _line_count(text: str, per_line: int) -> int:
+    return sum(max(1, -(-_display_width(part) // per_line)) for part in text.split("\n"))
 
 
 def fit_row_heights(ws: Worksheet, widths: tuple[int, ...], first_row: int = 2,
@@ -129,8 +140,7 @@ def row_height(values: Sequence[object], widths: tuple[int, ...], skip: tuple[in
         if value is None or value == "" or col in skip:
             continue
         per_line = max(int(width * 0.95), 1)
-        count = sum(max(1, -(-_display_width(part) // per_line)) for part in str(value).split("\n"))
-        lines = max(lines, count)
+        lines = max(lines, _line_count(str(value), per_line))
     return min(409, lines * 14.5 + 3) if lines > 1 else None
 
 
@@ -146,11 +156,22 @@ def append_rows(data: bytes, sheet: str, rows: Sequence[Sequence[object]],
     openpyxl's per-cell styles cost more than the rest of an import."""
     if not rows:
         return data
-    from openpyxl.utils import get_column_letter
-
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         entries = [(info, src.read(info)) for info in src.infolist()]
-    xml = next(d for i, d in entries if i.filename == sheet).decode("utf-8")
+    xml = append_rows_xml(next(d for i, d in entries if i.filename == sheet).decode("utf-8"),
+                          rows, heights, first_row)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, body in entries:
+            dst.writestr(info, xml.encode("utf-8") if info.filename == sheet else body)
+    return out.getvalue()
+
+
+def append_rows_xml(xml: str, rows: Sequence[Sequence[object]], heights: Sequence[float | None],
+                    first_row: int) -> str:
+    """A sheet part's ``xml`` with ``rows`` appended (see ``append_rows``)."""
+    if not rows:
+        return xml
     template = re.search(_ROW.format(r=first_row - 1), xml, re.S)
     styles = dict(re.findall(_CELL_STYLE.format(r=first_row - 1), template.group(1))) if template else {}
     ncols = max(len(r) for r in rows)
@@ -167,12 +188,7 @@ def append_rows(data: bytes, sheet: str, rows: Sequence[Sequence[object]],
     end = xml.index("</sheetData>")
     xml = xml[:end] + "".join(parts) + xml[end:]
     last = first_row + len(rows) - 1
-    xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{letters[-1]}{last}"/>', xml, count=1)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info, body in entries:
-            dst.writestr(info, xml.encode("utf-8") if info.filename == sheet else body)
-    return out.getvalue()
+    return re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{letters[-1]}{last}"/>', xml, count=1)
 
 
 def settings_rows(info: PlanInfo) -> list[tuple[str, object]]:
@@ -471,5 +487,12 @@ def write_workbook(plan: Plan, out: str | os.PathLike[str] | IO[bytes], force: b
     sheet = f"xl/worksheets/sheet{wb.sheetnames.index(L.SHEET_ASSIGNMENTS) + 1}.xml"
     skip = tuple(L.ASSIGNMENT_COLUMNS.index(c) for c in UNWRAPPED_COLUMNS)
     heights = [row_height(r, ASSIGNMENT_WIDTHS, skip) for r in rest]
-    _save_bytes(compact(append_rows(buf.getvalue(), sheet, rest, heights, first_row=3)), out, force,
-                inputs)
+    # The rows go into the sheet part unzipped; the package is zipped once, with its texts shared.
+    package = Package(buf.getvalue())
+    if rest:
+        xml = append_rows_xml(package[sheet].decode("utf-8"), rest, heights, first_row=3)
+        package[sheet] = xml.encode("utf-8")
+    data = compact_package(package)
+    if data is None:  # no text to share: the package as it is
+        data = write_package([(name, package.unchanged(name) or package[name]) for name in package])
+    _save_bytes(data, out, force, inputs)

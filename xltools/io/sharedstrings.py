@@ -11,6 +11,7 @@ file gets smaller and is read faster by Excel, LibreOffice and python-calamine
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -30,6 +31,15 @@ _INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr"([^>]*)><is><t( xml:space="prese
                      rb'([^<]*)</t></is></c>')
 
 
+@dataclass
+class SharedIndex:
+    """Texts already given a place in the table: (escaped text, spaces preserved) →
+    index, and how many cells refer to one (a streaming writer fills it)."""
+
+    index: dict[tuple[bytes, bool], int] = field(default_factory=dict)
+    count: int = 0
+
+
 def compact(data: bytes) -> bytes:
     """The package ``data`` (an openpyxl-written .xlsx) with its inline texts shared.
 
@@ -40,16 +50,20 @@ def compact(data: bytes) -> bytes:
     return data if out is None else out
 
 
-def compact_package(package: Package) -> bytes | None:
+def compact_package(package: Package, shared: SharedIndex | None = None) -> bytes | None:
     """``compact`` on a package already opened (parts may have been assigned):
-    the new archive, or None when there is nothing to share (see ``compact``)."""
+    the new archive, or None when there is nothing to share (see ``compact``).
+    ``shared``: the texts the package's cells already refer to (``t="s"``),
+    which the table starts with."""
     if PART in package:
+        if shared and shared.index:  # cells refer to a table this one would replace
+            raise ValueError(f"{PART} is there already")
         return None
     types = etree.fromstring(package["[Content_Types].xml"], _PARSER)
     sheets = [o.get("PartName", "").lstrip("/") for o in types
               if o.get("ContentType") == CT_WORKSHEET]
-    index: dict[tuple[bytes, bool], int] = {}
-    count = 0
+    index: dict[tuple[bytes, bool], int] = dict(shared.index) if shared else {}
+    count = shared.count if shared else 0
 
     def share(m: re.Match[bytes]) -> bytes:
         nonlocal count
@@ -93,4 +107,4 @@ def compact_package(package: Package) -> bytes | None:
                           for name in package])
 
 
-__all__ = ["compact", "compact_package"]
+__all__ = ["SharedIndex", "compact", "compact_package"]

@@ -30,7 +30,7 @@ from xltools.budget import EXCEL_MAX_CELL_CHARS, excel_value
 from xltools.io.fileio import atomic_path, check_writable, is_file_like
 from xltools.issuer import issuer_units
 from xltools.model import Plan, PlanInfo, ReviewNote, Role, assignment_rows
-from xltools.io.sharedstrings import compact, compact_package
+from xltools.io.sharedstrings import SharedIndex, compact, compact_package
 from xltools.io.ziputil import Package, write_package
 
 # Validations and the unit list reach this far below the data, so rows and
@@ -77,10 +77,8 @@ def cell_rest(style: str, value: object) -> str:
     a formula (=, +, -, @ stay text); numbers stay numbers; dates are serials."""
     s = f' s="{style}"' if style else ""
     if type(value) is str and value:  # the common case first
-        text = value if len(value) <= EXCEL_MAX_CELL_CHARS else str(excel_value(value))
-        if _XML_SPECIAL.search(text):  # most texts have none of these: skip the replacements
-            text = xml_escape(_XML_ILLEGAL.sub("", text))
-        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+        text, preserve = _escaped(value)
+        space = ' xml:space="preserve"' if preserve else ""
         return f'"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
     if value is None or value == "":
         return f'"{s}/>'
@@ -99,6 +97,14 @@ def cell_rest(style: str, value: object) -> str:
         text = xml_escape(_XML_ILLEGAL.sub("", text))
     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     return f'"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _escaped(value: str) -> tuple[str, bool]:
+    """A text as the XML of a cell holds it, and whether its spaces must be preserved."""
+    text = value if len(value) <= EXCEL_MAX_CELL_CHARS else str(excel_value(value))
+    if _XML_SPECIAL.search(text):  # most texts have none of these: skip the replacements
+        text = xml_escape(_XML_ILLEGAL.sub("", text))
+    return text, text[:1].isspace() or text[-1:].isspace()
 
 
 def cell_xml(ref: str, value: object, style: str = "") -> str:
@@ -168,8 +174,10 @@ def append_rows(data: bytes, sheet: str, rows: Sequence[Sequence[object]],
 
 
 def append_rows_xml(xml: str, rows: Sequence[Sequence[object]], heights: Sequence[float | None],
-                    first_row: int) -> str:
-    """A sheet part's ``xml`` with ``rows`` appended (see ``append_rows``)."""
+                    first_row: int, shared: SharedIndex | None = None) -> str:
+    """A sheet part's ``xml`` with ``rows`` appended (see ``append_rows``). With
+    ``shared``, texts go in as references to it (the shared string table that
+    ``compact_package`` completes) instead of inline."""
     if not rows:
         return xml
     template = re.search(_ROW.format(r=first_row - 1), xml, re.S)
@@ -182,8 +190,24 @@ def append_rows_xml(xml: str, rows: Sequence[Sequence[object]], heights: Sequenc
         # No customHeight: the height is a first estimate and the row grows when edited.
         parts.append(f'<row r="{r}" ht="{height:g}">' if height else f'<row r="{r}">')
         # A date goes in as its ISO text: the column's style is the template cell's, not a date format.
-        parts.extend(cell_xml(f"{letters[c]}{r}", value.isoformat() if isinstance(value, dt.date) else value,
-                              col_styles[c]) for c, value in enumerate(row))
+        if shared is None:
+            parts.extend(cell_xml(f"{letters[c]}{r}", value.isoformat() if isinstance(value, dt.date) else value,
+                                  col_styles[c]) for c, value in enumerate(row))
+        else:
+            for c, value in enumerate(row):
+                if isinstance(value, dt.date):
+                    value = value.isoformat()
+                if type(value) is str and value:
+                    text, preserve = _escaped(value)
+                    key = (text.encode("utf-8"), preserve)
+                    i = shared.index.get(key)
+                    if i is None:
+                        i = shared.index[key] = len(shared.index)
+                    shared.count += 1
+                    style = f' s="{col_styles[c]}"' if col_styles[c] else ""
+                    parts.append(f'<c r="{letters[c]}{r}"{style} t="s"><v>{i}</v></c>')
+                else:
+                    parts.append(cell_xml(f"{letters[c]}{r}", value, col_styles[c]))
         parts.append("</row>")
     end = xml.index("</sheetData>")
     xml = xml[:end] + "".join(parts) + xml[end:]
@@ -489,10 +513,11 @@ def write_workbook(plan: Plan, out: str | os.PathLike[str] | IO[bytes], force: b
     heights = [row_height(r, ASSIGNMENT_WIDTHS, skip) for r in rest]
     # The rows go into the sheet part unzipped; the package is zipped once, with its texts shared.
     package = Package(buf.getvalue())
+    shared = SharedIndex()
     if rest:
-        xml = append_rows_xml(package[sheet].decode("utf-8"), rest, heights, first_row=3)
+        xml = append_rows_xml(package[sheet].decode("utf-8"), rest, heights, first_row=3, shared=shared)
         package[sheet] = xml.encode("utf-8")
-    data = compact_package(package)
+    data = compact_package(package, shared)
     if data is None:  # no text to share: the package as it is
         data = write_package([(name, package.unchanged(name) or package[name]) for name in package])
     _save_bytes(data, out, force, inputs)

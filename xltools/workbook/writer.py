@@ -186,6 +186,7 @@ def append_rows_xml(xml: str, rows: Sequence[Sequence[object]], heights: Sequenc
     letters = [get_column_letter(c) for c in range(1, ncols + 1)]
     col_styles = [styles.get(letter, "") for letter in letters]
     parts = []
+    ids: dict[str, int] = {}  # text → its index in ``shared`` (each text escaped once)
     for r, (row, height) in enumerate(zip(rows, heights), start=first_row):
         # No customHeight: the height is a first estimate and the row grows when edited.
         parts.append(f'<row r="{r}" ht="{height:g}">' if height else f'<row r="{r}">')
@@ -198,11 +199,14 @@ def append_rows_xml(xml: str, rows: Sequence[Sequence[object]], heights: Sequenc
                 if isinstance(value, dt.date):
                     value = value.isoformat()
                 if type(value) is str and value:
-                    text, preserve = _escaped(value)
-                    key = (text.encode("utf-8"), preserve)
-                    i = shared.index.get(key)
+                    i = ids.get(value)
                     if i is None:
-                        i = shared.index[key] = len(shared.index)
+                        text, preserve = _escaped(value)
+                        key = (text.encode("utf-8"), preserve)
+                        i = shared.index.get(key)
+                        if i is None:
+                            i = shared.index[key] = len(shared.index)
+                        ids[value] = i
                     shared.count += 1
                     style = f' s="{col_styles[c]}"' if col_styles[c] else ""
                     parts.append(f'<c r="{letters[c]}{r}"{style} t="s"><v>{i}</v></c>')

@@ -63,3 +63,40 @@ def test_already_shared_or_no_text_is_left_alone() -> None:
     buf = io.BytesIO()
     wb.save(buf)
     assert compact(buf.getvalue()) == buf.getvalue()
+
+
+def test_streamed_rows_refer_to_the_table_the_inline_texts_complete() -> None:
+    """``append_rows_xml`` with a SharedIndex writes its texts as references;
+    ``compact_package`` starts the table with them and adds the inline texts:
+    the values read back are those of the inline way, each text stored once."""
+    import datetime as dt
+
+    from xltools.io.sharedstrings import SharedIndex, compact_package
+    from xltools.io.ziputil import Package
+    from xltools.workbook.writer import append_rows, append_rows_xml
+
+    sheet = "xl/worksheets/sheet1.xml"
+    rows = [["3-1", "  前后有空格  ", "市政务服务局", 2],
+            ["3-1", "第1项要求：推进政务公开 & <标准化>", "=SUM(A1)", dt.date(2024, 6, 30)],
+            ["3-2", "第1项要求：推进政务公开 & <标准化>", "市司法局", None]]
+    heights = [None, 30.0, None]
+    inline = compact(append_rows(_book(), sheet, rows, heights, first_row=9))
+    package = Package(_book())
+    shared = SharedIndex()
+    package[sheet] = append_rows_xml(package[sheet].decode(), rows, heights, 9, shared).encode()
+    packed = compact_package(package, shared)
+    assert packed is not None and _values(packed) == _values(inline)
+    with zipfile.ZipFile(io.BytesIO(packed)) as zf:
+        sst = zf.read(PART).decode()
+        cells = zf.read(sheet).decode().count('t="s"') + zf.read("xl/worksheets/sheet2.xml").decode().count('t="s"')
+    assert f'count="{cells}" uniqueCount="{sst.count("<si>")}"' in sst
+    with zipfile.ZipFile(io.BytesIO(inline)) as zf:
+        inline_sst = zf.read(PART).decode()
+    # As many texts as the inline way stores (openpyxl writes its own with character
+    # references, so a text it wrote and a streamed one are two entries either way).
+    assert sst.count("<si>") == inline_sst.count("<si>")
+    assert sst.count("推进政务公开 &amp; &lt;") == 1
+    rows_read = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(packed)) \
+        .get_sheet_by_name("任务分工").to_python()
+    assert rows_read[8][:4] == ["3-1", "  前后有空格  ", "市政务服务局", 2]
+    assert rows_read[9][2:4] == ["=SUM(A1)", "2024-06-30"]

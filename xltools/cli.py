@@ -289,7 +289,7 @@ def _iso_date(value: str) -> str:
 
 
 def _add_letters(sub: argparse._SubParsersAction) -> None:
-    from xltools.documents.letters import GENERAL_STYLES
+    from xltools.documents import GENERAL_STYLES  # not .letters: python-docx loads only for letters
 
     p = sub.add_parser("letters", help=L.HELP_LETTERS, description=L.DESC_LETTERS)
     p.add_argument("workbook", help=L.CLI_HELP_WORKBOOK)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from xltools import labels as L
@@ -94,12 +95,19 @@ def parse_deadline_cell(text: str, plan_year: int | None) -> Deadline:
     return Deadline(text=text)
 
 
+# Every pattern above holds one of these characters: text without them has no deadline.
+_TIME_CHARS = ("年", "月", "季")
+
+
+@functools.lru_cache(maxsize=16384)  # the same wordings (cells, clauses) are looked at again and again
 def find_deadline(text: str, plan_year: int | None) -> Deadline | None:
     """The deadline written inside running text (``…年底前全面完成…``), if any.
 
     When several are written the latest date wins (the work is done when the
     last step is). ``text`` of the result is the phrase as written.
     """
+    if not any(ch in text for ch in _TIME_CHARS):
+        return None
     best: tuple[dt.date | None, str, int] | None = None
     taken: list[tuple[int, int]] = []
     for pattern, kind in _PATTERNS:

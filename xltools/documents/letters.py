@@ -34,6 +34,7 @@ from xltools.issuer import issuer_units
 from xltools.documents.letter_template import CONTEXT_KEYS, TITLE_LINE_WIDTH
 from xltools.model import Assignment, Plan, Requirement, Role, requirement_sort_key
 from xltools.workbook.reader import read_plan
+from xltools.documents import GENERAL_STYLES
 from xltools.documents.engine import LetterTemplate
 from xltools.documents.pdf import convert_to_pdf, find_soffice, page_counts, pdf_page_count
 
@@ -44,7 +45,6 @@ OTHERS_NAMED = 2
 LEADS_NAMED = 3  # lead units are named up to this many
 
 # How the requirements that fall to every department (各相关部门) are shown.
-GENERAL_STYLES = ("list", "table", "annex")  # list: task titles + numbers (default)
 
 # XML 1.0 forbids most control characters; Excel cells can hold them.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

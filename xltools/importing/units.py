@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from xltools import labels as L
@@ -38,6 +38,10 @@ _CONNECTIVES = re.compile(r"(?<=.)[和及与](?=.)")
 
 
 _ANY_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+
+# Pure functions of a name or wording, cached: a table repeats its unit names and
+# wordings on row after row, and every reader's reading is scored on them again.
+_cached = functools.lru_cache(maxsize=16384)
 
 
 @functools.lru_cache(maxsize=64)
@@ -103,6 +107,7 @@ def _group_compound(name: str) -> bool:
     return name[1:-1].endswith(_BODY_WORDS)
 
 
+@_cached
 def looks_like_unit(name: str) -> bool:
     """A name that ends like the name of a body (or is a generic phrase)."""
     name = name.strip()
@@ -193,6 +198,7 @@ def _split_connective(piece: str) -> list[str]:
     return [piece.strip()]
 
 
+@_cached
 def _role_of(rest: str) -> Role | None:
     """The role named in the phrase after a list (None: no role word)."""
     best: tuple[int, Role] | None = None
@@ -211,6 +217,7 @@ _ROLE_WORD_ALT = "|".join(map(re.escape, sorted(
 _BRACKET_ROLE = re.compile(rf"^(?P<name>.+?)\s*[（(]\s*(?P<role>{_ROLE_WORD_ALT})(?:单位|部门)?\s*[)）]$")
 
 
+@_cached
 def split_bracket_role(name: str) -> tuple[str, Role | None]:
     """A name followed by its role in brackets → (name, role), e.g.
     ``市发改委（牵头）``; other names are returned unchanged with None."""
@@ -241,6 +248,7 @@ _TERMINATOR_AT = re.compile("(?=(?:" + "|".join(map(re.escape, _TERMINATORS)) + 
 _NAME_SEPARATORS = frozenset("、/和及与")
 
 
+@_cached
 def _clause_list_end(clause: str) -> int:
     """Where the list of names ends: the first terminator after the first
     character and outside brackets (one pass, however many terminators)."""
@@ -295,6 +303,21 @@ def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[st
 _QUALIFIED_GROUP = re.compile(r"^等([一-鿿]{1,8}(?:相关|有关|直属|成员)(?:单位|部门|机构))")
 
 
+def _cached_wording(parse: Callable[..., ParsedWording]) -> Callable[..., ParsedWording]:
+    """``parse`` cached; each call gets its own ParsedWording (callers extend its lists)."""
+    @functools.lru_cache(maxsize=16384)
+    def frozen(text: str, default_role: Role | None, first_lead: bool) -> tuple[tuple, tuple, tuple]:
+        out = parse(text, default_role, first_lead=first_lead)
+        return tuple(out.units), tuple(out.notes), tuple(out.rest)
+
+    @functools.wraps(parse)
+    def wrapper(text: str, default_role: Role | None = None, *, first_lead: bool = False) -> ParsedWording:
+        units, notes, rest = frozen(text, default_role, first_lead)
+        return ParsedWording(list(units), list(notes), list(rest))
+    return wrapper
+
+
+@_cached_wording
 def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool = False) -> ParsedWording:
     """Parse a 责任单位 wording into units with roles.
 

@@ -11,6 +11,7 @@ file gets smaller and is read faster by Excel, LibreOffice and python-calamine
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -30,20 +31,39 @@ _INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr"([^>]*)><is><t( xml:space="prese
                      rb'([^<]*)</t></is></c>')
 
 
+@dataclass
+class SharedIndex:
+    """Texts already given a place in the table: (escaped text, spaces preserved) →
+    index, and how many cells refer to one (a streaming writer fills it)."""
+
+    index: dict[tuple[bytes, bool], int] = field(default_factory=dict)
+    count: int = 0
+
+
 def compact(data: bytes) -> bytes:
     """The package ``data`` (an openpyxl-written .xlsx) with its inline texts shared.
 
     A package that already has a shared string table, or no inline text, is
     returned unchanged.
     """
-    package = Package(data)
+    out = compact_package(Package(data))
+    return data if out is None else out
+
+
+def compact_package(package: Package, shared: SharedIndex | None = None) -> bytes | None:
+    """``compact`` on a package already opened (parts may have been assigned):
+    the new archive, or None when there is nothing to share (see ``compact``).
+    ``shared``: the texts the package's cells already refer to (``t="s"``),
+    which the table starts with."""
     if PART in package:
-        return data
+        if shared and shared.index:  # cells refer to a table this one would replace
+            raise ValueError(f"{PART} is there already")
+        return None
     types = etree.fromstring(package["[Content_Types].xml"], _PARSER)
     sheets = [o.get("PartName", "").lstrip("/") for o in types
               if o.get("ContentType") == CT_WORKSHEET]
-    index: dict[tuple[bytes, bool], int] = {}
-    count = 0
+    index: dict[tuple[bytes, bool], int] = dict(shared.index) if shared else {}
+    count = shared.count if shared else 0
 
     def share(m: re.Match[bytes]) -> bytes:
         nonlocal count
@@ -60,7 +80,7 @@ def compact(data: bytes) -> bytes:
             if b'"inlineStr"' in xml:
                 package[sheet] = _INLINE.sub(share, xml)
     if not index:
-        return data
+        return None
     items = [b'<si><t xml:space="preserve">' + text + b"</t></si>" if preserve
              else b"<si><t>" + text + b"</t></si>" for text, preserve in index]
     package[PART] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -87,4 +107,4 @@ def compact(data: bytes) -> bytes:
                           for name in package])
 
 
-__all__ = ["compact"]
+__all__ = ["SharedIndex", "compact", "compact_package"]

@@ -8,6 +8,7 @@ See docs/workbook.md.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
 import os
@@ -29,7 +30,8 @@ from xltools.budget import EXCEL_MAX_CELL_CHARS, excel_value
 from xltools.io.fileio import atomic_path, check_writable, is_file_like
 from xltools.issuer import issuer_units
 from xltools.model import Plan, PlanInfo, ReviewNote, Role, assignment_rows
-from xltools.io.sharedstrings import compact
+from xltools.io.sharedstrings import SharedIndex, compact, compact_package
+from xltools.io.ziputil import Package, write_package
 
 # Validations and the unit list reach this far below the data, so rows and
 # units added by hand in Excel still get dropdowns.
@@ -75,10 +77,8 @@ def cell_rest(style: str, value: object) -> str:
     a formula (=, +, -, @ stay text); numbers stay numbers; dates are serials."""
     s = f' s="{style}"' if style else ""
     if type(value) is str and value:  # the common case first
-        text = value if len(value) <= EXCEL_MAX_CELL_CHARS else str(excel_value(value))
-        if _XML_SPECIAL.search(text):  # most texts have none of these: skip the replacements
-            text = xml_escape(_XML_ILLEGAL.sub("", text))
-        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+        text, preserve = _escaped(value)
+        space = ' xml:space="preserve"' if preserve else ""
         return f'"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
     if value is None or value == "":
         return f'"{s}/>'
@@ -99,13 +99,30 @@ def cell_rest(style: str, value: object) -> str:
     return f'"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
+def _escaped(value: str) -> tuple[str, bool]:
+    """A text as the XML of a cell holds it, and whether its spaces must be preserved."""
+    text = value if len(value) <= EXCEL_MAX_CELL_CHARS else str(excel_value(value))
+    if _XML_SPECIAL.search(text):  # most texts have none of these: skip the replacements
+        text = xml_escape(_XML_ILLEGAL.sub("", text))
+    return text, text[:1].isspace() or text[-1:].isspace()
+
+
 def cell_xml(ref: str, value: object, style: str = "") -> str:
     """One ``<c>`` of a streamed sheet (``style`` the cellXfs index); see ``cell_rest``."""
     return f'<c r="{ref}' + cell_rest(style, value)
 
 
+_NARROW = re.compile("[\x00-\u2e80]+")
+
+
 def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    """Columns ``text`` takes: two for each CJK (wide) character, one for the rest."""
+    return len(text) + len(_NARROW.sub("", text))
+
+
+@functools.lru_cache(maxsize=8192)  # a requirement's text comes back on each of its units' rows
+def _line_count(text: str, per_line: int) -> int:
+    return sum(max(1, -(-_display_width(part) // per_line)) for part in text.split("\n"))
 
 
 def fit_row_heights(ws: Worksheet, widths: tuple[int, ...], first_row: int = 2,
@@ -129,8 +146,7 @@ def row_height(values: Sequence[object], widths: tuple[int, ...], skip: tuple[in
         if value is None or value == "" or col in skip:
             continue
         per_line = max(int(width * 0.95), 1)
-        count = sum(max(1, -(-_display_width(part) // per_line)) for part in str(value).split("\n"))
-        lines = max(lines, count)
+        lines = max(lines, _line_count(str(value), per_line))
     return min(409, lines * 14.5 + 3) if lines > 1 else None
 
 
@@ -146,33 +162,61 @@ def append_rows(data: bytes, sheet: str, rows: Sequence[Sequence[object]],
     openpyxl's per-cell styles cost more than the rest of an import."""
     if not rows:
         return data
-    from openpyxl.utils import get_column_letter
-
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         entries = [(info, src.read(info)) for info in src.infolist()]
-    xml = next(d for i, d in entries if i.filename == sheet).decode("utf-8")
+    xml = append_rows_xml(next(d for i, d in entries if i.filename == sheet).decode("utf-8"),
+                          rows, heights, first_row)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, body in entries:
+            dst.writestr(info, xml.encode("utf-8") if info.filename == sheet else body)
+    return out.getvalue()
+
+
+def append_rows_xml(xml: str, rows: Sequence[Sequence[object]], heights: Sequence[float | None],
+                    first_row: int, shared: SharedIndex | None = None) -> str:
+    """A sheet part's ``xml`` with ``rows`` appended (see ``append_rows``). With
+    ``shared``, texts go in as references to it (the shared string table that
+    ``compact_package`` completes) instead of inline."""
+    if not rows:
+        return xml
     template = re.search(_ROW.format(r=first_row - 1), xml, re.S)
     styles = dict(re.findall(_CELL_STYLE.format(r=first_row - 1), template.group(1))) if template else {}
     ncols = max(len(r) for r in rows)
     letters = [get_column_letter(c) for c in range(1, ncols + 1)]
     col_styles = [styles.get(letter, "") for letter in letters]
     parts = []
+    ids: dict[str, int] = {}  # text → its index in ``shared`` (each text escaped once)
     for r, (row, height) in enumerate(zip(rows, heights), start=first_row):
         # No customHeight: the height is a first estimate and the row grows when edited.
         parts.append(f'<row r="{r}" ht="{height:g}">' if height else f'<row r="{r}">')
         # A date goes in as its ISO text: the column's style is the template cell's, not a date format.
-        parts.extend(cell_xml(f"{letters[c]}{r}", value.isoformat() if isinstance(value, dt.date) else value,
-                              col_styles[c]) for c, value in enumerate(row))
+        if shared is None:
+            parts.extend(cell_xml(f"{letters[c]}{r}", value.isoformat() if isinstance(value, dt.date) else value,
+                                  col_styles[c]) for c, value in enumerate(row))
+        else:
+            for c, value in enumerate(row):
+                if isinstance(value, dt.date):
+                    value = value.isoformat()
+                if type(value) is str and value:
+                    i = ids.get(value)
+                    if i is None:
+                        text, preserve = _escaped(value)
+                        key = (text.encode("utf-8"), preserve)
+                        i = shared.index.get(key)
+                        if i is None:
+                            i = shared.index[key] = len(shared.index)
+                        ids[value] = i
+                    shared.count += 1
+                    style = f' s="{col_styles[c]}"' if col_styles[c] else ""
+                    parts.append(f'<c r="{letters[c]}{r}"{style} t="s"><v>{i}</v></c>')
+                else:
+                    parts.append(cell_xml(f"{letters[c]}{r}", value, col_styles[c]))
         parts.append("</row>")
     end = xml.index("</sheetData>")
     xml = xml[:end] + "".join(parts) + xml[end:]
     last = first_row + len(rows) - 1
-    xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{letters[-1]}{last}"/>', xml, count=1)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info, body in entries:
-            dst.writestr(info, xml.encode("utf-8") if info.filename == sheet else body)
-    return out.getvalue()
+    return re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{letters[-1]}{last}"/>', xml, count=1)
 
 
 def settings_rows(info: PlanInfo) -> list[tuple[str, object]]:
@@ -471,5 +515,13 @@ def write_workbook(plan: Plan, out: str | os.PathLike[str] | IO[bytes], force: b
     sheet = f"xl/worksheets/sheet{wb.sheetnames.index(L.SHEET_ASSIGNMENTS) + 1}.xml"
     skip = tuple(L.ASSIGNMENT_COLUMNS.index(c) for c in UNWRAPPED_COLUMNS)
     heights = [row_height(r, ASSIGNMENT_WIDTHS, skip) for r in rest]
-    _save_bytes(compact(append_rows(buf.getvalue(), sheet, rest, heights, first_row=3)), out, force,
-                inputs)
+    # The rows go into the sheet part unzipped; the package is zipped once, with its texts shared.
+    package = Package(buf.getvalue())
+    shared = SharedIndex()
+    if rest:
+        xml = append_rows_xml(package[sheet].decode("utf-8"), rest, heights, first_row=3, shared=shared)
+        package[sheet] = xml.encode("utf-8")
+    data = compact_package(package, shared)
+    if data is None:  # no text to share: the package as it is
+        data = write_package([(name, package.unchanged(name) or package[name]) for name in package])
+    _save_bytes(data, out, force, inputs)

@@ -34,11 +34,12 @@ class LineAccount:
 
 
 def _grams(text: str) -> set[str]:
-    t = "".join(ch for ch in text if not ch.isspace())
+    t = "".join(text.split())  # without whitespace
     return {t[i:i + _N] for i in range(max(1, len(t) - _N + 1))}
 
 
 _SEGMENTS = re.compile(r"[|│｜\t]+|\s{2,}")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum refuses, character by character
 
 
 def _key(text: str, delimiter: str | None = None) -> list[str]:
@@ -50,8 +51,10 @@ def _key(text: str, delimiter: str | None = None) -> list[str]:
         return [k for piece in text.split(delimiter) for k in _key(piece.replace('"', " "))]
     out = []
     for seg in _SEGMENTS.split(clean_text(text)):
-        seg = _LABEL.sub("", NUMBER_PREFIX.sub("", seg.strip()))
-        key = "".join(ch for ch in seg if ch.isalnum())
+        seg = NUMBER_PREFIX.sub("", seg.strip())
+        if "：" in seg or ":" in seg:  # a label ends in one
+            seg = _LABEL.sub("", seg)
+        key = _NOT_ALNUM.sub("", seg)
         if key:
             out.append(key)
     return out
@@ -65,10 +68,18 @@ def _grams_of(keys: list[str]) -> set[str]:
     return out
 
 
+def _in(key: str, everything: str, found: dict[str, bool]) -> bool:
+    """``key in everything``, each key looked for once."""
+    if key not in found:
+        found[key] = key in everything
+    return found[key]
+
+
 def account_lines(text: str, events: list[Event], meta: SourceMeta,
                   delimiter: str | None = None) -> LineAccount:
     read: set[str] = set()
     joined: list[str] = []
+    seen: set[str] = set()  # the same goal, task, units and deadline come back row after row
     lines_of_rows: list[int] = []
     for e in events:
         if isinstance(e, RawRow):
@@ -81,7 +92,8 @@ def account_lines(text: str, events: list[Event], meta: SourceMeta,
         else:
             continue
         for p in parts:
-            if p:
+            if p and p not in seen:
+                seen.add(p)
                 keys = _key(p)
                 read |= _grams_of(keys)
                 joined.extend(keys)
@@ -96,13 +108,14 @@ def account_lines(text: str, events: list[Event], meta: SourceMeta,
     last = max(lines_of_rows, default=0)
     total = n_read = n_skipped = 0
     lost: list[tuple[int, str]] = []
+    found: dict[str, bool] = {}  # short key → whether it is in ``everything`` (one scan each)
     for i, raw in enumerate(text.split("\n"), start=1):
         keys = _key(raw, delimiter)
         if not keys:
             continue
         total += 1
         grams = _grams_of(keys)
-        short = sum(map(len, keys)) < 2 * _N and all(k in everything for k in keys)
+        short = sum(map(len, keys)) < 2 * _N and all(_in(k, everything, found) for k in keys)
         if len(grams & read) >= 0.8 * len(grams) or short:
             n_read += 1
         elif i in skipped_lines or len(grams & skipped_text) >= 0.8 * len(grams):

@@ -246,3 +246,14 @@ def test_sections_divisions_and_numbered_bodies_are_units_by_form() -> None:
     for text in ("困难家庭", "按期开庭", "新建3所", "改造15处", "农户入股", "第3条", "第二季度", "南湖小"):
         assert not looks_like_unit(text), text
     assert not looks_like_units_cell("零就业家庭、低保家庭")
+
+
+def test_names_side_by_side_with_spaces_are_a_list_when_each_opens_a_name() -> None:
+    from xltools.importing.units import join_spaced_units
+
+    assert join_spaced_units("乡农办 乡财政所") == "乡农办、乡财政所"
+    assert join_spaced_units("区信访局  区司法局 各街道") == "区信访局、区司法局、各街道"
+    assert join_spaced_units("档案科 宣传股") == "档案科、宣传股"  # whole names after a body word
+    assert join_spaced_units("市交通运输和城乡 规划局") == "市交通运输和城乡 规划局"  # a name wrapped at a space
+    assert join_spaced_units("红星街道 北湖社区") == "红星街道 北湖社区"  # a community of the sub-district
+    assert join_spaced_units("推进 乡财政所") == "推进 乡财政所"  # not all names

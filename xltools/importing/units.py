@@ -130,6 +130,27 @@ def looks_like_unit(name: str) -> bool:
     return core.endswith(L.UNIT_SUFFIXES) or bool(_EVERY_GRASSROOTS.match(name)) or _group_compound(core)
 
 
+def join_spaced_units(text: str) -> str:
+    """Names side by side with spaces between them, each a unit by its form
+    (``县教育局 县住建局``, ``区城管局  区水投``) → a list ``县教育局、县住建局``; any other
+    text (a name wrapped at a space, ``县住房和城乡 建设局``) is returned as it is."""
+    parts = text.split()
+    if len(parts) < 2 or not all(looks_like_unit(p) for p in parts):
+        return text
+    for left, right in zip(parts, parts[1:]):
+        # The right part opens a name of its own: a place or group word (县…, 镇…, 各…), the
+        # first name's opening, or a whole name after one that ends in a body word that is no
+        # place (城管局 住建局; not 县住房和城乡 建设局, 胜利街道 红旗社区).
+        opens = right[0] in _NAME_OPENINGS or right[0] == parts[0][0]
+        after_body = not left.endswith(L.BARE_LEVEL_WORDS) and len(right) >= 3
+        if not (opens or after_body):
+            return text
+    return "、".join(parts)
+
+
+_NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")
+
+
 def _collective(name: str) -> bool:
     """A name for a group of bodies (各区, 市直有关部门) that a 、-list may continue."""
     return name.startswith("各") or any(w in name for w in ("有关", "相关", "直属", "市直", "县直", "区直"))

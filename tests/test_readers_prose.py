@@ -402,6 +402,15 @@ def test_role_clauses_without_you_name_units_a_sentence_naming_a_body_does_not()
     assert any(n.kind == L.REVIEW_NO_UNIT and n.requirement_id == "3-1" for n in plan.notes)
 
 
+def test_units_named_as_a_units_label_in_running_text() -> None:
+    # X为牵头单位，Y作为配合部门 / X负总责: the label grammar names the role in the text.
+    text = ("一、城市更新\n1.推进背街小巷改造，年内完成40条，区城管局为牵头单位，各街道作为配合部门。\n"
+            "2.建立改造项目联审机制，区政府负总责，区发改局、区财政局配合。\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("区城管局", Role.LEAD), ("各街道", Role.ASSIST)}
+    assert _units(plan, "2-1") == {("区政府", Role.RESPONSIBLE), ("区发改局", Role.ASSIST), ("区财政局", Role.ASSIST)}
+
+
 def test_a_deadline_set_once_in_the_notice_goes_to_every_item_without_one() -> None:
     text = """\
 关于河滨公园周边秩序问题的督办通知

@@ -183,7 +183,7 @@ PAGE_CHROME = ("登录", "注册", "首页", "当前位置", "打印本页", "�
 # Words that mark a role inside a units clause.
 LEAD_WORDS = ("牵头", "主办", "牽頭")
 ASSIST_WORDS = ("配合", "协助", "参与", "协同", "協助", "參與", "協同", "协办")
-RESPONSIBLE_WORDS = ("负责", "落实", "抓好", "承办", "實施", "负總責", "負責", "落實", "分工负责")
+RESPONSIBLE_WORDS = ("负责", "落实", "抓好", "承办", "實施", "负總責", "负总责", "負總責", "負責", "落實", "分工负责")
 # Trailing phrases that follow a unit list and are not unit names.
 UNIT_LIST_TAILS = ("等有关部门", "等相关部门", "等相关单位", "等有关单位", "等部门", "等单位",
                    "等职能部门", "等成员单位", "等")

@@ -222,7 +222,7 @@ _DESCRIPTOR = re.compile(r"^[^、]*?(?:单位|部门)(?=[^、]{2,})")
 
 # The role phrase of a clause that is nothing but units and their role: 负责, 牵头, 负责落实,
 # 具体实施, 配合, 共同推进 … (an adverb, role verbs, an optional 工作).
-_ROLE_ONLY = re.compile(rf"^(?:具体|共同|分别|主要|按职责分工|按职责|各自)?(?:(?:{_VERB_ALT}|实施|推进|协同|参与)){{1,3}}(?:工作)?$")
+_ROLE_ONLY = re.compile(rf"^(?:具体|共同|分别|主要|按职责分工|按职责|各自)?(?:(?:{_VERB_ALT}|负总责|实施|推进|协同|参与)){{1,3}}(?:工作)?$")
 
 
 def _role_clause(clause: str) -> bool:
@@ -235,13 +235,28 @@ def _role_clause(clause: str) -> bool:
     return bool(names) and bool(_ROLE_ONLY.match(rest))
 
 
+_AS_ROLE = re.compile(r"作为|为|是")
+_ROLE_VERB = {L.ROLE_LEAD: "牵头", L.ROLE_ASSIST: "配合", L.ROLE_RESPONSIBLE: "负责"}
+
+
+def _as_role(clause: str) -> str:
+    """``X为牵头单位`` / ``X、Y作为配合部门`` (units named as a units label) → the role
+    clause ``X牵头`` the units grammar reads; other clauses unchanged."""
+    for m in reversed(list(_AS_ROLE.finditer(clause))):
+        names, label = clause[:m.start()], clause[m.end():]
+        if 2 <= len(label) <= 12 and label_kind(label) == "units" and names and looks_like_units_cell(names):
+            return names + _ROLE_VERB.get(label_role(label), "负责")
+    return clause
+
+
 def bare_verb_units(text: str) -> list[str]:
     """Units named by role clauses without 由 (``…，刑侦大队负责落实，各派出所配合。``,
     ``执行局负责，各基层法院配合，每季度末…``): in each sentence, the clauses that
-    are only units and a role phrase, the run that opens with the first of them."""
+    are only units and a role phrase (or name them as a units label: ``X为牵头单位``),
+    the run that opens with the first of them."""
     out: list[str] = []
     for sentence in re.split(r"[。！!？?]", text):
-        clauses = split_top_level(sentence, "，,；;")
+        clauses = [_as_role(c) for c in split_top_level(sentence, "，,；;")]
         for i, clause in enumerate(clauses):
             if _role_clause(clause):
                 out.append(clause)

@@ -385,6 +385,32 @@ def test_a_role_verb_sentence_names_every_role() -> None:
     assert _units(plan, "1-1") == {("市发改委", Role.LEAD), ("市住建局", Role.ASSIST), ("市自然资源局", Role.ASSIST)}
 
 
+def test_role_clauses_without_you_name_units_a_sentence_naming_a_body_does_not() -> None:
+    # …，X牵头，A、B配合，持续推进 / X负责，Y具体落实 / X负责落实: clauses that are only units and
+    # their role; 县教育局召开… names a body but assigns nothing.
+    text = ("一、安全生产\n1.开展燃气管道隐患排查，完成老旧管网改造30公里，县住建局牵头，县应急局、"
+            "县市场监管局配合，持续推进。\n2.推进消防车通道治理。县消防救援大队负责，各镇街具体落实。\n"
+            "3.县教育局召开专题会议，部署校园周边交通整治，家长知晓率达到90%。\n"
+            "4.整治违规电动自行车充电，城关派出所负责落实。\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("县住建局", Role.LEAD), ("县应急局", Role.ASSIST), ("县市场监管局", Role.ASSIST)}
+    assert _units(plan, "2-1") == {("县消防救援大队", Role.RESPONSIBLE), ("各镇街", Role.RESPONSIBLE)}
+    assert not any(unit for unit, _ in _units(plan, "3-1"))
+    assert _units(plan, "4-1") == {("城关派出所", Role.RESPONSIBLE)}
+    guessed = [n.message for n in plan.notes if n.kind == L.REVIEW_UNITS]
+    assert any("县住建局牵头" in m for m in guessed) and any("城关派出所负责落实" in m for m in guessed)
+    assert any(n.kind == L.REVIEW_NO_UNIT and n.requirement_id == "3-1" for n in plan.notes)
+
+
+def test_units_named_as_a_units_label_in_running_text() -> None:
+    # X为牵头单位，Y作为配合部门 / X负总责: the label grammar names the role in the text.
+    text = ("一、城市更新\n1.推进背街小巷改造，年内完成40条，区城管局为牵头单位，各街道作为配合部门。\n"
+            "2.建立改造项目联审机制，区政府负总责，区发改局、区财政局配合。\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("区城管局", Role.LEAD), ("各街道", Role.ASSIST)}
+    assert _units(plan, "2-1") == {("区政府", Role.RESPONSIBLE), ("区发改局", Role.ASSIST), ("区财政局", Role.ASSIST)}
+
+
 def test_a_deadline_set_once_in_the_notice_goes_to_every_item_without_one() -> None:
     text = """\
 关于河滨公园周边秩序问题的督办通知

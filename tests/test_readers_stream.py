@@ -208,6 +208,15 @@ def test_cells_ended_by_pipes_one_per_line() -> None:
     assert [a.unit for a in plan.assignments] == ["城管局", "住建局", "市政处"]
 
 
+def test_units_side_by_side_with_spaces_in_one_cell_are_a_list() -> None:
+    # 镇农办 镇财政所 |: each part a unit by its form, so a list; a name wrapped at a space
+    # (县住房和城乡 建设局) stays one name.
+    rows = [["序号 |", "问题描述 |", "责任单位 |", "备注 |"], ["1 |", "东街路灯损坏 |", "镇农办 镇财政所 |", "|"],
+            ["2 |", "西街井盖缺失 |", "县住房和城乡 建设局 |", "|"], ["3 |", "南街积水严重 |", "市政处 |", "|"]]
+    plan = _plan("问题汇总表\n" + "\n".join(c for r in rows for c in r) + "\n")
+    assert [a.unit for a in plan.assignments] == ["镇农办", "镇财政所", "县住房和城乡建设局", "市政处"]
+
+
 def test_a_role_word_alone_heads_a_units_column() -> None:
     text = ("| 序号 | 工作任务 | 牵头 | 配合 |\n|---|---|---|---|\n| 1 | 推进老旧小区改造 | 区住建局 | 各街道 |\n"
             "| 2 | 建设口袋公园 | 区园林局 | 区城管局、各街道 |\n")

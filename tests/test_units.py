@@ -230,3 +230,30 @@ def test_a_units_cell_of_lines_keeps_unfamiliar_names_apart() -> None:
     assert _units_lines("县交通局\n县财政局\n县住房和城乡建\n设局") == "县交通局、县财政局、县住房和城乡建设局"
     assert _units_lines("县交通局\n县财政局\n高新区党工\n委") == "县交通局、县财政局、高新区党工委"
     assert _units_lines("县交通局\n县团委\n县妇联") == "县交通局、县团委、县妇联"
+
+
+def test_sections_divisions_and_numbered_bodies_are_units_by_form() -> None:
+    # A body word after a name, possibly numbered: sections of a bureau (…股), court
+    # divisions (…庭, 民一庭), schools and works, and bodies named by their number.
+    from xltools.importing.units import looks_like_unit
+
+    for name in ("征收管理股", "稽查二股", "刑三庭", "城郊人民法庭", "审判监督庭", "县实验中学", "第三小学",
+                 "市十五中", "县二小", "第5督导组", "第2分局", "机加工车间", "县自来水厂"):
+        assert looks_like_unit(name), name
+    assert _names("征收管理股牵头，稽查二股、刑三庭配合") == [
+        ("征收管理股", "牵头"), ("稽查二股", "配合"), ("刑三庭", "配合")]
+    # words that end like a body but count or name things
+    for text in ("困难家庭", "按期开庭", "新建3所", "改造15处", "农户入股", "第3条", "第二季度", "南湖小"):
+        assert not looks_like_unit(text), text
+    assert not looks_like_units_cell("零就业家庭、低保家庭")
+
+
+def test_names_side_by_side_with_spaces_are_a_list_when_each_opens_a_name() -> None:
+    from xltools.importing.units import join_spaced_units
+
+    assert join_spaced_units("乡农办 乡财政所") == "乡农办、乡财政所"
+    assert join_spaced_units("区信访局  区司法局 各街道") == "区信访局、区司法局、各街道"
+    assert join_spaced_units("档案科 宣传股") == "档案科、宣传股"  # whole names after a body word
+    assert join_spaced_units("市交通运输和城乡 规划局") == "市交通运输和城乡 规划局"  # a name wrapped at a space
+    assert join_spaced_units("红星街道 北湖社区") == "红星街道 北湖社区"  # a community of the sub-district
+    assert join_spaced_units("推进 乡财政所") == "推进 乡财政所"  # not all names

@@ -183,7 +183,7 @@ PAGE_CHROME = ("登录", "注册", "首页", "当前位置", "打印本页", "�
 # Words that mark a role inside a units clause.
 LEAD_WORDS = ("牵头", "主办", "牽頭")
 ASSIST_WORDS = ("配合", "协助", "参与", "协同", "協助", "參與", "協同", "协办")
-RESPONSIBLE_WORDS = ("负责", "落实", "抓好", "承办", "實施", "负總責", "負責", "落實", "分工负责")
+RESPONSIBLE_WORDS = ("负责", "落实", "抓好", "承办", "實施", "负總責", "负总责", "負總責", "負責", "落實", "分工负责")
 # Trailing phrases that follow a unit list and are not unit names.
 UNIT_LIST_TAILS = ("等有关部门", "等相关部门", "等相关单位", "等有关单位", "等部门", "等单位",
                    "等职能部门", "等成员单位", "等")
@@ -228,10 +228,18 @@ UNIT_SUFFIXES = ("局", "办", "委", "部", "室", "院", "厅", "处", "科", 
                  "市", "镇", "乡", "班", "署", "馆", "台", "社", "团", "校", "组", "联", "协", "所",
                  "医院", "协会", "联合会", "街", "平台",
                  "大学", "学院", "海关", "油田", "林场", "农场", "监狱",
+                 # sections of a county bureau or tax office (纳税服务股, 税源管理一股), court
+                 # divisions (立案庭, 民二庭), schools and works (实验小学, 第二车间, 自来水厂)
+                 "股", "庭", "中学", "小学", "幼儿园", "车间", "厂", "矿",
                  # banks by their short names (县农商行, 市农行, 人行)
                  "农商行", "农行", "工行", "建行", "中行", "交行", "人行", "邮储行",
                  # short forms of state investment companies (区城投 = 区城市建设投资公司)
                  "城投", "水投", "交投", "国投", "产投", "文投", "建投")
+# Words that end like a body but name none (困难家庭, 按期开庭, 入股).
+NOT_BODY_ENDINGS = ("家庭", "开庭", "入股", "参股", "持股", "配股", "出厂", "进厂")
+# Bodies named by a number (县一中, 市二小, 第3分局): a number before one of these words, or
+# 第 + a number before any body ending, makes a body.
+NUMBERED_BODY_WORDS = ("中", "小")
 # A piece of a 、-list that only continues the collective name before it
 # (各区、县级市 / 市直有关部门、单位 / 各乡镇、街道): never a unit on its own.
 GROUP_CONTINUATIONS = ("县级市", "县（市、区）", "市", "区", "县", "市区", "县区", "乡镇", "镇", "乡",

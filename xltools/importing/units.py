@@ -107,17 +107,53 @@ def _group_compound(name: str) -> bool:
     return name[1:-1].endswith(_BODY_WORDS)
 
 
+_NUMERAL = "一二三四五六七八九十百零〇两"
+# 县一中, 市二小; 第3分局, 第二车间: a body named by its number (an Arabic number only after
+# 第 — 新建3所, 改造15处 count things).
+_NUMBERED_BODY = re.compile(
+    rf"(?:第?[{_NUMERAL}]{{1,3}}(?:{'|'.join(map(re.escape, L.NUMBERED_BODY_WORDS))})"
+    rf"|第\d{{1,3}}[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(map(re.escape, L.UNIT_SUFFIXES))}))$")
+
+
 @_cached
 def looks_like_unit(name: str) -> bool:
-    """A name that ends like the name of a body (or is a generic phrase)."""
+    """A name that ends like the name of a body (or is a generic phrase): a body word
+    (…局, …股, …庭), possibly numbered (税源管理一股, 民二庭, 第3分局, 县一中)."""
     name = name.strip()
     if not name or len(name) > 40 or is_generic(name):
         return bool(name) and len(name) <= 40
-    if re.search(r"[。；;，,：:！？\d%]", name) or len(name) < 2 or name in L.BARE_LEVEL_WORDS:
+    if len(name) < 2 or name in L.BARE_LEVEL_WORDS:
         return False  # a lone 市 / 县级市 (a name cut off, a bare level word) is no body
     # 市住建局（市人防办）: the name before a closing bracket says what the body is.
     core = re.sub(r"[（(][^（()）]*[)）]$", "", name) or name
+    numbered = _NUMBERED_BODY.search(core)
+    if re.search(r"[。；;，,：:！？%]", name) or \
+            re.search(r"\d", name[:numbered.start()] if numbered else name):
+        return False
+    if numbered and len(core) > 2 or core.endswith(L.NOT_BODY_ENDINGS):
+        return bool(numbered) and len(core) > 2
     return core.endswith(L.UNIT_SUFFIXES) or bool(_EVERY_GRASSROOTS.match(name)) or _group_compound(core)
+
+
+def join_spaced_units(text: str) -> str:
+    """Names side by side with spaces between them, each a unit by its form
+    (``县教育局 县住建局``, ``区城管局  区水投``) → a list ``县教育局、县住建局``; any other
+    text (a name wrapped at a space, ``县住房和城乡 建设局``) is returned as it is."""
+    parts = text.split()
+    if len(parts) < 2 or not all(looks_like_unit(p) for p in parts):
+        return text
+    for left, right in zip(parts, parts[1:]):
+        # The right part opens a name of its own: a place or group word (县…, 镇…, 各…), the
+        # first name's opening, or a whole name after one that ends in a body word that is no
+        # place (城管局 住建局; not 县住房和城乡 建设局, 胜利街道 红旗社区).
+        opens = right[0] in _NAME_OPENINGS or right[0] == parts[0][0]
+        after_body = not left.endswith(L.BARE_LEVEL_WORDS) and len(right) >= 3
+        if not (opens or after_body):
+            return text
+    return "、".join(parts)
+
+
+_NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")
 
 
 def _collective(name: str) -> bool:

@@ -24,7 +24,7 @@ from xltools.importing.readers.prose import (choose_title, split_labelled, split
                                              unit_pairs, year_of)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
-from xltools.importing.units import listed_name, looks_like_unit, looks_like_units_cell, parse_clause
+from xltools.importing.units import join_spaced_units, listed_name, looks_like_unit, looks_like_units_cell, parse_clause
 
 
 @dataclass(frozen=True)
@@ -707,8 +707,7 @@ def _units_lines(text: str) -> str:
     with a separator or continue a clause are joined as they are."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     # Names side by side with a space between (区城管局 区水投): a list, not one name wrapped.
-    lines = ["、".join(parts) if len(parts := ln.split()) > 1 and all(looks_like_unit(p) for p in parts) else ln
-             for ln in lines]
+    lines = [join_spaced_units(ln) for ln in lines]
     # A cell of three or more lines that are mostly units: a line with an unfamiliar
     # ending (滁州海关, 市人行) after a whole unit is a unit of the list, not its wrapped end.
     mostly_units = len(lines) >= 3 and 2 * sum(looks_like_units_cell(clean_text(ln)) for ln in lines) > len(lines)

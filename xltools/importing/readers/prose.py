@@ -32,7 +32,7 @@ from xltools.importing.readers.columns import (find_labels, header_role, label_k
                                                squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
-from xltools.importing.units import looks_like_units_cell, split_top_level
+from xltools.importing.units import looks_like_units_cell, parse_clause, split_top_level
 
 _CN = L.CN_NUMERALS
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -220,10 +220,59 @@ _ROLE_AFTER = re.compile(rf"(?:{_VERB_ALT})$")
 _DESCRIPTOR = re.compile(r"^[^、]*?(?:单位|部门)(?=[^、]{2,})")
 
 
+# The role phrase of a clause that is nothing but units and their role: 负责, 牵头, 负责落实,
+# 具体实施, 配合, 共同推进 … (an adverb, role verbs, an optional 工作).
+_ROLE_ONLY = re.compile(rf"^(?:具体|共同|分别|主要|按职责分工|按职责|各自)?(?:(?:{_VERB_ALT}|负总责|实施|推进|协同|参与)){{1,3}}(?:工作)?$")
+
+
+def _role_clause(clause: str) -> bool:
+    """A clause that is a list of units followed by a role phrase and nothing else
+    (刑侦大队负责落实, 刑侦大队、网安大队配合) — not a sentence that merely names a
+    body (区教育局召开…, 各单位要高度重视)."""
+    if len(clause) > 80 or not looks_like_units_cell(clause):
+        return False
+    names, role, rest = parse_clause(clause)
+    return bool(names) and bool(_ROLE_ONLY.match(rest))
+
+
+_AS_ROLE = re.compile(r"作为|为|是")
+_ROLE_VERB = {L.ROLE_LEAD: "牵头", L.ROLE_ASSIST: "配合", L.ROLE_RESPONSIBLE: "负责"}
+
+
+def _as_role(clause: str) -> str:
+    """``X为牵头单位`` / ``X、Y作为配合部门`` (units named as a units label) → the role
+    clause ``X牵头`` the units grammar reads; other clauses unchanged."""
+    for m in reversed(list(_AS_ROLE.finditer(clause))):
+        names, label = clause[:m.start()], clause[m.end():]
+        if 2 <= len(label) <= 12 and label_kind(label) == "units" and names and looks_like_units_cell(names):
+            return names + _ROLE_VERB.get(label_role(label), "负责")
+    return clause
+
+
+def bare_verb_units(text: str) -> list[str]:
+    """Units named by role clauses without 由 (``…，刑侦大队负责落实，各派出所配合。``,
+    ``执行局负责，各基层法院配合，每季度末…``): in each sentence, the clauses that
+    are only units and a role phrase (or name them as a units label: ``X为牵头单位``),
+    the run that opens with the first of them."""
+    out: list[str] = []
+    for sentence in re.split(r"[。！!？?]", text):
+        clauses = [_as_role(c) for c in split_top_level(sentence, "，,；;")]
+        for i, clause in enumerate(clauses):
+            if _role_clause(clause):
+                out.append(clause)
+                for nxt in clauses[i + 1:]:
+                    if not _role_clause(nxt):
+                        break
+                    out.append(nxt)
+                break
+    return out
+
+
 def verb_units(text: str) -> list[str]:
     """Units named by a role verb in running text: ``由X负责…`` → ``X负责``
     (a wording the units grammar reads with its role); a descriptor before
-    the names (由包片单位县气象局负责) is left out."""
+    the names (由包片单位县气象局负责) is left out. Without any 由, clauses that
+    are only units and their role count (``bare_verb_units``)."""
     out = []
     for m in _BY_UNITS.finditer(text):
         names = m.group(1)
@@ -240,7 +289,7 @@ def verb_units(text: str) -> list[str]:
                     out.append(clause)
                 else:
                     break
-    return out
+    return out or bare_verb_units(text)
 
 
 def trailing_units(text: str) -> tuple[str, str] | None:

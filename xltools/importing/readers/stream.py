@@ -29,6 +29,7 @@ from xltools.importing.readers.columns import (MULTI_LINE, OTHER_KINDS, cell_typ
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.layout import Layout, current_layout
 from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.units import join_spaced_units
 from xltools.text import clean_text
 
 # A role word alone (主体, 牵头) is a fragment of the header word it modifies.
@@ -74,7 +75,8 @@ def _items(text: str) -> list[Item]:
                 gap += 1
             continue
         several = bool(re.search(r"[\t|│｜]", t)) or len([w for w in t.split() if header_score(w) >= 2]) >= 2
-        t = clean_text(t)
+        # Names side by side on one cell's line (县教育局 县住建局): a list, not one name.
+        t = clean_text(t if several else join_spaced_units(t))
         glued = split_glued_header(t) if not several else None
         if glued:
             # A header row glued into one line: one item per header word.

@@ -842,6 +842,7 @@ NOTE_ROW_SHIFTED = "此行的单元格比表头少（合并单元格下的续行
 NOTE_UNLABELLED_NUMBER = "表头没有“序号”列，但数据行首列是编号，已按“序号”读取。"
 NOTE_COLUMN_GUESSED = "列名“{header}”按“{meaning}”列读取。"
 NOTE_LOST_LINE = "表格范围内的这一行没有读入（或只读入了一部分），请核对是否漏读。"
+NOTE_ITEM_NOT_READ = "编号条目“{number}”没有读作要求（没有找到它的责任单位，也不是其他条目的标题），请核对是否漏读。"
 SET_SOURCE_LINES = "原文行数"
 SOURCE_LINES_VALUE = "共 {total} 行：读入 {read} 行，略过 {skipped} 行（网页栏目、前言、落款等）"
 NOTE_RUNNER_UP = "原文按“{chosen}”读取；按“{other}”读取的结果也较合理，请核对表格结构。"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from xltools import labels as L
+from xltools.importing.readers.columns import find_labels
 from xltools.importing.readers.grid import NUMBER_PREFIX
 
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta, StrayLabel
@@ -50,11 +51,24 @@ def _key(text: str, delimiter: str | None = None) -> list[str]:
         return [k for piece in text.split(delimiter) for k in _key(piece.replace('"', " "))]
     out = []
     for seg in _SEGMENTS.split(clean_text(text)):
-        seg = _LABEL.sub("", NUMBER_PREFIX.sub("", seg.strip()))
+        seg = _without_labels(_LABEL.sub("", NUMBER_PREFIX.sub("", seg.strip())))
         key = "".join(ch for ch in seg if ch.isalnum())
         if key:
             out.append(key)
     return out
+
+
+def _without_labels(seg: str) -> str:
+    """The segment without the labels the grammar reads (主办处室：, 时间节点：), which
+    no vocabulary lists but readers take apart all the same."""
+    found = find_labels(seg)
+    if not found:
+        return seg
+    out, at = [], 0
+    for start, end, _ in found:
+        out.append(seg[at:start])
+        at = end
+    return "".join(out) + seg[at:]
 
 
 def _grams_of(keys: list[str]) -> set[str]:

@@ -168,10 +168,18 @@ def _inline_labels(full: str) -> tuple[int, list[tuple[str, str]]] | None:
     """Units labelled at the end of the item's own text, after a sentence end
     (…工作。责任单位：市财政局) → (where they start, pairs)."""
     for start, _, label in find_labels(full, ("units", "deadline")):
-        if full[:start].rstrip().endswith(_SENTENCE_END):
+        # After a sentence end, or after the closing bracket of the item's units (…）时间节点：全年).
+        head = full[:start]
+        if head.rstrip().endswith(_SENTENCE_END + tuple(_CLOSERS)) and _balanced(head):
             pairs = split_labelled(full[start:])
             return (start, pairs) if pairs else None
     return None
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket opened in ``text`` is closed (a label inside an
+    open bracket belongs to the bracket, not to the item's end)."""
+    return sum(text.count(c) for c in "（(〔【[［") == sum(text.count(c) for c in "）)〕】]］")
 
 
 def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str | None] | None:
@@ -383,6 +391,14 @@ def split_run_together(line: str) -> list[str]:
     if len(cuts) < 2:
         return [line]
     return [p.strip() for p in (line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])) if p.strip()]
+
+
+def _marker_text(block: _Block) -> str:
+    """How a block's number reads in the source (一、 （二） 3. 第四条)."""
+    source = clean_text(block.sources[0]) if block.sources else ""
+    head = clean_text(block.head)
+    at = source.find(head[:8]) if head else -1
+    return source[:at].strip() if at > 0 else block.number
 
 
 def _number_value(number: str) -> int | None:
@@ -676,11 +692,12 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if not b.labelled:
             inline = _inline_labels(full)
             head = full[:inline[0]] if inline else ""
-            balanced = head.count("（") + head.count("(") == head.count("）") + head.count(")")
-            if inline and balanced:
+            if inline:
                 b.labelled = inline[1]
                 b.text = head.rstrip()
-                continue
+                if unit_pairs(b.labelled) or not b.text.endswith(tuple(_CLOSERS)):
+                    continue
+                full = b.text  # a field after the bracket (…（主办处室：X）时间节点：全年): units in the bracket
             found = units_parenthesis(full)
             if found is not None:
                 rest, wording, labelled, deadline = found
@@ -810,12 +827,21 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             source=" / ".join(b.sources), role_units=tuple(role_units), review=tuple(review),
             notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled)),
             new_task=task_block is None))
+    # No numbered item disappears silently: one that is no requirement, no goal and no
+    # task heading is on 待核对 (a 工作要求 paragraph is cleared there with one click).
+    unread: list[tuple[int, str]] = []
     for b in blocks:
         if id(b) not in used and not b.children and b.text:
-            parser.skipped.append((b.line, " / ".join(b.sources)))
+            if b.number and not b.group:
+                unread.append((b.line, " / ".join(b.sources)))
+                parser.review.append((L.REVIEW_SKIPPED, L.NOTE_ITEM_NOT_READ.format(number=_marker_text(b)),
+                                      b.line, unread[-1][1]))
+            else:
+                parser.skipped.append((b.line, " / ".join(b.sources)))
     preamble_text = [t for _, t in parser.preamble]
     last_item = max((b.line for b in items), default=0)
-    events, doc_review = _document_deadline(events, preamble_text + [t for i, t in parser.skipped if i > last_item])
+    closing = sorted(parser.skipped + unread)
+    events, doc_review = _document_deadline(events, preamble_text + [t for i, t in closing if i > last_item])
     parser.review.extend(doc_review)
     title = choose_title(preamble_text)
     year = year_of(title) or next((y for t in preamble_text[:12] if (y := year_of(t))), None)

@@ -156,6 +156,9 @@ LABEL_LEAD_WORDS = ("牵头", "主办", "主责", "主抓", "主要负责", "牽
 LABEL_ASSIST_WORDS = ("配合", "协办", "协作", "协同", "参与", "协助", "参加", "協助", "協同", "參與", "配合")
 # Words that join two roles in one label (责任主体与协同单位): a mixed column.
 LABEL_JOINERS = ("与", "和", "及", "、", "/", "／")
+# Modifiers of a units label that name who oversees the work (督办单位 beside 承办单位):
+# such a label, with no role word and another units label on the item, names no assignee.
+LABEL_SUPERVISE_WORDS = ("督办", "督查", "督导", "监督", "督促", "督辦", "監督")
 # Common surnames: a 2–4 character cell starting with one, in a people column, is a name.
 COMMON_SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"

@@ -26,6 +26,10 @@ _LABEL_WORDS = sorted({*L.UNIT_LINE_LABELS, *(w for ws in L.HEADER_ALIASES.value
 _LABEL = re.compile(r"[（(【]?\s*(?:" + "|".join(map(re.escape, _LABEL_WORDS)) + r")\s*[】]?\s*[：:]")
 
 
+# 第二章 / 第一部分: a heading's number, which the goal's name leaves out.
+_ARTICLE = re.compile(rf"^第\s*(?:[{L.CN_NUMERALS}]{{1,4}}|\d{{1,3}})\s*(?:部分|编|章|节)\s*")
+
+
 @dataclass(frozen=True)
 class LineAccount:
     total: int  # non-blank source lines
@@ -39,7 +43,8 @@ def _grams(text: str) -> set[str]:
     return {t[i:i + _N] for i in range(max(1, len(t) - _N + 1))}
 
 
-_SEGMENTS = re.compile(r"[|│｜\t]+|\s{2,}")
+# Cells, and the parts of a line a reader takes apart (the units in 〔〕【】, fields split by ；).
+_SEGMENTS = re.compile(r"[|│｜\t〔〕【】；;]+|\s{2,}")
 
 
 def _key(text: str, delimiter: str | None = None) -> list[str]:
@@ -51,7 +56,7 @@ def _key(text: str, delimiter: str | None = None) -> list[str]:
         return [k for piece in text.split(delimiter) for k in _key(piece.replace('"', " "))]
     out = []
     for seg in _SEGMENTS.split(clean_text(text)):
-        seg = _without_labels(_LABEL.sub("", NUMBER_PREFIX.sub("", seg.strip())))
+        seg = _LABEL.sub("", _without_labels(_ARTICLE.sub("", NUMBER_PREFIX.sub("", seg.strip()))))
         key = "".join(ch for ch in seg if ch.isalnum())
         if key:
             out.append(key)

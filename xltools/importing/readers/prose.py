@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.deadlines import deadline_words, document_deadline, find_deadline, is_deadline_phrase
 from xltools.importing.readers.cleanup import Fixer
-from xltools.importing.readers.columns import (find_labels, header_role, label_kind, label_role, names_its_role,
-                                               squeeze)
+from xltools.importing.readers.columns import (find_labels, header_role, label_kind, label_role, modifier_role,
+                                               names_its_role, squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import looks_like_units_cell, split_top_level
@@ -100,6 +100,21 @@ def unit_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(lab, v) for lab, v in pairs if label_kind(lab) == "units"]
 
 
+def _oversees(label: str) -> bool:
+    """A units label that names the overseer, not a role (督办单位, 督查部门; not 牵头督查单位)."""
+    return any(w in label for w in L.LABEL_SUPERVISE_WORDS) and not modifier_role(label) and \
+        not any(w in label for w in L.RESPONSIBLE_HEADER_WORDS)
+
+
+def without_overseers(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    """An item's labelled units without those of an overseeing label (督办单位：市政府督查室)
+    when another units label names the assignees (承办单位：…): (pairs, remarks)."""
+    over = [(lab, v) for lab, v in pairs if _oversees(lab)]
+    if not over or len(over) == len(pairs):
+        return pairs, []
+    return [p for p in pairs if p not in over], [L.REMARK_FORMAT.format(header=lab, value=v) for lab, v in over]
+
+
 def people_notes(pairs: list[tuple[str, str]]) -> list[str]:
     return [L.REMARK_FORMAT.format(header=lab, value=v) for lab, v in pairs if label_kind(lab) == "people"]
 
@@ -108,7 +123,31 @@ def deadline_of(pairs: list[tuple[str, str]]) -> str | None:
     return next((v for lab, v in pairs if label_kind(lab) == "deadline"), None)
 
 
-def _marker(line: str) -> tuple[int, str, str] | None:
+# Items labelled by a numbered noun: 第N章 / 第N条 (regulation style, the unit word giving the
+# level) and a noun with its number before a colon or a space (问题1： 督办事项一： 任务3 ).
+# (The space after 第一条 is often gone: clean_text drops a space between two Chinese characters.)
+_ARTICLE = re.compile(rf"^第\s*([{_CN}]{{1,4}}|\d{{1,3}})\s*(?:(部分|编|章|节|条)(?:\s*[：:、．.]\s*|\s*)|(款|项)(?:\s*[：:、．.]\s*|\s+))")
+_ARTICLE_RANK = {"部分": -0.5, "编": -0.5, "章": 0, "节": 0.5, "条": 0.8, "款": 0.9, "项": 0.9}
+_NOUN_NUMBER = re.compile(rf"^((?:(?![{_CN}第])[\u4e00-\u9fff]){{1,6}})\s*([{_CN}]{{1,3}}|\d{{1,3}})(?:\s*[：:]\s*|\s+)(?=\S)")
+_NOUN_RANK = 1.5  # below （一）, above 1.: the list's own items
+
+
+def _noun_marker(line: str) -> tuple[float, str, str] | None:
+    """第一条　… / 问题1：… / 督办事项一：…: an item opened by a numbered noun phrase
+    (not a label such as 责任单位：, not 附件1：)."""
+    m = _ARTICLE.match(line)
+    if m:
+        return _ARTICLE_RANK[m.group(2) or m.group(3)], m.group(1), line[m.end():]
+    m = _NOUN_NUMBER.match(line)
+    if m is None or label_kind(m.group(1)) or any(w in m.group(1) for w in L.LIST_HEADING_STOP_WORDS):
+        return None
+    return _NOUN_RANK, m.group(2), line[m.end():]
+
+
+def _marker(line: str) -> tuple[float, str, str] | None:
+    noun = _noun_marker(line)
+    if noun is not None and noun[2]:
+        return noun
     for rank, pattern in _MARKERS:
         m = pattern.match(line)
         if m and m.end() < len(line):
@@ -159,6 +198,8 @@ def split_labelled(inner: str) -> list[tuple[str, str]]:
     out = []
     for (_, end, label), nxt in zip(found, found[1:] + [None]):
         value = inner[end: nxt[0] if nxt else len(inner)].strip(" ；;，,。")
+        while value and value[-1] in _CLOSERS and not _balanced(value):
+            value = value[:-1].rstrip(" ；;，,。")  # the bracket the units stood in (…区统计局〕)
         if value:
             out.append((squeeze(label), value))
     return out
@@ -713,14 +754,22 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                     b.review.append((L.REVIEW_DEADLINE, L.NOTE_PAREN_DEADLINE.format(text=deadline)))
     # Units written for an item that has sub-items apply to each of them; units given once
     # in a group's heading apply to the items of that group.
+    roots = [b for b in blocks if b.parent is None]
     for b in blocks:
         if b.has_units and b.children and not any(c.has_units for c in b.children):
+            if not b.body:
+                b.head = b.text  # its name without the units (二、推进数据开发〔牵头单位：…〕)
+            # A top-level heading beside other top-level headings over items (一、 二、 三、) is
+            # a goal that gives its units once, not a task titled by it (a task needs a goal above).
+            goal_level = b.parent is None and any(r is not b and r.children for r in roots) \
+                and not _among_items(b, blocks)
             for c in b.children:
                 c.labelled, c.wording = list(b.labelled or b.paren_labelled), b.wording
                 c.deadline = c.deadline or b.deadline
-                if b.group:
+                if b.group or goal_level:
                     c.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_HEADING_UNITS.format(
-                        heading=b.heading, units=b.wording or "；".join(v for _, v in b.labelled))))
+                        heading=b.heading, units=b.wording or "；".join(
+                            f"{lab}：{v}" for lab, v in (b.labelled or b.paren_labelled)))))
                 else:
                     c.task_of = b
                     c.review.append((L.REVIEW_UNITS, L.NOTE_PARENT_UNITS.format(task=_task_name(b))))
@@ -805,7 +854,8 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         role_units: list[tuple[str, str]] = []
         labelled = []
         deadline = b.deadline or deadline_of(b.labelled) or deadline_of(b.paren_labelled)
-        for lab, value in unit_pairs(b.labelled) or unit_pairs(b.paren_labelled):
+        assignees, overseers = without_overseers(unit_pairs(b.labelled) or unit_pairs(b.paren_labelled))
+        for lab, value in assignees:
             value, found = split_units_deadline(value)
             if found and not deadline:
                 deadline = found
@@ -825,7 +875,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             requirement=requirement, goal=goal,
             number=number, task=task, units=units, deadline=deadline, line=b.line,
             source=" / ".join(b.sources), role_units=tuple(role_units), review=tuple(review),
-            notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled)),
+            notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled) + overseers),
             new_task=task_block is None))
     # No numbered item disappears silently: one that is no requirement, no goal and no
     # task heading is on 待核对 (a 工作要求 paragraph is cleared there with one click).

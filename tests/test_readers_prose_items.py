@@ -59,3 +59,96 @@ def test_a_numbered_item_that_is_no_requirement_is_on_the_review_sheet() -> None
     notes = [n for n in plan.notes if "推进全域旅游" in (n.source or "")]
     assert len(notes) == 1 and notes[0].kind == L.REVIEW_SKIPPED
     assert notes[0].message == L.NOTE_ITEM_NOT_READ.format(number="3.")
+
+
+ARTICLES = """\
+某中学教学质量提升办法
+第一章　课堂教学
+第一条　推行分层走班教学，高一年级全面实施。（承担科室：教导处；协作科室：各年级组）
+第二条　建立听评课制度，每学期听课不少于20节。（承担科室：教科室；完成期限：2025年7月）
+第二章　考试评价
+第三条　完善学业质量监测，每学期开展两次质量分析。（承担科室：教导处）
+本办法自印发之日起施行。
+"""
+
+
+def test_regulation_articles_are_items_and_chapters_their_goals() -> None:
+    plan = _plan(ARTICLES)
+    assert [(g.name, [r.text[:6] for t in g.tasks for r in t.requirements]) for g in plan.goals] == [
+        ("课堂教学", ["推行分层走班", "建立听评课制"]), ("考试评价", ["完善学业质量"])]
+    assert _units(plan, "1-1") == {("教导处", Role.RESPONSIBLE), ("各年级组", Role.ASSIST)}
+    assert plan.requirement("2-1").deadline.text == "2025年7月"
+
+
+NOUN_ITEMS = """\
+关于审计发现问题整改情况的报告
+一、财务管理方面
+问题一：部分项目支出未按预算执行，存在超支现象。
+整改举措：严格执行预算管理办法，超预算支出一律报党组会审定。
+牵头科室：计财科（牵头）、办公室
+完成期限：2025年6月30日前
+问题二：固定资产账实不符。
+整改举措：开展资产全面清查。
+牵头科室：资产管理科
+完成期限：2025年9月底前
+二、项目管理方面
+问题三：个别项目未按期验收。
+整改举措：建立项目验收台账。
+承办科室：项目科
+完成期限：长期坚持
+"""
+
+
+def test_items_opened_by_a_numbered_noun_keep_their_measure_and_deadline() -> None:
+    plan = _plan(NOUN_ITEMS)
+    texts = _texts(plan)
+    assert [t[:6] for t in texts] == ["部分项目支出", "固定资产账实", "个别项目未按"]
+    # The measure stays with its problem; the next problem never runs into the deadline.
+    assert "超预算支出一律报党组会审定" in texts[0]
+    assert [r.deadline.display for _, _, r in plan.iter_requirements()] == [
+        "2025-06-30", "2025年9月底前", "长期坚持"]
+    assert [g.name for g in plan.goals] == ["财务管理方面", "项目管理方面"]
+    assert _units(plan, "3-1") == {("项目科", Role.RESPONSIBLE)}
+
+
+SUPERVISED = """\
+区政府督查室督办通知
+督办事项1：完成背街小巷改造15条。
+督查部门：区政府督查室
+落实单位：区住建局、区城管局
+完成时限：2025年10月底前
+督办事项2：推进老旧小区加装电梯。
+督查部门：区政府督查室
+落实单位：区住建局
+完成时限：2025年12月底前
+"""
+
+
+def test_an_overseeing_label_beside_the_assignees_is_a_remark() -> None:
+    plan = _plan(SUPERVISED)
+    assert [t[:6] for t in _texts(plan)] == ["完成背街小巷", "推进老旧小区"]
+    assert _units(plan, "1-1") == {("区住建局", Role.RESPONSIBLE), ("区城管局", Role.RESPONSIBLE)}
+    assert _units(plan, "2-1") == {("区住建局", Role.RESPONSIBLE)}
+    assert "区政府督查室" in plan.requirement("1-1").remark
+
+
+GOAL_UNITS = """\
+某县交通运输局2025年工作要点
+一、加快路网建设
+（一）新改建农村公路80公里。【责任单位：县公路中心】
+（二）完成危桥改造5座。【责任单位：县公路中心、各乡镇】
+二、提升运输服务【牵头单位：县运管所；协作单位：县交警大队、县应急局】
+（一）开通城乡公交线路3条。
+（二）整治非法营运车辆。
+"""
+
+
+def test_units_on_a_goal_heading_apply_to_its_items_and_it_stays_the_goal() -> None:
+    plan = _plan(GOAL_UNITS)
+    assert [(g.name, [r.text[:6] for t in g.tasks for r in t.requirements]) for g in plan.goals] == [
+        ("加快路网建设", ["新改建农村公", "完成危桥改造"]), ("提升运输服务", ["开通城乡公交", "整治非法营运"])]
+    for rid in ("3-1", "4-1"):
+        assert _units(plan, rid) == {("县运管所", Role.LEAD), ("县交警大队", Role.ASSIST),
+                                     ("县应急局", Role.ASSIST)}
+    assert not any(n for n in plan.notes if n.kind == L.REVIEW_SKIPPED)
+    assert not any("〕" in a.unit or "】" in a.unit for a in plan.assignments)

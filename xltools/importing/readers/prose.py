@@ -415,18 +415,20 @@ def split_run_together(line: str) -> list[str]:
     if len(line) < 60:
         return [line]
     cuts: list[int] = []
-    last: dict[int, int] = {}
+    last: dict[float, int] = {}
+    ever: dict[float, int] = {}  # the last number of each kind, also under an earlier heading
     first = _marker(line)
     if first is not None and (n := _number_value(first[1])) is not None:
-        last[first[0]] = n
+        last[first[0]] = ever[first[0]] = n
     for m in _INLINE_MARKER.finditer(line):
         mk = _marker(line[m.end():])
         n = _number_value(mk[1]) if mk else None
         if mk is None or n is None:
             continue
-        if n == 1 or last.get(mk[0]) == n - 1:
+        # 1 after a heading, n+1 after n — also numbered on across headings (（二） 3.).
+        if n == 1 or last.get(mk[0]) == n - 1 or mk[0] not in last and ever.get(mk[0]) == n - 1:
             cuts.append(m.end())
-            last[mk[0]] = n
+            last[mk[0]] = ever[mk[0]] = n
             for deeper in [r for r in last if r > mk[0]]:
                 del last[deeper]  # a new heading restarts the numbering under it
     if len(cuts) < 2:
@@ -709,12 +711,15 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     parser = _Parser()
     lines: list[tuple[int, str]] = []
     for i, raw in enumerate(text.split("\n"), start=1):
-        line = clean_text(fixer.fix(raw) if fixer else raw)
-        # A boxed label reads as a labelled line: 【牵头单位】X → 牵头单位：X
-        line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：" if label_kind(m.group(1)) else m.group(0), line)
-        if line:
-            lines.append((i, line))
-    lines = [(i, part) for i, line in lines for part in split_run_together(line)]
+        fixed = (fixer.fix(raw) if fixer else raw).strip()
+        # Items run together on one line are cut before cleaning, which drops the spaces
+        # that show where one ended (…措施 （一）严打… → 措施（一）严打…).
+        for part in split_run_together(fixed):
+            line = clean_text(part)
+            # A boxed label reads as a labelled line: 【牵头单位】X → 牵头单位：X
+            line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：" if label_kind(m.group(1)) else m.group(0), line)
+            if line:
+                lines.append((i, line))
     furniture = _furniture(lines)
     for k, (i, line) in enumerate(lines):
         if k in furniture:
@@ -790,8 +795,14 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         return None
     leaf_rank = Counter(b.rank for b in bearing).most_common(1)[0][0]
     parents_with_units = {id(b.parent) for b in bearing}
+    # An item without units under a heading of the same level as those over items with
+    # units, between the first and the last of them, is a requirement whose units were
+    # not found (on 待核对), not a paragraph of the introduction or of 保障措施.
+    parent_ranks = {b.parent.rank for b in bearing if b.parent is not None}
+    first_line, last_line = min(b.line for b in bearing), max(b.line for b in bearing)
     items = [b for b in blocks if b.has_units or (
-        b.rank == leaf_rank and not b.children and id(b.parent) in parents_with_units)]
+        b.rank == leaf_rank and not b.children and (id(b.parent) in parents_with_units or (
+            b.parent is not None and b.parent.rank in parent_ranks and first_line < b.line < last_line)))]
     # Items that open with a short title sentence are tasks (title) with one requirement
     # (the rest) — decided for each numbering level, which may differ (1.标题。正文 beside
     # 3.标题。 over （1）… （2）…).

@@ -124,11 +124,12 @@ def deadline_of(pairs: list[tuple[str, str]]) -> str | None:
 
 
 # Items labelled by a numbered noun: 第N章 / 第N条 (regulation style, the unit word giving the
-# level) and a noun with its number before a colon or a space (问题1： 督办事项一： 任务3 ).
+# level) and a noun with its number before a colon (问题1： 督办事项一：) or a space (任务三 ).
 # (The space after 第一条 is often gone: clean_text drops a space between two Chinese characters.)
 _ARTICLE = re.compile(rf"^第\s*([{_CN}]{{1,4}}|\d{{1,3}})\s*(?:(部分|编|章|节|条)(?:\s*[：:、．.]\s*|\s*)|(款|项)(?:\s*[：:、．.]\s*|\s+))")
 _ARTICLE_RANK = {"部分": -0.5, "编": -0.5, "章": 0, "节": 0.5, "条": 0.8, "款": 0.9, "项": 0.9}
-_NOUN_NUMBER = re.compile(rf"^((?:(?![{_CN}第])[\u4e00-\u9fff]){{1,6}})\s*([{_CN}]{{1,3}}|\d{{1,3}})(?:\s*[：:]\s*|\s+)(?=\S)")
+# (A space ends the label only after a Chinese numeral: 建成 5 个 is a wrapped sentence.)
+_NOUN_NUMBER = re.compile(rf"^((?:(?![{_CN}第])[\u4e00-\u9fff]){{1,6}})\s*(?:([{_CN}]{{1,3}}|\d{{1,3}})\s*[：:]\s*|([{_CN}]{{1,3}})\s+)(?=\S)")
 _NOUN_RANK = 1.5  # below （一）, above 1.: the list's own items
 
 
@@ -141,7 +142,7 @@ def _noun_marker(line: str) -> tuple[float, str, str] | None:
     m = _NOUN_NUMBER.match(line)
     if m is None or label_kind(m.group(1)) or any(w in m.group(1) for w in L.LIST_HEADING_STOP_WORDS):
         return None
-    return _NOUN_RANK, m.group(2), line[m.end():]
+    return _NOUN_RANK, m.group(2) or m.group(3), line[m.end():]
 
 
 def _marker(line: str) -> tuple[float, str, str] | None:
@@ -815,13 +816,17 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     wrappers = _wrappers(blocks, bearing)
 
     def ancestors(b: _Block) -> list[_Block]:
-        out = []
+        """The headings above an item. A heading that only names the list (二、工作措施) is
+        left out when the levels below it give a goal and a task (or the item's title is
+        its task); when it is the only level above the task headings, it is the goal."""
+        chain = []
         p = b.parent
         while p is not None:
-            if not _section_heading(p) and id(p) not in wrappers:
-                out.append(p)
+            chain.append(p)
             p = p.parent
-        return out
+        plain = [p for p in chain if not _section_heading(p) and id(p) not in wrappers]
+        titled = titled_rank[b.rank] and bool(b.title or _title_split(b.text))
+        return plain if len(plain) >= (1 if titled else 2) or len(plain) == len(chain) else chain
 
     events: list[Event] = []
     last_task: _Block | None = None

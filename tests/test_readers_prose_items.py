@@ -152,3 +152,43 @@ def test_units_on_a_goal_heading_apply_to_its_items_and_it_stays_the_goal() -> N
                                      ("县应急局", Role.ASSIST)}
     assert not any(n for n in plan.notes if n.kind == L.REVIEW_SKIPPED)
     assert not any("〕" in a.unit or "】" in a.unit for a in plan.assignments)
+
+
+ONE_LINE = ("某镇2025年人居环境整治方案 一、整治目标 村庄保洁覆盖率达到100%。 二、工作措施 （一）清理村庄垃圾。"
+            "1.开展房前屋后清理，由镇环卫所负责，各村配合。2.整治河塘沟渠，由镇水利站负责。 （二）改善村容村貌。"
+            "3.拆除危旧房屋，由镇规建办负责，各村配合。4.建设小微公园，由镇规建办牵头，镇财政所配合。 三、工作要求 "
+            "1.各村要明确专人负责。2.镇纪委将开展督查。")
+
+
+def test_items_run_together_keep_their_headings_and_a_wrapper_above_them_is_the_goal() -> None:
+    plan = _plan(ONE_LINE)
+    got = [(g.name, t.name, r.text[:6]) for g, t, r in plan.iter_requirements()]
+    assert got == [("工作措施", "清理村庄垃圾", "开展房前屋后"), ("工作措施", "清理村庄垃圾", "整治河塘沟渠"),
+                   ("工作措施", "改善村容村貌", "拆除危旧房屋"), ("工作措施", "改善村容村貌", "建设小微公园")]
+    # The paragraphs of 工作要求 are no requirements, but none of them vanishes unseen.
+    unread = [n for n in plan.notes if n.kind == L.REVIEW_SKIPPED and "各村要明确专人" in (n.source or "")]
+    assert len(unread) == 1
+
+
+BETWEEN = """\
+某县卫健局2025年重点工作
+一、公共卫生
+1.完成适龄儿童免疫规划疫苗接种率95%以上。（责任单位：县疾控中心）
+二、医疗服务
+2.推进紧密型县域医共体建设，年内实现乡镇全覆盖
+3.开展基层医疗机构服务能力提升行动，创建社区医院2家
+三、中医药
+4.建设中医馆3个。（责任单位：县中医院）
+四、保障措施
+5.加强组织领导，定期调度工作进展
+"""
+
+
+def test_unit_less_items_between_items_with_units_are_requirements_on_the_review_sheet() -> None:
+    plan = _plan(BETWEEN)
+    texts = [t[:6] for t in _texts(plan)]
+    assert texts == ["完成适龄儿童", "推进紧密型县", "开展基层医疗", "建设中医馆3"]
+    missing = {n.requirement_id for n in plan.notes if n.kind == L.REVIEW_NO_UNIT}
+    assert missing == {"2-1", "3-1"}
+    # After the last item with units, a numbered paragraph is no requirement but is noted.
+    assert any(n.kind == L.REVIEW_SKIPPED and "加强组织领导" in (n.source or "") for n in plan.notes)

@@ -43,8 +43,8 @@ def _grams(text: str) -> set[str]:
     return {t[i:i + _N] for i in range(max(1, len(t) - _N + 1))}
 
 
-# Cells, and the parts of a line a reader takes apart (the units in 〔〕【】, fields split by ；).
-_SEGMENTS = re.compile(r"[|│｜\t〔〕【】；;]+|\s{2,}")
+# Cells, and the parts of a line a reader takes apart (units in brackets, fields split by ；).
+_SEGMENTS = re.compile(r"[|│｜\t〔〕【】（）()；;]+|\s{2,}")
 
 
 def _key(text: str, delimiter: str | None = None) -> list[str]:

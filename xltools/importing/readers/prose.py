@@ -756,7 +756,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                     b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_PAREN.format(
                         text=full[len(rest.rstrip("。；")):].strip("。； "))))
                 b.deadline = b.deadline or deadline
-                if deadline:
+                if deadline and not labelled:  # a labelled one (完成时间：…) is no guess
                     b.review.append((L.REVIEW_DEADLINE, L.NOTE_PAREN_DEADLINE.format(text=deadline)))
     # Units written for an item that has sub-items apply to each of them; units given once
     # in a group's heading apply to the items of that group.

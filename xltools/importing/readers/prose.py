@@ -816,17 +816,13 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     wrappers = _wrappers(blocks, bearing)
 
     def ancestors(b: _Block) -> list[_Block]:
-        """The headings above an item. A heading that only names the list (二、工作措施) is
-        left out when the levels below it give a goal and a task (or the item's title is
-        its task); when it is the only level above the task headings, it is the goal."""
-        chain = []
+        out = []
         p = b.parent
         while p is not None:
-            chain.append(p)
+            if not _section_heading(p) and id(p) not in wrappers:
+                out.append(p)
             p = p.parent
-        plain = [p for p in chain if not _section_heading(p) and id(p) not in wrappers]
-        titled = titled_rank[b.rank] and bool(b.title or _title_split(b.text))
-        return plain if len(plain) >= (1 if titled else 2) or len(plain) == len(chain) else chain
+        return out
 
     events: list[Event] = []
     last_task: _Block | None = None

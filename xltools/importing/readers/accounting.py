@@ -43,8 +43,9 @@ def _grams(text: str) -> set[str]:
     return {t[i:i + _N] for i in range(max(1, len(t) - _N + 1))}
 
 
-# Cells, and the parts of a line a reader takes apart (units in brackets, fields split by ；).
-_SEGMENTS = re.compile(r"[|│｜\t〔〕【】（）()；;]+|\s{2,}")
+_SEGMENTS = re.compile(r"[|│｜\t]+|\s{2,}")
+# The parts of a cell a reader takes apart: units in brackets, fields split by ；.
+_PARTS = re.compile(r"[〔〕【】（）()；;]+")
 
 
 def _key(text: str, delimiter: str | None = None) -> list[str]:
@@ -55,11 +56,13 @@ def _key(text: str, delimiter: str | None = None) -> list[str]:
     if delimiter:
         return [k for piece in text.split(delimiter) for k in _key(piece.replace('"', " "))]
     out = []
-    for seg in _SEGMENTS.split(clean_text(text)):
-        seg = _LABEL.sub("", _without_labels(_ARTICLE.sub("", NUMBER_PREFIX.sub("", seg.strip()))))
-        key = "".join(ch for ch in seg if ch.isalnum())
-        if key:
-            out.append(key)
+    for cell in _SEGMENTS.split(clean_text(text)):
+        cell = _ARTICLE.sub("", NUMBER_PREFIX.sub("", cell.strip()))
+        for seg in _PARTS.split(cell):
+            seg = _LABEL.sub("", _without_labels(seg.strip()))
+            key = "".join(ch for ch in seg if ch.isalnum())
+            if key:
+                out.append(key)
     return out
 
 

@@ -129,7 +129,7 @@ def deadline_of(pairs: list[tuple[str, str]]) -> str | None:
 _ARTICLE = re.compile(rf"^第\s*([{_CN}]{{1,4}}|\d{{1,3}})\s*(?:(部分|编|章|节|条)(?:\s*[：:、．.]\s*|\s*)|(款|项)(?:\s*[：:、．.]\s*|\s+))")
 _ARTICLE_RANK = {"部分": -0.5, "编": -0.5, "章": 0, "节": 0.5, "条": 0.8, "款": 0.9, "项": 0.9}
 # (A space ends the label only after a Chinese numeral: 建成 5 个 is a wrapped sentence.)
-_NOUN_NUMBER = re.compile(rf"^((?:(?![{_CN}第])[\u4e00-\u9fff]){{1,6}})\s*(?:([{_CN}]{{1,3}}|\d{{1,3}})\s*[：:]\s*|([{_CN}]{{1,3}})\s+)(?=\S)")
+_NOUN_NUMBER = re.compile(rf"^((?:(?![{_CN}第])[\u4e00-\u9fff]){{1,6}})\s*(?:[（(]?([{_CN}]{{1,3}}|\d{{1,3}})[)）]?\s*[：:]\s*|([{_CN}]{{1,3}})\s+)(?=\S)")
 _NOUN_RANK = 1.5  # below （一）, above 1.: the list's own items
 
 

@@ -194,3 +194,26 @@ def test_unit_less_items_between_items_with_units_are_requirements_on_the_review
     assert missing == {"2-1", "3-1"}
     # After the last item with units, a numbered paragraph is no requirement but is noted.
     assert any(n.kind == L.REVIEW_SKIPPED and "加强组织领导" in (n.source or "") for n in plan.notes)
+
+
+PARALLEL_GROUPS = """\
+某区2025年消防安全整治方案
+一、总体要求
+1.坚持人民至上，压实各方责任
+二、主要任务
+（一）排查隐患
+1.全面排查高层建筑消防设施，建立隐患台账
+（二）集中整治
+2.整治电动自行车违规充电。（责任单位：区消防救援大队、各街道）
+三、工作要求
+3.各单位要按月报送工作进展
+"""
+
+
+def test_unit_less_items_of_a_group_beside_a_group_with_units_are_requirements() -> None:
+    plan = _plan(PARALLEL_GROUPS)
+    assert [t[:6] for t in _texts(plan)] == ["全面排查高层", "整治电动自行"]
+    assert {n.requirement_id for n in plan.notes if n.kind == L.REVIEW_NO_UNIT} == {"1-1"}
+    # 总体要求 and 工作要求 are other parts of the document: noted, not requirements.
+    unread = [n.source for n in plan.notes if n.kind == L.REVIEW_SKIPPED]
+    assert any("坚持人民至上" in s for s in unread) and any("按月报送" in s for s in unread)

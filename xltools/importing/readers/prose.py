@@ -799,11 +799,15 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     # An item without units under a heading of the same level as those over items with
     # units, between the first and the last of them, is a requirement whose units were
     # not found (on 待核对), not a paragraph of the introduction or of 保障措施.
+    # So is one in a group beside a group with units under the same heading (二、措施 >
+    # （一）… （二）…), wherever it stands: parallel groups of one list.
     parent_ranks = {b.parent.rank for b in bearing if b.parent is not None}
     first_line, last_line = min(b.line for b in bearing), max(b.line for b in bearing)
+    grandparents = {id(b.parent.parent) for b in bearing if b.parent is not None and b.parent.parent is not None}
     items = [b for b in blocks if b.has_units or (
         b.rank == leaf_rank and not b.children and (id(b.parent) in parents_with_units or (
-            b.parent is not None and b.parent.rank in parent_ranks and first_line < b.line < last_line)))]
+            b.parent is not None and b.parent.rank in parent_ranks and (
+                first_line < b.line < last_line or id(b.parent.parent) in grandparents))))]
     # Items that open with a short title sentence are tasks (title) with one requirement
     # (the rest) — decided for each numbering level, which may differ (1.标题。正文 beside
     # 3.标题。 over （1）… （2）…).

@@ -31,3 +31,15 @@ def test_a_line_the_reader_dropped_is_listed() -> None:
     # A reader that loses the middle row: its line is found unread, inside the table.
     lossy = [e for e in events if getattr(e, "line", None) != 3]
     assert [line for line, _ in account_lines(text, lossy, meta).lost] == [3]
+
+
+def test_labels_read_by_grammar_and_bracketed_units_count_as_read() -> None:
+    # Labels no vocabulary lists (承接科室, 办结节点), short items with their units in
+    # brackets, a chapter heading: all read; a line the reader drops is still found.
+    text = ("某馆2025年工作安排\n第一章　馆藏建设\n1.新增藏品50件。（承接科室：典藏部）\n"
+            "2.修复古籍10册。〔承接科室：修复部；协作科室：典藏部〕办结节点：11月底前\n"
+            "第二章　社会教育\n3.开展研学活动。（宣教部）\n")
+    events, meta = read_source(text.encode("utf-8"), "t.txt")
+    assert account_lines(text, events, meta).lost == ()
+    lossy = [e for e in events if getattr(e, "line", None) != 4]
+    assert [line for line, _ in account_lines(text, lossy, meta).lost] == [4]

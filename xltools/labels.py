@@ -156,6 +156,9 @@ LABEL_LEAD_WORDS = ("牵头", "主办", "主责", "主抓", "主要负责", "牽
 LABEL_ASSIST_WORDS = ("配合", "协办", "协作", "协同", "参与", "协助", "参加", "協助", "協同", "參與", "配合")
 # Words that join two roles in one label (责任主体与协同单位): a mixed column.
 LABEL_JOINERS = ("与", "和", "及", "、", "/", "／")
+# Modifiers of a units label that name who oversees the work (督办单位 beside 承办单位):
+# such a label, with no role word and another units label on the item, names no assignee.
+LABEL_SUPERVISE_WORDS = ("督办", "督查", "督导", "监督", "督促", "督辦", "監督")
 # Common surnames: a 2–4 character cell starting with one, in a people column, is a name.
 COMMON_SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -850,6 +853,7 @@ NOTE_ROW_SHIFTED = "此行的单元格比表头少（合并单元格下的续行
 NOTE_UNLABELLED_NUMBER = "表头没有“序号”列，但数据行首列是编号，已按“序号”读取。"
 NOTE_COLUMN_GUESSED = "列名“{header}”按“{meaning}”列读取。"
 NOTE_LOST_LINE = "表格范围内的这一行没有读入（或只读入了一部分），请核对是否漏读。"
+NOTE_ITEM_NOT_READ = "编号条目“{number}”没有读作要求（没有找到它的责任单位，也不是其他条目的标题），请核对是否漏读。"
 SET_SOURCE_LINES = "原文行数"
 SOURCE_LINES_VALUE = "共 {total} 行：读入 {read} 行，略过 {skipped} 行（网页栏目、前言、落款等）"
 NOTE_RUNNER_UP = "原文按“{chosen}”读取；按“{other}”读取的结果也较合理，请核对表格结构。"

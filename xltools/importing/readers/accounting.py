@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from xltools import labels as L
+from xltools.importing.readers.columns import find_labels
 from xltools.importing.readers.grid import NUMBER_PREFIX
 
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta, StrayLabel
@@ -23,6 +24,10 @@ _N = 4
 _LABEL_WORDS = sorted({*L.UNIT_LINE_LABELS, *(w for ws in L.HEADER_ALIASES.values() for w in ws)},
                       key=len, reverse=True)
 _LABEL = re.compile(r"[（(【]?\s*(?:" + "|".join(map(re.escape, _LABEL_WORDS)) + r")\s*[】]?\s*[：:]")
+
+
+# 第二章 / 第一部分: a heading's number, which the goal's name leaves out.
+_ARTICLE = re.compile(rf"^第\s*(?:[{L.CN_NUMERALS}]{{1,4}}|\d{{1,3}})\s*(?:部分|编|章|节)\s*")
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,8 @@ def _grams(text: str) -> set[str]:
 
 _SEGMENTS = re.compile(r"[|│｜\t]+|\s{2,}")
 _NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum refuses, character by character
+# The parts of a cell a reader takes apart: units in brackets, fields split by ；.
+_PARTS = re.compile(r"[〔〕【】（）()；;]+")
 
 
 def _key(text: str, delimiter: str | None = None) -> list[str]:
@@ -50,14 +57,29 @@ def _key(text: str, delimiter: str | None = None) -> list[str]:
     if delimiter:
         return [k for piece in text.split(delimiter) for k in _key(piece.replace('"', " "))]
     out = []
-    for seg in _SEGMENTS.split(clean_text(text)):
-        seg = NUMBER_PREFIX.sub("", seg.strip())
-        if "：" in seg or ":" in seg:  # a label ends in one
-            seg = _LABEL.sub("", seg)
-        key = _NOT_ALNUM.sub("", seg)
-        if key:
-            out.append(key)
+    for cell in _SEGMENTS.split(clean_text(text)):
+        cell = _ARTICLE.sub("", NUMBER_PREFIX.sub("", cell.strip()))
+        for seg in _PARTS.split(cell):
+            seg = seg.strip()
+            if "：" in seg or ":" in seg:  # a label ends in one
+                seg = _LABEL.sub("", _without_labels(seg))
+            key = _NOT_ALNUM.sub("", seg)
+            if key:
+                out.append(key)
     return out
+
+
+def _without_labels(seg: str) -> str:
+    """The segment without the labels the grammar reads (主办处室：, 时间节点：), which
+    no vocabulary lists but readers take apart all the same."""
+    found = find_labels(seg)
+    if not found:
+        return seg
+    out, at = [], 0
+    for start, end, _ in found:
+        out.append(seg[at:start])
+        at = end
+    return "".join(out) + seg[at:]
 
 
 def _grams_of(keys: list[str]) -> set[str]:

@@ -57,7 +57,9 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     review = tuple(fixer.review) + meta.review
     # A CSV/TSV line is split at its delimiter (a cell's text may continue on the next lines).
     account = account_lines(text, events, meta, delim if best.reader == "csv" else None)
-    review += tuple((L.REVIEW_SKIPPED, L.NOTE_LOST_LINE, line, source) for line, source in account.lost)
+    noted = {r[2] for r in review if r[0] == L.REVIEW_SKIPPED}  # a line the reader already put on 待核对
+    review += tuple((L.REVIEW_SKIPPED, L.NOTE_LOST_LINE, line, source) for line, source in account.lost
+                    if line not in noted)
     if runner_up is not None and runner_up.score >= 0.9 * best.score and not agree(best.events, runner_up.events):
         review += ((L.REVIEW_STRUCTURE, L.NOTE_RUNNER_UP.format(
             chosen=L.READER_NAMES.get(best.reader, best.reader),

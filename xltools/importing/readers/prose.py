@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.deadlines import deadline_words, document_deadline, find_deadline, is_deadline_phrase
 from xltools.importing.readers.cleanup import Fixer
-from xltools.importing.readers.columns import (find_labels, header_role, label_kind, label_role, names_its_role,
-                                               squeeze)
+from xltools.importing.readers.columns import (find_labels, header_role, label_kind, label_role, modifier_role,
+                                               names_its_role, squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import looks_like_units_cell, parse_clause, split_top_level
@@ -100,6 +100,21 @@ def unit_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(lab, v) for lab, v in pairs if label_kind(lab) == "units"]
 
 
+def _oversees(label: str) -> bool:
+    """A units label that names the overseer, not a role (督办单位, 督查部门; not 牵头督查单位)."""
+    return any(w in label for w in L.LABEL_SUPERVISE_WORDS) and not modifier_role(label) and \
+        not any(w in label for w in L.RESPONSIBLE_HEADER_WORDS)
+
+
+def without_overseers(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    """An item's labelled units without those of an overseeing label (督办单位：市政府督查室)
+    when another units label names the assignees (承办单位：…): (pairs, remarks)."""
+    over = [(lab, v) for lab, v in pairs if _oversees(lab)]
+    if not over or len(over) == len(pairs):
+        return pairs, []
+    return [p for p in pairs if p not in over], [L.REMARK_FORMAT.format(header=lab, value=v) for lab, v in over]
+
+
 def people_notes(pairs: list[tuple[str, str]]) -> list[str]:
     return [L.REMARK_FORMAT.format(header=lab, value=v) for lab, v in pairs if label_kind(lab) == "people"]
 
@@ -108,7 +123,32 @@ def deadline_of(pairs: list[tuple[str, str]]) -> str | None:
     return next((v for lab, v in pairs if label_kind(lab) == "deadline"), None)
 
 
-def _marker(line: str) -> tuple[int, str, str] | None:
+# Items labelled by a numbered noun: 第N章 / 第N条 (regulation style, the unit word giving the
+# level) and a noun with its number before a colon (问题1： 督办事项一：) or a space (任务三 ).
+# (The space after 第一条 is often gone: clean_text drops a space between two Chinese characters.)
+_ARTICLE = re.compile(rf"^第\s*([{_CN}]{{1,4}}|\d{{1,3}})\s*(?:(部分|编|章|节|条)(?:\s*[：:、．.]\s*|\s*)|(款|项)(?:\s*[：:、．.]\s*|\s+))")
+_ARTICLE_RANK = {"部分": -0.5, "编": -0.5, "章": 0, "节": 0.5, "条": 0.8, "款": 0.9, "项": 0.9}
+# (A space ends the label only after a Chinese numeral: 建成 5 个 is a wrapped sentence.)
+_NOUN_NUMBER = re.compile(rf"^((?:(?![{_CN}第])[\u4e00-\u9fff]){{1,6}})\s*(?:[（(]?([{_CN}]{{1,3}}|\d{{1,3}})[)）]?\s*[：:]\s*|([{_CN}]{{1,3}})\s+)(?=\S)")
+_NOUN_RANK = 1.5  # below （一）, above 1.: the list's own items
+
+
+def _noun_marker(line: str) -> tuple[float, str, str] | None:
+    """第一条　… / 问题1：… / 督办事项一：…: an item opened by a numbered noun phrase
+    (not a label such as 责任单位：, not 附件1：)."""
+    m = _ARTICLE.match(line)
+    if m:
+        return _ARTICLE_RANK[m.group(2) or m.group(3)], m.group(1), line[m.end():]
+    m = _NOUN_NUMBER.match(line)
+    if m is None or label_kind(m.group(1)) or any(w in m.group(1) for w in L.LIST_HEADING_STOP_WORDS):
+        return None
+    return _NOUN_RANK, m.group(2) or m.group(3), line[m.end():]
+
+
+def _marker(line: str) -> tuple[float, str, str] | None:
+    noun = _noun_marker(line)
+    if noun is not None and noun[2]:
+        return noun
     for rank, pattern in _MARKERS:
         m = pattern.match(line)
         if m and m.end() < len(line):
@@ -159,6 +199,8 @@ def split_labelled(inner: str) -> list[tuple[str, str]]:
     out = []
     for (_, end, label), nxt in zip(found, found[1:] + [None]):
         value = inner[end: nxt[0] if nxt else len(inner)].strip(" ；;，,。")
+        while value and value[-1] in _CLOSERS and not _balanced(value):
+            value = value[:-1].rstrip(" ；;，,。")  # the bracket the units stood in (…区统计局〕)
         if value:
             out.append((squeeze(label), value))
     return out
@@ -168,10 +210,18 @@ def _inline_labels(full: str) -> tuple[int, list[tuple[str, str]]] | None:
     """Units labelled at the end of the item's own text, after a sentence end
     (…工作。责任单位：市财政局) → (where they start, pairs)."""
     for start, _, label in find_labels(full, ("units", "deadline")):
-        if full[:start].rstrip().endswith(_SENTENCE_END):
+        # After a sentence end, or after the closing bracket of the item's units (…）时间节点：全年).
+        head = full[:start]
+        if head.rstrip().endswith(_SENTENCE_END + tuple(_CLOSERS)) and _balanced(head):
             pairs = split_labelled(full[start:])
             return (start, pairs) if pairs else None
     return None
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket opened in ``text`` is closed (a label inside an
+    open bracket belongs to the bracket, not to the item's end)."""
+    return sum(text.count(c) for c in "（(〔【[［") == sum(text.count(c) for c in "）)〕】]］")
 
 
 def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str | None] | None:
@@ -415,23 +465,33 @@ def split_run_together(line: str) -> list[str]:
     if len(line) < 60:
         return [line]
     cuts: list[int] = []
-    last: dict[int, int] = {}
+    last: dict[float, int] = {}
+    ever: dict[float, int] = {}  # the last number of each kind, also under an earlier heading
     first = _marker(line)
     if first is not None and (n := _number_value(first[1])) is not None:
-        last[first[0]] = n
+        last[first[0]] = ever[first[0]] = n
     for m in _INLINE_MARKER.finditer(line):
         mk = _marker(line[m.end():])
         n = _number_value(mk[1]) if mk else None
         if mk is None or n is None:
             continue
-        if n == 1 or last.get(mk[0]) == n - 1:
+        # 1 after a heading, n+1 after n — also numbered on across headings (（二） 3.).
+        if n == 1 or last.get(mk[0]) == n - 1 or mk[0] not in last and ever.get(mk[0]) == n - 1:
             cuts.append(m.end())
-            last[mk[0]] = n
+            last[mk[0]] = ever[mk[0]] = n
             for deeper in [r for r in last if r > mk[0]]:
                 del last[deeper]  # a new heading restarts the numbering under it
     if len(cuts) < 2:
         return [line]
     return [p.strip() for p in (line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])) if p.strip()]
+
+
+def _marker_text(block: _Block) -> str:
+    """How a block's number reads in the source (一、 （二） 3. 第四条)."""
+    source = clean_text(block.sources[0]) if block.sources else ""
+    head = clean_text(block.head)
+    at = source.find(head[:8]) if head else -1
+    return source[:at].strip() if at > 0 else block.number
 
 
 def _number_value(number: str) -> int | None:
@@ -701,12 +761,15 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     parser = _Parser()
     lines: list[tuple[int, str]] = []
     for i, raw in enumerate(text.split("\n"), start=1):
-        line = clean_text(fixer.fix(raw) if fixer else raw)
-        # A boxed label reads as a labelled line: 【牵头单位】X → 牵头单位：X
-        line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：" if label_kind(m.group(1)) else m.group(0), line)
-        if line:
-            lines.append((i, line))
-    lines = [(i, part) for i, line in lines for part in split_run_together(line)]
+        fixed = (fixer.fix(raw) if fixer else raw).strip()
+        # Items run together on one line are cut before cleaning, which drops the spaces
+        # that show where one ended (…措施 （一）严打… → 措施（一）严打…).
+        for part in split_run_together(fixed):
+            line = clean_text(part)
+            # A boxed label reads as a labelled line: 【牵头单位】X → 牵头单位：X
+            line = _BOXED_LABEL.sub(lambda m: m.group(1) + "：" if label_kind(m.group(1)) else m.group(0), line)
+            if line:
+                lines.append((i, line))
     furniture = _furniture(lines)
     for k, (i, line) in enumerate(lines):
         if k in furniture:
@@ -725,11 +788,12 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         if not b.labelled:
             inline = _inline_labels(full)
             head = full[:inline[0]] if inline else ""
-            balanced = head.count("（") + head.count("(") == head.count("）") + head.count(")")
-            if inline and balanced:
+            if inline:
                 b.labelled = inline[1]
                 b.text = head.rstrip()
-                continue
+                if unit_pairs(b.labelled) or not b.text.endswith(tuple(_CLOSERS)):
+                    continue
+                full = b.text  # a field after the bracket (…（主办处室：X）时间节点：全年): units in the bracket
             found = units_parenthesis(full)
             if found is not None:
                 rest, wording, labelled, deadline = found
@@ -741,18 +805,26 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                     b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_PAREN.format(
                         text=full[len(rest.rstrip("。；")):].strip("。； "))))
                 b.deadline = b.deadline or deadline
-                if deadline:
+                if deadline and not labelled:  # a labelled one (完成时间：…) is no guess
                     b.review.append((L.REVIEW_DEADLINE, L.NOTE_PAREN_DEADLINE.format(text=deadline)))
     # Units written for an item that has sub-items apply to each of them; units given once
     # in a group's heading apply to the items of that group.
+    roots = [b for b in blocks if b.parent is None]
     for b in blocks:
         if b.has_units and b.children and not any(c.has_units for c in b.children):
+            if not b.body:
+                b.head = b.text  # its name without the units (二、推进数据开发〔牵头单位：…〕)
+            # A top-level heading beside other top-level headings over items (一、 二、 三、) is
+            # a goal that gives its units once, not a task titled by it (a task needs a goal above).
+            goal_level = b.parent is None and any(r is not b and r.children for r in roots) \
+                and not _among_items(b, blocks)
             for c in b.children:
                 c.labelled, c.wording = list(b.labelled or b.paren_labelled), b.wording
                 c.deadline = c.deadline or b.deadline
-                if b.group:
+                if b.group or goal_level:
                     c.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_HEADING_UNITS.format(
-                        heading=b.heading, units=b.wording or "；".join(v for _, v in b.labelled))))
+                        heading=b.heading, units=b.wording or "；".join(
+                            f"{lab}：{v}" for lab, v in (b.labelled or b.paren_labelled)))))
                 else:
                     c.task_of = b
                     c.review.append((L.REVIEW_UNITS, L.NOTE_PARENT_UNITS.format(task=_task_name(b))))
@@ -773,8 +845,18 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         return None
     leaf_rank = Counter(b.rank for b in bearing).most_common(1)[0][0]
     parents_with_units = {id(b.parent) for b in bearing}
+    # An item without units under a heading of the same level as those over items with
+    # units, between the first and the last of them, is a requirement whose units were
+    # not found (on 待核对), not a paragraph of the introduction or of 保障措施.
+    # So is one in a group beside a group with units under the same heading (二、措施 >
+    # （一）… （二）…), wherever it stands: parallel groups of one list.
+    parent_ranks = {b.parent.rank for b in bearing if b.parent is not None}
+    first_line, last_line = min(b.line for b in bearing), max(b.line for b in bearing)
+    grandparents = {id(b.parent.parent) for b in bearing if b.parent is not None and b.parent.parent is not None}
     items = [b for b in blocks if b.has_units or (
-        b.rank == leaf_rank and not b.children and id(b.parent) in parents_with_units)]
+        b.rank == leaf_rank and not b.children and (id(b.parent) in parents_with_units or (
+            b.parent is not None and b.parent.rank in parent_ranks and (
+                first_line < b.line < last_line or id(b.parent.parent) in grandparents))))]
     # Items that open with a short title sentence are tasks (title) with one requirement
     # (the rest) — decided for each numbering level, which may differ (1.标题。正文 beside
     # 3.标题。 over （1）… （2）…).
@@ -837,7 +919,8 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
         role_units: list[tuple[str, str]] = []
         labelled = []
         deadline = b.deadline or deadline_of(b.labelled) or deadline_of(b.paren_labelled)
-        for lab, value in unit_pairs(b.labelled) or unit_pairs(b.paren_labelled):
+        assignees, overseers = without_overseers(unit_pairs(b.labelled) or unit_pairs(b.paren_labelled))
+        for lab, value in assignees:
             value, found = split_units_deadline(value)
             if found and not deadline:
                 deadline = found
@@ -857,14 +940,23 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             requirement=requirement, goal=goal,
             number=number, task=task, units=units, deadline=deadline, line=b.line,
             source=" / ".join(b.sources), role_units=tuple(role_units), review=tuple(review),
-            notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled)),
+            notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled) + overseers),
             new_task=task_block is None))
+    # No numbered item disappears silently: one that is no requirement, no goal and no
+    # task heading is on 待核对 (a 工作要求 paragraph is cleared there with one click).
+    unread: list[tuple[int, str]] = []
     for b in blocks:
         if id(b) not in used and not b.children and b.text:
-            parser.skipped.append((b.line, " / ".join(b.sources)))
+            if b.number and not b.group:
+                unread.append((b.line, " / ".join(b.sources)))
+                parser.review.append((L.REVIEW_SKIPPED, L.NOTE_ITEM_NOT_READ.format(number=_marker_text(b)),
+                                      b.line, unread[-1][1]))
+            else:
+                parser.skipped.append((b.line, " / ".join(b.sources)))
     preamble_text = [t for _, t in parser.preamble]
     last_item = max((b.line for b in items), default=0)
-    events, doc_review = _document_deadline(events, preamble_text + [t for i, t in parser.skipped if i > last_item])
+    closing = sorted(parser.skipped + unread)
+    events, doc_review = _document_deadline(events, preamble_text + [t for i, t in closing if i > last_item])
     parser.review.extend(doc_review)
     title = choose_title(preamble_text)
     year = year_of(title) or next((y for t in preamble_text[:12] if (y := year_of(t))), None)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from xltools import labels as L
 from xltools.deadlines import is_deadline_phrase
-from xltools.text import clean_text
+from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import is_group_form, looks_like_unit, looks_like_units_cell
 
 _SQUEEZE = re.compile(r"[\s*＊:：]")
@@ -127,6 +127,8 @@ def cell_type(text: str) -> str:
         return "year"  # 2024 alone: a 建设时间 / 年度 cell more often than an item number
     if _NUMBER.match(t):
         return "number"
+    if strip_trailing_punct(t) in L.DITTO_WORDS:
+        return "ditto"  # 同上: the cell above, in whatever column it stands
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
         return "heading"
     if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20:
@@ -166,6 +168,10 @@ _COMPAT: dict[str, dict[str, float]] = {
     "amount": {"number": 2.5, "year": 1.0, "title": 0.5, "sentence": -1.0, "units": -1.0},
     "place": {"title": 1.5, "units": 1.0, "sentence": 0.0, "number": -2.0},
 }
+# A ditto word (同上) repeats the cell above: it fits a column whose cells repeat down the rows.
+for _kind, _fit in (("units", 2.0), ("people", 1.5), ("deadline", 1.5), ("task", 1.0), ("goal", 1.0),
+                    ("requirement", 0.0), ("text", 0.5), ("progress", 0.5), ("remark", 1.0), ("place", 1.0)):
+    _COMPAT[_kind]["ditto"] = _fit
 # Column kinds that are no part of the plan: their cells are kept as remarks.
 OTHER_KINDS = ("progress", "text", "amount", "place")
 

@@ -59,16 +59,21 @@ class Reading:
     score: float
 
 
-def _items(text: str) -> list[Item]:
+def _items(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item]:
     lines = text.split("\n")
     # Where separator lines (|, ---) stand between cells, they are the boundaries and blank
     # lines are only spacing; elsewhere a blank line is a boundary and two are an empty cell.
+    # Where a pipe closed each cell (``cell_ends``: the lines it closed), the cell ends there,
+    # a line of bare pipes is an empty cell for each pipe, and blank lines are spacing.
     bars = sum(1 for ln in lines if ln.strip() and _SEPARATOR_LINE.match(ln.strip()))
     use_bars = bars >= 3
     out: list[Item] = []
     gap = 0
     for i, raw in enumerate(lines, start=1):
         t = raw.strip()
+        if cell_ends and (not t or _SEPARATOR_LINE.match(t)):
+            gap += 2 * len(re.findall(r"[|│｜]", t)) if t else 0
+            continue
         if not t or _SEPARATOR_LINE.match(t):
             if use_bars == bool(t):
                 gap += 1
@@ -83,7 +88,7 @@ def _items(text: str) -> list[Item]:
             continue
         # A line holding several cells (tab, pipe, spaced header words) is no cell of a stream.
         out.append(Item(i, t, gap, "several" if several else cell_type(t)))
-        gap = 0
+        gap = 1 if i in cell_ends else 0
     return out
 
 
@@ -343,9 +348,11 @@ def best_reading(items: list[Item]) -> Reading | None:
     return best
 
 
-def read_cell_stream(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
-    """Read a one-cell-per-line table; None when no header is found."""
-    items = _items(text)
+def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
+                     cell_ends: frozenset[int] = frozenset()) -> tuple[list[Event], SourceMeta] | None:
+    """Read a one-cell-per-line table; None when no header is found. ``cell_ends``:
+    the lines whose cell a pipe closed (``delimited.pipe_cell_ends``)."""
+    items = _items(text, cell_ends)
     reading = best_reading(items)
     if reading is None:
         return None

@@ -133,6 +133,11 @@ def cell_type(text: str) -> str:
         return "heading"
     if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20:
         return "chrome"
+    # A web page's buttons in brackets (【打印此页】【关闭窗口】), one of them a chrome word.
+    buttons = re.findall(r"【([^【】]{1,8})】", t)
+    if len(buttons) >= 2 and len("".join(buttons)) + 2 * len(buttons) == len(t) \
+            and any(b.startswith(w) for b in buttons for w in L.PAGE_CHROME):
+        return "chrome"
     short = len(t) <= 14
     if short and is_deadline_phrase(t):
         return "deadline"
@@ -365,8 +370,15 @@ def split_glued_header(text: str) -> tuple[str, ...] | None:
             if best[j] is None or cand[0] > best[j][0]:  # type: ignore[index]
                 best[j] = cand
     found = best[n]
-    if found is None or len(found[1]) < 3:
+    if found is None or len(found[1]) < 2:
         return None
+    if len(found[1]) == 2:
+        # Two words glued are a row only as the sub-headers of a spanning units word:
+        # 牵头单位配合单位 (a units column each, with roles of their own).
+        roles = [header_role(w) for w in found[1]]
+        if not all(r is not None and r.kind == "units" and r.role for r in roles) \
+                or len({r.role for r in roles if r}) < 2:
+            return None
     # A line that reads whole as one header word of a known kind (年度目标任务落实情况: a
     # progress column, or a goal cell) is split only when the words name who does the work:
     # a table's header row has a units column, a long header cell has none.

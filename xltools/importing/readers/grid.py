@@ -54,6 +54,8 @@ NUMBER_PREFIX = re.compile(
     r"|(\d{1,4})\s*(?:[、．]|\.(?!\d))\s*"
     r"|[（(]\s*(\d{1,4})\s*[)）]\s*[、.．]?\s*"
     r"|([①-⑳]))")
+# A page footer copied into a dump (第 1 页 共 3 页, 第2页/共5页): no row of the table.
+_PAGE_FOOTER = re.compile(r"^[-—–\s]*第\s*\d{1,4}\s*页\s*[/／,，]?\s*(?:共\s*\d{1,4}\s*页)?[-—–\s]*$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEADER_KINDS = tuple(L.HEADER_ALIASES)
 # Role words standing alone under a spanning units header.
@@ -446,7 +448,7 @@ class GridReader:
             if _is_header_row(texts, strict=True):
                 continue  # header repeated after a page break
             distinct = list(dict.fromkeys(t for t in texts if t))
-            if len(distinct) == 1 and re.search(r"页|/", distinct[0]) and re.match(L.PDF_PAGE_NUMBER, distinct[0]):
+            if len(distinct) == 1 and _PAGE_FOOTER.match(distinct[0]):
                 self.skipped.append((line or 0, distinct[0]))  # a page footer (第 1 页 共 3 页)
                 continue
             if len(distinct) == 1 and (sum(1 for t in texts if t) > 1 or

@@ -456,6 +456,7 @@ class GridReader:
                                         and self._lone_heading(texts[0])
                                         and not _data_in_row(row, cols))):
                 self._section(distinct[0], line, source)
+                above.clear()  # no merged cell reaches over a row across the table
                 continue
             cells, review = self._align(row, texts, line, source)
             cells, review = _carry_above(cells, above, carried, review)

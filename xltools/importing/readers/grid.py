@@ -847,9 +847,9 @@ def _is_ditto(text: str) -> bool:
 
 def _lead_merged(rows: Sequence[Sequence[Cell]], cols: Sequence[Column]) -> set[int]:
     """Lead units columns of a text dump (merges lost) whose empty cells are merged
-    cells: a column of one lead per row that every other row with a requirement fills
-    (at least three rows and two in three). A cooperate or responsible column is often
-    empty for real and is not guessed so."""
+    cells: a column of one lead unit per row (no cell lists several) that every other row
+    with a requirement fills (at least three rows and two in three). A cooperate or
+    responsible column is often empty for real and is not guessed so."""
     req = next((i for i, c in enumerate(cols) if c.kind == "requirement"), None)
     if req is None:
         return set()
@@ -858,8 +858,10 @@ def _lead_merged(rows: Sequence[Sequence[Cell]], cols: Sequence[Column]) -> set[
         if c.kind != "units" or c.role != L.ROLE_LEAD:
             continue
         data = [r for r in rows if len(r) > max(i, req) and clean_text(r[req].text)]
-        filled = sum(1 for r in data if clean_text(r[i].text))
-        if filled >= 3 and filled < len(data) and filled >= 2 * len(data) / 3:
+        leads = [clean_text(r[i].text) for r in data if clean_text(r[i].text)]
+        filled = len(leads)
+        single = not any(re.search(r"[、，,；;\n]", r[i].text.strip()) for r in data)
+        if single and filled >= 3 and filled < len(data) and filled >= 2 * len(data) / 3:
             out.add(i)
     return out
 

@@ -25,7 +25,7 @@ def _units(plan, rid: str) -> dict[Role, set[str]]:
 def test_label_lines_over_value_lines_are_records() -> None:
     records = [("老年助餐服务扩面", "新增社区长者食堂12家，覆盖所有街道。", "区民政局", "各街道办事处、区市场监管局", "10月底前"),
                ("背街小巷路灯改造", "更换节能路灯800盏，消除照明盲区。", "区城管局", "", "9月底前"),
-               ("校园周边交通治理", "在15所中小学门口设置护学岗和临时停车区。", "区公安分局", "区教育局", "年底前")]
+               ("校园周边交通治理", "在15所中小学门口设置护学岗和临时停车区。", "区公安分局", "区直相关单位", "年底前")]
     lines = ["某区2025年民生微实事清单", "分享 | 打印 | 关闭", ""]
     for name, content, lead, assist, due in records:
         lines += ["项目名称", name, "工作内容", content, "主办单位", lead, "协作部门", assist, "办结时限", due, ""]
@@ -37,6 +37,8 @@ def test_label_lines_over_value_lines_are_records() -> None:
     # An empty value: the next label is no unit, the deadline no requirement.
     assert _units(plan, "2-1") == {Role.LEAD: {"区城管局"}}
     assert [r.deadline.text for r in plan.requirements] == ["10月底前", "9月底前", "年底前"]
+    # A value that reads like a label (…相关单位) right below its label is the value.
+    assert Role.LEAD in _units(plan, "3-1") and len(_units(plan, "3-1").get(Role.ASSIST, ())) == 1
     units = {a.unit for a in plan.assignments}
     assert not units & {"协作部门", "办结时限", "主办单位", "工作内容"}
     assert not any("扫一扫" in r.text or "办结时限" in r.text for r in plan.requirements)

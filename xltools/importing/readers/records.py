@@ -48,10 +48,14 @@ def _fields(lines: list[str]) -> list[tuple[str, str] | None]:
     """The field each line opens: ``label：value`` on one line, or a label alone whose
     value is the line below it. A label alone is a field when a value follows it, or an
     empty value (a blank line before the next label); labels on consecutive lines are a
-    header row, not fields."""
+    header row, not fields. A line right below a label still without its value is that
+    value unless it is a ``label：value`` line of its own."""
     out: list[tuple[str, str] | None] = []
     for k, line in enumerate(lines):
         field = _field(line) if ("：" in line or ":" in line) else None
+        if field is None and k and out[-1] is not None and not out[-1][1] and line:
+            out.append(None)  # right below a label without its value: the value (县直有关单位)
+            continue
         if field is None and (label := _label(line)) is not None:
             nxt = next((j for j in range(k + 1, len(lines)) if lines[j]), None)
             if nxt is not None and (nxt > k + 1 or _label(lines[nxt]) is None and _field(lines[nxt]) is None):

@@ -11,6 +11,7 @@ grid, one column per label in order of first appearance.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import OTHER_KINDS, header_role, resolve_text_columns
@@ -49,17 +50,26 @@ def _fields(lines: list[str]) -> list[tuple[str, str] | None]:
     value is the line below it. A label alone is a field when a value follows it, or an
     empty value (a blank line before the next label); labels on consecutive lines are a
     header row, not fields. A line right below a label still without its value is that
-    value unless it is a ``label：value`` line of its own."""
+    value unless it is a ``label：value`` line of its own; where labels recur record after
+    record, a label-like line that recurs less than half as often is a value."""
+    # Where labels recur record after record, a label-like line that does not is a value.
+    counts = Counter(lb for line in lines if (lb := _label(line)) is not None)
+    top = max(counts.values(), default=0)
+
+    def label(line: str) -> str | None:
+        lb = _label(line)
+        return lb if lb is not None and (top < 2 or 2 * counts[lb] >= top) else None
+
     out: list[tuple[str, str] | None] = []
     for k, line in enumerate(lines):
         field = _field(line) if ("：" in line or ":" in line) else None
         if field is None and k and out[-1] is not None and not out[-1][1] and line:
             out.append(None)  # right below a label without its value: the value (县直有关单位)
             continue
-        if field is None and (label := _label(line)) is not None:
+        if field is None and (lb := label(line)) is not None:
             nxt = next((j for j in range(k + 1, len(lines)) if lines[j]), None)
-            if nxt is not None and (nxt > k + 1 or _label(lines[nxt]) is None and _field(lines[nxt]) is None):
-                field = (label, "")
+            if nxt is not None and (nxt > k + 1 or label(lines[nxt]) is None and _field(lines[nxt]) is None):
+                field = (lb, "")
         out.append(field)
     return out
 

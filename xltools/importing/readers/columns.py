@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from xltools import labels as L
 from xltools.deadlines import is_deadline_phrase
-from xltools.text import clean_text
+from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import is_group_form, looks_like_unit, looks_like_units_cell
 
 _SQUEEZE = re.compile(r"[\s*＊:：]")
@@ -127,9 +127,16 @@ def cell_type(text: str) -> str:
         return "year"  # 2024 alone: a 建设时间 / 年度 cell more often than an item number
     if _NUMBER.match(t):
         return "number"
+    if strip_trailing_punct(t) in L.DITTO_WORDS:
+        return "ditto"  # 同上: the cell above, in whatever column it stands
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
         return "heading"
     if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20:
+        return "chrome"
+    # A web page's buttons in brackets (【打印此页】【关闭窗口】), one of them a chrome word.
+    buttons = re.findall(r"【([^【】]{1,8})】", t)
+    if len(buttons) >= 2 and len("".join(buttons)) + 2 * len(buttons) == len(t) \
+            and any(b.startswith(w) for b in buttons for w in L.PAGE_CHROME):
         return "chrome"
     short = len(t) <= 14
     if short and is_deadline_phrase(t):
@@ -166,6 +173,10 @@ _COMPAT: dict[str, dict[str, float]] = {
     "amount": {"number": 2.5, "year": 1.0, "title": 0.5, "sentence": -1.0, "units": -1.0},
     "place": {"title": 1.5, "units": 1.0, "sentence": 0.0, "number": -2.0},
 }
+# A ditto word (同上) repeats the cell above: it fits a column whose cells repeat down the rows.
+for _kind, _fit in (("units", 2.0), ("people", 1.5), ("deadline", 1.5), ("task", 1.0), ("goal", 1.0),
+                    ("requirement", 0.0), ("text", 0.5), ("progress", 0.5), ("remark", 1.0), ("place", 1.0)):
+    _COMPAT[_kind]["ditto"] = _fit
 # Column kinds that are no part of the plan: their cells are kept as remarks.
 OTHER_KINDS = ("progress", "text", "amount", "place")
 
@@ -359,8 +370,15 @@ def split_glued_header(text: str) -> tuple[str, ...] | None:
             if best[j] is None or cand[0] > best[j][0]:  # type: ignore[index]
                 best[j] = cand
     found = best[n]
-    if found is None or len(found[1]) < 3:
+    if found is None or len(found[1]) < 2:
         return None
+    if len(found[1]) == 2:
+        # Two words glued are a row only as the sub-headers of a spanning units word:
+        # 牵头单位配合单位 (a units column each, with roles of their own).
+        roles = [header_role(w) for w in found[1]]
+        if not all(r is not None and r.kind == "units" and r.role for r in roles) \
+                or len({r.role for r in roles if r}) < 2:
+            return None
     # A line that reads whole as one header word of a known kind (年度目标任务落实情况: a
     # progress column, or a goal cell) is split only when the words name who does the work:
     # a table's header row has a units column, a long header cell has none.

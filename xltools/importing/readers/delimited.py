@@ -55,6 +55,13 @@ def pipe_cell_stream(text: str) -> str | None:
                      else ln for ln, ok in zip(lines, marked))
 
 
+def pipe_cell_ends(text: str) -> frozenset[int]:
+    """The lines (1-based) of a pipe cell stream whose cell a pipe closes or opens:
+    each such line ends its cell (a cell over several lines has its pipe on the last)."""
+    return frozenset(i for i, ln in enumerate(text.split("\n"), start=1)
+                     if ln.strip() and ln.strip(" |│｜") and _CELL_END.match(ln) is not None)
+
+
 def csv_dialect(text: str) -> str | None:
     """The delimiter of a csv text whose header row names the columns."""
     sample = "\n".join(text.split("\n")[:60])

@@ -54,6 +54,8 @@ NUMBER_PREFIX = re.compile(
     r"|(\d{1,4})\s*(?:[、．]|\.(?!\d))\s*"
     r"|[（(]\s*(\d{1,4})\s*[)）]\s*[、.．]?\s*"
     r"|([①-⑳]))")
+# A page footer copied into a dump (第 1 页 共 3 页, 第2页/共5页): no row of the table.
+_PAGE_FOOTER = re.compile(r"^[-—–\s]*第\s*\d{1,4}\s*页\s*[/／,，]?\s*(?:共\s*\d{1,4}\s*页)?[-—–\s]*$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEADER_KINDS = tuple(L.HEADER_ALIASES)
 # Role words standing alone under a spanning units header.
@@ -446,6 +448,8 @@ class GridReader:
         st = self.state
         cols = st.columns
         headings = _bullet_headings(grid, cols, start)
+        above: dict[int, str] = {}  # the last text of each column, for ditto words
+        carried = _lead_merged(grid[start:], cols) if st.delimited else set()
         for idx in range(start, len(grid)):
             row = grid[idx]
             line = line_of[idx] if idx < len(line_of) else None
@@ -456,13 +460,18 @@ class GridReader:
             if _is_header_row(texts, strict=True):
                 continue  # header repeated after a page break
             distinct = list(dict.fromkeys(t for t in texts if t))
+            if len(distinct) == 1 and _PAGE_FOOTER.match(distinct[0]):
+                self.skipped.append((line or 0, distinct[0]))  # a page footer (第 1 页 共 3 页)
+                continue
             if len(distinct) == 1 and (sum(1 for t in texts if t) > 1 or
                                        (len(cols) > 2 and texts and texts[0]
                                         and self._lone_heading(texts[0])
                                         and not _data_in_row(row, cols))):
                 self._section(distinct[0], line, source)
+                above.clear()  # no merged cell reaches over a row across the table
                 continue
             cells, review = self._align(row, texts, line, source)
+            cells, review = _carry_above(cells, above, carried, review)
             self._row(cells, line, source, review, row, heading=idx in headings)
 
     def _lone_heading(self, text: str) -> bool:
@@ -866,3 +875,47 @@ def _split_numbered_lines(text: str) -> list[str] | None:
     if numbers != list(range(1, len(numbers) + 1)):
         return None
     return parts
+
+
+def _is_ditto(text: str) -> bool:
+    """A cell saying "same as above" (同上, 同上述) instead of repeating it."""
+    return strip_trailing_punct(clean_text(text)).strip("“”\"'") in L.DITTO_WORDS
+
+
+def _lead_merged(rows: Sequence[Sequence[Cell]], cols: Sequence[Column]) -> set[int]:
+    """Lead units columns of a text dump (merges lost) whose empty cells are merged
+    cells: a column of one lead unit per row (no cell lists several) that every other row
+    with a requirement fills (at least three rows and two in three). A cooperate or
+    responsible column is often empty for real and is not guessed so."""
+    req = next((i for i, c in enumerate(cols) if c.kind == "requirement"), None)
+    if req is None:
+        return set()
+    out: set[int] = set()
+    for i, c in enumerate(cols):
+        if c.kind != "units" or c.role != L.ROLE_LEAD:
+            continue
+        data = [r for r in rows if len(r) > max(i, req) and clean_text(r[req].text)]
+        leads = [clean_text(r[i].text) for r in data if clean_text(r[i].text)]
+        filled = len(leads)
+        single = not any(re.search(r"[、，,；;\n]", r[i].text.strip()) for r in data)
+        if single and filled >= 3 and filled < len(data) and filled >= 2 * len(data) / 3:
+            out.add(i)
+    return out
+
+
+def _carry_above(cells: list[tuple[Column, Cell]], above: dict[int, str], carried: set[int],
+                 review: list[tuple[str, str]]) -> tuple[list[tuple[Column, Cell]], list[tuple[str, str]]]:
+    """Ditto words take the text of the cell above; an empty cell of a lead column whose
+    merges were lost (``_lead_merged``) takes it too, noted as a guess."""
+    out: list[tuple[Column, Cell]] = []
+    for i, (col, cell) in enumerate(cells):
+        text = clean_text(cell.text)
+        if text and _is_ditto(text) and above.get(i):
+            cell = Cell(above[i], from_above=True)  # 同上: the cell above, like a merged cell
+        elif not text and i in carried and above.get(i) and not cell.from_left and not cell.from_above:
+            cell = Cell(above[i], from_above=True)
+            review = review + [(L.REVIEW_UNITS, L.NOTE_LEAD_CARRIED.format(header=col.header, units=clean_text(above[i])))]
+        if clean_text(cell.text):
+            above[i] = cell.text
+        out.append((col, cell))
+    return out, review

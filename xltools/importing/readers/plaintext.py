@@ -41,7 +41,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
     piped = delimited.pipe_cell_stream(text)
     if piped is not None:
-        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
+        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name,
+                                                                     cell_ends=delimited.pipe_cell_ends(text))))
         # The same stream where lines of bare pipes close rows of one width.
         proposals.append(("pipe_rows", lambda: piperows.read_pipe_rows(text, name)))
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))

@@ -11,6 +11,7 @@ grid, one column per label in order of first appearance.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import OTHER_KINDS, header_role, resolve_text_columns
@@ -19,6 +20,7 @@ from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.text import clean_text
 
 _PAIR = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)）])?)\s*[：:]\s*(.*?)\s*$")
+_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)）])?)\s*$")
 _MIN_RECORDS = 1  # one record with units and a requirement is a table of one row
 
 
@@ -32,36 +34,76 @@ def _field(line: str) -> tuple[str, str] | None:
     return m.group(1), m.group(2)
 
 
+def _label(line: str) -> str | None:
+    """A label alone on its line (``牵头部门``): a header word of a known kind."""
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    role = header_role(m.group(1))
+    if role is None or role.kind == "text" or "各" in m.group(1):
+        return None
+    return m.group(1)
+
+
+def _fields(lines: list[str]) -> list[tuple[str, str] | None]:
+    """The field each line opens: ``label：value`` on one line, or a label alone whose
+    value is the line below it. A label alone is a field when a value follows it, or an
+    empty value (a blank line before the next label); labels on consecutive lines are a
+    header row, not fields. A line right below a label still without its value is that
+    value unless it is a ``label：value`` line of its own; where labels recur record after
+    record, a label-like line that recurs less than half as often is a value."""
+    # Where labels recur record after record, a label-like line that does not is a value.
+    counts = Counter(lb for line in lines if (lb := _label(line)) is not None)
+    top = max(counts.values(), default=0)
+
+    def label(line: str) -> str | None:
+        lb = _label(line)
+        return lb if lb is not None and (top < 2 or 2 * counts[lb] >= top) else None
+
+    out: list[tuple[str, str] | None] = []
+    for k, line in enumerate(lines):
+        field = _field(line) if ("：" in line or ":" in line) else None
+        if field is None and k and out[-1] is not None and not out[-1][1] and line:
+            out.append(None)  # right below a label without its value: the value (县直有关单位)
+            continue
+        if field is None and (lb := label(line)) is not None:
+            nxt = next((j for j in range(k + 1, len(lines)) if lines[j]), None)
+            if nxt is not None and (nxt > k + 1 or label(lines[nxt]) is None and _field(lines[nxt]) is None):
+                field = (lb, "")
+        out.append(field)
+    return out
+
+
 def has_fields(text: str, at_least: int = 4) -> bool:
     """Whether the text has a few labelled-field lines (a cheap test)."""
-    count = 0
-    for line in text.split("\n"):
-        if ("：" in line or ":" in line) and _field(clean_text(line)) is not None:
-            count += 1
-            if count >= at_least:
-                return True
-    return False
+    lines = text.split("\n")
+    if sum(1 for ln in lines if "：" in ln or ":" in ln or _LABEL.match(ln)) < at_least:
+        return False
+    return sum(1 for f in _fields([clean_text(ln) for ln in lines]) if f is not None) >= at_least
 
 
 def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
     """Read labelled-line records; None when the text holds no
     records with units and a requirement or task."""
-    lines = text.split("\n")
+    lines = [clean_text(raw) for raw in text.split("\n")]
     records: list[tuple[int, dict[str, str]]] = []
     order: list[str] = []
     preamble: list[tuple[int, str]] = []
     last: str | None = None  # the label of the field being read
-    for i, raw in enumerate(lines, start=1):
-        line = clean_text(raw)
+    for i, (line, field) in enumerate(zip(lines, _fields(lines)), start=1):
         if not line:
+            if records and last is not None and records[-1][1][last]:
+                last = None  # a blank line ends a value (records apart, or a page's tail)
             continue
-        field = _field(line)
         if field is None:
             if records and last is not None:
-                records[-1][1][last] += line  # the value below its label, or wrapped on
-            else:
+                value = records[-1][1][last]
+                units = (r := header_role(last)) is not None and r.kind == "units"
+                # The value below its label, or wrapped on; units one per line are a list.
+                records[-1][1][last] = value + ("\n" if units and value else "") + line
+            elif not records:
                 preamble.append((i, line))
-            continue
+            continue  # a line after a finished value: no field's (the line accounting lists it)
         last, value = field
         if not records or last in records[-1][1]:
             records.append((i, {}))

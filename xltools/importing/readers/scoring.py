@@ -62,10 +62,11 @@ def score_reading(events: list[Event]) -> float:
             with_units += 1
         for u in parsed:
             names += 1
-            bodies += looks_like_unit(u.name)
+            # A label (协同部门, 完成时间) read as a unit is a header word the reading missed.
+            bodies += looks_like_unit(u.name) and not _label(u.name)
         req = clean_text(r.requirement)
         task = clean_text(r.task or "")
-        if len(req) >= 4 and cell_type(req) in ("sentence", "title") and _balanced(req) \
+        if len(req) >= 4 and cell_type(req) in ("sentence", "title") and _balanced(req) and not _labelled(req) \
                 and re.search(r"[\u4e00-\u9fff]", req) \
                 and not (task and cell_type(task) == "number") and not re.match(r"^\d+(?:\.\d+)+$", task):
             text_like += 1
@@ -77,6 +78,21 @@ def score_reading(events: list[Event]) -> float:
     return quality * math.log2(1 + n)
 
 
+def _label(name: str) -> bool:
+    """Whether a name is a header word (a column label), not the name of a body."""
+    from xltools.importing.readers.columns import header_role, header_score
+
+    role = header_role(name)
+    return role is not None and role.kind != "text" and header_score(name) >= 2
+
+
+def _labelled(text: str) -> bool:
+    """A text that opens with a column label and its value (完成时间 2024年6月底前): a
+    label the reading took for content."""
+    m = re.match(r"^([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])\s*[：:]?\s*\S", text)
+    return bool(m) and _label(m.group(1))
+
+
 def _balanced(text: str) -> bool:
     """Quotes and brackets closed: a cell cut in two by a wrong reading is not."""
     pairs = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"))
@@ -84,8 +100,9 @@ def _balanced(text: str) -> bool:
 
 
 # How much a reader's layout itself is evidence: a csv or box table states its
-# cells; a stream or a space-separated dump is rebuilt; prose is the fallback.
-PRIOR = {"csv": 1.1, "box": 1.1, "delimited": 1.05, "stream": 1.0, "text_table": 1.0, "space_rows": 1.0, "records": 1.0,
+# cells, records label each value; a stream or a space-separated dump is rebuilt;
+# prose is the fallback.
+PRIOR = {"csv": 1.1, "box": 1.1, "delimited": 1.05, "stream": 1.0, "text_table": 1.0, "space_rows": 1.0, "records": 1.05,
          "prose": 0.95}
 
 

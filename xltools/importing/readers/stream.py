@@ -39,6 +39,8 @@ _MAX_JOIN = 3
 _NEG = float("-inf")
 _SENTENCE_END = ("。", "！", "？", "；", ";")
 _SAMPLE = 150  # body lines that decide between header readings
+_LIST_SEP = re.compile(r"[、，,；;]")
+_LIST_OPEN = ("、", "，", ",", "；", ";", "和", "及")
 
 
 @dataclass(frozen=True)
@@ -60,16 +62,21 @@ class Reading:
     score: float
 
 
-def _items(text: str) -> list[Item]:
+def _items(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item]:
     lines = text.split("\n")
     # Where separator lines (|, ---) stand between cells, they are the boundaries and blank
     # lines are only spacing; elsewhere a blank line is a boundary and two are an empty cell.
+    # Where a pipe closed each cell (``cell_ends``: the lines it closed), the cell ends there,
+    # a line of bare pipes is an empty cell for each pipe, and blank lines are spacing.
     bars = sum(1 for ln in lines if ln.strip() and _SEPARATOR_LINE.match(ln.strip()))
     use_bars = bars >= 3
     out: list[Item] = []
     gap = 0
     for i, raw in enumerate(lines, start=1):
         t = raw.strip()
+        if cell_ends and (not t or _SEPARATOR_LINE.match(t)):
+            gap += 2 * len(re.findall(r"[|│｜]", t)) if t else 0
+            continue
         if not t or _SEPARATOR_LINE.match(t):
             if use_bars == bool(t):
                 gap += 1
@@ -85,7 +92,7 @@ def _items(text: str) -> list[Item]:
             continue
         # A line holding several cells (tab, pipe, spaced header words) is no cell of a stream.
         out.append(Item(i, t, gap, "several" if several else cell_type(t)))
-        gap = 0
+        gap = 1 if i in cell_ends else 0
     return out
 
 
@@ -216,7 +223,10 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                             s -= 1.2  # a finished sentence more often ends its cell
                     if kinds[j] == "units" and body[i].ctype == body[i - 1].ctype == "units" \
                             and not (gaps.cells and gap):
-                        s += 0.5  # one unit per line (not across a cell boundary)
+                        # One unit per line (not across a cell boundary); a list written on one
+                        # line after a finished name is a cell of its own (牵头 | 配合 columns).
+                        s += -1.0 if _LIST_SEP.search(body[i].text) and \
+                            not body[i - 1].text.endswith(_LIST_OPEN) else 0.5
                     elif kinds[j] == "units" and gaps.cells and gap and body[i].ctype != "units":
                         s -= 1.0  # over a cell boundary a units cell goes on only with a unit
                     if gaps.rows and gap:
@@ -309,6 +319,26 @@ def _header_candidates(items: list[Item]):
                     yield start, end, hscore, spans
 
 
+def _sub_headers(labels: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    """A header of two rows flattened: a units word without a role (责任单位) in the
+    first row, and its sub-headers with roles (牵头单位, 配合单位) closing the header as
+    the second row. The reading with the sub-headers in the parent's place competes
+    with the header as written."""
+    roles = [header_role(lb) for lb, _ in labels]
+    k = len(labels)
+    while k > 0 and (r := roles[k - 1]) is not None and r.kind == "units" and r.role:
+        k -= 1
+    subs = labels[k:]
+    if len(subs) < 2:
+        return []
+    out = []
+    for p in range(k - 1):
+        r = roles[p]
+        if r is not None and r.kind == "units" and not r.role:
+            out.append(labels[:p] + subs + labels[p + 1:k])
+    return out
+
+
 def best_reading(items: list[Item]) -> Reading | None:
     """The best-scoring header segmentation and body alignment, or None."""
     layout = current_layout()
@@ -332,17 +362,18 @@ def best_reading(items: list[Item]) -> Reading | None:
         body = [it for it in items[end:] if it.ctype != "chrome"]
         if len(body) < 2:
             continue
-        labels = ["".join(words[a:b]) for a, b in spans]
-        roles = [header_role(lb) for lb in labels]
-        kinds = [r.kind if r else "text" for r in roles]
-        if not {"units", "requirement", "task", "text"} & set(kinds):
-            continue
-        sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
-        bscore, cols, starts = _align(kinds, sample, _gaps(sample))
-        total = hscore + bscore + _structure(kinds, cols, starts, labels)
-        if best is None or total > best.score:
-            best = Reading([(lb, items[start + a].line) for lb, (a, _) in zip(labels, spans)],
-                           kinds, [r.role if r else "" for r in roles], end, [], [], total)
+        written = [("".join(words[a:b]), items[start + a].line) for a, b in spans]
+        for placed in [written] + _sub_headers(written):
+            labels = [lb for lb, _ in placed]
+            roles = [header_role(lb) for lb in labels]
+            kinds = [r.kind if r else "text" for r in roles]
+            if not {"units", "requirement", "task", "text"} & set(kinds):
+                continue
+            sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
+            bscore, cols, starts = _align(kinds, sample, _gaps(sample))
+            total = hscore + bscore + _structure(kinds, cols, starts, labels)
+            if best is None or total > best.score:
+                best = Reading(placed, kinds, [r.role if r else "" for r in roles], end, [], [], total)
     if best is None:
         return None
     body = [it for it in items[best.header_end:] if it.ctype != "chrome"]
@@ -350,9 +381,11 @@ def best_reading(items: list[Item]) -> Reading | None:
     return best
 
 
-def read_cell_stream(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
-    """Read a one-cell-per-line table; None when no header is found."""
-    items = _items(text)
+def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
+                     cell_ends: frozenset[int] = frozenset()) -> tuple[list[Event], SourceMeta] | None:
+    """Read a one-cell-per-line table; None when no header is found. ``cell_ends``:
+    the lines whose cell a pipe closed (``delimited.pipe_cell_ends``)."""
+    items = _items(text, cell_ends)
     reading = best_reading(items)
     if reading is None:
         return None

@@ -41,6 +41,9 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
     piped = delimited.pipe_cell_stream(text)
     if piped is not None:
+        # Pipes close cells (a bare | is an empty cell), or only mark where lines were
+        # cut (a cell wrapped over pipe-ended lines): both readings compete.
+        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
         proposals.append(("stream", lambda: stream.read_cell_stream(piped, name,
                                                                      cell_ends=delimited.pipe_cell_ends(text))))
         # The same stream where lines of bare pipes close rows of one width.

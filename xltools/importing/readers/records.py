@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from xltools import labels as L
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import OTHER_KINDS, header_role, resolve_text_columns
 from xltools.importing.readers.grid import Cell, Column, GridReader
@@ -24,12 +25,17 @@ _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)�
 _MIN_RECORDS = 1  # one record with units and a requirement is a table of one row
 
 
+# 问题一：, 事项三：, 问题2： — a noun numbered opens an item of its own, it labels no field.
+_NUMBERED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2,}}[{L.CN_NUMERALS}]+")
+_ITEM_OPENER = re.compile(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*(?:[{L.CN_NUMERALS}]{{1,3}}|\d{{1,3}}|[（(](?:[{L.CN_NUMERALS}]{{1,3}}|\d{{1,3}})[)）])\s*[：:]")
+
+
 def _field(line: str) -> tuple[str, str] | None:
     m = _PAIR.match(line)
     if not m:
         return None
     role = header_role(m.group(1))
-    if role is None or role.kind == "text" or "各" in m.group(1):
+    if role is None or role.kind == "text" or "各" in m.group(1) or _NUMBERED_NOUN.fullmatch(m.group(1)):
         return None
     return m.group(1), m.group(2)
 
@@ -86,6 +92,9 @@ def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list
     """Read labelled-line records; None when the text holds no
     records with units and a requirement or task."""
     lines = [clean_text(raw) for raw in text.split("\n")]
+    if sum(1 for ln in lines if (m := _ITEM_OPENER.match(ln))
+           and not any(w in m.group(1) for w in L.LIST_HEADING_STOP_WORDS)) >= 2:
+        return None  # items opened by a numbered noun (问题1：…) with fields below: prose
     records: list[tuple[int, dict[str, str]]] = []
     order: list[str] = []
     preamble: list[tuple[int, str]] = []

@@ -20,11 +20,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from xltools import labels as L
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text
 
 Result = tuple[list[Event], SourceMeta]
 _SAMPLE = 300
+_PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,10 @@ def score_reading(events: list[Event]) -> float:
     if not all_rows:
         return 0.0
     # A numbered heading (一、…) read as a requirement without units is a group's heading a
-    # reading missed: it lowers the quality below and adds no requirement.
-    n = sum(1 for r in all_rows if r.units or r.role_units or cell_type(clean_text(r.requirement)) != "heading")
+    # reading missed, and a unit name or a page number read as one is a header or footer line
+    # a reading took for a row: they lower the quality below and add no requirement.
+    n = sum(1 for r in all_rows if (r.units or r.role_units or cell_type(clean_text(r.requirement)) != "heading")
+            and cell_type(req := clean_text(r.requirement)) != "units" and not _PAGE_NUMBER.match(req))
     if not n:
         return 0.0
     # The quality is measured on at most _SAMPLE rows spread over the document.

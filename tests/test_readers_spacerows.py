@@ -215,3 +215,19 @@ def test_two_row_header_repeated_after_a_page_number_and_running_title() -> None
     assert "续" not in plan.requirement("9-1").text and "续" not in plan.requirement("9-1").deadline.text
     # Nothing in the table is reported as a lost line: cells separated by single spaces count as read.
     assert not [r for r in meta.review if "漏读" in str(r)]
+
+
+MIXED_SUB_HEADER = """\
+序号 整治内容 责任主体 整改时限
+责任科室 责任人
+1 清理占道经营摊点，设置临时疏导点3处。 市容科 刘  洋 7月31日前
+2 规范共享单车停放，增设停放区域。 综合执法中队 何 佳 音 8月底前
+"""
+
+
+def test_a_second_header_row_of_units_and_people_splits_the_units_word_above() -> None:
+    plan = _plan(MIXED_SUB_HEADER)
+    assert [r.text for r in plan.requirements] == ["清理占道经营摊点，设置临时疏导点3处。", "规范共享单车停放，增设停放区域。"]
+    assert {u for u, _ in _units(plan, "1-1")} == {"市容科"}
+    assert {u for u, _ in _units(plan, "2-1")} == {"综合执法中队"}
+    assert "何佳音" in plan.requirement("2-1").remark.replace(" ", "")

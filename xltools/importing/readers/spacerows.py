@@ -278,8 +278,9 @@ HEADING_ROW = -1  # the first column of a row that is a numbered heading spannin
 def _sub_header(lines: list[str], index: int, labels: list[str]) -> tuple[int, list[str]] | None:
     """A second header row under a header word that spans several columns:
     (its line, the header words with the spanning one replaced). The line is the
-    next one, all header words of one kind (牵头部门 配合部门), and that kind is the
-    kind of exactly one header word above (责任部门), which the row splits."""
+    next one, all header words (牵头部门 配合部门, 责任单位 责任人), and exactly one
+    header word above is of a kind among theirs (责任部门, 责任主体): the one the
+    row splits."""
     j = index + 1
     while j < len(lines) and not lines[j].strip():
         j += 1
@@ -292,11 +293,8 @@ def _sub_header(lines: list[str], index: int, labels: list[str]) -> tuple[int, l
         sub = ["".join(words[a:b]) for a, b in spans]
         if len(sub) < 2 or any(header_score(w) < 2 for w in sub):
             continue
-        sub_kinds = {r.kind for w in sub if (r := header_role(w))}
-        if len(sub_kinds) != 1:
-            continue
-        kind = sub_kinds.pop()
-        parents = [i for i, lb in enumerate(labels) if (r := header_role(lb)) and r.kind == kind]
+        sub_kinds = {r.kind for w in sub if (r := header_role(w))} - {"text"}
+        parents = [i for i, lb in enumerate(labels) if (r := header_role(lb)) and r.kind in sub_kinds]
         if len(parents) == 1 and labels[parents[0]] not in sub:
             p = parents[0]
             return j, labels[:p] + sub + labels[p + 1:]

@@ -231,3 +231,21 @@ def test_a_second_header_row_of_units_and_people_splits_the_units_word_above() -
     assert {u for u, _ in _units(plan, "1-1")} == {"市容科"}
     assert {u for u, _ in _units(plan, "2-1")} == {"综合执法中队"}
     assert "何佳音" in plan.requirement("2-1").remark.replace(" ", "")
+
+
+BARE_ROLE_SUB_HEADER = """\
+某镇2025年人居环境整治任务分解表
+序号 整治任务 责任单位 完成时限
+牵头 配合
+1 清理河塘沟渠漂浮物和岸边垃圾。 镇农业服务中心 各行政村 每月
+— 2 —
+2 推进农村户厕问题摸排整改。 镇社会事务办 镇卫生院 各行政村 2025年8月底前
+"""
+
+
+def test_bare_role_words_under_a_units_header_and_a_unit_after_a_sentence() -> None:
+    plan = _plan(BARE_ROLE_SUB_HEADER)
+    assert [r.text for r in plan.requirements] == ["清理河塘沟渠漂浮物和岸边垃圾。", "推进农村户厕问题摸排整改。"]
+    assert _units(plan, "1-1") == {("镇农业服务中心", Role.LEAD), ("各行政村", Role.ASSIST)}
+    # The unit after the sentence's full stop is the next cell, not the end of the text.
+    assert _units(plan, "2-1") == {("镇社会事务办", Role.LEAD), ("镇卫生院", Role.ASSIST), ("各行政村", Role.ASSIST)}

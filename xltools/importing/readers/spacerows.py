@@ -119,6 +119,12 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
     return None
 
 
+def _lead_columns(labels: list[str]) -> frozenset[int]:
+    """The lead units columns of a header (牵头单位, 主办部门)."""
+    return frozenset(i for i, lb in enumerate(labels)
+                     if (r := header_role(lb)) is not None and r.kind == "units" and r.role == "牵头")
+
+
 def _bare_modifiers(labels: list[str]) -> int:
     """Role words standing alone right before a units or people header word
     (牵头 领导, 主体 责任单位): fragments of that word, not columns."""
@@ -151,7 +157,11 @@ def _cell_score(kind: str, text: str, pieces: tuple[int, ...], broken: int) -> f
     return s - (0.2 if wrapped else 1.0) * spaced - 0.4 * broken
 
 
-_unit_word = functools.lru_cache(maxsize=1 << 14)(looks_like_unit)
+_TEXT_KINDS = ("requirement", "text", "progress", "remark", "task", "goal")
+_SENTENCE_END = ("。", "；", "！", "？")
+def _unit_word(word: str) -> bool:
+    """A word that reads as a unit's name (cached by ``cell_type``)."""
+    return cell_type(word) == "units"
 
 
 def _join(words: list[tuple[str, int, bool]] | tuple, kind: str = "") -> str:
@@ -168,13 +178,15 @@ def _join(words: list[tuple[str, int, bool]] | tuple, kind: str = "") -> str:
 
 
 def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empties: bool = True,
-              known: list[set[str]] | None = None, first: int = 0) -> tuple[float, list[str]]:
+              known: list[set[str]] | None = None, first: int = 0,
+              leads: frozenset[int] = frozenset()) -> tuple[float, list[str]]:
     """The cells of one row: the words (text, spaces before, on a new line)
     assigned to the columns in order. ``spaced_empties``: extra spaces stand
     for empty cells (not where the text aligns its columns with spaces).
     ``known``: values each column holds in other rows (a value found again
     in its column is more likely that column's). ``first``: the columns
-    before it are merged with the row above."""
+    before it are merged with the row above. ``leads``: lead units columns,
+    which name fewer units than a cooperating column (one lead, many helpers)."""
     n, m = len(kinds), len(words)
     if 0 < m <= n - first and not any(w[2] for w in words) and (not spaced_empties or all(w[1] <= 1 for w in words)):
         # One word per column, the columns before them merged: the common row needs no
@@ -214,6 +226,11 @@ def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empti
                     pieces += (len(words[j][0]),)
                     text = _join(words[i:j + 1], kinds[col])
                     score = base + s_skip + _cell_score(kinds[col], text, pieces, broken)
+                    if j > i and not words[j][2] and kinds[col] in _TEXT_KINDS \
+                            and words[j - 1][0].endswith(_SENTENCE_END) and _unit_word(words[j][0]):
+                        score -= 2.0  # …施划。 区住建局: a text ends with its sentence, a unit is the next cell
+                    if col in leads:
+                        score -= 0.6 * (len(pieces) - 1)
                     if known is not None and text in known[col]:
                         score += 1.0
                     if score > best[j + 1][col + 1]:
@@ -393,7 +410,8 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         if not rows:
             continue
         sample = [(f, r) for f, r in rows[:_SAMPLE] if f != HEADING_ROW]
-        aligned = [align_row(kinds, r, spaced_empties, first=f) for f, r in sample]
+        leads = _lead_columns(labels)
+        aligned = [align_row(kinds, r, spaced_empties, first=f, leads=leads) for f, r in sample]
         empty_cols = sum(1 for c in range(len(kinds)) if not any(cells[c] for _, cells in aligned))
         score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
             - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * _bare_modifiers(labels)
@@ -406,7 +424,7 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     skipped = _rows(lines, index, kinds, start, repeated)[2]
     skipped += [(i + 1, lines[i].strip()) for i in range(index + 1, start) if lines[i].strip()]
     cells = [[r[0][0]] + [""] * (len(kinds) - 1) if f == HEADING_ROW
-             else align_row(kinds, r, spaced_empties, first=f)[1] for f, r in rows]
+             else align_row(kinds, r, spaced_empties, first=f, leads=_lead_columns(labels))[1] for f, r in rows]
     # A row of several lines is ambiguous where a line break ends one cell or goes on in
     # it: aligned again, knowing the values each column holds in the other rows.
     counts: list[dict[str, int]] = [{} for _ in kinds]
@@ -417,7 +435,7 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     known = [{t for t, k in col.items() if k >= 2} for col in counts]
     for i, (f, r) in enumerate(rows):
         if f != HEADING_ROW and any(w[2] for w in r):
-            cells[i] = align_row(kinds, r, spaced_empties, known, f)[1]
+            cells[i] = align_row(kinds, r, spaced_empties, known, f, _lead_columns(labels))[1]
     return _emit(lines, index, name, fixer, labels, [f for f, _ in rows], cells, row_lines, skipped)
 
 

@@ -60,3 +60,49 @@ def test_a_line_as_wide_as_its_column_goes_on_in_the_next() -> None:
     assert _join_lines([("ZZ镇", 4), ("人民政府", 8)], 12, True) == "ZZ镇人民政府"
     # A text column is joined as it was wrapped.
     assert _join_lines([("完成整改", 8), ("销号。", 6)], 12, False) == "完成整改销号。"
+
+
+WRAPPED_HEADER = """\
+              某县2025年耕地保护专项整治问题整改清单
+
+ 序号   整改任务                              责任          完成
+                                              单位          时限
+ 1      对卫片执法发现的违法占地问题逐宗      县自然资源    2025年6
+        核查，依法拆除复耕。                  局、各乡镇    月底前
+ 2      开展撂荒地复耕复种，建立台账动态      县农业农村    2025年
+        销号。                                局            10月底前
+"""
+
+
+def test_header_words_wrapped_onto_the_next_line_by_a_narrow_column() -> None:
+    plan, _ = _plan(WRAPPED_HEADER)
+    assert [r.text for r in plan.requirements] == ["对卫片执法发现的违法占地问题逐宗核查，依法拆除复耕。",
+                                                   "开展撂荒地复耕复种，建立台账动态销号。"]
+    assert {u for u, _ in _units(plan, "1-1")} == {"县自然资源局", "各乡镇"}
+    assert {u for u, _ in _units(plan, "2-1")} == {"县农业农村局"}
+    assert plan.requirement("2-1").deadline.text == "2025年10月底前"
+
+
+CENTRED_NUMBERS = """\
+                 某区2025年为民办实事项目任务分解表
+
+ 序号     实事项目                              责任单位              完成时限
+
+          新建改建公办幼儿园3所，新增学位       区教育局、区住建
+  1       1080个。                              局，各街道办事处      2025年8月底前
+
+          完成老旧小区改造12个，同步加装电      区住建局
+  2       梯40部。                              区城管局              2025年11月底前
+                                                各街道办事处
+
+  3       新增公共停车泊位2000个。              区交通运输局          2025年12月底前
+"""
+
+
+def test_rows_parted_by_blank_lines_with_the_number_centred_in_each() -> None:
+    plan, _ = _plan(CENTRED_NUMBERS)
+    assert [r.text for r in plan.requirements] == ["新建改建公办幼儿园3所，新增学位1080个。",
+                                                   "完成老旧小区改造12个，同步加装电梯40部。", "新增公共停车泊位2000个。"]
+    assert {u for u, _ in _units(plan, "1-1")} == {"区教育局", "区住建局", "各街道办事处"}
+    assert {u for u, _ in _units(plan, "2-1")} == {"区住建局", "区城管局", "各街道办事处"}
+    assert {u for u, _ in _units(plan, "3-1")} == {"区交通运输局"}

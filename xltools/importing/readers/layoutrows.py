@@ -9,6 +9,8 @@ are interleaved over several lines::
          管工程，确保不出现返黑返臭。       局，XX区政府、YY区
                                             政府
 
+0. **Header.** Header words a narrow column wrapped onto the next line or
+   two (``责任`` over ``单位``) are joined back by position.
 1. **Columns.** The pieces of a line are the runs of text between two or
    more spaces. The left edges of the body's pieces gather at a few
    positions, one per column (measured in characters and in display width,
@@ -17,7 +19,9 @@ are interleaved over several lines::
    holds its middle (a header is often centred over its column); a column
    without a header word is the wrapped text of the one on its left.
 2. **Rows.** A row starts at a line whose number column holds a number;
-   every line up to the next such line adds its pieces to the row's columns.
+   every line up to the next such line adds its pieces to the row's columns
+   (where blank lines part the body into blocks of one number each, a number
+   centred in its row, a block is a row).
    Page numbers and the header repeated on the next page are skipped.
 3. **Cells.** A column's lines are joined back into one text. A line as wide
    as its column was wrapped by the page and goes on in the next one
@@ -94,6 +98,35 @@ def _edges(starts: list[int]) -> list[tuple[int, int]]:
     return [(g[0], len(g)) for g in groups if len(g) >= 2]
 
 
+def layout_header(lines: list[str], index: int) -> tuple[list[str], int] | None:
+    """(header words, line after the header) of a header spread by runs of
+    spaces whose words a narrow column wrapped onto the next line or two
+    (``责任`` over ``单位``): each piece of those lines lies under one word of the
+    header line (in characters or in display width) and the joined words read
+    better as header words. None when the next line is no such continuation."""
+    from xltools.importing.readers.columns import header_score
+
+    for display in (False, True):
+        heads = _pieces(lines[index], display)
+        if len(heads) < 3:
+            return None
+        labels = [re.sub(r"\s+", "", t) for _, _, t in heads]
+        j = index + 1
+        while j < min(len(lines), index + 3) and lines[j].strip():
+            pieces = _pieces(lines[j], display)
+            under = [next((k for k, (s, e, _) in enumerate(heads)
+                           if s - _TOLERANCE <= ps and pe <= e + 2 * _TOLERANCE), None) for ps, pe, _ in pieces]
+            if None in under or len(set(under)) != len(under) or NUMBER_ONLY.match(pieces[0][2]):
+                break
+            for k, (_, _, t) in zip(under, pieces):
+                labels[k] += re.sub(r"\s+", "", t)
+            j += 1
+        if j > index + 1 and sum(map(header_score, labels)) > \
+                sum(header_score(re.sub(r"\s+", "", t)) for _, _, t in heads):
+            return labels, j
+    return None
+
+
 def layout_columns(lines: list[str], index: int, labels: list[str], start: int, skip: frozenset[str]
                    ) -> tuple[bool, list[int]] | None:
     """(display measure?, left edge of each header word's column) when the
@@ -107,7 +140,8 @@ def layout_columns(lines: list[str], index: int, labels: list[str], start: int, 
     best: tuple[float, bool, list[int]] | None = None
     for display in (False, True):
         heads = _pieces(header, display)
-        if [re.sub(r"\s+", "", t) for _, _, t in heads] != [re.sub(r"\s+", "", lb) for lb in labels]:
+        if len(heads) != len(labels) or not all(re.sub(r"\s+", "", lb).startswith(re.sub(r"\s+", "", t))
+                                                for (_, _, t), lb in zip(heads, labels)):
             return None  # the header's runs are not its words: not a table aligned by spaces
         pieces = [p for ln in body for p in _pieces(ln, display)]
         edges = [e for e, _ in _edges([s for s, _, _ in pieces])]
@@ -140,12 +174,21 @@ def layout_rows(lines: list[str], kinds: list[str], start: int, skip: frozenset[
                 cols: list[int]) -> tuple[list[list[str]], list[int], list[tuple[int, str]]]:
     """(cells of each row, first line of each, lines skipped) of a table
     aligned by spaces; a row starts at a number in the number column (every
-    line is a row without one)."""
+    line is a row without one) — or, where blank lines part the body into
+    blocks that each hold one number (a number centred in its row), at a block."""
     number_at = kinds.index("number") if "number" in kinds else None
     parts: list[list[list[tuple[str, int]]]] = []  # row → column → (line text, width)
     row_lines: list[int] = []
     skipped: list[tuple[int, str]] = []
     furniture = page_breaks(lines, start, skip)
+    placed_at: dict[int, list[tuple[int, int, str]]] = {}
+    numbered: set[int] = set()
+    for i in range(start, len(lines)):
+        if lines[i].strip() and i not in furniture:
+            placed_at[i] = [(_column_of(s, cols), e - s, t) for s, e, t in _pieces(lines[i], display)]
+            if number_at is not None and any(c == number_at and NUMBER_ONLY.match(t) for c, _, t in placed_at[i]):
+                numbered.add(i)
+    block_starts = _block_starts(lines, placed_at, numbered, furniture)
     for i in range(start, len(lines)):
         line = lines[i]
         if not line.strip():
@@ -153,8 +196,8 @@ def layout_rows(lines: list[str], kinds: list[str], start: int, skip: frozenset[
         if i in furniture:
             skipped.append((i + 1, line.strip()))
             continue
-        placed = [(_column_of(s, cols), e - s, t) for s, e, t in _pieces(line, display)]
-        opens = number_at is None or any(c == number_at and NUMBER_ONLY.match(t) for c, _, t in placed)
+        placed = placed_at[i]
+        opens = number_at is None or (i in block_starts if block_starts else i in numbered)
         if opens:
             parts.append([[] for _ in kinds])
             row_lines.append(i + 1)
@@ -168,6 +211,27 @@ def layout_rows(lines: list[str], kinds: list[str], start: int, skip: frozenset[
     cells = [[_join_lines(row[c], widths[c] - slack, kinds[c] == "units") for c in range(len(kinds))]
              for row in parts]
     return cells, row_lines, skipped
+
+
+def _block_starts(lines: list[str], placed_at: dict[int, list], numbered: set[int],
+                  furniture: frozenset[int]) -> set[int]:
+    """First lines of the blocks blank lines part the body into, when there are
+    two or more and each (after the first numbered one) holds exactly one
+    numbered line; else none."""
+    blocks: list[list[int]] = []
+    gap = True
+    for i in sorted(placed_at):
+        if gap or i in furniture or (blocks and any(not lines[k].strip() for k in range(blocks[-1][-1] + 1, i))):
+            blocks.append([])
+        blocks[-1].append(i)
+        gap = False
+    while blocks and not numbered & set(blocks[0]):
+        blocks.pop(0)  # the header's own wrapped lines
+    if len(blocks) < 2 or any(len(numbered & set(b)) != 1 for b in blocks):
+        return set()
+    if all(b[0] in numbered for b in blocks):
+        return set()  # numbers on the first line: the number rule says the same
+    return {b[0] for b in blocks}
 
 
 def _join_lines(pieces: list[tuple[str, int]], full: int, units: bool) -> str:

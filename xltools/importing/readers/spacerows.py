@@ -30,7 +30,7 @@ from xltools.importing.readers.columns import (OTHER_KINDS, cell_type, compat, h
                                      resolve_text_columns)
 from xltools.importing.readers.grid import NUMBER_ONLY, Cell, Column, GridReader
 from xltools.importing.readers.layout import current_layout
-from xltools.importing.readers.layoutrows import layout_columns, layout_rows, page_breaks
+from xltools.importing.readers.layoutrows import layout_columns, layout_header, layout_rows, page_breaks
 from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.readers.stream import _MODIFIERS, _segmentations
 from xltools.text import clean_text
@@ -387,9 +387,13 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     if not spaced_empties:
         # A header spread with runs of spaces over a body aligned under it: PDF text with
         # its layout kept, columns read by position (readers/layoutrows.py).
-        for labels in candidates:
+        wrapped = layout_header(lines, index)
+        for labels in ([wrapped[0]] if wrapped else candidates):
             start, repeated = index + 1, frozenset({_header_key(lines[index])})
-            if (sub := _sub_header(lines, index, labels)) is not None:
+            if wrapped:
+                start = wrapped[1]
+                repeated |= {_header_key(lines[i]) for i in range(index + 1, start)}
+            elif (sub := _sub_header(lines, index, labels)) is not None:
                 start, labels = sub[0] + 1, sub[1]
                 repeated |= {_header_key(lines[sub[0]])}
             if (found_columns := layout_columns(lines, index, labels, start, repeated)) is not None:

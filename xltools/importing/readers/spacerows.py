@@ -159,12 +159,14 @@ def _cell_score(kind: str, text: str, pieces: tuple[int, ...], broken: int) -> f
 
 _TEXT_KINDS = ("requirement", "text", "progress", "remark", "task", "goal")
 _SENTENCE_END = ("。", "；", "！", "？")
+
+
 def _unit_word(word: str) -> bool:
     """A word that reads as a unit's name (cached by ``cell_type``)."""
     return cell_type(word) == "units"
 
 
-def _join(words: list[tuple[str, int, bool]] | tuple, kind: str = "") -> str:
+def _join(words: list[tuple[str, int, bool]], kind: str = "") -> str:
     """The text of a cell: its words joined (a line break kept); in a units
     cell, names separated by a space stay separate names (``镇交管站 镇派出所``)."""
     out = ""
@@ -200,6 +202,7 @@ def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empti
             score, at = max(fits)
             return score, [""] * at + [w[0] for w in words] + [""] * (n - at - m)
     neg = float("-inf")
+    unit = [_unit_word(w) for w, _, _ in words]
     # best[i][c]: words[:i] placed, the last cell in column c-1 (c = 0: nothing placed)
     best = [[neg] * (n + 1) for _ in range(m + 1)]
     back: list[list[tuple[int, int]]] = [[(-1, -1)] * (n + 1) for _ in range(m + 1)]
@@ -219,15 +222,22 @@ def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empti
                     s_skip -= 1.5  # a cell does not open with the last character of a wrapped one
                 broken = 0
                 pieces: tuple[int, ...] = ()
+                text = ""
+                kind = kinds[col]
                 for j in range(i, min(m, i + _MAX_CELL_WORDS)):
                     if j > i and words[j][2]:
                         broken += 1
                         pieces = ()
                     pieces += (len(words[j][0]),)
-                    text = _join(words[i:j + 1], kinds[col])
-                    score = base + s_skip + _cell_score(kinds[col], text, pieces, broken)
-                    if j > i and not words[j][2] and kinds[col] in _TEXT_KINDS \
-                            and words[j - 1][0].endswith(_SENTENCE_END) and _unit_word(words[j][0]):
+                    # The cell's text as _join gives it, built word by word.
+                    if j > i and words[j][2]:
+                        text += "\n"
+                    elif j > i and kind == "units" and unit[j - 1] and unit[j]:
+                        text += "、"
+                    text += words[j][0]
+                    score = base + s_skip + _cell_score(kind, text, pieces, broken)
+                    if j > i and not words[j][2] and kind in _TEXT_KINDS \
+                            and words[j - 1][0].endswith(_SENTENCE_END) and unit[j]:
                         score -= 2.0  # …施划。 区住建局: a text ends with its sentence, a unit is the next cell
                     if col in leads:
                         score -= 0.6 * (len(pieces) - 1)
@@ -427,8 +437,9 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
     skipped = _rows(lines, index, kinds, start, repeated)[2]
     skipped += [(i + 1, lines[i].strip()) for i in range(index + 1, start) if lines[i].strip()]
+    leads = _lead_columns(labels)
     cells = [[r[0][0]] + [""] * (len(kinds) - 1) if f == HEADING_ROW
-             else align_row(kinds, r, spaced_empties, first=f, leads=_lead_columns(labels))[1] for f, r in rows]
+             else align_row(kinds, r, spaced_empties, first=f, leads=leads)[1] for f, r in rows]
     # A row of several lines is ambiguous where a line break ends one cell or goes on in
     # it: aligned again, knowing the values each column holds in the other rows.
     counts: list[dict[str, int]] = [{} for _ in kinds]
@@ -439,7 +450,7 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     known = [{t for t, k in col.items() if k >= 2} for col in counts]
     for i, (f, r) in enumerate(rows):
         if f != HEADING_ROW and any(w[2] for w in r):
-            cells[i] = align_row(kinds, r, spaced_empties, known, f, _lead_columns(labels))[1]
+            cells[i] = align_row(kinds, r, spaced_empties, known, f, leads)[1]
     return _emit(lines, index, name, fixer, labels, [f for f, _ in rows], cells, row_lines, skipped)
 
 

@@ -50,7 +50,7 @@ def score_reading(events: list[Event]) -> float:
     # reading missed, and a unit name or a page number read as one is a header or footer line
     # a reading took for a row: they lower the quality below and add no requirement.
     n = sum(1 for r in all_rows if (r.units or r.role_units or cell_type(clean_text(r.requirement)) != "heading")
-            and cell_type(req := clean_text(r.requirement)) != "units" and not _PAGE_NUMBER.match(req))
+            and not (len(r.requirement) <= 48 and _header_or_footer(clean_text(r.requirement))))
     if not n:
         return 0.0
     # The quality is measured on at most _SAMPLE rows spread over the document.
@@ -79,6 +79,13 @@ def score_reading(events: list[Event]) -> float:
     k = len(rows)
     quality = (2 * with_units / k + (bodies / names if names else 0.0) + text_like / k + 0.5 * counting) / 4.5
     return quality * math.log2(1 + n)
+
+
+def _header_or_footer(req: str) -> bool:
+    """A short unit name (a header word: 主办单位) or a page number read as a requirement."""
+    from xltools.importing.readers.columns import cell_type
+
+    return len(req) <= 24 and (bool(_PAGE_NUMBER.match(req)) or cell_type(req) == "units")
 
 
 def _balanced(text: str) -> bool:

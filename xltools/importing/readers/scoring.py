@@ -47,7 +47,7 @@ def score_reading(events: list[Event]) -> float:
     if not all_rows:
         return 0.0
     # A numbered heading (一、…) read as a requirement without units is a group's heading a
-    # reading missed, and a unit name or a page number read as one is a header or footer line
+    # reading missed, and a header word or a page number read as one is a header or footer line
     # a reading took for a row: they lower the quality below and add no requirement.
     n = sum(1 for r in all_rows if (r.units or r.role_units or cell_type(clean_text(r.requirement)) != "heading")
             and not (len(r.requirement) <= 48 and _header_or_footer(clean_text(r.requirement))))
@@ -82,10 +82,10 @@ def score_reading(events: list[Event]) -> float:
 
 
 def _header_or_footer(req: str) -> bool:
-    """A short unit name (a header word: 主办单位) or a page number read as a requirement."""
-    from xltools.importing.readers.columns import cell_type
+    """A header word (主办单位, 完成时限) or a page number read as a requirement."""
+    from xltools.importing.readers.columns import header_score
 
-    return len(req) <= 24 and (bool(_PAGE_NUMBER.match(req)) or cell_type(req) == "units")
+    return len(req) <= 24 and (bool(_PAGE_NUMBER.match(req)) or header_score(req) >= 2)
 
 
 def _balanced(text: str) -> bool:

@@ -165,3 +165,87 @@ def test_a_header_line_given_for_a_tab_table_is_not_read_as_space_rows() -> None
     plan = build_plan(*read_source(text.encode("utf-8"), "t.txt", layout=Layout(header_line=3)))
     assert [r.text for r in plan.requirements] == ["新建村级居家养老服务站三处。"]
     assert {a.unit for a in plan.assignments_for(plan.requirements[0].id)} == {"镇民政办", "镇卫生院"}
+
+
+SPACED_NAMES = """\
+某街道2025年防汛备汛任务表
+序号 工作事项 工作内容 分管领导 责任单位 时间节点
+1 物资储备 补齐沙袋、救生衣等防汛物资并建立台账。 周  敏 街道城建科 街道武装部 4月底前
+2 隐患巡查 对辖区低洼地段和地下车库逐一排查，建立问题清单。 孙 志 远 街道城建科 各社区居委会 5月15日前
+3 值班值守 汛期实行24小时值班和领导带班制度。 马 林 街道党政办 汛期
+"""
+
+
+def test_letter_spaced_person_names_and_units_separated_by_spaces() -> None:
+    plan = _plan(SPACED_NAMES)
+    assert [r.text for r in plan.requirements] == [
+        "补齐沙袋、救生衣等防汛物资并建立台账。", "对辖区低洼地段和地下车库逐一排查，建立问题清单。",
+        "汛期实行24小时值班和领导带班制度。"]
+    assert {u for u, _ in _units(plan, "1-1")} == {"街道城建科", "街道武装部"}
+    assert {u for u, _ in _units(plan, "2-1")} == {"街道城建科", "各社区居委会"}
+    assert {u for u, _ in _units(plan, "3-1")} == {"街道党政办"}  # 马 林: the leader, not text
+    assert "孙志远" in plan.requirement("2-1").remark.replace(" ", "")
+
+
+TWO_ROW_HEADER = """\
+某交通投资公司2025年质量提升任务分解表（续）
+序号 重点任务 责任单位 完成期限
+主办单位 协办单位
+8 开展在建高速公路桥梁支座专项检查，问题整改率100%。 养护分公司 技术中心、各项目部 6月30日前
+9 推行 “平安工地”标准化考核，每季度通报一次。 安全监督部 各项目部 每季度
+- 2 -
+某交通投资公司2025年质量提升任务分解表（续）
+序号 重点任务 责任单位 完成期限
+主办单位 协办单位
+10 完善工程质量档案电子化管理。 综合档案室 信息中心 2025年12月底前
+"""
+
+
+def test_two_row_header_repeated_after_a_page_number_and_running_title() -> None:
+    _, meta = read_source(TWO_ROW_HEADER.encode("utf-8"), "t.txt")
+    plan = _plan(TWO_ROW_HEADER)
+    assert [r.text.replace(" ", "") for r in plan.requirements] == [
+        "开展在建高速公路桥梁支座专项检查，问题整改率100%。", "推行“平安工地”标准化考核，每季度通报一次。",
+        "完善工程质量档案电子化管理。"]
+    assert _units(plan, "8-1") == {("养护分公司", Role.LEAD), ("技术中心", Role.ASSIST), ("各项目部", Role.ASSIST)}
+    assert _units(plan, "9-1") == {("安全监督部", Role.LEAD), ("各项目部", Role.ASSIST)}
+    assert _units(plan, "10-1") == {("综合档案室", Role.LEAD), ("信息中心", Role.ASSIST)}
+    units = {a.unit for a in plan.assignments}
+    assert not units & {"主办单位", "协办单位", "责任单位", "重点任务责任单位"}
+    assert "续" not in plan.requirement("9-1").text and "续" not in plan.requirement("9-1").deadline.text
+    # Nothing in the table is reported as a lost line: cells separated by single spaces count as read.
+    assert not [r for r in meta.review if "漏读" in str(r)]
+
+
+MIXED_SUB_HEADER = """\
+序号 整治内容 责任主体 整改时限
+责任科室 责任人
+1 清理占道经营摊点，设置临时疏导点3处。 市容科 刘  洋 7月31日前
+2 规范共享单车停放，增设停放区域。 综合执法中队 何 佳 音 8月底前
+"""
+
+
+def test_a_second_header_row_of_units_and_people_splits_the_units_word_above() -> None:
+    plan = _plan(MIXED_SUB_HEADER)
+    assert [r.text for r in plan.requirements] == ["清理占道经营摊点，设置临时疏导点3处。", "规范共享单车停放，增设停放区域。"]
+    assert {u for u, _ in _units(plan, "1-1")} == {"市容科"}
+    assert {u for u, _ in _units(plan, "2-1")} == {"综合执法中队"}
+    assert "何佳音" in plan.requirement("2-1").remark.replace(" ", "")
+
+
+BARE_ROLE_SUB_HEADER = """\
+某镇2025年人居环境整治任务分解表
+序号 整治任务 责任单位 完成时限
+牵头 配合
+1 清理河塘沟渠漂浮物和岸边垃圾。 镇农业服务中心 各行政村 每月
+— 2 —
+2 推进农村户厕问题摸排整改。 镇社会事务办 镇卫生院 各行政村 2025年8月底前
+"""
+
+
+def test_bare_role_words_under_a_units_header_and_a_unit_after_a_sentence() -> None:
+    plan = _plan(BARE_ROLE_SUB_HEADER)
+    assert [r.text for r in plan.requirements] == ["清理河塘沟渠漂浮物和岸边垃圾。", "推进农村户厕问题摸排整改。"]
+    assert _units(plan, "1-1") == {("镇农业服务中心", Role.LEAD), ("各行政村", Role.ASSIST)}
+    # The unit after the sentence's full stop is the next cell, not the end of the text.
+    assert _units(plan, "2-1") == {("镇社会事务办", Role.LEAD), ("镇卫生院", Role.ASSIST), ("各行政村", Role.ASSIST)}

@@ -254,6 +254,9 @@ BARE_BODY_WORDS = ("人民政府", "政府", "管委会", "党委", "党工委",
 # Level words that name no body on their own (a lone 市 is a name cut off).
 BARE_LEVEL_WORDS = ("县级市", "市", "区", "县", "市区", "县区", "乡镇", "镇", "乡", "街道", "单位", "部门",
                     "村", "社区", "旗")
+# The tail of a body's name standing alone (a name wrapped by its column: YY区 / 政府), no body itself;
+# a body suffix alone (局, 中心) is one too.
+BARE_BODY_WORDS = ("政府", "人民政府", "委员会", "办公室", "党委", "党工委", "管委会", "领导小组")
 # Units wording conventions stated once for the whole document.
 # 列第一位者为牵头单位, 列第一位者为工作牵头单位, 第一责任单位为牵头单位, 排名首位的为主办.
 CONVENTION_FIRST_LEAD = re.compile(

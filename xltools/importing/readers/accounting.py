@@ -97,6 +97,18 @@ def _in(key: str, everything: str, found: dict[str, bool]) -> bool:
     return found[key]
 
 
+def _read_by_words(raw: str, read: set[str], everything: str) -> bool:
+    """A line of cells separated by single spaces (``1 自建房安全 完成… 王 强 镇规建办``)
+    is read when its words are: most quadgrams inside its words are in the model
+    (none across two words), a word too short for one is found whole."""
+    words = [k for w in raw.split() for k in _key(w)]
+    if len(words) < 2:
+        return False
+    grams = _grams_of([w for w in words if len(w) >= _N])
+    short = [w for w in words if len(w) < _N]
+    return len(grams & read) + sum(w in everything for w in short) >= 0.8 * (len(grams) + len(short))
+
+
 def account_lines(text: str, events: list[Event], meta: SourceMeta,
                   delimiter: str | None = None) -> LineAccount:
     read: set[str] = set()
@@ -138,7 +150,7 @@ def account_lines(text: str, events: list[Event], meta: SourceMeta,
         total += 1
         grams = _grams_of(keys)
         short = sum(map(len, keys)) < 2 * _N and all(_in(k, everything, found) for k in keys)
-        if len(grams & read) >= 0.8 * len(grams) or short:
+        if len(grams & read) >= 0.8 * len(grams) or short or _read_by_words(raw, read, everything):
             n_read += 1
         elif i in skipped_lines or len(grams & skipped_text) >= 0.8 * len(grams):
             n_skipped += 1

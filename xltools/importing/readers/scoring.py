@@ -20,11 +20,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from xltools import labels as L
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text
 
 Result = tuple[list[Event], SourceMeta]
 _SAMPLE = 300
+_PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,10 @@ def score_reading(events: list[Event]) -> float:
     if not all_rows:
         return 0.0
     # A numbered heading (一、…) read as a requirement without units is a group's heading a
-    # reading missed: it lowers the quality below and adds no requirement.
-    n = sum(1 for r in all_rows if r.units or r.role_units or cell_type(clean_text(r.requirement)) != "heading")
+    # reading missed, and a header word or a page number read as one is a header or footer line
+    # a reading took for a row: they lower the quality below and add no requirement.
+    n = sum(1 for r in all_rows if (r.units or r.role_units or cell_type(clean_text(r.requirement)) != "heading")
+            and not (len(r.requirement) <= 48 and _header_or_footer(clean_text(r.requirement))))
     if not n:
         return 0.0
     # The quality is measured on at most _SAMPLE rows spread over the document.
@@ -91,6 +95,13 @@ def _labelled(text: str) -> bool:
     label the reading took for content."""
     m = re.match(r"^([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])\s*[：:]?\s*\S", text)
     return bool(m) and _label(m.group(1))
+
+
+def _header_or_footer(req: str) -> bool:
+    """A header word (主办单位, 完成时限) or a page number read as a requirement."""
+    from xltools.importing.readers.columns import header_score
+
+    return len(req) <= 24 and (bool(_PAGE_NUMBER.match(req)) or header_score(req) >= 2)
 
 
 def _balanced(text: str) -> bool:

@@ -30,6 +30,7 @@ from xltools.importing.readers.columns import (OTHER_KINDS, cell_type, compat, h
                                      resolve_text_columns)
 from xltools.importing.readers.grid import NUMBER_ONLY, Cell, Column, GridReader
 from xltools.importing.readers.layout import current_layout
+from xltools.importing.readers.layoutrows import layout_columns, layout_header, layout_rows, page_breaks
 from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.readers.stream import _MODIFIERS, _segmentations
 from xltools.text import clean_text
@@ -52,6 +53,28 @@ def _words(line: str) -> list[tuple[str, int]]:
             gap = len(line[:pos]) - len(line[:pos].rstrip(" \u00a0\u3000\t")) if out else 0
             out.append((word, gap))
         pos = m.end()
+    return out
+
+
+_CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _spaced_names(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The words of a row line with names spaced out letter by letter (``王 强``,
+    ``李 建 华``, ``陈  刚`` as a table pads them) joined back: a run of two or
+    three one-character words that together read as a person's name."""
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and _CJK_CHAR.match(words[j][0]):
+            j += 1
+        if 2 <= j - i <= 3 and cell_type(name := "".join(w for w, _ in words[i:j])) == "person":
+            out.append((name, words[i][1]))
+            i = j
+            continue
+        out.extend(words[i:max(j, i + 1)])
+        i = max(j, i + 1)
     return out
 
 
@@ -96,6 +119,12 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
     return None
 
 
+def _lead_columns(labels: list[str]) -> frozenset[int]:
+    """The lead units columns of a header (牵头单位, 主办部门)."""
+    return frozenset(i for i, lb in enumerate(labels)
+                     if (r := header_role(lb)) is not None and r.kind == "units" and r.role == "牵头")
+
+
 def _bare_modifiers(labels: list[str]) -> int:
     """Role words standing alone right before a units or people header word
     (牵头 领导, 主体 责任单位): fragments of that word, not columns."""
@@ -128,21 +157,38 @@ def _cell_score(kind: str, text: str, pieces: tuple[int, ...], broken: int) -> f
     return s - (0.2 if wrapped else 1.0) * spaced - 0.4 * broken
 
 
-def _join(words: list[tuple[str, int, bool]]) -> str:
+_TEXT_KINDS = ("requirement", "text", "progress", "remark", "task", "goal")
+_SENTENCE_END = ("。", "；", "！", "？")
+
+
+def _unit_word(word: str) -> bool:
+    """A word that reads as a unit's name (cached by ``cell_type``)."""
+    return cell_type(word) == "units"
+
+
+def _join(words: list[tuple[str, int, bool]], kind: str = "") -> str:
+    """The text of a cell: its words joined (a line break kept); in a units
+    cell, names separated by a space stay separate names (``镇交管站 镇派出所``)."""
     out = ""
-    for w, _, newline in words:
-        out += ("\n" if newline and out else "") + w
+    for k, (w, _, newline) in enumerate(words):
+        if newline and out:
+            out += "\n"
+        elif k and kind == "units" and _unit_word(words[k - 1][0]) and _unit_word(w):
+            out += "、"
+        out += w
     return out
 
 
 def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empties: bool = True,
-              known: list[set[str]] | None = None, first: int = 0) -> tuple[float, list[str]]:
+              known: list[set[str]] | None = None, first: int = 0,
+              leads: frozenset[int] = frozenset()) -> tuple[float, list[str]]:
     """The cells of one row: the words (text, spaces before, on a new line)
     assigned to the columns in order. ``spaced_empties``: extra spaces stand
     for empty cells (not where the text aligns its columns with spaces).
     ``known``: values each column holds in other rows (a value found again
     in its column is more likely that column's). ``first``: the columns
-    before it are merged with the row above."""
+    before it are merged with the row above. ``leads``: lead units columns,
+    which name fewer units than a cooperating column (one lead, many helpers)."""
     n, m = len(kinds), len(words)
     if 0 < m <= n - first and not any(w[2] for w in words) and (not spaced_empties or all(w[1] <= 1 for w in words)):
         # One word per column, the columns before them merged: the common row needs no
@@ -156,6 +202,7 @@ def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empti
             score, at = max(fits)
             return score, [""] * at + [w[0] for w in words] + [""] * (n - at - m)
     neg = float("-inf")
+    unit = [_unit_word(w) for w, _, _ in words]
     # best[i][c]: words[:i] placed, the last cell in column c-1 (c = 0: nothing placed)
     best = [[neg] * (n + 1) for _ in range(m + 1)]
     back: list[list[tuple[int, int]]] = [[(-1, -1)] * (n + 1) for _ in range(m + 1)]
@@ -175,29 +222,41 @@ def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empti
                     s_skip -= 1.5  # a cell does not open with the last character of a wrapped one
                 broken = 0
                 pieces: tuple[int, ...] = ()
+                text = ""
+                kind = kinds[col]
                 for j in range(i, min(m, i + _MAX_CELL_WORDS)):
                     if j > i and words[j][2]:
                         broken += 1
                         pieces = ()
                     pieces += (len(words[j][0]),)
-                    text = _join(words[i:j + 1])
-                    score = base + s_skip + _cell_score(kinds[col], text, pieces, broken)
+                    # The cell's text as _join gives it, built word by word.
+                    if j > i and words[j][2]:
+                        text += "\n"
+                    elif j > i and kind == "units" and unit[j - 1] and unit[j]:
+                        text += "、"
+                    text += words[j][0]
+                    score = base + s_skip + _cell_score(kind, text, pieces, broken)
+                    if j > i and not words[j][2] and kind in _TEXT_KINDS \
+                            and words[j - 1][0].endswith(_SENTENCE_END) and unit[j]:
+                        score -= 2.0  # …施划。 区住建局: a text ends with its sentence, a unit is the next cell
+                    if col in leads:
+                        score -= 0.6 * (len(pieces) - 1)
                     if known is not None and text in known[col]:
                         score += 1.0
                     if score > best[j + 1][col + 1]:
                         best[j + 1][col + 1] = score
                         back[j + 1][col + 1] = (i, c)
     end_col = max(range(n + 1), key=lambda c: best[m][c] - 0.2 * (n - c))
-    return best[m][end_col], _cells(words, back, n, m, end_col)
+    return best[m][end_col], _cells(words, back, n, m, end_col, kinds)
 
 
 def _cells(words: list[tuple[str, int, bool]], back: list[list[tuple[int, int]]], n: int, m: int,
-           end_col: int) -> list[str]:
+           end_col: int, kinds: list[str]) -> list[str]:
     cells = [""] * n
     i, c = m, end_col
     while i > 0:
         pi, pc = back[i][c]
-        cells[c - 1] = _join(words[pi:i])
+        cells[c - 1] = _join(words[pi:i], kinds[c - 1])
         i, c = pi, pc
     return cells
 
@@ -243,22 +302,61 @@ def _ends_a_row(words: list[tuple[str, int]], kinds: list[str]) -> bool:
 HEADING_ROW = -1  # the first column of a row that is a numbered heading spanning the table
 
 
-def _rows(lines: list[str], index: int, kinds: list[str]
+def _sub_header(lines: list[str], index: int, labels: list[str]) -> tuple[int, list[str]] | None:
+    """A second header row under a header word that spans several columns:
+    (its line, the header words with the spanning one replaced). The line is the
+    next one, all header words (牵头部门 配合部门, 责任单位 责任人), and exactly one
+    header word above is of a kind among theirs (责任部门, 责任主体): the one the
+    row splits."""
+    j = index + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j >= len(lines) or re.search(r"[\t|│｜]", lines[j]):
+        return None
+    words = [w for w, _ in _words(lines[j].strip())]
+    if not 2 <= len(words) < len(labels) + 3 or NUMBER_ONLY.match(words[0]):
+        return None
+    for _, spans in _segmentations(words)[:6]:
+        sub = ["".join(words[a:b]) for a, b in spans]
+        if len(sub) < 2 or any(header_score(w) < 2 for w in sub):
+            continue
+        sub_kinds = {r.kind for w in sub if (r := header_role(w))} - {"text"}
+        parents = [i for i, lb in enumerate(labels) if (r := header_role(lb)) and r.kind in sub_kinds]
+        if len(parents) == 1 and labels[parents[0]] not in sub:
+            p = parents[0]
+            return j, labels[:p] + sub + labels[p + 1:]
+    return None
+
+
+def _header_key(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def _rows(lines: list[str], index: int, kinds: list[str], start: int | None = None,
+          repeated: frozenset[str] = frozenset()
           ) -> tuple[list[tuple[int, list[tuple[str, int, bool]]]], list[int], list[tuple[int, str]]]:
     """The rows under the header: ((first column, words) of each row, first
     line of each, lines before the first row). With a 序号 column a row starts
     at a line with a number in front; a line opening with a sentence is a row
     of its own under the merged cells on its left (from the requirement column
     on); any other line goes on with the row above (a cell of several lines).
-    Without a 序号 column every line is a row."""
+    Without a 序号 column every line is a row. Rows start at ``start`` (the
+    line after the header); page furniture is skipped: a page number
+    (``第 3 页 共 8 页``, ``— 3 —``), the header lines repeated on the next page
+    (``repeated``) and a running title between them."""
     number_at = kinds.index("number") if "number" in kinds else None
     text_at = next((i for i, k in enumerate(kinds) if k in ("requirement", "text")), 0)
     rows: list[tuple[int, list[tuple[str, int, bool]]]] = []
     row_lines: list[int] = []
     skipped: list[tuple[int, str]] = []
-    for i in range(index + 1, len(lines)):
-        words = _words(lines[i].strip())
+    start = index + 1 if start is None else start
+    furniture = page_breaks(lines, start, repeated)
+    for i in range(start, len(lines)):
+        words = _spaced_names(_words(lines[i].strip()))
         if not words:
+            continue
+        if rows and i in furniture:
+            skipped.append((i + 1, lines[i].strip()))
             continue
         if rows or number_at is not None:
             line = clean_text(lines[i])
@@ -296,32 +394,52 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     # Where the header itself is spread with runs of spaces, spaces align columns and
     # say nothing of empty cells.
     spaced_empties = not re.search(r"\S {2,}\S", lines[index].strip())
-    best: tuple[float, list[str], list[list[tuple[str, int, bool]]], list[int]] | None = None
+    if not spaced_empties:
+        # A header spread with runs of spaces over a body aligned under it: PDF text with
+        # its layout kept, columns read by position (readers/layoutrows.py).
+        wrapped = layout_header(lines, index)
+        for labels in ([wrapped[0]] if wrapped else candidates):
+            start, repeated = index + 1, frozenset({_header_key(lines[index])})
+            if wrapped:
+                start = wrapped[1]
+                repeated |= {_header_key(lines[i]) for i in range(index + 1, start)}
+            elif (sub := _sub_header(lines, index, labels)) is not None:
+                start, labels = sub[0] + 1, sub[1]
+                repeated |= {_header_key(lines[sub[0]])}
+            if (found_columns := layout_columns(lines, index, labels, start, repeated)) is not None:
+                kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
+                cells, row_lines, skipped = layout_rows(lines, kinds, start, repeated, *found_columns)
+                if cells:
+                    return _emit(lines, index, name, fixer, labels, [0] * len(cells), cells, row_lines,
+                                 skipped + [(i + 1, lines[i].strip()) for i in range(index + 1, start)
+                                            if lines[i].strip()])
+    best: tuple | None = None
     for labels in candidates:
+        start, repeated = index + 1, frozenset({_header_key(lines[index])})
+        if (sub := _sub_header(lines, index, labels)) is not None:
+            start, labels = sub[0] + 1, sub[1]
+            repeated |= {_header_key(lines[sub[0]])}
         kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
-        rows, row_lines, _ = _rows(lines, index, kinds)
+        rows, row_lines, _ = _rows(lines, index, kinds, start, repeated)
         if not rows:
             continue
         sample = [(f, r) for f, r in rows[:_SAMPLE] if f != HEADING_ROW]
-        aligned = [align_row(kinds, r, spaced_empties, first=f) for f, r in sample]
+        leads = _lead_columns(labels)
+        aligned = [align_row(kinds, r, spaced_empties, first=f, leads=leads) for f, r in sample]
         empty_cols = sum(1 for c in range(len(kinds)) if not any(cells[c] for _, cells in aligned))
         score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
             - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * _bare_modifiers(labels)
         if best is None or score > best[0]:
-            best = (score, labels, rows, row_lines)
+            best = (score, labels, rows, row_lines, start, repeated)
     if best is None:
         return None
-    _, labels, rows, row_lines = best
-    roles = [header_role(lb) for lb in labels]
-    kinds = [r.kind if r else "text" for r in roles]
-    reader = GridReader(name, fixer)
-    for i, raw in enumerate(lines[:index], start=1):
-        if raw.strip():
-            reader.titles.append(clean_text(raw))
-            reader.skipped.append((i, raw.strip()))
-    reader.skipped.extend(_rows(lines, index, kinds)[2])
+    _, labels, rows, row_lines, start, repeated = best
+    kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
+    skipped = _rows(lines, index, kinds, start, repeated)[2]
+    skipped += [(i + 1, lines[i].strip()) for i in range(index + 1, start) if lines[i].strip()]
+    leads = _lead_columns(labels)
     cells = [[r[0][0]] + [""] * (len(kinds) - 1) if f == HEADING_ROW
-             else align_row(kinds, r, spaced_empties, first=f)[1] for f, r in rows]
+             else align_row(kinds, r, spaced_empties, first=f, leads=leads)[1] for f, r in rows]
     # A row of several lines is ambiguous where a line break ends one cell or goes on in
     # it: aligned again, knowing the values each column holds in the other rows.
     counts: list[dict[str, int]] = [{} for _ in kinds]
@@ -332,13 +450,29 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     known = [{t for t, k in col.items() if k >= 2} for col in counts]
     for i, (f, r) in enumerate(rows):
         if f != HEADING_ROW and any(w[2] for w in r):
-            cells[i] = align_row(kinds, r, spaced_empties, known, f)[1]
+            cells[i] = align_row(kinds, r, spaced_empties, known, f, leads)[1]
+    return _emit(lines, index, name, fixer, labels, [f for f, _ in rows], cells, row_lines, skipped)
+
+
+def _emit(lines: list[str], index: int, name: str, fixer: Fixer | None, labels: list[str], firsts: list[int],
+          cells: list[list[str]], row_lines: list[int], skipped: list[tuple[int, str]]
+          ) -> tuple[list[Event], SourceMeta]:
+    """The rows read (their cells; ``firsts``: the first column of each row, the
+    columns before it merged with the row above) through ``GridReader``."""
+    roles = [header_role(lb) for lb in labels]
+    kinds = [r.kind if r else "text" for r in roles]
+    reader = GridReader(name, fixer)
+    for i, raw in enumerate(lines[:index], start=1):
+        if raw.strip():
+            reader.titles.append(clean_text(raw))
+            reader.skipped.append((i, raw.strip()))
+    reader.skipped.extend(skipped)
     columns_text = [[row[c] for row in cells] for c in range(len(kinds))]
     kinds, decided = resolve_text_columns(kinds, columns_text)
     columns = [Column("other", lb) if k in OTHER_KINDS else Column(k, lb, r.role if r else "")
                for lb, k, r in zip(labels, kinds, roles)]
     grid: list[list[Cell]] = []
-    for (first, _), row in zip(rows, cells):
+    for first, row in zip(firsts, cells):
         if first == HEADING_ROW:
             grid.append([Cell(row[0])] + [Cell(row[0], from_left=True)] * (len(kinds) - 1))
             continue

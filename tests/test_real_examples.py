@@ -20,10 +20,10 @@ from xltools.workbook.reader import read_plan
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "real"
 
 # Requirements read exactly (text, goal and task where annotated, units by role,
-# deadline where given), of all annotated ones: 180 of 187 at this writing; the
+# deadline where given), of all annotated ones: 185 of 187 at this writing; the
 # shared scorer (../shared/tools/score_real.py: text and units by role) gives
-# 181 of 187. A ratchet: raise it when the readers improve; the goal is every one.
-CORPUS_FLOOR = 0.96
+# 186 of 187. A ratchet: raise it when the readers improve; the goal is every one.
+CORPUS_FLOOR = 0.985
 
 
 def _score(path: Path) -> tuple[int, int, list[str]]:
@@ -59,7 +59,7 @@ def test_corpus_of_real_documents(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 # Misses with no note on 待核对 whose source line holds the requirement: 1 at this
-# writing (of 7 misses). A ratchet down to none: a miss that is silent is a defect.
+# writing (of 2 misses; an annotation question, docs/readers.md). A ratchet down to none: a miss that is silent is a defect.
 SILENT_CEILING = 1
 
 

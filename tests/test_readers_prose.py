@@ -490,3 +490,14 @@ def test_a_bare_year_beside_the_units_is_the_deadline() -> None:
     assert [r.text for r in plan.requirements] == ["新建和改造提升乡村文化礼堂12家。", "新增和优化城乡公交线路8条，更新新能源公交车30辆。"]
     assert [r.deadline.text for r in plan.requirements] == ["2026", "2026年"]
     assert [a.unit for a in plan.assignments_for(plan.requirements[0].id)] == ["县文旅局"]
+
+
+def test_a_label_right_after_a_unit_name_whose_space_was_dropped() -> None:
+    # 〔承办科室：设备处、信息科　协办科室：财务处〕: cleaning drops the space between
+    # Chinese characters; the unit name before the second label stays a unit.
+    plan = _plan("一、重点工作\n1.完成影像系统升级。〔承办科室：设备处、信息科　协办科室：财务处〕\n"
+                 "2.更新病案管理制度。（承办科室：病案室、质控办　完成时间：2025年3月底前）\n")
+    assert _units(plan, "1-1") == {("设备处", Role.RESPONSIBLE), ("信息科", Role.RESPONSIBLE),
+                                   ("财务处", Role.ASSIST)}
+    assert _units(plan, "2-1") == {("病案室", Role.RESPONSIBLE), ("质控办", Role.RESPONSIBLE)}
+    assert "3月底前" in plan.requirement("2-1").deadline.display or plan.requirement("2-1").deadline.date

@@ -293,3 +293,12 @@ def test_a_units_cell_is_never_a_row_number() -> None:
                                                    "完成环城北路黑化", "建成湿地公园一期"]
     tasks = [t.name for _, t, _ in plan.iter_requirements()]
     assert tasks[:3] == ["城区道路提升"] * 3
+
+
+def test_a_header_of_two_words_joined_names_the_first_words_column() -> None:
+    from xltools.importing.readers.columns import header_role
+
+    assert header_role("实施内容及目标").kind == "requirement"
+    assert header_role("整治措施和时限").kind == "requirement"
+    assert header_role("承办部门及联系人").kind == "units"
+    assert header_role("进展及成效") is None or header_role("进展及成效").kind != "units"

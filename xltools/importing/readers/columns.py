@@ -56,6 +56,15 @@ def header_role(label: str) -> HeaderRole | None:
         if t in aliases:
             role = L.UNITS_HEADER_ROLE.get(t, "") if kind == "units" else ""
             return HeaderRole(kind, role, True)
+    # 建设内容及目标, 整改措施及时限, 责任单位及责任人: two header words of different kinds
+    # joined; the column is what its first word names (the second qualifies what it
+    # holds) — the requirement's when either names it (项目名称及建设内容).
+    joined = _JOINED_WORDS.fullmatch(t)
+    if joined and (first := header_role(joined.group(1))) is not None and first.kind != "text" \
+            and (second := header_role(joined.group(2))) is not None and second.kind not in ("text", first.kind):
+        if "requirement" in (first.kind, second.kind):
+            return HeaderRole("requirement")
+        return HeaderRole(first.kind, first.role)
     for kind, pattern in L.HEADER_GRAMMAR:
         if re.search(pattern, t):
             if kind == "text" and t in _ROLE_ALONE:
@@ -65,6 +74,7 @@ def header_role(label: str) -> HeaderRole | None:
     return None
 
 
+_JOINED_WORDS = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:及|和|与|以及)([\u4e00-\u9fff]{2,8})")
 _ROLE_ALONE = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, "责任", "负责", "承办", "落实"})
 
 
@@ -298,6 +308,14 @@ def _label_before(text: str, end: int, boundary: bool) -> int | None:
     # A run right after another label's colon is that label's value (张三牵头单位).
     at_boundary = start == 0 or not boundary or text[start - 1] in " \t　；;，,。.、（(【】)）!！?？"
     if end - start <= _LABEL_MAX and at_boundary and label_kind(text[start:end]):
+        # 医保办配合科室： (a space between them was dropped): the unit name ends the value
+        # before; the label is the tail that names a role or is a known label.
+        for i in range(start + 3, end - 1):
+            word = text[i:end]
+            r = header_role(word)
+            if label_kind(word) and (r is not None and r.exact or word.startswith(_MODIFIERS)) \
+                    and looks_like_unit(text[start:i]):
+                return i
         return start
     for i in range(max(start, end - _LABEL_MAX), end - 1):
         word = text[i:end]

@@ -19,8 +19,10 @@ ROLE_KEYS = {"lead": Role.LEAD, "cooperate": Role.ASSIST, "responsible": Role.RE
 
 
 # Documents written for this project in the styles of real ones, by an engineer who
-# had not read the importer (tests/fixtures/authored/index.json says how each is hard).
+# had not read the importer (index.json in each folder says how each is hard): a first
+# set, and a second written after the readers had learnt from the first.
 AUTHORED = Path(__file__).parent / "fixtures" / "authored"
+AUTHORED_SETS = (AUTHORED, Path(__file__).parent / "fixtures" / "authored2")
 
 
 def real_files(folder: Path = REAL) -> list[Path]:
@@ -28,7 +30,7 @@ def real_files(folder: Path = REAL) -> list[Path]:
 
 
 def authored_files() -> list[Path]:
-    return real_files(AUTHORED)
+    return [p for folder in AUTHORED_SETS for p in real_files(folder)]
 
 
 # The documents of the first batch (02–19). The export round trip renders their

@@ -1,6 +1,7 @@
-"""A second corpus: 24 task documents written in the styles of real ones (prose
-工作要点 and 整改清单, tables flattened into text) by an engineer who had not
-read the importer, with hand annotations in the shared schema. Scored like the
+"""Two more corpora: each 24 task documents written in the styles of real ones
+(prose 工作要点 and 整改清单, 01–12; tables flattened into text, 13–24) by an
+engineer who had not read the importer, with hand annotations in the shared
+schema; the second set was written after the readers had learnt from the first. Scored like the
 real corpus (tests/test_real_examples.py): requirement by its opening words,
 goal and task where annotated, units by role, deadline where given."""
 
@@ -10,15 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from real_examples import AUTHORED, authored_files, compare_items, expected_for
+from real_examples import AUTHORED_SETS, compare_items, expected_for, real_files
 from xltools.errors import XltoolsError
 from xltools.importing.importer import read_original
 
 # Requirements read exactly (strict: goal, task and deadline too), of all annotated
-# ones, per class; a ratchet. At the first scoring (before any change made for these
-# documents) the shared scorer's measure gave 71 of 153; now 146 of 153, and strictly
-# prose 67 of 80, tables 64 of 73. Raise it when the readers improve.
-AUTHORED_FLOOR = {"prose": 0.83, "table": 0.87}
+# ones, per set and class; a ratchet. First set: at its first scoring (before any
+# change made for it) the shared scorer's measure gave 71 of 153; now 146 of 153, and
+# strictly prose 67 of 80, tables 64 of 73. Second set: at its first scoring 95 of 145
+# by the shared scorer. Raise the floors when the readers improve.
+AUTHORED_FLOOR = {("authored", "prose"): 0.83, ("authored", "table"): 0.87,
+                  ("authored2", "prose"): 0.78, ("authored2", "table"): 0.46}
 
 
 def _class(path: Path) -> str:
@@ -38,21 +41,23 @@ def _score(path: Path) -> tuple[int, int, list[str]]:
 
 
 def test_authored_corpus_is_complete() -> None:
-    files = authored_files()
-    assert len(files) == 24
-    assert all(p.with_suffix(".expected.json").exists() for p in files)
-    assert (AUTHORED / "index.json").exists()
+    for folder in AUTHORED_SETS:
+        files = real_files(folder)
+        assert len(files) == 24
+        assert all(p.with_suffix(".expected.json").exists() for p in files)
+        assert (folder / "index.json").exists()
 
 
-@pytest.mark.parametrize("kind", ["prose", "table"])
-def test_authored_documents(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("corpus,kind", sorted(AUTHORED_FLOOR))
+def test_authored_documents(corpus: str, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = next(f for f in AUTHORED_SETS if f.name == corpus)
     exact = total = 0
     misses: list[str] = []
-    for path in authored_files():
+    for path in real_files(folder):
         if _class(path) != kind:
             continue
         e, t, m = _score(path)
         exact, total, misses = exact + e, total + t, misses + m
     with capsys.disabled():
-        print(f"\nauthored {kind}: {exact}/{total} requirements exact")
-    assert exact / total >= AUTHORED_FLOOR[kind], "\n".join(misses)
+        print(f"\n{corpus} {kind}: {exact}/{total} requirements exact")
+    assert exact / total >= AUTHORED_FLOOR[corpus, kind], "\n".join(misses)

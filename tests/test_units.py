@@ -248,6 +248,18 @@ def test_sections_divisions_and_numbered_bodies_are_units_by_form() -> None:
     assert not looks_like_units_cell("零就业家庭、低保家庭")
 
 
+def test_a_service_number_in_a_name_is_no_count() -> None:
+    # A run of three or more digits after the place word, followed by words before the body
+    # word, is a service number (…12319城建热线…); a number followed by its measure word counts.
+    from xltools.importing.units import looks_like_unit
+
+    for name in ("县12319城建服务热线中心", "区12369环保举报中心", "96110反诈预警中心"):
+        assert looks_like_unit(name), name
+    assert _names("区12319城建热线办牵头，区城管局配合") == [("区12319城建热线办", "牵头"), ("区城管局", "配合")]
+    for text in ("新建120所", "建成300个服务站", "改造2000户家庭", "区12处"):
+        assert not looks_like_unit(text), text
+
+
 def test_names_side_by_side_with_spaces_are_a_list_when_each_opens_a_name() -> None:
     from xltools.importing.units import join_spaced_units
 

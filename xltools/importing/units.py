@@ -115,6 +115,13 @@ _NUMBERED_BODY = re.compile(
     rf"|第\d{{1,3}}[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(map(re.escape, L.UNIT_SUFFIXES))}))$")
 
 
+# 市12345热线服务中心, 县12315投诉举报中心: a service number (a run of three or more digits
+# right after the place word, followed by words before the body word) names the body; a
+# count is followed by its measure word (新建3所, 建成110个警务室) and is no name.
+_SERVICE_NUMBER = re.compile(
+    r"^([省市县区州盟旗镇乡]?)\d{3,}(?=[\u4e00-\u9fff]{2})(?![个家所处项座条台套名人次户间万亿千百])")
+
+
 @_cached
 def looks_like_unit(name: str) -> bool:
     """A name that ends like the name of a body (or is a generic phrase): a body word
@@ -127,8 +134,9 @@ def looks_like_unit(name: str) -> bool:
     # 市住建局（市人防办）: the name before a closing bracket says what the body is.
     core = re.sub(r"[（(][^（()）]*[)）]$", "", name) or name
     numbered = _NUMBERED_BODY.search(core)
+    lettered = name if numbered else _SERVICE_NUMBER.sub(r"\1", name, count=1)
     if re.search(r"[。；;，,：:！？%]", name) or \
-            re.search(r"\d", name[:numbered.start()] if numbered else name):
+            re.search(r"\d", name[:numbered.start()] if numbered else lettered):
         return False
     if numbered and len(core) > 2 or core.endswith(L.NOT_BODY_ENDINGS):
         return bool(numbered) and len(core) > 2

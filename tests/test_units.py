@@ -269,3 +269,13 @@ def test_names_side_by_side_with_spaces_are_a_list_when_each_opens_a_name() -> N
     assert join_spaced_units("市交通运输和城乡 规划局") == "市交通运输和城乡 规划局"  # a name wrapped at a space
     assert join_spaced_units("红星街道 北湖社区") == "红星街道 北湖社区"  # a community of the sub-district
     assert join_spaced_units("推进 乡财政所") == "推进 乡财政所"  # not all names
+
+
+def test_a_department_short_form_after_a_place_word_is_a_unit_in_a_units_context() -> None:
+    # 县人社, 市卫健: a place word and a known department stem without its body word.
+    assert _names("县人社牵头，县卫健、县医保配合") == [("县人社", "牵头"), ("县卫健", "配合"), ("县医保", "配合")]
+    assert looks_like_units_cell("市应急牵头，市消防救援支队配合")
+    # not in running text without a role clause, nor a stem that names no department
+    assert _names("县审计安排专项资金") == []
+    assert not looks_like_units_cell("县财政投入")
+    assert _names("县城建牵头") == []

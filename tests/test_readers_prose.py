@@ -490,3 +490,18 @@ def test_a_bare_year_beside_the_units_is_the_deadline() -> None:
     assert [r.text for r in plan.requirements] == ["新建和改造提升乡村文化礼堂12家。", "新增和优化城乡公交线路8条，更新新能源公交车30辆。"]
     assert [r.deadline.text for r in plan.requirements] == ["2026", "2026年"]
     assert [a.unit for a in plan.assignments_for(plan.requirements[0].id)] == ["县文旅局"]
+
+
+def test_a_people_part_in_an_unlabelled_units_bracket_goes_to_the_remark() -> None:
+    # （X牵头，Y配合；分管领导：…）: split at ；, the people part is a remark, never a unit;
+    # a deadline part beside it is the item's deadline.
+    text = ("某县2024年重点任务分工\n一、提升治理效能\n"
+            "1.推进基层网格化管理全覆盖。（县委政法委牵头，各乡镇配合；分管领导：赵刚）\n"
+            "2.完善应急物资储备体系。（县应急管理局；责任领导：钱明；完成时限：2024年9月底前）\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("县委政法委", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert "分管领导：赵刚" in plan.requirement("1-1").remark
+    assert _units(plan, "2-1") == {("县应急管理局", Role.RESPONSIBLE)}
+    assert "责任领导：钱明" in plan.requirement("2-1").remark
+    assert plan.requirement("2-1").deadline.date.isoformat() == "2024-09-30"
+    assert not any("赵刚" in a.unit or "钱明" in a.unit for a in plan.assignments)

@@ -501,3 +501,18 @@ def test_a_label_right_after_a_unit_name_whose_space_was_dropped() -> None:
                                    ("财务处", Role.ASSIST)}
     assert _units(plan, "2-1") == {("病案室", Role.RESPONSIBLE), ("质控办", Role.RESPONSIBLE)}
     assert "3月底前" in plan.requirement("2-1").deadline.display or plan.requirement("2-1").deadline.date
+
+
+def test_a_people_part_in_an_unlabelled_units_bracket_goes_to_the_remark() -> None:
+    # （X牵头，Y配合；分管领导：…）: split at ；, the people part is a remark, never a unit;
+    # a deadline part beside it is the item's deadline.
+    text = ("某县2024年重点任务分工\n一、提升治理效能\n"
+            "1.推进基层网格化管理全覆盖。（县委政法委牵头，各乡镇配合；分管领导：赵刚）\n"
+            "2.完善应急物资储备体系。（县应急管理局；责任领导：钱明；完成时限：2024年9月底前）\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("县委政法委", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert "分管领导：赵刚" in plan.requirement("1-1").remark
+    assert _units(plan, "2-1") == {("县应急管理局", Role.RESPONSIBLE)}
+    assert "责任领导：钱明" in plan.requirement("2-1").remark
+    assert plan.requirement("2-1").deadline.date.isoformat() == "2024-09-30"
+    assert not any("赵刚" in a.unit or "钱明" in a.unit for a in plan.assignments)

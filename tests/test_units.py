@@ -248,6 +248,18 @@ def test_sections_divisions_and_numbered_bodies_are_units_by_form() -> None:
     assert not looks_like_units_cell("零就业家庭、低保家庭")
 
 
+def test_a_service_number_in_a_name_is_no_count() -> None:
+    # A run of three or more digits after the place word, followed by words before the body
+    # word, is a service number (…12319城建热线…); a number followed by its measure word counts.
+    from xltools.importing.units import looks_like_unit
+
+    for name in ("县12319城建服务热线中心", "区12369环保举报中心", "96110反诈预警中心"):
+        assert looks_like_unit(name), name
+    assert _names("区12319城建热线办牵头，区城管局配合") == [("区12319城建热线办", "牵头"), ("区城管局", "配合")]
+    for text in ("新建120所", "建成300个服务站", "改造2000户家庭", "区12处"):
+        assert not looks_like_unit(text), text
+
+
 def test_names_side_by_side_with_spaces_are_a_list_when_each_opens_a_name() -> None:
     from xltools.importing.units import join_spaced_units
 
@@ -257,3 +269,13 @@ def test_names_side_by_side_with_spaces_are_a_list_when_each_opens_a_name() -> N
     assert join_spaced_units("市交通运输和城乡 规划局") == "市交通运输和城乡 规划局"  # a name wrapped at a space
     assert join_spaced_units("红星街道 北湖社区") == "红星街道 北湖社区"  # a community of the sub-district
     assert join_spaced_units("推进 乡财政所") == "推进 乡财政所"  # not all names
+
+
+def test_a_department_short_form_after_a_place_word_is_a_unit_in_a_units_context() -> None:
+    # 县人社, 市卫健: a place word and a known department stem without its body word.
+    assert _names("县人社牵头，县卫健、县医保配合") == [("县人社", "牵头"), ("县卫健", "配合"), ("县医保", "配合")]
+    assert looks_like_units_cell("市应急牵头，市消防救援支队配合")
+    # not in running text without a role clause, nor a stem that names no department
+    assert _names("县审计安排专项资金") == []
+    assert not looks_like_units_cell("县财政投入")
+    assert _names("县城建牵头") == []

@@ -115,6 +115,13 @@ _NUMBERED_BODY = re.compile(
     rf"|第\d{{1,3}}[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(map(re.escape, L.UNIT_SUFFIXES))}))$")
 
 
+# 市12345热线服务中心, 县12315投诉举报中心: a service number (a run of three or more digits
+# right after the place word, followed by words before the body word) names the body; a
+# count is followed by its measure word (新建3所, 建成110个警务室) and is no name.
+_SERVICE_NUMBER = re.compile(
+    r"^([省市县区州盟旗镇乡]?)\d{3,}(?=[\u4e00-\u9fff]{2})(?![个家所处项座条台套名人次户间万亿千百])")
+
+
 @_cached
 def looks_like_unit(name: str) -> bool:
     """A name that ends like the name of a body (or is a generic phrase): a body word
@@ -127,8 +134,9 @@ def looks_like_unit(name: str) -> bool:
     # 市住建局（市人防办）: the name before a closing bracket says what the body is.
     core = re.sub(r"[（(][^（()）]*[)）]$", "", name) or name
     numbered = _NUMBERED_BODY.search(core)
+    lettered = name if numbered else _SERVICE_NUMBER.sub(r"\1", name, count=1)
     if re.search(r"[。；;，,：:！？%]", name) or \
-            re.search(r"\d", name[:numbered.start()] if numbered else name):
+            re.search(r"\d", name[:numbered.start()] if numbered else lettered):
         return False
     if numbered and len(core) > 2 or core.endswith(L.NOT_BODY_ENDINGS):
         return bool(numbered) and len(core) > 2
@@ -380,7 +388,7 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
         seen_clauses.add(key)
         names, role, rest = parse_clause(clause, default_role)
         pairs = list(map(split_bracket_role, names))
-        named = [(n, r) for n, r in pairs if looks_like_unit(n) or _GROUP_FORM.match(n)]
+        named = [(n, r) for n, r in pairs if looks_like_unit(n) or _GROUP_FORM.match(n) or short_department(n)]
         if named and len(named) < len(pairs):
             # In a list that holds units, a name with an unfamiliar ending is a unit too.
             for n, _ in pairs:
@@ -410,6 +418,27 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
             and len(out.units) >= 2 and out.units[0].name != L.GENERIC_UNIT:
         out.units[0] = ParsedUnit(out.units[0].name, Role.LEAD, out.units[0].written)
     return out
+
+
+def _department_stems() -> frozenset[str]:
+    """The stems of known department names without their body word (发改, 住建, 财政)."""
+    stems = set()
+    for name in (*L.SHORT_FORMS, *L.STANDARD_BODY_NAMES):
+        stem = re.sub(r"(?:委员会|局|委)$", "", name)
+        if stem != name and 2 <= len(stem) <= 4:
+            stems.add(stem)
+    return frozenset(stems)
+
+
+_DEPARTMENT_STEMS = _department_stems()
+
+
+def short_department(name: str) -> bool:
+    """A place word and the stem of a known department without its body word (区发改,
+    县财政, 县教体): a department's short form, read as a unit only where the context holds
+    units (a units cell or bracket, a role clause)."""
+    m = _ADMIN_PREFIX.match(name)
+    return bool(m) and name[m.end():] in _DEPARTMENT_STEMS
 
 
 # 各业务警种, 各派出所: every body of a kind, a unit by its form.
@@ -443,7 +472,7 @@ def looks_like_units_cell(text: str) -> bool:
         # 各业务警种: a group name by its form counts where the clause gives evidence of
         # units — a role word after the list, or a name beside it that ends like a body.
         evidence = role is not None or any(looks_like_unit(n) for n in names)
-        bodies = [looks_like_unit(n) or evidence and is_group_form(n) for n in names]
+        bodies = [looks_like_unit(n) or evidence and (is_group_form(n) or short_department(n)) for n in names]
         # In a list of three or more that is mostly bodies and closed by a role word, a
         # name with an unfamiliar ending (…海关, 市人行) is one too (parse_units notes it).
         if not all(bodies) and not (role is not None and 2 * sum(bodies) > len(names) >= 3

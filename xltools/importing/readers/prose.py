@@ -252,7 +252,11 @@ def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str |
         clauses = split_top_level(inner, "，,；;")
         keep = []
         for clause in clauses:
-            if _is_timing(clause) and not looks_like_units_cell(clause):
+            # （区发改牵头，…；区领导：王志远）: a labelled people part goes to 备注, never units.
+            person = re.match(r"^([^：:]{1,8})[：:](.+)$", clause.strip())
+            if person and label_kind(person.group(1)) == "people":
+                labelled.append((person.group(1), person.group(2).strip()))
+            elif _is_timing(clause) and not looks_like_units_cell(clause):
                 deadline = clause
             else:
                 keep.append(clause)
@@ -798,14 +802,14 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             if found is not None:
                 rest, wording, labelled, deadline = found
                 b.text = rest
-                if labelled:
+                if labelled:  # labelled units, or the people beside an unlabelled wording
                     b.paren_labelled = labelled
-                else:
+                if wording or not labelled:
                     b.wording = wording
                     b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_PAREN.format(
                         text=full[len(rest.rstrip("。；")):].strip("。； "))))
                 b.deadline = b.deadline or deadline
-                if deadline and not labelled:  # a labelled one (完成时间：…) is no guess
+                if deadline and (wording or not labelled):  # a labelled one (完成时间：…) is no guess
                     b.review.append((L.REVIEW_DEADLINE, L.NOTE_PAREN_DEADLINE.format(text=deadline)))
     # Units written for an item that has sub-items apply to each of them; units given once
     # in a group's heading apply to the items of that group.

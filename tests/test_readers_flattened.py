@@ -98,3 +98,35 @@ def test_page_buttons_and_footers_are_no_rows() -> None:
 
 def test_ditto_words_are_listed() -> None:
     assert "同上" in L.DITTO_WORDS and cell_type("同上。") == "ditto"
+
+
+def test_row_numbers_given_as_codes_are_number_cells() -> None:
+    space = ("某市2025年为民办实事项目清单\n\n"
+             "项目编号   实事项目                                    责任单位                  完成时限\n"
+             "SS-1       新建口袋公园8个，方便群众就近休闲           市园林局                  2025年10月底前\n"
+             "SS-2       改造老旧小区供水管网30公里                  市水务集团，市住建局      2025年11月底前\n"
+             "SS-3       新增公共充电桩500个，覆盖各街道             市发改委                  2025年12月底前\n")
+    plan = _plan(space)
+    assert [r.text[:6] for r in plan.requirements] == ["新建口袋公园", "改造老旧小区", "新增公共充电"]
+    assert set().union(*_units(plan, "2-1").values()) == {"市水务集团", "市住建局"}
+    piped = ("编号 | 工作事项 | 牵头部门 | 办结时间 |\n"
+             "QX2025-01 | 完成乡镇卫生院提标改造6所 | 县卫健局 | 2025年9月底前 |\n"
+             "QX2025-02 | 建成县域医共体信息平台并上线运行 | 县卫健局 | 2025年12月底前 |\n")
+    plan = _plan(piped)
+    assert [r.text[:6] for r in plan.requirements] == ["完成乡镇卫生", "建成县域医共"]
+    assert cell_type("QX2025-02") == "number" and cell_type("B-7") == "number"
+    assert cell_type("2025-09") != "number"
+
+
+def test_a_second_header_row_keeps_its_empty_cells_by_position() -> None:
+    text = ("某县2025年农业农村重点任务\n"
+            "编号 | 任务类别 | 工作内容 | 责任部门 | | 完成时间 |\n"
+            "| | | 牵头部门 | 配合部门 | |\n"
+            "1 | 粮食生产 | 完成高标准农田建设2万亩 | 县农业农村局 | 县财政局、县水利局 | 2025年11月底前 |\n"
+            "2 | 粮食生产 | 推广水稻机插秧技术，覆盖率达到80% | 县农机中心 | 各乡镇 | 2025年6月底前 |\n"
+            "3 | 乡村建设 | 新改建农村公路40公里 | 县交通运输局 | | 2025年12月底前 |\n")
+    plan = _plan(text)
+    assert [r.text[:6] for r in plan.requirements] == ["完成高标准农", "推广水稻机插", "新改建农村公"]
+    assert _units(plan, "1-1") == {Role.LEAD: {"县农业农村局"}, Role.ASSIST: {"县财政局", "县水利局"}}
+    assert _units(plan, "2-1") == {Role.LEAD: {"县农机中心"}, Role.ASSIST: {"各乡镇"}}
+    assert _units(plan, "3-1") == {Role.LEAD: {"县交通运输局"}}

@@ -217,3 +217,25 @@ def test_unit_less_items_of_a_group_beside_a_group_with_units_are_requirements()
     # 总体要求 and 工作要求 are other parts of the document: noted, not requirements.
     unread = [n.source for n in plan.notes if n.kind == L.REVIEW_SKIPPED]
     assert any("坚持人民至上" in s for s in unread) and any("按月报送" in s for s in unread)
+
+
+NUMBERED_PROBLEMS_WITH_FIELDS = """\
+某市市场监管局审计整改落实情况表
+（一）财务管理方面
+1.部分专项资金结转结余未及时清理。
+整改举措：全面清理结转资金，按规定收回统筹使用。
+责任股室：财务审计股
+完成期限：2025年6月底前
+2.政府采购合同备案不及时。
+整改举措：建立采购合同台账，逐月核对。
+责任股室：办公室、财务审计股
+完成期限：2025年3月底前
+"""
+
+
+def test_numbered_lines_with_labelled_fields_below_are_the_items_requirements() -> None:
+    plan = _plan(NUMBERED_PROBLEMS_WITH_FIELDS)
+    texts = _texts(plan)
+    assert [t[:8] for t in texts] == ["部分专项资金结转", "政府采购合同备案"]
+    assert _units(plan, "1-1") == {("财务审计股", Role.RESPONSIBLE)}
+    assert {u for u, _ in _units(plan, "2-1")} == {"办公室", "财务审计股"}

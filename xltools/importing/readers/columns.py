@@ -117,7 +117,9 @@ def header_score(label: str) -> float:
 
 # ------------------------------------------------------------ cells
 _YEAR = re.compile(r"^20[0-4]\d\s*年?$")
-_NUMBER = re.compile(rf"^[（(]?\s*(\d{{1,4}}|[{L.CN_NUMERALS}]{{1,4}})\s*[)）]?\s*[、.．]?$")
+# DB-01, A-3, ZG2024-05: a row number given as a short code (letters, digits, a hyphen, a count).
+ROW_CODE = r"[A-Za-z]{1,4}\d{0,6}[-－]\d{1,4}"
+_NUMBER = re.compile(rf"^(?:[（(]?\s*(\d{{1,4}}|[{L.CN_NUMERALS}]{{1,4}})\s*[)）]?\s*[、.．]?|{ROW_CODE})$")
 # 一、全面推进乡村振兴 / （二）优化营商环境: a numbered heading, a row of its own.
 _HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]+\s*[)）])\s*\S")
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "村", "街道", "园区")

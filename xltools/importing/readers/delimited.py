@@ -72,10 +72,13 @@ def csv_dialect(text: str) -> str | None:
     return None
 
 
-def _split_line(line: str, sep: str) -> list[str]:
+def _split_line(line: str, sep: str, bordered: bool = True) -> list[str]:
+    """The cells of a line; in a table whose rows open with ``sep`` (``| a | b |``,
+    markdown style) that first ``sep`` is a border, elsewhere it closes an empty
+    first cell (``| | 牵头单位 |`` under ``序号 | 任务 | 责任单位 |``)."""
     cells = line.split(sep)
-    if cells and not cells[0].strip() and line.lstrip().startswith(sep):
-        cells = cells[1:]  # "| a | b |" (markdown style)
+    if bordered and cells and not cells[0].strip() and line.lstrip().startswith(sep):
+        cells = cells[1:]
     return cells
 
 
@@ -83,12 +86,13 @@ def read_delimited(text: str, name: str, sep: str, fixer: Fixer | None = None) -
     reader = GridReader(name, fixer)
     rows: list[list[Cell]] = []
     lines: list[int | None] = []
-    for i, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
-            continue
-        if re.fullmatch(r"[\s|:\-+=\u2500-\u257f]+", raw):
-            continue  # markdown or box-drawing rule line
-        rows.append([Cell(c) for c in _split_line(raw, sep)])
+    body = [(i, raw) for i, raw in enumerate(text.split("\n"), start=1)
+            if raw.strip() and not re.fullmatch(r"[\s|:\-+=\u2500-\u257f]+", raw)]  # no rule lines
+    # Rows opening with the separator (most of those that hold it): it is a border.
+    opening = [raw.lstrip().startswith(sep) for _, raw in body if sep in raw]
+    bordered = 2 * sum(opening) >= len(opening)
+    for i, raw in body:
+        rows.append([Cell(c) for c in _split_line(raw, sep, bordered)])
         lines.append(i)
     reader.add_table(rows, lines, delimited=True)
     return reader.result()

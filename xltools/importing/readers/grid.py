@@ -23,6 +23,7 @@ from xltools.importing.readers.layout import current_layout
 from xltools.importing.readers.prose import (choose_title, split_labelled, split_units_deadline,
                                              unit_pairs, year_of)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
+from xltools.importing.readers.columns import ROW_CODE
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import join_spaced_units, listed_name, looks_like_unit, looks_like_units_cell, parse_clause
 
@@ -45,7 +46,7 @@ class Column:
 
 
 _CN = L.CN_NUMERALS
-NUMBER_ONLY = re.compile(rf"^[（(]?\s*(\d{{1,4}}|[{_CN}]{{1,4}})\s*[)）]?\s*[、.．]?$")
+NUMBER_ONLY = re.compile(rf"^(?:[（(]?\s*(\d{{1,4}}|[{_CN}]{{1,4}})\s*[)）]?\s*[、.．]?|{ROW_CODE})$")
 # A numbering prefix: 一、 （一） 1. 1、 （1） ① 第一条.
 NUMBER_PREFIX = re.compile(
     rf"^\s*(?:第([{_CN}]+)[条项]\s*"

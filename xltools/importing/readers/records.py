@@ -28,6 +28,8 @@ _MIN_RECORDS = 1  # one record with units and a requirement is a table of one ro
 # 问题一：, 事项三：, 问题2： — a noun numbered opens an item of its own, it labels no field.
 _NUMBERED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2,}}[{L.CN_NUMERALS}]+")
 _ITEM_OPENER = re.compile(rf"^\s*([\u4e00-\u9fff]{{2,6}})\s*(?:[{L.CN_NUMERALS}]{{1,3}}|\d{{1,3}}|[（(](?:[{L.CN_NUMERALS}]{{1,3}}|\d{{1,3}})[)）])\s*[：:]")
+# 1.落实…, 2、加强…, （3）推进… — a numbered item line (not a field: it has no label).
+_NUMBERED_LINE = re.compile(r"^\s*(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[)）])\s*[\u4e00-\u9fff]")
 
 
 def _field(line: str) -> tuple[str, str] | None:
@@ -119,6 +121,13 @@ def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list
         records[-1][1][last] = value
         if last not in order:
             order.append(last)
+    # Records each opened right below a numbered item line (1.落实… then 整改措施：…) leave
+    # the items themselves unread: those are prose items with fields below, not records.
+    opened = sum(1 for start, _ in records
+                 if (prev := next((lines[j] for j in range(start - 2, -1, -1) if lines[j]), None)) is not None
+                 and _NUMBERED_LINE.match(prev) and _field(prev) is None)
+    if opened >= 2 and 2 * opened >= len(records):
+        return None
     kinds = [r.kind if (r := header_role(lb)) else "text" for lb in order]
     if len(records) < _MIN_RECORDS or "units" not in kinds or not {"requirement", "task"} & set(kinds):
         return None

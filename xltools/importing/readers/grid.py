@@ -521,7 +521,8 @@ class GridReader:
                 out.append((c, Cell()))
         review = []
         if shift:
-            names = "、".join(c.header or L.HEADER_ALIASES[c.kind][0] for c in cols[shift:shift + k])
+            names = "、".join(n for c in cols[shift:shift + k]
+                             if (n := c.header or L.HEADER_ALIASES.get(c.kind, ("",))[0]))
             review.append((L.REVIEW_STRUCTURE, L.NOTE_ROW_SHIFTED.format(columns=names)))
         return out, review
 

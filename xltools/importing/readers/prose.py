@@ -56,6 +56,7 @@ _SEMICOLON_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[；;]\s*")
 _INLINE_MARKER = re.compile(rf"(?:\s+|(?<=[。；;）)〕】］\]」』！!？?：:]))(?=(?:\d{{1,3}}[.、．](?!\d)|[{_CN}]+、|[（(][{_CN}\d]{{1,3}}[)）]))")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*20\d{2}\s*[〕\]］】)）]\s*\d+\s*号")
 _TITLE_MAX = 30
+_BODY_LOOKBACK = 12
 
 
 @dataclass
@@ -685,7 +686,10 @@ class _Parser:
             self.preamble.append((line_no, line))
             return
         current = self.stack[-1]
-        so_far = clean_text(current.head + "".join(current.body))
+        # An item's own text is a few lines; past that only its latest lines can end it
+        # (a table read as prose must not be re-read whole at every line).
+        body = current.body if len(current.body) <= _BODY_LOOKBACK else current.body[-_BODY_LOOKBACK:]
+        so_far = clean_text((current.head if body is current.body else "") + "".join(body))
         if current.labelled or units_parenthesis(so_far) or _inline_labels(so_far):
             self.skipped.append((line_no, line))  # text after an item's units
             return

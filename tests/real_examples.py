@@ -123,3 +123,20 @@ def compare_items(plan: Plan, expected: dict, source_text: str) -> list[list[str
             if want not in req.deadline.display and not same_day:
                 problems.append(f"{start!r}: deadline {req.deadline.display!r} lacks {want!r}")
     return out
+
+
+def score_document(path: Path) -> tuple[int, int, list[str]]:
+    """Import ``path`` and compare it with its annotation: (exact, annotated, misses);
+    a document that does not import scores none, its error the one miss."""
+    from xltools.errors import XltoolsError
+    from xltools.importing.importer import read_original
+
+    expected = expected_for(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        plan = read_original(path)
+    except XltoolsError as e:
+        return 0, len(expected["items"]), [f"{path.stem}: {e}"]
+    items = compare_items(plan, expected, text)
+    return (sum(1 for item in items if not item), len(items),
+            [f"{path.stem}: {p}" for item in items for p in item])

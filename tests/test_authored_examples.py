@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from real_examples import AUTHORED_SETS, compare_items, expected_for, real_files
-from xltools.errors import XltoolsError
-from xltools.importing.importer import read_original
+from real_examples import AUTHORED_SETS, real_files, score_document
 
 # Requirements read exactly (strict: goal, task and deadline too), of all annotated
 # ones, per set and class; a ratchet. First set: at its first scoring (before any
@@ -27,18 +25,6 @@ AUTHORED_FLOOR = {("authored", "prose"): 0.83, ("authored", "table"): 0.87,
 
 def _class(path: Path) -> str:
     return "prose" if int(path.name[:2]) <= 12 else "table"
-
-
-def _score(path: Path) -> tuple[int, int, list[str]]:
-    expected = expected_for(path)
-    text = path.read_text(encoding="utf-8")
-    try:
-        plan = read_original(path)
-    except XltoolsError as e:
-        return 0, len(expected["items"]), [f"{path.stem}: {e}"]
-    items = compare_items(plan, expected, text)
-    return (sum(1 for item in items if not item), len(items),
-            [f"{path.stem}: {p}" for item in items for p in item])
 
 
 def test_authored_corpus_is_complete() -> None:
@@ -57,7 +43,7 @@ def test_authored_documents(corpus: str, kind: str, capsys: pytest.CaptureFixtur
     for path in real_files(folder):
         if _class(path) != kind:
             continue
-        e, t, m = _score(path)
+        e, t, m = score_document(path)
         exact, total, misses = exact + e, total + t, misses + m
     with capsys.disabled():
         print(f"\n{corpus} {kind}: {exact}/{total} requirements exact")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from real_examples import REAL, compare, compare_items, expected_for, real_files
+from real_examples import REAL, compare, compare_items, expected_for, real_files, score_document
 from xltools.errors import XltoolsError
 from xltools.importing.importer import import_original, read_original
 from xltools.workbook.reader import read_plan
@@ -24,18 +24,6 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" /
 # shared scorer (../shared/tools/score_real.py: text and units by role) gives
 # 186 of 187. A ratchet: raise it when the readers improve; the goal is every one.
 CORPUS_FLOOR = 0.985
-
-
-def _score(path: Path) -> tuple[int, int, list[str]]:
-    expected = expected_for(path)
-    text = path.read_text(encoding="utf-8")
-    try:
-        plan = read_original(path)
-    except XltoolsError as e:
-        return 0, len(expected["items"]), [f"{path.stem}: {e}"]
-    items = compare_items(plan, expected, text)
-    misses = [f"{path.stem}: {p}" for item in items for p in item]
-    return sum(1 for item in items if not item), len(items), misses
 
 
 def test_fixtures_present_and_match_shared() -> None:
@@ -50,7 +38,7 @@ def test_corpus_of_real_documents(capsys: pytest.CaptureFixture[str]) -> None:
     exact = total = failed = 0
     misses: list[str] = []
     for path in real_files():
-        e, t, m = _score(path)
+        e, t, m = score_document(path)
         exact, total, misses = exact + e, total + t, misses + m
         failed += any("Error" in x or "没有找到" in x for x in m)
     with capsys.disabled():

@@ -126,7 +126,8 @@ def test_no_header_is_no_stream() -> None:
     ("主抓单位", "units", "牵头"), ("协同配合部门", "units", "配合"),
     ("具体落实单位", "units", ""), ("牵头负责领导", "people", ""), ("2024年重点工作任务", "task", ""),
     ("2024年1-6月进展情况", "progress", ""), ("年度投资金额（万元）", "amount", ""), ("建设地点", "place", ""),
-    ("一季度", "progress", "")])
+    ("一季度", "progress", ""), ("时间要求", "deadline", ""), ("进度安排要求", "requirement", ""),
+    ("工作进度要求", "deadline", ""), ("整改要求", "requirement", "")])
 def test_label_grammar(word: str, kind: str, role: str) -> None:
     r = header_role(word)
     assert r is not None and (r.kind, r.role) == (kind, role)
@@ -138,6 +139,10 @@ def test_label_in_running_text_and_addressees() -> None:
     assert [w for _, _, w in find_labels("牵头领导：王五牵头单位：区发改局")] == ["牵头领导", "牵头单位"]
     assert label_kind("各单位") is None and label_kind("局属各单位") is None  # addressees, not labels
     assert find_labels("整改要求：由区城管局负责") == []
+    # A deadline or people label read by its head noun, glued to the unit or date before it.
+    text = "主办部门：市住建局协办部门：市自然资源局进度要求：2025年底前督办领导：李四"
+    assert [w for _, _, w in find_labels(text)] == ["主办部门", "协办部门", "进度要求", "督办领导"]
+    assert [w for _, _, w in find_labels("承办单位：县水利局联络领导：王五")] == ["承办单位", "联络领导"]
 
 
 def test_glued_header_is_split_into_words() -> None:

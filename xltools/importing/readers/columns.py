@@ -313,16 +313,35 @@ def _label_before(text: str, end: int, boundary: bool) -> int | None:
         # 医保办配合科室： (a space between them was dropped): the unit name ends the value
         # before; the label is the tail that names a role or is a known label.
         for i in range(start + 3, end - 1):
-            word = text[i:end]
-            r = header_role(word)
-            if label_kind(word) and (r is not None and r.exact or word.startswith(_MODIFIERS)) \
-                    and looks_like_unit(text[start:i]):
+            if _known_label(text[i:end]) and looks_like_unit(text[start:i]):
                 return i
-        return start
+        return _glued_label(text, start, end) or start
     for i in range(max(start, end - _LABEL_MAX), end - 1):
-        word = text[i:end]
-        r = header_role(word)
-        if label_kind(word) and (r is not None and r.exact or word.startswith(_MODIFIERS)):
+        if _known_label(text[i:end]):
+            return i
+    return _glued_label(text, start, end)
+
+
+def _known_label(word: str) -> bool:
+    r = header_role(word)
+    return bool(label_kind(word)) and (r is not None and r.exact or word.startswith(_MODIFIERS))
+
+
+_VALUE_END = re.compile(r"(?:[月日前止底内]|坚持|完成)$")
+
+
+def _glued_label(text: str, start: int, end: int) -> int | None:
+    """Start of a deadline or people label read by its head noun and glued to
+    the value before it: the longest such word after a unit name (市自然资源局
+    进度要求：, 县水利局联络领导：), else the shortest after a date (2025年底前
+    督办领导：)."""
+    for i in range(start + 2, end - 2):
+        if label_kind(text[i:end]) in ("deadline", "people") and looks_like_unit(text[start:i]):
+            return i
+    for i in range(end - 3, start + 1, -1):
+        before = text[start:i]
+        if label_kind(text[i:end]) in ("deadline", "people") \
+                and _VALUE_END.search(before) and is_deadline_phrase(before):
             return i
     return None
 

@@ -247,6 +247,18 @@ def test_bare_role_words_under_a_spanning_units_header() -> None:
     assert plan.requirement("1-1").deadline.date.isoformat() == "2021-06-30"
 
 
+def test_second_header_row_read_by_the_label_grammar() -> None:
+    # 主办处室 / 协作处室 are no aliases: their modifiers name the roles.
+    text = ("序号\t重点工作\t工作举措\t责任处室\t\t办结时间\n"
+            "\t\t\t主办处室\t协作处室\t\n"
+            "1\t深化放管服改革\t清理规范涉企收费。\t收费管理处\t法规处、综合处\t2026年3月底前\n"
+            "2\t深化放管服改革\t推行信用承诺制。\t信用建设处\t\t2026年9月底前\n")
+    plan = _plan(text)
+    assert _units(plan, "1-1") == {("收费管理处", Role.LEAD), ("法规处", Role.ASSIST), ("综合处", Role.ASSIST)}
+    assert _units(plan, "2-1") == {("信用建设处", Role.LEAD)}
+    assert plan.requirement("2-1").deadline.date.isoformat() == "2026-09-30"
+
+
 def test_lone_cells_in_a_pipe_dump() -> None:
     text = ("目标 | 序号 | 任务 | 具体要求 | 责任单位 |\n"
             "加强解读 | 1 | 做好解读 | 要求一的文字内容。 | 市政府办 |\n"

@@ -23,7 +23,7 @@ from xltools.importing.readers.layout import current_layout
 from xltools.importing.readers.prose import (choose_title, split_labelled, split_units_deadline,
                                              unit_pairs, year_of)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
-from xltools.importing.readers.columns import ROW_CODE
+from xltools.importing.readers.columns import ROW_CODE, modifier_role, names_its_role
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import join_spaced_units, listed_name, looks_like_unit, looks_like_units_cell, parse_clause
 
@@ -367,7 +367,10 @@ class GridReader:
         # two-line header whose second line names what the first left blank.
         if at + 1 < len(grid):
             below = grid[at + 1]
-            below_kinds = [k if not c.from_above and (k := header_kind(c.text)) and k[2] else None
+            # Exact aliases, or units words that name their role by grammar (主办部门 | 协办部门).
+            below_kinds = [k if not c.from_above and (k := header_kind(c.text))
+                           and (k[2] or k[0] == "units" and names_its_role(_squeeze(c.text))
+                                and modifier_role(_squeeze(c.text))) else None
                            for c in below]
             # 责任单位 spanning 牵头 | 配合: a bare role word under a units header.
             for i, c in enumerate(below):

@@ -19,6 +19,7 @@ from xltools import labels as L
 from xltools.deadlines import deadline_words, is_deadline_phrase, parse_deadline_cell
 from xltools.errors import SourceFormatError
 from xltools.importing.readers.layout import current_layout
+from xltools.importing.readers.columns import header_role
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta, StrayLabel
 from xltools.text import clean_text, normalise_punct, normalise_spaces
 from xltools.importing.units import looks_like_units_cell
@@ -104,14 +105,14 @@ def read_text_table(text: str, name: str = "<text>") -> tuple[list[Event], Sourc
         raise SourceFormatError(L.MSG_NO_TABLE.format(path=name), path=name)
     kinds = _header_fields(lines[header_index]) or []
     if layout.columns:
-        from xltools.importing.readers.columns import header_role
-
         kinds = [r.kind if (r := header_role(c)) else "other" for c in layout.columns]
     if not kinds:
         raise SourceFormatError(L.MSG_NO_TABLE.format(path=name), path=name)
     header_words = [clean_text(t) for t in normalise_spaces(lines[header_index]).replace("|", " ").split()]
     # A units column headed 牵头单位 / 配合单位 names the role of a bare list.
-    units_role = next((L.UNITS_HEADER_ROLE[w] for w in header_words if w in L.UNITS_HEADER_ROLE), None)
+    # (by the label grammar: 主办部门, 协同配合单位 name their role as well as 牵头单位)
+    units_role = next((r.role for w in header_words
+                       if (r := header_role(w)) is not None and r.kind == "units" and r.role), None)
     has_goal = "goal" in kinds
     title, year = _find_title(lines, header_index)
 

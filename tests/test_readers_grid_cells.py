@@ -120,8 +120,13 @@ def test_units_one_per_line_under_two_units_columns_and_a_signature() -> None:
         "4", "消防安全", "排查宿舍电气线路，配齐灭火器材。", "县消防救援大队", "县教育局", "各学校",
         "县校园安全工作领导小组办公室　2026年3月2日",
     ]) + "\n"
-    plan = _plan(text)
+    events, meta = read_source(text.encode("utf-8"), "t.txt")
+    plan = build_plan(events, meta)
     assert _units(plan, "1-1") == {Role.LEAD: {"县教育局"}, Role.ASSIST: {"县交警大队", "各学校"}}
+    # Nothing in the text marks where the 主责 cell ends: noted on the rows of lone unit
+    # lines, not on the row whose second cell is a list written on one line.
+    guessed = [e.requirement[:4] for e in events if any(k == L.REVIEW_UNITS for k, _ in getattr(e, "review", ()))]
+    assert guessed == ["逐车检查", "推行食堂", "排查宿舍"]
     assert _units(plan, "2-1") == {Role.LEAD: {"县市场监管局"}, Role.ASSIST: {"县教育局"}}
     assert _units(plan, "4-1") == {Role.LEAD: {"县消防救援大队"}, Role.ASSIST: {"县教育局", "各学校"}}
     assert not any("领导小组办公室" in a.unit for a in plan.assignments)

@@ -28,7 +28,7 @@ from xltools.importing.readers.columns import (MULTI_LINE, OTHER_KINDS, cell_typ
                                      resolve_text_columns, split_glued_header, squeeze)
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.layout import Layout, current_layout
-from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.units import join_spaced_units, looks_like_unit
 from xltools.text import clean_text
 
@@ -219,6 +219,10 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
     # holds one cell per line (a short row lost its empty cells): two unit lines side by
     # side are two columns, not one cell of two units.
     short_row = [False] * m
+    # pairs[c]: how many columns left of c are the first of two units columns side by side.
+    pairs = [0] * (n + 1)
+    for c in range(n):
+        pairs[c + 1] = pairs[c] + (1 if c + 1 < n and kinds[c] == kinds[c + 1] == "units" else 0)
     if gaps.rows:
         starts = [k for k in range(m) if k == 0 or body[k].gap] + [m]
         for a, b in zip(starts, starts[1:]):
@@ -270,8 +274,7 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                 if j > jp:  # the next cell of the same row, the columns between left empty
                     s = -0.3 * abs(j - jp - 1 - empties) - (2.0 if gaps.rows and gap else 0.0) \
                         - (1.5 if glued else 0.0)
-                    if not empties and not gaps.cells and any(
-                            kinds[c] == kinds[c + 1] == "units" for c in range(jp + 1, j)):
+                    if not empties and not gaps.cells and pairs[j] - pairs[jp + 1] > 0:
                         s -= 1.5  # the first of two units columns side by side left empty: rare
                     if not empties and req is not None and jp < req < j:
                         s -= 1.5  # a row without its requirement, where no empty cell shows it
@@ -434,11 +437,18 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
     rows: list[list[list[str]]] = []
     row_lines: list[int] = []
     row_start_col: list[int] = []
-    for it, col, new in zip(body, reading.cols, reading.new_row):
+    # Lone unit lines split over two units columns with nothing marking where: a guess.
+    split_units: list[tuple[int, int, str, str]] = []
+    marked = _gaps(body).cells
+    for k, (it, col, new) in enumerate(zip(body, reading.cols, reading.new_row)):
         if new or not rows:
             rows.append([[] for _ in range(n)])
             row_lines.append(it.line)
             row_start_col.append(col)
+        elif not marked and not it.gap and col > 0 and reading.cols[k - 1] == col - 1 \
+                and reading.kinds[col] == reading.kinds[col - 1] == "units" and rows[-1][col - 1] \
+                and not _LIST_SEP.search(it.text) and not _LIST_SEP.search(rows[-1][col - 1][-1]):
+            split_units.append((row_lines[-1], col, rows[-1][col - 1][-1], it.text))
         rows[-1][col].append(it.text)
     columns_text = [["\n".join(r[c]) for r in rows] for c in range(n)]
     kinds, decided = resolve_text_columns(reading.kinds, columns_text)
@@ -483,4 +493,13 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
             header=reading.labels[i][0], meaning=L.HEADER_ALIASES[kinds[i]][0]), header_line, header_text))
     reader.add_rows(columns, grid, row_lines, header=[label for label, _ in reading.labels],
                     header_line=header_line)
+    # Nothing in the text tells the two units cells apart: which unit is whose is a guess,
+    # noted on the row's requirements.
+    split_notes: dict[int, list[tuple[str, str]]] = {}
+    for line, col, before, after in split_units:
+        split_notes.setdefault(line, []).append((L.REVIEW_UNITS, L.NOTE_UNITS_SPLIT.format(
+            before=before, after=after, left=reading.labels[col - 1][0], right=reading.labels[col][0])))
+    if split_notes:
+        reader.events = [replace(e, review=e.review + tuple(split_notes[e.line]))
+                         if isinstance(e, RawRow) and e.line in split_notes else e for e in reader.events]
     return reader.result()

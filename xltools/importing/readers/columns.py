@@ -128,6 +128,22 @@ _BODY_ZONES = ("开发区", "高新区", "经开区", "示范区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
 _GRASSROOTS_BODIES = tuple(w for w in L.GRASSROOTS_UNITS if len(w) >= 2)  # 社区, 居委会 …
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
+_NOTE_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]")
+
+
+def is_bracketed_note(text: str) -> bool:
+    """A note wholly in brackets made of ``label：value`` pairs none of whose
+    labels names units or a deadline — （来源：县委巡察办）, （…办公室 联系人：…
+    电话：…） — is the page's, not a cell of the table (a bracketed
+    （责任单位：…） is)."""
+    m = _BRACKETED.match(clean_text(text))
+    if not m or "：" not in m.group(1) and ":" not in m.group(1):
+        return False
+    labels = [w.group(1) for w in _NOTE_LABEL.finditer(m.group(1))]
+    return bool(labels) and not any(label_kind(w[i:]) in ("units", "deadline")
+                                    for w in labels for i in range(len(w) - 1))
+
 
 @functools.lru_cache(maxsize=1 << 14)
 def cell_type(text: str) -> str:
@@ -143,7 +159,7 @@ def cell_type(text: str) -> str:
         return "ditto"  # 同上: the cell above, in whatever column it stands
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
         return "heading"
-    if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20:
+    if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20 or is_bracketed_note(t):
         return "chrome"
     # A web page's buttons in brackets (【打印此页】【关闭窗口】), one of them a chrome word.
     buttons = re.findall(r"【([^【】]{1,8})】", t)
@@ -259,6 +275,18 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
         kinds[first_task] = "requirement"
         decided.append(first_task)
         first_task = None
+    if "requirement" not in kinds:
+        # A 工作目标 column right of the task column (or with none) whose cells are
+        # per-row sentences states each row's requirement, not a goal over a group.
+        goal_req = next((i for i, k in enumerate(kinds) if k == "goal" and (first_task is None or i > first_task)
+                         and _sentences(columns_text[i]) >= 0.5
+                         and _share(columns_text[i], lambda c: len(c) > 12) >= 0.5
+                         and sum(1 for c in columns_text[i] if clean_text(c)) >= 0.6 * max(1, sum(
+                             1 for j in range(len(columns_text[i])) if any(
+                                 clean_text(col[j]) for col in columns_text if j < len(col))))), None)
+        if goal_req is not None:
+            kinds[goal_req] = "requirement"
+            decided.append(goal_req)
     if "requirement" not in kinds:
         candidates = [i for i, k in enumerate(kinds) if k == "text" and (first_task is None or i > first_task)]
         chosen = next((i for i in candidates if _sentences(columns_text[i]) >= 0.5), None)

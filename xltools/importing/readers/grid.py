@@ -373,9 +373,13 @@ class GridReader:
                                 and modifier_role(_squeeze(c.text))) else None
                            for c in below]
             # 责任单位 spanning 牵头 | 配合: a bare role word under a units header.
+            # The header spans the cells right of it left empty (`责任单位,,` over `牵头,配合`).
             for i, c in enumerate(below):
                 word = _squeeze(c.text)
-                if below_kinds[i] is None and i < len(kinds) and kinds[i] and kinds[i][0] == "units" \
+                span = i
+                while 0 < span < len(texts) and not texts[span]:
+                    span -= 1
+                if below_kinds[i] is None and span < len(kinds) and kinds[span] and kinds[span][0] == "units" \
                         and word in _ROLE_WORDS:
                     below_kinds[i] = ("units", _ROLE_WORDS[word], True)
             data_like = any(len(clean_text(c.text)) > 24 for c in below)
@@ -464,8 +468,10 @@ class GridReader:
             if _is_header_row(texts, strict=True):
                 continue  # header repeated after a page break
             distinct = list(dict.fromkeys(t for t in texts if t))
-            if len(distinct) == 1 and _PAGE_FOOTER.match(distinct[0]):
-                self.skipped.append((line or 0, distinct[0]))  # a page footer (第 1 页 共 3 页)
+            if len(distinct) == 1 and (_PAGE_FOOTER.match(distinct[0]) or _page_note(distinct[0])):
+                # a page footer (第 1 页 共 3 页), the page's chrome (分享到 …) or a note in
+                # brackets (（来源：…） （联系人：… 电话：…）): kept on 待核对, never a row
+                self.skipped.append((line or 0, distinct[0]))
                 continue
             if len(distinct) == 1 and (sum(1 for t in texts if t) > 1 or
                                        (len(cols) > 2 and texts and texts[0]
@@ -762,6 +768,14 @@ def _labelled_units(text: str) -> list[tuple[str, str]]:
     return [(label_role(label), value) for label, value in pairs]
 
 
+def _page_note(text: str) -> bool:
+    """Whether a row's only text is no requirement: the page's chrome (分享到 …,
+    【打印本页】) or a note in brackets (``columns.is_bracketed_note``)."""
+    from xltools.importing.readers.columns import is_bracketed_note
+
+    return any(text.startswith(w) for w in L.PAGE_CHROME) or _only_chrome(text) or is_bracketed_note(text)
+
+
 def _only_chrome(text: str) -> bool:
     """Whether ``text`` is made of page-chrome words only (【打印本页】【关闭窗口】)."""
     rest = text
@@ -891,11 +905,19 @@ def _lead_merged(rows: Sequence[Sequence[Cell]], cols: Sequence[Column]) -> set[
     """Lead units columns of a text dump (merges lost) whose empty cells are merged
     cells: a column of one lead unit per row (no cell lists several) that every other row
     with a requirement fills (at least three rows and two in three). A cooperate or
-    responsible column is often empty for real and is not guessed so."""
+    responsible column is often empty for real and is not guessed so — unless it is the
+    table's first column, the key its rows are grouped by (a TSV export of a sheet whose
+    units column comes first and is merged): filled in the first row, empty in some later
+    ones, its empty cells are merged ones too."""
     req = next((i for i, c in enumerate(cols) if c.kind == "requirement"), None)
     if req is None:
         return set()
     out: set[int] = set()
+    if cols and cols[0].kind == "units" and req > 0:
+        data = [r for r in rows if len(r) > req and clean_text(r[req].text)]
+        filled = [bool(clean_text(r[0].text)) for r in data]
+        if len(data) >= 3 and filled[0] and 2 <= sum(filled) < len(data):
+            out.add(0)
     for i, c in enumerate(cols):
         if c.kind != "units" or c.role != L.ROLE_LEAD:
             continue
@@ -919,7 +941,8 @@ def _carry_above(cells: list[tuple[Column, Cell]], above: dict[int, str], carrie
             cell = Cell(above[i], from_above=True)  # 同上: the cell above, like a merged cell
         elif not text and i in carried and above.get(i) and not cell.from_left and not cell.from_above:
             cell = Cell(above[i], from_above=True)
-            review = review + [(L.REVIEW_UNITS, L.NOTE_LEAD_CARRIED.format(header=col.header, units=clean_text(above[i])))]
+            note = L.NOTE_LEAD_CARRIED if col.role == L.ROLE_LEAD else L.NOTE_UNITS_CARRIED
+            review = review + [(L.REVIEW_UNITS, note.format(header=col.header, units=clean_text(above[i])))]
         if clean_text(cell.text):
             above[i] = cell.text
         out.append((col, cell))

@@ -42,10 +42,11 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     piped = delimited.pipe_cell_stream(text)
     if piped is not None:
         # Pipes close cells (a bare | is an empty cell), or only mark where lines were
-        # cut (a cell wrapped over pipe-ended lines): both readings compete.
-        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
+        # cut (a cell wrapped over pipe-ended lines): both readings compete; on a tie the
+        # reading that keeps the cells the pipes state wins (proposed first).
         proposals.append(("stream", lambda: stream.read_cell_stream(piped, name,
                                                                      cell_ends=delimited.pipe_cell_ends(text))))
+        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
         # The same stream where lines of bare pipes close rows of one width.
         proposals.append(("pipe_rows", lambda: piperows.read_pipe_rows(text, name)))
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))

@@ -20,7 +20,7 @@ The rows then go through ``GridReader`` like any other grid.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from xltools import labels as L
 from xltools.importing.readers.cleanup import Fixer
@@ -28,8 +28,8 @@ from xltools.importing.readers.columns import (MULTI_LINE, OTHER_KINDS, cell_typ
                                      resolve_text_columns, split_glued_header, squeeze)
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.layout import Layout, current_layout
-from xltools.importing.readers.rows import Event, SourceMeta
-from xltools.importing.units import join_spaced_units
+from xltools.importing.readers.rows import Event, RawRow, SourceMeta
+from xltools.importing.units import join_spaced_units, looks_like_unit
 from xltools.text import clean_text
 
 # A role word alone (主体, 牵头) is a fragment of the header word it modifies.
@@ -93,7 +93,24 @@ def _items(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item]:
         # A line holding several cells (tab, pipe, spaced header words) is no cell of a stream.
         out.append(Item(i, t, gap, "several" if several else cell_type(t)))
         gap = 1 if i in cell_ends else 0
+    _mark_signature(out)
     return out
+
+
+_SIGNED = re.compile(r"^(?P<name>[^\s、，,；;：:]{3,30}?)\s*(?P<date>(?:20\d{2}|[二〇零一]{4})\s*年\s*"
+                     r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$")
+
+
+def _mark_signature(items: list[Item]) -> None:
+    """The signature closing the page (an office's name and the full date on one line,
+    the last line but chrome) is no cell of the last row: typed as chrome."""
+    rest = [k for k, it in enumerate(items) if it.ctype != "chrome"]
+    if not rest:
+        return
+    last = items[rest[-1]]
+    m = _SIGNED.match(last.text)
+    if m and looks_like_unit(m.group("name")):
+        items[rest[-1]] = replace(last, ctype="chrome")
 
 
 def _header_runs(items: list[Item], limit: int = 400) -> list[tuple[int, int]]:
@@ -198,6 +215,19 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
     req = kinds.index("requirement") if "requirement" in kinds else None
     score = [[_NEG] * n for _ in range(m)]
     back: list[list[tuple[int, bool]]] = [[(-1, True)] * n for _ in range(m)]
+    # Where blank lines separate rows, a row of no more lines than the header has columns
+    # holds one cell per line (a short row lost its empty cells): two unit lines side by
+    # side are two columns, not one cell of two units.
+    short_row = [False] * m
+    # pairs[c]: how many columns left of c are the first of two units columns side by side.
+    pairs = [0] * (n + 1)
+    for c in range(n):
+        pairs[c + 1] = pairs[c] + (1 if c + 1 < n and kinds[c] == kinds[c + 1] == "units" else 0)
+    if gaps.rows:
+        starts = [k for k in range(m) if k == 0 or body[k].gap] + [m]
+        for a, b in zip(starts, starts[1:]):
+            if b - a <= n:
+                short_row[a:b] = [True] * (b - a)
     for j in range(n):
         score[0][j] = emit[0][j] - 2.5 * j
     for i in range(1, m):
@@ -227,15 +257,25 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                         # line after a finished name is a cell of its own (牵头 | 配合 columns).
                         s += -1.0 if _LIST_SEP.search(body[i].text) and \
                             not body[i - 1].text.endswith(_LIST_OPEN) else 0.5
+                        if j + 1 < n and kinds[j + 1] == "units" and not gaps.cells \
+                                and not _LIST_SEP.search(body[i - 1].text) and not _LIST_SEP.search(body[i].text):
+                            # Of two units columns side by side (牵头 | 配合, 主责 | 协同) the first
+                            # holds one unit a row more often than a list: lone unit lines after
+                            # the first go on in the next column.
+                            s -= 1.5
                     elif kinds[j] == "units" and gaps.cells and gap and body[i].ctype != "units":
                         s -= 1.0  # over a cell boundary a units cell goes on only with a unit
                     if gaps.rows and gap:
+                        s -= 2.0
+                    elif short_row[i]:
                         s -= 2.0
                     if prev + s > best:
                         best, arg = prev + s, (jp, False)
                 if j > jp:  # the next cell of the same row, the columns between left empty
                     s = -0.3 * abs(j - jp - 1 - empties) - (2.0 if gaps.rows and gap else 0.0) \
                         - (1.5 if glued else 0.0)
+                    if not empties and not gaps.cells and pairs[j] - pairs[jp + 1] > 0:
+                        s -= 1.5  # the first of two units columns side by side left empty: rare
                     if not empties and req is not None and jp < req < j:
                         s -= 1.5  # a row without its requirement, where no empty cell shows it
                         if kinds[jp] == "goal" and back[i - 1][jp][1] and body[i - 1].ctype != "heading":
@@ -397,11 +437,18 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
     rows: list[list[list[str]]] = []
     row_lines: list[int] = []
     row_start_col: list[int] = []
-    for it, col, new in zip(body, reading.cols, reading.new_row):
+    # Lone unit lines split over two units columns with nothing marking where: a guess.
+    split_units: list[tuple[int, int, str, str]] = []
+    marked = _gaps(body).cells
+    for k, (it, col, new) in enumerate(zip(body, reading.cols, reading.new_row)):
         if new or not rows:
             rows.append([[] for _ in range(n)])
             row_lines.append(it.line)
             row_start_col.append(col)
+        elif not marked and not it.gap and col > 0 and reading.cols[k - 1] == col - 1 \
+                and reading.kinds[col] == reading.kinds[col - 1] == "units" and rows[-1][col - 1] \
+                and not _LIST_SEP.search(it.text) and not _LIST_SEP.search(rows[-1][col - 1][-1]):
+            split_units.append((row_lines[-1], col, rows[-1][col - 1][-1], it.text))
         rows[-1][col].append(it.text)
     columns_text = [["\n".join(r[c]) for r in rows] for c in range(n)]
     kinds, decided = resolve_text_columns(reading.kinds, columns_text)
@@ -446,4 +493,13 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
             header=reading.labels[i][0], meaning=L.HEADER_ALIASES[kinds[i]][0]), header_line, header_text))
     reader.add_rows(columns, grid, row_lines, header=[label for label, _ in reading.labels],
                     header_line=header_line)
+    # Nothing in the text tells the two units cells apart: which unit is whose is a guess,
+    # noted on the row's requirements.
+    split_notes: dict[int, list[tuple[str, str]]] = {}
+    for line, col, before, after in split_units:
+        split_notes.setdefault(line, []).append((L.REVIEW_UNITS, L.NOTE_UNITS_SPLIT.format(
+            before=before, after=after, left=reading.labels[col - 1][0], right=reading.labels[col][0])))
+    if split_notes:
+        reader.events = [replace(e, review=e.review + tuple(split_notes[e.line]))
+                         if isinstance(e, RawRow) and e.line in split_notes else e for e in reader.events]
     return reader.result()

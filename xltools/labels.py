@@ -327,6 +327,8 @@ NOTE_GENERIC_UNIT = "“{phrase}”视为泛指单位“{generic}”。"
 NOTE_RULE_NOTE = "责任单位中的说明“{text}”不是单位名称，已从单位中去掉。"
 NOTE_FIRST_LEAD = "按文件中的约定“{text}”，排在第一位的单位视为牵头单位。"
 NOTE_UNITS_REST = "责任单位中的“{text}”未识别为单位或角色，请核对。"
+NOTE_JOINED_NAME_KEPT = ("“{unit}”按一个单位读取（“{left}”在文中没有单独作为单位出现）；"
+                         "如是“{left}”和“{right}”两个单位，请拆分。")
 NOTE_UNUSUAL_UNIT = "“{unit}”的名称结尾不常见，已作为单位保留，请核对。"
 NOTE_DUPLICATE_CLAUSE = "责任单位中重复的分句“{clause}”只保留一次。"
 NOTE_DEADLINE_IN_TEXT = "完成时限取自要求原文中的“{text}”。"

@@ -319,6 +319,8 @@ NOTE_GOAL_INFERRED = "任务 {task_no}“{task}”前没有目标标签，按上
 # A cell that says "same as above" instead of repeating the text (a merged cell exported so).
 DITTO_WORDS = ("同上", "同上述", "同前", "同上栏")
 NOTE_LEAD_CARRIED = "“{header}”格为空，按合并单元格沿用上一行的牵头单位：{units}（文本中看不出合并，请核对）"
+NOTE_MERGED_CELL_CARRIED = ("此行比表头少一格，其余各格与后面的列相符：按合并单元格沿用上一行的“{header}”：{text}"
+                            "（文本中看不出合并，请核对）")
 NOTE_UNITS_INHERITED = "责任单位格为空（不是合并单元格），沿用上一条要求的责任单位：{units}"
 NOTE_NO_UNITS = "没有找到责任单位，请手工填写。"
 NOTE_NOT_REQUIREMENT = "要求内容“{text}”不像一条要求（与任务同名，或是单位、数字、时限、进展），可能读错了列，请核对原文。"

@@ -106,3 +106,13 @@ def test_the_rule_by_form() -> None:
                       {2: "区应急管理局"}) is None
     assert fits_by_form("deadline", "每季度末") and not fits_by_form("units", "每季度末")
     assert fits_by_form("units", "区林业站、区应急管理局") and not fits_by_form("requirement", "区林业站")
+
+
+def test_a_row_of_units_without_requirement_is_noted_not_dropped_silently() -> None:
+    from xltools.importing.readers.rows import RawRow
+
+    plan = build_plan([RawRow("核查林区违规用火行为。", number="1", units="区林业站"),
+                       RawRow("", number="2", units="区应急管理局", line=7, source="2 | | 区应急管理局")])
+    assert len(plan.requirements) == 1
+    note = [n for n in plan.notes if "区应急管理局" in n.message]
+    assert len(note) == 1 and note[0].line == 7

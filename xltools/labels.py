@@ -319,6 +319,7 @@ NOTE_GOAL_INFERRED = "任务 {task_no}“{task}”前没有目标标签，按上
 # A cell that says "same as above" instead of repeating the text (a merged cell exported so).
 DITTO_WORDS = ("同上", "同上述", "同前", "同上栏")
 NOTE_LEAD_CARRIED = "“{header}”格为空，按合并单元格沿用上一行的牵头单位：{units}（文本中看不出合并，请核对）"
+NOTE_UNITS_WITHOUT_REQUIREMENT = "此行有单位（{units}）但没有读出要求内容，未导入为要求，请核对原文。"
 NOTE_MERGED_CELL_CARRIED = ("此行比表头少一格，其余各格与后面的列相符：按合并单元格沿用上一行的“{header}”：{text}"
                             "（文本中看不出合并，请核对）")
 NOTE_UNITS_INHERITED = "责任单位格为空（不是合并单元格），沿用上一条要求的责任单位：{units}"

@@ -335,6 +335,10 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
         for row in t.rows:
             text = clean_text(row.requirement)
             if not text:
+                if row.units or row.role_units:  # a row of units alone: a cell the reading lost
+                    notes.append(ReviewNote(L.REVIEW_STRUCTURE, L.NOTE_UNITS_WITHOUT_REQUIREMENT.format(
+                        units="；".join(filter(None, [row.units or "", *(w for _, w in row.role_units)]))),
+                        None, row.line, row.source))
                 continue
             seq += 1
             req_id = make_requirement_id(task_no, seq)

@@ -150,15 +150,22 @@ def join_spaced_units(text: str) -> str:
     parts = text.split()
     if len(parts) < 2 or not all(looks_like_unit(p) for p in parts):
         return text
-    for left, right in zip(parts, parts[1:]):
-        # The right part opens a name of its own: a place or group word (县…, 镇…, 各…), the
-        # first name's opening, or a whole name after one that ends in a body word that is no
-        # place (城管局 住建局; not 县住房和城乡 建设局, 胜利街道 红旗社区).
-        opens = right[0] in _NAME_OPENINGS or right[0] == parts[0][0]
-        after_body = not left.endswith(L.BARE_LEVEL_WORDS) and len(right) >= 3
-        if not (opens or after_body):
-            return text
+    if not all(spaced_pair(left, right, parts[0]) for left, right in zip(parts, parts[1:])):
+        return text
     return "、".join(parts)
+
+
+def spaced_pair(left: str, right: str, first: str = "") -> bool:
+    """Whether two names side by side with a space between (``first``: the list's first
+    name) are two units: both units by form, and the right one opens a name of its own — a
+    place or group word (县…, 镇…, 各…), the first name's opening, or a whole name after one
+    that ends in a body word that is no place (城管局 住建局; not 县住房和城乡 建设局,
+    胜利街道 红旗社区)."""
+    if not (looks_like_unit(left) and looks_like_unit(right)):
+        return False
+    opens = right[0] in _NAME_OPENINGS or right[0] == (first or left)[0]
+    after_body = not left.endswith(L.BARE_LEVEL_WORDS) and len(right) >= 3
+    return opens or after_body
 
 
 _NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")

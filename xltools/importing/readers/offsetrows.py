@@ -36,7 +36,7 @@ from xltools.importing.readers.columns import header_role, header_score
 from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.readers.layoutrows import page_breaks
 from xltools.importing.readers.rows import Event, SourceMeta
-from xltools.importing.units import looks_like_unit
+from xltools.importing.units import looks_like_unit, spaced_pair
 
 _SPACE = " \u3000\u00a0\t"
 _SPREAD = re.compile(r"\S(?: {2,}|\u3000+)\S")  # words parted by a run of spaces
@@ -91,9 +91,12 @@ def _find_header(lines: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     return None
 
 
-def _cuts(starts: list[tuple[int, int, int]], offsets: list[int]) -> list[int | None]:
+def _cuts(starts: list[tuple[int, int, int]], offsets: list[int], line: str = "",
+          kinds: list[str] | None = None) -> list[int | None]:
     """The character index where each column after the first starts on a line (None:
-    no word starts near its offset, the column is empty there)."""
+    no word starts near its offset, the column is empty there). With the line and the
+    columns' kinds, a cell glued to a wider cell on its left (no space between them) is
+    cut where both sides fit their columns by form (``_glued_cut``)."""
     cuts: list[int | None] = []
     last = 0
     for k in range(1, len(offsets)):
@@ -106,10 +109,34 @@ def _cuts(starts: list[tuple[int, int, int]], offsets: list[int]) -> list[int | 
             cost = abs(pos - here) - (0.5 if gap >= 2 else 0.0)
             if best is None or cost < best[0]:
                 best = (cost, idx)
-        cuts.append(best[1] if best else None)
-        if best:
-            last = best[1]
+        cut = best[1] if best else None
+        if cut is None and kinds is not None:
+            cut = _glued_cut(line, last, offsets[k], max(_TOLERANCE, room), kinds[k - 1], kinds[k])
+        cuts.append(cut)
+        if cut is not None:
+            last = cut
     return cuts
+
+
+def _glued_cut(line: str, last: int, here: int, room: int, left_kind: str, right_kind: str) -> int | None:
+    """Where a cell wider than its column runs into the next one without a space
+    (``市公安交警支队优化中心城区…``): the character boundary nearest the column's offset
+    (up to ``room`` right of it) where the text on the left fits the left column by form
+    and the word on the right fits the right one."""
+    from xltools.importing.readers.merged import fits_by_form
+
+    col = 0
+    best: tuple[int, int] | None = None
+    for i, ch in enumerate(line):
+        if i > last and here - _TOLERANCE <= col <= here + room and line[i - 1] not in _SPACE \
+                and ch not in _SPACE:
+            left = line[last:i].strip(_SPACE)
+            right = re.split(r"[ \u3000]{2,}", line[i:])[0]
+            if fits_by_form(left_kind, left) and fits_by_form(right_kind, right) and \
+                    (best is None or abs(col - here) < best[0]):
+                best = (abs(col - here), i)
+        col += _char_width(ch) if ch != "\t" else 4
+    return best[1] if best else None
 
 
 def _aligned(rows: list[list[tuple[int, int, int]]], offsets: list[int]) -> bool:
@@ -131,8 +158,7 @@ def _cell(text: str, units: bool) -> str:
         return text.strip()
     out = parts[0]
     for left, right in zip(parts, parts[1:]):
-        two = looks_like_unit(left) and looks_like_unit(right) and right not in L.UNIT_SUFFIXES \
-            and right not in L.BARE_BODY_WORDS
+        two = spaced_pair(left, right, parts[0]) and right not in L.UNIT_SUFFIXES and right not in L.BARE_BODY_WORDS
         out += ("、" if two else " ") + right
     return out
 
@@ -176,7 +202,7 @@ def read_offset_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[
     skipped: list[tuple[int, str]] = [(i + 1, lines[i].strip()) for i in furniture]
     for i in body:
         line = lines[i].rstrip()
-        cuts = _cuts(starts[i], offsets)
+        cuts = _cuts(starts[i], offsets, line, kinds)
         bounds = [0] + cuts + [len(line)]
         cells = []
         for k in range(len(offsets)):

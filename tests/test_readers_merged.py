@@ -116,3 +116,22 @@ def test_a_row_of_units_without_requirement_is_noted_not_dropped_silently() -> N
     assert len(plan.requirements) == 1
     note = [n for n in plan.notes if "区应急管理局" in n.message]
     assert len(note) == 1 and note[0].line == 7
+
+
+MERGED_TASK = """\
+某县2026年农村人居环境整治任务表
+序号 | 重点任务 | 具体措施 | 责任单位 | 完成时限 |
+1 | 农村改厕 | 新建改建农村卫生户厕1200座，完成问题厕所排查整改 | 县农业农村局 | 2026年10月底前 |
+2 | 垃圾治理 | 建立村庄保洁长效机制，配齐村级保洁员 | 县城管局 | 2026年6月底前 |
+3 | 推进垃圾分类示范村创建，新增示范村10个 | 县城管局、各乡镇 | 2026年11月底前 |
+4 | 污水治理 | 完成12个行政村生活污水治理 | 县生态环境分局 | 2026年12月底前 |
+"""
+
+
+def test_pipe_row_short_of_its_merged_task_cell() -> None:
+    # Shifted left, the number 3 would sit in the task column: the row leaves out the task.
+    plan = _plan(MERGED_TASK)
+    by_text = {r.text[:6]: t.name for t in plan.tasks for r in t.requirements}
+    assert by_text["推进垃圾分类"] == "垃圾治理"
+    assert sorted(_units(plan, "3-1")) == sorted(["县城管局", "各乡镇"])
+    assert len(_carried(plan)) == 1 and "垃圾治理" in _carried(plan)[0].message

@@ -519,8 +519,10 @@ class GridReader:
         shift = best[1]
         if k == len(cols) - 1 and above and (gap := _gap_arrangement(cols, trimmed, above, best[0])) is not None:
             # One cell short in the middle: a merged cell left out (readers/merged.py).
-            return [(c, trimmed[i] if i < gap else Cell() if i == gap else trimmed[i - 1])
-                    for i, c in enumerate(cols)], []
+            # A task or goal carried keeps its name on the row (the row has its own number).
+            carried = Cell(above[gap], from_above=cols[gap].kind not in ("task", "goal"))
+            return [(c, trimmed[i] if i < gap else carried if i == gap else trimmed[i - 1])
+                    for i, c in enumerate(cols)], [carried_note(cols[gap].header, cols[gap].kind, above[gap])]
         out: list[tuple[Column, Cell]] = []
         for i, c in enumerate(cols):
             j = i - shift
@@ -923,8 +925,8 @@ def _gap_arrangement(cols: list[Column], cells: list[Cell], above: dict[int, str
     kinds, roles = [c.kind for c in cols], [c.role for c in cols]
     for gap in range(1, len(cols) - 1):
         placed = texts[:gap] + [""] + texts[gap:]
-        if merged_gap(kinds, roles, placed, above) == gap and \
-                _fit(cols, cells[:gap], 0) + _fit(cols, cells[gap:], gap + 1) + 0.1 * (gap + 1) > shifted:
+        if _fit(cols, cells[:gap], 0) + _fit(cols, cells[gap:], gap + 1) + 0.1 * (gap + 1) > shifted and \
+                merged_gap(kinds, roles, placed, above, shown=True) == gap:
             return gap
     return None
 
@@ -940,7 +942,7 @@ def _carry_gap(cells: list[tuple[Column, Cell]], above: dict[int, str],
         return cells, review
     col = cols[gap]
     out = list(cells)
-    out[gap] = (col, Cell(above[gap], from_above=True))
+    out[gap] = (col, Cell(above[gap], from_above=col.kind not in ("task", "goal")))
     return out, review + [carried_note(col.header, col.kind, above[gap])]
 
 

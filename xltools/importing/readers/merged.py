@@ -53,13 +53,17 @@ def fits_by_form(kind: str, text: str) -> bool:
 
 
 def merged_gap(kinds: Sequence[str], roles: Sequence[str], texts: Sequence[str],
-               above: Mapping[int, str]) -> int | None:
+               above: Mapping[int, str], shown: bool = False) -> int | None:
     """The column a row leaves out under a merged cell, or None: the row's only empty
     core column (``_CORE_KINDS``; a units column only where it is the table's one units
     column and names no cooperating role) is a units, goal,
     task or deadline column with text in the row above, with filled columns on both
     sides, and the first cell after it fits its own column by form but not the
-    missing one (the row is no row shifted by one cell)."""
+    missing one (the row is no row shifted by one cell). ``shown``: the caller has
+    seen that the row's cells placed as written misfit (a delimited row whose every
+    shift puts a cell where its form does not belong): then every filled core cell
+    fitting its column by form is enough (a task cell left out before a requirement,
+    which would fit the task column too)."""
     # Of several units columns (牵头 | 责任 | 配合) any may be empty for real.
     one_units = sum(1 for k in kinds if k == "units") == 1
     core = [c for c, (k, r) in enumerate(zip(kinds, roles)) if k in _CORE_KINDS
@@ -76,9 +80,11 @@ def merged_gap(kinds: Sequence[str], roles: Sequence[str], texts: Sequence[str],
         return None
     nxt = after[0]
     text = texts[nxt]
-    if not fits_by_form(kinds[nxt], text) or fits_by_form(kinds[gap], text):
+    if not fits_by_form(kinds[nxt], text):
         return None
-    return gap
+    if shown:
+        return gap if all(fits_by_form(kinds[c], texts[c]) for c in core if c != gap and texts[c]) else None
+    return None if fits_by_form(kinds[gap], text) else gap
 
 
 def carried_note(header: str, kind: str, text: str) -> tuple[str, str]:

@@ -32,9 +32,9 @@ import unicodedata
 
 from xltools import labels as L
 from xltools.importing.readers.cleanup import Fixer
-from xltools.importing.readers.columns import header_role, header_score
+from xltools.importing.readers.columns import cell_type, header_role, header_score
 from xltools.importing.readers.grid import NUMBER_ONLY
-from xltools.importing.readers.layoutrows import page_breaks
+from xltools.importing.readers.layoutrows import layout_header, page_breaks
 from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.units import looks_like_unit, spaced_pair
 
@@ -48,6 +48,10 @@ _HEADER_SCAN = 120
 
 def _char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _width(text: str) -> int:
+    return sum(map(_char_width, text))
 
 
 def _word_starts(line: str) -> list[tuple[int, int, int]]:
@@ -139,15 +143,26 @@ def _glued_cut(line: str, last: int, here: int, room: int, left_kind: str, right
     return best[1] if best else None
 
 
-def _aligned(rows: list[list[tuple[int, int, int]]], offsets: list[int]) -> bool:
-    """Whether most rows start a word at most of the header's offsets."""
-    slots = hits = 0
-    for starts in rows:
-        positions = [p for p, _, _ in starts]
+def _aligned(lines: list[str], offsets: list[int]) -> bool:
+    """Whether the rows align with the header: at most of the header's offsets where a
+    line has text, a word starts there (a blank stretch, an empty or merged cell, counts
+    neither way; text running over the offset counts against)."""
+    hits = misses = 0
+    for line in lines:
+        positions = [p for p, _, _ in _word_starts(line)]
+        filled: set[int] = set()
+        col = 0
+        for ch in line:
+            w = _char_width(ch) if ch != "\t" else 4
+            if ch not in _SPACE:
+                filled.update(range(col, col + w))
+            col += w
         for off in offsets[1:]:
-            slots += 1
-            hits += any(abs(p - off) <= _TOLERANCE for p in positions)
-    return slots > 0 and hits >= _ALIGNED * slots
+            if any(abs(p - off) <= _TOLERANCE for p in positions):
+                hits += 1
+            elif off in filled:
+                misses += 1
+    return hits >= 2 and hits >= _ALIGNED * (hits + misses)
 
 
 def _cell(text: str, units: bool) -> str:
@@ -158,7 +173,7 @@ def _cell(text: str, units: bool) -> str:
         return text.strip()
     out = parts[0]
     for left, right in zip(parts, parts[1:]):
-        two = spaced_pair(left, right, parts[0]) and right not in L.UNIT_SUFFIXES and right not in L.BARE_BODY_WORDS
+        two = spaced_pair(left, right, parts[0]) and len(right) >= 2 and right not in L.BARE_BODY_WORDS
         out += ("、" if two else " ") + right
     return out
 
@@ -180,6 +195,7 @@ def _join(parts: list[str], units: bool) -> str:
 def read_offset_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
     """Read a table whose rows are cut at the header's column offsets in display
     width; None when no header is spread so or the rows do not align with it."""
+    from xltools.importing.readers.scoring import score_reading
     from xltools.importing.readers.spacerows import _emit
 
     lines = text.split("\n")
@@ -189,17 +205,22 @@ def read_offset_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[
     index, heads = found
     offsets = [off for off, _ in heads]
     labels = [w for _, w in heads]
+    start = index + 1
+    wrapped = layout_header(lines, index)
+    if wrapped is not None and len(wrapped[0]) == len(labels):
+        labels, start = wrapped  # 责任 over 单位: header words a narrow column wrapped
     kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
     number_at = kinds.index("number") if "number" in kinds else None
     header_key = re.sub(r"\s+", "", lines[index])
-    furniture = page_breaks(lines, index + 1, frozenset({header_key}))
-    body = [i for i in range(index + 1, len(lines)) if lines[i].strip() and i not in furniture]
+    furniture = page_breaks(lines, start, frozenset({header_key}))
+    body = [i for i in range(start, len(lines)) if lines[i].strip() and i not in furniture]
+    if _blocks(lines, body):
+        return None  # rows of several lines parted by blank lines: read by the layout reader
     starts = {i: _word_starts(lines[i].rstrip()) for i in body}
-    if len(body) < 2 or not _aligned([starts[i] for i in body if len(starts[i]) >= 2], offsets):
+    if len(body) < 2 or not _aligned([lines[i].rstrip() for i in body if len(starts[i]) >= 2], offsets):
         return None
-    rows: list[list[list[str]]] = []
-    row_lines: list[int] = []
     skipped: list[tuple[int, str]] = [(i + 1, lines[i].strip()) for i in furniture]
+    placed: list[tuple[int, list[str], bool]] = []  # (line, cells, a heading row across the table)
     for i in body:
         line = lines[i].rstrip()
         cuts = _cuts(starts[i], offsets, line, kinds)
@@ -211,12 +232,82 @@ def read_offset_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[
                 continue
             end = next((b for b in bounds[k + 1:] if b is not None), len(line))
             cells.append(line[bounds[k]:end].strip(_SPACE))
-        opens = number_at is None or bool(NUMBER_ONLY.match(cells[number_at]))
-        if opens:
-            rows.append([[] for _ in kinds])
+        alone = cells[0] and not any(cells[1:]) and not NUMBER_ONLY.match(cells[0])
+        heading = bool(alone) and (cell_type(cells[0]) == "heading" or _width(cells[0]) > offsets[1] + _TOLERANCE)
+        placed.append((i, cells, heading))
+    best: tuple[float, tuple[list[Event], SourceMeta]] | None = None
+    # Lines without a number go on with the row above (cells wrapped over lines), or each
+    # line is a row of its own under merged cells: the better reading wins.
+    for own_rows in ((False, True) if number_at is not None else (True,)):
+        found = _assemble(placed, kinds, number_at, own_rows)
+        if found is None:
+            continue
+        firsts, cells, row_lines, extra = found
+        result = _emit(lines, index, name, fixer, labels, firsts, cells, row_lines, sorted(skipped + extra))
+        score = score_reading(result[0])
+        if best is None or score > best[0]:
+            best = (score, result)
+    return best[1] if best else None
+
+
+def _blocks(lines: list[str], body: list[int]) -> bool:
+    """Whether blank lines part the body into blocks of several lines (rows wrapped over
+    lines, a number centred in its row: ``layoutrows``' blocks), not one line per row."""
+    groups: list[list[int]] = []
+    for i in body:
+        if groups and all(lines[k].strip() for k in range(groups[-1][-1] + 1, i)):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return len(groups) >= 2 and any(len(g) > 1 for g in groups)
+
+
+def _whole_row(cells: list[str], kinds: list[str]) -> bool:
+    """Whether a line's cells read as a row's cells, not the wrapped ends of the row
+    above (``局、各乡镇``, ``月底前``, ``销号。``): each filled units, deadline and text cell
+    fits its column by form."""
+    from xltools.importing.readers.merged import fits_by_form
+
+    for kind, cell in zip(kinds, cells):
+        if not cell:
+            continue
+        if kind == "units":
+            cell = _cell(cell, True)
+        first = re.split(r"[、，,\s]+", cell)[0]
+        if kind == "units" and (not fits_by_form(kind, cell) or first in L.UNIT_SUFFIXES
+                                or first in L.BARE_BODY_WORDS):
+            return False
+        if kind == "deadline" and not fits_by_form(kind, cell):
+            return False
+        if kind in ("requirement", "text") and len(cell) < 6:
+            return False
+    return True
+
+
+def _assemble(placed: list[tuple[int, list[str], bool]], kinds: list[str], number_at: int | None,
+              own_rows: bool) -> tuple[list[int], list[list[str]], list[int], list[tuple[int, str]]] | None:
+    """(first column of each row, its cells, its first line, lines skipped) of the lines cut."""
+    from xltools.importing.readers.spacerows import HEADING_ROW
+
+    rows: list[list[list[str]]] = []
+    firsts: list[int] = []
+    row_lines: list[int] = []
+    skipped: list[tuple[int, str]] = []
+    for i, cells, heading in placed:
+        if heading:
+            rows.append([[cells[0]]] + [[] for _ in kinds[1:]])
+            firsts.append(HEADING_ROW)
             row_lines.append(i + 1)
-        elif not rows:
-            skipped.append((i + 1, line.strip()))
+            continue
+        numbered = number_at is not None and bool(NUMBER_ONLY.match(cells[number_at]))
+        if own_rows and not numbered and rows and not _whole_row(cells, kinds):
+            return None  # a line of cells wrapped from the row above: no row of its own
+        if numbered or own_rows or number_at is None:
+            rows.append([[] for _ in kinds])
+            firsts.append(0 if numbered else next((k for k, c in enumerate(cells) if c), 0))
+            row_lines.append(i + 1)
+        elif not rows or firsts[-1] == HEADING_ROW:
+            skipped.append((i + 1, " ".join(c for c in cells if c)))
             continue
         for k, cell in enumerate(cells):
             if cell:
@@ -224,4 +315,4 @@ def read_offset_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[
     if not rows:
         return None
     cells = [[_join(parts, kinds[k] == "units") for k, parts in enumerate(row)] for row in rows]
-    return _emit(lines, index, name, fixer, labels, [0] * len(cells), cells, row_lines, sorted(skipped))
+    return firsts, cells, row_lines, skipped

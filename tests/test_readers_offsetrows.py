@@ -101,3 +101,25 @@ def test_single_spaces_in_a_units_cell() -> None:
     assert _cell("县住房和城乡 建设局", True) == "县住房和城乡 建设局"  # a name wrapped at a space
     assert _cell("XX镇 人民政府", True) == "XX镇 人民政府"  # a body word alone continues the name
     assert _cell("新建 3 座", False) == "新建 3 座"
+
+
+def test_goal_rows_and_rows_under_merged_cells() -> None:
+    rows = [
+        ("序号", "重点任务", "责任单位", "完成时限", "具体措施"),
+        ("一、提升基层治理效能",),
+        ("1", "网格化管理", "区委政法委", "2026年6月底前", "优化网格划分，配齐专职网格员"),
+        ("", "", "各街道办事处", "2026年9月底前", "建立网格事项准入清单，实行动态调整"),
+        ("2", "矛盾纠纷化解", "区司法局 区信访局", "长期坚持", "健全人民调解、行政调解联动机制"),
+    ]
+    widths = [6, 14, 20, 16]
+    out = ["某区2026年基层治理重点任务表", ""]
+    for row in rows:
+        out.append(row[0] if len(row) == 1 else "".join(_pad(c, w) for c, w in zip(row, widths)) + row[-1])
+    plan = _plan("\n".join(out) + "\n")
+    assert [g.name for g in plan.goals] == ["提升基层治理效能"]
+    assert [r.text for r in plan.requirements] == [
+        "优化网格划分，配齐专职网格员", "建立网格事项准入清单，实行动态调整", "健全人民调解、行政调解联动机制"]
+    assert [t.name for t in plan.tasks] == ["网格化管理", "矛盾纠纷化解"]
+    assert _units(plan, "1-2") == ["各街道办事处"]
+    assert plan.requirement("1-2").deadline.text == "2026年9月底前"
+    assert _units(plan, "2-1") == ["区信访局", "区司法局"]

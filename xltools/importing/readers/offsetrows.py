@@ -129,6 +129,8 @@ def _glued_cut(line: str, last: int, here: int, room: int, left_kind: str, right
     and the word on the right fits the right one."""
     from xltools.importing.readers.merged import fits_by_form
 
+    if left_kind == "number":
+        return None  # a number never overflows its column (二十一、… is a heading, not 二十一 | 、…)
     col = 0
     best: tuple[int, int] | None = None
     for i, ch in enumerate(line):
@@ -136,7 +138,7 @@ def _glued_cut(line: str, last: int, here: int, room: int, left_kind: str, right
                 and ch not in _SPACE:
             left = line[last:i].strip(_SPACE)
             right = re.split(r"[ \u3000]{2,}", line[i:])[0]
-            if fits_by_form(left_kind, left) and fits_by_form(right_kind, right) and \
+            if re.match(r"[\u4e00-\u9fffA-Za-z0-9]", right) and fits_by_form(left_kind, left) and fits_by_form(right_kind, right) and \
                     (best is None or abs(col - here) < best[0]):
                 best = (abs(col - here), i)
         col += _char_width(ch) if ch != "\t" else 4

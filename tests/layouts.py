@@ -1025,6 +1025,28 @@ def _sub_items_cell(spec: Spec) -> tuple[bytes, str]:
     return render_docx(spec, g), "table.docx"
 
 
+def _space_padded(spec: Spec) -> tuple[bytes, str]:
+    """Whole rows on one line, every cell padded with spaces to its column's width counted in
+    display width (a Chinese character two wide), the units before the requirement, a units
+    list written with single spaces between the names; merged cells left blank, goal rows."""
+    kinds = columns(spec, goals="rows", order=("number", "task", "units", "deadline", "req"))
+    g = grid(spec, kinds, goals="rows")
+
+    def text(c: GCell) -> str:
+        return " ".join(c.units) if c.units else c.text.replace("\n", "")
+
+    body = [[("" if c.above else text(c)) for c in row] for row in g.rows if not isinstance(row, str)]
+    widths = [max([width(h)] + [width(r[k]) for r in body]) + 2 for k, h in enumerate(g.header)]
+
+    def line(cells: list[str]) -> str:
+        return "".join(c + " " * (w - width(c)) for c, w in zip(cells[:-1], widths)) + cells[-1]
+
+    lines = _title_lines(spec) + [line(list(g.header))]
+    for row in g.rows:
+        lines.append(row if isinstance(row, str) else line([("" if c.above else text(c)) for c in row]))
+    return _text("\n".join(lines) + "\n")
+
+
 def _space_rows(spec: Spec) -> tuple[bytes, str]:
     """Whole rows on one line, single spaces between cells and inside cells wrapped by their
     column (a PDF copied as text); merged cells left out."""
@@ -1112,6 +1134,9 @@ LAYOUTS: tuple[Layout, ...] = (
            adapt=sub_items_plan),
     Layout("space-rows", "whole rows on one line, single spaces between cells and inside wrapped cells, "
            "merged cells left out", _space_rows, columns=_hint(goals="rows")),
+    Layout("space-padded", "whole rows on one line, cells padded with spaces to their column's display "
+           "width, units before the requirement with single spaces between the names, merged cells blank",
+           _space_padded, columns=_hint(goals="rows", order=("number", "task", "units", "deadline", "req"))),
 )
 # The --columns a person gives for each table layout of the first list (the header words the
 # readers know, in the rendering's column order).

@@ -323,6 +323,9 @@ NOTE_LEAD_CARRIED = "“{header}”格为空，按合并单元格沿用上一行
 NOTE_UNITS_CARRIED = "“{header}”格为空，按合并单元格沿用上一行的单位：{units}（文本中看不出合并，请核对）"
 NOTE_UNITS_SPLIT = ("“{before}”与“{after}”之间没有分隔，按“{before}”属“{left}”、“{after}”起属“{right}”读入"
                     "（原文看不出两栏的分界，请核对）")
+NOTE_UNITS_WITHOUT_REQUIREMENT = "此行有单位（{units}）但没有读出要求内容，未导入为要求，请核对原文。"
+NOTE_MERGED_CELL_CARRIED = ("此行比表头少一格，其余各格与后面的列相符：按合并单元格沿用上一行的“{header}”：{text}"
+                            "（文本中看不出合并，请核对）")
 NOTE_UNITS_INHERITED = "责任单位格为空（不是合并单元格），沿用上一条要求的责任单位：{units}"
 NOTE_NO_UNITS = "没有找到责任单位，请手工填写。"
 NOTE_NOT_REQUIREMENT = "要求内容“{text}”不像一条要求（与任务同名，或是单位、数字、时限、进展），可能读错了列，请核对原文。"
@@ -331,6 +334,8 @@ NOTE_GENERIC_UNIT = "“{phrase}”视为泛指单位“{generic}”。"
 NOTE_RULE_NOTE = "责任单位中的说明“{text}”不是单位名称，已从单位中去掉。"
 NOTE_FIRST_LEAD = "按文件中的约定“{text}”，排在第一位的单位视为牵头单位。"
 NOTE_UNITS_REST = "责任单位中的“{text}”未识别为单位或角色，请核对。"
+NOTE_JOINED_NAME_KEPT = ("“{unit}”按一个单位读取（“{left}”在文中没有单独作为单位出现）；"
+                         "如是“{left}”和“{right}”两个单位，请拆分。")
 NOTE_UNUSUAL_UNIT = "“{unit}”的名称结尾不常见，已作为单位保留，请核对。"
 NOTE_DUPLICATE_CLAUSE = "责任单位中重复的分句“{clause}”只保留一次。"
 NOTE_DEADLINE_IN_TEXT = "完成时限取自要求原文中的“{text}”。"

@@ -14,8 +14,8 @@ from xltools.model import (Assignment, Deadline, Goal, Plan, PlanInfo, Requireme
                            ReviewNote, Role, Task, make_requirement_id)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta, StrayLabel
 from xltools.text import bigrams, clean_text, strip_trailing_punct
-from xltools.importing.units import (ParsedUnit, UnitRegistry, parse_units, resolve_names, routine_merge,
-                           states_first_lead)
+from xltools.importing.units import (ParsedUnit, UnitRegistry, joined_name, parse_units, resolve_names,
+                                     routine_merge, states_first_lead)
 
 # A stray label (or, without one, the label row itself) marks where a goal
 # starts unless the task names say otherwise by at least this many shared
@@ -254,6 +254,30 @@ def _role_units(row: RawRow, first_lead: bool = False) -> tuple[list[Placed], li
     return units, notes, "；".join(wording_parts)
 
 
+def _joined_names(row_units: list[tuple[str, list[Placed]]],
+                  where: dict[str, tuple[int | None, str]]) -> list[ReviewNote]:
+    """Names joined by 和/及/与 from two names by form whose left one is not complete on
+    its own (实验室与设备管理处, ``units.joined_name``): two units where the document
+    names the left one as a unit elsewhere, else one unit, noted on 待核对."""
+    names = {u.name for _, units in row_units for u, _ in units}
+    notes: list[ReviewNote] = []
+    for k, (req_id, units) in enumerate(row_units):
+        out: list[Placed] = []
+        for u, place in units:
+            parts = joined_name(u.name)
+            if parts is not None and parts[0] in names:
+                out.extend((ParsedUnit(part, u.role, u.written), place) for part in parts)
+                continue
+            if parts is not None:
+                line, source = where.get(u.name, (None, ""))
+                notes.append(ReviewNote(L.REVIEW_UNITS, L.NOTE_JOINED_NAME_KEPT.format(
+                    unit=u.name, left=parts[0], right=parts[1]), req_id, line, source))
+            out.append((u, place))
+        if len(out) != len(units):
+            row_units[k] = (req_id, out)
+    return notes
+
+
 def first_lead_convention(events: list[Event], meta: SourceMeta) -> str | None:
     """The sentence by which the document says, once, that the first-listed
     unit leads (列第一位者为牵头单位，下同); None when it does not."""
@@ -311,6 +335,10 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
         for row in t.rows:
             text = clean_text(row.requirement)
             if not text:
+                if row.units or row.role_units:  # a row of units alone: a cell the reading lost
+                    notes.append(ReviewNote(L.REVIEW_STRUCTURE, L.NOTE_UNITS_WITHOUT_REQUIREMENT.format(
+                        units="；".join(filter(None, [row.units or "", *(w for _, w in row.role_units)]))),
+                        None, row.line, row.source))
                 continue
             seq += 1
             req_id = make_requirement_id(task_no, seq)
@@ -355,6 +383,7 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
             for u, _ in units:
                 first_written.setdefault(u.name, (row.line, row.source))
 
+    notes.extend(_joined_names(row_units, first_written))
     # Unit names: merge spellings of one body, record aliases.
     written = [u.name for _, units in row_units for u, _ in units]
     generic_aliases = [u.written for _, units in row_units for u, _ in units if u.written]

@@ -150,15 +150,22 @@ def join_spaced_units(text: str) -> str:
     parts = text.split()
     if len(parts) < 2 or not all(looks_like_unit(p) for p in parts):
         return text
-    for left, right in zip(parts, parts[1:]):
-        # The right part opens a name of its own: a place or group word (县…, 镇…, 各…), the
-        # first name's opening, or a whole name after one that ends in a body word that is no
-        # place (城管局 住建局; not 县住房和城乡 建设局, 胜利街道 红旗社区).
-        opens = right[0] in _NAME_OPENINGS or right[0] == parts[0][0]
-        after_body = not left.endswith(L.BARE_LEVEL_WORDS) and len(right) >= 3
-        if not (opens or after_body):
-            return text
+    if not all(spaced_pair(left, right, parts[0]) for left, right in zip(parts, parts[1:])):
+        return text
     return "、".join(parts)
+
+
+def spaced_pair(left: str, right: str, first: str = "") -> bool:
+    """Whether two names side by side with a space between (``first``: the list's first
+    name) are two units: both units by form, and the right one opens a name of its own — a
+    place or group word (县…, 镇…, 各…), the first name's opening, or a whole name after one
+    that ends in a body word that is no place (城管局 住建局; not 县住房和城乡 建设局,
+    胜利街道 红旗社区)."""
+    if not (looks_like_unit(left) and looks_like_unit(right)):
+        return False
+    opens = right[0] in _NAME_OPENINGS or right[0] == (first or left)[0]
+    after_body = not left.endswith(L.BARE_LEVEL_WORDS) and len(right) >= 3
+    return opens or after_body
 
 
 _NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")
@@ -231,15 +238,52 @@ def _name_like(name: str) -> bool:
 
 
 def _split_connective(piece: str) -> list[str]:
+    """和/及/与 joins two units only where both sides are unit names by form and the
+    left one is a complete name on its own (``complete_name``): 市教育局与市卫健委 is
+    two units, 实验室与设备管理处 one (the builder splits it after all when the
+    document names 实验室 on its own elsewhere, ``joined_name``)."""
     for m in _CONNECTIVES.finditer(piece):
         left, right = piece[:m.start()], piece[m.end():]
         if _top_level_find(piece, m.group(), m.start()) != m.start():
             continue  # inside brackets
         if right in L.BARE_BODY_WORDS:
             continue  # 县委和县政府 is two bodies, 各县党委和人民政府 one joint name
-        if left.endswith(_STRICT_SUFFIXES) and looks_like_unit(right) and len(left) >= 2:
+        if len(left) >= 2 and looks_like_unit(right) and complete_name(left.strip()):
             return [left.strip(), *_split_connective(right)]
     return [piece.strip()]
+
+
+# A place at the front of a name: a level word (市…, 县委) or a place name ending in one
+# (湘潭市…, 胜利街道…); nouns that only end like a place (城市, 社区, 园区) are none.
+_PLACE_FRONT = re.compile(r"^(?:[省市县区州旗盟镇乡]|[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|街道|[省市县区州旗盟镇乡]))"
+                          r"(?=[\u4e00-\u9fff（(])")
+_NOT_PLACES = ("城市", "社区", "园区", "城区", "校区", "景区", "辖区", "街区", "小区", "山区", "林区", "矿区",
+               "牧区", "片区", "垦区", "港区", "营区", "城乡", "市场")
+
+
+@_cached
+def complete_name(name: str) -> bool:
+    """A unit name complete on its own, not the first half of one name joined by
+    和/及/与 (实验室 in 实验室与设备管理处): it opens with its place (市教育局, 县委,
+    湘潭市财政局), is a group (各乡镇), or is a standard body's name (财政局)."""
+    m = _PLACE_FRONT.match(name)
+    if m and not m.group().startswith(_NOT_PLACES) and looks_like_unit(name):
+        return True
+    return name.startswith("各") or name in L.STANDARD_BODY_NAMES
+
+
+def joined_name(name: str) -> tuple[str, str] | None:
+    """(left, right) of a unit name that 和/及/与 joins from two names by form whose left
+    one is not complete on its own (实验室与设备管理处, 党委办公室和校长办公室); None
+    for any other name. Whether it is one body or two is the document's to say."""
+    for m in _CONNECTIVES.finditer(name):
+        left, right = name[:m.start()].strip(), name[m.end():].strip()
+        if _top_level_find(name, m.group(), m.start()) != m.start() or right in L.BARE_BODY_WORDS:
+            continue
+        if len(left) >= 2 and left.endswith(_STRICT_SUFFIXES) and looks_like_unit(left) \
+                and looks_like_unit(right) and not complete_name(left):
+            return left, right
+    return None
 
 
 @_cached

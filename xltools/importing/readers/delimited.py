@@ -37,6 +37,7 @@ def header_separator(text: str, max_lines: int = 60) -> str | None:
     return None
 
 
+_PIPES = re.compile(r"[|│｜]")
 _CELL_END = re.compile(r"^\s*[|│｜]?\s*([^|│｜]*?)\s*[|│｜]\s*$|^\s*[|│｜]\s*([^|│｜]*?)\s*$")
 
 
@@ -47,7 +48,10 @@ def pipe_cell_stream(text: str) -> str | None:
     text. Line numbers are kept."""
     lines = text.split("\n")
     # Lines of pipes alone (|, ||||) mark where rows end: the stream reader's separators.
-    marked = [bool(ln.strip()) and _CELL_END.match(ln) is not None and bool(ln.strip(" |│｜")) for ln in lines]
+    # (A line without a pipe never matches: skip the regex, which backtracks quadratically on
+    # a long line padded with spaces.)
+    marked = [bool(ln.strip()) and _PIPES.search(ln) is not None and _CELL_END.match(ln) is not None
+              and bool(ln.strip(" |│｜")) for ln in lines]
     nonblank = sum(1 for ln in lines if ln.strip())
     if sum(marked) < 8 or sum(marked) < nonblank / 3:
         return None

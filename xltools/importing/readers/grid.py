@@ -24,6 +24,7 @@ from xltools.importing.readers.prose import (choose_title, split_labelled, split
                                              unit_pairs, year_of)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.columns import ROW_CODE, modifier_role, names_its_role
+from xltools.importing.readers.merged import carried_note, merged_gap
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import join_spaced_units, listed_name, looks_like_unit, looks_like_units_cell, parse_clause
 
@@ -143,6 +144,7 @@ def _number_like(text: str) -> bool:
 class _State:
     columns: list[Column] = field(default_factory=list)
     delimited: bool = False
+    merges_lost: bool = False  # rebuilt from text (a stream, space rows): merged cells left out
     prev_number: str | None = None
     prev_task: str | None = None
     prev_goal: str | None = None
@@ -320,12 +322,15 @@ class GridReader:
         self.source_columns = tuple(out)
 
     def add_rows(self, columns: list[Column], grid: Sequence[Sequence[Cell]], lines: Sequence[int | None],
-                 *, header: Sequence[str] = (), header_line: int | None = None) -> None:
+                 *, header: Sequence[str] = (), header_line: int | None = None,
+                 merges_lost: bool = False) -> None:
         """Read rows whose columns a reader has already decided (a table rebuilt
-        from a stream of cells, a box-drawing table)."""
+        from a stream of cells, a box-drawing table). ``merges_lost``: text that
+        leaves a merged cell out of the rows it covers (``readers/merged.py``)."""
         self.tables += 1
         st = self.state
         st.delimited = False
+        st.merges_lost = merges_lost
         st.columns = list(columns)
         self.headers.extend(h for h in header if h)
         self._record_columns()
@@ -480,7 +485,9 @@ class GridReader:
                 self._section(distinct[0], line, source)
                 above.clear()  # no merged cell reaches over a row across the table
                 continue
-            cells, review = self._align(row, texts, line, source)
+            cells, review = self._align(row, texts, line, source, above)
+            if st.delimited or st.merges_lost:
+                cells, review = _carry_gap(cells, above, review)
             cells, review = _carry_above(cells, above, carried, review)
             self._row(cells, line, source, review, row, heading=idx in headings)
 
@@ -503,8 +510,8 @@ class GridReader:
         self.state.pending_goal = (label, line, source)
         self.state.pending_note = L.NOTE_SECTION_ROW.format(text=label)
 
-    def _align(self, row: list[Cell], texts: list[str], line: int | None,
-               source: str) -> tuple[list[tuple[Column, Cell]], list[tuple[str, str]]]:
+    def _align(self, row: list[Cell], texts: list[str], line: int | None, source: str,
+               above: dict[int, str] | None = None) -> tuple[list[tuple[Column, Cell]], list[tuple[str, str]]]:
         cols = self.state.columns
         cells = list(row)
         if not self.state.delimited:
@@ -519,6 +526,12 @@ class GridReader:
             if score > best[0]:
                 best = (score, shift)
         shift = best[1]
+        if k == len(cols) - 1 and above and (gap := _gap_arrangement(cols, trimmed, above, best[0])) is not None:
+            # One cell short in the middle: a merged cell left out (readers/merged.py).
+            # A task or goal carried keeps its name on the row (the row has its own number).
+            carried = Cell(above[gap], from_above=cols[gap].kind not in ("task", "goal"))
+            return [(c, trimmed[i] if i < gap else carried if i == gap else trimmed[i - 1])
+                    for i, c in enumerate(cols)], [carried_note(cols[gap].header, cols[gap].kind, above[gap])]
         out: list[tuple[Column, Cell]] = []
         for i, c in enumerate(cols):
             j = i - shift
@@ -928,6 +941,34 @@ def _lead_merged(rows: Sequence[Sequence[Cell]], cols: Sequence[Column]) -> set[
         if single and filled >= 3 and filled < len(data) and filled >= 2 * len(data) / 3:
             out.add(i)
     return out
+
+
+def _gap_arrangement(cols: list[Column], cells: list[Cell], above: dict[int, str], shifted: float) -> int | None:
+    """The column a delimited row one cell short leaves out under a merged cell, when
+    placing its cells around that column fits better than any shift (``merged_gap``)."""
+    texts = [clean_text(c.text) for c in cells]
+    kinds, roles = [c.kind for c in cols], [c.role for c in cols]
+    for gap in range(1, len(cols) - 1):
+        placed = texts[:gap] + [""] + texts[gap:]
+        if _fit(cols, cells[:gap], 0) + _fit(cols, cells[gap:], gap + 1) + 0.1 * (gap + 1) > shifted and \
+                merged_gap(kinds, roles, placed, above, shown=True) == gap:
+            return gap
+    return None
+
+
+def _carry_gap(cells: list[tuple[Column, Cell]], above: dict[int, str],
+               review: list[tuple[str, str]]) -> tuple[list[tuple[Column, Cell]], list[tuple[str, str]]]:
+    """A row one cell short under a merged cell takes that cell from the row above,
+    noted as a guess (``readers/merged.py``)."""
+    cols = [c for c, _ in cells]
+    gap = merged_gap([c.kind for c in cols], [c.role for c in cols],
+                     [clean_text(x.text) if not x.from_left else "" for _, x in cells], above)
+    if gap is None or cells[gap][1].from_above:
+        return cells, review
+    col = cols[gap]
+    out = list(cells)
+    out[gap] = (col, Cell(above[gap], from_above=col.kind not in ("task", "goal")))
+    return out, review + [carried_note(col.header, col.kind, above[gap])]
 
 
 def _carry_above(cells: list[tuple[Column, Cell]], above: dict[int, str], carried: set[int],

@@ -490,5 +490,5 @@ def _emit(lines: list[str], index: int, name: str, fixer: Fixer | None, labels: 
     for i in decided:
         reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
             header=labels[i], meaning=L.HEADER_ALIASES[kinds[i]][0]), header_line, header_text))
-    reader.add_rows(columns, grid, row_lines, header=labels, header_line=header_line)
+    reader.add_rows(columns, grid, row_lines, header=labels, header_line=header_line, merges_lost=True)
     return reader.result()

@@ -492,7 +492,7 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
         reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
             header=reading.labels[i][0], meaning=L.HEADER_ALIASES[kinds[i]][0]), header_line, header_text))
     reader.add_rows(columns, grid, row_lines, header=[label for label, _ in reading.labels],
-                    header_line=header_line)
+                    header_line=header_line, merges_lost=True)
     # Nothing in the text tells the two units cells apart: which unit is whose is a guess,
     # noted on the row's requirements.
     split_notes: dict[int, list[tuple[str, str]]] = {}

@@ -588,13 +588,17 @@ class Merge:
 
 
 def resolve_names(written: list[str], registry: UnitRegistry | None = None,
-                  generic_aliases: Iterable[str] = ()) -> tuple[dict[str, str], list[Unit], list[Merge]]:
+                  generic_aliases: Iterable[str] = (), apart: Iterable[frozenset[str]] = ()
+                  ) -> tuple[dict[str, str], list[Unit], list[Merge]]:
     """Map every written name to a canonical one.
 
     Returns (written → canonical, the unit registry in order of first
     appearance, the merges made). Names in ``registry`` (from --units) are
     canonical; other spellings merge into them when they denote one body.
+    Two names in ``apart`` (written side by side for one requirement:
+    镇农业综合服务中心 and 镇农业服务中心) are two bodies, never merged.
     """
+    apart = set(apart)
     counts: dict[str, int] = {}
     for n in written:
         counts[n] = counts.get(n, 0) + 1
@@ -619,7 +623,7 @@ def resolve_names(written: list[str], registry: UnitRegistry | None = None,
         if n in mapping:
             continue
         for g in groups:
-            if any(same_body(n, m) for m in g):
+            if any(same_body(n, m) for m in g) and not any(frozenset((n, m)) in apart for m in g):
                 g.append(n)
                 break
         else:

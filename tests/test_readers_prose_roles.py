@@ -83,3 +83,32 @@ def test_a_labelled_units_line_right_below_an_item_without_units_still_counts() 
 """)
     assert ("经责审计科", Role.RESPONSIBLE) in _units(plan, "2-1")
     assert any(u == "财政审计科" for u, _ in _units(plan, "1-1"))
+
+
+def test_a_body_acting_together_with_another_leads_and_the_other_cooperates() -> None:
+    from xltools.importing.units import jointly, parse_units
+    got = parse_units("县档案馆会同县融媒体中心、县图书馆负责")
+    assert [(u.name, u.role) for u in got.units] == [
+        ("县档案馆", Role.LEAD), ("县融媒体中心", Role.ASSIST), ("县图书馆", Role.ASSIST)]
+    assert jointly("会同有关方面研究制定") is None and jointly("县档案馆会同专家论证方案") is None
+    plan = _plan("""\
+某县2026年文化工作要点
+一、保护文化遗产
+1.完成县志续修初稿。县档案馆会同县地方志办负责。
+2.建成非遗展示馆1处。由县文旅局会同县住建局负责，各乡镇配合。
+""")
+    assert _units(plan, "1-1") == {("县档案馆", Role.LEAD), ("县地方志办", Role.ASSIST)}
+    assert _units(plan, "2-1") == {("县文旅局", Role.LEAD), ("县住建局", Role.ASSIST), ("各乡镇", Role.ASSIST)}
+
+
+def test_a_first_sentence_followed_only_by_role_clauses_is_no_title() -> None:
+    plan = _plan("""\
+某县2026年营商环境工作要点
+一、优化政务服务
+1.开展涉企收费专项检查。县市场监管局牵头，县发改委配合，各乡镇负责本辖区自查。
+2.建立企业诉求快速响应机制。由县工商联负责，县司法局协助。
+3.清理拖欠企业账款。县财政局、县工信局按职责分工负责。
+""")
+    texts = [r.text for _, _, r in plan.iter_requirements()]
+    assert [t[:8] for t in texts] == ["开展涉企收费专项", "建立企业诉求快速", "清理拖欠企业账款"]
+    assert _units(plan, "1-1") == {("县市场监管局", Role.LEAD), ("县发改委", Role.ASSIST), ("各乡镇", Role.RESPONSIBLE)}

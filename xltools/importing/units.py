@@ -347,6 +347,21 @@ def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[st
 _QUALIFIED_GROUP = re.compile(r"^等([一-鿿]{1,8}(?:相关|有关|直属|成员)(?:单位|部门|机构))")
 
 
+@functools.lru_cache(maxsize=4096)
+def jointly(clause: str) -> tuple[str, ...] | None:
+    """``X会同Y负责`` (X acting together with Y) → the clauses ``X牵头``, ``Y配合``: the
+    body named first leads, the one it acts with cooperates. None unless both sides are
+    units (``会同有关方面研究`` names none)."""
+    at = clause.find("会同")
+    if at <= 0:
+        return None
+    lead = re.sub(r"^(?:由|请)", "", clause[:at].strip())
+    names, _, _ = parse_clause(clause[at + 2:])
+    if not names or not looks_like_units_cell(lead) or not looks_like_units_cell("、".join(names)):
+        return None
+    return lead + "牵头", "、".join(names) + "配合"
+
+
 def _cached_wording(parse: Callable[..., ParsedWording]) -> Callable[..., ParsedWording]:
     """``parse`` cached; each call gets its own ParsedWording (callers extend its lists)."""
     @functools.lru_cache(maxsize=16384)
@@ -380,7 +395,7 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
     any_role_word = _role_of(text) is not None
     seen_clauses: set[str] = set()
     index: dict[str, int] = {}
-    for clause in split_top_level(text, "；;，,。\n"):
+    for clause in [c for whole in split_top_level(text, "；;，,。\n") for c in jointly(whole) or (whole,)]:
         key = clause.strip("。. ")
         if key in seen_clauses:
             out.notes.append((L.REVIEW_UNITS, L.NOTE_DUPLICATE_CLAUSE.format(clause=key)))

@@ -32,7 +32,7 @@ from xltools.importing.readers.columns import (find_labels, header_role, label_k
                                                names_its_role, squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
-from xltools.importing.units import looks_like_units_cell, parse_clause, split_top_level
+from xltools.importing.units import jointly, looks_like_units_cell, parse_clause, split_top_level
 
 _CN = L.CN_NUMERALS
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -331,7 +331,7 @@ def bare_verb_units(text: str) -> list[str]:
     its units too — never on its own, only beside a clause that is nothing but a role."""
     out: list[str] = []
     for sentence in re.split(r"[。！!？?]", text):
-        clauses = [_as_role(c) for c in split_top_level(sentence, "，,；;")]
+        clauses = [_as_role(c) for whole in split_top_level(sentence, "，,；;") for c in jointly(whole) or (whole,)]
         read = [c if _role_clause(c) else _role_led(c) for c in clauses]
         for i, clause in enumerate(clauses):
             if not _role_clause(clause):
@@ -443,7 +443,17 @@ def _title_split(text: str) -> tuple[str, str] | None:
         return None
     if re.match(r"^[\u4e00-\u9fff]{2,8}[：:]", m.group(2)):
         return None  # 问题。整改要求：… — a labelled part of the item follows, not its body
+    if _only_roles(m.group(2)):
+        return None  # 开展专项检查。X牵头，Y配合: the sentence is the requirement, the rest its units
     return m.group(1), m.group(2)
+
+
+def _only_roles(text: str) -> bool:
+    """Whether ``text`` only names units with their roles (``X牵头，Y配合。``,
+    ``由X负责，Y协助，Z具体落实。``)."""
+    clauses = [c for c in split_top_level(re.sub(r"[。！!？?]", "，", text), "，,；;") if c.strip()]
+    read = [_as_role(re.sub(r"^由", "", c.strip())) for whole in clauses for c in jointly(whole) or (whole,)]
+    return bool(read) and all(_role_clause(c) or _role_led(c) is not None for c in read)
 
 
 # A title line: short, no sentence punctuation; 类别：领导信息 names the title after its label.

@@ -112,3 +112,17 @@ def test_a_first_sentence_followed_only_by_role_clauses_is_no_title() -> None:
     texts = [r.text for _, _, r in plan.iter_requirements()]
     assert [t[:8] for t in texts] == ["开展涉企收费专项", "建立企业诉求快速", "清理拖欠企业账款"]
     assert _units(plan, "1-1") == {("县市场监管局", Role.LEAD), ("县发改委", Role.ASSIST), ("各乡镇", Role.RESPONSIBLE)}
+
+
+def test_a_site_footer_of_units_labels_below_the_last_item_adds_nothing_to_it() -> None:
+    plan = _plan("""\
+某区司法局2026年工作要点
+一、公共法律服务
+1.推进公共法律服务实体平台建设。（牵头：公共法律服务科；配合：各司法所）
+2.配合区人大做好地方立法调研。（责任科室：法制审核科；协助科室：普法科）
+主办单位：某区司法局　承办单位：某区大数据中心　网站标识码：1234560001
+""")
+    assert _units(plan, "2-1") == {("法制审核科", Role.RESPONSIBLE), ("普法科", Role.ASSIST)}
+    reqs = {r.id: r for _, _, r in plan.iter_requirements()}
+    assert "网站标识码" not in reqs["2-1"].remark
+    assert any(n.kind == L.REVIEW_SKIPPED and "承办单位" in (n.source or "") for n in plan.notes)

@@ -659,10 +659,11 @@ class _Parser:
             return
         pairs = split_labelled(_unwrap(line)) if self.stack else []
         contact = _CONTACT.search(line) if pairs else None
+        contact_note = None
         if contact and split_labelled(_unwrap(line[:contact.start()])):
             # 责任科室：X  联系电话：…: the contact field ends the units and goes to 备注
             pairs = split_labelled(_unwrap(line[:contact.start()]))
-            self.stack[-1].notes.append(clean_text(line[contact.start():]))
+            contact_note = clean_text(line[contact.start():])
         people = [(lab, v) for lab, v in pairs if label_kind(lab) == "people"]
         for lab, value in people:  # 责任领导：张三 (牵头单位：区发改局 may follow on the line)
             self.stack[-1].notes.append(L.REMARK_FORMAT.format(header=lab, value=value))
@@ -686,6 +687,8 @@ class _Parser:
                 self.closed is self.stack[-1] or _CONTACT.search(line) and self._closed_with_units()):
             self.skipped.append((line_no, line))  # 主办：…  联系电话：… below the page: not the item's
             return
+        if contact_note and unit_line:
+            self.stack[-1].notes.append(contact_note)
         if (unit_line or bare_paren) and self.blocks:
             targets = [self.stack[-1]] if bare_units else self.last_units_target or self._units_targets()
             if unit_line:

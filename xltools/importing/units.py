@@ -611,7 +611,8 @@ def resolve_names(written: list[str], registry: UnitRegistry | None = None,
     appearance, the merges made). Names in ``registry`` (from --units) are
     canonical; other spellings merge into them when they denote one body.
     Two names in ``apart`` (written side by side for one requirement:
-    镇农业综合服务中心 and 镇农业服务中心) are two bodies, never merged.
+    镇农业综合服务中心 and 镇农业服务中心) are two bodies unless they differ only by
+    the place prefix or a usual short form (市住建局 / 住建局).
     """
     apart = set(apart)
     counts: dict[str, int] = {}
@@ -638,7 +639,8 @@ def resolve_names(written: list[str], registry: UnitRegistry | None = None,
         if n in mapping:
             continue
         for g in groups:
-            if any(same_body(n, m) for m in g) and not any(frozenset((n, m)) in apart for m in g):
+            if any(same_body(n, m) for m in g) and \
+                    not any(frozenset((n, m)) in apart and _core(n) != _core(m) for m in g):
                 g.append(n)
                 break
         else:

@@ -387,7 +387,9 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
     # Unit names: merge spellings of one body, record aliases.
     written = [u.name for _, units in row_units for u, _ in units]
     generic_aliases = [u.written for _, units in row_units for u, _ in units if u.written]
-    mapping, unit_list, merges = resolve_names(written, registry, generic_aliases)
+    apart = {frozenset((a.name, b.name)) for _, units in row_units for a, _ in units for b, _ in units
+             if a.name != b.name}  # named side by side for one requirement: two bodies
+    mapping, unit_list, merges = resolve_names(written, registry, generic_aliases, apart)
     for m in merges:
         if routine_merge(m.alias, m.name):
             continue  # 司法局 = 市司法局, 政府办 = 市政府办公室: the name's usual short form

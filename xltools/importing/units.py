@@ -391,6 +391,21 @@ def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[st
 _QUALIFIED_GROUP = re.compile(r"^等([一-鿿]{1,8}(?:相关|有关|直属|成员)(?:单位|部门|机构))")
 
 
+@functools.lru_cache(maxsize=4096)
+def jointly(clause: str) -> tuple[str, ...] | None:
+    """``X会同Y负责`` (X acting together with Y) → the clauses ``X牵头``, ``Y配合``: the
+    body named first leads, the one it acts with cooperates. None unless both sides are
+    units (``会同有关方面研究`` names none)."""
+    at = clause.find("会同")
+    if at <= 0:
+        return None
+    lead = re.sub(r"^(?:由|请)", "", clause[:at].strip())
+    names, _, _ = parse_clause(clause[at + 2:])
+    if not names or not looks_like_units_cell(lead) or not looks_like_units_cell("、".join(names)):
+        return None
+    return lead + "牵头", "、".join(names) + "配合"
+
+
 def _cached_wording(parse: Callable[..., ParsedWording]) -> Callable[..., ParsedWording]:
     """``parse`` cached; each call gets its own ParsedWording (callers extend its lists)."""
     @functools.lru_cache(maxsize=16384)
@@ -424,7 +439,7 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
     any_role_word = _role_of(text) is not None
     seen_clauses: set[str] = set()
     index: dict[str, int] = {}
-    for clause in split_top_level(text, "；;，,。\n"):
+    for clause in [c for whole in split_top_level(text, "；;，,。\n") for c in jointly(whole) or (whole,)]:
         key = clause.strip("。. ")
         if key in seen_clauses:
             out.notes.append((L.REVIEW_UNITS, L.NOTE_DUPLICATE_CLAUSE.format(clause=key)))
@@ -632,13 +647,18 @@ class Merge:
 
 
 def resolve_names(written: list[str], registry: UnitRegistry | None = None,
-                  generic_aliases: Iterable[str] = ()) -> tuple[dict[str, str], list[Unit], list[Merge]]:
+                  generic_aliases: Iterable[str] = (), apart: Iterable[frozenset[str]] = ()
+                  ) -> tuple[dict[str, str], list[Unit], list[Merge]]:
     """Map every written name to a canonical one.
 
     Returns (written → canonical, the unit registry in order of first
     appearance, the merges made). Names in ``registry`` (from --units) are
     canonical; other spellings merge into them when they denote one body.
+    Two names in ``apart`` (written side by side for one requirement:
+    镇农业综合服务中心 and 镇农业服务中心) are two bodies unless they differ only by
+    the place prefix or a usual short form (市住建局 / 住建局).
     """
+    apart = set(apart)
     counts: dict[str, int] = {}
     for n in written:
         counts[n] = counts.get(n, 0) + 1
@@ -663,7 +683,8 @@ def resolve_names(written: list[str], registry: UnitRegistry | None = None,
         if n in mapping:
             continue
         for g in groups:
-            if any(same_body(n, m) for m in g):
+            if any(same_body(n, m) for m in g) and \
+                    not any(frozenset((n, m)) in apart and _core(n) != _core(m) for m in g):
                 g.append(n)
                 break
         else:

@@ -252,10 +252,21 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
     the text beside it) is the task; with no requirement column, the
     first column of sentences right of the task column (or the only text
     column) is the requirement; an unknown column of short titles (or
-    headlines) left of the task is the goal. A second task column counts as text. Returns (kinds,
+    headlines) left of the task is the goal. A second task column counts as text; with no
+    requirement column, a goal column of sentences right of another text column (工作类别 |
+    具体工作目标) is the requirement unless sentences stand right of it. Returns (kinds,
     indexes decided by content)."""
     kinds = list(kinds)
     decided: list[int] = []
+    goals = [i for i, k in enumerate(kinds) if k == "goal" and _sentences(columns_text[i]) >= 0.5]
+    if "requirement" not in kinds and goals and any(
+            k in ("goal", "task", "text") and any(clean_text(c) for c in columns_text[i])
+            for i, k in enumerate(kinds[:goals[-1]])) and not any(
+            k in ("task", "text") and _sentences(columns_text[i]) >= 0.5
+            for i, k in enumerate(kinds) if i > goals[-1]):
+        # 工作类别 | 具体工作目标 (per-row sentences under a title column): the requirement
+        kinds[goals[-1]] = "requirement"
+        decided.append(goals[-1])
     reqs = [i for i, k in enumerate(kinds) if k == "requirement"]
     if len(reqs) > 1 and "task" not in kinds \
             and (_titles(columns_text[reqs[0]]) >= 0.6 or _headlines(columns_text[reqs[0]], columns_text[reqs[1]])) \

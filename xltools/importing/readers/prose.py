@@ -32,7 +32,7 @@ from xltools.importing.readers.columns import (find_labels, header_role, label_k
                                                names_its_role, squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.text import clean_text, strip_trailing_punct
-from xltools.importing.units import looks_like_units_cell, parse_clause, split_top_level
+from xltools.importing.units import jointly, looks_like_units_cell, parse_clause, split_top_level
 
 _CN = L.CN_NUMERALS
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -51,6 +51,8 @@ _SENTENCE_END = tuple("。；;！!")
 _CLOSED = ("。", "；", ";", ".", "）", ")")
 _LABEL_ALONE = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)）])?)\s*[：:]$")
 _PAGE_FOOTER = re.compile(r"^[\s—–\-－·_]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*共\s*\d{1,4}\s*页)?[\s—–\-－·_]*$")
+# A contact field (a page's footer or a contact line): 联系电话：0571-…, 传真, 邮箱.
+_CONTACT = re.compile(r"(?:联系)?电话\s*[：:]|传真\s*[：:]|邮箱\s*[：:]|E-?mail\s*[：:]|网站标识码|ICP", re.I)
 _SEMICOLON_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[；;]\s*")
 # A numbering marker inside a line, after a space: items run together on one line.
 _INLINE_MARKER = re.compile(rf"(?:\s+|(?<=[。；;）)〕】］\]」』！!？?：:]))(?=(?:\d{{1,3}}[.、．](?!\d)|[{_CN}]+、|[（(][{_CN}\d]{{1,3}}[)）]))")
@@ -304,22 +306,44 @@ def _as_role(clause: str) -> str:
     return clause
 
 
+_LEADING_ROLE = re.compile(rf"^(?:{_VERB_ALT})")
+
+
+def _role_led(clause: str) -> str | None:
+    """A clause of units whose role verb goes on with the work they do
+    (``各社区负责入户动员``, ``X牵头组织实施``) → the role clause ``各社区负责``;
+    None for any other clause."""
+    if len(clause) > 80 or not looks_like_units_cell(clause):
+        return None
+    names, role, rest = parse_clause(clause)
+    m = _LEADING_ROLE.match(rest)
+    if not names or role is None or m is None:
+        return None
+    return clause[:len(clause) - len(rest)] + m.group(0)
+
+
 def bare_verb_units(text: str) -> list[str]:
     """Units named by role clauses without 由 (``…，刑侦大队负责落实，各派出所配合。``,
     ``执行局负责，各基层法院配合，每季度末…``): in each sentence, the clauses that
     are only units and a role phrase (or name them as a units label: ``X为牵头单位``),
-    the run that opens with the first of them."""
+    the run that opens with the first of them. Inside the run, a clause of units whose
+    role verb goes on with their work (``X牵头，Y配合，各社区负责入户动员``) names
+    its units too — never on its own, only beside a clause that is nothing but a role."""
     out: list[str] = []
     for sentence in re.split(r"[。！!？?]", text):
-        clauses = [_as_role(c) for c in split_top_level(sentence, "，,；;")]
+        clauses = [_as_role(c) for whole in split_top_level(sentence, "，,；;") for c in jointly(whole) or (whole,)]
+        read = [c if _role_clause(c) else _role_led(c) for c in clauses]
         for i, clause in enumerate(clauses):
-            if _role_clause(clause):
-                out.append(clause)
-                for nxt in clauses[i + 1:]:
-                    if not _role_clause(nxt):
-                        break
-                    out.append(nxt)
-                break
+            if not _role_clause(clause):
+                continue
+            start = i
+            while start > 0 and read[start - 1] is not None:
+                start -= 1  # X负责统筹，Y配合: the run opens before the first bare role
+            end = i
+            while end + 1 < len(read) and read[end + 1] is not None:
+                end += 1
+            out.extend(r for r in read[start:end + 1] if r is not None)
+            break
     return out
 
 
@@ -342,6 +366,8 @@ def verb_units(text: str) -> list[str]:
                     split_top_level(rest, "，,；;"):
                 if looks_like_units_cell(clause) and _ROLE_AFTER.search(clause):
                     out.append(clause)
+                elif (led := _role_led(clause)) is not None:
+                    out.append(led)  # …，Z负责入户动员
                 else:
                     break
     return out or bare_verb_units(text)
@@ -417,7 +443,17 @@ def _title_split(text: str) -> tuple[str, str] | None:
         return None
     if re.match(r"^[\u4e00-\u9fff]{2,8}[：:]", m.group(2)):
         return None  # 问题。整改要求：… — a labelled part of the item follows, not its body
+    if _only_roles(m.group(2)):
+        return None  # 开展专项检查。X牵头，Y配合: the sentence is the requirement, the rest its units
     return m.group(1), m.group(2)
+
+
+def _only_roles(text: str) -> bool:
+    """Whether ``text`` only names units with their roles (``X牵头，Y配合。``,
+    ``由X负责，Y协助，Z具体落实。``)."""
+    clauses = [c for c in split_top_level(re.sub(r"[。！!？?]", "，", text), "，,；;") if c.strip()]
+    read = [_as_role(re.sub(r"^由", "", c.strip())) for whole in clauses for c in jointly(whole) or (whole,)]
+    return bool(read) and all(_role_clause(c) or _role_led(c) is not None for c in read)
 
 
 # A title line: short, no sentence punctuation; 类别：领导信息 names the title after its label.
@@ -596,6 +632,7 @@ class _Parser:
         self.last_units_target: list[_Block] | None = None
         self.open_units: tuple[list[_Block], tuple[str, str]] | None = None
         self.pending_label: str | None = None  # a label alone on its line, its value below
+        self.closed: _Block | None = None  # an item whose units were followed by text not its own
 
     def open_group(self, line_no: int, line: str, rank: float, name: str,
                    labelled: list[tuple[str, str]], wording: str, deadline: str | None = None) -> None:
@@ -621,6 +658,12 @@ class _Parser:
             self.stack[-1].sources.append(line)
             return
         pairs = split_labelled(_unwrap(line)) if self.stack else []
+        contact = _CONTACT.search(line) if pairs else None
+        contact_note = None
+        if contact and split_labelled(_unwrap(line[:contact.start()])):
+            # 责任科室：X  联系电话：…: the contact field ends the units and goes to 备注
+            pairs = split_labelled(_unwrap(line[:contact.start()]))
+            contact_note = clean_text(line[contact.start():])
         people = [(lab, v) for lab, v in pairs if label_kind(lab) == "people"]
         for lab, value in people:  # 责任领导：张三 (牵头单位：区发改局 may follow on the line)
             self.stack[-1].notes.append(L.REMARK_FORMAT.format(header=lab, value=value))
@@ -640,6 +683,12 @@ class _Parser:
             bare_units = line.rstrip("。；;")  # 县市场监管局 alone on the line after the item
             self.stack[-1].review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=bare_units)))
             bare_paren = ("", bare_units, [], None)
+        if (unit_line or bare_paren) and self.blocks and self.stack and (
+                self.closed is self.stack[-1] or _CONTACT.search(line) and self._closed_with_units()):
+            self.skipped.append((line_no, line))  # 主办：…  联系电话：… below the page: not the item's
+            return
+        if contact_note and unit_line:
+            self.stack[-1].notes.append(contact_note)
         if (unit_line or bare_paren) and self.blocks:
             targets = [self.stack[-1]] if bare_units else self.last_units_target or self._units_targets()
             if unit_line:
@@ -692,9 +741,16 @@ class _Parser:
         so_far = clean_text((current.head if body is current.body else "") + "".join(body))
         if current.labelled or units_parenthesis(so_far) or _inline_labels(so_far):
             self.skipped.append((line_no, line))  # text after an item's units
+            self.closed = current  # the item ended: a labelled line further down is not its own
             return
         current.body.append(line)
         current.sources.append(line)
+
+    def _closed_with_units(self) -> bool:
+        """Whether the current item's own text already closed with its units."""
+        current = self.stack[-1]
+        so_far = clean_text(current.head + "".join(current.body[-_BODY_LOOKBACK:]))
+        return current.has_units or bool(units_parenthesis(so_far) or _inline_labels(so_far))
 
     def _continue_units(self, line: str) -> bool:
         """Join ``line`` to the labelled units line above when together they read

@@ -78,6 +78,48 @@ def _spaced_names(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
+_TAIL_WORD = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+
+
+def wrapped_header(words: list[str], below: list[str]) -> list[str] | None:
+    """A header whose cells wrapped onto a second line (``序号 工作 具体目标 分管 责任 配合 完成`` /
+    ``类别 领导 部门 部门 时间``): the words below, in order, end as many words above — the
+    ones whose joined label reads best as a header word (``分管领导``, ``配合部门``). None
+    unless the line below is only short header words, fewer than those above, and every
+    joined label is a header word of units, people, deadline or text kinds as a header
+    needs (a units column and a text column)."""
+    n, m = len(words), len(below)
+    if not 2 <= m < n <= 30 or not all(_TAIL_WORD.match(w) for w in below) \
+            or sum(header_score(w) >= 2 for w in below) < m - 1:
+        return None
+    # best[i][j]: score of the first i words above taking the first j words below
+    neg = float("-inf")
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    took = [[False] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(1, n + 1):
+        for j in range(0, min(i, m) + 1):
+            alone = best[i - 1][j] + header_score(words[i - 1]) if best[i - 1][j] > neg else neg
+            joined = best[i - 1][j - 1] + header_score(words[i - 1] + below[j - 1]) + 0.5 \
+                if j and best[i - 1][j - 1] > neg else neg
+            best[i][j], took[i][j] = (joined, True) if joined > alone else (alone, False)
+    if best[n][m] == neg:
+        return None
+    labels, j = [], m
+    for i in range(n, 0, -1):
+        if took[i][j]:
+            labels.append(words[i - 1] + below[j - 1])
+            j -= 1
+        else:
+            labels.append(words[i - 1])
+    labels.reverse()
+    kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
+    if sum(header_score(lb) >= 2 for lb in labels) < len(labels) - 1 or "units" not in kinds \
+            or not {"requirement", "task", "text", "goal"} & set(kinds):
+        return None
+    return labels
+
+
 def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
     """(line index, candidate header words) of the first line that reads as a
     header of three or more columns, with a units or people column and a text
@@ -101,6 +143,11 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
         if re.search(r"[\t|│｜]", line):
             continue  # cells separated by tabs or pipes: the delimited readers' table
         words = [w for w, _ in _words(line.strip())]
+        if i + 1 < len(lines) and not re.search(r"\S {2,}\S", line.strip()) \
+                and (wrapped := wrapped_header(words, [w for w, _ in _words(lines[i + 1].strip())])):
+            # 分管 责任 配合 / 领导 部门 部门: a single-spaced header wrapped over two lines (one
+            # spread by runs of spaces is read by position, layoutrows.layout_header)
+            return i + 1, [wrapped]
         if len(words) < 3 or len(words) > 30 or sum(header_score(w) >= 2 for w in words) < 2:
             continue
         found: list[tuple[float, list[str]]] = []
@@ -332,6 +379,11 @@ def _header_key(line: str) -> str:
     return re.sub(r"\s+", "", line)
 
 
+# A signature's date of issue closing the table: …2025年1月15日印发, …2025年1月15日.
+_ISSUED = re.compile(r"(?:20\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                     r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*(?:印发|发布|制|印)?\s*$")
+
+
 def _rows(lines: list[str], index: int, kinds: list[str], start: int | None = None,
           repeated: frozenset[str] = frozenset()
           ) -> tuple[list[tuple[int, list[tuple[str, int, bool]]]], list[int], list[tuple[int, str]]]:
@@ -343,7 +395,9 @@ def _rows(lines: list[str], index: int, kinds: list[str], start: int | None = No
     Without a 序号 column every line is a row. Rows start at ``start`` (the
     line after the header); page furniture is skipped: a page number
     (``第 3 页 共 8 页``, ``— 3 —``), the header lines repeated on the next page
-    (``repeated``) and a running title between them."""
+    (``repeated``) and a running title between them. After a blank line, a line that
+    ends with a date of issue (a signature: ``集团办公室 2025年1月15日印发``) ends the
+    table; it and the lines below are skipped (noted)."""
     number_at = kinds.index("number") if "number" in kinds else None
     text_at = next((i for i, k in enumerate(kinds) if k in ("requirement", "text")), 0)
     rows: list[tuple[int, list[tuple[str, int, bool]]]] = []
@@ -351,10 +405,17 @@ def _rows(lines: list[str], index: int, kinds: list[str], start: int | None = No
     skipped: list[tuple[int, str]] = []
     start = index + 1 if start is None else start
     furniture = page_breaks(lines, start, repeated)
+    blank = False
     for i in range(start, len(lines)):
         words = _spaced_names(_words(lines[i].strip()))
         if not words:
+            blank = True
             continue
+        if rows and blank and _ISSUED.search(lines[i]) and not any(NUMBER_ONLY.match(w) for w, _ in words[:1]):
+            # 集团办公室 2025年1月15日印发 after a blank line: the table has ended (signature, page chrome)
+            skipped.extend((k + 1, lines[k].strip()) for k in range(i, len(lines)) if lines[k].strip())
+            break
+        blank = False
         if rows and i in furniture:
             skipped.append((i + 1, lines[i].strip()))
             continue

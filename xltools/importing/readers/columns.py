@@ -245,6 +245,15 @@ def _headlines(left: list[str], right: list[str]) -> bool:
     return heads >= 0.8 * len(pairs)
 
 
+def _row_sentences(columns_text: list[list[str]], i: int) -> bool:
+    """Column ``i`` holds a sentence on most rows: half its cells are long
+    sentences, and it is filled on most rows that have any cell."""
+    cells = columns_text[i]
+    rows = sum(1 for j in range(len(cells)) if any(clean_text(col[j]) for col in columns_text if j < len(col)))
+    return _sentences(cells) >= 0.5 and _share(cells, lambda c: len(c) > 12) >= 0.5 \
+        and sum(1 for c in cells if clean_text(c)) >= 0.6 * max(1, rows)
+
+
 def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tuple[list[str], list[int]]:
     """Decide unknown or doubled text columns by their cells (header words
     alone cannot): of two requirement columns without a task column, the
@@ -253,20 +262,25 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
     first column of sentences right of the task column (or the only text
     column) is the requirement; an unknown column of short titles (or
     headlines) left of the task is the goal. A second task column counts as text; with no
-    requirement column, a goal column of sentences right of another text column (工作类别 |
-    具体工作目标) is the requirement unless sentences stand right of it. Returns (kinds,
+    requirement column, a goal column of per-row sentences right of a titles column (工作类别 |
+    具体工作目标), or in a table without a task column, is the requirement unless sentences
+    stand right of it. Returns (kinds,
     indexes decided by content)."""
     kinds = list(kinds)
     decided: list[int] = []
-    goals = [i for i, k in enumerate(kinds) if k == "goal" and _sentences(columns_text[i]) >= 0.5]
-    if "requirement" not in kinds and goals and any(
-            k in ("goal", "task", "text") and any(clean_text(c) for c in columns_text[i])
-            for i, k in enumerate(kinds[:goals[-1]])) and not any(
-            k in ("task", "text") and _sentences(columns_text[i]) >= 0.5
-            for i, k in enumerate(kinds) if i > goals[-1]):
-        # 工作类别 | 具体工作目标 (per-row sentences under a title column): the requirement
-        kinds[goals[-1]] = "requirement"
-        decided.append(goals[-1])
+    # A 工作目标 column of per-row sentences (long, filled on most rows) beside a titles
+    # column, or in a table with no task column, states each row's requirement, not a goal
+    # over a group — unless sentences stand right of it (工作类别 | 具体工作目标 | 责任单位).
+    if "requirement" not in kinds:
+        goal_req = next((i for i, k in enumerate(kinds) if k == "goal" and _row_sentences(columns_text, i)
+                         and ("task" not in kinds or any(
+                             k2 in ("goal", "task", "text") and any(clean_text(c) for c in columns_text[j])
+                             for j, k2 in enumerate(kinds[:i])))
+                         and not any(k2 in ("task", "text") and _sentences(columns_text[j]) >= 0.5
+                                     for j, k2 in enumerate(kinds) if j > i)), None)
+        if goal_req is not None:
+            kinds[goal_req] = "requirement"
+            decided.append(goal_req)
     reqs = [i for i, k in enumerate(kinds) if k == "requirement"]
     if len(reqs) > 1 and "task" not in kinds \
             and (_titles(columns_text[reqs[0]]) >= 0.6 or _headlines(columns_text[reqs[0]], columns_text[reqs[1]])) \
@@ -286,18 +300,6 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
         kinds[first_task] = "requirement"
         decided.append(first_task)
         first_task = None
-    if "requirement" not in kinds:
-        # A 工作目标 column right of the task column (or with none) whose cells are
-        # per-row sentences states each row's requirement, not a goal over a group.
-        goal_req = next((i for i, k in enumerate(kinds) if k == "goal" and (first_task is None or i > first_task)
-                         and _sentences(columns_text[i]) >= 0.5
-                         and _share(columns_text[i], lambda c: len(c) > 12) >= 0.5
-                         and sum(1 for c in columns_text[i] if clean_text(c)) >= 0.6 * max(1, sum(
-                             1 for j in range(len(columns_text[i])) if any(
-                                 clean_text(col[j]) for col in columns_text if j < len(col))))), None)
-        if goal_req is not None:
-            kinds[goal_req] = "requirement"
-            decided.append(goal_req)
     if "requirement" not in kinds:
         candidates = [i for i, k in enumerate(kinds) if k == "text" and (first_task is None or i > first_task)]
         chosen = next((i for i in candidates if _sentences(columns_text[i]) >= 0.5), None)

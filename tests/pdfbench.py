@@ -4,8 +4,8 @@ of the authored sets) is written as a real Word table with python-docx — the
 document's own column labels in a header row repeated on every page, merged
 cells for a goal/task/number spanning rows, narrow column widths so cells
 wrap, a title above, page numbers in the footer, A4 — printed to PDF by
-LibreOffice, and its text taken out three ways: ``pdftotext`` (reading
-order), ``pdftotext -layout`` and pdfplumber's ``page.extract_text()``.
+LibreOffice, and its text taken out three ways: ``pdftotext -raw`` (content
+stream order: a viewer's copy), ``pdftotext -layout`` and pdfplumber's ``page.extract_text()``.
 
 The texts are committed as fixtures (tests/fixtures/pdftext/<doc>.<tool>.txt)
 so tests/test_pdfbench.py is fast and deterministic. Re-run with
@@ -55,6 +55,10 @@ def bench_name(path: Path) -> str:
     return f"{folder}-{path.stem.split('_', 1)[0]}"
 
 
+_CLAUSES = ("确保各项措施落地见效", "切实减轻企业和群众负担", "形成可复制可推广的经验",
+            "推动工作提质增效", "实现全流程闭环管理")
+
+
 def annotated_spec(path: Path) -> Spec:
     """The annotation's plan (layouts.expected_spec) with a requirement's full text taken from
     the current import only where the import reads that item exactly; else its annotated start."""
@@ -81,7 +85,9 @@ def annotated_spec(path: Path) -> Spec:
                 ok, item = next(starts)
                 if not ok:
                     start = _ITEM_NUMBER.sub("", item["requirement_starts_with"])
-                    r = replace(r, text=strip_trailing_punct(start) + "。")
+                    # The start alone rarely fills a narrow cell: a closing clause makes it wrap.
+                    clause = _CLAUSES[len(start) % len(_CLAUSES)]
+                    r = replace(r, text=f"{strip_trailing_punct(start)}，{clause}。")
                 reqs.append(r)
             tasks.append(replace(t, reqs=tuple(reqs)))
         goals.append(replace(g, tasks=tuple(tasks)))
@@ -304,7 +310,7 @@ def extract(pdf: Path) -> dict[str, str]:
     import pdfplumber
 
     out = {
-        "pdftotext": subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+        "pdftotext": subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], check=True,
                                     capture_output=True).stdout.decode("utf-8"),
         "layout": subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
                                  capture_output=True).stdout.decode("utf-8"),

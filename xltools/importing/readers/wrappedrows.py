@@ -44,6 +44,7 @@ _SLACK = 3  # display columns a wrapped line may fall short of its column (one w
 _KINSOKU_SLACK = 5
 # How a deadline ends (年底前, 9月30日止, 长期坚持, 持续推进).
 _DEADLINE_ENDS = ("前", "底", "止", "内", "坚持", "推进", "完成")
+_TEXT_KINDS = ("requirement", "text", "task", "goal")
 _MAX_COMBOS = 200  # ways of giving a line's pieces to the open cells that are tried
 
 
@@ -87,7 +88,7 @@ def ended(kind: str, line: str) -> bool:
     if kind == "units" and not line.endswith(("、", "，", ",", "及", "和")) \
             and line.count("（") + line.count("(") <= line.count("）") + line.count(")"):
         last = re.split(r"[、，,；;]", line)[-1]
-        return looks_like_unit(last)
+        return len(last) >= 3 and looks_like_unit(last)  # 市市 is the start of a name, not one
     return False
 
 
@@ -152,7 +153,7 @@ def read_wrapped(kinds: Sequence[str], rows: Sequence[tuple[int, Sequence[Word]]
     column is ``skip``, a heading row, are left alone). A line no open cell
     can take starts a row of its own under the merged cells on its left (a
     second measure of one task) when its pieces fill the columns on the right
-    and read on from there. ``align(words, first)`` gives the cells of one line."""
+    from a text column on, and read on from there. ``align(words, first)`` gives the cells of one line."""
     n = len(kinds)
     split = [split_lines(words) if first != skip and words else [] for first, words in rows]
 
@@ -178,10 +179,13 @@ def read_wrapped(kinds: Sequence[str], rows: Sequence[tuple[int, Sequence[Word]]
             if at >= len(lines):
                 break
             first = n - len(lines[at])
-            if first < 1 or not subs:
+            if first < 1 or kinds[first] not in _TEXT_KINDS:
                 subs = []
                 break
             cells = first_line(lines[at], first)
+            if any(display_width(t) > widths[c] + _SLACK for c, t in enumerate(cells) if t):
+                subs = []  # wider than its column: no row of this table
+                break
         out.append(subs or None)
     return out
 

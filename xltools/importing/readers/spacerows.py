@@ -439,9 +439,10 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         sample = [(f, r) for f, r in rows[:_SAMPLE] if f != HEADING_ROW]
         leads = _lead_columns(labels)
         aligned = [align_row(kinds, r, spaced_empties, first=f, leads=leads) for f, r in sample]
-        if (side := _side_by_side(lines, index, kinds, start, repeated, spaced_empties, leads)) is not None:
+        if (side := _side_by_side(lines, index, kinds, start, repeated, spaced_empties, leads,
+                                  limit=_SAMPLE)) is not None:
             # Rows read so, numbered 1, 2, 3 … in order: the count is evidence for the reading.
-            numbers = [row[kinds.index("number")] for (f, _), row in zip(side[0], side[2]) if f != HEADING_ROW]
+            numbers = [row[kinds.index("number")] for (f, _), row in zip(side[0], side[2]) if f == 0]
             counted = 3.0 if numbers == [str(k) for k in range(1, len(numbers) + 1)] else 0.0
             aligned = [(counted + sum(_cell_score(k, t, (len(t),), 0) for k, t in zip(kinds, row) if t), row)
                        for (f, _), row in zip(side[0][:_SAMPLE], side[2]) if f != HEADING_ROW]
@@ -476,14 +477,17 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
 
 
 def _side_by_side(lines: list[str], index: int, kinds: list[str], start: int, repeated: frozenset[str],
-                  spaced_empties: bool, leads: frozenset[int], known: list[set[str]] | None = None
-                  ) -> tuple[list, list[int], list[list[str]]] | None:
+                  spaced_empties: bool, leads: frozenset[int], known: list[set[str]] | None = None,
+                  limit: int | None = None) -> tuple[list, list[int], list[list[str]]] | None:
     """(rows as (first column, words), their first lines, their cells) where the cells wrap
     side by side (a PDF read line by line across the page): rows from one number to the
     next, read so when every row of several lines reads so (readers/wrappedrows.py)."""
     if "number" not in kinds:
         return None
     rows, row_lines, _ = _rows(lines, index, kinds, start, repeated, numbered_only=True)
+    if not any(w[2] for _, words in rows for w in words):
+        return None  # every row on one line: nothing wrapped
+    rows, row_lines = rows[:limit], row_lines[:limit]  # a sample, while header readings compete
     wrapped = read_wrapped(kinds, rows, lambda ws, f: align_row(kinds, list(ws), spaced_empties, known,
                                                                 f, leads)[1], HEADING_ROW)
     if any(w is None for w, (f, _) in zip(wrapped, rows) if f != HEADING_ROW) \

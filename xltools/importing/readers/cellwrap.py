@@ -52,10 +52,11 @@ def furniture(texts: Sequence[str], header: Sequence[str]) -> set[int]:
     out = {i for i, t in enumerate(texts) if _PAGE_NUMBER.match(t) and not t.strip().isdigit()}
     k = len(header)
     if k >= 3:
-        key = [re.sub(r"\s+", "", h) for h in header]
-        for i in range(len(texts) - k + 1):
-            if [re.sub(r"\s+", "", t) for t in texts[i:i + k]] == key:
-                out.update(range(i, i + k))
+        key = ["".join(h.split()) for h in header]
+        for i, t in enumerate(texts[:len(texts) - k + 1]):
+            if t == key[0] or "".join(t.split()) == key[0]:
+                if ["".join(x.split()) for x in texts[i:i + k]] == key:
+                    out.update(range(i, i + k))
     return out
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 
 from xltools.importing.readers.columns import cell_type, compat
@@ -50,8 +49,11 @@ _MAX_COMBOS = 200  # ways of giving a line's pieces to the open cells that are t
 
 def display_width(text: str) -> int:
     """Width on the page in half-width columns: a Chinese character is two, and so is a
-    mark of ambiguous width (“ ” 、 — …), which a Chinese font sets full width."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1 for ch in text)
+    mark of ambiguous width (“ ” 、 — …), which a Chinese font sets full width; ASCII one."""
+    if text.isascii():
+        return len(text)
+    # Every character but ASCII is taken as wide (the narrow others are rare in these tables).
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
 
 
 def split_lines(words: Sequence[Word]) -> list[list[Word]]:

@@ -439,7 +439,8 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         sample = [(f, r) for f, r in rows[:_SAMPLE] if f != HEADING_ROW]
         leads = _lead_columns(labels)
         aligned = [align_row(kinds, r, spaced_empties, first=f, leads=leads) for f, r in sample]
-        if (side := _side_by_side(lines, index, kinds, start, repeated, spaced_empties, leads,
+        cut = row_lines[_SAMPLE] - 1 if len(row_lines) > _SAMPLE else len(lines)  # the sample's lines
+        if (side := _side_by_side(lines[:cut], index, kinds, start, repeated, spaced_empties, leads,
                                   limit=_SAMPLE)) is not None:
             # Rows read so, numbered 1, 2, 3 … in order: the count is evidence for the reading.
             numbers = [row[kinds.index("number")] for (f, _), row in zip(side[0], side[2]) if f == 0]
@@ -450,10 +451,10 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
             - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * _bare_modifiers(labels)
         if best is None or score > best[0]:
-            best = (score, labels, rows, row_lines, start, repeated)
+            best = (score, labels, rows, row_lines, start, repeated, side is not None)
     if best is None:
         return None
-    _, labels, rows, row_lines, start, repeated = best
+    _, labels, rows, row_lines, start, repeated, sampled_side = best
     kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
     skipped = _rows(lines, index, kinds, start, repeated)[2]
     skipped += [(i + 1, lines[i].strip()) for i in range(index + 1, start) if lines[i].strip()]
@@ -471,7 +472,8 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     for i, (f, r) in enumerate(rows):
         if f != HEADING_ROW and any(w[2] for w in r):
             cells[i] = align_row(kinds, r, spaced_empties, known, f, leads)[1]
-    if (side := _side_by_side(lines, index, kinds, start, repeated, spaced_empties, leads, known)) is not None:
+    if sampled_side and (side := _side_by_side(lines, index, kinds, start, repeated, spaced_empties, leads,
+                                               known)) is not None:
         rows, row_lines, cells = side
     return _emit(lines, index, name, fixer, labels, [f for f, _ in rows], cells, row_lines, skipped)
 

@@ -34,3 +34,14 @@ def test_a_writer_who_spaces_some_numbers_is_left_alone() -> None:
     text = "1 新建污水管网 14 公里\n2 完成改厕2600户，新建站点12个，培训3次\n"
     assert not spaced_numbers(text)
     assert unspace_numbers(text) == text
+
+
+def test_a_row_number_between_cells_is_no_spaced_number() -> None:
+    # A space dump: the task's number stands between two cells, before no measure word.
+    text = ("目标 任务 序号 具体要求 责任单位\n"
+            "稳定预期 做好解读 1 围绕 2 项重点开展解读 市政府办\n"
+            "稳定预期 回应关切 2 完善 3 项机制 市网信办\n"
+            "稳定预期 回应关切 3 开展 4 次培训 市委宣传部\n")
+    out = unspace_numbers(text).split("\n")
+    assert out[1] == "稳定预期 做好解读 1 围绕2项重点开展解读 市政府办"
+    assert out[3] == "稳定预期 回应关切 3 开展4次培训 市委宣传部"

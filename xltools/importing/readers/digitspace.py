@@ -1,8 +1,10 @@
 """Spaces a PDF's text extraction puts around numbers in Chinese text
 (``pdftotext``: ``完成改造 32 个``, ``2024 年 10 月底前``): where a document
-writes every number between Chinese characters with a space on each side and
-never without, the spaces are the extraction's, not the writer's, and are
-taken out, so ``2024年10月底前`` reads as a deadline and ``32个`` as text.
+writes a number before its measure or date word (个 年 月 公里 …) with a space
+on each side and (nearly) never without, the spaces are the extraction's, not
+the writer's, and are taken out, so ``2024年10月底前`` reads as a deadline and
+``32个`` as text. A number before anything else is left alone: in a row of
+cells parted by spaces it may be a cell of its own (``预期 1 做好…``).
 
 Where cells are parted by single spaces (no columns aligned by runs of
 spaces), a date keeps the space before it (``县住建局 9 月底前``: it may open
@@ -20,13 +22,16 @@ import re
 
 _CJK = "\u4e00-\u9fff"
 _NUM = r"\d+(?:\.\d+)?%?"
-# A number with one space on each side between Chinese characters: the signature.
-_SPACED = re.compile(rf"[{_CJK}] {_NUM} [{_CJK}]")
-_TIGHT = re.compile(rf"[{_CJK}]{_NUM}[{_CJK}]")
-# A date (2024 年, 9 月) keeps the space before it: it may open a deadline cell (县住建局 9 月底前).
-_LEFT = re.compile(rf"(?<=[{_CJK}，、（]) (?={_NUM}(?: |[{_CJK}]|$))")
-_LEFT_NOT_DATE = re.compile(rf"(?<=[{_CJK}，、（]) (?={_NUM}(?: |[{_CJK}]|$))(?:(?<=[年月] )|(?!\d{{1,4}} ?[年月]))")
-_RIGHT = re.compile(rf"(?<=[{_CJK}，、（]{{1}})({_NUM}) (?=[{_CJK}])")
+# What follows a number in running text: a measure or date word (32 个, 2024 年, 86 公里), or
+# the end of the line (the page wrapped the cell after it). A number before anything else may
+# be a cell of its own (a row's number between two cells).
+_MEASURE = "年月日号时个万亿元件处所座家条名人户次项台辆套间栋公米亩吨倍批场期"
+# A number with one space on each side between Chinese text and its measure: the signature.
+_SPACED = re.compile(rf"[{_CJK}] {_NUM} [{_MEASURE}]")
+_TIGHT = re.compile(rf"[{_CJK}]{_NUM}[{_MEASURE}]")
+_LEFT = re.compile(rf"(?<=[{_CJK}，、（]) (?={_NUM}(?: ?[{_MEASURE}]|$))")
+_LEFT_NOT_DATE = re.compile(rf"(?<=[{_CJK}，、（]) (?={_NUM}(?: ?[{_MEASURE}]|$))(?:(?<=[年月] )|(?!\d{{1,4}} ?[年月]))")
+_RIGHT = re.compile(rf"(?<=[{_CJK}，、（]{{1}})({_NUM}) (?=[{_MEASURE}])")
 # A number opening a piece (at the line's start or after a column gap) before a date word:
 # ``2024 年``, ``10 月`` (a row's number before its first cell, ``1 完成``, keeps its space).
 _LEADING = re.compile(r"(?:^|(?<= ))(\d{1,4}) (?=[年月日])")

@@ -445,8 +445,13 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
             # Rows read so, numbered 1, 2, 3 … in order: the count is evidence for the reading.
             numbers = [row[kinds.index("number")] for (f, _), row in zip(side[0], side[2]) if f == 0]
             counted = 3.0 if numbers == [str(k) for k in range(1, len(numbers) + 1)] else 0.0
-            aligned = [(counted + sum(_cell_score(k, t, (len(t),), 0) for k, t in zip(kinds, row) if t), row)
-                       for (f, _), row in zip(side[0][:_SAMPLE], side[2]) if f != HEADING_ROW]
+            side_aligned = [(counted + sum(_cell_score(k, t, (len(t),), 0) for k, t in zip(kinds, row) if t), row)
+                            for (f, _), row in zip(side[0][:_SAMPLE], side[2]) if f != HEADING_ROW]
+            # The two readings of these header words compete: side by side only where it reads better.
+            if sum(a for a, _ in side_aligned) > sum(a for a, _ in aligned):
+                aligned = side_aligned
+            else:
+                side = None
         empty_cols = sum(1 for c in range(len(kinds)) if not any(cells[c] for _, cells in aligned))
         score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
             - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * _bare_modifiers(labels)

@@ -447,8 +447,9 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
             counted = 3.0 if numbers == [str(k) for k in range(1, len(numbers) + 1)] else 0.0
             side_aligned = [(counted + sum(_cell_score(k, t, (len(t),), 0) for k, t in zip(kinds, row) if t), row)
                             for (f, _), row in zip(side[0][:_SAMPLE], side[2]) if f != HEADING_ROW]
-            # The two readings of these header words compete: side by side only where it reads better.
-            if sum(a for a, _ in side_aligned) > sum(a for a, _ in aligned):
+            # The two readings of these header words compete (the count aside): side by side only
+            # where its cells read better.
+            if sum(a for a, _ in side_aligned) - counted * len(side_aligned) > sum(a for a, _ in aligned):
                 aligned = side_aligned
             else:
                 side = None

@@ -22,9 +22,11 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     from xltools.importing.readers import (boxdraw, delimited, offsetrows, piperows, prose, records, spacerows, stream,
                                           text_table)
     from xltools.importing.readers.cleanup import Fixer
+    from xltools.importing.readers.digitspace import unspace_numbers
     from xltools.importing.readers.accounting import account_lines
     from xltools.importing.readers.scoring import best_of
 
+    text = unspace_numbers(text)  # 2024 年 10 月: a PDF extraction's spaces (readers/digitspace.py)
     fixer = Fixer(text, simplified)
     text = fixer.fix_text(text)  # notes the original of every changed line
     proposals: list = []

@@ -33,6 +33,7 @@ from xltools.importing.readers.layout import current_layout
 from xltools.importing.readers.layoutrows import layout_columns, layout_header, layout_rows, page_breaks
 from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.readers.stream import _MODIFIERS, _segmentations
+from xltools.importing.readers.wrappedrows import read_wrapped, wrapped_header
 from xltools.text import clean_text
 from xltools.importing.units import looks_like_unit, looks_like_units_cell
 
@@ -385,7 +386,7 @@ _ISSUED = re.compile(r"(?:20\d{2}|[〇零一二三四五六七八九]{4})\s*年\
 
 
 def _rows(lines: list[str], index: int, kinds: list[str], start: int | None = None,
-          repeated: frozenset[str] = frozenset()
+          repeated: frozenset[str] = frozenset(), numbered_only: bool = False
           ) -> tuple[list[tuple[int, list[tuple[str, int, bool]]]], list[int], list[tuple[int, str]]]:
     """The rows under the header: ((first column, words) of each row, first
     line of each, lines before the first row). With a 序号 column a row starts
@@ -431,7 +432,8 @@ def _rows(lines: list[str], index: int, kinds: list[str], start: int | None = No
             starts = True
         else:
             starts = any(NUMBER_ONLY.match(w) for w, _ in words[:number_at + 1])
-            if not starts and rows and (cell_type(words[0][0]) == "sentence" or _ends_a_row(words, kinds)):
+            if not starts and rows and not numbered_only \
+                    and (cell_type(words[0][0]) == "sentence" or _ends_a_row(words, kinds)):
                 starts, first = True, text_at
         if starts:
             rows.append((first, []))
@@ -452,6 +454,12 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     if found is None:
         return None
     index, candidates = found
+    # Header words cut by a narrow cell (序 / 号) are no words of their own until the lines
+    # under them are put back: the line's words as they stand are a candidate too.
+    raw = [w for w, _ in _words(lines[index].strip())]
+    if raw not in candidates and wrapped_header(raw, [[w for w, _ in _words(ln.strip())]
+                                                      for ln in lines[index + 1:index + 4]], header_score):
+        candidates = candidates + [raw]
     # Where the header itself is spread with runs of spaces, spaces align columns and
     # say nothing of empty cells.
     spaced_empties = not re.search(r"\S {2,}\S", lines[index].strip())
@@ -480,6 +488,11 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         if (sub := _sub_header(lines, index, labels)) is not None:
             start, labels = sub[0] + 1, sub[1]
             repeated |= {_header_key(lines[sub[0]])}
+        elif (joined := wrapped_header(labels, [[w for w, _ in _words(ln.strip())] for ln in lines[index + 1:index + 4]],
+                                       header_score)) is not None:
+            # Narrow header cells wrapped over the next lines (序 / 号): readers/wrappedrows.py.
+            start, labels = index + 1 + joined[1], joined[0]
+            repeated |= {_header_key(ln) for ln in lines[index + 1:start]}
         kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
         rows, row_lines, _ = _rows(lines, index, kinds, start, repeated)
         if not rows:
@@ -487,14 +500,28 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         sample = [(f, r) for f, r in rows[:_SAMPLE] if f != HEADING_ROW]
         leads = _lead_columns(labels)
         aligned = [align_row(kinds, r, spaced_empties, first=f, leads=leads) for f, r in sample]
+        cut = row_lines[_SAMPLE] - 1 if len(row_lines) > _SAMPLE else len(lines)  # the sample's lines
+        if (side := _side_by_side(lines[:cut], index, kinds, start, repeated, spaced_empties, leads,
+                                  limit=_SAMPLE)) is not None:
+            # Rows read so, numbered 1, 2, 3 … in order: the count is evidence for the reading.
+            numbers = [row[kinds.index("number")] for (f, _), row in zip(side[0], side[2]) if f == 0]
+            counted = 3.0 if numbers == [str(k) for k in range(1, len(numbers) + 1)] else 0.0
+            side_aligned = [(counted + sum(_cell_score(k, t, (len(t),), 0) for k, t in zip(kinds, row) if t), row)
+                            for (f, _), row in zip(side[0][:_SAMPLE], side[2]) if f != HEADING_ROW]
+            # The two readings of these header words compete (the count aside): side by side only
+            # where its cells read better.
+            if sum(a for a, _ in side_aligned) - counted * len(side_aligned) > sum(a for a, _ in aligned):
+                aligned = side_aligned
+            else:
+                side = None
         empty_cols = sum(1 for c in range(len(kinds)) if not any(cells[c] for _, cells in aligned))
         score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
             - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * _bare_modifiers(labels)
         if best is None or score > best[0]:
-            best = (score, labels, rows, row_lines, start, repeated)
+            best = (score, labels, rows, row_lines, start, repeated, side is not None)
     if best is None:
         return None
-    _, labels, rows, row_lines, start, repeated = best
+    _, labels, rows, row_lines, start, repeated, sampled_side = best
     kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
     skipped = _rows(lines, index, kinds, start, repeated)[2]
     skipped += [(i + 1, lines[i].strip()) for i in range(index + 1, start) if lines[i].strip()]
@@ -512,7 +539,51 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
     for i, (f, r) in enumerate(rows):
         if f != HEADING_ROW and any(w[2] for w in r):
             cells[i] = align_row(kinds, r, spaced_empties, known, f, leads)[1]
+    if sampled_side and (side := _side_by_side(lines, index, kinds, start, repeated, spaced_empties, leads,
+                                               known)) is not None:
+        rows, row_lines, cells = side
     return _emit(lines, index, name, fixer, labels, [f for f, _ in rows], cells, row_lines, skipped)
+
+
+def _side_by_side(lines: list[str], index: int, kinds: list[str], start: int, repeated: frozenset[str],
+                  spaced_empties: bool, leads: frozenset[int], known: list[set[str]] | None = None,
+                  limit: int | None = None) -> tuple[list, list[int], list[list[str]]] | None:
+    """(rows as (first column, words), their first lines, their cells) where the cells wrap
+    side by side (a PDF read line by line across the page): rows from one number to the
+    next, read so when every row of several lines reads so (readers/wrappedrows.py)."""
+    if "number" not in kinds:
+        return None
+    rows, row_lines, _ = _rows(lines, index, kinds, start, repeated, numbered_only=True)
+    if not any(w[2] for _, words in rows for w in words):
+        return None  # every row on one line: nothing wrapped
+    rows, row_lines = rows[:limit], row_lines[:limit]  # a sample, while header readings compete
+    wrapped = read_wrapped(kinds, rows, lambda ws, f: align_row(kinds, list(ws), spaced_empties, known,
+                                                                f, leads)[1], HEADING_ROW)
+    if any(w is None for w, (f, _) in zip(wrapped, rows) if f != HEADING_ROW) \
+            or not any(len(r) > 1 or any(x[2] for x in words) for r, (_, words) in zip(wrapped, rows) if r):
+        return None
+    out_rows, out_lines, cells = [], [], []
+    for subs, (f, words), line in zip(wrapped, rows, row_lines):
+        if subs is None:  # a heading row
+            out_rows.append((f, words))
+            out_lines.append(line)
+            cells.append([words[0][0]] + [""] * (len(kinds) - 1))
+            continue
+        for first, row_cells, at in subs:
+            out_rows.append((first, words))
+            out_lines.append(_line_of(lines, line, at))
+            cells.append(row_cells)
+    return out_rows, out_lines, cells
+
+
+def _line_of(lines: list[str], row_line: int, at: int) -> int:
+    """The line number (from 1) of a row's ``at``-th text line, the row starting at ``row_line``."""
+    i = row_line - 1
+    for _ in range(at):
+        i += 1
+        while i < len(lines) - 1 and not lines[i].strip():
+            i += 1
+    return min(i, len(lines) - 1) + 1
 
 
 def _emit(lines: list[str], index: int, name: str, fixer: Fixer | None, labels: list[str], firsts: list[int],

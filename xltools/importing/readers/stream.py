@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from xltools import labels as L
+from xltools.importing.readers.cellwrap import furniture, recut_rows
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import (MULTI_LINE, OTHER_KINDS, cell_type, compat, header_role, header_score,
                                      resolve_text_columns, split_glued_header, squeeze)
@@ -399,7 +400,7 @@ def best_reading(items: list[Item]) -> Reading | None:
         if at is not None and start != at:
             continue
         words = [it.text for it in items[start:end]]
-        body = [it for it in items[end:] if it.ctype != "chrome"]
+        body = _body(items, start, end)
         if len(body) < 2:
             continue
         written = [("".join(words[a:b]), items[start + a].line) for a, b in spans]
@@ -416,9 +417,20 @@ def best_reading(items: list[Item]) -> Reading | None:
                 best = Reading(placed, kinds, [r.role if r else "" for r in roles], end, [], [], total)
     if best is None:
         return None
-    body = [it for it in items[best.header_end:] if it.ctype != "chrome"]
+    body = _body(items, _header_start(items, best), best.header_end)
     _, best.cols, best.new_row = _align(best.kinds, body, _gaps(body))
     return best
+
+
+def _header_start(items: list[Item], reading: Reading) -> int:
+    return next((i for i, it in enumerate(items) if it.line == reading.labels[0][1]), 0)
+
+
+def _body(items: list[Item], start: int, end: int) -> list[Item]:
+    """The cells under the header: no page furniture (a page number, the header repeated)."""
+    rest = items[end:]
+    skip = furniture([it.text for it in rest], [it.text for it in items[start:end]])
+    return [it for k, it in enumerate(rest) if it.ctype != "chrome" and k not in skip]
 
 
 def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
@@ -429,9 +441,10 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
     reading = best_reading(items)
     if reading is None:
         return None
-    header_start = next((i for i, it in enumerate(items) if it.line == reading.labels[0][1]), 0)
-    body = [it for it in items[reading.header_end:] if it.ctype != "chrome"]
-    chrome = [it for it in items[reading.header_end:] if it.ctype == "chrome"]
+    header_start = _header_start(items, reading)
+    body = _body(items, header_start, reading.header_end)
+    kept = {id(it) for it in body}
+    chrome = [it for it in items[reading.header_end:] if id(it) not in kept]
     n = len(reading.kinds)
     # Rows of cells (several lines of one cell joined by a line break).
     rows: list[list[list[str]]] = []
@@ -450,6 +463,9 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
                 and not _LIST_SEP.search(it.text) and not _LIST_SEP.search(rows[-1][col - 1][-1]):
             split_units.append((row_lines[-1], col, rows[-1][col - 1][-1], it.text))
         rows[-1][col].append(it.text)
+    # Cells hard-wrapped by a PDF page: rows' lines cut again by width (readers/cellwrap.py).
+    rows, kept = recut_rows(reading.kinds, rows)
+    row_lines, row_start_col = [row_lines[i] for i in kept], [row_start_col[i] for i in kept]
     columns_text = [["\n".join(r[c]) for r in rows] for c in range(n)]
     kinds, decided = resolve_text_columns(reading.kinds, columns_text)
     columns: list[Column] = []

@@ -1,0 +1,57 @@
+"""Tables flattened by real tools (tests/pdfbench.py: a Word table printed to PDF by
+LibreOffice, its text taken by pdftotext, pdftotext -layout and pdfplumber), scored
+against the source document's annotation like the real corpus. Prints per-tool figures;
+fails below each tool's floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from real_examples import compare_items, expected_for
+
+HERE = Path(__file__).parent
+BENCH = HERE / "fixtures" / "pdftext"
+TOOLS = ("pdftotext", "layout", "pdfplumber")
+
+# Exact requirements per tool (of 208 annotated in each), set from what the readers reach
+# (first sight, before readers/wrappedrows, cellwrap and digitspace: 11, 20, 12).
+FLOORS = {"pdftotext": 12, "layout": 77, "pdfplumber": 85}
+
+
+def score_text(path: Path, source: Path) -> tuple[int, int, list[str]]:
+    """Import the extracted text ``path`` and compare it with ``source``'s annotation."""
+    from xltools.errors import XltoolsError
+    from xltools.importing.importer import read_original
+
+    expected = expected_for(source)
+    text = path.read_text(encoding="utf-8")
+    try:
+        plan = read_original(path)
+    except XltoolsError as e:
+        return 0, len(expected["items"]), [f"{path.name}: {e}"]
+    items = compare_items(plan, expected, text)
+    return (sum(1 for item in items if not item), len(items), [f"{path.name}: {p}" for item in items for p in item])
+
+
+def bench() -> dict[str, str]:
+    return {name: entry["source"] for name, entry in
+            json.loads((BENCH / "index.json").read_text(encoding="utf-8")).items()}
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_flattened_by_real_tools(tool: str) -> None:
+    exact = total = 0
+    misses: list[str] = []
+    per_doc = []
+    for name, source in bench().items():
+        e, n, m = score_text(BENCH / f"{name}.{tool}.txt", HERE / source)
+        exact, total = exact + e, total + n
+        per_doc.append(f"{name} {e}/{n}")
+        misses += m
+    print(f"\n{tool}: {exact}/{total} exact ({100 * exact / total:.0f}%)  " + "  ".join(per_doc))
+    for m in misses:
+        print("  ", m)
+    assert exact >= FLOORS[tool], f"{tool}: {exact}/{total} below the floor {FLOORS[tool]}"

@@ -8,7 +8,7 @@ from xltools import labels as L
 from xltools.importing.builder import build_plan
 from xltools.importing.readers import read_source
 from xltools.importing.readers.columns import resolve_text_columns
-from xltools.importing.readers.spacerows import wrapped_header
+from xltools.importing.readers.spacerows import wrapped_header_line as wrapped_header
 from xltools.model import Role
 
 

@@ -82,13 +82,15 @@ def _spaced_names(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
 _TAIL_WORD = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 
 
-def wrapped_header(words: list[str], below: list[str]) -> list[str] | None:
-    """A header whose cells wrapped onto a second line (``序号 工作 具体目标 分管 责任 配合 完成`` /
+def wrapped_header_line(words: list[str], below: list[str]) -> list[str] | None:
+    """A single-spaced header whose cells wrapped onto one second line (``序号 工作 具体目标 分管 责任 配合 完成`` /
     ``类别 领导 部门 部门 时间``): the words below, in order, end as many words above — the
     ones whose joined label reads best as a header word (``分管领导``, ``配合部门``). None
     unless the line below is only short header words, fewer than those above, and every
     joined label is a header word of units, people, deadline or text kinds as a header
-    needs (a units column and a text column)."""
+    needs (a units column and a text column). Unlike ``wrappedrows.wrapped_header`` (pieces
+    that make each word read better, for narrow cells of a PDF), a joined word here may read
+    less well alone (事项 + 类型) where the whole header reads best."""
     n, m = len(words), len(below)
     if not 2 <= m < n <= 30 or not all(_TAIL_WORD.match(w) for w in below) \
             or sum(header_score(w) >= 2 for w in below) < m - 1:
@@ -145,7 +147,7 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
             continue  # cells separated by tabs or pipes: the delimited readers' table
         words = [w for w, _ in _words(line.strip())]
         if i + 1 < len(lines) and not re.search(r"\S {2,}\S", line.strip()) \
-                and (wrapped := wrapped_header(words, [w for w, _ in _words(lines[i + 1].strip())])):
+                and (wrapped := wrapped_header_line(words, [w for w, _ in _words(lines[i + 1].strip())])):
             # 分管 责任 配合 / 领导 部门 部门: a single-spaced header wrapped over two lines (one
             # spread by runs of spaces is read by position, layoutrows.layout_header)
             return i + 1, [wrapped]

@@ -31,6 +31,7 @@ from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import (find_labels, header_role, label_kind, label_role, modifier_role,
                                                names_its_role, squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
+from xltools.importing.readers.unwrap import join_wrapped
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import looks_like_units_cell, parse_clause, split_top_level
 
@@ -158,6 +159,11 @@ def _marker(line: str) -> tuple[float, str, str] | None:
                 number = str(_CIRCLED.index(number) + 1)
             return rank, number, line[m.end():]
     return None
+
+
+def opens_item(line: str) -> bool:
+    """Whether ``line`` opens a numbered item (一、 （一） 1. （1） ① 第一条 问题1：)."""
+    return _marker(line.strip()) is not None
 
 
 # Brackets that may close an item with its units: （） () 〔〕 【】 [].
@@ -670,8 +676,8 @@ class _Parser:
         if self.open_units is not None and mk is None and self._continue_units(line):
             return
         self.open_units = None
-        self.last_units_target = None
         if mk is not None:
+            self.last_units_target = None
             rank, number, rest = mk
             while self.stack and self.stack[-1].rank >= rank:
                 self.stack.pop()
@@ -683,6 +689,7 @@ class _Parser:
             self.stack.append(block)
             return
         if not self.stack:
+            self.last_units_target = None
             self.preamble.append((line_no, line))
             return
         current = self.stack[-1]
@@ -691,8 +698,11 @@ class _Parser:
         body = current.body if len(current.body) <= _BODY_LOOKBACK else current.body[-_BODY_LOOKBACK:]
         so_far = clean_text((current.head if body is current.body else "") + "".join(body))
         if current.labelled or units_parenthesis(so_far) or _inline_labels(so_far):
-            self.skipped.append((line_no, line))  # text after an item's units
+            # Text after an item's units (联系电话：… between its fields): the group's
+            # further fields below still go to the same items.
+            self.skipped.append((line_no, line))
             return
+        self.last_units_target = None
         current.body.append(line)
         current.sources.append(line)
 
@@ -768,7 +778,8 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     """Read a prose task list; None when no numbered item carries units."""
     parser = _Parser()
     lines: list[tuple[int, str]] = []
-    for i, raw in enumerate(text.split("\n"), start=1):
+    # A PDF's hard-wrapped lines go back into their paragraphs first (readers/unwrap.py).
+    for i, raw in join_wrapped(text.split("\n"), opens_item):
         fixed = (fixer.fix(raw) if fixer else raw).strip()
         # Items run together on one line are cut before cleaning, which drops the spaces
         # that show where one ended (…措施 （一）严打… → 措施（一）严打…).

@@ -14,8 +14,8 @@ real ones whose index.json ``columns`` is empty and the prose documents
 * prints it to PDF with ``soffice --headless --convert-to pdf`` and extracts
   the text with ``pdftotext`` (raw reading order), ``pdftotext -layout`` and
   pdfplumber ``page.extract_text()``;
-* writes the same text as a web page (one ``<p>`` per paragraph; the lines
-  that go on an item — labelled unit lines, continuations — after a ``<br>``
+* writes the same text as a web page (one ``<p>`` per paragraph; the
+  labelled lines of an item — 责任单位：…, 完成时限：… — after a ``<br>``
   inside the item's paragraph) and flattens it with ``soffice
   --convert-to txt:Text`` and a ``get_text()`` scraper (BeautifulSoup).
 
@@ -134,12 +134,24 @@ def write_docx(paras: list[str], path: Path) -> None:
     doc.save(path)
 
 
+# An item's field: a label whose head is a unit, person, deadline or measure word (not 联系人,
+# 分享到, 来源 — page furniture of its own paragraph).
+_FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:单位|部门|科室|处室|主体|领导|时限|时间|节点|措施|责任人|要求)"
+                         r"(?:[（(][\u4e00-\u9fff]{1,6}[)）])?\s*[：:]")
+
+
+_SUB_ITEM = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[)）])")
+
+
 def write_html(paras: list[str], path: Path) -> None:
-    """A web page: a paragraph per item; a line that goes on the item above
-    (it opens with no number) after a <br> in the item's paragraph."""
+    """A web page: a paragraph per item; the labelled lines of an item
+    (责任单位：…, 完成时限：…) after a <br> in the item's paragraph, as an
+    editor's soft returns put them."""
     blocks: list[list[str]] = []
     for i, para in enumerate(paras):
-        if blocks and not _NUMBERED.match(para) and _NUMBERED.match(blocks[-1][0]) and i > 3:
+        # Not after a sub-item (①, （1）): a field there is the whole group's, its own paragraph.
+        if blocks and _FIELD_LINE.match(para) and _NUMBERED.match(blocks[-1][0]) \
+                and not _SUB_ITEM.match(blocks[-1][0]) and i > 3:
             blocks[-1].append(para)
         else:
             blocks.append([para])

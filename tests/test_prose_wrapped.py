@@ -24,7 +24,7 @@ FLOORS = {
     "pdftotext-layout": 235,
     "pdfplumber": 235,
     "html-soffice": 238,
-    "html-scraper": 171,
+    "html-scraper": 238,
 }
 
 

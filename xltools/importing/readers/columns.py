@@ -309,6 +309,8 @@ def _label_before(text: str, end: int, boundary: bool) -> int | None:
     start = m.start()
     # A run right after another label's colon is that label's value (张三牵头单位).
     at_boundary = start == 0 or not boundary or text[start - 1] in " \t　；;，,。.、（(【】)）!！?？"
+    if start and text[start - 1] == "、" and (glued := _glued_tail(text, start, end)) is not None:
+        return glued  # 局长责任科室： after 、 — the list's last name, then the label (a web page's glued <br>)
     if end - start <= _LABEL_MAX and at_boundary and label_kind(text[start:end]):
         # 医保办配合科室： (a space between them was dropped): the unit name ends the value
         # before; the label is the tail that names a role or is a known label.
@@ -319,12 +321,33 @@ def _label_before(text: str, end: int, boundary: bool) -> int | None:
                     and looks_like_unit(text[start:i]):
                 return i
         return start
+    if (glued := _glued_tail(text, max(start, end - _LABEL_MAX), end)) is not None:
+        return glued  # 责任科室：基层卫生科整改时限： — the value, then the next label
     for i in range(max(start, end - _LABEL_MAX), end - 1):
         word = text[i:end]
         r = header_role(word)
         if label_kind(word) and (r is not None and r.exact or word.startswith(_MODIFIERS)):
             return i
     return None
+
+
+def _glued_tail(text: str, start: int, end: int) -> int | None:
+    """Where a label starts inside a run that continues a list (after 、): the
+    tail of three or more characters that reads as a label, best when it is an
+    alias or starts with a role modifier and when a unit name stands before it
+    (各临床科室时间节点, 纪检监察组整改时限, 局长责任科室)."""
+    best: tuple[tuple[int, int, int], int] | None = None
+    for i in range(start + 2, end - 2):
+        word = text[i:end]
+        if not label_kind(word):
+            continue
+        r = header_role(word)
+        score = 2 * (r is not None and r.exact or word.startswith(_MODIFIERS)) + looks_like_unit(text[start:i])
+        # Alike, a label of four characters (modifier + head: 办结时限, not 结时限 after 监测站办).
+        key = (score, -abs(len(word) - 4), len(word))
+        if score and (best is None or key > best[0]):
+            best = (key, i)
+    return best[1] if best else None
 
 
 _MODIFIERS = tuple(sorted({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIBLE_HEADER_WORDS},

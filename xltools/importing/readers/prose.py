@@ -33,7 +33,7 @@ from xltools.importing.readers.columns import (find_labels, header_role, label_k
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.unwrap import join_wrapped
 from xltools.text import clean_text, strip_trailing_punct
-from xltools.importing.units import looks_like_units_cell, parse_clause, split_top_level
+from xltools.importing.units import looks_like_unit, looks_like_units_cell, parse_clause, split_top_level
 
 _CN = L.CN_NUMERALS
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -216,7 +216,7 @@ def split_labelled(inner: str) -> list[tuple[str, str]]:
 def _inline_labels(full: str) -> tuple[int, list[tuple[str, str]]] | None:
     """Units labelled at the end of the item's own text, after a sentence end
     (…工作。责任单位：市财政局) → (where they start, pairs)."""
-    for start, _, label in find_labels(full, ("units", "deadline")):
+    for start, _, label in find_labels(full, ("units", "deadline", "people")):
         # After a sentence end, or after the closing bracket of the item's units (…）时间节点：全年).
         head = full[:start]
         if head.rstrip().endswith(_SENTENCE_END + tuple(_CLOSERS)) and _balanced(head):
@@ -711,7 +711,10 @@ class _Parser:
         as one list of units (the line was wrapped inside a name or after 、)."""
         targets, (label, value) = self.open_units  # type: ignore[misc]
         joined = value + line.rstrip("。；;")
-        if not looks_like_units_cell(joined) or looks_like_units_cell(value) and \
+        last = re.split(r"[、，,]", value)[-1]
+        # 各林场、区气象 / 局: the list's last name becomes a unit name only with the line.
+        cut_name = len(line) <= 8 and not looks_like_unit(last) and looks_like_unit(re.split(r"[、，,]", joined)[-1])
+        if not looks_like_units_cell(joined) or looks_like_units_cell(value) and not cut_name and \
                 not re.match(r"^[\u4e00-\u9fff（）()]{1,8}[、，,]", line) and not value.endswith(("、", "，", ",")):
             return False
         for t in targets:

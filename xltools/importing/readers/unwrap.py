@@ -26,6 +26,7 @@ _LABEL_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,6}[
 _OPENS = tuple("（(〔【[［")
 _FIELD = re.compile(r"[\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,6}[)）])?\s*[：:]")
 _MIN_WIDTH = 12  # a shorter page width is a table column, not a page
+_TAIL = 400  # characters of a paragraph that decide how it goes on
 _SLACK = 3.0  # a paragraph's first line is indented two characters; punctuation may be squeezed
 
 
@@ -69,9 +70,10 @@ def join_wrapped(lines: list[str], opens_item: Callable[[str], bool]) -> list[tu
         if not line or PAGE_FOOTER.match(line):
             out.append((i, raw))
             continue
-        if open_at is not None and _continues(out[open_at][1].rstrip(), raw, opens_item):
+        # Only the paragraph's tail is looked at: a long one costs no more per line.
+        if open_at is not None and _continues(out[open_at][1].rstrip()[-_TAIL:], raw, opens_item):
             out[open_at] = (out[open_at][0], out[open_at][1].rstrip() + line)
-            if width(line) < page - _SLACK and not _open_bracket(out[open_at][1]):
+            if width(line) < page - _SLACK and not _open_bracket(out[open_at][1][-_TAIL:]):
                 open_at = None
             continue
         out.append((i, raw))

@@ -101,3 +101,10 @@ def test_a_label_glued_to_the_list_before_it():
     text = "分管领导：副局长、办公室主任责任股室：营林股、防火办监测站办结时限：5月底前"
     assert [w for _, _, w in find_labels(text)] == ["分管领导", "责任股室", "办结时限"]
     assert split_labelled(text)[1] == ("责任股室", "营林股、防火办监测站")
+
+
+def test_a_title_cut_inside_its_quotation_marks_is_one_title():
+    text = "某县林业局关于印发《某县2025年森林\n防火工作分工方案》的通知\n" + WRAPPED.split("\n", 1)[1]
+    plan = _plan(text)
+    assert plan.info.title == "某县林业局关于印发《某县2025年森林防火工作分工方案》的通知"
+    assert [t[:8] for t, _, _ in _rows(plan)] == ["开展林区野外用火", "完成林区防火隔离", "组织森林消防半专"]

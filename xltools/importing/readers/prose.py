@@ -407,6 +407,26 @@ def choose_title(candidates: list[str]) -> str:
     return strip_trailing_punct(cands[0]) if cands else ""
 
 
+def _cut_titles(lines: list[str]) -> list[str]:
+    """Preamble lines with a title the page (or a centred two-line layout) cut
+    put back together: a line without sentence punctuation that leaves 《 〈 （ “
+    open goes on with the next such lines until it closes (…印发《2024年全市
+    数字政府建设 / 工作要点》的通知)."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line, j = lines[k], k + 1
+        while j < len(lines) and j - k < 3 and _opens_quote(line) and not re.search(r"[。；;：:]", line + lines[j]):
+            line, j = line + lines[j], j + 1
+        out.append(line)
+        k = j
+    return out
+
+
+def _opens_quote(text: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in ("《》", "〈〉", "（）", "“”"))
+
+
 def year_of(text: str) -> int | None:
     m = re.search(r"(20\d{2})\s*年", text)
     return int(m.group(1)) if m else None
@@ -980,7 +1000,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     closing = sorted(parser.skipped + unread)
     events, doc_review = _document_deadline(events, preamble_text + [t for i, t in closing if i > last_item])
     parser.review.extend(doc_review)
-    title = choose_title(preamble_text)
+    title = choose_title(_cut_titles(preamble_text))
     year = year_of(title) or next((y for t in preamble_text[:12] if (y := year_of(t))), None)
     doc = next((m.group(0) for t in preamble_text[:12] if (m := _DOC_NUMBER.search(t))), "")
     issuer = next((t[:-2] for t in preamble_text[:5] if t.endswith("文件") and len(t) <= 30), "")

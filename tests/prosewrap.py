@@ -10,7 +10,10 @@ real ones whose index.json ``columns`` is empty and the prose documents
 * types the text as a 公文 in Word (python-docx): 仿宋_GB2312 at 16 pt (三号),
   a first-line indent of two characters, the title centred in 小标宋 at 22 pt
   (on two lines when it is long, as offices break it), A4 with the GB/T 9704
-  margins (37/35/28/26 mm), the page number ``— N —`` in the footer;
+  margins (37/35/28/26 mm), the page number in the footer in one of the
+  styles offices and printers use (``— N —``, ``- N -``, ``第 N 页``,
+  ``第 N 页 共 M 页``, by document), and on every other document a running
+  head (the title, right-aligned);
 * prints it to PDF with ``soffice --headless --convert-to pdf`` and extracts
   the text with ``pdftotext`` (raw reading order), ``pdftotext -layout`` and
   pdfplumber ``page.extract_text()``;
@@ -83,7 +86,10 @@ def title_lines(title: str) -> list[str]:
     return [title[:cut], title[cut:]]
 
 
-def write_docx(paras: list[str], path: Path) -> None:
+_FOOTERS = (("— ", " —", False), ("- ", " -", False), ("第 ", " 页", False), ("第 ", " 页 共 ", True))
+
+
+def write_docx(paras: list[str], path: Path, style: int = 0) -> None:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -103,6 +109,7 @@ def write_docx(paras: list[str], path: Path) -> None:
         run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
 
     titled = False
+    head = next((para for i, para in enumerate(paras) if is_title(i, para)), "")
     for i, para in enumerate(paras):
         if not titled and is_title(i, para):
             titled = True
@@ -116,21 +123,35 @@ def write_docx(paras: list[str], path: Path) -> None:
         p.paragraph_format.space_after = Pt(0)
         font(p.add_run(para), "仿宋_GB2312", 16)
 
+    # Page numbers as offices and printers write them, one style per document.
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    font(footer.add_run("— "), "宋体", 14)
-    run = footer.add_run()
-    font(run, "宋体", 14)
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        else:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-        run._element.append(el)
-    font(footer.add_run(" —"), "宋体", 14)
+    before, after, total = _FOOTERS[style % len(_FOOTERS)]
+
+    def field(code: str) -> None:
+        run = footer.add_run()
+        font(run, "宋体", 14)
+        for kind, text in (("begin", None), (None, code), ("end", None)):
+            if kind:
+                el = OxmlElement("w:fldChar")
+                el.set(qn("w:fldCharType"), kind)
+            else:
+                el = OxmlElement("w:instrText")
+                el.set(qn("xml:space"), "preserve")
+                el.text = text
+            run._element.append(el)
+
+    font(footer.add_run(before), "宋体", 14)
+    field("PAGE")
+    font(footer.add_run(after), "宋体", 14)
+    if total:
+        field("NUMPAGES")
+        font(footer.add_run(" 页"), "宋体", 14)
+    # Every other document has a running head (the issuer's name or the title, right-aligned).
+    if style % 2 and head:
+        p = section.header.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        font(p.add_run(head[:24]), "宋体", 10.5)
     doc.save(path)
 
 
@@ -177,7 +198,7 @@ def main() -> int:
         for set_name, path in docs:
             stem = f"{set_name}__{path.stem}"
             paras = paragraphs(path.read_text(encoding="utf-8"))
-            write_docx(paras, work / f"{stem}.docx")
+            write_docx(paras, work / f"{stem}.docx", style=len(names))
             write_html(paras, work / f"{stem}.html")
             names.append(stem)
         soffice(["--convert-to", "pdf", *[f"{n}.docx" for n in names]], work)

@@ -9,7 +9,7 @@ from xltools.importing.builder import build_plan
 from xltools.importing.readers import read_source
 from xltools.importing.readers.columns import find_labels
 from xltools.importing.readers.prose import opens_item, split_labelled
-from xltools.importing.readers.unwrap import join_wrapped, wrap_width
+from xltools.importing.readers.unwrap import join_wrapped, running_heads, wrap_width
 from xltools.text import clean_text
 
 # A 22-character page: every line of a paragraph but its last runs to the edge.
@@ -108,3 +108,16 @@ def test_a_title_cut_inside_its_quotation_marks_is_one_title():
     plan = _plan(text)
     assert plan.info.title == "某县林业局关于印发《某县2025年森林防火工作分工方案》的通知"
     assert [t[:8] for t, _, _ in _rows(plan)] == ["开展林区野外用火", "完成林区防火隔离", "组织森林消防半专"]
+
+
+def test_a_running_head_on_every_page_is_no_part_of_an_item():
+    lines = [ln for ln in WRAPPED.split("\n") if ln != "— 1 —"]
+    at = lines.index("护不少于两次。（牵头单位：区林业局；配合单")  # the page breaks inside item 1
+    text = "\n".join(["某区林业局"] + lines[:at] + ["第 1 页", "\f某区林业局"] + lines[at:])
+    assert running_heads(text.split("\n"), opens_item) == {1, at + 3}
+    rows = _rows(_plan(text))
+    assert [t[:8] for t, _, _ in rows] == ["开展林区野外用火", "完成林区防火隔离", "组织森林消防半专"]
+    assert rows[0][0] == "开展林区野外用火专项巡查，重点时段每日巡护不少于两次。"
+    assert rows[0][1] == {"区林业局", "各镇人民政府", "区应急管理局"}
+    # A line that is first on one page only is text, not a running head.
+    assert running_heads(["某区林业局", "1.开展巡查。", "第 1 页", "各镇人民政府"], opens_item) == set()

@@ -31,7 +31,7 @@ from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import (find_labels, header_role, label_kind, label_role, modifier_role,
                                                names_its_role, squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
-from xltools.importing.readers.unwrap import join_wrapped
+from xltools.importing.readers.unwrap import join_wrapped, running_heads
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import looks_like_unit, looks_like_units_cell, parse_clause, split_top_level
 
@@ -802,7 +802,12 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     parser = _Parser()
     lines: list[tuple[int, str]] = []
     # A PDF's hard-wrapped lines go back into their paragraphs first (readers/unwrap.py).
-    for i, raw in join_wrapped(text.split("\n"), opens_item):
+    raw_lines = text.split("\n")
+    heads = running_heads(raw_lines, opens_item)
+    for i, raw in join_wrapped(raw_lines, opens_item, heads):
+        if i in heads:
+            parser.skipped.append((i, raw.strip()))  # a running head: page furniture
+            continue
         fixed = (fixer.fix(raw) if fixer else raw).strip()
         # Items run together on one line are cut before cleaning, which drops the spaces
         # that show where one ended (…措施 （一）严打… → 措施（一）严打…).

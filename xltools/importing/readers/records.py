@@ -18,7 +18,7 @@ from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import OTHER_KINDS, header_role, resolve_text_columns
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.rows import Event, SourceMeta
-from xltools.importing.readers.unwrap import join_wrapped
+from xltools.importing.readers.unwrap import join_wrapped, running_heads
 from xltools.text import clean_text
 
 _PAIR = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)）])?)\s*[：:]\s*(.*?)\s*$")
@@ -97,7 +97,9 @@ def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list
     from xltools.importing.readers.prose import opens_item
 
     # A PDF's hard-wrapped lines back into their paragraphs (readers/unwrap.py); k indexes lines.
-    joined = join_wrapped(text.split("\n"), opens_item)
+    raw_lines = text.split("\n")
+    heads = running_heads(raw_lines, opens_item)  # page furniture, no field's value
+    joined = [(i, raw) for i, raw in join_wrapped(raw_lines, opens_item, heads) if i not in heads]
     nums = [i for i, _ in joined]
     lines = [clean_text(raw) for _, raw in joined]
     if sum(1 for ln in lines if (m := _ITEM_OPENER.match(ln))

@@ -11,7 +11,8 @@ its own: a number (an item), or — after a line that ended a sentence — a
 label (``牵头单位：``), a bracket (a units line for a group) or an indent (a
 new paragraph in ``pdftotext -layout``). Page furniture between the two
 halves (``— 3 —``, ``第3页``, blank lines, form feeds) does not stop the
-join and is kept as a line of its own.
+join and is kept as a line of its own; so does a running head (the same
+short line first on two or more pages), which the reader skips.
 """
 
 from __future__ import annotations
@@ -55,10 +56,39 @@ def wrap_width(lines: list[str]) -> float | None:
     return None
 
 
-def join_wrapped(lines: list[str], opens_item: Callable[[str], bool]) -> list[tuple[int, str]]:
+def running_heads(lines: list[str], opens_item: Callable[[str], bool]) -> set[int]:
+    """Line numbers (1-based) of a running head: the same line (spaces aside)
+    standing first on two or more pages — a page starts the text, follows a
+    page number (``— 3 —``, ``第3页``; not a bare number) or opens with a form
+    feed. A label (``重点任务：``) is no running head."""
+    starts: list[tuple[int, str]] = []
+    at_start = True
+    for i, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if raw.startswith("\f"):
+            at_start = True
+        if not line:
+            continue
+        if PAGE_FOOTER.match(line):
+            # A page number set off as one (— 3 —, 第3页), not a bare number (a cell's value).
+            at_start = at_start or bool(re.search(r"[—–\-－·_第页]", line))
+            continue
+        if at_start and len(line) <= 40 and not opens_item(line) and not line.endswith(("：", ":")):
+            starts.append((i, "".join(line.split())))
+        at_start = False
+    counts: dict[str, int] = {}
+    for _, key in starts:
+        counts[key] = counts.get(key, 0) + 1
+    return {i for i, key in starts if counts[key] >= 2}
+
+
+def join_wrapped(lines: list[str], opens_item: Callable[[str], bool],
+                 furniture: set[int] = frozenset()) -> list[tuple[int, str]]:  # type: ignore[assignment]
     """``lines`` (1-based line numbers kept: a joined line has its first line's)
     with each hard-wrapped paragraph on one line; unchanged when the text is not
-    hard-wrapped. ``opens_item`` says whether a line starts a numbered item."""
+    hard-wrapped. ``opens_item`` says whether a line starts a numbered item;
+    ``furniture`` (line numbers: running heads) stands between two halves of a
+    paragraph without ending it, like a page number."""
     numbered = [(i, line) for i, line in enumerate(lines, start=1)]
     page = wrap_width(lines)
     if page is None:
@@ -67,7 +97,7 @@ def join_wrapped(lines: list[str], opens_item: Callable[[str], bool]) -> list[tu
     open_at: int | None = None  # index in out of a full line waiting for its continuation
     for i, raw in numbered:
         line = raw.strip()
-        if not line or PAGE_FOOTER.match(line):
+        if not line or PAGE_FOOTER.match(line) or i in furniture:
             out.append((i, raw))
             continue
         # Only the paragraph's tail is looked at: a long one costs no more per line.

@@ -125,13 +125,14 @@ def compare_items(plan: Plan, expected: dict, source_text: str) -> list[list[str
     return out
 
 
-def score_document(path: Path) -> tuple[int, int, list[str]]:
-    """Import ``path`` and compare it with its annotation: (exact, annotated, misses);
+def score_document(path: Path, annotated: Path | None = None) -> tuple[int, int, list[str]]:
+    """Import ``path`` and compare it with its annotation (that of ``annotated``,
+    another rendering of the same document, when given): (exact, annotated, misses);
     a document that does not import scores none, its error the one miss."""
     from xltools.errors import XltoolsError
     from xltools.importing.importer import read_original
 
-    expected = expected_for(path)
+    expected = expected_for(annotated or path)
     text = path.read_text(encoding="utf-8")
     try:
         plan = read_original(path)

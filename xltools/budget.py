@@ -98,9 +98,12 @@ def continued_pieces(text: str) -> list[str]:
 def join_continued(shown: str, pieces: list[str] | None) -> str:
     """A text cut by ``excel_value`` made whole again from its ``pieces``."""
     from xltools import labels as L
+    from xltools.text import clean_text
 
-    if pieces and shown.endswith(L.CELL_CUT_MARK):
-        return shown[:-len(L.CELL_CUT_MARK)] + "".join(pieces)
+    # The shown part may have been read back cleaned (the mark's spaces beside Latin dropped).
+    for mark in (L.CELL_CUT_MARK, clean_text(L.CELL_CUT_MARK)):
+        if pieces and shown.endswith(mark):
+            return shown[:-len(mark)] + "".join(pieces)
     return shown
 
 

@@ -63,8 +63,24 @@ def clean_text(text: str) -> str:
     (Cached: readers, scoring and the builder clean the same cells again.)"""
     text = normalise_punct(normalise_spaces(unicodedata.normalize("NFC", text)))
     text = re.sub(r"[ \n]+", " ", text).strip()
-    # A space between two Chinese characters is a wrapping artefact.
-    return re.sub(rf"(?<=[{_CJK}{_CJK_PUNCT}]) (?=[{_CJK}{_CJK_PUNCT}])", "", text)
+    # A space between two Chinese characters is a wrapping artefact; so is one
+    # between Chinese and a digit or Latin letter (a PDF's font change: 2024 年).
+    text = re.sub(rf"(?<=[{_CJK}{_CJK_PUNCT}]) (?=[{_CJK}{_CJK_PUNCT}])", "", text)
+    return _LATIN_BESIDE_CJK.sub(_beside_cjk, text) if " " in text else text
+
+
+def _beside_cjk(m: re.Match[str]) -> str:
+    word = m.group(0)
+    core = word.strip(" ")
+    if word.startswith(" ") and not word.endswith(" ") and re.search(r"\d{5}", core):
+        return word  # 联系电话 13907001234: a long number after its label keeps its space
+    return core
+
+
+# A Latin word or a number with a space beside Chinese (2024 年, 邮储银行 XX 支行, 规范 12366 热线):
+# a PDF's font change put the space there. A long number only after Chinese (张三 13907001234)
+# keeps its space: that one was typed.
+_LATIN_BESIDE_CJK = re.compile(rf"(?:(?<=[{_CJK}{_CJK_PUNCT}]) )?[0-9A-Za-z][0-9A-Za-z.%/+]*(?: (?=[{_CJK}{_CJK_PUNCT}]))?")
 
 
 def clean_cell(value: object) -> str:

@@ -84,8 +84,10 @@ class _Sheet:
 _CJK_OR_PUNCT = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》〔〕【】"
 _MAY_CHANGE = re.compile("[\u00a0\u3000\u2002-\u200d\u202f\u205f\u2060\ufeff\u00ad"
                          "\t\r\n\uff10-\uff19\uff21-\uff3a\uff41-\uff5a,;:?!()]")
-# A space is folded, trimmed, or dropped between Chinese characters.
-_SPACE_MAY_CHANGE = re.compile(f"  |(?<=[{_CJK_OR_PUNCT}]) (?=[{_CJK_OR_PUNCT}])")
+# A space is folded, trimmed, or dropped between Chinese characters, or between
+# Chinese and a Latin word or a number (2024 年).
+_SPACE_MAY_CHANGE = re.compile(f"  |(?<=[{_CJK_OR_PUNCT}]) (?=[{_CJK_OR_PUNCT}0-9A-Za-z])"
+                               f"|(?<=[0-9A-Za-z.%/+]) (?=[{_CJK_OR_PUNCT}])")
 
 
 def is_clean(text: str) -> bool:

@@ -350,17 +350,21 @@ def _label_before(text: str, end: int, boundary: bool) -> int | None:
     start = m.start()
     # A run right after another label's colon is that label's value (张三牵头单位).
     at_boundary = start == 0 or not boundary or text[start - 1] in " \t　；;，,。.、（(【】)）!！?？"
+    if start and text[start - 1] == "、" and (glued := _glued_tail(text, start, end)) is not None:
+        return glued  # 局长责任科室： after 、 — the list's last name, then the label (a web page's glued <br>)
     if end - start <= _LABEL_MAX and at_boundary and label_kind(text[start:end]):
         # 医保办配合科室： (a space between them was dropped): the unit name ends the value
         # before; the label is the tail that names a role or is a known label.
         for i in range(start + 3, end - 1):
             if _known_label(text[i:end]) and looks_like_unit(text[start:i]):
                 return i
-        return _glued_label(text, start, end) or start
+        return start
+    if (glued := _glued_tail(text, max(start, end - _LABEL_MAX), end)) is not None:
+        return glued  # 责任科室：基层卫生科整改时限： — the value, then the next label
     for i in range(max(start, end - _LABEL_MAX), end - 1):
         if _known_label(text[i:end]):
             return i
-    return _glued_label(text, start, end)
+    return None
 
 
 def _known_label(word: str) -> bool:
@@ -371,20 +375,27 @@ def _known_label(word: str) -> bool:
 _VALUE_END = re.compile(r"(?:[月日前止底内]|坚持|完成)$")
 
 
-def _glued_label(text: str, start: int, end: int) -> int | None:
-    """Start of a deadline or people label read by its head noun and glued to
-    the value before it: the longest such word after a unit name (市自然资源局
-    进度要求：, 县水利局联络领导：), else the shortest after a date (2025年底前
-    督办领导：)."""
+def _glued_tail(text: str, start: int, end: int) -> int | None:
+    """Where a label starts inside a run that continues a list (after 、): the
+    tail of three or more characters that reads as a label, best when it is an
+    alias or starts with a role modifier and when a unit name or a date stands before
+    it (各临床科室时间节点, 纪检监察组整改时限, 局长责任科室, 市自然资源局进度要求,
+    2025年底前督办领导)."""
+    best: tuple[tuple[int, int, int], int] | None = None
     for i in range(start + 2, end - 2):
-        if label_kind(text[i:end]) in ("deadline", "people") and looks_like_unit(text[start:i]):
-            return i
-    for i in range(end - 3, start + 1, -1):
+        word = text[i:end]
+        if not label_kind(word):
+            continue
+        r = header_role(word)
         before = text[start:i]
-        if label_kind(text[i:end]) in ("deadline", "people") \
-                and _VALUE_END.search(before) and is_deadline_phrase(before):
-            return i
-    return None
+        # a unit name before it, or a date (2025年底前督办领导：)
+        score = 2 * (r is not None and r.exact or word.startswith(_MODIFIERS)) + (
+            looks_like_unit(before) or bool(_VALUE_END.search(before)) and is_deadline_phrase(before))
+        # Alike, a label of four characters (modifier + head: 办结时限, not 结时限 after 监测站办).
+        key = (score, -abs(len(word) - 4), len(word))
+        if score and (best is None or key > best[0]):
+            best = (key, i)
+    return best[1] if best else None
 
 
 _MODIFIERS = tuple(sorted({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIBLE_HEADER_WORDS},

@@ -31,8 +31,9 @@ from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import (find_labels, header_role, label_kind, label_role, modifier_role,
                                                names_its_role, squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
+from xltools.importing.readers.unwrap import join_wrapped, running_heads
 from xltools.text import clean_text, strip_trailing_punct
-from xltools.importing.units import jointly, looks_like_units_cell, parse_clause, split_top_level
+from xltools.importing.units import jointly, looks_like_unit, looks_like_units_cell, parse_clause, split_top_level
 
 _CN = L.CN_NUMERALS
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -162,6 +163,11 @@ def _marker(line: str) -> tuple[float, str, str] | None:
     return None
 
 
+def opens_item(line: str) -> bool:
+    """Whether ``line`` opens a numbered item (一、 （一） 1. （1） ① 第一条 问题1：)."""
+    return _marker(line.strip()) is not None
+
+
 # Brackets that may close an item with its units: （） () 〔〕 【】 [].
 _CLOSERS = {")": "(（", "）": "(（", "〕": "〔", "】": "【", "]": "[［"}
 
@@ -212,7 +218,7 @@ def split_labelled(inner: str) -> list[tuple[str, str]]:
 def _inline_labels(full: str) -> tuple[int, list[tuple[str, str]]] | None:
     """Units labelled at the end of the item's own text, after a sentence end
     (…工作。责任单位：市财政局) → (where they start, pairs)."""
-    for start, _, label in find_labels(full, ("units", "deadline")):
+    for start, _, label in find_labels(full, ("units", "deadline", "people")):
         # After a sentence end, or after the closing bracket of the item's units (…）时间节点：全年).
         head = full[:start]
         if head.rstrip().endswith(_SENTENCE_END + tuple(_CLOSERS)) and _balanced(head):
@@ -425,6 +431,26 @@ def choose_title(candidates: list[str]) -> str:
     if titled:
         return strip_trailing_punct(titled[0])
     return strip_trailing_punct(cands[0]) if cands else ""
+
+
+def _cut_titles(lines: list[str]) -> list[str]:
+    """Preamble lines with a title the page (or a centred two-line layout) cut
+    put back together: a line without sentence punctuation that leaves 《 〈 （ “
+    open goes on with the next such lines until it closes (…印发《2024年全市
+    数字政府建设 / 工作要点》的通知)."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line, j = lines[k], k + 1
+        while j < len(lines) and j - k < 3 and _opens_quote(line) and not re.search(r"[。；;：:]", line + lines[j]):
+            line, j = line + lines[j], j + 1
+        out.append(line)
+        k = j
+    return out
+
+
+def _opens_quote(text: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in ("《》", "〈〉", "（）", "“”"))
 
 
 def year_of(text: str) -> int | None:
@@ -719,8 +745,8 @@ class _Parser:
         if self.open_units is not None and mk is None and self._continue_units(line):
             return
         self.open_units = None
-        self.last_units_target = None
         if mk is not None:
+            self.last_units_target = None
             rank, number, rest = mk
             while self.stack and self.stack[-1].rank >= rank:
                 self.stack.pop()
@@ -732,6 +758,7 @@ class _Parser:
             self.stack.append(block)
             return
         if not self.stack:
+            self.last_units_target = None
             self.preamble.append((line_no, line))
             return
         current = self.stack[-1]
@@ -740,9 +767,11 @@ class _Parser:
         body = current.body if len(current.body) <= _BODY_LOOKBACK else current.body[-_BODY_LOOKBACK:]
         so_far = clean_text((current.head if body is current.body else "") + "".join(body))
         if current.labelled or units_parenthesis(so_far) or _inline_labels(so_far):
-            self.skipped.append((line_no, line))  # text after an item's units
-            self.closed = current  # the item ended: a labelled line further down is not its own
+            # Text after an item's units (联系电话：… between its fields): the group's
+            # further fields below still go to the same items.
+            self.skipped.append((line_no, line))
             return
+        self.last_units_target = None
         current.body.append(line)
         current.sources.append(line)
 
@@ -757,7 +786,10 @@ class _Parser:
         as one list of units (the line was wrapped inside a name or after 、)."""
         targets, (label, value) = self.open_units  # type: ignore[misc]
         joined = value + line.rstrip("。；;")
-        if not looks_like_units_cell(joined) or looks_like_units_cell(value) and \
+        last = re.split(r"[、，,]", value)[-1]
+        # 各林场、区气象 / 局: the list's last name becomes a unit name only with the line.
+        cut_name = len(line) <= 8 and not looks_like_unit(last) and looks_like_unit(re.split(r"[、，,]", joined)[-1])
+        if not looks_like_units_cell(joined) or looks_like_units_cell(value) and not cut_name and \
                 not re.match(r"^[\u4e00-\u9fff（）()]{1,8}[、，,]", line) and not value.endswith(("、", "，", ",")):
             return False
         for t in targets:
@@ -824,7 +856,13 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     """Read a prose task list; None when no numbered item carries units."""
     parser = _Parser()
     lines: list[tuple[int, str]] = []
-    for i, raw in enumerate(text.split("\n"), start=1):
+    # A PDF's hard-wrapped lines go back into their paragraphs first (readers/unwrap.py).
+    raw_lines = text.split("\n")
+    heads = running_heads(raw_lines, opens_item)
+    for i, raw in join_wrapped(raw_lines, opens_item, heads):
+        if i in heads:
+            parser.skipped.append((i, raw.strip()))  # a running head: page furniture
+            continue
         fixed = (fixer.fix(raw) if fixer else raw).strip()
         # Items run together on one line are cut before cleaning, which drops the spaces
         # that show where one ended (…措施 （一）严打… → 措施（一）严打…).
@@ -1022,7 +1060,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     closing = sorted(parser.skipped + unread)
     events, doc_review = _document_deadline(events, preamble_text + [t for i, t in closing if i > last_item])
     parser.review.extend(doc_review)
-    title = choose_title(preamble_text)
+    title = choose_title(_cut_titles(preamble_text))
     year = year_of(title) or next((y for t in preamble_text[:12] if (y := year_of(t))), None)
     doc = next((m.group(0) for t in preamble_text[:12] if (m := _DOC_NUMBER.search(t))), "")
     issuer = next((t[:-2] for t in preamble_text[:5] if t.endswith("文件") and len(t) <= 30), "")

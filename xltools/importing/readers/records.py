@@ -18,6 +18,7 @@ from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import OTHER_KINDS, header_role, resolve_text_columns
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.readers.unwrap import join_wrapped, running_heads
 from xltools.text import clean_text
 
 _PAIR = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:[（(][\u4e00-\u9fff]{1,4}[)）])?)\s*[：:]\s*(.*?)\s*$")
@@ -93,7 +94,14 @@ def has_fields(text: str, at_least: int = 4) -> bool:
 def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
     """Read labelled-line records; None when the text holds no
     records with units and a requirement or task."""
-    lines = [clean_text(raw) for raw in text.split("\n")]
+    from xltools.importing.readers.prose import opens_item
+
+    # A PDF's hard-wrapped lines back into their paragraphs (readers/unwrap.py); k indexes lines.
+    raw_lines = text.split("\n")
+    heads = running_heads(raw_lines, opens_item)  # page furniture, no field's value
+    joined = [(i, raw) for i, raw in join_wrapped(raw_lines, opens_item, heads) if i not in heads]
+    nums = [i for i, _ in joined]
+    lines = [clean_text(raw) for _, raw in joined]
     if sum(1 for ln in lines if (m := _ITEM_OPENER.match(ln))
            and not any(w in m.group(1) for w in L.LIST_HEADING_STOP_WORDS)) >= 2:
         return None  # items opened by a numbered noun (问题1：…) with fields below: prose
@@ -101,7 +109,7 @@ def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list
     order: list[str] = []
     preamble: list[tuple[int, str]] = []
     last: str | None = None  # the label of the field being read
-    for i, (line, field) in enumerate(zip(lines, _fields(lines)), start=1):
+    for i, (line, field) in enumerate(zip(lines, _fields(lines)), start=1):  # i: index + 1
         if not line:
             if records and last is not None and records[-1][1][last]:
                 last = None  # a blank line ends a value (records apart, or a page's tail)
@@ -139,9 +147,9 @@ def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list
     columns = [Column("other", lb) if k in OTHER_KINDS else Column(k, lb, r.role if r else "")
                for lb, k, r in zip(order, kinds, roles)]
     reader = GridReader(name, fixer)
-    for line_no, line in preamble:
+    for k, line in preamble:
         reader.titles.append(line)
-        reader.skipped.append((line_no, line))
+        reader.skipped.append((nums[k - 1], line))
     grid = [[Cell(v) for v in r] for r in rows]
-    reader.add_rows(columns, grid, [ln for ln, _ in records], header=order, header_line=records[0][0])
+    reader.add_rows(columns, grid, [nums[k - 1] for k, _ in records], header=order, header_line=nums[records[0][0] - 1])
     return reader.result()

@@ -658,7 +658,6 @@ class _Parser:
         self.last_units_target: list[_Block] | None = None
         self.open_units: tuple[list[_Block], tuple[str, str]] | None = None
         self.pending_label: str | None = None  # a label alone on its line, its value below
-        self.closed: _Block | None = None  # an item whose units were followed by text not its own
 
     def open_group(self, line_no: int, line: str, rank: float, name: str,
                    labelled: list[tuple[str, str]], wording: str, deadline: str | None = None) -> None:
@@ -709,8 +708,8 @@ class _Parser:
             bare_units = line.rstrip("。；;")  # 县市场监管局 alone on the line after the item
             self.stack[-1].review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=bare_units)))
             bare_paren = ("", bare_units, [], None)
-        if (unit_line or bare_paren) and self.blocks and self.stack and (
-                self.closed is self.stack[-1] or _CONTACT.search(line) and self._closed_with_units()):
+        if (unit_line or bare_paren) and self.blocks and self.stack \
+                and _CONTACT.search(line) and self._closed_with_units():
             self.skipped.append((line_no, line))  # 主办：…  联系电话：… below the page: not the item's
             return
         if contact_note and unit_line:

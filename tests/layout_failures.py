@@ -4,8 +4,6 @@ xfail(strict=True). Made by `python tests/layouts.py > tests/layout_failures.py`
 when the importer learns a layout, its entries XPASS and are deleted here."""
 
 KNOWN_FAILURES = {
-    'space-padded/real-13':
-        "req 1 '优化升级企业开办“一窗通”系': goal differs at char 0: imported '' expected '开办企业领域'",
     'cell-lines-blank/real-31':
         "req 8 '市政公用城学校': task differs at char 0: imported '' expected '中小学幼儿园网点建设补短板项目'",
     'cell-lines-bar/real-31':

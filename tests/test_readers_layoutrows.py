@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xltools.importing.builder import build_plan
 from xltools.importing.readers import read_source
-from xltools.importing.readers.layoutrows import _join_lines
+from xltools.importing.readers.layoutrows import _join_lines, layout_columns, layout_rows
 from xltools.model import Role
 
 LAYOUT = """\
@@ -106,3 +106,27 @@ def test_rows_parted_by_blank_lines_with_the_number_centred_in_each() -> None:
     assert {u for u, _ in _units(plan, "1-1")} == {"区教育局", "区住建局", "各街道办事处"}
     assert {u for u, _ in _units(plan, "2-1")} == {"区住建局", "区城管局", "各街道办事处"}
     assert {u for u, _ in _units(plan, "3-1")} == {"区交通运输局"}
+
+
+def test_a_numbered_heading_alone_on_its_line_is_a_goal_row() -> None:
+    text = """\
+  序号   工作事项               具体措施                              责任单位
+  一、夯实基层治理基础
+  1      网格员队伍建设         按每300户配备1名专职网格员，年内完成  区委政法委
+                                人员招录。
+  2      矛盾纠纷排查           每月开展一次矛盾纠纷集中排查化解。    各街道办事处
+  二、提升公共服务水平
+  3      社区食堂建设           新建社区长者食堂12个。                区民政局
+"""
+    lines = text.splitlines()
+    labels = ["序号", "工作事项", "具体措施", "责任单位"]
+    kinds = ["number", "task", "requirement", "units"]
+    found = layout_columns(lines, 0, labels, 1, frozenset())
+    assert found is not None
+    cells, row_lines, _, headings = layout_rows(lines, kinds, 1, frozenset(), *found)
+    assert [row[0] for k, row in enumerate(cells) if k in headings] == ["一、夯实基层治理基础", "二、提升公共服务水平"]
+    assert [row[2] for k, row in enumerate(cells) if k not in headings] == [
+        "按每300户配备1名专职网格员，年内完成人员招录。", "每月开展一次矛盾纠纷集中排查化解。", "新建社区长者食堂12个。"]
+    plan, _ = _plan(text)
+    assert [g.name for g in plan.goals] == ["夯实基层治理基础", "提升公共服务水平"]
+    assert _units(plan, "3-1") == {("区民政局", Role.RESPONSIBLE)}

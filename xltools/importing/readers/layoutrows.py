@@ -39,6 +39,7 @@ import re
 import unicodedata
 
 from xltools import labels as L
+from xltools.importing.readers.columns import cell_type
 from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.units import looks_like_unit, split_top_level
 
@@ -171,14 +172,17 @@ def _column_of(start: int, cols: list[int]) -> int:
 
 
 def layout_rows(lines: list[str], kinds: list[str], start: int, skip: frozenset[str], display: bool,
-                cols: list[int]) -> tuple[list[list[str]], list[int], list[tuple[int, str]]]:
-    """(cells of each row, first line of each, lines skipped) of a table
-    aligned by spaces; a row starts at a number in the number column (every
-    line is a row without one) — or, where blank lines part the body into
-    blocks that each hold one number (a number centred in its row), at a block."""
+                cols: list[int]) -> tuple[list[list[str]], list[int], list[tuple[int, str]], set[int]]:
+    """(cells of each row, first line of each, lines skipped, indexes of the
+    heading rows) of a table aligned by spaces; a row starts at a number in the
+    number column (every line is a row without one) — or, where blank lines part
+    the body into blocks that each hold one number (a number centred in its row),
+    at a block. A numbered heading alone on its line (``一、开办企业领域``) is a
+    row spanning the table (a goal row)."""
     number_at = kinds.index("number") if "number" in kinds else None
     parts: list[list[list[tuple[str, int]]]] = []  # row → column → (line text, width)
     row_lines: list[int] = []
+    headings: set[int] = set()
     skipped: list[tuple[int, str]] = []
     furniture = page_breaks(lines, start, skip)
     placed_at: dict[int, list[tuple[int, int, str]]] = {}
@@ -198,19 +202,26 @@ def layout_rows(lines: list[str], kinds: list[str], start: int, skip: frozenset[
             continue
         placed = placed_at[i]
         opens = number_at is None or (i in block_starts if block_starts else i in numbered)
+        if not opens and number_at is not None and len(placed) == 1 and i not in numbered \
+                and cell_type(line.strip()) == "heading":
+            headings.add(len(parts))
+            parts.append([[(line.strip(), _width(line.strip()))]] + [[] for _ in kinds[1:]])
+            row_lines.append(i + 1)
+            continue
         if opens:
             parts.append([[] for _ in kinds])
             row_lines.append(i + 1)
-        elif not parts:
-            skipped.append((i + 1, line.strip()))  # the header's own wrapped lines
+        elif not parts or len(parts) - 1 in headings:
+            skipped.append((i + 1, line.strip()))  # the header's own wrapped lines (or a heading's)
             continue
         for c, w, t in placed:
             parts[-1][c].append((t, w))
-    widths = [max((w for row in parts for t, w in row[c]), default=0) for c in range(len(kinds))]
+    widths = [max((w for k, row in enumerate(parts) if k not in headings for t, w in row[c]), default=0)
+              for c in range(len(kinds))]
     slack = 2 if display else 1  # one Chinese character
     cells = [[_join_lines(row[c], widths[c] - slack, kinds[c] == "units") for c in range(len(kinds))]
              for row in parts]
-    return cells, row_lines, skipped
+    return cells, row_lines, skipped, headings
 
 
 def _block_starts(lines: list[str], placed_at: dict[int, list], numbered: set[int],

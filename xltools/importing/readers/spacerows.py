@@ -479,9 +479,10 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
                 repeated |= {_header_key(lines[sub[0]])}
             if (found_columns := layout_columns(lines, index, labels, start, repeated)) is not None:
                 kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
-                cells, row_lines, skipped = layout_rows(lines, kinds, start, repeated, *found_columns)
+                cells, row_lines, skipped, headings = layout_rows(lines, kinds, start, repeated, *found_columns)
                 if cells:
-                    return _emit(lines, index, name, fixer, labels, [0] * len(cells), cells, row_lines,
+                    firsts = [HEADING_ROW if k in headings else 0 for k in range(len(cells))]
+                    return _emit(lines, index, name, fixer, labels, firsts, cells, row_lines,
                                  skipped + [(i + 1, lines[i].strip()) for i in range(index + 1, start)
                                             if lines[i].strip()])
     best: tuple | None = None

@@ -356,3 +356,15 @@ def test_unknown_headers_long_headlines_are_task_and_goal() -> None:
     assert [g.name for g in plan.goals] == ["深化政务服务集成改革，全面提升企业和群众办事的便利度与满意度"]
     assert [t.name for t in plan.tasks] == ["推行高频政务服务事项一件事一次办并大幅压减办理环节和办理时限", "加快推进涉企经营许可事项告知承诺制在全区范围内全面覆盖到位"]
     assert plan.requirements[1].text.startswith("对具备条件的涉企经营许可事项")
+
+
+def test_an_empty_task_cell_of_a_text_export_carries_the_title_above() -> None:
+    # A CSV saved from a sheet whose 工作事项 cells were merged: each row keeps its
+    # number, the title is written once.
+    text = ("序号,工作事项,具体措施,责任科室,办结时限\n"
+            "1,规范窗口服务,推行帮办代办，窗口服务好评率达到99%。,综合科,2026年6月底前\n"
+            "2,,开展“局长进大厅”体验活动，每季度不少于1次。,办公室,每季度末\n"
+            "3,强化作风建设,开展作风纪律专项整治。,机关党委,2026年10月底前\n")
+    plan = _plan(text, "t.csv")
+    titles = {r.text[:4]: t.name for g in plan.goals for t in g.tasks for r in t.requirements}
+    assert titles == {"推行帮办": "规范窗口服务", "开展“局": "规范窗口服务", "开展作风": "强化作风建设"}

@@ -1,7 +1,7 @@
-"""Two more corpora: each 24 task documents written in the styles of real ones
+"""Three more corpora: each 24 task documents written in the styles of real ones
 (prose 工作要点 and 整改清单, 01–12; tables flattened into text, 13–24) by an
 engineer who had not read the importer, with hand annotations in the shared
-schema; the second set was written after the readers had learnt from the first. Scored like the
+schema; the second and third sets were written after the readers had learnt from the ones before. Scored like the
 real corpus (tests/test_real_examples.py): requirement by its opening words,
 goal and task where annotated, units by role, deadline where given."""
 
@@ -16,12 +16,15 @@ from real_examples import AUTHORED_SETS, real_files, score_document
 # Requirements read exactly (strict: goal, task and deadline too), of all annotated
 # ones, per set and class; a ratchet. First set: at its first scoring (before any
 # change made for it) the shared scorer's measure gave 71 of 153; now 146 of 153, and
-# strictly prose 67 of 80, tables 64 of 73. Second set: at its first scoring 95 of 145
-# by the shared scorer; now 123 of 145, strictly prose 72 of 78, tables 42 of 67.
+# strictly prose 67 of 80, tables 67 of 73. Second set: at its first scoring 95 of 145
+# by the shared scorer; now 134 of 145, strictly prose 72 of 78, tables 56 of 67. Third
+# set (documents flattened by real tools: LibreOffice PDF → pdftotext/pdfplumber, HTML →
+# text, sheets → CSV/TSV): at its first scoring 100 of 147 (prose 69/73, tables 31/74);
+# now 135 of 147, strictly prose 61 of 73, tables 43 of 74.
 # Raise the floors when the readers improve.
-AUTHORED_FLOOR = {("authored", "prose"): 0.83, ("authored", "table"): 0.87,
-                  ("authored2", "prose"): 0.92, ("authored2", "table"): 0.62,
-                  ("authored3", "prose"): 0.0, ("authored3", "table"): 0.0}
+AUTHORED_FLOOR = {("authored", "prose"): 0.83, ("authored", "table"): 0.91,
+                  ("authored2", "prose"): 0.92, ("authored2", "table"): 0.83,
+                  ("authored3", "prose"): 0.83, ("authored3", "table"): 0.58}
 
 
 def _class(path: Path) -> str:

@@ -299,6 +299,16 @@ def test_units_given_once_in_a_group_heading() -> None:
     assert _units(plan, "3-1") == {("城东街道南街社区", Role.RESPONSIBLE)}
 
 
+def test_a_page_chrome_line_with_a_bracket_is_no_group_heading() -> None:
+    text = ("市水务集团2026年重点工作分工\n发布日期：2026年1月9日　信息来源：综合部（董事会办公室）\n"
+            "一、保障供水安全\n1.完成二次供水设施改造20处。（牵头部门：供水管理部；配合部门：工程部）\n"
+            "二、提升服务质量\n2.推行用水报装“零跑腿”。（牵头部门：客户服务中心）\n")
+    plan = _plan(text)
+    assert [g.name for g in plan.goals] == ["保障供水安全", "提升服务质量"]
+    assert [r.text for r in plan.requirements] == ["完成二次供水设施改造20处。", "推行用水报装“零跑腿”。"]
+    assert _units(plan, "2-1") == {("客户服务中心", Role.LEAD)}
+
+
 def test_a_deadline_given_once_in_a_group_heading() -> None:
     text = ("一、整改清单\n北关社区（牵头单位：城东街道办事处；配合单位：北关社区；完成时限：6月底前）\n"
             "1、宣传栏破损。\n2、楼道杂物堆放。\n南街社区（责任单位：南街社区；完成时限：9月底前）\n1、垃圾桶满溢。\n")

@@ -583,6 +583,9 @@ def _group_heading(line: str, next_line: str
     name = rest.strip().rstrip("：:，, ")
     if not name or len(name) > 30 or re.search(r"[。；;]", name) or not (wording or unit_pairs(labelled)):
         return None
+    # A name, not fields or page chrome (发布时间：2024年2月6日　来源：办公室（党委办公室）).
+    if re.search(r"[：:]", name) or any(name.startswith(w) for w in L.PAGE_CHROME):
+        return None
     return nxt[0] - 0.5, name, labelled, wording, deadline
 
 

@@ -326,7 +326,7 @@ NOTE_UNITS_SPLIT = ("“{before}”与“{after}”之间没有分隔，按“{b
 NOTE_UNITS_WITHOUT_REQUIREMENT = "此行有单位（{units}）但没有读出要求内容，未导入为要求，请核对原文。"
 NOTE_MERGED_CELL_CARRIED = ("此行比表头少一格，其余各格与后面的列相符：按合并单元格沿用上一行的“{header}”：{text}"
                             "（文本中看不出合并，请核对）")
-NOTE_TITLE_CARRIED = "“{header}”格为空，按合并单元格沿用上一行的“{text}”（文本中看不出合并，请核对）"
+NOTE_TITLE_CARRIED = "“{header}”列有 {count} 行为空，按合并单元格沿用上一行的内容（文本中看不出合并，请核对）"
 NOTE_UNITS_INHERITED = "责任单位格为空（不是合并单元格），沿用上一条要求的责任单位：{units}"
 NOTE_NO_UNITS = "没有找到责任单位，请手工填写。"
 NOTE_NOT_REQUIREMENT = "要求内容“{text}”不像一条要求（与任务同名，或是单位、数字、时限、进展），可能读错了列，请核对原文。"

@@ -463,6 +463,7 @@ class GridReader:
         headings = _bullet_headings(grid, cols, start)
         above: dict[int, str] = {}  # the last text of each column, for ditto words
         carried = _lead_merged(grid[start:], cols) if st.delimited else set()
+        titles_carried: dict[str, int] = {}  # header → rows that took the title above
         for idx in range(start, len(grid)):
             row = grid[idx]
             line = line_of[idx] if idx < len(line_of) else None
@@ -488,8 +489,13 @@ class GridReader:
             cells, review = self._align(row, texts, line, source, above)
             if st.delimited or st.merges_lost:
                 cells, review = _carry_gap(cells, above, review)
-            cells, review = _carry_above(cells, above, carried, review, st.delimited or st.merges_lost)
+            cells, review = _carry_above(cells, above, carried, review,
+                                         titles_carried if st.delimited or st.merges_lost else None)
             self._row(cells, line, source, review, row, heading=idx in headings)
+        for header, count in titles_carried.items():
+            # One note per column, not one per row: in a text export nearly every title cell is merged.
+            self.review.append((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=header, count=count),
+                                line_of[start - 1] if 0 < start <= len(line_of) else None, ""))
 
     def _lone_heading(self, text: str) -> bool:
         """A text alone in the first cell of a row that heads the rows below:
@@ -972,24 +978,24 @@ def _carry_gap(cells: list[tuple[Column, Cell]], above: dict[int, str],
 
 
 def _carry_above(cells: list[tuple[Column, Cell]], above: dict[int, str], carried: set[int],
-                 review: list[tuple[str, str]], text_export: bool = False
+                 review: list[tuple[str, str]], titles_carried: dict[str, int] | None = None
                  ) -> tuple[list[tuple[Column, Cell]], list[tuple[str, str]]]:
     """Ditto words take the text of the cell above; an empty cell of a lead column whose
     merges were lost (``_lead_merged``) takes it too, noted as a guess; so does, in a
-    table exported to text (``text_export``), an empty task or goal cell of a row that
-    has its requirement (a merged title cell written once)."""
+    table exported to text (``titles_carried`` given: counted there per column), an empty
+    task or goal cell of a row that has its requirement (a merged title cell written once)."""
     out: list[tuple[Column, Cell]] = []
     has_requirement = any(c.kind == "requirement" and clean_text(x.text) for c, x in cells)
     for i, (col, cell) in enumerate(cells):
         text = clean_text(cell.text)
         if text and _is_ditto(text) and above.get(i):
             cell = Cell(above[i], from_above=True)  # 同上: the cell above, like a merged cell
-        elif not text and text_export and has_requirement and col.kind in ("task", "goal") and above.get(i) \
-                and not cell.from_left and not cell.from_above:
+        elif not text and titles_carried is not None and has_requirement and col.kind in ("task", "goal") \
+                and above.get(i) and not cell.from_left and not cell.from_above:
             # The row keeps its own number: the title is carried onto it, not merged with the row above.
             cell = Cell(above[i])
-            review = review + [(L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(
-                header=col.header or L.HEADER_ALIASES[col.kind][0], text=clean_text(above[i])))]
+            header = col.header or L.HEADER_ALIASES[col.kind][0]
+            titles_carried[header] = titles_carried.get(header, 0) + 1
         elif not text and i in carried and above.get(i) and not cell.from_left and not cell.from_above:
             cell = Cell(above[i], from_above=True)
             note = L.NOTE_LEAD_CARRIED if col.role == L.ROLE_LEAD else L.NOTE_UNITS_CARRIED

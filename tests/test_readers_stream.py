@@ -33,7 +33,8 @@ def test_header_words_read_by_their_head_noun(word: str, kind: str, role: str) -
     ("3", "number"), ("（十二）", "number"), ("12月底前", "deadline"), ("9月投入使用", "deadline"),
     ("年内见成效", "deadline"), ("县住建局", "units"), ("市工商联", "units"), ("欧乾震", "person"),
     ("现代化美丽城镇", "title"), ("开工建设老年大学。", "sentence"), ("持续推进", "deadline"),
-    ("持续推进中", "deadline"), ("持续优化营商环境", "title"), ("常态化开展专项督查", "title")])
+    ("持续推进中", "deadline"), ("持续优化营商环境", "title"), ("常态化开展专项督查", "title"),
+    ("季度", "deadline"), ("按月", "deadline"), ("半年度一次", "deadline")])
 def test_cell_types(text: str, ctype: str) -> None:
     assert cell_type(text) == ctype
 
@@ -307,3 +308,20 @@ def test_a_header_of_two_words_joined_names_the_first_words_column() -> None:
     assert header_role("整治措施和时限").kind == "requirement"
     assert header_role("承办部门及联系人").kind == "units"
     assert header_role("进展及成效") is None or header_role("进展及成效").kind != "units"
+
+
+def test_a_second_header_row_past_the_blank_lines_of_merged_cells_names_the_units_columns() -> None:
+    # 责任部门 spans 主责部门 | 协同部门 (a web page copied as text): the empty cells under
+    # the merged ones leave blank lines before the second row; the body marks no cell ends.
+    text = "\n".join([
+        "某街道2026年民生实事推进表", "编号", "重点工作", "推进举措", "责任部门", "办结时限", "", "", "",
+        "主责部门", "协同部门", "",
+        "1", "老旧小区改造", "完成东河片区管网更换，同步整治楼道照明。", "街道城建办", "街道财政所", "东河社区",
+        "按月",
+        "2", "老旧小区改造", "新增电动车集中充电桩200个。", "街道应急办", "街道城建办", "2026年10月"]) + "\n"
+    plan = _plan(text)
+    got = {r.text[:6]: ({a.unit for a in plan.assignments_for(r.id) if a.role == Role.LEAD},
+                        {a.unit for a in plan.assignments_for(r.id) if a.role == Role.ASSIST}, r.deadline.text)
+           for t in plan.tasks for r in t.requirements}
+    assert got == {"完成东河片区": ({"街道城建办"}, {"街道财政所", "东河社区"}, "按月"),
+                   "新增电动车集": ({"街道应急办"}, {"街道城建办"}, "2026年10月")}

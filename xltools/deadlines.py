@@ -138,6 +138,8 @@ _TIME_START = re.compile(r"^(?:\d{4}\s*年|\d{4}[-./]\d|\d{1,2}\s*月|[一二三
 
 
 _ADVERB_START = re.compile(r"^(?:长期|持续|常态化)")
+# A cadence alone (季度, 按月, 逐季, 半年度一次): how often, a deadline wording, never a name.
+_CADENCE = re.compile(r"^(?:(?:按|逐|每)(?:季度?|月度?|年度?|半年度?|周|旬)|季度|月度|年度|半年度?)(?:一次|一报)?$")
 
 
 def is_deadline_phrase(text: str, max_len: int = 14) -> bool:
@@ -151,7 +153,7 @@ def is_deadline_phrase(text: str, max_len: int = 14) -> bool:
         # 持续优化营商环境: an adverb of duration before a verb and its object opens a goal or
         # task, not a deadline (持续推进中, 长期坚持, 常态化推进 stay deadlines).
         return False
-    if deadline_words(t) or _TIME_START.match(t):
+    if deadline_words(t) or _TIME_START.match(t) or _CADENCE.match(t):
         return True
     found = find_deadline(t, None)
     return found is not None and len(found.text) >= len(t) - 4

@@ -127,7 +127,8 @@ def _header_runs(items: list[Item], limit: int = 400) -> list[tuple[int, int]]:
         j = i
         while j < len(items) and len(squeeze(items[j].text)) <= 12 and items[j].ctype not in ("number", "several") \
                 and header_role(items[j].text) is not None:
-            if j > i + 1 and items[j].gap and not any(it.gap for it in items[i + 1:j]):
+            if j > i + 1 and items[j].gap and not any(it.gap for it in items[i + 1:j]) \
+                    and not _second_header_row(items[i:j], items[j:j + 2]):
                 break  # header words on consecutive lines end at the first blank line
             j += 1
         strong = sum(1 for it in items[i:j] if header_score(it.text) >= 2)
@@ -137,6 +138,17 @@ def _header_runs(items: list[Item], limit: int = 400) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+def _second_header_row(header: list[Item], after: list[Item]) -> bool:
+    """Whether ``after`` opens the second row of a two-row header, past the blank lines of
+    the empty cells under the merged ones: two role-naming units words on consecutive
+    lines (牵头单位, 配合单位) under a header holding a units word that names no role."""
+    def role(it: Item):
+        r = header_role(it.text)
+        return r if r is not None and r.kind == "units" and len(squeeze(it.text)) <= 12 else None
+    return len(after) == 2 and not after[1].gap and all(role(it) and role(it).role for it in after) \
+        and any(role(it) and not role(it).role for it in header)
 
 
 def _segmentations(words: list[str], beam: int = 6) -> list[tuple[float, list[tuple[int, int]]]]:
@@ -360,15 +372,21 @@ def _header_candidates(items: list[Item]):
                     yield start, end, hscore, spans
 
 
+def _sub_start(labels: list[tuple[str, int]]) -> int:
+    """Index of the run of role-naming units words closing the header."""
+    k = len(labels)
+    while k > 0 and (r := header_role(labels[k - 1][0])) is not None and r.kind == "units" and r.role:
+        k -= 1
+    return k
+
+
 def _sub_headers(labels: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
     """A header of two rows flattened: a units word without a role (责任单位) in the
     first row, and its sub-headers with roles (牵头单位, 配合单位) closing the header as
     the second row. The reading with the sub-headers in the parent's place competes
     with the header as written."""
     roles = [header_role(lb) for lb, _ in labels]
-    k = len(labels)
-    while k > 0 and (r := roles[k - 1]) is not None and r.kind == "units" and r.role:
-        k -= 1
+    k = _sub_start(labels)
     subs = labels[k:]
     if len(subs) < 2:
         return []
@@ -404,7 +422,11 @@ def best_reading(items: list[Item]) -> Reading | None:
         if len(body) < 2:
             continue
         written = [("".join(words[a:b]), items[start + a].line) for a, b in spans]
-        for placed in [written] + _sub_headers(written):
+        subs = _sub_headers(written)
+        # Sub-headers past blank lines (the empty cells under the merged ones) are a second
+        # header row, never more columns of the first.
+        second_row = bool(subs) and items[start + spans[_sub_start(written)][0]].gap > 0
+        for placed in ([] if second_row else [written]) + subs:
             labels = [lb for lb, _ in placed]
             roles = [header_role(lb) for lb in labels]
             kinds = [r.kind if r else "text" for r in roles]

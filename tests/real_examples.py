@@ -22,7 +22,8 @@ ROLE_KEYS = {"lead": Role.LEAD, "cooperate": Role.ASSIST, "responsible": Role.RE
 # had not read the importer (index.json in each folder says how each is hard): a first
 # set, and a second written after the readers had learnt from the first.
 AUTHORED = Path(__file__).parent / "fixtures" / "authored"
-AUTHORED_SETS = (AUTHORED, Path(__file__).parent / "fixtures" / "authored2", Path(__file__).parent / "fixtures" / "authored3")
+AUTHORED_SETS = (AUTHORED, Path(__file__).parent / "fixtures" / "authored2", Path(__file__).parent / "fixtures" / "authored3",
+                 Path(__file__).parent / "fixtures" / "authored4")
 
 
 def real_files(folder: Path = REAL) -> list[Path]:

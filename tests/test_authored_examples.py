@@ -1,7 +1,7 @@
-"""Three more corpora: each 24 task documents written in the styles of real ones
+"""Four more corpora: each 24 task documents written in the styles of real ones
 (prose 工作要点 and 整改清单, 01–12; tables flattened into text, 13–24) by an
 engineer who had not read the importer, with hand annotations in the shared
-schema; the second and third sets were written after the readers had learnt from the ones before. Scored like the
+schema; the later sets were written after the readers had learnt from the ones before. Scored like the
 real corpus (tests/test_real_examples.py): requirement by its opening words,
 goal and task where annotated, units by role, deadline where given."""
 
@@ -20,11 +20,15 @@ from real_examples import AUTHORED_SETS, real_files, score_document
 # by the shared scorer; now 134 of 145, strictly prose 72 of 78, tables 56 of 67. Third
 # set (documents flattened by real tools: LibreOffice PDF → pdftotext/pdfplumber, HTML →
 # text, sheets → CSV/TSV): at its first scoring 100 of 147 (prose 69/73, tables 31/74);
-# now 135 of 147, strictly prose 61 of 73, tables 43 of 74.
+# now 135 of 147, strictly prose 61 of 73, tables 43 of 74. Fourth set (written with the
+# third, scored before any change made for it): 103 of 154 at its first scoring (prose 61/79,
+# tables 42/75), 107 on the readers of the third set's round, 113 after one fix made for it;
+# strictly prose 65 of 79, tables 21 of 75.
 # Raise the floors when the readers improve.
 AUTHORED_FLOOR = {("authored", "prose"): 0.83, ("authored", "table"): 0.91,
                   ("authored2", "prose"): 0.92, ("authored2", "table"): 0.83,
-                  ("authored3", "prose"): 0.83, ("authored3", "table"): 0.58}
+                  ("authored3", "prose"): 0.83, ("authored3", "table"): 0.58,
+                  ("authored4", "prose"): 0.82, ("authored4", "table"): 0.28}
 
 
 def _class(path: Path) -> str:

@@ -42,12 +42,13 @@ def wrap_width(lines: list[str]) -> float | None:
     characters of the widest common width, most of them stop inside a sentence
     (no sentence end, no closing bracket), and almost none is wider."""
     texts = [s for s in (x.strip() for x in lines) if s and not PAGE_FOOTER.match(s)]
-    widths = sorted((width(s) for s in texts), reverse=True)
-    if len(widths) < 4:
+    if len(texts) < 4:
         return None
+    measured = [(width(s), s) for s in texts]
+    widths = sorted((w for w, _ in measured), reverse=True)
     allowed_over = max(1, len(widths) // 20)  # a URL or a long line of the web page's chrome
     for cand in (widths[0], widths[min(allowed_over, len(widths) - 1)]):
-        full = [s for s in texts if cand - _SLACK <= width(s) <= cand + 0.5]
+        full = [s for w, s in measured if cand - _SLACK <= w <= cand + 0.5]
         broken = sum(1 for s in full if not s.endswith(_ENDS))
         over = sum(1 for w in widths if w > cand + 0.5)
         if cand >= _MIN_WIDTH and broken >= 3 and 2 * broken >= len(full) and 10 * len(full) >= len(widths) \

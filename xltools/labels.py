@@ -286,7 +286,6 @@ MSG_BAD_UNITS_WORKBOOK = "--units 指定的工作簿 {path} 没有“单位”�
 MSG_BAD_YEAR = "年度“{value}”无效，请填写四位年份，如 2019。(invalid year)"
 MSG_INTERNAL = "内部错误：{detail}。请将此信息报告给开发者。(internal error)"
 MSG_OUTPUT_IS_DIR = "输出路径 {path} 是一个文件夹，请给出文件名。(output path is a directory)"
-MSG_WRITE_FAILED = "无法写入 {path}：{reason}。文件是否在 Excel 中打开？(cannot write; is the file open in Excel?)"
 
 # Problems reported by `check` (sheet / row given separately).
 CHK_UNKNOWN_UNIT = "单位“{unit}”不在“单位”表中（也不是别名）。请在“单位”表末尾添加，或改为已有单位。"
@@ -340,11 +339,7 @@ NOTE_JOINED_NAME_KEPT = ("“{unit}”按一个单位读取（“{left}”在文
 NOTE_UNUSUAL_UNIT = "“{unit}”的名称结尾不常见，已作为单位保留，请核对。"
 NOTE_DUPLICATE_CLAUSE = "责任单位中重复的分句“{clause}”只保留一次。"
 NOTE_DEADLINE_IN_TEXT = "完成时限取自要求原文中的“{text}”。"
-NOTE_UNKNOWN_ROLE = "“{clause}”未写明角色，按“责任”处理。"
 NOTE_SKIPPED_LINE = "此行不属于表格，已忽略。"
-NOTE_ROW_SPLIT_GUESS = "无法确定要求与责任单位的分界，整行作为要求处理。"
-NOTE_UNITS_FROM_LIST_TAIL = "“{tail}”已从单位名称中去除。"
-NOTE_TITLE_GUESSED = "标题取自原文“{title}”，年度 {year}。"
 NOTE_NO_YEAR = "原文中没有年度，完成时限中的“年底前”等无法换算为日期。请用 --year 指定。"
 
 # ------------------------------------------------------------- letters
@@ -528,15 +523,8 @@ RCOL_TASK = "任务"
 RCOL_REQUIREMENT = "具体要求"
 RCOL_DEADLINE = "完成时限"
 RCOL_OVERDUE_FLAG = "是否逾期"
-RCOL_NOTE = "备注"
 YES = "是"
 SUM_TITLE = "{title}进度汇总"
-SUM_SUBTITLE = "轮次：{round}　截至：{as_of}　序时进度：{schedule}　应报单位 {units} 个，已反馈 {returned} 个，未反馈 {missing} 个"
-SUM_BY_UNIT = "一、按单位"
-SUM_BY_GOAL = "二、按目标"
-SUM_BY_REQUIREMENT = "三、按要求（以牵头单位状态为准）"
-SUM_BY_STATUS = "四、状态分布"
-SUM_LEGEND = "标识：红 = 有逾期；黄 = 7 天内到期未完成或完成率低于序时进度；绿 = 正常。"
 SCOL_NO = "序号"
 SCOL_UNIT = "单位"
 SCOL_GOAL = "目标"
@@ -547,13 +535,10 @@ SCOL_RATE = "完成率"
 SCOL_MARK = "标识"
 SCOL_STATUS = "状态"
 SCOL_COUNT = "数量"
-SCOL_OTHER = "其他/未填"
-SCOL_UNREPORTED = "未反馈"
 SCOL_LEAD_UNITS = "牵头单位"
 MARK_RED = "红"
 MARK_YELLOW = "黄"
 MARK_GREEN = "绿"
-CHART_RATE_TITLE = "各单位完成率"
 CHART_STATUS_TITLE = "状态分布"
 HCOL_ROUND = "轮次"
 HCOL_AS_OF = "截至日期"
@@ -629,8 +614,6 @@ MSG_ISSUE_LATE = "反馈日期 {when} 晚于截止日期 {deadline}。"
 MSG_SPLIT_DONE = "已生成 {count} 份进度反馈表（轮次 {round}）→ {path}"
 MSG_SPLIT_PREFILLED = "其中 {rows} 行已预填上一轮反馈。"
 MSG_SPLIT_NO_UNITS = "任务分工中没有单位，无法拆分。(no units on 任务分工)"
-MSG_ROLLUP_DONE = ("已汇总：读取 {files} 个文件、{rows_read} 行，采用 {rows_used} 行，"
-                   "{rows_reported} 行列入“问题”；{returned}/{units} 个单位已反馈。→ {path}")
 MSG_ROLLUP_MISSING_UNITS = "未反馈：{units}"
 MSG_NOT_A_FOLDER = "{path} 不是文件夹。请给出存放反馈文件的文件夹。(not a folder)"
 MSG_MASTER_NOT_XLSX = ("{path} 不是 .xlsx 工作簿（可能是旧版 .xls 或其他格式）。汇总结果是主表的副本，"
@@ -663,7 +646,6 @@ FEEDBACK_BLANK = "空表"
 FEEDBACK_OVERDUE = "逾期未报"
 FEEDBACK_BLANK_OVERDUE = "逾期未报（空表）"
 FEEDBACK_PARTIAL = "部分反馈"
-FEEDBACK_NOT_YET = "待反馈"
 # Row-level reasons behind a 标识 (进度 → 标识说明), also used by the 通报 and 催办.
 WHY_OVERDUE = "已过完成时限未完成"
 WHY_NOT_REPORTED = "逾期未报"
@@ -671,15 +653,10 @@ WHY_NOT_YET = "尚未反馈"
 WHY_DUE_SOON = "7 天内到期"
 WHY_BEHIND = "落后于序时进度"
 WHY_PARTIAL = "部分单位未反馈"
-WHY_EXTENSION = "申请延期"
 RCOL_MARK = "标识"
 RCOL_WHY = "标识说明"
 RCOL_EXTEND_TO = PCOL_EXTEND_TO
 RCOL_EXTEND_REASON = PCOL_EXTEND_REASON
-SUM_LEGEND_RULES = (
-    "标识：红 = 已过完成时限未完成，或反馈截止后仍未报送（含交回空表）；"
-    "黄 = 7 天内到期未完成、落后于序时进度（完成率低于序时进度，或时限过半仍未启动）、尚未反馈或部分未反馈；"
-    "绿 = 已反馈且按序时推进。已反馈只计填写了内容的报送，空表不计。")
 SUM_SUBTITLE_TRUE = ("轮次：{round}　截至：{as_of}　反馈截止：{deadline}　序时进度：{schedule}　"
                      "应报单位 {units} 个，已反馈 {returned} 个，逾期未报 {overdue} 个（其中空表 {blank} 个），"
                      "红 {red} 个、黄 {yellow} 个、绿 {green} 个")
@@ -738,8 +715,6 @@ OWE_REPORT = "未报送进展"
 OWE_BLANK = "未填写进展"
 OWE_ROW_MISSING = "反馈表中缺少此行"
 OWE_OVERDUE = "已过完成时限未完成，请说明原因和完成时间"
-REPORT_MORE_ROWS = "（另有 {count} 项，详见汇总工作簿“进度”表。）"
-REPORT_NONE = "无。"
 MSG_REPORT_DONE = "已生成通报：逾期未报 {late} 个单位，标识为红的要求 {red} 项。→ {path}"
 MSG_REMIND_DONE = "已生成 {count} 份催办通知（新的截止日期 {deadline}）→ {path}"
 MSG_REMIND_NONE = "没有需要催办的单位：各单位均已按要求反馈。"
@@ -804,9 +779,6 @@ MSG_PDF_TABLE = ("{path} 是 PDF 文件，其中没有找到带框线的任务�
                  "没有框线的表格无法从 PDF 可靠还原，请使用原 Word/Excel 文件或网页。"
                  "(no ruled task table and no numbered items in the PDF; use the original Word/Excel file)")
 # PDF tables (xltools/importing/readers/pdf.py).
-MSG_PDF_SCANNED = ("{path} 是扫描的 PDF（页面是图片，没有文字层），无法读取：本工具不支持文字识别（OCR）。"
-                   "请向发文单位索取 Word/Excel 原件，或用 WPS/Office 打开原件另存为 .docx/.xlsx 后再导入。"
-                   "(scanned PDF without a text layer; OCR is not supported: use the Word/Excel original)")
 MSG_BAD_PDF = "{path} 无法按 PDF 读取：{reason}。文件是否损坏或加密？(cannot read the PDF)"
 # OFD documents (xltools/importing/readers/ofd.py).
 MSG_BAD_OFD = "{path} 无法按 OFD（GB/T 33190 电子公文）读取：{reason}。文件是否损坏？(cannot read the OFD file)"
@@ -862,7 +834,6 @@ SEEN_HEADER_WORD = "第{line}行“{word}”"
 MSG_BAD_COLUMNS = "--columns 中的“{names}”不是可识别的列名。可用的列名如：{known}。"
 COLUMN_HINT_WORDS = ("序号", "目标", "任务", "具体要求", "责任单位", "牵头单位", "配合单位", "完成时限",
                      "责任领导", "备注")
-MSG_HEADER_LINE_EMPTY = "--header-line {line}：{path} 的第 {line} 行是空行或不存在。"
 # Review notes written by the grid / prose readers (待核对).
 NOTE_NESTED_LEVEL = "“{header}”一列分两级：“{item}”作为任务，其右的分项作为要求。"
 NOTE_ROW_SHIFTED = "此行的单元格比表头少（合并单元格下的续行），已按“{columns}”列读取。"
@@ -905,7 +876,6 @@ NOTE_DOCUMENT_DEADLINE = "正文统一要求的“{text}”作为 {count} 条未
 # A line "X：" right before the first item names the list (存在问题：) unless it is one of these.
 LIST_HEADING_STOP_WORDS = ("附件", "如下", "通知", "附表", "说明", "备注", "联系")
 NOTE_REQUIREMENTS_SPLIT = "一个单元格中有 {count} 条编号的要求，已分为 {count} 条。"
-NOTE_TASK_HEADING_INTRO = "任务“{task}”标题后的说明文字未作为要求导入。"
 # Words that title a whole section rather than a goal (二、主要任务).
 SECTION_WORDS = ("主要任务", "重点任务", "工作任务", "具体任务", "任务分工", "主要措施", "重点工作",
                  "工作措施", "具体措施", "任务清单", "责任分工", "工作重点")
@@ -969,7 +939,6 @@ WORD_LEAD = "牵头"
 WORD_RESPONSIBLE = "负责"
 WORD_ASSIST = "配合"
 WORD_GENERIC = "按职能分别落实"
-MSG_EXPORTED = "已导出：{goals} 个目标，{tasks} 项任务，{requirements} 条要求 → {path}"
 MSG_EXPORTED_PATH = "已导出为原表格式：{path}"
 # File names of the export step of `xltools demo`.
 DEMO_EXPORT_DOCX = "任务分工-原表格式.docx"
@@ -1015,7 +984,6 @@ XL_KIND_REPORT = "通报"
 XL_KIND_REMIND = "催办通知"
 XL_IMPORTED_FILE = "{stem}_任务分工.xlsx"
 XL_STATUS_WORKING = "xltools：正在{action}……"
-XL_STATUS_READING = "xltools：正在读取工作簿……"
 XL_NOT_AVAILABLE = "“{action}”功能尚未安装（缺少 {module}）。请升级 xltools 后重试。"
 XL_UNEXPECTED = ("“{action}”出现意外错误，未完成。详细信息已写入日志文件：\n{log}\n"
                  "请把该文件发给维护人员。")
@@ -1138,11 +1106,9 @@ REVIEW_ISSUER = "发文单位"
 
 # ------------------------------------------- letters an office would send (issue 12)
 LETTER_OTHERS_MORE = "{first}等{count}个单位"
-LETTER_OTHERS_ALSO = "另有{units}"
 LETTER_ATTACHMENT_ONE = "附件：{name}"
 LETTER_ATTACHMENT_FIRST = "附件：{n}．{name}"
 LETTER_ATTACHMENT_NEXT = "\u3000\u3000\u3000{n}．{name}"  # aligned under the first name
-LETTERS_ANNEX_FILE = "任务分工（原表格式）.docx"
 # Title line breaks (letters.title_lines): never after/before these, gladly after/before these.
 TITLE_NO_BREAK_AFTER = "《（“‘"
 TITLE_NO_BREAK_BEFORE = "》）”’，、。；：！？"
@@ -1154,8 +1120,6 @@ TITLE_BREAK_WORDS = ("关于", "落实", "印发", "做好", "贯彻", "进一�
                "实施方案", "方案", "通知", "意见", "要点", "建设", "管理", "服务", "改革", "发展",
                "年度", "人民政府", "政府", "办公室", "营商环境", "市场", "县域", "省级", "市级",
                "责任", "分解", "安排", "计划", "行动", "专项", "整治", "优化", "提升")
-TPL_GENERAL_INTRO_LIST = ("以下任务中的要求由各相关部门按职能分别落实（括号内为要求编号，全文见任务分工表），"
-                          "请你单位对照职能抓好落实。")
 TPL_GENERAL_ITEM = "{{ loop.index }}．{{ t.task }}（{{ t.ids }}）"
 TPL_GENERAL_ANNEX = ("各相关部门按职能分别落实的{{ general|length }}项要求，全文见{{ table_ref }}"
                      "（{{ attachments[-1] }}），请你单位对照职能抓好落实。")
@@ -1375,7 +1339,6 @@ MSG_ISSUE_FANOUT = ("工作表“{sheet}”中同一长文字被大量单元格�
                     "为防止占满内存未读取。")
 MSG_ISSUE_READER_CRASHED = "读取时出错（{reason}），文件未读取，其余文件照常汇总。请让单位另存为 .xlsx 后重发。"
 MSG_ISSUE_COLLAPSED = "文件 {file}：另有 {count:,} 条“{kind}”（同类问题只列出前 {shown} 条），未逐条列出。"
-MSG_ISSUE_CELL_CUT = "内容超过 Excel 单元格上限 {limit:,} 字，问题表中只列出前面部分（原文件未改动）。"
 CELL_CUT_MARK = "……（超过 Excel 单元格 32,767 字的上限，以下从略，全文见原文件）"
 MSG_ISSUES_TRUNCATED = "“问题”表已达 Excel 行数上限，另有 {count:,} 条问题未列出。"
 ISSUE_COLLAPSED = "同类问题"

@@ -278,11 +278,6 @@ def _rels_name(part: str) -> str:
     return posixpath.join(d, "_rels", f + ".rels")
 
 
-def _read_rels(files: Mapping[str, bytes], part: str) -> list[etree._Element]:
-    data = files.get(_rels_name(part))
-    if data is None:
-        return []
-    return list(etree.fromstring(data, _PARSER))
 
 
 def _reachable(files: Mapping[str, bytes]) -> set[str]:

@@ -9,9 +9,8 @@ import io
 import re
 
 from xltools.importing.readers.cleanup import Fixer
-from xltools.importing.readers.grid import Cell, GridReader, _is_header_row, header_kind, joined_header
+from xltools.importing.readers.grid import Cell, GridReader, _is_header_row, joined_header
 from xltools.importing.readers.rows import Event, SourceMeta
-from xltools.text import clean_text
 
 # A cell may be as long as the input (the guard caps inputs at 200 MB); Python's
 # default limit (128 KB) would end a long requirement in a traceback.
@@ -116,83 +115,8 @@ def read_csv(text: str, name: str, delimiter: str, fixer: Fixer | None = None) -
     return reader.result()
 
 
-def cell_per_line_header(text: str, max_lines: int = 60) -> tuple[int, int] | None:
-    """(index of the first header line, number of columns) when the header
-    is written one word per line (a table copied out of Word or a PDF)."""
-    lines = [ln.strip() for ln in text.split("\n")]
-    nonblank = [(i, ln) for i, ln in enumerate(lines[:max_lines * 2]) if ln]
-    for k, (i, ln) in enumerate(nonblank):
-        if header_kind(ln) is None:
-            continue
-        run = [ln]
-        for _, nxt in nonblank[k + 1:]:
-            if header_kind(nxt) is None or len(clean_text(nxt)) > 12:
-                break
-            run.append(nxt)
-        if len(run) >= 3 and _is_header_row(run):
-            return i, len(run)
-    return None
 
 
-def read_cell_per_line(text: str, name: str, start: int, ncols: int,
-                       fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta]:
-    """Rebuild rows from one cell per line. Rows are separated by blank lines
-    when the dump has them; otherwise a line holding only a number (序号)
-    starts a row, and the lines before the next number are split into rows
-    of the columns that are not merged."""
-    reader = GridReader(name, fixer)
-    lines = text.split("\n")
-    for i in range(start):
-        if lines[i].strip():
-            reader.titles.append(clean_text(lines[i]))
-    header_lines: list[int] = []
-    j = start
-    while len(header_lines) < ncols and j < len(lines):
-        if lines[j].strip():
-            header_lines.append(j)
-        j += 1
-    header = [Cell(lines[h].strip()) for h in header_lines]
-    # Lines of separator characters only (|, ---, ***) separate rows like blank lines.
-    body = [(i + 1, "" if re.fullmatch(r"[|│｜\-─=＝*＊_\s]+", lines[i]) else lines[i].strip())
-            for i in range(j, len(lines))]
-    rows: list[list[Cell]] = [header]
-    row_lines: list[int | None] = [header_lines[0] + 1]
-    blank_separated = any(not t for _, t in body) and _blank_groups_fit(body, ncols)
-    if blank_separated:
-        group: list[tuple[int, str]] = []
-        for ln, t in body + [(0, "")]:
-            if t:
-                group.append((ln, t))
-            elif group:
-                rows.append([Cell(x) for _, x in group])
-                row_lines.append(group[0][0])
-                group = []
-    else:
-        from xltools.importing.readers.grid import NUMBER_ONLY
-
-        groups: list[list[tuple[int, str]]] = []
-        for ln, t in body:
-            if not t:
-                continue
-            if NUMBER_ONLY.match(t) or not groups:
-                groups.append([(ln, t)])
-            else:
-                groups[-1].append((ln, t))
-        for g in groups:
-            first, rest = g[:ncols], g[ncols:]
-            rows.append([Cell(x) for _, x in first])
-            row_lines.append(first[0][0])
-            # Continuation rows under merged leading cells: the widest fit.
-            for width in range(ncols - 1, 0, -1):
-                if rest and len(rest) % width == 0:
-                    for k in range(0, len(rest), width):
-                        chunk = rest[k:k + width]
-                        rows.append([Cell("", from_above=True)] * (ncols - width) +
-                                    [Cell(x) for _, x in chunk])
-                        row_lines.append(chunk[0][0])
-                    break
-    reader.add_table(rows, row_lines, delimited=True)
-    return reader.result()
 
 
 def _blank_groups_fit(body: list[tuple[int, str]], ncols: int) -> bool:

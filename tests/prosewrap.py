@@ -5,7 +5,7 @@ Prose documents (工作要点, 分工方案, 督查事项, 整改清单) reach o
 and web pages; the text a user pastes, or a scraper stores, is what a real
 tool gives of them. For every prose document with an annotation (the shared
 real ones whose index.json ``columns`` is empty and the prose documents
-01–12 of the two authored sets) this script
+01–12 of the four authored sets) this script
 
 * types the text as a 公文 in Word (python-docx): 仿宋_GB2312 at 16 pt (三号),
   a first-line indent of two characters, the title centred in 小标宋 at 22 pt
@@ -43,7 +43,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 OUT = FIXTURES / "prosewrap"
-SETS = ("real", "authored", "authored2")
+SETS = ("real", "authored", "authored2", "authored3", "authored4")
 TOOLS = ("pdftotext", "pdftotext-layout", "pdfplumber", "html-soffice", "html-scraper")
 AUTHORED_PROSE = 12  # documents 01–12 of each authored set are prose
 

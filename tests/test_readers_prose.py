@@ -526,3 +526,27 @@ def test_a_people_part_in_an_unlabelled_units_bracket_goes_to_the_remark() -> No
     assert "责任领导：钱明" in plan.requirement("2-1").remark
     assert plan.requirement("2-1").deadline.date.isoformat() == "2024-09-30"
     assert not any("赵刚" in a.unit or "钱明" in a.unit for a in plan.assignments)
+
+
+GROUP_UNITS_WITH_HELPERS = """\
+某区水务局2026年工作要点
+一、守牢防汛安全底线
+（一）完善防汛指挥体系（牵头处室：防汛办；责任处室：河湖科）
+1.修订区级防汛应急预案，汛前完成演练。
+2.建设山洪灾害监测预警平台二期。（信息中心协助）
+3.落实水库安全度汛“三个责任人”。
+二、推进节水型社会建设
+4.开展节水型机关创建。（节约用水办公室负责）
+"""
+
+
+def test_group_units_reach_items_that_name_only_helpers() -> None:
+    plan = _plan(GROUP_UNITS_WITH_HELPERS)
+    group = {("防汛办", Role.LEAD), ("河湖科", Role.RESPONSIBLE)}
+    assert [(t.name, len(t.requirements)) for t in plan.tasks][:1] == [("完善防汛指挥体系", 3)]
+    ids = [r.id for r in plan.tasks[0].requirements]
+    assert _units(plan, ids[0]) == group
+    assert _units(plan, ids[1]) == group | {("信息中心", Role.ASSIST)}
+    assert _units(plan, ids[2]) == group
+    last = plan.tasks[-1].requirements[-1]
+    assert _units(plan, last.id) == {("节约用水办公室", Role.RESPONSIBLE)}

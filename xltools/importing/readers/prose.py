@@ -33,7 +33,9 @@ from xltools.importing.readers.columns import (find_labels, header_role, label_k
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.unwrap import join_wrapped, running_heads
 from xltools.text import clean_text, strip_trailing_punct
-from xltools.importing.units import jointly, looks_like_unit, looks_like_units_cell, parse_clause, split_top_level
+from xltools.importing.units import (jointly, looks_like_unit, looks_like_units_cell, parse_clause, parse_units,
+                                     split_top_level)
+from xltools.model import Role
 
 _CN = L.CN_NUMERALS
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -82,6 +84,16 @@ class _Block:
     task_of: _Block | None = None  # the item whose units these sub-items share
     group: bool = False  # a heading that names the units of the items under it (社区（责任单位：X）)
     title: str | None = None  # a short title alone on the item's first line, its text below
+    shared: list[tuple[str, str]] = field(default_factory=list)  # (role, units) a heading adds to its own
+
+    @property
+    def cooperating_only(self) -> bool:
+        """Whether every unit the item names is a cooperating one (（信息科配合）, 配合单位：…)."""
+        pairs = unit_pairs(self.labelled) or unit_pairs(self.paren_labelled)
+        if pairs:
+            return not self.wording and all(label_role(lab) == L.ROLE_ASSIST for lab, _ in pairs)
+        found = parse_units(self.wording).units if self.wording else []
+        return bool(found) and all(u.role is Role.ASSIST for u in found)
 
     @property
     def has_units(self) -> bool:
@@ -915,7 +927,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     # in a group's heading apply to the items of that group.
     roots = [b for b in blocks if b.parent is None]
     for b in blocks:
-        if b.has_units and b.children and not any(c.has_units for c in b.children):
+        if b.has_units and b.children and not any(c.has_units and not c.cooperating_only for c in b.children):
             if not b.body:
                 b.head = b.text  # its name without the units (二、推进数据开发〔牵头单位：…〕)
             # A top-level heading beside other top-level headings over items (一、 二、 三、) is
@@ -923,7 +935,11 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             goal_level = b.parent is None and any(r is not b and r.children for r in roots) \
                 and not _among_items(b, blocks)
             for c in b.children:
-                c.labelled, c.wording = list(b.labelled or b.paren_labelled), b.wording
+                if c.has_units:  # it names only who cooperates (（信息科配合）): the heading's units too
+                    c.shared = [(label_role(lab), v) for lab, v in unit_pairs(b.labelled or b.paren_labelled)] \
+                        or [(L.ROLE_RESPONSIBLE, b.wording or "")]
+                else:
+                    c.labelled, c.wording = list(b.labelled or b.paren_labelled), b.wording
                 c.deadline = c.deadline or b.deadline
                 if b.group or goal_level:
                     c.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_HEADING_UNITS.format(
@@ -1037,6 +1053,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                 role_units = [(label_role(lab), v) for lab, v in labelled]
         elif b.wording:
             units = b.wording
+        role_units += b.shared
         if goal_block is not None:
             used.add(id(goal_block))
         goal = goal_block.heading if goal_block else (list_heading if not anc else None)

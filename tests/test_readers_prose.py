@@ -550,3 +550,22 @@ def test_group_units_reach_items_that_name_only_helpers() -> None:
     assert _units(plan, ids[2]) == group
     last = plan.tasks[-1].requirements[-1]
     assert _units(plan, last.id) == {("节约用水办公室", Role.RESPONSIBLE)}
+
+
+SUPERVISED_MATTERS = """\
+关于市政府专题会议议定事项的督办通知
+督办事项一：推进老旧管网更新
+工作措施：完成城北片区供水管网改造8.5公里。
+承办单位：市城投集团
+办结时限：2026年10月31日
+督办事项二：提升12345热线办理质效
+落实要求：工单按时办结率达到98%以上。
+承办单位：市政务服务中心
+办结时限：每月25日前
+"""
+
+
+def test_a_requirement_opened_by_its_own_label_loses_the_label() -> None:
+    plan = _plan(SUPERVISED_MATTERS)
+    texts = [r.text for t in plan.tasks for r in t.requirements]
+    assert texts == ["完成城北片区供水管网改造8.5公里。", "工单按时办结率达到98%以上。"]

@@ -111,6 +111,18 @@ class _Block:
         return strip_trailing_punct(m.group(1) if m else head)
 
 
+_OWN_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})\s*[：:]\s*")
+
+
+def _without_own_label(text: str) -> str:
+    """A requirement opened by a label of its own column (具体要求：…, 工作措施：…) without it."""
+    m = _OWN_LABEL.match(text)
+    if m and text[m.end():].strip() and (r := header_role(m.group(1))) is not None \
+            and r.kind in ("requirement", "task"):
+        return text[m.end():]
+    return text
+
+
 def unit_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The labelled pairs that name units (not deadline, not people)."""
     return [(lab, v) for lab, v in pairs if label_kind(lab) == "units"]
@@ -1035,6 +1047,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             if split:
                 task, requirement = split
                 review.append((L.REVIEW_TASK_NAME, L.NOTE_TITLE_SPLIT.format(title=task)))
+        requirement = _without_own_label(requirement)
         units = None
         role_units: list[tuple[str, str]] = []
         labelled = []

@@ -33,6 +33,13 @@ def test_units_parenthesis_rules() -> None:
     assert units_parenthesis("按照《解读工作细则（试行）》要求做好解读（政策文件需添加咨询方式）。") is None
     assert units_parenthesis("实现全流程（名称申报、企业登记、印章刻制、社保登记）。") is None
     assert units_parenthesis("根据规划（运政办发〔2016〕76号）精神。") is None
+    # A run of brackets: one names the units, one the deadline, in either order.
+    found = units_parenthesis("建成数据中台。【主办科室：信息科、财务科】【办结时间：2026年3月底】")
+    assert found[0] == "建成数据中台。" and found[2] == [("主办科室", "信息科、财务科")] and found[3] == "2026年3月底"
+    found = units_parenthesis("建成数据中台。〔完成时限：9月底前〕〔市数据局负责〕")
+    assert found[0] == "建成数据中台。" and found[1] == "市数据局负责" and found[3] == "9月底前"
+    # Two brackets of units are not a run: the earlier one stays in the text.
+    assert units_parenthesis("做好某事（市财政局牵头）（市审计局配合）")[0] == "做好某事（市财政局牵头）"
 
 
 WORK_POINTS = """\

@@ -258,11 +258,25 @@ def _balanced(text: str) -> bool:
 
 
 def units_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str | None] | None:
-    """A parenthesis closing ``text`` that names units.
+    """A parenthesis closing ``text`` that names units — or a run of them, one
+    naming the units and one the deadline (〔责任单位：…〕〔时间节点：…〕, in either order).
 
     Returns (text without it, units wording, labelled units, deadline) or
     None when the text does not end with a units parenthesis.
     """
+    found = _one_parenthesis(text)
+    if found is None:
+        return None
+    rest, wording, labelled, deadline = found
+    if rest.rstrip()[-1:] in _CLOSERS:
+        more = _one_parenthesis(rest)
+        if more is not None and (bool(wording or labelled) != bool(more[1] or more[2])) \
+                and not (deadline and more[3]):
+            return (more[0], wording or more[1], labelled or more[2], deadline or more[3])
+    return found
+
+
+def _one_parenthesis(text: str) -> tuple[str, str, list[tuple[str, str]], str | None] | None:
     stripped = text.rstrip()
     tail = ""
     while stripped and stripped[-1] in "。.；;":

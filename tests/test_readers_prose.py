@@ -576,3 +576,16 @@ def test_a_requirement_opened_by_its_own_label_loses_the_label() -> None:
     plan = _plan(SUPERVISED_MATTERS)
     texts = [r.text for t in plan.tasks for r in t.requirements]
     assert texts == ["完成城北片区供水管网改造8.5公里。", "工单按时办结率达到98%以上。"]
+
+
+def test_a_time_wording_closing_the_role_clauses_is_the_deadline() -> None:
+    plan = _plan("""\
+某县2026年河湖长制工作要点
+一、强化河湖管护
+1.开展河湖“清四乱”常态化整治，由县水利局负责，各乡镇配合，持续推进。
+2.完成小型水库除险加固3座，由县水利局负责，各乡镇配合，汛前完成主体工程。
+""")
+    reqs = [r for t in plan.tasks for r in t.requirements]
+    assert reqs[0].deadline.text == "持续推进"
+    assert reqs[1].deadline.text != "汛前完成主体工程"  # a clause of work, not only a time wording
+    assert any("持续推进" in n.message and n.requirement_id == reqs[0].id for n in plan.notes)

@@ -872,6 +872,7 @@ NOTE_UNITS_FROM_VERB = "没有标明责任单位，按文中“{text}”读出�
 VERB_ROLE_WORDS = ("牵头", "主办", "负责", "落实", "承担", "承办", "配合", "协助", "组织实施", "督促")
 NOTE_UNITS_DEADLINE = "责任单位中的“{text}”视为完成时限。"
 NOTE_PAREN_DEADLINE = "括号中的“{text}”视为完成时限。"
+NOTE_ROLE_DEADLINE = "分工之后的“{text}”视为完成时限。"
 NOTE_DOCUMENT_DEADLINE = "正文统一要求的“{text}”作为 {count} 条未写时限的要求的完成时限，请核对适用范围。"
 # A line "X：" right before the first item names the list (存在问题：) unless it is one of these.
 LIST_HEADING_STOP_WORDS = ("附件", "如下", "通知", "附表", "说明", "备注", "联系")

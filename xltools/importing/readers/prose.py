@@ -417,6 +417,19 @@ def verb_units(text: str) -> list[str]:
     return out or bare_verb_units(text)
 
 
+def _cadence_after(text: str, wording: str) -> str | None:
+    """A sentence's last clause right after its role clauses, when it is only a time wording
+    (…由X负责，Y配合，长期坚持。 / …X牵头，按季度推进。): the item's deadline."""
+    at = text.rfind(wording)
+    if at < 0:
+        return None
+    rest = re.split(r"[。！!？?]", text[at + len(wording):], maxsplit=1)[0]
+    clauses = [c.strip() for c in split_top_level(rest, "，,；;") if c.strip()]
+    if len(clauses) == 1 and deadline_words(clauses[0]) == clauses[0]:
+        return clauses[0]
+    return None
+
+
 def trailing_units(text: str) -> tuple[str, str] | None:
     """An item that ends with its units after its last sentence, no label and
     no brackets (…全程网办。县政务服务中心、县数据局) → (text, units); None
@@ -983,6 +996,9 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             if found:
                 b.wording = "，".join(found)
                 b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_FROM_VERB.format(text="；".join(found))))
+                if not b.deadline and (cadence := _cadence_after(b.text, found[-1])):
+                    b.deadline = cadence
+                    b.review.append((L.REVIEW_DEADLINE, L.NOTE_ROLE_DEADLINE.format(text=cadence)))
             elif (tail := trailing_units(b.text)) is not None:
                 b.text, b.wording = tail
                 b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=tail[1])))

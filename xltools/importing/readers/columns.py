@@ -159,7 +159,7 @@ def cell_type(text: str) -> str:
         return "ditto"  # 同上: the cell above, in whatever column it stands
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
         return "heading"
-    if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20 or is_bracketed_note(t):
+    if len(t) <= 20 and t.startswith(L.PAGE_CHROME) or is_bracketed_note(t):
         return "chrome"
     # A web page's buttons in brackets (【打印此页】【关闭窗口】), one of them a chrome word.
     buttons = re.findall(r"【([^【】]{1,8})】", t)
@@ -327,6 +327,7 @@ _LABEL_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[（(][\u4e00-\u9fff]{1,4}[)）])?$
 _LABEL_MAX = 12
 # A label ends at a colon, or at 为/是 (责任单位为市商务局).
 _COLON = re.compile(r"\s*[：:]|(?<=[位门室处关体])(?:为|是)(?=[\u4e00-\u9fff])")
+_COLON_CHARS = re.compile(r"[：:为是]")
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -412,6 +413,8 @@ def names_its_role(word: str) -> bool:
 def find_labels(text: str, kinds: tuple[str, ...] = LABEL_KINDS) -> list[tuple[int, int, str]]:
     """Labels in ``text``: (start, end after the colon, label word), in order."""
     out: list[tuple[int, int, str]] = []
+    if not _COLON_CHARS.search(text):
+        return out  # no colon, 为 or 是: the scan below would find nothing
     for m in _COLON.finditer(text):
         start = _label_before(text, m.start(), True)
         if start is None:

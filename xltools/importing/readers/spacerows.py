@@ -534,7 +534,7 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
             start, labels = index + 1 + joined[1], joined[0]
             repeated |= {_header_key(ln) for ln in lines[index + 1:start]}
         kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
-        rows, row_lines, _ = _rows(lines, index, kinds, start, repeated)
+        rows, row_lines, row_skipped = _rows(lines, index, kinds, start, repeated)
         if not rows:
             continue
         sample = [(f, r) for f, r in rows[:_SAMPLE] if f != HEADING_ROW]
@@ -558,12 +558,12 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
             - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * _bare_modifiers(labels)
         if best is None or score > best[0]:
-            best = (score, labels, rows, row_lines, start, repeated, side is not None)
+            best = (score, labels, rows, row_lines, start, repeated, side is not None, row_skipped)
     if best is None:
         return None
-    _, labels, rows, row_lines, start, repeated, sampled_side = best
+    _, labels, rows, row_lines, start, repeated, sampled_side, skipped = best
     kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
-    skipped = _rows(lines, index, kinds, start, repeated)[2]
+    skipped = list(skipped)
     skipped += [(i + 1, lines[i].strip()) for i in range(index + 1, start) if lines[i].strip()]
     leads = _lead_columns(labels)
     cells = [[r[0][0]] + [""] * (len(kinds) - 1) if f == HEADING_ROW

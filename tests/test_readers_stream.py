@@ -325,3 +325,29 @@ def test_a_second_header_row_past_the_blank_lines_of_merged_cells_names_the_unit
            for t in plan.tasks for r in t.requirements}
     assert got == {"完成东河片区": ({"街道城建办"}, {"街道财政所", "东河社区"}, "按月"),
                    "新增电动车集": ({"街道应急办"}, {"街道城建办"}, "2026年10月")}
+
+
+def test_a_text_without_a_header_run_steps_aside_after_its_first_lines(monkeypatch) -> None:
+    """Rows of several cells on a line (no run of header lines near the top): the stream
+    reader gives up having typed only the lines its header scan looks at."""
+    from xltools.importing.readers import stream
+
+    body = "\n".join(f"{k} 开展第{k}轮巡回检查工作 洮北区市场监管所 {k % 12 + 1}月底前" for k in range(1, 3001))
+    text = "某县2024年重点工作分解表\n序号 工作任务 责任单位 完成时限\n" + body + "\n"
+    typed = []
+    real = stream.cell_type
+    monkeypatch.setattr(stream, "cell_type", lambda t: typed.append(t) or real(t))
+    assert read_cell_stream(text, "t.txt") is None
+    assert 0 < len(typed) < 500
+
+
+def test_a_long_stream_reads_alike_with_the_header_scan_cut_short() -> None:
+    """A one-cell-per-line table of 250 rows (1,000 lines): the items typed lazily for the
+    header scan are the items typed all at once."""
+    from xltools.importing.readers import stream
+
+    rows = [[str(k), f"推进第{k}批老旧小区改造", "某某区住房保障中心", f"{k % 12 + 1}月底前"] for k in range(1, 251)]
+    text = _cells(*rows, header=["序号", "工作任务", "责任单位", "完成时限"], blank=False)
+    assert stream._items_with_header(text) == stream._items(text)
+    events, _ = read_cell_stream(text, "t.txt")
+    assert sum(1 for e in events if getattr(e, "requirement", "")) == 250

@@ -191,3 +191,31 @@ def test_workbook_prints_without_the_original_wording(taonan_workbook, tmp_path)
     numbered = [p for p in pages if re.search(r"第 ?\d+ ?页，共 ?\d+ ?页", p)]
     assert len(numbered) >= 10
     assert len(pages) < 44
+
+
+def test_streamed_review_sheet_matches_the_openpyxl_one(tmp_path, taonan_plan):
+    """待核对 is streamed after its first row (a prose document has two notes a
+    requirement): values, styles and row heights as openpyxl writes them, a formula-like
+    text stays text."""
+    import dataclasses
+
+    from xltools.model import ReviewNote
+    from xltools.workbook.writer import build_workbook, write_workbook
+
+    extra = tuple(ReviewNote(L.REVIEW_UNITS, f"第{i}条：=A{i}+1 " + "很长的说明" * (i % 7), f"1-{i % 5 + 1}",
+                             i if i % 3 else None, "原文" * (i % 4)) for i in range(1, 40))
+    plan = dataclasses.replace(taonan_plan, notes=tuple(taonan_plan.notes) + extra)
+    out = tmp_path / "streamed.xlsx"
+    write_workbook(plan, out)
+    streamed = openpyxl.load_workbook(out)[L.SHEET_REVIEW]
+    built = build_workbook(plan)[L.SHEET_REVIEW]
+    assert streamed.max_row == built.max_row == len(plan.notes) + 1
+    for a, b in zip(streamed.iter_rows(), built.iter_rows()):
+        assert [c.value for c in a] == [c.value for c in b]
+        assert [(c.alignment.wrap_text, c.alignment.vertical, c.border.left.style) for c in a] == \
+            [(c.alignment.wrap_text, c.alignment.vertical, c.border.left.style) for c in b]
+    for r in range(2, built.max_row + 1):
+        assert streamed.row_dimensions[r].height == built.row_dimensions[r].height
+    assert any(built.row_dimensions[r].height for r in range(2, built.max_row + 1))
+    assert streamed.cell(row=built.max_row, column=4).data_type == "s"
+    assert len(read_plan(out).notes) == len(plan.notes)

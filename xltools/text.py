@@ -28,29 +28,85 @@ def is_cjk(ch: str) -> bool:
 
 
 _ODD_SPACE = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+_TO_SPACE = re.compile("[" + re.escape("".join(chr(c) for c, v in _TRANSLATE.items() if v == " ")) + "]")
+_TO_NOTHING = re.compile("[" + re.escape("".join(chr(c) for c, v in _TRANSLATE.items() if v is None)) + "]")
+
+
+@functools.lru_cache(maxsize=1)
+def _bmp_widths() -> list[str]:
+    return list(map(unicodedata.east_asian_width, map(chr, range(0x10000))))
+
+
+@functools.lru_cache(maxsize=4)
+def _wide_chars(kinds: str) -> re.Pattern[str]:
+    """Runs of the BMP characters whose East Asian width is one of ``kinds`` (built once
+    from ``unicodedata`` as ranges of a class: one regex pass finds them)."""
+    ranges: list[list[int]] = []
+    for code, width in enumerate(_bmp_widths()):
+        if width in kinds:
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                                    for a, b in ranges) + "]+")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def wide_count(text: str, kinds: str = "WF") -> int:
+    """How many characters of ``text`` have an East Asian width among ``kinds`` (W and F:
+    the characters a fixed-width display gives two columns). One regex pass, not a
+    ``unicodedata`` call per character: the layout readers measure every line."""
+    n = len(text) - len(_wide_chars(kinds).sub("", text))  # runs removed: few matches on Chinese text
+    if _ASTRAL.search(text):  # beyond the BMP (CJK extension B…): rare, one by one
+        n += sum(1 for ch in _ASTRAL.findall(text) if unicodedata.east_asian_width(ch) in kinds)
+    return n
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a fixed-width display: two for a wide (W, F) character,
+    one for the rest (a tab counts one)."""
+    return len(text) + wide_count(text)
 
 
 def normalise_spaces(text: str) -> str:
     """Odd spaces → plain spaces, zero-width characters removed; runs kept."""
-    # A regex scan is several times faster than translate, and most text has none.
-    return text.translate(_TRANSLATE) if _ODD_SPACE.search(text) else text
+    # A regex scan is several times faster than translate, and most text has none; where
+    # there are some (a tab table's every line), two substitutions in C beat a translate.
+    if not _ODD_SPACE.search(text):
+        return text
+    return _TO_NOTHING.sub("", _TO_SPACE.sub(" ", text))
+
+
+# Quick tests that skip a pass over text that holds nothing it would change.
+_FULLWIDTH_ANY = re.compile("[" + "".join(map(chr, _FULLWIDTH_ALNUM)) + "]")
+_ASCII_PUNCT = re.compile(r"[,;:?!()]")
+_BRACKET = re.compile(r"[(（)）]")
 
 
 def normalise_punct(text: str) -> str:
     """Full-width digits/letters → ASCII; ASCII punctuation beside Chinese → full-width."""
-    text = text.translate(_FULLWIDTH_ALNUM)
+    if _FULLWIDTH_ANY.search(text):
+        text = text.translate(_FULLWIDTH_ALNUM)
+    if not _ASCII_PUNCT.search(text):
+        return text  # no ASCII punctuation: nothing to turn full-width, no ASCII bracket to balance
     text = _PUNCT_NEAR_CJK.sub(lambda m: _TO_FULL[m.group(1) or m.group(2)], text)
     # A bracket pair must match: "（市、区)" → "（市、区）".
     return _balance_brackets(text)
 
 
 def _balance_brackets(text: str) -> str:
+    if "(" not in text and ")" not in text:
+        return text  # full-width pairs stay as they are
     out = list(text)
     stack: list[tuple[int, str]] = []
-    for i, ch in enumerate(out):
+    for m in _BRACKET.finditer(text):  # the brackets only, not every character
+        i, ch = m.start(), m.group()
         if ch in "(（":
             stack.append((i, ch))
-        elif ch in ")）" and stack:
+        elif stack:
             j, opener = stack.pop()
             if opener == "（" or ch == "）":
                 out[j], out[i] = "（", "）"

@@ -369,7 +369,14 @@ def _clause_list_end(clause: str) -> int:
 
 
 def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[str], Role | None, str]:
-    """One clause → (names, role or None, the phrase after the list)."""
+    """One clause → (names, role or None, the phrase after the list). Cached (the
+    readings that compete parse the same clauses); each call gets its own list."""
+    names, role, rest = _parse_clause(clause, default_role)
+    return list(names), role, rest
+
+
+@_cached
+def _parse_clause(clause: str, default_role: Role | None) -> tuple[tuple[str, ...], Role | None, str]:
     clause = clause.strip().strip("。.")
     clause = re.sub(r"^(?:由|请|以|各由)", "", clause)
     end = _clause_list_end(clause)
@@ -385,7 +392,7 @@ def parse_clause(clause: str, default_role: Role | None = None) -> tuple[list[st
         names.append(group.group(1))
         rest = rest[group.end():]
     role = _role_of(rest) or default_role
-    return names, role, rest
+    return tuple(names), role, rest
 
 
 _QUALIFIED_GROUP = re.compile(r"^等([一-鿿]{1,8}(?:相关|有关|直属|成员)(?:单位|部门|机构))")

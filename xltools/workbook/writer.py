@@ -399,7 +399,9 @@ def many_lead_notes(plan: Plan) -> list[ReviewNote]:
     return out
 
 
-def _write_review(wb: Workbook, plan: Plan) -> None:
+def _write_review(wb: Workbook, plan: Plan, limit: int | None = None) -> list[tuple[object, ...]]:
+    """Write 待核对 with its first ``limit`` notes (all when None); return the rest's
+    rows, for ``append_rows_xml`` (a prose document can have two notes a requirement)."""
     ws = wb.create_sheet(L.SHEET_REVIEW)
     _header(ws, L.REVIEW_COLUMNS, REVIEW_WIDTHS)
     notes = list(plan.notes)
@@ -409,11 +411,13 @@ def _write_review(wb: Workbook, plan: Plan) -> None:
                                                                     issuer=plan.info.issuer))
         if (note.kind, note.message) not in known:
             notes.insert(0, note)  # about the whole document: first, as the importer puts them
-    for i, note in enumerate(notes, start=1):
-        values = (i, note.kind, note.requirement_id or None, note.message, note.line,
-                  note.source or None)
-        for c, value in enumerate(values, start=1):
-            set_text_safe(ws.cell(row=i + 1, column=c), value)
+    # One value per column (核对结果 empty): the streamed rows fill every styled cell too.
+    all_rows = [(i, note.kind, note.requirement_id or None, note.message, note.line, note.source or None)
+                + (None,) * (len(L.REVIEW_COLUMNS) - 6) for i, note in enumerate(notes, start=1)]
+    written = all_rows if limit is None else all_rows[:limit]
+    for r, values in enumerate(written, start=2):
+        for c, value in enumerate(values[:6], start=1):
+            set_text_safe(ws.cell(row=r, column=c), value)
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = WRAP
@@ -426,6 +430,7 @@ def _write_review(wb: Workbook, plan: Plan) -> None:
                         errorStyle="information", showErrorMessage=False)
     dv.add(f"{result_col}2:{result_col}{max(VALIDATION_ROWS, len(notes) + 500)}")
     ws.add_data_validation(dv)
+    return all_rows[len(written):]
 
 
 def _long_requirements(plan: Plan) -> list[tuple[str, str]]:
@@ -465,18 +470,25 @@ def build_workbook(plan: Plan) -> Workbook:
     return _build(plan)[0]
 
 
-def _build(plan: Plan, limit: int | None = None) -> tuple[Workbook, list[tuple[object, ...]]]:
+# Streamed sheets: (sheet, rows left to stream, column widths, columns that do not wrap).
+Streamed = list[tuple[str, list[tuple[object, ...]], tuple[int, ...], tuple[int, ...]]]
+
+
+def _build(plan: Plan, limit: int | None = None) -> tuple[Workbook, Streamed]:
+    """The workbook with at most ``limit`` body rows on the long sheets (任务分工, 待核对;
+    all when None), and the rows left for ``append_rows_xml``."""
     wb = Workbook()
     plan = _with_long_text_notes(plan)
     _write_readme(wb, plan)
     rest = _write_assignments(wb, plan, limit)
     _write_units(wb, plan)
-    _write_review(wb, plan)
+    review = _write_review(wb, plan, limit)
     _write_continued(wb, plan)
     wb.active = 1
     wb.properties.title = plan.info.title or None
     wb.properties.creator = "xltools"
-    return wb, rest
+    skip = tuple(L.ASSIGNMENT_COLUMNS.index(c) for c in UNWRAPPED_COLUMNS)
+    return wb, [(L.SHEET_ASSIGNMENTS, rest, ASSIGNMENT_WIDTHS, skip), (L.SHEET_REVIEW, review, REVIEW_WIDTHS, ())]
 
 
 def save_workbook(wb: Workbook, out: str | os.PathLike[str] | IO[bytes], force: bool = False,
@@ -505,22 +517,23 @@ def _save_bytes(data: bytes, out: str | os.PathLike[str] | IO[bytes], force: boo
 def write_workbook(plan: Plan, out: str | os.PathLike[str] | IO[bytes], force: bool = False,
                    inputs: Iterable[object] = ()) -> None:
     """Write ``plan`` as the normalised workbook (never onto one of ``inputs``). openpyxl
-    writes the first row of 任务分工 (and with it the cell styles); the other rows are streamed."""
+    writes the first row of 任务分工 and of 待核对 (and with them the cell styles); the other rows are
+    streamed."""
     inputs = tuple(inputs)
     if not is_file_like(out):
         check_writable(out, force, inputs)
-    wb, rest = _build(plan, limit=1)
+    wb, streamed = _build(plan, limit=1)
     buf = io.BytesIO()
     wb.save(buf)
-    sheet = f"xl/worksheets/sheet{wb.sheetnames.index(L.SHEET_ASSIGNMENTS) + 1}.xml"
-    skip = tuple(L.ASSIGNMENT_COLUMNS.index(c) for c in UNWRAPPED_COLUMNS)
-    heights = [row_height(r, ASSIGNMENT_WIDTHS, skip) for r in rest]
-    # The rows go into the sheet part unzipped; the package is zipped once, with its texts shared.
+    # The rows go into the sheet parts unzipped; the package is zipped once, with its texts shared.
     package = Package(buf.getvalue())
     shared = SharedIndex()
-    if rest:
-        xml = append_rows_xml(package[sheet].decode("utf-8"), rest, heights, first_row=3, shared=shared)
-        package[sheet] = xml.encode("utf-8")
+    for name, rest, widths, skip in streamed:
+        if rest:
+            sheet = f"xl/worksheets/sheet{wb.sheetnames.index(name) + 1}.xml"
+            heights = [row_height(r, widths, skip) for r in rest]
+            xml = append_rows_xml(package[sheet].decode("utf-8"), rest, heights, first_row=3, shared=shared)
+            package[sheet] = xml.encode("utf-8")
     data = compact_package(package, shared)
     if data is None:  # no text to share: the package as it is
         data = write_package([(name, package.unchanged(name) or package[name]) for name in package])

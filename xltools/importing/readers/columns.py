@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from xltools import labels as L
@@ -159,7 +160,7 @@ def cell_type(text: str) -> str:
         return "ditto"  # 同上: the cell above, in whatever column it stands
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
         return "heading"
-    if any(t.startswith(w) for w in L.PAGE_CHROME) and len(t) <= 20 or is_bracketed_note(t):
+    if len(t) <= 20 and t.startswith(L.PAGE_CHROME) or is_bracketed_note(t):
         return "chrome"
     # A web page's buttons in brackets (【打印此页】【关闭窗口】), one of them a chrome word.
     buttons = re.findall(r"【([^【】]{1,8})】", t)
@@ -327,6 +328,7 @@ _LABEL_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[（(][\u4e00-\u9fff]{1,4}[)）])?$
 _LABEL_MAX = 12
 # A label ends at a colon, or at 为/是 (责任单位为市商务局).
 _COLON = re.compile(r"\s*[：:]|(?<=[位门室处关体])(?:为|是)(?=[\u4e00-\u9fff])")
+_COLON_START = re.compile(r"[\s：:为是]")  # where a _COLON match can start
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -411,8 +413,13 @@ def names_its_role(word: str) -> bool:
 
 def find_labels(text: str, kinds: tuple[str, ...] = LABEL_KINDS) -> list[tuple[int, int, str]]:
     """Labels in ``text``: (start, end after the colon, label word), in order."""
+    return list(_find_labels(text, kinds))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a line and the item it opens are searched alike
+def _find_labels(text: str, kinds: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
-    for m in _COLON.finditer(text):
+    for m in _colons(text):
         start = _label_before(text, m.start(), True)
         if start is None:
             continue
@@ -421,7 +428,20 @@ def find_labels(text: str, kinds: tuple[str, ...] = LABEL_KINDS) -> list[tuple[i
             continue  # 责任单位为X opens a sentence; 第一责任单位为牵头单位 inside one is a rule
         if label_kind(word) in kinds and (not out or start >= out[-1][1]):
             out.append((start, m.end(), word))
-    return out
+    return tuple(out)
+
+
+def _colons(text: str) -> Iterator[re.Match[str]]:
+    """``_COLON.finditer(text)``, tried only where a match can start (a space, a colon,
+    为 or 是): one scan in C finds those, instead of trying the pattern at every character."""
+    pos = 0
+    while (c := _COLON_START.search(text, pos)) is not None:
+        m = _COLON.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _two_words(word: str) -> bool:

@@ -36,12 +36,12 @@ with runs of spaces; None when the body is not aligned so.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from xltools import labels as L
 from xltools.importing.readers.columns import cell_type
 from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.units import looks_like_unit, split_top_level
+from xltools.text import display_width
 
 _RUN = re.compile(r"\S+(?: \S+)*")  # text between runs of two or more spaces
 _PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
@@ -76,15 +76,21 @@ def page_breaks(lines: list[str], start: int, repeated: frozenset[str]) -> froze
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return display_width(text)
 
 
 def _pieces(line: str, display: bool) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the runs of a line, in characters or display width."""
+    """(start, end, text) of the runs of a line, in characters or display width
+    (measured a run at a time: the width so far carries on)."""
     out = []
+    at = width = 0
     for m in _RUN.finditer(line):
-        start = _width(line[:m.start()]) if display else m.start()
-        out.append((start, start + (_width(m.group()) if display else len(m.group())), m.group()))
+        if display:
+            start = width + _width(line[at:m.start()])
+            width, at = start + _width(m.group()), m.end()
+            out.append((start, width, m.group()))
+        else:
+            out.append((m.start(), m.end(), m.group()))
     return out
 
 

@@ -37,6 +37,7 @@ from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.readers.layoutrows import layout_header, page_breaks
 from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.units import looks_like_unit, spaced_pair
+from xltools.text import display_width
 
 _SPACE = " \u3000\u00a0\t"
 _SPREAD = re.compile(r"\S(?: {2,}|\u3000+)\S")  # words parted by a run of spaces
@@ -50,24 +51,31 @@ def _char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
+_WORD = re.compile(r"[^ \u3000\u00a0\t]+")
+
+
 def _width(text: str) -> int:
-    return sum(map(_char_width, text))
+    return display_width(text)
+
+
+def _word_spans(line: str) -> list[tuple[int, int, int, int]]:
+    """(display offset, character index, spaces before, display end) of every word of a
+    line (a tab takes four columns), measured a word at a time."""
+    out = []
+    col = pos = 0
+    for m in _WORD.finditer(line):
+        spaces = line[pos:m.start()]
+        gap = display_width(spaces) + 3 * spaces.count("\t")
+        col += gap
+        end = col + display_width(m.group())
+        out.append((col, m.start(), gap, end))
+        col, pos = end, m.end()
+    return out
 
 
 def _word_starts(line: str) -> list[tuple[int, int, int]]:
     """(display offset, character index, spaces before) of every word of a line."""
-    out = []
-    col = 0
-    gap = 0
-    for i, ch in enumerate(line):
-        if ch in _SPACE:
-            gap += _char_width(ch) if ch != "\t" else 4
-        else:
-            if i == 0 or line[i - 1] in _SPACE:
-                out.append((col, i, gap))
-            gap = 0
-        col += _char_width(ch) if ch != "\t" else 4
-    return out
+    return [(col, i, gap) for col, i, gap, _ in _word_spans(line)]
 
 
 def _header_offsets(line: str) -> list[tuple[int, str]]:
@@ -75,7 +83,7 @@ def _header_offsets(line: str) -> list[tuple[int, str]]:
     out = []
     for m in _RUN.finditer(line.replace("\u3000", "  ")):
         prefix = line.replace("\u3000", "  ")[:m.start()]
-        out.append((sum(_char_width(ch) for ch in prefix), re.sub(r"\s+", "", m.group())))
+        out.append((display_width(prefix), re.sub(r"\s+", "", m.group())))
     return out
 
 
@@ -151,18 +159,11 @@ def _aligned(lines: list[str], offsets: list[int]) -> bool:
     neither way; text running over the offset counts against)."""
     hits = misses = 0
     for line in lines:
-        positions = [p for p, _, _ in _word_starts(line)]
-        filled: set[int] = set()
-        col = 0
-        for ch in line:
-            w = _char_width(ch) if ch != "\t" else 4
-            if ch not in _SPACE:
-                filled.update(range(col, col + w))
-            col += w
+        spans = _word_spans(line)
         for off in offsets[1:]:
-            if any(abs(p - off) <= _TOLERANCE for p in positions):
+            if any(abs(p - off) <= _TOLERANCE for p, _, _, _ in spans):
                 hits += 1
-            elif off in filled:
+            elif any(p <= off < end for p, _, _, end in spans):  # text running over the offset
                 misses += 1
     return hits >= 2 and hits >= _ALIGNED * (hits + misses)
 

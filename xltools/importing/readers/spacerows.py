@@ -182,17 +182,31 @@ def _bare_modifiers(labels: list[str]) -> int:
                and (r := header_role(b)) is not None and r.kind in ("units", "people"))
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _cell_score(kind: str, text: str, pieces: tuple[int, ...], broken: int) -> float:
     """How well ``text`` sits in a column of ``kind``; ``pieces``: the lengths
     of its space-separated parts on one line, ``broken``: line breaks in it."""
+    return _kind_score(kind, _text_features(text), pieces, broken)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _text_features(text: str) -> tuple[str, bool, tuple[str, ...]]:
+    """What ``_cell_score`` needs of a text whatever the column: its type, whether it is
+    one character (not a number), the types of its lines when it has several."""
     flat = clean_text(text.replace("\n", ""))
     ctype = cell_type(flat)
+    return ctype, len(flat) == 1 and ctype != "number", \
+        tuple(cell_type(ln) for ln in text.split("\n")) if "\n" in text else ()
+
+
+def _kind_score(kind: str, features: tuple[str, bool, tuple[str, ...]], pieces: tuple[int, ...],
+                broken: int) -> float:
+    ctype, single, lines = features
     s = compat(kind, ctype)
-    if len(flat) == 1 and ctype != "number":
+    if single:
         s -= 2.0  # one character is the end of a wrapped cell, not a cell
     spaced = len(pieces) - 1
-    lines = [cell_type(ln) for ln in text.split("\n")] if broken else []
+    if not broken:
+        lines = ()
     if kind == "units":
         # Units of one cell stand on separate lines or are joined by 、, not by a space.
         return s - 1.2 * spaced + sum(0.3 if t == "units" else -1.0 for t in lines[1:])
@@ -257,6 +271,41 @@ def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empti
     best = [[neg] * (n + 1) for _ in range(m + 1)]
     back: list[list[tuple[int, int]]] = [[(-1, -1)] * (n + 1) for _ in range(m + 1)]
     best[0][first] = 0.0
+    # The cells words[i:j+1] can make in a column do not depend on the column before them:
+    # scored once per (first word, column), not once per way of reaching it.
+    spans: dict[tuple[int, int], list[tuple[int, float, bool, float | None, bool]]] = {}
+    seen: dict[str, tuple[str, bool, tuple[str, ...]]] = {}  # a text's features, for every column
+
+    def cells_from(i: int, col: int) -> list[tuple[int, float, bool, float | None, bool]]:
+        """(last word, cell score, a sentence's end before a unit, lead penalty, a known
+        value) of each cell of column ``col`` that opens with word ``i``."""
+        out = []
+        broken = 0
+        pieces: tuple[int, ...] = ()
+        text = ""
+        kind = kinds[col]
+        for j in range(i, min(m, i + _MAX_CELL_WORDS)):
+            if j > i and words[j][2]:
+                broken += 1
+                pieces = ()
+            pieces += (len(words[j][0]),)
+            # The cell's text as _join gives it, built word by word.
+            if j > i and words[j][2]:
+                text += "\n"
+            elif j > i and kind == "units" and unit[j - 1] and unit[j]:
+                text += "、"
+            text += words[j][0]
+            # …施划。 区住建局: a text ends with its sentence, a unit is the next cell
+            ended = j > i and not words[j][2] and kind in _TEXT_KINDS \
+                and words[j - 1][0].endswith(_SENTENCE_END) and unit[j]
+            features = seen.get(text)
+            if features is None:
+                features = seen[text] = _text_features(text)
+            out.append((j, _kind_score(kind, features, pieces, broken), ended,
+                        0.6 * (len(pieces) - 1) if col in leads else None,
+                        known is not None and text in known[col]))
+        return out
+
     for i in range(m):
         for c in range(n + 1):
             base = best[i][c]
@@ -270,28 +319,16 @@ def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empti
                 s_skip = -0.8 * skipped + 1.0 * min(skipped, hint) - 1.5 * abs(hint - skipped)
                 if i and len(words[i][0]) == 1 and not words[i][2] and not words[i][0].isdigit():
                     s_skip -= 1.5  # a cell does not open with the last character of a wrapped one
-                broken = 0
-                pieces: tuple[int, ...] = ()
-                text = ""
-                kind = kinds[col]
-                for j in range(i, min(m, i + _MAX_CELL_WORDS)):
-                    if j > i and words[j][2]:
-                        broken += 1
-                        pieces = ()
-                    pieces += (len(words[j][0]),)
-                    # The cell's text as _join gives it, built word by word.
-                    if j > i and words[j][2]:
-                        text += "\n"
-                    elif j > i and kind == "units" and unit[j - 1] and unit[j]:
-                        text += "、"
-                    text += words[j][0]
-                    score = base + s_skip + _cell_score(kind, text, pieces, broken)
-                    if j > i and not words[j][2] and kind in _TEXT_KINDS \
-                            and words[j - 1][0].endswith(_SENTENCE_END) and unit[j]:
-                        score -= 2.0  # …施划。 区住建局: a text ends with its sentence, a unit is the next cell
-                    if col in leads:
-                        score -= 0.6 * (len(pieces) - 1)
-                    if known is not None and text in known[col]:
+                cells = spans.get((i, col))
+                if cells is None:
+                    cells = spans[(i, col)] = cells_from(i, col)
+                for j, cell, ended, lead, again in cells:
+                    score = base + s_skip + cell
+                    if ended:
+                        score -= 2.0
+                    if lead is not None:
+                        score -= lead
+                    if again:
                         score += 1.0
                     if score > best[j + 1][col + 1]:
                         best[j + 1][col + 1] = score
@@ -497,7 +534,7 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
             start, labels = index + 1 + joined[1], joined[0]
             repeated |= {_header_key(ln) for ln in lines[index + 1:start]}
         kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
-        rows, row_lines, _ = _rows(lines, index, kinds, start, repeated)
+        rows, row_lines, row_skipped = _rows(lines, index, kinds, start, repeated)
         if not rows:
             continue
         sample = [(f, r) for f, r in rows[:_SAMPLE] if f != HEADING_ROW]
@@ -521,12 +558,12 @@ def read_space_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[l
         score = sum(header_score(lb) for lb in labels) + sum(a for a, _ in aligned) \
             - empty_cols * (1.5 + 0.5 * len(sample)) - 6.0 * _bare_modifiers(labels)
         if best is None or score > best[0]:
-            best = (score, labels, rows, row_lines, start, repeated, side is not None)
+            best = (score, labels, rows, row_lines, start, repeated, side is not None, row_skipped)
     if best is None:
         return None
-    _, labels, rows, row_lines, start, repeated, sampled_side = best
+    _, labels, rows, row_lines, start, repeated, sampled_side, skipped = best
     kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
-    skipped = _rows(lines, index, kinds, start, repeated)[2]
+    skipped = list(skipped)
     skipped += [(i + 1, lines[i].strip()) for i in range(index + 1, start) if lines[i].strip()]
     leads = _lead_columns(labels)
     cells = [[r[0][0]] + [""] * (len(kinds) - 1) if f == HEADING_ROW

@@ -20,7 +20,9 @@ The rows then go through ``GridReader`` like any other grid.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from xltools import labels as L
 from xltools.importing.readers.cellwrap import furniture, recut_rows
@@ -40,6 +42,7 @@ _MAX_JOIN = 3
 _NEG = float("-inf")
 _SENTENCE_END = ("。", "！", "？", "；", ";")
 _SAMPLE = 150  # body lines that decide between header readings
+_RUN_SCAN = 400  # items searched for the start of a header run
 _LIST_SEP = re.compile(r"[、，,；;]")
 _LIST_OPEN = ("、", "，", ",", "；", ";", "和", "及")
 
@@ -64,6 +67,31 @@ class Reading:
 
 
 def _items(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item]:
+    out = list(_iter_items(text, cell_ends))
+    _mark_signature(out)
+    return out
+
+
+def _items_with_header(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item] | None:
+    """``_items``, or None when no header run can start among the first ``_RUN_SCAN``
+    items (the only place ``_header_runs`` looks): the lines are typed only as far as
+    that scan reaches, so a text of another shape costs its first lines, not all of them."""
+    items = _iter_items(text, cell_ends)
+    head = list(islice(items, _RUN_SCAN))
+    while head and _header_like(head[-1]):  # a run reaching the end of the head may go on
+        more = next(items, None)
+        if more is None:
+            break
+        head.append(more)
+    more = next(items, None)
+    if more is not None and not _header_runs(head) and not any(_SIGNED.match(it.text) for it in head):
+        return None  # (a signature line in the head could be retyped by _mark_signature)
+    out = head + ([more] if more is not None else []) + list(items)
+    _mark_signature(out)
+    return out
+
+
+def _iter_items(text: str, cell_ends: frozenset[int]) -> Iterator[Item]:
     lines = text.split("\n")
     # Where separator lines (|, ---) stand between cells, they are the boundaries and blank
     # lines are only spacing; elsewhere a blank line is a boundary and two are an empty cell.
@@ -71,7 +99,6 @@ def _items(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item]:
     # a line of bare pipes is an empty cell for each pipe, and blank lines are spacing.
     bars = sum(1 for ln in lines if ln.strip() and _SEPARATOR_LINE.match(ln.strip()))
     use_bars = bars >= 3
-    out: list[Item] = []
     gap = 0
     for i, raw in enumerate(lines, start=1):
         t = raw.strip()
@@ -88,14 +115,12 @@ def _items(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item]:
         glued = split_glued_header(t) if not several else None
         if glued:
             # A header row glued into one line: one item per header word.
-            out.extend(Item(i, w, gap if k == 0 else 0, cell_type(w)) for k, w in enumerate(glued))
+            yield from (Item(i, w, gap if k == 0 else 0, cell_type(w)) for k, w in enumerate(glued))
             gap = 0
             continue
         # A line holding several cells (tab, pipe, spaced header words) is no cell of a stream.
-        out.append(Item(i, t, gap, "several" if several else cell_type(t)))
+        yield Item(i, t, gap, "several" if several else cell_type(t))
         gap = 1 if i in cell_ends else 0
-    _mark_signature(out)
-    return out
 
 
 _SIGNED = re.compile(r"^(?P<name>[^\s、，,；;：:]{3,30}?)\s*(?P<date>(?:20\d{2}|[二〇零一]{4})\s*年\s*"
@@ -114,9 +139,15 @@ def _mark_signature(items: list[Item]) -> None:
         items[rest[-1]] = replace(last, ctype="chrome")
 
 
-def _header_runs(items: list[Item], limit: int = 400) -> list[tuple[int, int]]:
+def _header_like(item: Item) -> bool:
+    """A line that may go on a run of header lines: short, a header role, not a number."""
+    return len(squeeze(item.text)) <= 12 and item.ctype not in ("number", "several") \
+        and header_role(item.text) is not None
+
+
+def _header_runs(items: list[Item], limit: int = _RUN_SCAN) -> list[tuple[int, int]]:
     """(start, end) of runs of short header-like lines that hold at least two
-    recognised header words."""
+    recognised header words (starting among the first ``limit`` items)."""
     runs: list[tuple[int, int]] = []
     i = 0
     n = min(len(items), limit)
@@ -125,8 +156,7 @@ def _header_runs(items: list[Item], limit: int = 400) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j < len(items) and len(squeeze(items[j].text)) <= 12 and items[j].ctype not in ("number", "several") \
-                and header_role(items[j].text) is not None:
+        while j < len(items) and _header_like(items[j]):
             if j > i + 1 and items[j].gap and not any(it.gap for it in items[i + 1:j]) \
                     and not _second_header_row(items[i:j], items[j:j + 2]):
                 break  # header words on consecutive lines end at the first blank line
@@ -459,7 +489,11 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
                      cell_ends: frozenset[int] = frozenset()) -> tuple[list[Event], SourceMeta] | None:
     """Read a one-cell-per-line table; None when no header is found. ``cell_ends``:
     the lines whose cell a pipe closed (``delimited.pipe_cell_ends``)."""
-    items = _items(text, cell_ends)
+    # Without a given layout a reading needs a header run: a text without one near its top
+    # steps aside before its lines are all typed.
+    items = _items(text, cell_ends) if current_layout() else _items_with_header(text, cell_ends)
+    if items is None:
+        return None
     reading = best_reading(items)
     if reading is None:
         return None

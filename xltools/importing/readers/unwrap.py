@@ -18,8 +18,9 @@ short line first on two or more pages), which the reader skips.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
+
+from xltools.text import wide_count
 
 PAGE_FOOTER = re.compile(r"^[\s—–\-－·_]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*共\s*\d{1,4}\s*页)?[\s—–\-－·_]*$")
 _ENDS = tuple("。；;！!？?）)〕】」』")  # not a colon: its value follows
@@ -33,7 +34,7 @@ _SLACK = 3.0  # a paragraph's first line is indented two characters; punctuation
 
 def width(line: str) -> float:
     """The line's width in Chinese characters (a Latin letter or digit is half)."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in line)
+    return 0.5 * (len(line) + wide_count(line, "WFA"))  # exact: halves add up without rounding
 
 
 def wrap_width(lines: list[str]) -> float | None:

@@ -366,6 +366,8 @@ def _header_candidates(items: list[Item]):
     labels in the few best ways for each label count."""
     for start, run_end in _header_runs(items):
         for end in range(run_end, max(start + 2, run_end - 3) - 1, -1):
+            if end < run_end and header_score(items[end].text) >= 2:
+                break  # the body opens with short cells, never with a column label
             words = [it.text for it in items[start:end]]
             for hscore, spans in _segmentations(words, beam=3):
                 if len(spans) >= 2:
@@ -425,7 +427,11 @@ def best_reading(items: list[Item]) -> Reading | None:
         subs = _sub_headers(written)
         # Sub-headers past blank lines (the empty cells under the merged ones) are a second
         # header row, never more columns of the first.
-        second_row = bool(subs) and items[start + spans[_sub_start(written)][0]].gap > 0
+        # So are sub-headers after a column of another kind (…责任单位 | 完成时限 | 备注 | 牵头单位 |
+        # 配合单位): role columns stand beside the units column they split.
+        k = _sub_start(written)
+        second_row = bool(subs) and (items[start + spans[k][0]].gap > 0 or
+                                     (r := header_role(written[k - 1][0])) is None or r.kind != "units")
         for placed in ([] if second_row else [written]) + subs:
             labels = [lb for lb, _ in placed]
             roles = [header_role(lb) for lb in labels]

@@ -30,3 +30,23 @@ def test_two_row_header_flattened_by_a_scraper() -> None:
     assert _units(plan, "编制园区") == {"lead": {"规划科"}, "assist": {"投资科", "法规科"}}
     assert _units(plan, "开展重点") == {"lead": {"能源科"}, "assist": {"环资科"}}
     assert _units(plan, "推进社会") == {"lead": {"信用办"}, "assist": {"办公室", "政策法规科"}}
+
+
+def test_blank_lines_are_empty_cells_in_a_table_saved_as_text() -> None:
+    # LibreOffice's txt:Text of a web table: one line per cell, a blank line for an empty cell
+    # or one a rowspan covers (here the merged 序号, 工作事项 and 办结时间 cells).
+    lines = ["附表 政务公开重点事项清单", "序号", "工作事项", "公开内容", "主办股室", "协办股室", "办结时间",
+             "一、决策公开", "1", "重大行政决策目录", "年初发布年度重大行政决策事项目录，动态调整。", "法制股",
+             "办公室", "3月底前",
+             "", "", "决策草案公开征求意见不少于30日，及时反馈采纳情况。", "法制股", "", "",
+             "2", "政策解读", "政策文件与解读材料同步起草、同步审签、同步发布。", "政研室", "", "随文件发布",
+             "二、执行公开", "3", "重点项目建设信息", "按季度公开批准、实施、竣工信息。", "项目股", "统计股", "每季度"]
+    plan = _plan("\n".join(lines) + "\n")
+    reqs = {r.text[:6]: (t, r) for _, t, r in plan.iter_requirements()}
+    assert set(reqs) == {"年初发布年度", "决策草案公开", "政策文件与解", "按季度公开批"}
+    assert reqs["决策草案公开"][0].name == "重大行政决策目录"
+    assert _units(plan, "决策草案") == {"lead": {"法制股"}}
+    assert _units(plan, "政策文件") == {"lead": {"政研室"}}
+    assert _units(plan, "年初发布") == {"lead": {"法制股"}, "assist": {"办公室"}}
+    goals = [g.name for g in plan.goals]
+    assert goals == ["决策公开", "执行公开"]

@@ -42,6 +42,9 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     if sep is not None and not (boxed and sep == "│") and not (proposals and sep == delim):
         proposals.append(("delimited", lambda: delimited.read_delimited(text, name, sep)))
     proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
+    if stream.blank_cells_possible(text):
+        # A table saved as text by LibreOffice: one line per cell, a blank line an empty cell.
+        proposals.append(("stream", lambda: stream.read_cell_stream(text, name, blank_cells=True)))
     piped = delimited.pipe_cell_stream(text)
     if piped is not None:
         # Pipes close cells (a bare | is an empty cell), or only mark where lines were

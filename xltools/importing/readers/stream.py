@@ -182,9 +182,12 @@ class _Gaps:
     rows: bool  # they separate rows: rarer than lines, the cells of a row on consecutive lines
     cells: bool  # they separate cells: a line without one before continues the cell above
     strict: bool  # ... and some cells do go on over lines, so every boundary ends a cell
+    empty: bool = False  # each blank line is an empty cell (or one covered by a merge)
 
 
-def _gaps(body: list[Item]) -> _Gaps:
+def _gaps(body: list[Item], blank_cells: bool = False) -> _Gaps:
+    if blank_cells:
+        return _Gaps(rows=False, cells=False, strict=False, empty=True)
     with_gap = sum(1 for it in body[1:] if it.gap)
     total = max(1, len(body) - 1)
     # Blocks of consecutive lines between boundaries: a row is several lines, a cell mostly
@@ -247,7 +250,7 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
         gap = body[i].gap
         # More blank lines than one boundary: empty cells between (an empty cell is an empty
         # line with its own boundary, so each takes two).
-        empties = gap // 2 if gaps.cells and gap >= 2 else 0
+        empties = gap // 2 if gaps.cells and gap >= 2 else gap if gaps.empty else 0
         glued = gaps.cells and gap == 0  # no boundary before: the same cell goes on
         for j in range(n):
             best, arg = _NEG, (-1, True)
@@ -278,7 +281,7 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                             s -= 1.5
                     elif kinds[j] == "units" and gaps.cells and gap and body[i].ctype != "units":
                         s -= 1.0  # over a cell boundary a units cell goes on only with a unit
-                    if gaps.rows and gap:
+                    if gaps.rows and gap or gaps.empty and gap:
                         s -= 2.0
                     elif short_row[i]:
                         s -= 2.0
@@ -300,6 +303,13 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                         - (1.5 if glued else 0.0) + (1.0 if body[i].ctype == "heading" else 0.0)
                     if req is not None and jp < req and body[i - 1].ctype != "heading":
                         s -= 1.5  # the row above ended before its requirement
+                    if gaps.empty:
+                        # The blank lines between are the empty cells ending the row above and
+                        # those a rowspan covers opening this one (a goal row spans the table).
+                        shown = (0 if body[i - 1].ctype == "heading" else n - 1 - jp) + j
+                        s -= 0.5 * abs(gap - shown)
+                        if j and gap == shown:
+                            s += 1.5  # leading cells merged with the row above, and shown so
                     if prev + s > best:
                         best, arg = prev + s, (jp, True)
             score[i][j] = best + emit[i][j]
@@ -400,7 +410,7 @@ def _sub_headers(labels: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
     return out
 
 
-def best_reading(items: list[Item]) -> Reading | None:
+def best_reading(items: list[Item], blank_cells: bool = False) -> Reading | None:
     """The best-scoring header segmentation and body alignment, or None."""
     layout = current_layout()
     at = None
@@ -413,7 +423,7 @@ def best_reading(items: list[Item]) -> Reading | None:
         given = _given_reading(items, layout)
         if given is not None:
             body = [it for it in items[given.header_end:] if it.ctype != "chrome"]
-            _, given.cols, given.new_row = _align(given.kinds, body, _gaps(body))
+            _, given.cols, given.new_row = _align(given.kinds, body, _gaps(body, blank_cells))
         return given
     best: Reading | None = None
     for start, end, hscore, spans in _header_candidates(items):
@@ -439,14 +449,14 @@ def best_reading(items: list[Item]) -> Reading | None:
             if not {"units", "requirement", "task", "text"} & set(kinds):
                 continue
             sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
-            bscore, cols, starts = _align(kinds, sample, _gaps(sample))
+            bscore, cols, starts = _align(kinds, sample, _gaps(sample, blank_cells))
             total = hscore + bscore + _structure(kinds, cols, starts, labels)
             if best is None or total > best.score:
                 best = Reading(placed, kinds, [r.role if r else "" for r in roles], end, [], [], total)
     if best is None:
         return None
     body = _body(items, _header_start(items, best), best.header_end)
-    _, best.cols, best.new_row = _align(best.kinds, body, _gaps(body))
+    _, best.cols, best.new_row = _align(best.kinds, body, _gaps(body, blank_cells))
     return best
 
 
@@ -461,12 +471,22 @@ def _body(items: list[Item], start: int, end: int) -> list[Item]:
     return [it for k, it in enumerate(rest) if it.ctype != "chrome" and k not in skip]
 
 
+def blank_cells_possible(text: str) -> bool:
+    """Whether blank lines may be empty cells: some stand between lines of text, fewer than half
+    as many as those lines (where most cells have one before them they are boundaries)."""
+    lines = text.strip().split("\n")
+    blank = sum(1 for a, b in zip(lines, lines[1:]) if not b.strip() and a.strip())
+    return 0 < blank and 2 * blank < sum(1 for ln in lines if ln.strip())
+
+
 def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
-                     cell_ends: frozenset[int] = frozenset()) -> tuple[list[Event], SourceMeta] | None:
+                     cell_ends: frozenset[int] = frozenset(),
+                     blank_cells: bool = False) -> tuple[list[Event], SourceMeta] | None:
     """Read a one-cell-per-line table; None when no header is found. ``cell_ends``:
-    the lines whose cell a pipe closed (``delimited.pipe_cell_ends``)."""
+    the lines whose cell a pipe closed (``delimited.pipe_cell_ends``); ``blank_cells``:
+    each blank line is an empty cell (a table saved as text by LibreOffice)."""
     items = _items(text, cell_ends)
-    reading = best_reading(items)
+    reading = best_reading(items, blank_cells)
     if reading is None:
         return None
     header_start = _header_start(items, reading)
@@ -480,7 +500,7 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
     row_start_col: list[int] = []
     # Lone unit lines split over two units columns with nothing marking where: a guess.
     split_units: list[tuple[int, int, str, str]] = []
-    marked = _gaps(body).cells
+    marked = _gaps(body, blank_cells).cells
     for k, (it, col, new) in enumerate(zip(body, reading.cols, reading.new_row)):
         if new or not rows:
             rows.append([[] for _ in range(n)])

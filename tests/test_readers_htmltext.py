@@ -50,3 +50,52 @@ def test_blank_lines_are_empty_cells_in_a_table_saved_as_text() -> None:
     assert _units(plan, "年初发布") == {"lead": {"法制股"}, "assist": {"办公室"}}
     goals = [g.name for g in plan.goals]
     assert goals == ["决策公开", "执行公开"]
+
+
+def test_browser_copy_of_a_table_with_merged_cells() -> None:
+    # Tab between cells, a row per line, a cell holding line breaks quoted, merged cells only in
+    # their first row (so the rows under a rowspan are shorter); the header has no task word.
+    rows = ["序号\t惠民实事\t实施单位\t投用时间",
+            "1\t改造老旧小区供水管网12公里。\t\"水务集团\n各街道办事处\"\t10月底前",
+            "完成二次供水泵房智能化改造8座。\t水务集团\t11月底前",
+            "2\t新增城市公园绿地3处。\t园林绿化中心\t年底前",
+            "3\t建设社区嵌入式托育点6个。\t\"卫健委\n妇联\n各街道办事处\"\t9月底前",
+            "新建老年助餐点10处。\t民政局\t年底前"]
+    plan = _plan("城区2025年惠民项目安排表\n" + "\n".join(rows) + "\n")
+    reqs = [(t.number, r.text[:6]) for _, t, r in plan.iter_requirements()]
+    assert reqs == [(1, "改造老旧小区"), (1, "完成二次供水"), (2, "新增城市公园"), (3, "建设社区嵌入"),
+                    (3, "新建老年助餐")]
+    assert _units(plan, "改造老旧") == {"resp": {"水务集团", "各街道办事处"}}
+    assert _units(plan, "建设社区") == {"resp": {"卫健委", "妇联", "各街道办事处"}}
+    assert _units(plan, "新建老年") == {"resp": {"民政局"}}
+    req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("完成二次"))
+    assert "11月底前" in req.deadline.display
+
+
+def test_browser_copy_rows_short_of_merged_cells_state_no_positions() -> None:
+    # The header names its columns (承办科室 over 主办科室 / 协办科室, a second header row), but
+    # the rows under a rowspan leave the merged cells out: a csv reading of such rows has no
+    # claim over the stream reading of their cells.
+    rows = ["序号\t督办事项\t办理要求\t承办科室\t办结时间\t说明",
+            "主办科室\t协办科室",
+            "1\t规范涉企检查\t全面推行“综合查一次”，年度涉企检查频次下降20%。\t执法监督科\t各执法大队\t9月底前\t",
+            "建立涉企检查备案平台，实现检查事项网上报备。\t信息中心\t\"执法监督科\n法规科\"\t11月底前\t",
+            "2\t优化信用修复\t信用修复申请办理时限压缩至3个工作日。\t信用管理科\t政务服务科\t长期坚持\t",
+            "推行信用修复“一件事”联办。\t政务服务科\t\t",
+            "3\t推进包容审慎监管\t动态调整“免罚清单”，覆盖领域不少于10个。\t法规科\t\"各业务科室\n各执法大队\"\t年底前\t"]
+    plan = _plan("\n".join(rows) + "\n")
+    got = {r.text[:6]: t.name for _, t, r in plan.iter_requirements()}
+    assert got == {"全面推行“综": "规范涉企检查", "建立涉企检查": "规范涉企检查", "信用修复申请": "优化信用修复",
+                   "推行信用修复": "优化信用修复", "动态调整“免": "推进包容审慎监管"}
+    assert _units(plan, "全面推行") == {"lead": {"执法监督科"}, "assist": {"各执法大队"}}
+    assert _units(plan, "建立涉企") == {"lead": {"信息中心"}, "assist": {"执法监督科", "法规科"}}
+    assert _units(plan, "动态调整") == {"lead": {"法规科"}, "assist": {"各业务科室", "各执法大队"}}
+
+
+def test_rows_short_of_cells_are_ragged_full_rows_are_not() -> None:
+    from xltools.importing.readers.delimited import ragged
+
+    full = "序号\t事项\t承办科室\t时限\n1\t甲事项\t法规科\t9月\n2\t乙事项\t\t10月\n3\t丙事项\t信用科\t11月\n"
+    short = "序号\t事项\t承办科室\t时限\n1\t甲事项\t法规科\t9月\n乙事项\t10月\n2\t丙事项\t信用科\t11月\n丁事项\t12月\n"
+    assert not ragged(full, "\t")
+    assert ragged(short, "\t")

@@ -38,6 +38,7 @@ _MODIFIERS = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIB
 _SEPARATOR_LINE = re.compile(r"^[|│｜\-─=＝*＊_\s]+$")
 _MAX_JOIN = 3
 _NEG = float("-inf")
+_TITLE_KINDS = ("goal", "task", "requirement", "text", "number")
 _SENTENCE_END = ("。", "！", "？", "；", ";")
 _SAMPLE = 150  # body lines that decide between header readings
 _LIST_SEP = re.compile(r"[、，,；;]")
@@ -63,7 +64,7 @@ class Reading:
     score: float
 
 
-def _items(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item]:
+def _items(text: str, cell_ends: frozenset[int] = frozenset(), line_of: list[int] | None = None) -> list[Item]:
     lines = text.split("\n")
     # Where separator lines (|, ---) stand between cells, they are the boundaries and blank
     # lines are only spacing; elsewhere a blank line is a boundary and two are an empty cell.
@@ -95,6 +96,8 @@ def _items(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item]:
         out.append(Item(i, t, gap, "several" if several else cell_type(t)))
         gap = 1 if i in cell_ends else 0
     _mark_signature(out)
+    if line_of:  # the text was rebuilt from another (a tab table's cells): its source lines
+        out = [replace(it, line=line_of[it.line - 1]) for it in out]
     return out
 
 
@@ -376,8 +379,11 @@ def _header_candidates(items: list[Item]):
     labels in the few best ways for each label count."""
     for start, run_end in _header_runs(items):
         for end in range(run_end, max(start + 2, run_end - 3) - 1, -1):
-            if end < run_end and header_score(items[end].text) >= 2:
-                break  # the body opens with short cells, never with a column label
+            if end < run_end and header_score(items[end].text) >= 2 and \
+                    (r := header_role(items[end].text)) is not None and r.kind not in _TITLE_KINDS:
+                # The body opens with short cells (a number, a goal or task title: 开办企业领域),
+                # never with the label of a units, time or remark column.
+                break
             words = [it.text for it in items[start:end]]
             for hscore, spans in _segmentations(words, beam=3):
                 if len(spans) >= 2:
@@ -481,11 +487,13 @@ def blank_cells_possible(text: str) -> bool:
 
 def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
                      cell_ends: frozenset[int] = frozenset(),
-                     blank_cells: bool = False) -> tuple[list[Event], SourceMeta] | None:
+                     blank_cells: bool = False, line_of: list[int] | None = None,
+                     ) -> tuple[list[Event], SourceMeta] | None:
     """Read a one-cell-per-line table; None when no header is found. ``cell_ends``:
     the lines whose cell a pipe closed (``delimited.pipe_cell_ends``); ``blank_cells``:
-    each blank line is an empty cell (a table saved as text by LibreOffice)."""
-    items = _items(text, cell_ends)
+    each blank line is an empty cell (a table saved as text by LibreOffice); ``line_of``: the
+    source line of each line of ``text`` when it was rebuilt (``delimited.tab_cell_stream``)."""
+    items = _items(text, cell_ends, line_of)
     reading = best_reading(items, blank_cells)
     if reading is None:
         return None

@@ -99,3 +99,17 @@ def test_rows_short_of_cells_are_ragged_full_rows_are_not() -> None:
     short = "序号\t事项\t承办科室\t时限\n1\t甲事项\t法规科\t9月\n乙事项\t10月\n2\t丙事项\t信用科\t11月\n丁事项\t12月\n"
     assert not ragged(full, "\t")
     assert ragged(short, "\t")
+
+
+def test_goal_column_right_of_the_task_states_each_rows_requirement() -> None:
+    # 改革事项 | 预期目标: the 目标 column holds each row's sentence under a merged 事项 cell.
+    lines = ["县医保局2025年改革事项清单", "序号", "改革事项", "预期目标", "实施股室", "时间节点",
+             "1", "深化支付方式改革", "DRG付费覆盖全部二级以上定点医院。", "医药服务股", "6月底前",
+             "按病种分值付费结算清算办法出台实施。", "基金监管股", "9月底前",
+             "2", "推进医保服务便民", "医保服务站点覆盖全部行政村。", "经办中心", "年底前",
+             "异地就医直接结算率达到90%以上。", "经办中心", "年底前"]
+    plan = _plan("\n".join(lines) + "\n")
+    got = [(t.name, r.text[:6]) for _, t, r in plan.iter_requirements()]
+    assert got == [("深化支付方式改革", "DRG付费覆"), ("深化支付方式改革", "按病种分值付"),
+                   ("推进医保服务便民", "医保服务站点"), ("推进医保服务便民", "异地就医直接")]
+    assert _units(plan, "按病种") == {"resp": {"基金监管股"}}

@@ -416,6 +416,15 @@ def _sub_headers(labels: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
     return out
 
 
+def _goal_as_requirement(kinds: list[str]) -> list[list[str]]:
+    """With no requirement column, a goal column right of a task column (工作事项 | 工作目标)
+    may state each row's requirement: that reading competes with the goal as written."""
+    if "requirement" in kinds or "task" not in kinds:
+        return []
+    return [[("requirement" if k == "goal" and i > kinds.index("task") else k) for i, k in enumerate(kinds)]
+            for _ in [0] if any(k == "goal" and i > kinds.index("task") for i, k in enumerate(kinds))]
+
+
 def best_reading(items: list[Item], blank_cells: bool = False) -> Reading | None:
     """The best-scoring header segmentation and body alignment, or None."""
     layout = current_layout()
@@ -451,14 +460,15 @@ def best_reading(items: list[Item], blank_cells: bool = False) -> Reading | None
         for placed in ([] if second_row else [written]) + subs:
             labels = [lb for lb, _ in placed]
             roles = [header_role(lb) for lb in labels]
-            kinds = [r.kind if r else "text" for r in roles]
-            if not {"units", "requirement", "task", "text"} & set(kinds):
+            written_kinds = [r.kind if r else "text" for r in roles]
+            if not {"units", "requirement", "task", "text"} & set(written_kinds):
                 continue
-            sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
-            bscore, cols, starts = _align(kinds, sample, _gaps(sample, blank_cells))
-            total = hscore + bscore + _structure(kinds, cols, starts, labels)
-            if best is None or total > best.score:
-                best = Reading(placed, kinds, [r.role if r else "" for r in roles], end, [], [], total)
+            for kinds in [written_kinds] + _goal_as_requirement(written_kinds):
+                sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
+                bscore, cols, starts = _align(kinds, sample, _gaps(sample, blank_cells))
+                total = hscore + bscore + _structure(kinds, cols, starts, labels)
+                if best is None or total > best.score:
+                    best = Reading(placed, kinds, [r.role if r else "" for r in roles], end, [], [], total)
     if best is None:
         return None
     body = _body(items, _header_start(items, best), best.header_end)

@@ -113,3 +113,17 @@ def test_goal_column_right_of_the_task_states_each_rows_requirement() -> None:
     assert got == [("深化支付方式改革", "DRG付费覆"), ("深化支付方式改革", "按病种分值付"),
                    ("推进医保服务便民", "医保服务站点"), ("推进医保服务便民", "异地就医直接")]
     assert _units(plan, "按病种") == {"resp": {"基金监管股"}}
+
+
+def test_browser_copy_goal_row_is_one_cell() -> None:
+    # A colspan goal row copied by a browser is one cell without tabs, under a full header.
+    rows = ["具体措施\t责任科室\t完成时限",
+            "一、提升审批服务效能",
+            "推行“容缺受理”，清单内事项资料次要缺项先行受理。\t审批服务科\t6月底前",
+            "开展“帮办代办”，重点项目全程专人跟踪服务。\t项目服务中心\t长期坚持",
+            "二、加强事中事后监管",
+            "建立审管衔接台账，审批结果2个工作日内推送监管部门。\t审管联动科\t8月底前"]
+    plan = _plan("\n".join(rows) + "\n")
+    got = {r.text[:6]: g.name for g, _, r in plan.iter_requirements()}
+    assert got == {"推行“容缺受": "提升审批服务效能", "开展“帮办代": "提升审批服务效能",
+                   "建立审管衔接": "加强事中事后监管"}

@@ -153,12 +153,20 @@ def read_csv(text: str, name: str, delimiter: str, fixer: Fixer | None = None) -
     reader = GridReader(name, fixer)
     rows: list[list[Cell]] = []
     lines: list[int | None] = []
+    from xltools.importing.readers.columns import cell_type
+
     parsed = csv.reader(io.StringIO(text), delimiter=delimiter)
     for row in parsed:
         if not any(c.strip() for c in row):
             continue
         rows.append([Cell(c) for c in row])
         lines.append(parsed.line_num)
+    width = max((len(r) for r in rows), default=0)
+    for k, r in enumerate(rows):
+        if len(r) == 1 < width - 1 and k and cell_type(r[0].text.strip()) == "heading":
+            # A numbered heading alone, without the delimiters of the other cells: a row
+            # spanning the table (a web page's colspan goal row as a browser copies it).
+            rows[k] = [r[0]] + [Cell(r[0].text, from_left=True)] * (width - 1)
     reader.add_table(rows, lines, delimited=True)
     return reader.result()
 

@@ -127,3 +127,12 @@ def test_browser_copy_goal_row_is_one_cell() -> None:
     got = {r.text[:6]: g.name for g, _, r in plan.iter_requirements()}
     assert got == {"推行“容缺受": "提升审批服务效能", "开展“帮办代": "提升审批服务效能",
                    "建立审管衔接": "加强事中事后监管"}
+
+
+def test_a_time_before_an_event_is_a_deadline_cell() -> None:
+    from xltools.importing.readers.columns import cell_type
+
+    for text in ("汛期来临前", "每学年开学前", "元旦之前", "考核验收以前"):
+        assert cell_type(text) == "deadline", text
+    for text in ("目前", "月底前", "推进县域医共体建设"):  # a word, a wrapped date's tail, a title
+        assert cell_type(text) != "deadline", text

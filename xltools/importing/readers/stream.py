@@ -38,7 +38,7 @@ _MODIFIERS = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIB
 _SEPARATOR_LINE = re.compile(r"^[|│｜\-─=＝*＊_\s]+$")
 _MAX_JOIN = 3
 _NEG = float("-inf")
-_TITLE_KINDS = ("goal", "task", "requirement", "text", "number")
+_LABEL_KINDS = ("units", "deadline", "remark", "people")  # labels no body opens with
 _SENTENCE_END = ("。", "！", "？", "；", ";")
 _SAMPLE = 150  # body lines that decide between header readings
 _LIST_SEP = re.compile(r"[、，,；;]")
@@ -380,9 +380,9 @@ def _header_candidates(items: list[Item]):
     for start, run_end in _header_runs(items):
         for end in range(run_end, max(start + 2, run_end - 3) - 1, -1):
             if end < run_end and header_score(items[end].text) >= 2 and \
-                    (r := header_role(items[end].text)) is not None and r.kind not in _TITLE_KINDS:
-                # The body opens with short cells (a number, a goal or task title: 开办企业领域),
-                # never with the label of a units, time or remark column.
+                    (r := header_role(items[end].text)) is not None and r.kind in _LABEL_KINDS:
+                # The body opens with short cells (a number, a goal or task title: 开办企业领域,
+                # 全年目标任务进展情况), never with the label of a units, time, remark or people column.
                 break
             words = [it.text for it in items[start:end]]
             for hscore, spans in _segmentations(words, beam=3):

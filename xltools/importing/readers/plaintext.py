@@ -31,9 +31,10 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     text = fixer.fix_text(text)  # notes the original of every changed line
     proposals: list = []
     delim = delimited.csv_dialect(text)
+    ragged = bool(delim) and delimited.ragged(text, delim)
     if delim and (PurePath(name).suffix.lower() in (".csv", ".tsv") or delim in (",", ";", "\t")):
         # Rows that leave cells out state no positions: no prior over rebuilt readings.
-        proposals.append(("csv_ragged" if delimited.ragged(text, delim) else "csv",
+        proposals.append(("csv_ragged" if ragged else "csv",
                           lambda: delimited.read_csv(text, name, delim)))
     boxed = bool(boxdraw.box_blocks(text))
     if boxed:
@@ -47,7 +48,10 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     if stream.blank_cells_possible(text):
         # A table saved as text by LibreOffice: one line per cell, a blank line an empty cell.
         proposals.append(("stream", lambda: stream.read_cell_stream(text, name, blank_cells=True)))
-    tabbed = delimited.tab_cell_stream(text) if "\t" in text else None
+    # Only where the csv reading cannot place the cells: no header it accepts, or rows short of
+    # cells (a full tab export is the csv reader's, and a large one is not read twice).
+    tabbed = delimited.tab_cell_stream(text) if "\t" in text and (
+        delim != "\t" or ragged) else None
     if tabbed is not None:
         # A web page's table copied by a browser: its rows' cells as a stream, so that rows
         # shifted under merged cells and headers of unknown words align as streams do.

@@ -142,6 +142,12 @@ _ADVERB_START = re.compile(r"^(?:长期|持续|常态化)")
 _CADENCE = re.compile(r"^(?:(?:按|逐|每)(?:季度?|月度?|年度?|半年度?|周|旬)|季度|月度|年度|半年度?)(?:一次|一报)?$")
 
 
+# Before an event, or each time it comes (开学前, 汛期前, 国庆节前, 每学期开学前): a deadline
+# wording (目前, 当前: one character before 前, never; nor 月底前, the tail of a wrapped date).
+_EVENT_BEFORE = re.compile(r"^(?:每(?:学期|学年|年|季度?|月))?(?![年月日号底末季旬])[\u4e00-\u9fff]{2,5}(?<![底末])"
+                           r"(?:前|之前|以前)$")
+
+
 def is_deadline_phrase(text: str, max_len: int = 14) -> bool:
     """Whether ``text`` (a whole cell or clause) is a deadline: a short phrase that opens
     with a time expression, a recognised deadline wording, or mostly one deadline."""
@@ -153,7 +159,7 @@ def is_deadline_phrase(text: str, max_len: int = 14) -> bool:
         # 持续优化营商环境: an adverb of duration before a verb and its object opens a goal or
         # task, not a deadline (持续推进中, 长期坚持, 常态化推进 stay deadlines).
         return False
-    if deadline_words(t) or _TIME_START.match(t) or _CADENCE.match(t):
+    if deadline_words(t) or _TIME_START.match(t) or _CADENCE.match(t) or _EVENT_BEFORE.match(t):
         return True
     found = find_deadline(t, None)
     return found is not None and len(found.text) >= len(t) - 4

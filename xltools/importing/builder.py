@@ -63,6 +63,8 @@ def _group_tasks(events: list[Event]) -> list[_Task]:
         starts = ev.number is not None or ev.new_task or not tasks
         if not starts and ev.task and tasks and clean_text(ev.task) != tasks[-1].name:
             starts = True  # a new task name without a number
+        if not starts and ev.goal and tasks and tasks[-1].labels and clean_text(ev.goal) != tasks[-1].labels[-1]:
+            starts = True  # a new goal: no task goes on over a goal's boundary
         if starts:
             tasks.append(_Task(ev.number, clean_text(ev.task or "")))
         t = tasks[-1]

@@ -36,6 +36,54 @@ def header_separator(text: str, max_lines: int = 60) -> str | None:
     return None
 
 
+def ragged(text: str, delimiter: str) -> bool:
+    """Whether a delimited table leaves cells out: a quarter or more of the rows under its
+    widest row are narrower (a browser's copy omits the cells a merge covers), so its cells'
+    positions are not stated."""
+    widths = [len(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter) if len(row) >= 2]
+    if len(widths) < 4:
+        return False
+    return 4 * sum(1 for w in widths if w < max(widths)) >= len(widths)
+
+
+def tab_cell_stream(text: str) -> tuple[str, list[int]] | None:
+    """A table copied out of a web page (a tab between cells, a row per line, a cell holding
+    line breaks quoted, a merged cell only in its first row) as a cell stream: each cell's
+    lines, a blank line after each row, with the source line of every line; None where no
+    early line splits at tabs into two or more header words."""
+    from xltools.importing.readers.columns import cell_type
+    from xltools.importing.readers.grid import header_kind
+
+    if not any(sum(1 for c in ln.split("\t") if header_kind(c)) >= 2
+               for ln in text.split("\n")[:60] if ln.count("\t") >= 2):
+        return None
+    out: list[str] = []
+    line_of: list[int] = []
+    start = 1
+    parsed = csv.reader(io.StringIO(text), delimiter="\t")
+    for row in parsed:
+        at = start
+        for cell in row:
+            parts = [p.strip() for p in cell.split("\n")]
+            if len([p for p in parts if p]) >= 2 and all(cell_type(p) == "units" for p in parts if p):
+                # One cell's units one per line: one list, not lines the stream could part.
+                out.append("、".join(p for p in parts if p))
+                line_of.append(at)
+                at += len(parts) - 1
+                continue
+            for part in parts:
+                if part:
+                    out.append(part)
+                    line_of.append(at)
+                at += 1
+            at -= 1
+        if out and out[-1]:
+            out.append("")
+            line_of.append(at)
+        start = parsed.line_num + 1
+    return "\n".join(out), line_of
+
+
 _PIPES = re.compile(r"[|│｜]")
 _CELL_END = re.compile(r"^\s*[|│｜]?\s*([^|│｜]*?)\s*[|│｜]\s*$|^\s*[|│｜]\s*([^|│｜]*?)\s*$")
 
@@ -105,12 +153,20 @@ def read_csv(text: str, name: str, delimiter: str, fixer: Fixer | None = None) -
     reader = GridReader(name, fixer)
     rows: list[list[Cell]] = []
     lines: list[int | None] = []
+    from xltools.importing.readers.columns import cell_type
+
     parsed = csv.reader(io.StringIO(text), delimiter=delimiter)
     for row in parsed:
         if not any(c.strip() for c in row):
             continue
         rows.append([Cell(c) for c in row])
         lines.append(parsed.line_num)
+    width = max((len(r) for r in rows), default=0)
+    for k, r in enumerate(rows):
+        if len(r) == 1 < width - 1 and k and cell_type(r[0].text.strip()) == "heading":
+            # A numbered heading alone, without the delimiters of the other cells: a row
+            # spanning the table (a web page's colspan goal row as a browser copies it).
+            rows[k] = [r[0]] + [Cell(r[0].text, from_left=True)] * (width - 1)
     reader.add_table(rows, lines, delimited=True)
     return reader.result()
 

@@ -31,8 +31,11 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     text = fixer.fix_text(text)  # notes the original of every changed line
     proposals: list = []
     delim = delimited.csv_dialect(text)
+    ragged = bool(delim) and delimited.ragged(text, delim)
     if delim and (PurePath(name).suffix.lower() in (".csv", ".tsv") or delim in (",", ";", "\t")):
-        proposals.append(("csv", lambda: delimited.read_csv(text, name, delim)))
+        # Rows that leave cells out state no positions: no prior over rebuilt readings.
+        proposals.append(("csv_ragged" if ragged else "csv",
+                          lambda: delimited.read_csv(text, name, delim)))
     boxed = bool(boxdraw.box_blocks(text))
     if boxed:
         proposals.append(("box", lambda: boxdraw.read_box_table(text, name)))
@@ -42,6 +45,17 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     if sep is not None and not (boxed and sep == "│") and not (proposals and sep == delim):
         proposals.append(("delimited", lambda: delimited.read_delimited(text, name, sep)))
     proposals.append(("stream", lambda: stream.read_cell_stream(text, name)))
+    if stream.blank_cells_possible(text):
+        # A table saved as text by LibreOffice: one line per cell, a blank line an empty cell.
+        proposals.append(("stream", lambda: stream.read_cell_stream(text, name, blank_cells=True)))
+    # Only where the csv reading cannot place the cells: no header it accepts, or rows short of
+    # cells (a full tab export is the csv reader's, and a large one is not read twice).
+    tabbed = delimited.tab_cell_stream(text) if "\t" in text and (
+        delim != "\t" or ragged) else None
+    if tabbed is not None:
+        # A web page's table copied by a browser: its rows' cells as a stream, so that rows
+        # shifted under merged cells and headers of unknown words align as streams do.
+        proposals.append(("stream", lambda: stream.read_cell_stream(tabbed[0], name, line_of=tabbed[1])))
     piped = delimited.pipe_cell_stream(text)
     if piped is not None:
         # Pipes close cells (a bare | is an empty cell), or only mark where lines were
@@ -66,7 +80,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     events, meta = best.events, best.meta
     review = tuple(fixer.review) + meta.review
     # A CSV/TSV line is split at its delimiter (a cell's text may continue on the next lines).
-    account = account_lines(text, events, meta, delim if best.reader == "csv" else None)
+    account = account_lines(text, events, meta, delim if best.reader in ("csv", "csv_ragged") else None)
     noted = {r[2] for r in review if r[0] == L.REVIEW_SKIPPED}  # a line the reader already put on 待核对
     review += tuple((L.REVIEW_SKIPPED, L.NOTE_LOST_LINE, line, source) for line, source in account.lost
                     if line not in noted)

@@ -40,6 +40,7 @@ _MODIFIERS = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIB
 _SEPARATOR_LINE = re.compile(r"^[|│｜\-─=＝*＊_\s]+$")
 _MAX_JOIN = 3
 _NEG = float("-inf")
+_LABEL_KINDS = ("units", "deadline", "remark", "people")  # labels no body opens with
 _SENTENCE_END = ("。", "！", "？", "；", ";")
 _SAMPLE = 150  # body lines that decide between header readings
 _RUN_SCAN = 400  # items searched for the start of a header run
@@ -66,13 +67,20 @@ class Reading:
     score: float
 
 
-def _items(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item]:
+def _items(text: str, cell_ends: frozenset[int] = frozenset(), line_of: list[int] | None = None) -> list[Item]:
     out = list(_iter_items(text, cell_ends))
     _mark_signature(out)
-    return out
+    return _relined(out, line_of)
 
 
-def _items_with_header(text: str, cell_ends: frozenset[int] = frozenset()) -> list[Item] | None:
+def _relined(items: list[Item], line_of: list[int] | None) -> list[Item]:
+    """The items with their source lines when the text was rebuilt from another (a tab
+    table's cells, ``line_of``: the source line of each line of the text)."""
+    return [replace(it, line=line_of[it.line - 1]) for it in items] if line_of else items
+
+
+def _items_with_header(text: str, cell_ends: frozenset[int] = frozenset(),
+                       line_of: list[int] | None = None) -> list[Item] | None:
     """``_items``, or None when no header run can start among the first ``_RUN_SCAN``
     items (the only place ``_header_runs`` looks): the lines are typed only as far as
     that scan reaches, so a text of another shape costs its first lines, not all of them."""
@@ -88,7 +96,7 @@ def _items_with_header(text: str, cell_ends: frozenset[int] = frozenset()) -> li
         return None  # (a signature line in the head could be retyped by _mark_signature)
     out = head + ([more] if more is not None else []) + list(items)
     _mark_signature(out)
-    return out
+    return _relined(out, line_of)
 
 
 def _iter_items(text: str, cell_ends: frozenset[int]) -> Iterator[Item]:
@@ -212,9 +220,12 @@ class _Gaps:
     rows: bool  # they separate rows: rarer than lines, the cells of a row on consecutive lines
     cells: bool  # they separate cells: a line without one before continues the cell above
     strict: bool  # ... and some cells do go on over lines, so every boundary ends a cell
+    empty: bool = False  # each blank line is an empty cell (or one covered by a merge)
 
 
-def _gaps(body: list[Item]) -> _Gaps:
+def _gaps(body: list[Item], blank_cells: bool = False) -> _Gaps:
+    if blank_cells:
+        return _Gaps(rows=False, cells=False, strict=False, empty=True)
     with_gap = sum(1 for it in body[1:] if it.gap)
     total = max(1, len(body) - 1)
     # Blocks of consecutive lines between boundaries: a row is several lines, a cell mostly
@@ -277,7 +288,7 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
         gap = body[i].gap
         # More blank lines than one boundary: empty cells between (an empty cell is an empty
         # line with its own boundary, so each takes two).
-        empties = gap // 2 if gaps.cells and gap >= 2 else 0
+        empties = gap // 2 if gaps.cells and gap >= 2 else gap if gaps.empty else 0
         glued = gaps.cells and gap == 0  # no boundary before: the same cell goes on
         for j in range(n):
             best, arg = _NEG, (-1, True)
@@ -308,7 +319,7 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                             s -= 1.5
                     elif kinds[j] == "units" and gaps.cells and gap and body[i].ctype != "units":
                         s -= 1.0  # over a cell boundary a units cell goes on only with a unit
-                    if gaps.rows and gap:
+                    if gaps.rows and gap or gaps.empty and gap:
                         s -= 2.0
                     elif short_row[i]:
                         s -= 2.0
@@ -330,6 +341,13 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                         - (1.5 if glued else 0.0) + (1.0 if body[i].ctype == "heading" else 0.0)
                     if req is not None and jp < req and body[i - 1].ctype != "heading":
                         s -= 1.5  # the row above ended before its requirement
+                    if gaps.empty:
+                        # The blank lines between are the empty cells ending the row above and
+                        # those a rowspan covers opening this one (a goal row spans the table).
+                        shown = (0 if body[i - 1].ctype == "heading" else n - 1 - jp) + j
+                        s -= 0.5 * abs(gap - shown)
+                        if j and gap == shown:
+                            s += 1.5  # leading cells merged with the row above, and shown so
                     if prev + s > best:
                         best, arg = prev + s, (jp, True)
             score[i][j] = best + emit[i][j]
@@ -396,6 +414,11 @@ def _header_candidates(items: list[Item]):
     labels in the few best ways for each label count."""
     for start, run_end in _header_runs(items):
         for end in range(run_end, max(start + 2, run_end - 3) - 1, -1):
+            if end < run_end and header_score(items[end].text) >= 2 and \
+                    (r := header_role(items[end].text)) is not None and r.kind in _LABEL_KINDS:
+                # The body opens with short cells (a number, a goal or task title: 开办企业领域,
+                # 全年目标任务进展情况), never with the label of a units, time, remark or people column.
+                break
             words = [it.text for it in items[start:end]]
             for hscore, spans in _segmentations(words, beam=3):
                 if len(spans) >= 2:
@@ -428,7 +451,16 @@ def _sub_headers(labels: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
     return out
 
 
-def best_reading(items: list[Item]) -> Reading | None:
+def _goal_as_requirement(kinds: list[str]) -> list[list[str]]:
+    """With no requirement column, a goal column right of a task column (工作事项 | 工作目标)
+    may state each row's requirement: that reading competes with the goal as written."""
+    if "requirement" in kinds or "task" not in kinds:
+        return []
+    return [[("requirement" if k == "goal" and i > kinds.index("task") else k) for i, k in enumerate(kinds)]
+            for _ in [0] if any(k == "goal" and i > kinds.index("task") for i, k in enumerate(kinds))]
+
+
+def best_reading(items: list[Item], blank_cells: bool = False) -> Reading | None:
     """The best-scoring header segmentation and body alignment, or None."""
     layout = current_layout()
     at = None
@@ -441,7 +473,7 @@ def best_reading(items: list[Item]) -> Reading | None:
         given = _given_reading(items, layout)
         if given is not None:
             body = [it for it in items[given.header_end:] if it.ctype != "chrome"]
-            _, given.cols, given.new_row = _align(given.kinds, body, _gaps(body))
+            _, given.cols, given.new_row = _align(given.kinds, body, _gaps(body, blank_cells))
         return given
     best: Reading | None = None
     for start, end, hscore, spans in _header_candidates(items):
@@ -455,22 +487,27 @@ def best_reading(items: list[Item]) -> Reading | None:
         subs = _sub_headers(written)
         # Sub-headers past blank lines (the empty cells under the merged ones) are a second
         # header row, never more columns of the first.
-        second_row = bool(subs) and items[start + spans[_sub_start(written)][0]].gap > 0
+        # So are sub-headers after a column of another kind (…责任单位 | 完成时限 | 备注 | 牵头单位 |
+        # 配合单位): role columns stand beside the units column they split.
+        k = _sub_start(written)
+        second_row = bool(subs) and (items[start + spans[k][0]].gap > 0 or
+                                     (r := header_role(written[k - 1][0])) is None or r.kind != "units")
         for placed in ([] if second_row else [written]) + subs:
             labels = [lb for lb, _ in placed]
             roles = [header_role(lb) for lb in labels]
-            kinds = [r.kind if r else "text" for r in roles]
-            if not {"units", "requirement", "task", "text"} & set(kinds):
+            written_kinds = [r.kind if r else "text" for r in roles]
+            if not {"units", "requirement", "task", "text"} & set(written_kinds):
                 continue
-            sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
-            bscore, cols, starts = _align(kinds, sample, _gaps(sample))
-            total = hscore + bscore + _structure(kinds, cols, starts, labels)
-            if best is None or total > best.score:
-                best = Reading(placed, kinds, [r.role if r else "" for r in roles], end, [], [], total)
+            for kinds in [written_kinds] + _goal_as_requirement(written_kinds):
+                sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
+                bscore, cols, starts = _align(kinds, sample, _gaps(sample, blank_cells))
+                total = hscore + bscore + _structure(kinds, cols, starts, labels)
+                if best is None or total > best.score:
+                    best = Reading(placed, kinds, [r.role if r else "" for r in roles], end, [], [], total)
     if best is None:
         return None
     body = _body(items, _header_start(items, best), best.header_end)
-    _, best.cols, best.new_row = _align(best.kinds, body, _gaps(body))
+    _, best.cols, best.new_row = _align(best.kinds, body, _gaps(body, blank_cells))
     return best
 
 
@@ -485,16 +522,28 @@ def _body(items: list[Item], start: int, end: int) -> list[Item]:
     return [it for k, it in enumerate(rest) if it.ctype != "chrome" and k not in skip]
 
 
+def blank_cells_possible(text: str) -> bool:
+    """Whether blank lines may be empty cells: some stand between lines of text, fewer than half
+    as many as those lines (where most cells have one before them they are boundaries)."""
+    lines = text.strip().split("\n")
+    blank = sum(1 for a, b in zip(lines, lines[1:]) if not b.strip() and a.strip())
+    return 0 < blank and 2 * blank < sum(1 for ln in lines if ln.strip())
+
+
 def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
-                     cell_ends: frozenset[int] = frozenset()) -> tuple[list[Event], SourceMeta] | None:
+                     cell_ends: frozenset[int] = frozenset(),
+                     blank_cells: bool = False, line_of: list[int] | None = None,
+                     ) -> tuple[list[Event], SourceMeta] | None:
     """Read a one-cell-per-line table; None when no header is found. ``cell_ends``:
-    the lines whose cell a pipe closed (``delimited.pipe_cell_ends``)."""
+    the lines whose cell a pipe closed (``delimited.pipe_cell_ends``); ``blank_cells``:
+    each blank line is an empty cell (a table saved as text by LibreOffice); ``line_of``: the
+    source line of each line of ``text`` when it was rebuilt (``delimited.tab_cell_stream``)."""
     # Without a given layout a reading needs a header run: a text without one near its top
     # steps aside before its lines are all typed.
-    items = _items(text, cell_ends) if current_layout() else _items_with_header(text, cell_ends)
+    items = _items(text, cell_ends, line_of) if current_layout() else _items_with_header(text, cell_ends, line_of)
     if items is None:
         return None
-    reading = best_reading(items)
+    reading = best_reading(items, blank_cells)
     if reading is None:
         return None
     header_start = _header_start(items, reading)
@@ -508,7 +557,7 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
     row_start_col: list[int] = []
     # Lone unit lines split over two units columns with nothing marking where: a guess.
     split_units: list[tuple[int, int, str, str]] = []
-    marked = _gaps(body).cells
+    marked = _gaps(body, blank_cells).cells
     for k, (it, col, new) in enumerate(zip(body, reading.cols, reading.new_row)):
         if new or not rows:
             rows.append([[] for _ in range(n)])

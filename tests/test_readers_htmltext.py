@@ -1,0 +1,138 @@
+"""Tables of web pages flattened by real tools (soffice txt:Text, a scraper's get_text, a
+browser's copy): the reading rules they showed (tests/htmlbench.py), each on wording of its own."""
+
+from __future__ import annotations
+
+from xltools.importing.builder import build_plan
+from xltools.importing.readers import read_source
+from xltools.model import Role
+
+
+def _plan(text: str):  # type: ignore[no-untyped-def]
+    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
+
+
+def _units(plan, start: str) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith(start))
+    out: dict[str, set[str]] = {}
+    for a in plan.assignments_for(req.id):
+        out.setdefault({Role.LEAD: "lead", Role.ASSIST: "assist"}.get(a.role, "resp"), set()).add(a.unit)
+    return out
+
+
+def test_two_row_header_flattened_by_a_scraper() -> None:
+    # 承办处室 over 主办处室 / 协办处室: the sub-headers come after the first row's last word.
+    lines = ["区发改局督办事项分解表", "序号", "督办事项", "承办处室", "办结时间", "说明", "主办处室", "协办处室",
+             "1", "编制园区循环化改造实施方案", "规划科", "投资科", "法规科", "9月底前",
+             "2", "开展重点用能单位节能监察", "能源科", "环资科", "11月底前",
+             "3", "推进社会信用体系示范创建", "信用办", "办公室", "政策法规科", "年底前"]
+    plan = _plan("\n".join(lines) + "\n")
+    assert _units(plan, "编制园区") == {"lead": {"规划科"}, "assist": {"投资科", "法规科"}}
+    assert _units(plan, "开展重点") == {"lead": {"能源科"}, "assist": {"环资科"}}
+    assert _units(plan, "推进社会") == {"lead": {"信用办"}, "assist": {"办公室", "政策法规科"}}
+
+
+def test_blank_lines_are_empty_cells_in_a_table_saved_as_text() -> None:
+    # LibreOffice's txt:Text of a web table: one line per cell, a blank line for an empty cell
+    # or one a rowspan covers (here the merged 序号, 工作事项 and 办结时间 cells).
+    lines = ["附表 政务公开重点事项清单", "序号", "工作事项", "公开内容", "主办股室", "协办股室", "办结时间",
+             "一、决策公开", "1", "重大行政决策目录", "年初发布年度重大行政决策事项目录，动态调整。", "法制股",
+             "办公室", "3月底前",
+             "", "", "决策草案公开征求意见不少于30日，及时反馈采纳情况。", "法制股", "", "",
+             "2", "政策解读", "政策文件与解读材料同步起草、同步审签、同步发布。", "政研室", "", "随文件发布",
+             "二、执行公开", "3", "重点项目建设信息", "按季度公开批准、实施、竣工信息。", "项目股", "统计股", "每季度"]
+    plan = _plan("\n".join(lines) + "\n")
+    reqs = {r.text[:6]: (t, r) for _, t, r in plan.iter_requirements()}
+    assert set(reqs) == {"年初发布年度", "决策草案公开", "政策文件与解", "按季度公开批"}
+    assert reqs["决策草案公开"][0].name == "重大行政决策目录"
+    assert _units(plan, "决策草案") == {"lead": {"法制股"}}
+    assert _units(plan, "政策文件") == {"lead": {"政研室"}}
+    assert _units(plan, "年初发布") == {"lead": {"法制股"}, "assist": {"办公室"}}
+    goals = [g.name for g in plan.goals]
+    assert goals == ["决策公开", "执行公开"]
+
+
+def test_browser_copy_of_a_table_with_merged_cells() -> None:
+    # Tab between cells, a row per line, a cell holding line breaks quoted, merged cells only in
+    # their first row (so the rows under a rowspan are shorter); the header has no task word.
+    rows = ["序号\t惠民实事\t实施单位\t投用时间",
+            "1\t改造老旧小区供水管网12公里。\t\"水务集团\n各街道办事处\"\t10月底前",
+            "完成二次供水泵房智能化改造8座。\t水务集团\t11月底前",
+            "2\t新增城市公园绿地3处。\t园林绿化中心\t年底前",
+            "3\t建设社区嵌入式托育点6个。\t\"卫健委\n妇联\n各街道办事处\"\t9月底前",
+            "新建老年助餐点10处。\t民政局\t年底前"]
+    plan = _plan("城区2025年惠民项目安排表\n" + "\n".join(rows) + "\n")
+    reqs = [(t.number, r.text[:6]) for _, t, r in plan.iter_requirements()]
+    assert reqs == [(1, "改造老旧小区"), (1, "完成二次供水"), (2, "新增城市公园"), (3, "建设社区嵌入"),
+                    (3, "新建老年助餐")]
+    assert _units(plan, "改造老旧") == {"resp": {"水务集团", "各街道办事处"}}
+    assert _units(plan, "建设社区") == {"resp": {"卫健委", "妇联", "各街道办事处"}}
+    assert _units(plan, "新建老年") == {"resp": {"民政局"}}
+    req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("完成二次"))
+    assert "11月底前" in req.deadline.display
+
+
+def test_browser_copy_rows_short_of_merged_cells_state_no_positions() -> None:
+    # The header names its columns (承办科室 over 主办科室 / 协办科室, a second header row), but
+    # the rows under a rowspan leave the merged cells out: a csv reading of such rows has no
+    # claim over the stream reading of their cells.
+    rows = ["序号\t督办事项\t办理要求\t承办科室\t办结时间\t说明",
+            "主办科室\t协办科室",
+            "1\t规范涉企检查\t全面推行“综合查一次”，年度涉企检查频次下降20%。\t执法监督科\t各执法大队\t9月底前\t",
+            "建立涉企检查备案平台，实现检查事项网上报备。\t信息中心\t\"执法监督科\n法规科\"\t11月底前\t",
+            "2\t优化信用修复\t信用修复申请办理时限压缩至3个工作日。\t信用管理科\t政务服务科\t长期坚持\t",
+            "推行信用修复“一件事”联办。\t政务服务科\t\t",
+            "3\t推进包容审慎监管\t动态调整“免罚清单”，覆盖领域不少于10个。\t法规科\t\"各业务科室\n各执法大队\"\t年底前\t"]
+    plan = _plan("\n".join(rows) + "\n")
+    got = {r.text[:6]: t.name for _, t, r in plan.iter_requirements()}
+    assert got == {"全面推行“综": "规范涉企检查", "建立涉企检查": "规范涉企检查", "信用修复申请": "优化信用修复",
+                   "推行信用修复": "优化信用修复", "动态调整“免": "推进包容审慎监管"}
+    assert _units(plan, "全面推行") == {"lead": {"执法监督科"}, "assist": {"各执法大队"}}
+    assert _units(plan, "建立涉企") == {"lead": {"信息中心"}, "assist": {"执法监督科", "法规科"}}
+    assert _units(plan, "动态调整") == {"lead": {"法规科"}, "assist": {"各业务科室", "各执法大队"}}
+
+
+def test_rows_short_of_cells_are_ragged_full_rows_are_not() -> None:
+    from xltools.importing.readers.delimited import ragged
+
+    full = "序号\t事项\t承办科室\t时限\n1\t甲事项\t法规科\t9月\n2\t乙事项\t\t10月\n3\t丙事项\t信用科\t11月\n"
+    short = "序号\t事项\t承办科室\t时限\n1\t甲事项\t法规科\t9月\n乙事项\t10月\n2\t丙事项\t信用科\t11月\n丁事项\t12月\n"
+    assert not ragged(full, "\t")
+    assert ragged(short, "\t")
+
+
+def test_goal_column_right_of_the_task_states_each_rows_requirement() -> None:
+    # 改革事项 | 预期目标: the 目标 column holds each row's sentence under a merged 事项 cell.
+    lines = ["县医保局2025年改革事项清单", "序号", "改革事项", "预期目标", "实施股室", "时间节点",
+             "1", "深化支付方式改革", "DRG付费覆盖全部二级以上定点医院。", "医药服务股", "6月底前",
+             "按病种分值付费结算清算办法出台实施。", "基金监管股", "9月底前",
+             "2", "推进医保服务便民", "医保服务站点覆盖全部行政村。", "经办中心", "年底前",
+             "异地就医直接结算率达到90%以上。", "经办中心", "年底前"]
+    plan = _plan("\n".join(lines) + "\n")
+    got = [(t.name, r.text[:6]) for _, t, r in plan.iter_requirements()]
+    assert got == [("深化支付方式改革", "DRG付费覆"), ("深化支付方式改革", "按病种分值付"),
+                   ("推进医保服务便民", "医保服务站点"), ("推进医保服务便民", "异地就医直接")]
+    assert _units(plan, "按病种") == {"resp": {"基金监管股"}}
+
+
+def test_browser_copy_goal_row_is_one_cell() -> None:
+    # A colspan goal row copied by a browser is one cell without tabs, under a full header.
+    rows = ["具体措施\t责任科室\t完成时限",
+            "一、提升审批服务效能",
+            "推行“容缺受理”，清单内事项资料次要缺项先行受理。\t审批服务科\t6月底前",
+            "开展“帮办代办”，重点项目全程专人跟踪服务。\t项目服务中心\t长期坚持",
+            "二、加强事中事后监管",
+            "建立审管衔接台账，审批结果2个工作日内推送监管部门。\t审管联动科\t8月底前"]
+    plan = _plan("\n".join(rows) + "\n")
+    got = {r.text[:6]: g.name for g, _, r in plan.iter_requirements()}
+    assert got == {"推行“容缺受": "提升审批服务效能", "开展“帮办代": "提升审批服务效能",
+                   "建立审管衔接": "加强事中事后监管"}
+
+
+def test_a_time_before_an_event_is_a_deadline_cell() -> None:
+    from xltools.importing.readers.columns import cell_type
+
+    for text in ("汛期来临前", "每学年开学前", "元旦之前", "考核验收以前"):
+        assert cell_type(text) == "deadline", text
+    for text in ("目前", "月底前", "推进县域医共体建设"):  # a word, a wrapped date's tail, a title
+        assert cell_type(text) != "deadline", text

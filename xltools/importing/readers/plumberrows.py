@@ -1,0 +1,534 @@
+"""A ruled table as pdfplumber's ``extract_text`` (and a viewer's copy) gives
+it: each visual line of the table is one line of text, the pieces of the
+cells that have text at that height in column order, one space between them::
+
+    序 项目名称 建设地 主要建设内容 总投资 责任单位 …
+    号 点 （万 …
+    元）
+    1 城区第二污水 新增日处理能力2万吨，确 县住建局 李明 …
+    处理厂扩建工 保各项措施落地见效。 521
+    程
+
+A row's first line holds the first line of every non-empty cell; each
+following line the next line of the cells still going on, in order. A cell
+goes on only where its line ran to its column's width (the page wrapped it),
+so the reader learns each column's width (its capacity: the widest line its
+cells show, in display width) and gives the pieces of a following line to the
+columns whose last line was full:
+
+1. **Header.** A line of pieces that are header words or their first parts
+   (``建设地``, ``责任领``, ``工 作 任 务`` spaced out), with the lines under it
+   that hold only short pieces put back on the header words they end: the
+   first such line on any words, each later one on the words that went on in
+   the line before, where the joined words read best as header words.
+2. **Rows.** A row starts at a number that counts up in the number column, at
+   a numbered heading alone on its line (``一、…``: a goal row spanning the
+   table), or — where the line cannot go on the cells still open (more pieces
+   than open cells, or cells that ended: a line short of its column, a
+   sentence's end, a whole unit name) — at a line whose pieces fill columns on
+   the right of merged ones (a second measure of one task, or every row of a
+   table without numbers).
+3. **Cells.** A row's first line is given to the columns in order (dynamic
+   programming over the kinds the header names and the pieces' forms, no
+   piece wider than its column); each following line's pieces to a subset of
+   the cells open on the line before, the full ones that do not end by what
+   they say, and whose text then reads best as its column's kind.
+4. **Widths** are learnt from the reading itself: a first reading with the
+   widths the header shows (a header cell that wrapped is as wide as its first
+   line), then again with each column's widest piece, twice.
+
+Page numbers and the header repeated on the next page are skipped (a cell may
+go on after them). The rows go through ``GridReader`` like every grid: cells
+missing under merged cells carried down, goal rows, roles from the header.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from xltools import labels as L
+from xltools.importing.readers.cleanup import Fixer
+from xltools.importing.readers.columns import cell_type, compat, header_role, header_score
+from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.readers.wrappedrows import display_width, ended
+from xltools.importing.units import looks_like_unit
+
+_HEADER_SCAN = 80  # lines searched for the header
+_HEADER_PIECE = 16  # display width of a piece a header cell may wrap onto the next line
+_MAX_COLUMNS = 14
+_MAX_COMBOS = 400  # ways of giving a line's pieces to the open cells that are tried
+_PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
+_OPENERS = "（(“‘《〈【[「『"
+_CLOSERS = "，。、；：？！）)”’》〉】]」』,.;:?!%％…·"
+_TEXT_KINDS = ("requirement", "text", "task", "goal", "progress")
+# Columns a merged cell commonly spans down (a row under it leaves them out).
+_MERGE_KINDS = ("number", "goal", "task", "text", "place", "amount")
+
+
+def pieces_of(line: str) -> list[str]:
+    return line.split()
+
+
+def first_word(piece: str) -> str:
+    """What the page would have had to fit at the end of the line above for the
+    line not to wrap there: one character (or a run of Latin letters and digits)
+    with the opening marks before it and the closing marks after it."""
+    i = 0
+    while i < len(piece) and piece[i] in _OPENERS:
+        i += 1
+    if i < len(piece) and piece[i].isascii() and piece[i].isalnum():
+        while i < len(piece) and piece[i].isascii() and (piece[i].isalnum() or piece[i] in ".-/"):
+            i += 1
+    else:
+        i += 1
+    while i < len(piece) and piece[i] in _CLOSERS:
+        i += 1
+    return piece[:i]
+
+
+def _word_score(word: str) -> float:
+    """How well a header word so far reads as one (a bracket still open, or a long note in
+    brackets after it, scored by the words before the bracket)."""
+    r = header_role(word)
+    known = 0.5 if r is not None and r.kind != "text" else 0.0
+    head = re.sub(r"[（(][^（()）]*[)）]?$", "", word)
+    if head != word and len(head) >= 2:
+        return max(header_score(word), header_score(head)) + known
+    return header_score(word) + known
+
+
+def label_of(word: str) -> str:
+    """The header word as a column label: a long note in brackets after a known word left out
+    (本月进展情况（前期手续/在建形象进度）)."""
+    if header_role(word) is None:
+        head = re.sub(r"[（(][^（()）]*[)）]?$", "", word)
+        if len(head) >= 2 and header_role(head) is not None:
+            return head
+    return word
+
+
+def _join_spaced(pieces: list[str]) -> list[str]:
+    """A header word spaced out letter by letter (``工 作 任 务``) joined: a run of three or more
+    one-character pieces, or of two that make a header word."""
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        j = i
+        while j < len(pieces) and len(pieces[j]) == 1 and "\u4e00" <= pieces[j] <= "\u9fff":
+            j += 1
+        run = "".join(pieces[i:j])
+        if j - i >= 3 or (j - i == 2 and header_score(run) >= 2):
+            out.append(run)
+            i = j
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
+
+
+@dataclass
+class Header:
+    index: int  # the header's first line
+    end: int  # the line after the header's wrapped lines
+    words: list[str]  # header words, wrapped parts put back
+    first: list[str]  # the header's first line, one piece per column
+    lines: list[str]  # the header's lines as written (a repeat on the next page is skipped)
+    went_on: list[bool]  # whether each header cell wrapped (its first line is as wide as the column)
+
+
+def find_header(lines: Sequence[str]) -> Header | None:
+    """The first line whose pieces, with the short pieces under them put back, read as a
+    header with a units column and at least half header words."""
+    for i in range(min(len(lines), _HEADER_SCAN)):
+        raw = pieces_of(lines[i])
+        if len(raw) < 3 or len(raw) > 3 * _MAX_COLUMNS or cell_type(raw[0]) == "number":
+            continue
+        first = _join_spaced(raw)
+        if not 3 <= len(first) <= _MAX_COLUMNS or any(display_width(w) > 2 * _HEADER_PIECE for w in first):
+            continue
+        if sum(1 for w in first if _word_score(w) > -3) < 2:
+            continue
+        words, end, went_on = _wrapped_words(first, lines, i + 1)
+        good = sum(1 for w in words if _word_score(w) >= 2)
+        kinds = [r.kind if (r := header_role(label_of(w))) else "text" for w in words]
+        if good >= max(2, (len(words) + 1) // 2) and "units" in kinds and len(set(kinds) - {"text"}) >= 2:
+            return Header(i, end, words, first, [ln.strip() for ln in lines[i:end] if ln.strip()], went_on)
+    return None
+
+
+def _header_piece_line(pieces: list[str]) -> bool:
+    return bool(pieces) and cell_type(pieces[0]) != "number" and cell_type("".join(pieces)) != "heading" \
+        and all(display_width(p) <= _HEADER_PIECE and not re.search(r"[。；;，,]", p) for p in pieces)
+
+
+def _wrapped_words(first: list[str], lines: Sequence[str], start: int) -> tuple[list[str], int, list[bool]]:
+    """The header words with the lines under the header put back where its cells wrapped, the
+    line after the header, and which cells wrapped."""
+    n = len(first)
+    # Beam of (score, words, columns that went on in the last line, columns that went on at all).
+    State = tuple[float, list[str], tuple[int, ...], frozenset[int]]
+    beam: list[State] = [(sum(_word_score(w) for w in first), list(first), tuple(range(n)), frozenset())]
+    best, end = beam[0], start
+    j = start
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        pieces = pieces_of(lines[j])
+        if not _header_piece_line(pieces):
+            break
+        nxt: list[State] = []
+        for _, words, open_, went in beam:
+            for k, combo in enumerate(itertools.combinations(open_, len(pieces))):
+                if k >= _MAX_COMBOS:
+                    break
+                new = list(words)
+                for c, p in zip(combo, pieces):
+                    new[c] += p
+                nxt.append((sum(_word_score(w) for w in new), new, combo, went | set(combo)))
+        if not nxt:
+            break
+        nxt.sort(key=lambda s: -s[0])
+        if nxt[0][0] < best[0] - 0.5:
+            break  # these pieces make the header read worse: the body has begun
+        beam = nxt[:64]
+        best, end = beam[0], j + 1
+        j += 1
+    return best[1], end, [c in best[3] for c in range(n)]
+
+
+@dataclass
+class _Row:
+    first: int  # first column (the ones before it merged with the row above); -1 a goal row
+    frags: list[list[str]]
+    open: list[int]  # columns with a piece on the row's last line
+    line: int  # index of the row's first line
+    number: int | None = None
+    joins: list[list[str]] = field(default_factory=list)  # how each fragment joins the one before
+
+
+class _Reader:
+    def __init__(self, kinds: list[str], caps: list[float | None], fill: list[float], number_col: int | None):
+        self.kinds = kinds
+        self.caps = caps
+        self.fill = fill
+        self.n = len(kinds)
+        self.number_col = number_col
+        # The column that holds the requirement's text: a task or other text column where
+        # the header names no requirement column.
+        self.eff = list(kinds)
+        if "requirement" not in kinds:
+            for k in ("task", "text"):
+                if k in kinds:
+                    self.eff[kinds.index(k)] = "requirement"
+                    break
+
+    # --------------------------------------------------------------- first lines
+    def place(self, pieces: list[str], start: int) -> tuple[float, list[int]] | None:
+        """The best columns (from ``start`` on, in order) for a row's first-line pieces, and its
+        score; a column may take two pieces a space parted (a name spaced out)."""
+        n, m = self.n, len(pieces)
+        if m > 2 * (n - start):
+            return None
+        neg = float("-inf")
+        # best[i][c]: score of placing pieces i.. into columns c..
+        best = [[neg] * (n + 1) for _ in range(m + 1)]
+        choice: list[list[tuple[int, int] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
+        for c in range(n, start - 1, -1):
+            best[m][c] = -sum(self._empty(k) for k in range(c, n))
+        for i in range(m - 1, -1, -1):
+            for c in range(n - 1, start - 1, -1):
+                # column c empty
+                b, ch = best[i][c + 1] - self._empty(c), (0, c + 1)
+                for k in (1, 2):
+                    if i + k > m:
+                        break
+                    text = " ".join(pieces[i:i + k]) if k == 2 else pieces[i]
+                    s = self._fit(c, text) - (1.5 if k == 2 else 0.0)
+                    if best[i + k][c + 1] > neg and s + best[i + k][c + 1] > b:
+                        b, ch = s + best[i + k][c + 1], (k, c + 1)
+                best[i][c], choice[i][c] = b, ch
+        if best[0][start] == neg:
+            return None
+        cols: list[int] = []
+        i, c = 0, start
+        while i < m:
+            ch = choice[i][c]
+            assert ch is not None
+            k, nxt = ch
+            cols += [c] * k
+            i, c = i + k, nxt
+        return best[0][start], cols
+
+    def _empty(self, c: int) -> float:
+        return 0.2 + 1.5 * self.fill[c]
+
+    def _fit(self, c: int, text: str) -> float:
+        cap = self.caps[c]
+        w = display_width(text)
+        if cap is not None and w > cap + 2:
+            return float("-inf")
+        ctype = cell_type(text)
+        if ctype == "units" and not looks_like_unit(text) and self.kinds[c] in _TEXT_KINDS:
+            ctype = "title"
+        return compat(self.kinds[c], ctype) + 1.0 * (self.fill[c] - 0.5)
+
+    # --------------------------------------------------------------- following lines
+    def _slack(self, c: int, last: str, nxt: str) -> float | None:
+        cap = self.caps[c]
+        if cap is None:
+            return None
+        return cap - display_width(last) - display_width(first_word(nxt))
+
+    def _full(self, c: int, last: str) -> bool:
+        cap = self.caps[c]
+        return cap is not None and cap - display_width(last) <= 2
+
+    def go_on(self, row: _Row, pieces: list[str]) -> tuple[float, list[int]] | None:
+        """The cost of the best way the pieces go on the row's open cells, and their columns."""
+        open_ = [c for c in row.open if self.kinds[c] != "number"]
+        if len(pieces) > len(open_):
+            return None
+        unassigned = {c: (0.8 if self._full(c, row.frags[c][-1]) and not ended(self.kinds[c], "".join(row.frags[c]))
+                          else 0.0) for c in open_}
+        best: tuple[float, list[int]] | None = None
+        for k, combo in enumerate(itertools.combinations(open_, len(pieces))):
+            if k >= _MAX_COMBOS:
+                break
+            cost = sum(unassigned[c] for c in open_ if c not in combo)
+            for c, p in zip(combo, pieces):
+                cost += self._cost_on(row, c, p)
+            if best is None or cost < best[0]:
+                best = (cost, list(combo))
+        return best
+
+    def _cost_on(self, row: _Row, c: int, piece: str) -> float:
+        kind = self.kinds[c]
+        last = row.frags[c][-1]
+        so_far = "".join(row.frags[c])
+        slack = self._slack(c, last, piece)
+        if slack is None:
+            full = 0.5
+        elif slack < 0:
+            full = 0.0
+        elif slack <= 1:
+            full = 0.3
+        elif slack <= 3:
+            full = 1.0
+        elif slack <= 5:
+            full = 2.0
+        else:
+            full = 4.0
+        if kind == "units" and slack is not None and slack > 1 and looks_like_unit(piece) and looks_like_unit(last):
+            full = min(full, 2.5)  # one unit per line in a units cell
+        end = 0.0
+        if so_far.rstrip().endswith(("。", "！", "？", "；")):
+            end = 2.0
+        elif kind == "deadline" and so_far.endswith(("底", "月", "日")) and piece.startswith(("前", "止")):
+            end = 0.0  # 2024年11月底 / 前
+        elif ended(kind, so_far) or kind == "people" and cell_type(so_far) == "person":
+            end = 2.0 if slack is None or slack >= 0 else 1.0
+        cap = self.caps[c]
+        wide = 4.0 if cap is not None and display_width(piece) > cap + 2 else 0.0
+        # A run of digits broken only where it does not fit its column at all (a phone number).
+        digits = 0.5 if last[-1:].isdigit() and piece[:1].isdigit() else 0.0
+        return full + end + wide - digits + self._reads(c, so_far, piece)
+
+    def _reads(self, c: int, so_far: str, piece: str) -> float:
+        """How the cell reads with the piece added (lower is better): brackets closed or
+        opened, a sentence's end in a title or in a text column, the form of a unit, a
+        deadline, a name."""
+        kind = self.eff[c]
+        opened = so_far.count("（") + so_far.count("(") - so_far.count("）") - so_far.count(")")
+        closes = piece.count("）") + piece.count(")") - piece.count("（") - piece.count("(")
+        cost = 0.0
+        if closes > 0:
+            cost += -0.5 if opened >= closes else 1.0
+        if kind in _TEXT_KINDS:
+            if piece.endswith(("。", "！", "？", "；")):
+                cost += 0.5 if kind in ("goal", "task") else -0.3
+            return cost
+        return cost - 0.5 * (compat(kind, cell_type(so_far + piece)) - compat(kind, cell_type(so_far)))
+
+    def close_cost(self, row: _Row) -> float:
+        """What it costs to end the row here: cells whose last line is full and does not end them."""
+        return sum(0.8 for c in row.open if self.kinds[c] != "number" and self._full(c, row.frags[c][-1])
+                   and not ended(self.kinds[c], "".join(row.frags[c])))
+
+    def start_cost(self, pieces: list[str], start: int) -> tuple[float, list[int]] | None:
+        placed = self.place(pieces, start)
+        if placed is None:
+            return None
+        score, cols = placed
+        merged = sum(0.0 if self.kinds[c] in _MERGE_KINDS else 0.8 for c in range(start))
+        # Per piece, how far from a perfect fit it is.
+        return max(0.0, 2.5 * len(pieces) - score) * 0.3 + merged, cols
+
+
+def _number(piece: str) -> int | None:
+    from xltools.importing.builder import parse_number
+
+    return parse_number(piece) if cell_type(piece) == "number" else None
+
+
+def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[list[_Row], list[int]]:
+    """The rows of the body lines ((line index, pieces)), and the lines no row took."""
+    rows: list[_Row] = []
+    stray: list[int] = []
+    kinds, n = reader.kinds, reader.n
+    nc = reader.number_col
+    last_number = 0
+    widest = max((c for c in reader.caps if c is not None), default=0)
+
+    def new_row(at: int, pieces: list[str], start: int, cols: list[int], number: int | None) -> None:
+        frags: list[list[str]] = [[] for _ in range(n)]
+        for c, p in zip(cols, pieces):
+            frags[c].append(p) if not frags[c] else frags[c].__setitem__(-1, frags[c][-1] + " " + p)
+        rows.append(_Row(start, frags, sorted(set(cols)), at, number))
+
+    for at, pieces in body:
+        row = rows[-1] if rows and rows[-1].first >= 0 else None
+        head = pieces[0]
+        joined = "".join(pieces)
+        num = _number(head)
+        if num is not None and nc is not None and num == last_number + 1:
+            placed = reader.place(pieces, 0)
+            if placed is not None and placed[1][0] == nc:
+                new_row(at, pieces, 0, placed[1], num)
+                last_number = num
+                continue
+        options: list[tuple[float, str, list[int], int]] = []
+        if row is not None and (on := reader.go_on(row, pieces)) is not None:
+            options.append((on[0], "on", on[1], 0))
+        heading = cell_type(joined) == "heading" and len(pieces) <= 3 and num is None
+        if heading and (not options or options[0][0] > 1.5 or display_width(joined) > widest + 2):
+            rows.append(_Row(-1, [[joined]] + [[] for _ in range(n - 1)], [], at))
+            continue
+        close = reader.close_cost(row) if row is not None else 0.0
+        if num is not None and nc is not None and num > last_number:
+            placed = reader.start_cost(pieces, 0)
+            if placed is not None and placed[1][0] == nc:
+                options.append((placed[0] + close + 1.0 + 0.5 * (num - last_number - 1), "number", placed[1], 0))
+        base = 1.0 if nc is not None else 0.2
+        lo = 1 if nc is not None and rows else 0
+        for start in range(lo, n):
+            if start and kinds[start - 1] not in _MERGE_KINDS and kinds[start] not in _TEXT_KINDS:
+                continue
+            placed = reader.start_cost(pieces, start)
+            if placed is not None:
+                options.append((placed[0] + close + base, "start", placed[1], start))
+        if not options:
+            stray.append(at)
+            continue
+        cost, how, cols, start = min(options, key=lambda o: o[0])
+        if how == "on":
+            assert row is not None
+            for c, p in zip(cols, pieces):
+                glue = "" if reader._slack(c, row.frags[c][-1], p) is None or reader._slack(
+                    c, row.frags[c][-1], p) <= 3 else "\n"
+                row.frags[c].append(glue + p)
+            row.open = cols
+        elif how == "number":
+            new_row(at, pieces, 0, cols, _number(head))
+            last_number = _number(head) or last_number
+        else:
+            new_row(at, pieces, start, cols, None)
+    return rows, stray
+
+
+def _cells(row: _Row, n: int) -> list[str]:
+    out = []
+    for frags in row.frags:
+        text = ""
+        for f in frags:
+            if text and f and not f.startswith("\n") and text[-1].isascii() and text[-1].isalpha() \
+                    and f[0].isascii() and f[0].isalpha():
+                text += " "  # an English word the page wrapped at a space
+            text += f
+        out.append(text)
+    return out + [""] * (n - len(out))
+
+
+def read_plumber_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
+    """Read a ruled table whose text came out line by line across the page, the
+    cells of each line side by side (pdfplumber's ``extract_text``); None when
+    no header of this shape is found or the rows do not read so."""
+    from xltools.importing.readers.spacerows import HEADING_ROW, _emit
+
+    lines = text.split("\n")
+    header = find_header(lines)
+    if header is None:
+        return None
+    labels = [label_of(w) for w in header.words]
+    kinds = [r.kind if (r := header_role(lb)) else "text" for lb in labels]
+    n = len(kinds)
+    number_col = kinds.index("number") if "number" in kinds else None
+    repeat_first = re.sub(r"\s+", "", header.lines[0])
+    repeat_all = {re.sub(r"\s+", "", ln) for ln in header.lines}
+    body: list[tuple[int, list[str]]] = []
+    skipped: list[tuple[int, str]] = []
+    i = header.end
+    while i < len(lines):
+        line = lines[i].strip()
+        if not line:
+            i += 1
+            continue
+        key = re.sub(r"\s+", "", line)
+        if _PAGE_NUMBER.match(line):
+            skipped.append((i + 1, line))
+            i += 1
+            continue
+        if key == repeat_first:
+            # The header repeated on the next page, with its wrapped lines.
+            skipped.append((i + 1, line))
+            i += 1
+            k = 1
+            while i < len(lines) and k < len(header.lines) and re.sub(r"\s+", "", lines[i]) in repeat_all:
+                skipped.append((i + 1, lines[i].strip()))
+                i, k = i + 1, k + 1
+            continue
+        body.append((i, pieces_of(line)))
+        i += 1
+    if not body:
+        return None
+    # Widths: the header's first pieces (a wrapped header cell is exactly as wide as its
+    # column), then each column's widest piece in the reading before.
+    caps: list[float | None] = [float(display_width(w)) if went else None
+                                for w, went in zip(header.first, header.went_on)]
+    caps += [None] * (n - len(caps))
+    # Lines with a piece for every column (a row whose cells all have text) show each
+    # column's width without any reading.
+    for _, pieces in body:
+        if len(pieces) == n and (number_col is None or cell_type(pieces[number_col]) == "number"):
+            for c, p in enumerate(pieces):
+                caps[c] = max(caps[c] or 0.0, float(display_width(p)))
+    fill = [0.5 if k in ("number", "requirement", "units") else 0.3 for k in kinds]
+    rows: list[_Row] = []
+    stray: list[int] = []
+    for _ in range(3):
+        reader = _Reader(kinds, caps, fill, number_col)
+        rows, stray = assemble(body, reader)
+        real = [r for r in rows if r.first >= 0]
+        if not real:
+            return None
+        widths = [0.0] * n
+        for r in real:
+            for c, frags in enumerate(r.frags):
+                for f in frags:
+                    if not f.startswith("\n"):
+                        widths[c] = max(widths[c], float(display_width(f.strip())))
+        caps = [max(w, float(display_width(h))) if w else (float(display_width(h)) if went else None)
+                for w, h, went in zip(widths, header.first + [""] * n, header.went_on + [False] * n)]
+        fill = [sum(1 for r in real if r.frags[c]) / len(real) for c in range(n)]
+    real = [r for r in rows if r.first >= 0]
+    if not any(len({c for c in range(n) if r.frags[c]}) >= 2 for r in real):
+        return None
+    skipped += [(at + 1, lines[at].strip()) for at in stray]
+    skipped += [(k + 1, lines[k].strip()) for k in range(header.index + 1, header.end) if lines[k].strip()]
+    firsts = [HEADING_ROW if r.first < 0 else r.first for r in rows]
+    cells = [[r.frags[0][0]] + [""] * (n - 1) if r.first < 0 else _cells(r, n) for r in rows]
+    row_lines = [r.line + 1 for r in rows]
+    return _emit(lines, header.index, name, fixer, labels, firsts, cells, row_lines, skipped)

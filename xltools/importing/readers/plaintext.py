@@ -56,7 +56,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))
     # Cells wrapped side by side, line by line across the page (readers/plumberrows.py).
-    proposals.append(("space_rows", lambda: plumberrows.read_plumber_rows(text, name)))
+    if (plumbed := plumberrows.propose(text, name)) is not None:
+        proposals.append((plumbed[0], lambda: plumbed[1]))
     if records.has_fields(text):
         proposals.append(("records", lambda: records.read_records(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):

@@ -217,6 +217,7 @@ class _Reader:
         self.fill = fill
         self.n = len(kinds)
         self.number_col = number_col
+        self.wrapped: list[float] = []  # the cost per piece of each line read as cells going on
         # The column that holds the requirement's text: a task or other text column where
         # the header names no requirement column.
         self.eff = list(kinds)
@@ -426,6 +427,7 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
         cost, how, cols, start = min(options, key=lambda o: o[0])
         if how == "on":
             assert row is not None
+            reader.wrapped.append(cost / len(pieces))
             for c, p in zip(cols, pieces):
                 glue = "" if reader._slack(c, row.frags[c][-1], p) is None or reader._slack(
                     c, row.frags[c][-1], p) <= 3 else "\n"
@@ -452,10 +454,33 @@ def _cells(row: _Row, n: int) -> list[str]:
     return out + [""] * (n - len(out))
 
 
-def read_plumber_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
+Result = tuple[list[Event], SourceMeta]
+# The competing reading's name when its wrapped lines all fit (scoring.PRIOR), else a space-rows reading.
+WRAPPED = "wrapped_rows"
+_CONFIDENT_COST = 0.6  # mean cost per piece of the lines read as cells going on
+_MIN_WRAPPED_SHARE = 0.3  # rows of several lines among the rows
+
+
+def propose(text: str, name: str) -> tuple[str, Result] | None:
+    """The reading and the name it competes under: ``wrapped_rows`` when the text shows the
+    shape (rows of several lines, every following line going on cells that were full at
+    low cost), else ``space_rows``."""
+    found = _read(text, name)
+    if found is None:
+        return None
+    result, confident = found
+    return (WRAPPED if confident else "space_rows"), result
+
+
+def read_plumber_rows(text: str, name: str, fixer: Fixer | None = None) -> Result | None:
     """Read a ruled table whose text came out line by line across the page, the
     cells of each line side by side (pdfplumber's ``extract_text``); None when
     no header of this shape is found or the rows do not read so."""
+    found = _read(text, name, fixer)
+    return found[0] if found is not None else None
+
+
+def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, bool] | None:
     from xltools.importing.readers.spacerows import HEADING_ROW, _emit
 
     lines = text.split("\n")
@@ -531,4 +556,7 @@ def read_plumber_rows(text: str, name: str, fixer: Fixer | None = None) -> tuple
     firsts = [HEADING_ROW if r.first < 0 else r.first for r in rows]
     cells = [[r.frags[0][0]] + [""] * (n - 1) if r.first < 0 else _cells(r, n) for r in rows]
     row_lines = [r.line + 1 for r in rows]
-    return _emit(lines, header.index, name, fixer, labels, firsts, cells, row_lines, skipped)
+    several = sum(1 for r in real if any(len(f) > 1 for f in r.frags))
+    confident = several >= 2 and several >= _MIN_WRAPPED_SHARE * len(real) and not stray \
+        and sum(reader.wrapped) <= _CONFIDENT_COST * len(reader.wrapped)
+    return _emit(lines, header.index, name, fixer, labels, firsts, cells, row_lines, skipped), confident

@@ -225,9 +225,10 @@ class _Reader:
         self.eff = list(kinds)
         if "requirement" not in kinds:
             for k in ("task", "text"):
-                if k in kinds:
-                    self.eff[kinds.index(k)] = "requirement"
+                if k in kinds:  # the last one: 重点工作 | 具体任务
+                    self.eff[len(kinds) - 1 - kinds[::-1].index(k)] = "requirement"
                     break
+        self.text_col = self.eff.index("requirement") if "requirement" in self.eff else None
 
     # --------------------------------------------------------------- first lines
     def place(self, pieces: list[str], start: int) -> tuple[float, list[int]] | None:
@@ -421,7 +422,9 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
             if start and kinds[start - 1] not in _MERGE_KINDS and kinds[start] not in _TEXT_KINDS:
                 continue
             placed = reader.start_cost(pieces, start)
-            if placed is not None:
+            # A row without a number holds a requirement: the cells on its first line reach
+            # the requirement's column.
+            if placed is not None and (reader.text_col is None or reader.text_col in placed[1]):
                 options.append((placed[0] + close + base, "start", placed[1], start))
         if not options:
             stray.append(at)

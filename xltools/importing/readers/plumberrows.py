@@ -86,6 +86,8 @@ def first_word(piece: str) -> str:
         i += 1
     while i < len(piece) and piece[i] in _CLOSERS:
         i += 1
+    while i < len(piece) and piece[i] in _OPENERS:  # 在“三农”: a mark that cannot end a line takes it along
+        i += 1
     return piece[:i]
 
 
@@ -136,7 +138,13 @@ class Header:
     words: list[str]  # header words, wrapped parts put back
     first: list[str]  # the header's first line, one piece per column
     lines: list[str]  # the header's lines as written (a repeat on the next page is skipped)
-    went_on: list[bool]  # whether each header cell wrapped (its first line is as wide as the column)
+    went_on: list[str | None]  # where a header cell wrapped, the piece on its second line
+
+    def limits(self) -> list[float | None]:
+        """The widest a column can be where its header cell wrapped: its first line and the
+        first word of the next would not fit."""
+        return [float(display_width(w) + display_width(first_word(nxt)) - 1) if nxt else None
+                for w, nxt in zip(self.first, self.went_on)]
 
 
 def find_header(lines: Sequence[str]) -> Header | None:
@@ -166,13 +174,14 @@ def _header_piece_line(pieces: list[str]) -> bool:
         and all(display_width(p) <= _HEADER_PIECE and not re.search(r"[。；;，,]", p) for p in pieces)
 
 
-def _wrapped_words(first: list[str], lines: Sequence[str], start: int) -> tuple[list[str], int, list[bool]]:
+def _wrapped_words(first: list[str], lines: Sequence[str], start: int
+                   ) -> tuple[list[str], int, list[str | None]]:
     """The header words with the lines under the header put back where its cells wrapped, the
-    line after the header, and which cells wrapped."""
+    line after the header, and for each cell that wrapped the piece on its second line."""
     n = len(first)
     # Beam of (score, words, columns that went on in the last line, columns that went on at all).
-    State = tuple[float, list[str], tuple[int, ...], frozenset[int]]
-    beam: list[State] = [(sum(_word_score(w) for w in first), list(first), tuple(range(n)), frozenset())]
+    State = tuple[float, list[str], tuple[int, ...], dict[int, str]]
+    beam: list[State] = [(sum(_word_score(w) for w in first), list(first), tuple(range(n)), {})]
     best, end = beam[0], start
     j = start
     while j < len(lines):
@@ -190,7 +199,8 @@ def _wrapped_words(first: list[str], lines: Sequence[str], start: int) -> tuple[
                 new = list(words)
                 for c, p in zip(combo, pieces):
                     new[c] += p
-                nxt.append((sum(_word_score(w) for w in new), new, combo, went | set(combo)))
+                nxt.append((sum(_word_score(w) for w in new), new, combo,
+                            {**{c: p for c, p in zip(combo, pieces)}, **went}))
         if not nxt:
             break
         nxt.sort(key=lambda s: -s[0])
@@ -199,7 +209,7 @@ def _wrapped_words(first: list[str], lines: Sequence[str], start: int) -> tuple[
         beam = nxt[:64]
         best, end = beam[0], j + 1
         j += 1
-    return best[1], end, [c in best[3] for c in range(n)]
+    return best[1], end, [best[3].get(c) for c in range(n)]
 
 
 @dataclass
@@ -213,13 +223,16 @@ class _Row:
 
 
 class _Reader:
-    def __init__(self, kinds: list[str], caps: list[float | None], fill: list[float], number_col: int | None):
+    def __init__(self, kinds: list[str], caps: list[float | None], fill: list[float], number_col: int | None,
+                 limits: Sequence[float | None] = ()):
         self.kinds = kinds
+        self.limits = list(limits) + [None] * (len(kinds) - len(limits))
         self.caps = caps
         self.fill = fill
         self.n = len(kinds)
         self.number_col = number_col
         self.wrapped: list[float] = []  # the cost per piece of each line read as cells going on
+        self.forced = self.pieces = 0  # pieces that went on a cell not full or ended, of all that went on
         # The column that holds the requirement's text: a task or other text column where
         # the header names no requirement column.
         self.eff = list(kinds)
@@ -273,7 +286,8 @@ class _Reader:
     def _fit(self, c: int, text: str) -> float:
         cap = self.caps[c]
         w = display_width(text)
-        if cap is not None and w > cap + 2:
+        limit = self.limits[c]
+        if cap is not None and w > (limit if limit is not None else cap + 2):
             return float("-inf")
         ctype = cell_type(text)
         if ctype == "units" and not looks_like_unit(text) and self.kinds[c] in _TEXT_KINDS:
@@ -318,8 +332,11 @@ class _Reader:
             full = 0.5
         elif slack < 0:
             full = 0.0
+        elif not (last + first_word(piece)).isascii() and not any(ch.isascii() for ch in last + first_word(piece)):
+            # Chinese only: widths are exact, so the word would have fitted on the line.
+            full = 1.5 if slack <= 1 else 2.0 if slack <= 3 else 2.5 if slack <= 5 else 4.0
         elif slack <= 1:
-            full = 0.3
+            full = 0.3  # Latin letters and digits are set narrower or wider than half a character
         elif slack <= 3:
             full = 1.0
         elif slack <= 5:
@@ -355,7 +372,7 @@ class _Reader:
             if piece.endswith(("。", "！", "？", "；")):
                 cost += 0.5 if kind in ("goal", "task") else -0.3
             return cost
-        return cost - 0.5 * (compat(kind, cell_type(so_far + piece)) - compat(kind, cell_type(so_far)))
+        return cost - 0.5 * (compat(kind, _typed(so_far + piece)) - compat(kind, _typed(so_far)))
 
     def close_cost(self, row: _Row) -> float:
         """What it costs to end the row here: cells whose last line is full and does not end them."""
@@ -370,6 +387,11 @@ class _Reader:
         merged = sum(0.0 if self.kinds[c] in _MERGE_KINDS else 0.8 for c in range(start))
         # Per piece, how far from a perfect fit it is.
         return max(0.0, 2.5 * len(pieces) - score) * 0.3 + merged, cols
+
+
+def _typed(text: str) -> str:
+    """The cell type of a text whose last bracket may still be open (``…相关镇（街``)."""
+    return cell_type(re.sub(r"[（(][^（()）]*$", "", text) or text)
 
 
 def _number(piece: str) -> int | None:
@@ -425,7 +447,10 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
             # A row without a number holds a requirement: the cells on its first line reach
             # the requirement's column.
             if placed is not None and (reader.text_col is None or reader.text_col in placed[1]):
-                options.append((placed[0] + close + base, "start", placed[1], start))
+                # Under merged cells a row usually opens at its requirement; a new title before
+                # it without a number is less likely.
+                before = 1.5 if nc is not None and reader.text_col is not None and placed[1][0] < reader.text_col else 0.0
+                options.append((placed[0] + close + base + before, "start", placed[1], start))
         if not options:
             stray.append(at)
             continue
@@ -433,6 +458,8 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
         if how == "on":
             assert row is not None
             reader.wrapped.append(cost / len(pieces))
+            reader.forced += sum(1 for c, p in zip(cols, pieces) if reader._cost_on(row, c, p) >= 2.0)
+            reader.pieces += len(pieces)
             for c, p in zip(cols, pieces):
                 glue = "" if reader._slack(c, row.frags[c][-1], p) is None or reader._slack(
                     c, row.frags[c][-1], p) <= 3 else "\n"
@@ -464,6 +491,7 @@ Result = tuple[list[Event], SourceMeta]
 WRAPPED = "wrapped_rows"
 _CONFIDENT_COST = 0.6  # mean cost per piece of the lines read as cells going on
 _MIN_WRAPPED_SHARE = 0.3  # rows of several lines among the rows
+_MAX_FORCED = 0.3  # pieces going on cells that were not full or had ended, of all going on
 
 
 def propose(text: str, name: str) -> tuple[str, Result] | None:
@@ -535,11 +563,12 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
         if len(pieces) == n and (number_col is None or cell_type(pieces[number_col]) == "number"):
             for c, p in enumerate(pieces):
                 caps[c] = max(caps[c] or 0.0, float(display_width(p)))
+    limits = header.limits()
     fill = [0.5 if k in ("number", "requirement", "units") else 0.3 for k in kinds]
     rows: list[_Row] = []
     stray: list[int] = []
     for _ in range(3):
-        reader = _Reader(kinds, caps, fill, number_col)
+        reader = _Reader(kinds, caps, fill, number_col, limits)
         rows, stray = assemble(body, reader)
         real = [r for r in rows if r.first >= 0]
         if not real:
@@ -551,7 +580,8 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
                     if not f.startswith("\n"):
                         widths[c] = max(widths[c], float(display_width(f.strip())))
         caps = [max(w, float(display_width(h))) if w else (float(display_width(h)) if went else None)
-                for w, h, went in zip(widths, header.first + [""] * n, header.went_on + [False] * n)]
+                for w, h, went in zip(widths, header.first + [""] * n, header.went_on + [None] * n)]
+        caps = [min(c, lim) if c is not None and lim is not None else c for c, lim in zip(caps, limits)]
         fill = [sum(1 for r in real if r.frags[c]) / len(real) for c in range(n)]
     real = [r for r in rows if r.first >= 0]
     if not any(len({c for c in range(n) if r.frags[c]}) >= 2 for r in real):
@@ -561,6 +591,8 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     firsts = [HEADING_ROW if r.first < 0 else r.first for r in rows]
     cells = [[r.frags[0][0]] + [""] * (n - 1) if r.first < 0 else _cells(r, n) for r in rows]
     row_lines = [r.line + 1 for r in rows]
+    if reader.forced > _MAX_FORCED * reader.pieces:
+        return None  # lines that go on cells which had ended: not this shape (pdftotext's blocks)
     several = sum(1 for r in real if any(len(f) > 1 for f in r.frags))
     confident = several >= 2 and several >= _MIN_WRAPPED_SHARE * len(real) and not stray \
         and sum(reader.wrapped) <= _CONFIDENT_COST * len(reader.wrapped)

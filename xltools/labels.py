@@ -851,6 +851,7 @@ READER_NAMES = {"csv": "逗号分隔表格", "delimited": "竖线/制表符分�
 NOTE_BOX_MISALIGNED = "框线表格中一列的 {count} 个单元格边界与各行不对齐，已按顺序对应到 {count} 组任务（标题行及其下的分项）。"
 NOTE_BOX_MISALIGNED_LITERAL = "框线表格中一列的单元格边界与各行不对齐，按每行第一行所在的单元格读取。"
 NOTE_BULLETS_SPLIT = "单元格中的 {count} 个分项（△、● 等）分别作为要求。"
+NOTE_WRAPPED_PIECE = "此行各段接续哪一列的单元格不确定（另一种接法几乎同样合理），已按：{pieces}，请核对。"
 NOTE_HEADER_WRAPPED = "表头列名跨行书写，已合并为：{words}。"
 NOTE_COLUMN_BY_CONTENT = "列“{header}”按内容判断为“{meaning}”列。"
 NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"

@@ -44,6 +44,7 @@ missing under merged cells carried down, goal rows, roles from the header.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -232,6 +233,8 @@ class _Reader:
         self.n = len(kinds)
         self.number_col = number_col
         self.wrapped: list[float] = []  # the cost per piece of each line read as cells going on
+        self.guessed: list[tuple[int, list[str], list[int]]] = []  # (line, pieces, columns) chosen narrowly
+        self.runner_up = float("inf")
         self.forced = self.pieces = 0  # pieces that went on a cell not full or ended, of all that went on
         # The column that holds the requirement's text: a task or other text column where
         # the header names no requirement column.
@@ -313,6 +316,7 @@ class _Reader:
         unassigned = {c: (0.8 if self._full(c, row.frags[c][-1]) and not ended(self.kinds[c], "".join(row.frags[c]))
                           else 0.0) for c in open_}
         best: tuple[float, list[int]] | None = None
+        self.runner_up = float("inf")
         for k, combo in enumerate(itertools.combinations(open_, len(pieces))):
             if k >= _MAX_COMBOS:
                 break
@@ -320,7 +324,11 @@ class _Reader:
             for c, p in zip(combo, pieces):
                 cost += self._cost_on(row, c, p)
             if best is None or cost < best[0]:
+                if best is not None:
+                    self.runner_up = best[0]
                 best = (cost, list(combo))
+            elif cost < self.runner_up:
+                self.runner_up = cost
         return best
 
     def _cost_on(self, row: _Row, c: int, piece: str) -> float:
@@ -458,6 +466,9 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
         if how == "on":
             assert row is not None
             reader.wrapped.append(cost / len(pieces))
+            if reader.runner_up - cost < _CLOSE and len(pieces) < len([c for c in row.open if kinds[c] != "number"]):
+                # Another choice of the cells going on reads almost as well: noted on 待核对.
+                reader.guessed.append((at, pieces, cols))
             reader.forced += sum(1 for c, p in zip(cols, pieces) if reader._cost_on(row, c, p) >= 2.0)
             reader.pieces += len(pieces)
             for c, p in zip(cols, pieces):
@@ -491,7 +502,9 @@ Result = tuple[list[Event], SourceMeta]
 WRAPPED = "wrapped_rows"
 _CONFIDENT_COST = 0.6  # mean cost per piece of the lines read as cells going on
 _MIN_WRAPPED_SHARE = 0.3  # rows of several lines among the rows
-_MAX_FORCED = 0.3  # pieces going on cells that were not full or had ended, of all going on
+_MAX_FORCED = 0.3
+_CLOSE = 0.3
+_SAMPLE_LINES = 200  # body lines the widths are learnt on  # a choice of cells going on within this of the next best is a guess  # pieces going on cells that were not full or had ended, of all going on
 
 
 def propose(text: str, name: str) -> tuple[str, Result] | None:
@@ -567,12 +580,17 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     fill = [0.5 if k in ("number", "requirement", "units") else 0.3 for k in kinds]
     rows: list[_Row] = []
     stray: list[int] = []
-    for _ in range(3):
+    # The widths are learnt on a sample of the body (the first lines), which also tells a text
+    # of another shape cheaply: no row of several lines, or lines going on cells that ended.
+    for k in range(4):
         reader = _Reader(kinds, caps, fill, number_col, limits)
-        rows, stray = assemble(body, reader)
+        rows, stray = assemble(body if k == 3 else body[:_SAMPLE_LINES], reader)
         real = [r for r in rows if r.first >= 0]
-        if not real:
+        if not real or reader.forced > _MAX_FORCED * reader.pieces \
+                or not any(len(f) > 1 for r in real for f in r.frags):
             return None
+        if k == 3:
+            break
         widths = [0.0] * n
         for r in real:
             for c, frags in enumerate(r.frags):
@@ -596,4 +614,8 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     several = sum(1 for r in real if any(len(f) > 1 for f in r.frags))
     confident = several >= 2 and several >= _MIN_WRAPPED_SHARE * len(real) and not stray \
         and sum(reader.wrapped) <= _CONFIDENT_COST * len(reader.wrapped)
-    return _emit(lines, header.index, name, fixer, labels, firsts, cells, row_lines, skipped), confident
+    events, meta = _emit(lines, header.index, name, fixer, labels, firsts, cells, row_lines, skipped)
+    review = tuple((L.REVIEW_STRUCTURE, L.NOTE_WRAPPED_PIECE.format(
+        pieces="、".join(f"“{p}”→{labels[c]}" for p, c in zip(pieces, cols))), at + 1, lines[at].strip())
+                   for at, pieces, cols in reader.guessed)
+    return (events, dataclasses.replace(meta, review=meta.review + review)), confident

@@ -380,7 +380,7 @@ class _Reader:
             if piece.endswith(("。", "！", "？", "；")):
                 cost += 0.5 if kind in ("goal", "task") else -0.3
             return cost
-        return cost - 0.5 * (compat(kind, _typed(so_far + piece)) - compat(kind, _typed(so_far)))
+        return cost - 0.5 * (compat(kind, _typed(so_far + piece, kind)) - compat(kind, _typed(so_far, kind)))
 
     def close_cost(self, row: _Row) -> float:
         """What it costs to end the row here: cells whose last line is full and does not end them."""
@@ -397,9 +397,15 @@ class _Reader:
         return max(0.0, 2.5 * len(pieces) - score) * 0.3 + merged, cols
 
 
-def _typed(text: str) -> str:
-    """The cell type of a text whose last bracket may still be open (``…相关镇（街``)."""
-    return cell_type(re.sub(r"[（(][^（()）]*$", "", text) or text)
+def _typed(text: str, kind: str = "") -> str:
+    """The cell type of a text whose last bracket may still be open (``…相关镇（街``), or
+    whose list of units goes on (``…滁州经开区管委会、中新苏``: the names before)."""
+    text = re.sub(r"[（(][^（()）]*$", "", text) or text
+    if kind == "units":
+        head, sep, last = text.rpartition("、")
+        if sep and head and not looks_like_unit(last):
+            text = head
+    return cell_type(text)
 
 
 def _number(piece: str) -> int | None:

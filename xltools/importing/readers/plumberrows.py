@@ -181,8 +181,10 @@ def _wrapped_words(first: list[str], lines: Sequence[str], start: int
     line after the header, and for each cell that wrapped the piece on its second line."""
     n = len(first)
     # Beam of (score, words, columns that went on in the last line, columns that went on at all).
-    State = tuple[float, list[str], tuple[int, ...], dict[int, str]]
-    beam: list[State] = [(sum(_word_score(w) for w in first), list(first), tuple(range(n)), {})]
+    # (score, words, columns that went on in the last line, each one's second-line piece,
+    # each one's last piece, penalty: pieces put on a cell whose last line was short of its first)
+    State = tuple[float, list[str], tuple[int, ...], dict[int, str], dict[int, str], float]
+    beam: list[State] = [(sum(_word_score(w) for w in first), list(first), tuple(range(n)), {}, {}, 0.0)]
     best, end = beam[0], start
     j = start
     while j < len(lines):
@@ -193,22 +195,29 @@ def _wrapped_words(first: list[str], lines: Sequence[str], start: int
         if not _header_piece_line(pieces):
             break
         nxt: list[State] = []
-        for _, words, open_, went in beam:
+        for _, words, open_, went, lastp, penalty in beam:
             for k, combo in enumerate(itertools.combinations(open_, len(pieces))):
                 if k >= _MAX_COMBOS:
                     break
                 new = list(words)
+                pen = penalty
                 for c, p in zip(combo, pieces):
                     new[c] += p
-                nxt.append((sum(_word_score(w) for w in new), new, combo,
-                            {**{c: p for c, p in zip(combo, pieces)}, **went}))
+                    if display_width(lastp.get(c, first[c])) < display_width(first[c]) - 2:
+                        pen += 1.5  # the line above was short: the cell had ended
+                nxt.append((sum(_word_score(w) for w in new) - pen, new, combo,
+                            {**{c: p for c, p in zip(combo, pieces)}, **went},
+                            {**lastp, **{c: p for c, p in zip(combo, pieces)}}, pen))
         if not nxt:
             break
         nxt.sort(key=lambda s: -s[0])
-        if nxt[0][0] < best[0] - 0.5:
-            break  # these pieces make the header read worse: the body has begun
         beam = nxt[:64]
-        best, end = beam[0], j + 1
+        # A line may make a word read worse until the next one ends it (第二季度完成 / 情况);
+        # the header ends after the line where its words read best.
+        if beam[0][0] >= best[0] - 0.5:
+            best, end = beam[0], j + 1
+        elif beam[0][0] < best[0] - 6.0:
+            break
         j += 1
     return best[1], end, [best[3].get(c) for c in range(n)]
 

@@ -214,7 +214,9 @@ def _wrapped_words(first: list[str], lines: Sequence[str], start: int
         beam = nxt[:64]
         # A line may make a word read worse until the next one ends it (第二季度完成 / 情况);
         # the header ends after the line where its words read best.
-        if beam[0][0] >= best[0] - 0.5:
+        # A line whose pieces all go on cells as wide as their first line may cost a little
+        # (任务 → 任务编号: a number column's label wrapped one character a line).
+        if beam[0][0] >= best[0] - (1.5 if beam[0][5] == best[5] else 0.5):
             best, end = beam[0], j + 1
         elif beam[0][0] < best[0] - 6.0:
             break
@@ -388,6 +390,8 @@ class _Reader:
         if kind in _TEXT_KINDS:
             if piece.endswith(("。", "！", "？", "；")):
                 cost += 0.5 if kind in ("goal", "task") else -0.3
+            if "units" in self.kinds and "、" in piece and _typed(piece, "units") == "units":
+                cost += 0.8  # a list of units goes on a units cell rather than a text
             return cost
         return cost - 0.5 * (compat(kind, _typed(so_far + piece, kind)) - compat(kind, _typed(so_far, kind)))
 

@@ -51,7 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from xltools import labels as L
-from xltools.importing.readers.cleanup import Fixer
+from xltools.importing.readers.cleanup import Fixer, to_simplified
 from xltools.importing.readers.columns import cell_type, compat, header_role, header_score
 from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.readers.wrappedrows import display_width, ended
@@ -152,13 +152,13 @@ def find_header(lines: Sequence[str]) -> Header | None:
     """The first line whose pieces, with the short pieces under them put back, read as a
     header with a units column and at least half header words."""
     for i in range(min(len(lines), _HEADER_SCAN)):
-        raw = pieces_of(lines[i])
+        raw = [to_simplified(p) for p in pieces_of(lines[i])]  # 責任單位 over a Simplified body
         if re.search(r"\S(?: {2,}|\t|\u3000)\S", lines[i].strip()):
             continue  # runs of spaces or tabs align columns: another shape (layoutrows, spacerows)
-        if len(raw) < 3 or len(raw) > 3 * _MAX_COLUMNS or cell_type(raw[0]) == "number":
+        if len(raw) < 2 or len(raw) > 3 * _MAX_COLUMNS or cell_type(raw[0]) == "number":
             continue
         first = _join_spaced(raw)
-        if not 3 <= len(first) <= _MAX_COLUMNS or any(display_width(w) > 2 * _HEADER_PIECE for w in first):
+        if not 2 <= len(first) <= _MAX_COLUMNS or any(display_width(w) > 2 * _HEADER_PIECE for w in first):
             continue
         if sum(1 for w in first if _word_score(w) > -3) < 2:
             continue
@@ -191,7 +191,7 @@ def _wrapped_words(first: list[str], lines: Sequence[str], start: int
         if not lines[j].strip():
             j += 1
             continue
-        pieces = pieces_of(lines[j])
+        pieces = [to_simplified(p) for p in pieces_of(lines[j])]
         if not _header_piece_line(pieces):
             break
         nxt: list[State] = []

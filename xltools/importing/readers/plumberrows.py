@@ -231,7 +231,12 @@ class _Row:
     open: list[int]  # columns with a piece on the row's last line
     line: int  # index of the row's first line
     number: int | None = None
-    joins: list[list[str]] = field(default_factory=list)  # how each fragment joins the one before
+    # Columns whose open cell is the row above's (a merged cell going on beside this row's lines).
+    carried: dict[int, list[str]] = field(default_factory=dict)
+
+    def view(self, c: int) -> list[str]:
+        """The fragments of the cell open in column ``c``."""
+        return self.carried.get(c, self.frags[c])
 
 
 class _Reader:
@@ -324,7 +329,7 @@ class _Reader:
         open_ = [c for c in row.open if self.kinds[c] != "number"]
         if len(pieces) > len(open_):
             return None
-        unassigned = {c: (0.8 if self._full(c, row.frags[c][-1]) and not ended(self.kinds[c], "".join(row.frags[c]))
+        unassigned = {c: (0.8 if self._full(c, row.view(c)[-1]) and not ended(self.kinds[c], "".join(row.view(c)))
                           else 0.0) for c in open_}
         best: tuple[float, list[int]] | None = None
         self.runner_up = float("inf")
@@ -344,8 +349,8 @@ class _Reader:
 
     def _cost_on(self, row: _Row, c: int, piece: str) -> float:
         kind = self.kinds[c]
-        last = row.frags[c][-1]
-        so_far = "".join(row.frags[c])
+        last = row.view(c)[-1]
+        so_far = "".join(row.view(c))
         slack = self._slack(c, last, piece)
         if slack is None:
             full = 0.5
@@ -397,8 +402,8 @@ class _Reader:
 
     def close_cost(self, row: _Row) -> float:
         """What it costs to end the row here: cells whose last line is full and does not end them."""
-        return sum(0.8 for c in row.open if self.kinds[c] != "number" and self._full(c, row.frags[c][-1])
-                   and not ended(self.kinds[c], "".join(row.frags[c])))
+        return sum(0.8 for c in row.open if self.kinds[c] != "number" and self._full(c, row.view(c)[-1])
+                   and not ended(self.kinds[c], "".join(row.view(c))))
 
     def start_cost(self, pieces: list[str], start: int) -> tuple[float, list[int]] | None:
         placed = self.place(pieces, start)
@@ -478,10 +483,35 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
                 # it without a number is less likely.
                 before = 1.5 if nc is not None and reader.text_col is not None and placed[1][0] < reader.text_col else 0.0
                 options.append((placed[0] + close + base + before, "start", placed[1], start))
+        if row is not None and reader.text_col is not None:
+            # A merged cell on the left going on beside the first line of the next row under it
+            # (做好政府网站专栏信 / 息公开 beside the second requirement).
+            left = [c for c in row.open if kinds[c] in _MERGE_KINDS and kinds[c] != "number" and c < reader.text_col]
+            for k in (1, 2):
+                if k >= len(pieces) or k > len(left):
+                    break
+                for combo in itertools.combinations(left, k):
+                    on_cost = sum(reader._cost_on(row, c, p) for c, p in zip(combo, pieces))
+                    for start in range(combo[-1] + 1, reader.text_col + 1):
+                        placed = reader.start_cost(pieces[k:], start)
+                        if placed is not None and reader.text_col in placed[1]:
+                            kept = sum(0.8 for c in combo if reader._full(c, row.view(c)[-1])
+                                       and not ended(kinds[c], "".join(row.view(c))))
+                            options.append((on_cost + placed[0] + close - kept + base + 0.2, "mixed",
+                                            list(combo) + placed[1], start))
         if not options:
             stray.append(at)
             continue
         cost, how, cols, start = min(options, key=lambda o: o[0])
+        if how == "mixed":
+            assert row is not None
+            k = sum(1 for c in cols if c < start)
+            _go_on(reader, row, cols[:k], pieces[:k])
+            carried = {c: row.view(c) for c in cols[:k]}
+            new_row(at, pieces[k:], start, cols[k:], None)
+            rows[-1].carried = carried
+            rows[-1].open = sorted(set(cols))
+            continue
         if how == "on":
             assert row is not None
             reader.wrapped.append(cost / len(pieces))
@@ -490,10 +520,7 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
                 reader.guessed.append((at, pieces, cols))
             reader.forced += sum(1 for c, p in zip(cols, pieces) if reader._cost_on(row, c, p) >= 2.0)
             reader.pieces += len(pieces)
-            for c, p in zip(cols, pieces):
-                glue = "" if reader._slack(c, row.frags[c][-1], p) is None or reader._slack(
-                    c, row.frags[c][-1], p) <= 3 else "\n"
-                row.frags[c].append(glue + p)
+            _go_on(reader, row, cols, pieces)
             row.open = cols
         elif how == "number":
             new_row(at, pieces, 0, cols, _number(head))
@@ -501,6 +528,15 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
         else:
             new_row(at, pieces, start, cols, None)
     return rows, stray
+
+
+def _go_on(reader: _Reader, row: _Row, cols: Sequence[int], pieces: Sequence[str]) -> None:
+    """Add the pieces to the row's open cells: glued where the line above was full, on a line of
+    their own where it was short (one unit per line)."""
+    for c, p in zip(cols, pieces):
+        frags = row.view(c)
+        slack = reader._slack(c, frags[-1], p)
+        frags.append(("" if slack is None or slack <= 3 else "\n") + p)
 
 
 def _cells(row: _Row, n: int) -> list[str]:

@@ -311,7 +311,8 @@ class _Reader:
         ctype = cell_type(text)
         if ctype == "units" and not looks_like_unit(text) and self.kinds[c] in _TEXT_KINDS:
             ctype = "title"
-        return compat(self.kinds[c], ctype) + 1.0 * (self.fill[c] - 0.5)
+        # Of two columns alike (牵头 | 配合 with one unit), the first: a lead before its helpers.
+        return compat(self.kinds[c], ctype) + 1.0 * (self.fill[c] - 0.5) - 0.01 * c
 
     # --------------------------------------------------------------- following lines
     def _slack(self, c: int, last: str, nxt: str) -> float | None:

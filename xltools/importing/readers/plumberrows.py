@@ -311,6 +311,8 @@ class _Reader:
         ctype = cell_type(text)
         if ctype == "units" and not looks_like_unit(text) and self.kinds[c] in _TEXT_KINDS:
             ctype = "title"
+        elif ctype == "title" and re.search(r"[，；。]", text):
+            ctype = "sentence"  # the first line of a sentence cut by the column
         # Of two columns alike (牵头 | 配合 with one unit), the first: a lead before its helpers.
         return compat(self.kinds[c], ctype) + 1.0 * (self.fill[c] - 0.5) - 0.01 * c
 
@@ -356,7 +358,9 @@ class _Reader:
         if slack is None:
             full = 0.5
         elif slack < 0:
-            full = 0.0
+            # A line short of its column by a character or more wrapped only because the next
+            # word and its marks did not fit: rarer than a line full to the edge.
+            full = 0.3 if self.caps[c] is not None and self.caps[c] - display_width(last) >= 2 else 0.0
         elif not (last + first_word(piece)).isascii() and not any(ch.isascii() for ch in last + first_word(piece)):
             # Chinese only: widths are exact, so the word would have fitted on the line.
             full = 1.5 if slack <= 1 else 2.0 if slack <= 3 else 2.5 if slack <= 5 else 4.0
@@ -375,6 +379,8 @@ class _Reader:
             end = 2.0
         elif kind == "deadline" and so_far.endswith(("底", "月", "日")) and piece.startswith(("前", "止")):
             end = 0.0  # 2024年11月底 / 前
+        elif kind == "units" and piece.startswith(("（", "(")):
+            end = 0.0  # a name qualified in brackets: 各县（市、区）, 政务服务中心（大厅）
         elif ended(kind, so_far) or kind == "people" and cell_type(so_far) == "person":
             end = 2.0 if slack is None or slack >= 0 else 1.0
         cap = self.caps[c]

@@ -405,7 +405,17 @@ class _Reader:
             if "units" in self.kinds and "、" in piece and _typed(piece, "units") == "units":
                 cost += 0.8  # a list of units goes on a units cell rather than a text
             return cost
-        return cost - 0.5 * (compat(kind, _typed(so_far + piece, kind)) - compat(kind, _typed(so_far, kind)))
+        whole = so_far + piece
+        if kind == "units":
+            # The piece completes a unit's name (县交通运输 + 局, 各乡 + 镇人民政府).
+            last_before = re.split(r"[、，,；;]", so_far)[-1]
+            last_after = re.split(r"[、，,；;]", whole)[-1]
+            if len(last_after) >= 3 and looks_like_unit(last_after) and not (last_before and looks_like_unit(last_before)):
+                cost -= 0.5
+        elif kind == "deadline" and whole.endswith(("前", "止", "底", "末")) and not so_far.endswith(
+                ("前", "止", "底", "末")) and cell_type(whole) == "deadline":
+            cost -= 0.5  # 2024年11月底 + 前
+        return cost - 0.5 * (compat(kind, _typed(whole, kind)) - compat(kind, _typed(so_far, kind)))
 
     def close_cost(self, row: _Row) -> float:
         """What it costs to end the row here: cells whose last line is full and does not end them."""

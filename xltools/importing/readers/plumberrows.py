@@ -412,8 +412,9 @@ class _Reader:
             last_after = re.split(r"[、，,；;]", whole)[-1]
             if len(last_after) >= 3 and looks_like_unit(last_after) and not (last_before and looks_like_unit(last_before)):
                 cost -= 0.5
-        elif kind == "deadline" and whole.endswith(("前", "止", "底", "末")) and not so_far.endswith(
-                ("前", "止", "底", "末")) and cell_type(whole) == "deadline":
+        elif kind == "deadline" and cell_type(whole) == "deadline" and (
+                whole.endswith(("前", "止")) and not so_far.endswith(("前", "止"))
+                or whole.endswith(("底", "末")) and not so_far.endswith(("底", "末"))):
             cost -= 0.5  # 2024年11月底 + 前
         return cost - 0.5 * (compat(kind, _typed(whole, kind)) - compat(kind, _typed(so_far, kind)))
 

@@ -412,6 +412,8 @@ class _Reader:
             last_after = re.split(r"[、，,；;]", whole)[-1]
             if len(last_after) >= 3 and looks_like_unit(last_after) and not (last_before and looks_like_unit(last_before)):
                 cost -= 0.5
+            elif not re.search(r"[、，,；;]", piece) and not looks_like_unit(last_after):
+                return cost  # a name still going on (市文化市 + 场综合行): its form says nothing yet
         elif kind == "deadline" and cell_type(whole) == "deadline" and (
                 whole.endswith(("前", "止")) and not so_far.endswith(("前", "止"))
                 or whole.endswith(("底", "末")) and not so_far.endswith(("底", "末"))):

@@ -110,3 +110,25 @@ def test_steps_aside_on_other_shapes() -> None:
 """
     found = propose(blocks, "t.txt")
     assert found is None or found[0] != "wrapped_rows"
+
+
+# A task cell merged over two requirement rows, its second line standing beside the second
+# row's first line (no number column).
+ARCHIVES = """\
+某局2025年档案工作任务表
+工作事项 具体措施 责任科室
+推进档案数字化建 完成馆藏档案扫描十万页。 档案科
+设 建立数字档案室管理制度。 办公室
+加强档案安全管理 开展档案库房安全检查，每季 保管科
+度一次。
+"""
+
+
+def test_merged_cell_going_on_beside_the_next_row() -> None:
+    assert propose(ARCHIVES, "t.txt")[0] == "wrapped_rows"
+    plan = _plan(ARCHIVES)
+    assert [[t.name for t in g.tasks] for g in plan.goals] == [["推进档案数字化建设", "加强档案安全管理"]]
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == ["完成馆藏档案扫描十万页。", "建立数字档案室管理制度。", "开展档案库房安全检查，每季度一次。"]
+    assert [r.task_no for r in reqs] == [1, 1, 2]
+    assert [{a.unit for a in plan.assignments_for(r.id)} for r in reqs] == [{"档案科"}, {"办公室"}, {"保管科"}]

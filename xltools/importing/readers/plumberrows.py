@@ -70,6 +70,7 @@ _MERGE_KINDS = ("number", "goal", "task", "text", "place", "amount")
 
 
 def pieces_of(line: str) -> list[str]:
+    """The pieces of a line: the text of each cell at that height, single spaces between them."""
     return line.split()
 
 
@@ -240,6 +241,9 @@ class _Row:
 
 
 class _Reader:
+    """The costs of one reading: the header's column kinds, each column's width (``caps``; None
+    while unknown) and bound (``limits``), how often each column has text (``fill``)."""
+
     def __init__(self, kinds: list[str], caps: list[float | None], fill: list[float], number_col: int | None,
                  limits: Sequence[float | None] = ()):
         self.kinds = kinds
@@ -410,7 +414,8 @@ class _Reader:
             # The piece completes a unit's name (县交通运输 + 局, 各乡 + 镇人民政府).
             last_before = re.split(r"[、，,；;]", so_far)[-1]
             last_after = re.split(r"[、，,；;]", whole)[-1]
-            if len(last_after) >= 3 and looks_like_unit(last_after) and not (last_before and looks_like_unit(last_before)):
+            if len(last_after) >= 3 and looks_like_unit(last_after) \
+                    and not (last_before and looks_like_unit(last_before)):
                 cost -= 0.5
             elif not re.search(r"[、，,；;]", piece) and not looks_like_unit(last_after):
                 return cost  # a name still going on (市文化市 + 场综合行): its form says nothing yet
@@ -501,7 +506,8 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
             if placed is not None and (reader.text_col is None or reader.text_col in placed[1]):
                 # Under merged cells a row usually opens at its requirement; a new title before
                 # it without a number is less likely.
-                before = 1.5 if nc is not None and reader.text_col is not None and placed[1][0] < reader.text_col else 0.0
+                before = 1.5 if nc is not None and reader.text_col is not None \
+                    and placed[1][0] < reader.text_col else 0.0
                 options.append((placed[0] + close + base + before, "start", placed[1], start))
         if row is not None and reader.text_col is not None:
             # A merged cell on the left going on beside the first line of the next row under it
@@ -577,9 +583,9 @@ Result = tuple[list[Event], SourceMeta]
 WRAPPED = "wrapped_rows"
 _CONFIDENT_COST = 0.6  # mean cost per piece of the lines read as cells going on
 _MIN_WRAPPED_SHARE = 0.3  # rows of several lines among the rows
-_MAX_FORCED = 0.3
-_CLOSE = 0.3
-_SAMPLE_LINES = 200  # body lines the widths are learnt on  # a choice of cells going on within this of the next best is a guess  # pieces going on cells that were not full or had ended, of all going on
+_MAX_FORCED = 0.3  # pieces going on cells that were not full or had ended, of all going on
+_CLOSE = 0.3  # a choice of cells going on within this of the next best is a guess
+_SAMPLE_LINES = 200  # body lines the widths are learnt on
 
 
 def propose(text: str, name: str) -> tuple[str, Result] | None:

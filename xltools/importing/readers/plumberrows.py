@@ -154,8 +154,8 @@ def find_header(lines: Sequence[str]) -> Header | None:
     header with a units column and at least half header words."""
     for i in range(min(len(lines), _HEADER_SCAN)):
         raw = [to_simplified(p) for p in pieces_of(lines[i])]  # 責任單位 over a Simplified body
-        if re.search(r"\S(?: {2,}|\t|\u3000)\S", lines[i].strip()):
-            continue  # runs of spaces or tabs align columns: another shape (layoutrows, spacerows)
+        if re.search(r"\S(?: {2,}|\t|\u3000)\S|[|│｜\t]", lines[i].strip()):
+            continue  # runs of spaces, tabs or pipes state the columns: another shape
         if len(raw) < 2 or len(raw) > 3 * _MAX_COLUMNS or cell_type(raw[0]) == "number":
             continue
         first = _join_spaced(raw)
@@ -644,7 +644,8 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
             continue
         body.append((i, pieces_of(line)))
         i += 1
-    if not body or sum(1 for at, _ in body if re.search(r"\S(?: {2,}|\t)\S", lines[at].strip())) > 0.1 * len(body):
+    if not body or sum(1 for at, _ in body if re.search(r"\S(?: {2,}|\t)\S|[|│｜]", lines[at].strip())) \
+            > 0.1 * len(body):
         return None  # the cells are parted by single spaces in this shape
     # Widths: the header's first pieces (a wrapped header cell is exactly as wide as its
     # column), then each column's widest piece in the reading before.

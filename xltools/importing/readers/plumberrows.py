@@ -586,6 +586,7 @@ _MIN_WRAPPED_SHARE = 0.3  # rows of several lines among the rows
 _MAX_FORCED = 0.3  # pieces going on cells that were not full or had ended, of all going on
 _CLOSE = 0.3  # a choice of cells going on within this of the next best is a guess
 _SAMPLE_LINES = 200  # body lines the widths are learnt on
+_MAX_WIDE_LINES = 0.2  # lines with more pieces than the header has columns, of the body's lines
 
 
 def propose(text: str, name: str) -> tuple[str, Result] | None:
@@ -647,6 +648,8 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     if not body or sum(1 for at, _ in body if re.search(r"\S(?: {2,}|\t)\S|[|│｜]", lines[at].strip())) \
             > 0.1 * len(body):
         return None  # the cells are parted by single spaces in this shape
+    if sum(1 for _, pieces in body if len(pieces) > n) > _MAX_WIDE_LINES * len(body):
+        return None  # lines of more pieces than columns: spaces inside cells (space rows), not this shape
     # Widths: the header's first pieces (a wrapped header cell is exactly as wide as its
     # column), then each column's widest piece in the reading before.
     caps: list[float | None] = [float(display_width(w)) if went else None

@@ -19,7 +19,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.importing.readers import (boxdraw, delimited, offsetrows, piperows, prose, records, spacerows, stream,
+    from xltools.importing.readers import (boxdraw, delimited, offsetrows, piperows, plumberrows, prose, records, spacerows, stream,
                                           text_table)
     from xltools.importing.readers.cleanup import Fixer
     from xltools.importing.readers.digitspace import unspace_numbers
@@ -69,6 +69,9 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))
+    # Cells wrapped side by side, line by line across the page (readers/plumberrows.py).
+    if (plumbed := plumberrows.propose(text, name)) is not None:
+        proposals.append((plumbed[0], lambda: plumbed[1]))
     if records.has_fields(text):
         proposals.append(("records", lambda: records.read_records(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):

@@ -1,0 +1,134 @@
+"""A ruled table as pdfplumber's extract_text gives it (readers/plumberrows.py): each
+line of the page one line of text, the pieces of the cells that have text at that
+height side by side; cells going on where their line ran to their column's width.
+Wording and units of no corpus document."""
+
+from __future__ import annotations
+
+from xltools.importing.builder import build_plan
+from xltools.importing.readers import read_source
+from xltools.importing.readers.plumberrows import find_header, first_word, propose, read_plumber_rows
+from xltools.model import Role
+
+
+def _plan(text: str):
+    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
+
+
+def _units(plan, rid):
+    return {(a.unit, a.role) for a in plan.assignments_for(rid)}
+
+
+# A township's flood-season table: the 办结时限 header wrapped (办结时 / 限), a lead unit
+# that ends on a full line (镇应急办: a whole name), helpers and deadlines going on.
+FLOOD = """\
+某镇2025年防汛重点工作分工
+序 工作事项 主办科室 协办科室 办结时
+号 限
+1 完善乡镇应急广播终端布点，新 镇应急办 镇宣传办、 2025年
+增终端一百二十套。 镇财政所 8月底
+前
+2 开展汛前河道清障专项行动，清 镇水务站 各村委会 2025年
+理阻水障碍物。 5月底
+前
+3 组织镇村两级防汛抢险演练。 镇应急办 镇派出所、 长期
+镇卫生院
+"""
+
+
+def test_cells_going_on_by_width() -> None:
+    plan = _plan(FLOOD)
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == ["完善乡镇应急广播终端布点，新增终端一百二十套。", "开展汛前河道清障专项行动，清理阻水障碍物。",
+                                      "组织镇村两级防汛抢险演练。"]
+    assert _units(plan, reqs[0].id) == {("镇应急办", Role.LEAD), ("镇宣传办", Role.ASSIST), ("镇财政所", Role.ASSIST)}
+    assert _units(plan, reqs[2].id) == {("镇应急办", Role.LEAD), ("镇派出所", Role.ASSIST), ("镇卫生院", Role.ASSIST)}
+    assert [r.deadline.display for r in reqs] == ["2025年8月底前", "2025年5月底前", "长期"]
+
+
+def test_header_wrapped_cells_put_back() -> None:
+    header = find_header(FLOOD.split("\n"))
+    assert header is not None
+    assert header.words == ["序号", "工作事项", "主办科室", "协办科室", "办结时限"]
+    # 办结时 wrapped before 限: the column is narrower than the two.
+    assert header.limits()[4] == 7.0 and header.limits()[2] is None
+
+
+def test_confident_reading_competes_as_wrapped_rows() -> None:
+    found = propose(FLOOD, "t.txt")
+    assert found is not None and found[0] == "wrapped_rows"
+
+
+# A table without a number column under a goal row, a second measure of one task under
+# its merged title cell, and a units cell closing a bracket on its last line.
+MERGED = """\
+序号 事项名称 推进措施 责任股室 时间节点
+一、优化审批服务
+1 企业开办提速 推行开办事项一窗通办，压 行政审批股 2025年
+缩办理时限至一个工作日。 3月底前
+推广电子营业执照跨部门调 政务服务中 2025年
+用。 心（大厅） 6月底前
+2 工程建设审批 实行联合验收。 行政审批股 长期
+"""
+
+
+def test_rows_under_merged_cells_and_goal_row() -> None:
+    plan = _plan(MERGED)
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == ["推行开办事项一窗通办，压缩办理时限至一个工作日。", "推广电子营业执照跨部门调用。",
+                                      "实行联合验收。"]
+    assert [[t.name for t in g.tasks] for g in plan.goals] == [["企业开办提速", "工程建设审批"]]
+    assert plan.goals[0].name == "优化审批服务"
+    assert [r.task_no for r in reqs] == [1, 1, 2]
+    assert {a.unit for a in plan.assignments_for(reqs[1].id)} == {"政务服务中心（大厅）"}
+
+
+def test_first_word_binds_marks() -> None:
+    assert first_word("里。其他") == "里。"
+    assert first_word("（街道）") == "（街"
+    assert first_word("150米处") == "150"
+    assert first_word("在“三农”") == "在“"
+
+
+def test_steps_aside_on_other_shapes() -> None:
+    # Columns aligned by runs of spaces (pdftotext -layout): another reader's shape.
+    layout = "序号  工作事项        主办科室    办结时限\n1     完善终端布点    镇应急办    8月底前\n"
+    assert read_plumber_rows(layout, "t.txt") is None
+    # pdftotext's blocks: a cell's lines, then the next cell's, lines going on cells that ended.
+    blocks = """\
+序号 主办科室 工作事项 办结时限
+1 镇应急办 完善乡镇应急广播终端布点，新增终端
+一百二十套。
+2025年8月
+底前
+2 镇水务站 开展汛前河道清障专项行动，清理阻水
+障碍物。
+2025年5月
+底前
+3 镇应急办 组织镇村两级防汛抢险演练。
+长期
+"""
+    found = propose(blocks, "t.txt")
+    assert found is None or found[0] != "wrapped_rows"
+
+
+# A task cell merged over two requirement rows, its second line standing beside the second
+# row's first line (no number column).
+ARCHIVES = """\
+某局2025年档案工作任务表
+工作事项 具体措施 责任科室
+推进档案数字化建 完成馆藏档案扫描十万页。 档案科
+设 建立数字档案室管理制度。 办公室
+加强档案安全管理 开展档案库房安全检查，每季 保管科
+度一次。
+"""
+
+
+def test_merged_cell_going_on_beside_the_next_row() -> None:
+    assert propose(ARCHIVES, "t.txt")[0] == "wrapped_rows"
+    plan = _plan(ARCHIVES)
+    assert [[t.name for t in g.tasks] for g in plan.goals] == [["推进档案数字化建设", "加强档案安全管理"]]
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == ["完成馆藏档案扫描十万页。", "建立数字档案室管理制度。", "开展档案库房安全检查，每季度一次。"]
+    assert [r.task_no for r in reqs] == [1, 1, 2]
+    assert [{a.unit for a in plan.assignments_for(r.id)} for r in reqs] == [{"档案科"}, {"办公室"}, {"保管科"}]

@@ -1,0 +1,371 @@
+"""A ruled table's text in ``pdftotext``'s reading order (no option): the table
+comes out cell by cell, each cell's wrapped lines one after another, except
+that cells whose text stands at the same height and is short share one line,
+parted by single spaces::
+
+    序
+    号
+    项目名称 建设地
+    点
+    责任单位 联系人 联系电话
+    1 城区第二污水
+    处理厂扩建工
+    程
+    县住建局 李明 13900014
+    521
+
+Empty cells leave nothing; the header and the page number repeat on every
+page; a goal row (``一、…``) spans the table.
+
+1. **Header.** The short lines right above the first row are the header; its
+   pieces (parted by line breaks and spaces) are joined into header words
+   where a line break parts them (``序`` + ``号``, ``建设地`` + ``点``), a
+   space never: the joining whose words read best as header words wins.
+2. **Rows.** A row starts at a line that opens with the number after the last
+   row's (a number followed by a measure word, ``15 处``, is a quantity), or
+   with a numbered heading (a goal row). Page numbers and the header repeated
+   on the next page are left out.
+3. **Cells.** The row's pieces go to the columns in order, each column taking a
+   run of them or none, by dynamic programming: cells that read as their
+   columns' kinds, a cell's lines as wide as its column but the last (the
+   column's width read from the first pass over all rows), no line wider, no
+   space inside a cell between two Chinese pieces, no cell going on after a
+   line that ends it by what it says.
+
+A cell whose kind does not fit its column is placed by the order alone: it is
+on 待核对.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from xltools import labels as L
+from xltools.importing.readers.columns import (OTHER_KINDS, cell_type, compat, header_role, header_score,
+                                               resolve_text_columns)
+from xltools.importing.readers.grid import Cell, Column, GridReader
+from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.readers.wrappedrows import display_width, ended
+
+Result = tuple[list[Event], SourceMeta]
+
+_PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
+# A row's number at the start of its line; a number followed by a measure word is a quantity.
+_ROW_NUMBER = re.compile(r"^(\d{1,3})(?:\s+(?![" + L.MEASURE_CHARS + r"])(?=\S)|$)")
+_HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]+\s*[)）])\s*\S")
+_MAX_HEADER_LINES = 24
+_MAX_PIECE = 24  # display width of the widest header piece
+_MAX_RUN = 40  # pieces one cell may take
+_SLACK = 2  # a line one character short of its column is still full
+_KINSOKU = 5  # two characters short: the page would not open a line with a closing mark
+_TEXT_KINDS = ("requirement", "task", "text", "goal", "progress", "remark")
+
+WRAP, SOFT, HARD = 0, 1, 2  # what parts a piece from the one before: a line break, a space by a digit, a space
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    gap: int  # WRAP, SOFT or HARD before it
+    line: int  # 1-based source line
+
+
+def _pieces(line: str, number: int) -> list[Piece]:
+    words = line.split()
+    out = []
+    for k, w in enumerate(words):
+        if k == 0:
+            gap = WRAP
+        else:
+            prev = words[k - 1]
+            gap = SOFT if re.search(r"[0-9A-Za-z%.]$", prev) or re.match(r"^[0-9A-Za-z]", w) else HARD
+        out.append(Piece(w, gap, number))
+    return out
+
+
+def _short_line(line: str) -> bool:
+    """A header line: short pieces, no sentence punctuation."""
+    words = line.split()
+    return bool(words) and all(display_width(w) <= _MAX_PIECE for w in words) \
+        and not re.search(r"[。；;，,、：:]", line) and not _PAGE_NUMBER.match(line.strip())
+
+
+def _segment(pieces: Sequence[Piece]) -> tuple[float, list[str]]:
+    """Header words from the header's pieces: a piece after a line break may go on
+    the word before; the joining whose words read best wins."""
+    n = len(pieces)
+    best: list[tuple[float, list[str]]] = [(0.0, [])] + [(float("-inf"), [])] * n
+    for i in range(1, n + 1):
+        for j in range(i - 1, -1, -1):
+            if j < i - 1 and pieces[j + 1].gap != WRAP:
+                break  # only a line break may part a word
+            if best[j][0] == float("-inf"):
+                continue
+            word = "".join(p.text for p in pieces[j:i])
+            s = best[j][0] + header_score(word)
+            if s > best[i][0]:
+                best[i] = (s, best[j][1] + [word])
+            if i - j >= 4:
+                break
+    return best[n]
+
+
+def _find_header(lines: Sequence[str]) -> tuple[int, int, list[str]] | None:
+    """(first header line, first line after it, the header words): the short
+    lines right above the first row numbered 1 (or a goal row before it)."""
+    first = next((i for i, ln in enumerate(lines[:400]) if _row_number(ln) == 1), None)
+    if first is None:
+        return None
+    end = first
+    while end > 0 and _HEADING.match(lines[end - 1].strip()) and len(lines[end - 1].strip()) <= 40:
+        end -= 1  # goal rows above the first row
+    start = end
+    while start > 0 and end - start < _MAX_HEADER_LINES and _short_line(lines[start - 1]):
+        start -= 1
+    if start == end:
+        return None
+    found: tuple[float, int, list[str]] | None = None
+    for s in range(start, end):
+        pieces = [p for k in range(s, end) for p in _pieces(lines[k], k + 1)]
+        score, words = _segment(pieces)
+        if found is None or score > found[0]:
+            found = (score, s, words)
+    assert found is not None
+    score, s, words = found
+    roles = [header_role(w) for w in words]
+    if len(words) < 3 or not any(r is not None and r.kind == "units" for r in roles) \
+            or sum(1 for w in words if header_score(w) >= 2) < 2 or roles[0] is None or roles[0].kind != "number":
+        return None
+    return s, end, words
+
+
+def _row_number(line: str) -> int | None:
+    m = _ROW_NUMBER.match(line.strip())
+    return int(m.group(1)) if m else None
+
+
+@dataclass
+class _Row:
+    line: int
+    number: str
+    pieces: list[Piece]
+    goal: str = ""
+
+
+def _rows(lines: Sequence[str], body_start: int, header_lines: Sequence[str]) -> tuple[list[_Row], list[int]]:
+    """The body's rows (from one row start to the next) and the lines left out
+    as page furniture."""
+    key = ["".join(h.split()) for h in header_lines]
+    k = len(key)
+    skip: set[int] = set()
+    i = body_start
+    while i < len(lines):
+        t = lines[i].strip()
+        if _PAGE_NUMBER.match(t) and not t.isdigit():
+            skip.add(i)
+        elif k and "".join(t.split()) == key[0] and ["".join(x.split()) for x in lines[i:i + k]] == key:
+            skip.update(range(i, i + k))
+            i += k
+            continue
+        i += 1
+    rows: list[_Row] = []
+    last = 0
+    for i in range(body_start, len(lines)):
+        t = lines[i].strip()
+        if not t or i in skip:
+            continue
+        n = _row_number(t)
+        if n is not None and n == last + 1:
+            last = n
+            rest = t[len(str(n)):].strip()
+            rows.append(_Row(i + 1, str(n), _pieces(rest, i + 1) if rest else []))
+            continue
+        if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t):
+            rows.append(_Row(i + 1, "", [], goal=t))
+            continue
+        if not rows:
+            skip.add(i)  # a line between the header and the first row: none of the table's
+            continue
+        if rows[-1].goal:
+            rows[-1].goal += t  # a goal row wrapped
+            continue
+        rows[-1].pieces.extend(_pieces(t, i + 1))
+    return rows, sorted(skip)
+
+
+def _cell_lines(pieces: Sequence[Piece]) -> list[str]:
+    """A cell's pieces as the lines it stands on (a space by a digit or a Latin word dropped)."""
+    out: list[str] = []
+    for p in pieces:
+        if not out or p.gap == WRAP:
+            out.append(p.text)
+        elif p.gap == SOFT and re.search(r"[A-Za-z]$", out[-1]) and re.match(r"^[A-Za-z]", p.text):
+            out[-1] += " " + p.text
+        else:
+            out[-1] += p.text
+    return out
+
+
+def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None) -> float:
+    lines = _cell_lines(pieces)
+    text = "".join(lines)
+    s = compat(kind, cell_type(text))
+    s -= 3.0 * sum(1 for p in pieces[1:] if p.gap == HARD)  # a space between Chinese pieces parts cells
+    widths = [display_width(x) for x in lines]
+    if width is None:
+        # First pass: every line but the last as wide as the first.
+        if len(lines) > 1:
+            top = widths[0]
+            s -= sum(1.5 for w in widths[1:-1] if abs(w - top) > _SLACK)
+            s -= 1.5 if widths[-1] > top + _SLACK else 0.0
+    else:
+        for w in widths[:-1]:
+            if w < width - _SLACK:
+                s -= 2.0 if w < width - _KINSOKU else 1.0
+        s -= sum(3.0 for w in widths if w > width + _SLACK)
+    for k in range(len(lines) - 1):
+        if ended(kind, "".join(lines[:k + 1])):
+            s -= 1.5
+    return s
+
+
+_EMPTY = {"requirement": -2.0, "units": -0.5}
+
+
+def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int | None],
+            empty: Sequence[float]) -> tuple[float, list[list[Piece]]]:
+    """The row's pieces given to the columns in order, each a run or none."""
+    k, m = len(kinds), len(pieces)
+    neg = float("-inf")
+    best = [[neg] * (m + 1) for _ in range(k + 1)]
+    back = [[0] * (m + 1) for _ in range(k + 1)]
+    best[0][0] = 0.0
+    for j in range(k):
+        for i in range(m + 1):
+            if best[j][i] == neg:
+                continue
+            if best[j][i] + empty[j] > best[j + 1][i]:
+                best[j + 1][i], back[j + 1][i] = best[j][i] + empty[j], i
+            for e in range(i + 1, min(m, i + _MAX_RUN) + 1):
+                if e < m and pieces[e].gap == SOFT:
+                    continue  # a space by a digit never parts cells here (2024 年)… unless nothing else can
+                sc = best[j][i] + _cell_score(kinds[j], pieces[i:e], widths[j])
+                if sc > best[j + 1][e]:
+                    best[j + 1][e], back[j + 1][e] = sc, i
+    if best[k][m] == neg:
+        # Pieces parted only by spaces by digits: allow those to part cells too.
+        return _assign_loose(kinds, pieces, widths, empty)
+    cuts = [m]
+    for j in range(k, 0, -1):
+        cuts.append(back[j][cuts[-1]])
+    cuts.reverse()
+    return best[k][m], [list(pieces[cuts[j]:cuts[j + 1]]) for j in range(k)]
+
+
+def _assign_loose(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int | None],
+                  empty: Sequence[float]) -> tuple[float, list[list[Piece]]]:
+    hard = [Piece(p.text, HARD if p.gap == SOFT else p.gap, p.line) for p in pieces]
+    score, cells = _assign(kinds, hard, widths, empty)
+    lookup = {id(h): p for h, p in zip(hard, pieces)}
+    return score, [[lookup[id(h)] for h in c] for c in cells]
+
+
+def _widths(kinds: Sequence[str], assigned: Sequence[Sequence[Sequence[Piece]]]) -> list[int | None]:
+    """Each column's width: the width its wrapped lines (all but a cell's last) most often have."""
+    out: list[int | None] = []
+    for c in range(len(kinds)):
+        seen: Counter[int] = Counter()
+        widest = 0
+        for cells in assigned:
+            lines = _cell_lines(cells[c])
+            widest = max([widest] + [display_width(x) for x in lines])
+            seen.update(display_width(x) for x in lines[:-1])
+        if not seen:
+            out.append(None)
+            continue
+        common = max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        out.append(max(common, min(widest, common + _SLACK)))
+    return out
+
+
+def _joined(kind: str, lines: Sequence[str], width: int | None) -> str:
+    """A cell's lines joined where the page wrapped them; other breaks kept."""
+    out: list[str] = []
+    for line in lines:
+        bound = line.startswith(("（", "(", "）", ")", "、", "，", "。", "；", "”"))
+        full = width is None or display_width(out[-1]) >= width - _SLACK if out else False
+        if out and (kind not in ("units", "people") or (full or bound) and not ended(kind, out[-1]) or bound):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def read_cell_order(text: str, name: str) -> Result | None:
+    """Read a table in pdftotext's cell-by-cell order; None when the text has no
+    header of short lines above rows numbered from 1."""
+    lines = text.split("\n")
+    found = _find_header(lines)
+    if found is None:
+        return None
+    hstart, hend, labels = found
+    rows, skipped = _rows(lines, hend, lines[hstart:hend])
+    if len(rows) < 2 and not any(r.pieces for r in rows):
+        return None
+    roles = [header_role(w) for w in labels]
+    kinds_all = [r.kind if r is not None else "text" for r in roles]
+    kinds = kinds_all[1:]  # the number column is the row's number
+    empty = [_EMPTY.get(k, 0.0) for k in kinds]
+    data = [r for r in rows if not r.goal]
+    first = [_assign(kinds, r.pieces, [None] * len(kinds), empty)[1] for r in data]
+    widths = _widths(kinds, first)
+    # Columns empty in most rows cost nothing to leave empty; columns nearly always filled cost more.
+    filled = [sum(1 for cells in first if cells[c]) / max(1, len(first)) for c in range(len(kinds))]
+    empty = [e - (1.0 if f >= 0.8 else 0.0) for e, f in zip(empty, filled)]
+    second = [_assign(kinds, r.pieces, widths, empty) for r in data]
+    columns_text = [[""] + [_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for _, cells in second]
+                    for c in range(len(kinds))]
+    resolved, decided = resolve_text_columns(list(kinds), [col[1:] for col in columns_text])
+    columns = [Column("number", labels[0])]
+    for label, kind, role in zip(labels[1:], resolved, roles[1:]):
+        columns.append(Column("other", label) if kind in OTHER_KINDS
+                       else Column(kind, label, role.role if role is not None else ""))
+    n = len(labels)
+    grid: list[list[Cell]] = []
+    row_lines: list[int] = []
+    guesses: list[tuple[int, str, str]] = []
+    it = iter(second)
+    for r in rows:
+        row_lines.append(r.line)
+        if r.goal:
+            grid.append([Cell(r.goal)] + [Cell(r.goal, from_left=True)] * (n - 1))
+            continue
+        _, cells = next(it)
+        texts = [_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for c in range(len(kinds))]
+        grid.append([Cell(r.number)] + [Cell(t) for t in texts])
+        for c, t in enumerate(texts):
+            if t and compat(resolved[c], cell_type(t.replace("\n", ""))) < 0:
+                guesses.append((r.line, labels[c + 1], t.replace("\n", "")))
+    reader = GridReader(name)
+    for k in range(hstart):
+        if lines[k].strip():
+            reader.titles.append(lines[k].strip())
+            reader.skipped.append((k + 1, lines[k].strip()))
+    for k in skipped:
+        if lines[k].strip():
+            reader.skipped.append((k + 1, lines[k].strip()))
+    header_text = " | ".join(labels)
+    wrapped = [w for w in labels if not any(w == ln.strip() for ln in lines[hstart:hend])]
+    if wrapped:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_HEADER_WRAPPED.format(words="、".join(wrapped)),
+                              hstart + 1, header_text))
+    for i in decided:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
+            header=labels[i + 1], meaning=L.HEADER_ALIASES[resolved[i]][0]), hstart + 1, header_text))
+    for line, header, t in guesses:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_CELL_BY_ORDER.format(text=t, header=header), line, t))
+    reader.add_rows(columns, grid, row_lines, header=labels, header_line=hstart + 1, merges_lost=True)
+    return reader.result()

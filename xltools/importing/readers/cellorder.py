@@ -93,11 +93,12 @@ def _short_line(line: str) -> bool:
         and not re.search(r"[。；;，,、：:]", line) and not _PAGE_NUMBER.match(line.strip())
 
 
-def _segment(pieces: Sequence[Piece]) -> tuple[float, list[str]]:
+def _segment(pieces: Sequence[Piece]) -> tuple[float, list[str], list[int | None]]:
     """Header words from the header's pieces: a piece after a line break may go on
-    the word before; the joining whose words read best wins."""
+    the word before; the joining whose words read best wins. Also each word's
+    column width where the word was wrapped (its widest line), else None."""
     n = len(pieces)
-    best: list[tuple[float, list[str]]] = [(0.0, [])] + [(float("-inf"), [])] * n
+    best: list[tuple[float, list[str], list[int | None]]] = [(0.0, [], [])] + [(float("-inf"), [], [])] * n
     for i in range(1, n + 1):
         for j in range(i - 1, -1, -1):
             if j < i - 1 and pieces[j + 1].gap != WRAP:
@@ -105,15 +106,29 @@ def _segment(pieces: Sequence[Piece]) -> tuple[float, list[str]]:
             if best[j][0] == float("-inf"):
                 continue
             word = "".join(p.text for p in pieces[j:i])
-            s = best[j][0] + header_score(word)
+            s = best[j][0] + header_score(word) - (3.0 if _open_bracket(word) else 0.0)
+            if word.startswith(("（", "(")) and j > 0 and pieces[j].gap == WRAP:
+                s -= 2.5  # a bracketed note on a line of its own qualifies the word above: （万元）
             if s > best[i][0]:
-                best[i] = (s, best[j][1] + [word])
+                width = max(display_width(p.text) for p in pieces[j:i]) if i - j > 1 else None
+                best[i] = (s, best[j][1] + [word], best[j][2] + [width])
             if i - j >= 4:
                 break
     return best[n]
 
 
-def _find_header(lines: Sequence[str]) -> tuple[int, int, list[str]] | None:
+def _open_bracket(word: str) -> bool:
+    """A bracket opened and not closed, or closed and never opened: a piece of a word."""
+    depth = 0
+    for ch in word:
+        depth += ch in "（(〔【"
+        depth -= ch in "）)〕】"
+        if depth < 0:
+            return True
+    return depth != 0
+
+
+def _find_header(lines: Sequence[str]) -> tuple[int, int, list[str], list[int | None]] | None:
     """(first header line, first line after it, the header words): the short
     lines right above the first row numbered 1 (or a goal row before it)."""
     first = next((i for i, ln in enumerate(lines[:400]) if _row_number(ln) == 1), None)
@@ -127,19 +142,19 @@ def _find_header(lines: Sequence[str]) -> tuple[int, int, list[str]] | None:
         start -= 1
     if start == end:
         return None
-    found: tuple[float, int, list[str]] | None = None
+    found: tuple[float, int, list[str], list[int | None]] | None = None
     for s in range(start, end):
         pieces = [p for k in range(s, end) for p in _pieces(lines[k], k + 1)]
-        score, words = _segment(pieces)
+        score, words, caps = _segment(pieces)
         if found is None or score > found[0]:
-            found = (score, s, words)
+            found = (score, s, words, caps)
     assert found is not None
-    score, s, words = found
+    score, s, words, caps = found
     roles = [header_role(w) for w in words]
     if len(words) < 3 or not any(r is not None and r.kind == "units" for r in roles) \
             or sum(1 for w in words if header_score(w) >= 2) < 2 or roles[0] is None or roles[0].kind != "number":
         return None
-    return s, end, words
+    return s, end, words, caps
 
 
 def _row_number(line: str) -> int | None:
@@ -209,34 +224,55 @@ def _cell_lines(pieces: Sequence[Piece]) -> list[str]:
     return out
 
 
-def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None) -> float:
+def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None, after: int | None,
+                common: frozenset[int]) -> float:
+    """How well ``pieces`` make one cell of a column of ``kind`` and ``width``
+    (None: not known yet, the body's common line widths stand for it); ``after``:
+    what parts the cell from the next piece (None at the row's end)."""
     lines = _cell_lines(pieces)
     text = "".join(lines)
     s = compat(kind, cell_type(text))
     s -= 3.0 * sum(1 for p in pieces[1:] if p.gap == HARD)  # a space between Chinese pieces parts cells
     widths = [display_width(x) for x in lines]
-    if width is None:
+
+    def full(w: int) -> bool:
+        if width is not None:
+            return w >= width - _SLACK
+        return any(abs(w - c) <= 1 for c in common)
+
+    if width is None and len(lines) > 1:
         # First pass: every line but the last as wide as the first.
-        if len(lines) > 1:
-            top = widths[0]
-            s -= sum(1.5 for w in widths[1:-1] if abs(w - top) > _SLACK)
-            s -= 1.5 if widths[-1] > top + _SLACK else 0.0
-    else:
-        for w in widths[:-1]:
-            if w < width - _SLACK:
-                s -= 2.0 if w < width - _KINSOKU else 1.0
+        top = widths[0]
+        s -= sum(1.5 for w in widths[1:-1] if abs(w - top) > _SLACK)
+        s -= 1.5 if widths[-1] > top + _SLACK else 0.0
+    for w in widths[:-1]:
+        if not full(w):
+            s -= 2.0 if width is None or w < width - _KINSOKU else 1.0
+    if width is not None:
         s -= sum(3.0 for w in widths if w > width + _SLACK)
     for k in range(len(lines) - 1):
         if ended(kind, "".join(lines[:k + 1])):
             s -= 1.5
+    if after == WRAP and full(widths[-1]) and widths[-1] >= 4 and not ended(kind, text) \
+            and not text.endswith(("。", "！", "？", "；", "）", ")", "”")):
+        s -= 2.5  # its last line full to the edge, the next piece on a line of its own: it goes on
     return s
+
+
+def _common_widths(rows: Sequence[_Row]) -> frozenset[int]:
+    """Widths of lines that a line break follows, seen three times or more: the columns' widths."""
+    seen: Counter[int] = Counter()
+    for r in rows:
+        lines = _cell_lines(r.pieces)
+        seen.update(display_width(x) for x in lines[:-1] if display_width(x) >= 4)
+    return frozenset(w for w, k in seen.items() if k >= 3)
 
 
 _EMPTY = {"requirement": -2.0, "units": -0.5}
 
 
 def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int | None],
-            empty: Sequence[float]) -> tuple[float, list[list[Piece]]]:
+            empty: Sequence[float], common: frozenset[int] = frozenset()) -> tuple[float, list[list[Piece]]]:
     """The row's pieces given to the columns in order, each a run or none."""
     k, m = len(kinds), len(pieces)
     neg = float("-inf")
@@ -252,12 +288,13 @@ def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int 
             for e in range(i + 1, min(m, i + _MAX_RUN) + 1):
                 if e < m and pieces[e].gap == SOFT:
                     continue  # a space by a digit never parts cells here (2024 年)… unless nothing else can
-                sc = best[j][i] + _cell_score(kinds[j], pieces[i:e], widths[j])
+                sc = best[j][i] + _cell_score(kinds[j], pieces[i:e], widths[j], pieces[e].gap if e < m else None,
+                                              common)
                 if sc > best[j + 1][e]:
                     best[j + 1][e], back[j + 1][e] = sc, i
     if best[k][m] == neg:
         # Pieces parted only by spaces by digits: allow those to part cells too.
-        return _assign_loose(kinds, pieces, widths, empty)
+        return _assign_loose(kinds, pieces, widths, empty, common)
     cuts = [m]
     for j in range(k, 0, -1):
         cuts.append(back[j][cuts[-1]])
@@ -266,9 +303,9 @@ def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int 
 
 
 def _assign_loose(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int | None],
-                  empty: Sequence[float]) -> tuple[float, list[list[Piece]]]:
+                  empty: Sequence[float], common: frozenset[int]) -> tuple[float, list[list[Piece]]]:
     hard = [Piece(p.text, HARD if p.gap == SOFT else p.gap, p.line) for p in pieces]
-    score, cells = _assign(kinds, hard, widths, empty)
+    score, cells = _assign(kinds, hard, widths, empty, common)
     lookup = {id(h): p for h, p in zip(hard, pieces)}
     return score, [[lookup[id(h)] for h in c] for c in cells]
 
@@ -311,7 +348,7 @@ def read_cell_order(text: str, name: str) -> Result | None:
     found = _find_header(lines)
     if found is None:
         return None
-    hstart, hend, labels = found
+    hstart, hend, labels, caps = found
     rows, skipped = _rows(lines, hend, lines[hstart:hend])
     if len(rows) < 2 and not any(r.pieces for r in rows):
         return None
@@ -320,8 +357,11 @@ def read_cell_order(text: str, name: str) -> Result | None:
     kinds = kinds_all[1:]  # the number column is the row's number
     empty = [_EMPTY.get(k, 0.0) for k in kinds]
     data = [r for r in rows if not r.goal]
-    first = [_assign(kinds, r.pieces, [None] * len(kinds), empty)[1] for r in data]
-    widths = _widths(kinds, first)
+    common = _common_widths(data)
+    # A header word wrapped in its cell shows the column's width.
+    given = caps[1:]
+    first = [_assign(kinds, r.pieces, given, empty, common)[1] for r in data]
+    widths = [g if g is not None else w for g, w in zip(given, _widths(kinds, first))]
     # Columns empty in most rows cost nothing to leave empty; columns nearly always filled cost more.
     filled = [sum(1 for cells in first if cells[c]) / max(1, len(first)) for c in range(len(kinds))]
     empty = [e - (1.0 if f >= 0.8 else 0.0) for e, f in zip(empty, filled)]

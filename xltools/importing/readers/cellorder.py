@@ -101,20 +101,29 @@ def _segment(pieces: Sequence[Piece]) -> tuple[float, list[str], list[int | None
     best: list[tuple[float, list[str], list[int | None]]] = [(0.0, [], [])] + [(float("-inf"), [], [])] * n
     for i in range(1, n + 1):
         for j in range(i - 1, -1, -1):
-            if j < i - 1 and pieces[j + 1].gap != WRAP:
-                break  # only a line break may part a word
+            if j < i - 1 and not _joinable(pieces[j], pieces[j + 1]):
+                break  # a space parts two words, but by a digit or inside a word spaced out
             if best[j][0] == float("-inf"):
                 continue
             word = "".join(p.text for p in pieces[j:i])
             s = best[j][0] + header_score(word) - (3.0 if _open_bracket(word) else 0.0)
             if word.startswith(("（", "(")) and j > 0 and pieces[j].gap == WRAP:
                 s -= 2.5  # a bracketed note on a line of its own qualifies the word above: （万元）
+            if j > 0 and pieces[j].gap == WRAP and len(word) <= 2 and header_score(word) < 1:
+                s -= 2.0  # two characters no header word names, on a line of their own: the word above's tail
             if s > best[i][0]:
-                width = max(display_width(p.text) for p in pieces[j:i]) if i - j > 1 else None
+                lines = _cell_lines(pieces[j:i])
+                width = max(display_width(x) for x in lines) if len(lines) > 1 else None
                 best[i] = (s, best[j][1] + [word], best[j][2] + [width])
-            if i - j >= 4:
+            if i - j >= 8:
                 break
     return best[n]
+
+
+def _joinable(a: Piece, b: Piece) -> bool:
+    """Whether header piece ``b`` may go on the word ``a`` is part of: after a line
+    break, a space by a digit (2023 年重点工作任务), or a word spaced out (工 作 任 务)."""
+    return b.gap != HARD or len(a.text) == 1 and len(b.text) == 1
 
 
 def _open_bracket(word: str) -> bool:

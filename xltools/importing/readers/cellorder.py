@@ -280,52 +280,75 @@ def _common_widths(rows: Sequence[_Row]) -> frozenset[int]:
 _EMPTY = {"requirement": -2.0, "units": -0.5}
 
 
+SubRow = tuple[int, list[list[Piece]]]  # the first column the sub-row fills (those left of it merged above), cells
+_RESTART = 5.0  # a row under merged cells on the left starts inside a numbered row
+
+
 def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int | None],
-            empty: Sequence[float], common: frozenset[int] = frozenset()) -> tuple[float, list[list[Piece]]]:
-    """The row's pieces given to the columns in order, each a run or none."""
+            empty: Sequence[float], common: frozenset[int] = frozenset(), *, loose: bool = False
+            ) -> tuple[float, list[SubRow]]:
+    """The row's pieces given to the columns in order, each a run or none; after
+    the last column, a piece opening a line may start a row under the merged
+    cells on its left (a second measure of one numbered task). ``loose``: a space
+    by a digit may part cells too (tried when nothing else reads the row)."""
     k, m = len(kinds), len(pieces)
     neg = float("-inf")
     best = [[neg] * (m + 1) for _ in range(k + 1)]
-    back = [[0] * (m + 1) for _ in range(k + 1)]
+    back: list[list[tuple[int, int, bool] | None]] = [[None] * (m + 1) for _ in range(k + 1)]
     best[0][0] = 0.0
-    for j in range(k):
-        for i in range(m + 1):
+
+    def empties(i: int, lo: int) -> None:
+        for j in range(lo, k):
+            if best[j][i] != neg and best[j][i] + empty[j] > best[j + 1][i]:
+                best[j + 1][i], back[j + 1][i] = best[j][i] + empty[j], (j, i, False)
+
+    for i in range(m + 1):
+        empties(i, 0)
+        if 0 < i < m and pieces[i].gap == WRAP and best[k][i] != neg:
+            for start in range(k):
+                if best[k][i] - _RESTART > best[start][i]:
+                    best[start][i], back[start][i] = best[k][i] - _RESTART, (k, i, True)
+            empties(i, 0)
+        if i == m:
+            break
+        for j in range(k):
             if best[j][i] == neg:
                 continue
-            if best[j][i] + empty[j] > best[j + 1][i]:
-                best[j + 1][i], back[j + 1][i] = best[j][i] + empty[j], i
             for e in range(i + 1, min(m, i + _MAX_RUN) + 1):
-                if e < m and pieces[e].gap == SOFT:
-                    continue  # a space by a digit never parts cells here (2024 年)… unless nothing else can
+                if e < m and pieces[e].gap == SOFT and not loose:
+                    continue  # a space by a digit parts no cells (2024 年)
                 sc = best[j][i] + _cell_score(kinds[j], pieces[i:e], widths[j], pieces[e].gap if e < m else None,
                                               common)
                 if sc > best[j + 1][e]:
-                    best[j + 1][e], back[j + 1][e] = sc, i
+                    best[j + 1][e], back[j + 1][e] = sc, (j, i, False)
     if best[k][m] == neg:
-        # Pieces parted only by spaces by digits: allow those to part cells too.
-        return _assign_loose(kinds, pieces, widths, empty, common)
-    cuts = [m]
-    for j in range(k, 0, -1):
-        cuts.append(back[j][cuts[-1]])
-    cuts.reverse()
-    return best[k][m], [list(pieces[cuts[j]:cuts[j + 1]]) for j in range(k)]
+        return (neg, [(0, [[] for _ in range(k)])]) if loose else \
+            _assign(kinds, pieces, widths, empty, common, loose=True)
+    subrows: list[SubRow] = []
+    cells: list[list[Piece]] = [[] for _ in range(k)]
+    j, i = k, m
+    while (j, i) != (0, 0):
+        step = back[j][i]
+        assert step is not None
+        pj, pi, restart = step
+        if restart:
+            subrows.append((j, cells))
+            cells = [[] for _ in range(k)]
+        elif pi < i:
+            cells[pj] = list(pieces[pi:i])
+        j, i = pj, pi
+    subrows.append((0, cells))
+    subrows.reverse()
+    return best[k][m], subrows
 
 
-def _assign_loose(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int | None],
-                  empty: Sequence[float], common: frozenset[int]) -> tuple[float, list[list[Piece]]]:
-    hard = [Piece(p.text, HARD if p.gap == SOFT else p.gap, p.line) for p in pieces]
-    score, cells = _assign(kinds, hard, widths, empty, common)
-    lookup = {id(h): p for h, p in zip(hard, pieces)}
-    return score, [[lookup[id(h)] for h in c] for c in cells]
-
-
-def _widths(kinds: Sequence[str], assigned: Sequence[Sequence[Sequence[Piece]]]) -> list[int | None]:
+def _widths(kinds: Sequence[str], assigned: Sequence[list[SubRow]]) -> list[int | None]:
     """Each column's width: the width its wrapped lines (all but a cell's last) most often have."""
     out: list[int | None] = []
     for c in range(len(kinds)):
         seen: Counter[int] = Counter()
         widest = 0
-        for cells in assigned:
+        for _, cells in (sub for row in assigned for sub in row):
             lines = _cell_lines(cells[c])
             widest = max([widest] + [display_width(x) for x in lines])
             seen.update(display_width(x) for x in lines[:-1])
@@ -372,12 +395,13 @@ def read_cell_order(text: str, name: str) -> Result | None:
     first = [_assign(kinds, r.pieces, given, empty, common)[1] for r in data]
     widths = [g if g is not None else w for g, w in zip(given, _widths(kinds, first))]
     # Columns empty in most rows cost nothing to leave empty; columns nearly always filled cost more.
-    filled = [sum(1 for cells in first if cells[c]) / max(1, len(first)) for c in range(len(kinds))]
+    subs = [cells for row in first for _, cells in row]
+    filled = [sum(1 for cells in subs if cells[c]) / max(1, len(subs)) for c in range(len(kinds))]
     empty = [e - (1.0 if f >= 0.8 else 0.0) for e, f in zip(empty, filled)]
-    second = [_assign(kinds, r.pieces, widths, empty) for r in data]
-    columns_text = [[""] + [_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for _, cells in second]
+    second = [_assign(kinds, r.pieces, widths, empty, common)[1] for r in data]
+    columns_text = [[_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for row in second for _, cells in row]
                     for c in range(len(kinds))]
-    resolved, decided = resolve_text_columns(list(kinds), [col[1:] for col in columns_text])
+    resolved, decided = resolve_text_columns(list(kinds), columns_text)
     columns = [Column("number", labels[0])]
     for label, kind, role in zip(labels[1:], resolved, roles[1:]):
         columns.append(Column("other", label) if kind in OTHER_KINDS
@@ -385,19 +409,31 @@ def read_cell_order(text: str, name: str) -> Result | None:
     n = len(labels)
     grid: list[list[Cell]] = []
     row_lines: list[int] = []
-    guesses: list[tuple[int, str, str]] = []
+    notes: list[tuple[int, str, str]] = []
     it = iter(second)
     for r in rows:
-        row_lines.append(r.line)
         if r.goal:
+            row_lines.append(r.line)
             grid.append([Cell(r.goal)] + [Cell(r.goal, from_left=True)] * (n - 1))
             continue
-        _, cells = next(it)
-        texts = [_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for c in range(len(kinds))]
-        grid.append([Cell(r.number)] + [Cell(t) for t in texts])
-        for c, t in enumerate(texts):
-            if t and compat(resolved[c], cell_type(t.replace("\n", ""))) < 0:
-                guesses.append((r.line, labels[c + 1], t.replace("\n", "")))
+        for k, (start, cells) in enumerate(next(it)):
+            texts = [_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for c in range(len(kinds))]
+            first_piece = next((p for c in cells for p in c), None)
+            line = first_piece.line if k and first_piece is not None else r.line
+            row_lines.append(line)
+            if k == 0:
+                grid.append([Cell(r.number)] + [Cell(t) for t in texts])
+            else:
+                above = grid[-1]
+                grid.append([Cell(above[0].text, from_above=True)]
+                            + [Cell(above[c + 1].text, from_above=True) if c < start else Cell(t)
+                               for c, t in enumerate(texts)])
+                shown = " | ".join(t.replace("\n", "") for t in texts if t)
+                notes.append((line, L.NOTE_ROW_UNDER_MERGED.format(number=r.number, text=shown), shown))
+            for c, t in enumerate(texts):
+                flat = t.replace("\n", "")
+                if t and compat(resolved[c], cell_type(flat)) < 0:
+                    notes.append((line, L.NOTE_CELL_BY_ORDER.format(text=flat, header=labels[c + 1]), flat))
     reader = GridReader(name)
     for k in range(hstart):
         if lines[k].strip():
@@ -414,7 +450,7 @@ def read_cell_order(text: str, name: str) -> Result | None:
     for i in decided:
         reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
             header=labels[i + 1], meaning=L.HEADER_ALIASES[resolved[i]][0]), hstart + 1, header_text))
-    for line, header, t in guesses:
-        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_CELL_BY_ORDER.format(text=t, header=header), line, t))
+    for line, note, t in notes:
+        reader.review.append((L.REVIEW_STRUCTURE, note, line, t))
     reader.add_rows(columns, grid, row_lines, header=labels, header_line=hstart + 1, merges_lost=True)
     return reader.result()

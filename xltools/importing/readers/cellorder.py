@@ -241,6 +241,10 @@ def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None, after: in
     lines = _cell_lines(pieces)
     text = "".join(lines)
     s = compat(kind, cell_type(text))
+    if kind == "requirement" and len(text.rstrip("。；;.")) <= 4:
+        s -= 2.0  # a requirement of a few characters is the tail of a wrapped one (40个。)
+    if text.startswith(("，", "、", "。", "；", "）", ")", "”", "%")):
+        s -= 2.0  # no cell opens with a mark that closes
     s -= 3.0 * sum(1 for p in pieces[1:] if p.gap == HARD)  # a space between Chinese pieces parts cells
     widths = [display_width(x) for x in lines]
 
@@ -379,6 +383,19 @@ def _joined(kind: str, lines: Sequence[str], width: int | None) -> str:
     return "\n".join(out)
 
 
+def _dp_kinds(kinds: Sequence[str]) -> list[str]:
+    """The kinds the cells are fitted to: with no requirement column named, the last
+    text column left of the units holds the requirements (工作任务 | 牵头单位); its
+    final kind is decided by content afterwards (``resolve_text_columns``)."""
+    out = list(kinds)
+    if "requirement" not in out:
+        first_units = next((i for i, k in enumerate(out) if k == "units"), len(out))
+        text = [i for i, k in enumerate(out[:first_units]) if k in ("task", "text", "goal")]
+        if text:
+            out[text[-1]] = "requirement"
+    return out
+
+
 def read_cell_order(text: str, name: str) -> Result | None:
     """Read a table in pdftotext's cell-by-cell order; None when the text has no
     header of short lines above rows numbered from 1."""
@@ -392,7 +409,8 @@ def read_cell_order(text: str, name: str) -> Result | None:
         return None
     roles = [header_role(w) for w in labels]
     kinds_all = [r.kind if r is not None else "text" for r in roles]
-    kinds = kinds_all[1:]  # the number column is the row's number
+    named = kinds_all[1:]  # the number column is the row's number
+    kinds = _dp_kinds(named)
     empty = [_EMPTY.get(k, 0.0) for k in kinds]
     data = [r for r in rows if not r.goal]
     common = _common_widths(data)
@@ -407,7 +425,7 @@ def read_cell_order(text: str, name: str) -> Result | None:
     second = [_assign(kinds, r.pieces, widths, empty, common)[1] for r in data]
     columns_text = [[_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for row in second for _, cells in row]
                     for c in range(len(kinds))]
-    resolved, decided = resolve_text_columns(list(kinds), columns_text)
+    resolved, decided = resolve_text_columns(list(named), columns_text)
     columns = [Column("number", labels[0])]
     for label, kind, role in zip(labels[1:], resolved, roles[1:]):
         columns.append(Column("other", label) if kind in OTHER_KINDS

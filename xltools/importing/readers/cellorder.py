@@ -107,6 +107,9 @@ def _segment(pieces: Sequence[Piece]) -> tuple[float, list[str], list[int | None
                 continue
             word = "".join(p.text for p in pieces[j:i])
             s = best[j][0] + header_score(word) - (3.0 if _open_bracket(word) else 0.0)
+            # Lines of one width, one under the other, are one cell wrapped at its column's width.
+            s += 2.5 * sum(1 for a, b in zip(pieces[j:i - 1], pieces[j + 1:i]) if b.gap == WRAP
+                           and abs(display_width(a.text) - display_width(b.text)) <= 1)
             if word.startswith(("（", "(")) and j > 0 and pieces[j].gap == WRAP:
                 s -= 2.5  # a bracketed note on a line of its own qualifies the word above: （万元）
             if j > 0 and pieces[j].gap == WRAP and len(word) <= 2 and header_score(word) < 1:

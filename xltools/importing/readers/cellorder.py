@@ -56,7 +56,8 @@ _PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
 # A row's number at the start of its line; a number followed by a measure word is a quantity.
 _ROW_NUMBER = re.compile(r"^(\d{1,3})(?:\s+(?![" + L.MEASURE_CHARS + r"])(?=\S)|$)")
 _HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]+\s*[)）])\s*\S")
-_STATED = re.compile(r"[|│｜\t]")
+# Pipes, tabs or runs of spaces (columns aligned, ``pdftotext -layout``) state the cells.
+_STATED = re.compile(r"[|│｜\t]|\S(?: {2,}|\u3000)\S|^\s+\S")
 _MAX_HEADER_LINES = 24
 _MAX_PIECE = 24  # display width of the widest header piece
 _MAX_RUN = 40  # pieces one cell may take
@@ -405,7 +406,7 @@ def read_cell_order(text: str, name: str) -> Result | None:
     header of short lines above rows numbered from 1."""
     lines = text.split("\n")
     if sum(1 for ln in lines[:2000] if _STATED.search(ln)) >= 3:
-        return None  # pipes or tabs state the cells: not pdftotext's order
+        return None  # the cells are stated or aligned: not pdftotext's order
     found = _find_header(lines)
     if found is None:
         return None

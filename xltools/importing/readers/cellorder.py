@@ -225,6 +225,23 @@ def _rows(lines: Sequence[str], body_start: int, header_lines: Sequence[str]) ->
     return rows, sorted(skip)
 
 
+def _side_by_side(rows: Sequence[_Row]) -> bool:
+    """Whether the rows read line by line across the page (pdfplumber, a viewer's copy):
+    a quarter or more of the lines inside rows hold pieces of several cells. In
+    pdftotext's order the lines a cell wraps over follow one another, so only short
+    cells at one height share a line."""
+    inside = shared = 0
+    for r in rows:
+        by_line: dict[int, list[Piece]] = {}
+        for p in r.pieces:
+            by_line.setdefault(p.line, []).append(p)
+        for line, pieces in by_line.items():
+            if line != r.line:
+                inside += 1
+                shared += any(p.gap == HARD for p in pieces[1:])
+    return inside >= 4 and shared >= 0.25 * inside
+
+
 def _cell_lines(pieces: Sequence[Piece]) -> list[str]:
     """A cell's pieces as the lines it stands on (a space by a digit or a Latin word dropped)."""
     out: list[str] = []
@@ -412,7 +429,7 @@ def read_cell_order(text: str, name: str) -> Result | None:
         return None
     hstart, hend, labels, caps = found
     rows, skipped = _rows(lines, hend, lines[hstart:hend])
-    if len(rows) < 2 and not any(r.pieces for r in rows):
+    if len(rows) < 2 and not any(r.pieces for r in rows) or _side_by_side(rows):
         return None
     roles = [header_role(w) for w in labels]
     kinds_all = [r.kind if r is not None else "text" for r in roles]

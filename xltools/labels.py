@@ -855,7 +855,7 @@ NOTE_HEADER_WRAPPED = "表头列名跨行书写，已合并为：{words}。"
 NOTE_CELL_BY_ORDER = "按单元格顺序归入“{header}”列，但内容不像该列：{text}。请核对。"
 NOTE_ROW_UNDER_MERGED = "第 {number} 项下另起一行（左侧单元格视为合并）：{text}。请核对。"
 # A number followed by one of these counts things (15 处, 2 万吨, 12 月), it numbers no row.
-MEASURE_CHARS = "个家所处项座条台套名人次户间万亿千百元吨米公里亩年月日天周季%"
+MEASURE_CHARS = "个家所处项座条台套名次户间万亿千百元吨米亩%"
 NOTE_COLUMN_BY_CONTENT = "列“{header}”按内容判断为“{meaning}”列。"
 NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"
 NOTE_SECTION_ROW = "表格中的通栏行“{text}”视为目标。"

@@ -54,7 +54,8 @@ Result = tuple[list[Event], SourceMeta]
 
 _PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
 # A row's number at the start of its line; a number followed by a measure word is a quantity.
-_ROW_NUMBER = re.compile(r"^(\d{1,3})(?:\s+(?![" + L.MEASURE_CHARS + r"])(?=\S)|$)")
+# A date's number (2 月底前, 1 年内) likewise.
+_ROW_NUMBER = re.compile(r"^(\d{1,3})(?:\s+(?![" + L.MEASURE_CHARS + r"])(?![年月日号周季天][底前内中初末度份以止\d，,。\s]|[年月日号周季天]$)(?=\S)|$)")
 _HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]+\s*[)）])\s*\S")
 # Pipes, tabs or runs of spaces (columns aligned, ``pdftotext -layout``) state the cells.
 _STATED = re.compile(r"[|│｜\t]|\S(?: {2,}|\u3000)\S|^\s+\S")

@@ -264,8 +264,8 @@ def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None, after: in
     lines = _cell_lines(pieces)
     text = "".join(lines)
     s = compat(kind, cell_type(text))
-    if kind == "requirement" and len(text.rstrip("。；;.")) <= 4:
-        s -= 2.0  # a requirement of a few characters is the tail of a wrapped one (40个。)
+    if kind == "requirement" and len(text.rstrip("。；;.")) <= 4 or kind in _TEXT_KINDS and len(text) <= 2:
+        s -= 2.0 if len(text) > 1 else 3.0  # a text of a few characters is the tail of a wrapped cell (40个。, 前)
     if text.startswith(("，", "、", "。", "；", "）", ")", "”", "%")):
         s -= 2.0  # no cell opens with a mark that closes
     s -= 3.0 * sum(1 for p in pieces[1:] if p.gap == HARD)  # a space between Chinese pieces parts cells
@@ -286,8 +286,9 @@ def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None, after: in
             s -= 2.0 if width is None or w < width - _KINSOKU else 1.0
     if width is not None:
         s -= sum(3.0 for w in widths if w > width + _SLACK)
+    whole_date = kind == "deadline" and cell_type(text) in ("deadline", "year")  # 2023年9月底 / 前
     for k in range(len(lines) - 1):
-        if ended(kind, "".join(lines[:k + 1])):
+        if ended(kind, "".join(lines[:k + 1])) and not whole_date:
             s -= 1.5
     if after == WRAP and full(widths[-1]) and widths[-1] >= 4 and not ended(kind, text) \
             and not text.endswith(("。", "！", "？", "；", "）", ")", "”")):

@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xltools import labels as L
+from xltools.importing.readers.cleanup import to_simplified
 from xltools.importing.readers.columns import (OTHER_KINDS, cell_type, compat, header_role, header_score,
                                                resolve_text_columns)
 from xltools.importing.readers.grid import Cell, Column, GridReader
@@ -108,7 +109,7 @@ def _segment(pieces: Sequence[Piece]) -> tuple[float, list[str], list[int | None
                 break  # a space parts two words, but by a digit or inside a word spaced out
             if best[j][0] == float("-inf"):
                 continue
-            word = "".join(p.text for p in pieces[j:i])
+            word = to_simplified("".join(p.text for p in pieces[j:i]))  # 序號 is 序号 in any document
             s = best[j][0] + header_score(word) - (3.0 if _open_bracket(word) else 0.0)
             # Lines of one width, one under the other, are one cell wrapped at its column's width.
             s += 2.5 * sum(1 for a, b in zip(pieces[j:i - 1], pieces[j + 1:i]) if b.gap == WRAP

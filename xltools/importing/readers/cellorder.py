@@ -241,7 +241,7 @@ def _side_by_side(rows: Sequence[_Row]) -> bool:
             if line != r.line:
                 inside += 1
                 shared += any(p.gap == HARD for p in pieces[1:])
-    return inside >= 4 and shared >= 0.25 * inside
+    return inside >= 3 and shared >= 0.25 * inside
 
 
 def _cell_lines(pieces: Sequence[Piece]) -> list[str]:

@@ -494,7 +494,8 @@ def read_cell_order(text: str, name: str) -> Result | None:
         if lines[k].strip():
             reader.skipped.append((k + 1, lines[k].strip()))
     header_text = " | ".join(labels)
-    wrapped = [w for w in labels if not any(w == ln.strip() for ln in lines[hstart:hend])]
+    written = {to_simplified(w) for ln in lines[hstart:hend] for w in ln.split()}
+    wrapped = [w for w in labels if w not in written]
     if wrapped:
         reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_HEADER_WRAPPED.format(words="、".join(wrapped)),
                               hstart + 1, header_text))

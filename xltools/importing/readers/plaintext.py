@@ -53,12 +53,13 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
         proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
         # The same stream where lines of bare pipes close rows of one width.
         proposals.append(("pipe_rows", lambda: piperows.read_pipe_rows(text, name)))
+    # A ruled table in pdftotext's cell-by-cell order (readers/cellorder.py); on a tie
+    # with a reading of space-separated rows it wins: it reads the line breaks too.
+    proposals.append(("cell_order", lambda: cellorder.read_cell_order(
+        "\n".join(fixer.fix(ln) for ln in spaced.split("\n")), name)))
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))
-    # A ruled table in pdftotext's cell-by-cell order (readers/cellorder.py).
-    proposals.append(("cell_order", lambda: cellorder.read_cell_order(
-        "\n".join(fixer.fix(ln) for ln in spaced.split("\n")), name)))
     if records.has_fields(text):
         proposals.append(("records", lambda: records.read_records(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):

@@ -275,7 +275,7 @@ def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None, after: in
     def full(w: int) -> bool:
         if width is not None:
             return w >= width - _SLACK
-        return any(abs(w - c) <= 1 for c in common)
+        return any(abs(w - c) <= _SLACK for c in common)
 
     if width is None and len(lines) > 1:
         # First pass: every line but the last as wide as the first.
@@ -284,7 +284,7 @@ def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None, after: in
         s -= 1.5 if widths[-1] > top + _SLACK else 0.0
     for w in widths[:-1]:
         if not full(w):
-            s -= 2.0 if width is None or w < width - _KINSOKU else 1.0
+            s -= 1.0 if width is None else 2.0 if w < width - _KINSOKU else 1.0
     if width is not None:
         s -= sum(3.0 for w in widths if w > width + _SLACK)
     whole_date = kind == "deadline" and cell_type(text) in ("deadline", "year")  # 2023年9月底 / 前
@@ -303,17 +303,23 @@ def _common_widths(rows: Sequence[_Row]) -> frozenset[int]:
     for r in rows:
         lines = _cell_lines(r.pieces)
         seen.update(display_width(x) for x in lines[:-1] if display_width(x) >= 4)
-    return frozenset(w for w, k in seen.items() if k >= 3)
+    # Digits and Latin letters are narrower than their share of a line: widths within two count together.
+    return frozenset(w for w in seen if sum(seen[v] for v in range(w - _SLACK, w + _SLACK + 1)) >= 3)
 
 
 _EMPTY = {"requirement": -2.0, "units": -0.5}
 
 
-def _soft_cut(a: Piece, b: Piece) -> float:
-    """The cost of parting cells at a space by a digit: pdftotext spaces a number inside
-    a cell on both sides (新建 2 座), so a number goes with the words after it more often
-    than it ends a cell (县住建局 9 月底前: the cell ends before it)."""
-    return 1.5 if re.search(r"[0-9]$", a.text) else 0.3
+def _soft_cut(pieces: Sequence[Piece], e: int) -> float:
+    """The cost of parting cells at the space before ``pieces[e]``, a space by a digit:
+    pdftotext spaces a number inside a cell on both sides (新建 2 座), so a number goes with
+    the words after it more often than it ends a cell (县住建局 9 月底前: the cell ends
+    before it), and a number spaced on both sides on one line is seldom a cell of its own."""
+    a, b = pieces[e - 1], pieces[e]
+    if re.search(r"[0-9]$", a.text):
+        return 2.5 if a.gap == SOFT else 1.5
+    after = pieces[e + 1] if e + 1 < len(pieces) else None
+    return 2.5 if after is not None and after.gap == SOFT and re.fullmatch(r"[0-9.%]+", b.text) else 0.3
 
 
 SubRow = tuple[int, list[list[Piece]]]  # the first column the sub-row fills (those left of it merged above), cells
@@ -351,7 +357,7 @@ def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int 
             if best[j][i] == neg:
                 continue
             for e in range(i + 1, min(m, i + _MAX_RUN) + 1):
-                sc = best[j][i] - (_soft_cut(pieces[e - 1], pieces[e]) if e < m and pieces[e].gap == SOFT else 0.0)
+                sc = best[j][i] - (_soft_cut(pieces, e) if e < m and pieces[e].gap == SOFT else 0.0)
                 sc += _cell_score(kinds[j], pieces[i:e], widths[j], pieces[e].gap if e < m else None,
                                               common)
                 if sc > best[j + 1][e]:

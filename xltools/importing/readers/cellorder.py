@@ -291,9 +291,12 @@ def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None, after: in
     for k in range(len(lines) - 1):
         if ended(kind, "".join(lines[:k + 1])) and not whole_date:
             s -= 1.5
-    if after == WRAP and full(widths[-1]) and widths[-1] >= 4 and not ended(kind, text) \
+    # Its last line full to the edge (in the first pass, as wide as its first), the next piece
+    # on a line of its own: it goes on.
+    last_full = full(widths[-1]) if width is not None or len(lines) == 1 else widths[-1] >= widths[0] - _SLACK
+    if after == WRAP and last_full and widths[-1] >= 4 and not ended(kind, text) \
             and not text.endswith(("。", "！", "？", "；", "）", ")", "”")):
-        s -= 2.5  # its last line full to the edge, the next piece on a line of its own: it goes on
+        s -= 2.5
     return s
 
 

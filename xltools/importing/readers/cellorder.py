@@ -291,6 +291,10 @@ def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None, after: in
     for k in range(len(lines) - 1):
         if ended(kind, "".join(lines[:k + 1])) and not whole_date:
             s -= 1.5
+    if after == WRAP and text.endswith(("、", "，", ",", "及", "和", "与")):
+        s -= 3.0  # a list going on at the line's end goes on on the next line
+    if kind == "units" and len(text) <= 3 and text in _BODY_WORDS_ALONE:
+        s -= 2.0  # a body word alone (研究院, 局) is the end of a name wrapped
     # Its last line full to the edge (in the first pass, as wide as its first), the next piece
     # on a line of its own: it goes on.
     last_full = full(widths[-1]) if width is not None or len(lines) == 1 else widths[-1] >= widths[0] - _SLACK
@@ -310,6 +314,7 @@ def _common_widths(rows: Sequence[_Row]) -> frozenset[int]:
     return frozenset(w for w in seen if sum(seen[v] for v in range(w - _SLACK, w + _SLACK + 1)) >= 3)
 
 
+_BODY_WORDS_ALONE = frozenset(w for w in L.UNIT_SUFFIXES if len(w) <= 3)  # 局, 委, 政府, 管委会
 _EMPTY = {"requirement": -2.0, "units": -0.5}
 
 
@@ -394,6 +399,8 @@ def _widths(kinds: Sequence[str], assigned: Sequence[list[SubRow]]) -> list[int 
         widest = 0
         for _, cells in (sub for row in assigned for sub in row):
             lines = _cell_lines(cells[c])
+            if not lines or compat(kinds[c], cell_type("".join(lines))) < 0:
+                continue  # a cell that does not read as its column's is no evidence of its width
             widest = max([widest] + [display_width(x) for x in lines])
             seen.update(display_width(x) for x in lines[:-1])
         if not seen:
@@ -447,7 +454,9 @@ def read_cell_order(text: str, name: str) -> Result | None:
     kinds_all = [r.kind if r is not None else "text" for r in roles]
     named = kinds_all[1:]  # the number column is the row's number
     kinds = _dp_kinds(named)
-    empty = [_EMPTY.get(k, 0.0) for k in kinds]
+    # Of two units columns side by side the first (the lead) is filled first.
+    empty = [_EMPTY.get(k, 0.0) - (0.5 if k == "units" and kinds[j + 1:j + 2] == ["units"] else 0.0)
+             for j, k in enumerate(kinds)]
     data = [r for r in rows if not r.goal]
     common = _common_widths(data)
     # A header word wrapped in its cell shows the column's width.
@@ -471,6 +480,7 @@ def read_cell_order(text: str, name: str) -> Result | None:
     row_lines: list[int] = []
     notes: list[tuple[int, str, str]] = []
     it = iter(second)
+    carried: dict[int, int] = {}  # column → rows that took its merged title from above
     for r in rows:
         if r.goal:
             row_lines.append(r.line)
@@ -482,7 +492,19 @@ def read_cell_order(text: str, name: str) -> Result | None:
             line = first_piece.line if k and first_piece is not None else r.line
             row_lines.append(line)
             if k == 0:
-                grid.append([Cell(r.number)] + [Cell(t) for t in texts])
+                # A goal or task cell left empty in a row with a requirement is a merged cell
+                # over rows: its text was written once, above.
+                above_row = next((g for g in reversed(grid) if not g[1].from_left), None) if grid else None
+                has_req = any(texts[i] for i, kd in enumerate(resolved) if kd == "requirement")
+                cells_out = [Cell(r.number)]
+                for c, t in enumerate(texts):
+                    if not t and has_req and above_row is not None and resolved[c] in ("goal", "task") \
+                            and above_row[c + 1].text:
+                        cells_out.append(Cell(above_row[c + 1].text, from_above=True))
+                        carried[c] = carried.get(c, 0) + 1
+                    else:
+                        cells_out.append(Cell(t))
+                grid.append(cells_out)
             else:
                 above = grid[-1]
                 grid.append([Cell(above[0].text, from_above=True)]
@@ -511,7 +533,10 @@ def read_cell_order(text: str, name: str) -> Result | None:
     for i in decided:
         reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
             header=labels[i + 1], meaning=L.HEADER_ALIASES[resolved[i]][0]), hstart + 1, header_text))
+    for c, count in carried.items():
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=labels[c + 1], count=count),
+                              hstart + 1, header_text))
     for line, note, t in notes:
         reader.review.append((L.REVIEW_STRUCTURE, note, line, t))
-    reader.add_rows(columns, grid, row_lines, header=labels, header_line=hstart + 1, merges_lost=True)
+    reader.add_rows(columns, grid, row_lines, header=labels, header_line=hstart + 1)
     return reader.result()

@@ -117,5 +117,13 @@ def test_steps_aside_on_other_shapes() -> None:
 完善粪污收运体系。 各村委会
 """
     assert read_cell_order(across, "t.txt") is None
+    # Rows on one line each (space-separated rows): nothing wrapped, the space-rows readers' shape.
+    one_line = """\
+序号 重点任务 牵头单位 协办单位 办结时间
+1 清理房前屋后杂物。 镇农业服务中心 各村委会 6月底前
+2 整治河塘沟渠漂浮垃圾。 镇水利站 镇环卫所 9月底前
+3 推进农村改厕后续管护。 镇卫生院 镇财政所 长期坚持
+"""
+    assert read_cell_order(one_line, "t.txt") is None
     # Prose with numbered items has no header of short lines above it.
     assert read_cell_order("一、总体要求\n1 各村要清理房前屋后杂物。\n2 镇水利站负责巡河。\n", "t.txt") is None

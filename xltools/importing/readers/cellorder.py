@@ -244,6 +244,14 @@ def _side_by_side(rows: Sequence[_Row]) -> bool:
     return inside >= 3 and shared >= 0.25 * inside
 
 
+def _one_line_rows(rows: Sequence[_Row]) -> bool:
+    """Whether most rows stand on one line each (space-separated rows, ``readers/spacerows.py``):
+    no cell wrapped, nothing in the order of lines to read."""
+    data = [r for r in rows if not r.goal]
+    wrapped = sum(1 for r in data if any(p.line != r.line for p in r.pieces))
+    return wrapped < 0.5 * len(data)
+
+
 def _cell_lines(pieces: Sequence[Piece]) -> list[str]:
     """A cell's pieces as the lines it stands on (a space by a digit or a Latin word dropped)."""
     out: list[str] = []
@@ -448,7 +456,7 @@ def read_cell_order(text: str, name: str) -> Result | None:
         return None
     hstart, hend, labels, caps = found
     rows, skipped = _rows(lines, hend, lines[hstart:hend])
-    if len(rows) < 2 and not any(r.pieces for r in rows) or _side_by_side(rows):
+    if len(rows) < 2 and not any(r.pieces for r in rows) or _side_by_side(rows) or _one_line_rows(rows):
         return None
     roles = [header_role(w) for w in labels]
     kinds_all = [r.kind if r is not None else "text" for r in roles]

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from xltools import labels as L
@@ -445,12 +445,17 @@ def _dp_kinds(kinds: Sequence[str]) -> list[str]:
     return out
 
 
-def read_cell_order(text: str, name: str) -> Result | None:
+def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = None) -> Result | None:
     """Read a table in pdftotext's cell-by-cell order; None when the text has no
-    header of short lines above rows numbered from 1."""
+    header of short lines above rows numbered from 1. ``fix``: the document's
+    clean-up of a line (``cleanup.Fixer.fix``), applied once the shape is seen."""
     lines = text.split("\n")
     if sum(1 for ln in lines[:2000] if _STATED.search(ln)) >= 3:
         return None  # the cells are stated or aligned: not pdftotext's order
+    if _find_header(lines) is None:
+        return None
+    if fix is not None:
+        lines = [fix(ln) for ln in lines]
     found = _find_header(lines)
     if found is None:
         return None

@@ -55,8 +55,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
         proposals.append(("pipe_rows", lambda: piperows.read_pipe_rows(text, name)))
     # A ruled table in pdftotext's cell-by-cell order (readers/cellorder.py); on a tie
     # with a reading of space-separated rows it wins: it reads the line breaks too.
-    proposals.append(("cell_order", lambda: cellorder.read_cell_order(
-        "\n".join(fixer.fix(ln) for ln in spaced.split("\n")), name)))
+    proposals.append(("cell_order", lambda: cellorder.read_cell_order(spaced, name, fixer.fix)))
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))

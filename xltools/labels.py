@@ -853,6 +853,7 @@ NOTE_BULLETS_SPLIT = "单元格中的 {count} 个分项（△、● 等）分别
 NOTE_HEADER_WRAPPED = "表头列名跨行书写，已合并为：{words}。"
 # pdftotext's cell-by-cell order (readers/cellorder.py): a cell placed by the order alone.
 NOTE_CELL_BY_ORDER = "按单元格顺序归入“{header}”列，但内容不像该列：{text}。请核对。"
+NOTE_ROWS_BY_ORDER = "表格没有序号列：各行的起止按单元格的顺序和内容推断，请核对。"
 NOTE_ROW_UNDER_MERGED = "第 {number} 项下另起一行（左侧单元格视为合并）：{text}。请核对。"
 # A number followed by one of these counts things (15 处, 2 万吨, 12 月), it numbers no row.
 MEASURE_CHARS = "个家所处项座条台套名次户间万亿千百元吨米亩%"

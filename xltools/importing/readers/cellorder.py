@@ -186,7 +186,8 @@ class _Row:
     goal: str = ""
 
 
-def _rows(lines: Sequence[str], body_start: int, header_lines: Sequence[str]) -> tuple[list[_Row], list[int]]:
+def _rows(lines: Sequence[str], body_start: int, header_lines: Sequence[str], numbered: bool = True
+          ) -> tuple[list[_Row], list[int]]:
     """The body's rows (from one row start to the next) and the lines left out
     as page furniture."""
     key = ["".join(h.split()) for h in header_lines]
@@ -208,7 +209,7 @@ def _rows(lines: Sequence[str], body_start: int, header_lines: Sequence[str]) ->
         t = lines[i].strip()
         if not t or i in skip:
             continue
-        n = _row_number(t)
+        n = _row_number(t) if numbered else None
         if n is not None and n == last + 1:
             last = n
             rest = t[len(str(n)):].strip()
@@ -217,12 +218,16 @@ def _rows(lines: Sequence[str], body_start: int, header_lines: Sequence[str]) ->
         if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t):
             rows.append(_Row(i + 1, "", [], goal=t))
             continue
-        if not rows:
+        if not rows and numbered:
             skip.add(i)  # a line between the header and the first row: none of the table's
             continue
-        if rows[-1].goal:
-            rows[-1].goal += t  # a goal row wrapped
-            continue
+        if rows and rows[-1].goal:
+            if numbered:
+                rows[-1].goal += t  # a goal row wrapped
+                continue
+            rows.append(_Row(i + 1, "", []))  # the rows under a goal row
+        if not rows:
+            rows.append(_Row(i + 1, "", []))
         rows[-1].pieces.extend(_pieces(t, i + 1))
     return rows, sorted(skip)
 
@@ -339,16 +344,19 @@ def _soft_cut(pieces: Sequence[Piece], e: int) -> float:
 
 
 SubRow = tuple[int, list[list[Piece]]]  # the first column the sub-row fills (those left of it merged above), cells
-_RESTART = 5.0  # a row under merged cells on the left starts inside a numbered row
+_RESTART = 5.0
+_NEW_ROW = 1.0  # a new row in a table without numbers
+_MAX_FREE = 1500  # pieces between two goal rows of a table without numbers  # a row under merged cells on the left starts inside a numbered row
 
 
 def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int | None],
-            empty: Sequence[float], common: frozenset[int] = frozenset(), *, loose: bool = False
-            ) -> tuple[float, list[SubRow]]:
+            empty: Sequence[float], common: frozenset[int] = frozenset(), *, loose: bool = False,
+            new_row: float | None = None) -> tuple[float, list[SubRow]]:
     """The row's pieces given to the columns in order, each a run or none; after
     the last column, a piece opening a line may start a row under the merged
     cells on its left (a second measure of one numbered task). ``loose``: a space
-    by a digit may part cells too (tried when nothing else reads the row)."""
+    by a digit may part cells too (tried when nothing else reads the row). ``new_row``: the
+    cost of a new row at the first column (a table without numbers), else none starts there."""
     k, m = len(kinds), len(pieces)
     neg = float("-inf")
     best = [[neg] * (m + 1) for _ in range(k + 1)]
@@ -364,8 +372,9 @@ def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int 
         empties(i, 0)
         if 0 < i < m and pieces[i].gap == WRAP and best[k][i] != neg:
             for start in range(k):
-                if best[k][i] - _RESTART > best[start][i]:
-                    best[start][i], back[start][i] = best[k][i] - _RESTART, (k, i, True)
+                cost = new_row if start == 0 and new_row is not None else _RESTART
+                if best[k][i] - cost > best[start][i]:
+                    best[start][i], back[start][i] = best[k][i] - cost, (k, i, True)
             empties(i, 0)
         if i == m:
             break
@@ -380,7 +389,7 @@ def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int 
                     best[j + 1][e], back[j + 1][e] = sc, (j, i, False)
     if best[k][m] == neg:
         return (neg, [(0, [[] for _ in range(k)])]) if loose else \
-            _assign(kinds, pieces, widths, empty, common, loose=True)
+            _assign(kinds, pieces, widths, empty, common, loose=True, new_row=new_row)
     subrows: list[SubRow] = []
     cells: list[list[Piece]] = [[] for _ in range(k)]
     j, i = k, m
@@ -445,6 +454,33 @@ def _dp_kinds(kinds: Sequence[str]) -> list[str]:
     return out
 
 
+def _find_free_header(lines: Sequence[str]) -> tuple[int, int, list[str], list[int | None]] | None:
+    """A header without a number column: the first short line holding two header words
+    or more, one of them naming units, with the wrapped lines below it that read best
+    as part of it (the body starts where the words stop reading as header words)."""
+    for i, line in enumerate(lines[:400]):
+        if not _short_line(line):
+            continue
+        words = [to_simplified(w) for w in line.split()]
+        roles = [header_role(w) for w in words]
+        if len(words) < 2 or sum(1 for w in words if header_score(w) >= 2) < 2 \
+                or not any(r is not None and r.kind == "units" for r in roles):
+            continue
+        best: tuple[float, int, list[str], list[int | None]] | None = None
+        for e in range(i + 1, min(len(lines), i + _MAX_HEADER_LINES) + 1):
+            if e > i + 1 and (not _short_line(lines[e - 1]) or _HEADING.match(lines[e - 1].strip())):
+                break
+            score, found, caps = _segment([p for k in range(i, e) for p in _pieces(lines[k], k + 1)])
+            if best is None or score > best[0]:
+                best = (score, e, found, caps)
+        assert best is not None
+        _, end, found, caps = best
+        if len(found) >= 2 and (r0 := header_role(found[0])) is not None and r0.kind == "number":
+            return None  # a numbered table: read by its numbers
+        return i, end, found, caps
+    return None
+
+
 def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = None) -> Result | None:
     """Read a table in pdftotext's cell-by-cell order; None when the text has no
     header of short lines above rows numbered from 1. ``fix``: the document's
@@ -452,20 +488,25 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
     lines = text.split("\n")
     if sum(1 for ln in lines[:2000] if _STATED.search(ln)) >= 3:
         return None  # the cells are stated or aligned: not pdftotext's order
-    if _find_header(lines) is None:
+    numbered = _find_header(lines) is not None
+    if not numbered and _find_free_header(lines) is None:
         return None
     if fix is not None:
         lines = [fix(ln) for ln in lines]
-    found = _find_header(lines)
+    found = _find_header(lines) if numbered else _find_free_header(lines)
     if found is None:
         return None
     hstart, hend, labels, caps = found
-    rows, skipped = _rows(lines, hend, lines[hstart:hend])
+    rows, skipped = _rows(lines, hend, lines[hstart:hend], numbered)
+    if not numbered and (not rows or max(len(r.pieces) for r in rows) > _MAX_FREE):
+        return None  # rows found by the cells alone: a body of a few pages at most
+    off = 1 if numbered else 0  # the number column is the row's number
+    new_row = None if numbered else _NEW_ROW
     if len(rows) < 2 and not any(r.pieces for r in rows) or _side_by_side(rows) or _one_line_rows(rows):
         return None
     roles = [header_role(w) for w in labels]
     kinds_all = [r.kind if r is not None else "text" for r in roles]
-    named = kinds_all[1:]  # the number column is the row's number
+    named = kinds_all[off:]
     kinds = _dp_kinds(named)
     # Of two units columns side by side the first (the lead) is filled first.
     empty = [_EMPTY.get(k, 0.0) - (0.5 if k == "units" and kinds[j + 1:j + 2] == ["units"] else 0.0)
@@ -473,19 +514,19 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
     data = [r for r in rows if not r.goal]
     common = _common_widths(data)
     # A header word wrapped in its cell shows the column's width.
-    given = caps[1:]
-    first = [_assign(kinds, r.pieces, given, empty, common)[1] for r in data]
+    given = caps[off:]
+    first = [_assign(kinds, r.pieces, given, empty, common, new_row=new_row)[1] for r in data]
     widths = [g if g is not None else w for g, w in zip(given, _widths(kinds, first))]
     # Columns empty in most rows cost nothing to leave empty; columns nearly always filled cost more.
     subs = [cells for row in first for _, cells in row]
     filled = [sum(1 for cells in subs if cells[c]) / max(1, len(subs)) for c in range(len(kinds))]
     empty = [e - (1.0 if f >= 0.8 else 0.0) for e, f in zip(empty, filled)]
-    second = [_assign(kinds, r.pieces, widths, empty, common)[1] for r in data]
+    second = [_assign(kinds, r.pieces, widths, empty, common, new_row=new_row)[1] for r in data]
     columns_text = [[_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for row in second for _, cells in row]
                     for c in range(len(kinds))]
     resolved, decided = resolve_text_columns(list(named), columns_text)
-    columns = [Column("number", labels[0])]
-    for label, kind, role in zip(labels[1:], resolved, roles[1:]):
+    columns = [Column("number", labels[0])] if numbered else []
+    for label, kind, role in zip(labels[off:], resolved, roles[off:]):
         columns.append(Column("other", label) if kind in OTHER_KINDS
                        else Column(kind, label, role.role if role is not None else ""))
     n = len(labels)
@@ -500,35 +541,37 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
             grid.append([Cell(r.goal)] + [Cell(r.goal, from_left=True)] * (n - 1))
             continue
         for k, (start, cells) in enumerate(next(it)):
+            merged_row = k > 0 and (numbered or start > 0)
             texts = [_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for c in range(len(kinds))]
             first_piece = next((p for c in cells for p in c), None)
             line = first_piece.line if k and first_piece is not None else r.line
+            number = [Cell(r.number)] if numbered else []
             row_lines.append(line)
-            if k == 0:
+            if not merged_row:
                 # A goal or task cell left empty in a row with a requirement is a merged cell
                 # over rows: its text was written once, above.
-                above_row = next((g for g in reversed(grid) if not g[1].from_left), None) if grid else None
+                above_row = next((g for g in reversed(grid) if not g[-1].from_left), None) if grid else None
                 has_req = any(texts[i] for i, kd in enumerate(resolved) if kd == "requirement")
-                cells_out = [Cell(r.number)]
+                cells_out = list(number)
                 for c, t in enumerate(texts):
                     if not t and has_req and above_row is not None and resolved[c] in ("goal", "task") \
-                            and above_row[c + 1].text:
-                        cells_out.append(Cell(above_row[c + 1].text, from_above=True))
+                            and above_row[c + off].text:
+                        cells_out.append(Cell(above_row[c + off].text, from_above=True))
                         carried[c] = carried.get(c, 0) + 1
                     else:
                         cells_out.append(Cell(t))
                 grid.append(cells_out)
             else:
                 above = grid[-1]
-                grid.append([Cell(above[0].text, from_above=True)]
-                            + [Cell(above[c + 1].text, from_above=True) if c < start else Cell(t)
+                grid.append(([Cell(above[0].text, from_above=True)] if numbered else [])
+                            + [Cell(above[c + off].text, from_above=True) if c < start else Cell(t)
                                for c, t in enumerate(texts)])
                 shown = " | ".join(t.replace("\n", "") for t in texts if t)
                 notes.append((line, L.NOTE_ROW_UNDER_MERGED.format(number=r.number, text=shown), shown))
             for c, t in enumerate(texts):
                 flat = t.replace("\n", "")
                 if t and compat(resolved[c], cell_type(flat)) < 0:
-                    notes.append((line, L.NOTE_CELL_BY_ORDER.format(text=flat, header=labels[c + 1]), flat))
+                    notes.append((line, L.NOTE_CELL_BY_ORDER.format(text=flat, header=labels[c + off]), flat))
     reader = GridReader(name)
     for k in range(hstart):
         if lines[k].strip():
@@ -545,10 +588,12 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
                               hstart + 1, header_text))
     for i in decided:
         reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
-            header=labels[i + 1], meaning=L.HEADER_ALIASES[resolved[i]][0]), hstart + 1, header_text))
+            header=labels[i + off], meaning=L.HEADER_ALIASES[resolved[i]][0]), hstart + 1, header_text))
     for c, count in carried.items():
-        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=labels[c + 1], count=count),
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=labels[c + off], count=count),
                               hstart + 1, header_text))
+    if not numbered:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_ROWS_BY_ORDER, hstart + 1, header_text))
     for line, note, t in notes:
         reader.review.append((L.REVIEW_STRUCTURE, note, line, t))
     reader.add_rows(columns, grid, row_lines, header=labels, header_line=hstart + 1)

@@ -365,14 +365,25 @@ def _assign(kinds: Sequence[str], pieces: Sequence[Piece], widths: Sequence[int 
 
     def empties(i: int, lo: int) -> None:
         for j in range(lo, k):
+            if new_row is not None and (step := back[j][i]) is not None and step[2]:
+                continue  # a new row opens with the cell it starts at
             if best[j][i] != neg and best[j][i] + empty[j] > best[j + 1][i]:
                 best[j + 1][i], back[j + 1][i] = best[j][i] + empty[j], (j, i, False)
 
     for i in range(m + 1):
         empties(i, 0)
         if 0 < i < m and pieces[i].gap == WRAP and best[k][i] != neg:
+            # The line before a new row ran to the edge of a column and ends no sentence: it goes on.
+            j0 = i - 1
+            while j0 > 0 and pieces[j0].gap != WRAP:
+                j0 -= 1
+            before = "".join(p.text for p in pieces[j0:i])
+            going_on = 2.0 if any(abs(display_width(before) - c) <= _SLACK for c in common) \
+                and not before.endswith(("。", "；", "！", "？")) else 0.0
             for start in range(k):
-                cost = new_row if start == 0 and new_row is not None else _RESTART
+                # Without numbers a row opens at its first column, or right of merged titles.
+                cost = new_row + going_on if new_row is not None and all(kd in ("goal", "task") for kd in kinds[:start]) \
+                    else _RESTART
                 if best[k][i] - cost > best[start][i]:
                     best[start][i], back[start][i] = best[k][i] - cost, (k, i, True)
             empties(i, 0)
@@ -466,15 +477,20 @@ def _find_free_header(lines: Sequence[str]) -> tuple[int, int, list[str], list[i
         if len(words) < 2 or sum(1 for w in words if header_score(w) >= 2) < 2 \
                 or not any(r is not None and r.kind == "units" for r in roles):
             continue
-        best: tuple[float, int, list[str], list[int | None]] | None = None
-        for e in range(i + 1, min(len(lines), i + _MAX_HEADER_LINES) + 1):
-            if e > i + 1 and (not _short_line(lines[e - 1]) or _HEADING.match(lines[e - 1].strip())):
-                break
-            score, found, caps = _segment([p for k in range(i, e) for p in _pieces(lines[k], k + 1)])
-            if best is None or score > best[0]:
-                best = (score, e, found, caps)
+        # The header may open a line or two above (任务 牵头负责 / 领导 / 牵头责任单位 …).
+        top = i
+        while top > max(0, i - 3) and _short_line(lines[top - 1]):
+            top -= 1
+        best: tuple[float, int, int, list[str], list[int | None]] | None = None
+        for start in range(top, i + 1):
+            for e in range(i + 1, min(len(lines), i + _MAX_HEADER_LINES) + 1):
+                if e > i + 1 and (not _short_line(lines[e - 1]) or _HEADING.match(lines[e - 1].strip())):
+                    break
+                score, found, caps = _segment([p for k in range(start, e) for p in _pieces(lines[k], k + 1)])
+                if best is None or score > best[0]:
+                    best = (score, start, e, found, caps)
         assert best is not None
-        _, end, found, caps = best
+        _, i, end, found, caps = best
         if len(found) >= 2 and (r0 := header_role(found[0])) is not None and r0.kind == "number":
             return None  # a numbered table: read by its numbers
         return i, end, found, caps

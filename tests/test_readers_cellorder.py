@@ -127,3 +127,42 @@ def test_steps_aside_on_other_shapes() -> None:
     assert read_cell_order(one_line, "t.txt") is None
     # Prose with numbered items has no header of short lines above it.
     assert read_cell_order("一、总体要求\n1 各村要清理房前屋后杂物。\n2 镇水利站负责巡河。\n", "t.txt") is None
+
+
+# The same kind of table without a number column: rows are found by the cells alone
+# (a text cell opens each row), between goal rows.
+NO_NUMBERS = """\
+某街道2025年为民办实事分工表
+工作事项 牵头部门 配合部门 完成时
+间
+一、办好社区民生服务
+新建社区老年食堂两处，解
+决辖区老人就餐难题。
+街道民政办 各社区居委
+会
+9 月底前
+改造背街小巷照明设施，消
+除夜间出行安全隐患。
+街道城管科 街道平安办 年底前
+二、优化辖区营商环境
+开展“一门式”政务服务改
+革，压缩办事等候时间。
+街道便民服
+务中心
+街道经发办 长期坚持
+"""
+
+
+def test_rows_without_numbers() -> None:
+    plan = _plan(NO_NUMBERS)
+    assert [r.text for r in plan.requirements] == [
+        "新建社区老年食堂两处，解决辖区老人就餐难题。", "改造背街小巷照明设施，消除夜间出行安全隐患。",
+        "开展“一门式”政务服务改革，压缩办事等候时间。"]
+    events, meta = read_cell_order(NO_NUMBERS, "t.txt")
+    assert [e.goal for e in events] == ["办好社区民生服务", None, "优化辖区营商环境"]
+    ids = [r.id for r in plan.requirements]
+    assert _units(plan, ids[0]) == {("街道民政办", Role.LEAD), ("各社区居委会", Role.ASSIST)}
+    assert _units(plan, ids[1]) == {("街道城管科", Role.LEAD), ("街道平安办", Role.ASSIST)}
+    assert _units(plan, ids[2]) == {("街道便民服务中心", Role.LEAD), ("街道经发办", Role.ASSIST)}
+    assert [r.deadline.display for r in plan.requirements][1:] == ["年底前", "长期坚持"]
+    assert any(n[1] == L.NOTE_ROWS_BY_ORDER for n in meta.review)

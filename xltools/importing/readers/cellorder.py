@@ -234,19 +234,22 @@ def _rows(lines: Sequence[str], body_start: int, header_lines: Sequence[str], nu
 
 def _side_by_side(rows: Sequence[_Row]) -> bool:
     """Whether the rows read line by line across the page (pdfplumber, a viewer's copy):
-    a quarter or more of the lines inside rows hold pieces of several cells. In
-    pdftotext's order the lines a cell wraps over follow one another, so only short
-    cells at one height share a line."""
-    inside = shared = 0
+    lines holding pieces of several cells follow one another inside rows. In
+    pdftotext's order the lines a cell wraps over follow one another, so a line shared
+    by short cells at one height is seldom followed by another."""
+    inside = both = 0
     for r in rows:
         by_line: dict[int, list[Piece]] = {}
         for p in r.pieces:
             by_line.setdefault(p.line, []).append(p)
-        for line, pieces in by_line.items():
+        before = any(p.gap == HARD for p in by_line.get(r.line, []))
+        for line in sorted(by_line):
+            shared = any(p.gap == HARD for p in by_line[line][1:])
             if line != r.line:
                 inside += 1
-                shared += any(p.gap == HARD for p in pieces[1:])
-    return inside >= 3 and shared >= 0.25 * inside
+                both += shared and before
+            before = shared
+    return inside >= 3 and both >= 0.15 * inside
 
 
 def _one_line_rows(rows: Sequence[_Row]) -> bool:
@@ -300,6 +303,8 @@ def _cell_score(kind: str, pieces: Sequence[Piece], width: int | None, after: in
             s -= 1.0 if width is None else 2.0 if w < width - _KINSOKU else 1.0
     if width is not None:
         s -= sum(3.0 for w in widths if w > width + _SLACK)
+    if len(lines) > 1 and len(lines[0]) == 1:
+        s -= 3.0  # a wrapped cell's first line runs to its column's edge: one character is another cell's tail
     whole_date = kind == "deadline" and cell_type(text) in ("deadline", "year")  # 2023年9月底 / 前
     for k in range(len(lines) - 1):
         if ended(kind, "".join(lines[:k + 1])) and not whole_date:

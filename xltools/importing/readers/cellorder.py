@@ -111,6 +111,9 @@ def _segment(pieces: Sequence[Piece]) -> tuple[float, list[str], list[int | None
                 continue
             word = to_simplified("".join(p.text for p in pieces[j:i]))  # 序號 is 序号 in any document
             s = best[j][0] + header_score(word) - (3.0 if _open_bracket(word) else 0.0)
+            # Letters spaced out (工 作 任 务) are one word.
+            s += 2.5 * sum(1 for a, b in zip(pieces[j:i - 1], pieces[j + 1:i]) if b.gap == HARD
+                           and len(a.text) == 1 and len(b.text) == 1)
             # Lines of one width, one under the other, are one cell wrapped at its column's width.
             s += 2.5 * sum(1 for a, b in zip(pieces[j:i - 1], pieces[j + 1:i]) if b.gap == WRAP
                            and abs(display_width(a.text) - display_width(b.text)) <= 1)
@@ -477,10 +480,9 @@ def _find_free_header(lines: Sequence[str]) -> tuple[int, int, list[str], list[i
     for i, line in enumerate(lines[:400]):
         if not _short_line(line):
             continue
-        words = [to_simplified(w) for w in line.split()]
-        roles = [header_role(w) for w in words]
+        words = _segment(_pieces(line, i + 1))[1]  # 工 作 任 务 spaced out is one word
         if len(words) < 2 or sum(1 for w in words if header_score(w) >= 2) < 2 \
-                or not any(r is not None and r.kind == "units" for r in roles):
+                or not any((r := header_role(w)) is not None and r.kind == "units" for w in words):
             continue
         # The header may open a line or two above (任务 牵头负责 / 领导 / 牵头责任单位 …).
         top = i

@@ -256,10 +256,17 @@ def _side_by_side(rows: Sequence[_Row]) -> bool:
 
 
 def _one_line_rows(rows: Sequence[_Row]) -> bool:
-    """Whether most rows stand on one line each (space-separated rows, ``readers/spacerows.py``):
-    no cell wrapped, nothing in the order of lines to read."""
+    """Whether most rows show no cell wrapped over lines of its own (space-separated
+    rows, ``readers/spacerows.py``): in pdftotext's order a wrapped cell's lines after its
+    first stand alone, so most rows hold a line of one cell's text only."""
     data = [r for r in rows if not r.goal]
-    wrapped = sum(1 for r in data if any(p.line != r.line for p in r.pieces))
+    wrapped = 0
+    for r in data:
+        by_line: dict[int, list[Piece]] = {}
+        for p in r.pieces:
+            by_line.setdefault(p.line, []).append(p)
+        wrapped += any(line != r.line and all(p.gap != HARD for p in pieces[1:])
+                       for line, pieces in by_line.items())
     return wrapped < 0.5 * len(data)
 
 
@@ -520,6 +527,8 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
     if found is None:
         return None
     hstart, hend, labels, caps = found
+    if any(_STATED.search(ln) for ln in lines[hstart:hend]):
+        return None  # a header spread by runs of spaces: pdftotext without options writes none
     rows, skipped = _rows(lines, hend, lines[hstart:hend], numbered)
     if not numbered and (not rows or max(len(r.pieces) for r in rows) > _MAX_FREE):
         return None  # rows found by the cells alone: a body of a few pages at most

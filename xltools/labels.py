@@ -846,13 +846,20 @@ SOURCE_LINES_VALUE = "共 {total} 行：读入 {read} 行，略过 {skipped} 行
 NOTE_RUNNER_UP = "原文按“{chosen}”读取；按“{other}”读取的结果也较合理，请核对表格结构。"
 READER_NAMES = {"csv": "逗号分隔表格", "csv_ragged": "逗号/制表符分隔、缺格的表格", "delimited": "竖线/制表符分隔表格", "stream": "每行一个单元格的表格",
                 "text_table": "空格分隔表格", "space_rows": "每行一条、空格分隔的表格", "records": "逐项标注的记录（序号：…/责任单位：…）", "prose": "条目式正文",
-                "box": "框线字符表格", "pipe_rows": "每行一个单元格、竖线行结束一行的表格",
+                "box": "框线字符表格", "cell_order": "逐个单元格排列的 PDF 表格文字",
+                "pipe_rows": "每行一个单元格、竖线行结束一行的表格",
                 "wrapped_rows": "单元格并排折行的表格（按页面逐行复制的 PDF 表格）"}
 NOTE_BOX_MISALIGNED = "框线表格中一列的 {count} 个单元格边界与各行不对齐，已按顺序对应到 {count} 组任务（标题行及其下的分项）。"
 NOTE_BOX_MISALIGNED_LITERAL = "框线表格中一列的单元格边界与各行不对齐，按每行第一行所在的单元格读取。"
 NOTE_BULLETS_SPLIT = "单元格中的 {count} 个分项（△、● 等）分别作为要求。"
 NOTE_WRAPPED_PIECE = "此行各段接续哪一列的单元格不确定（另一种接法几乎同样合理），已按：{pieces}，请核对。"
 NOTE_HEADER_WRAPPED = "表头列名跨行书写，已合并为：{words}。"
+# pdftotext's cell-by-cell order (readers/cellorder.py): a cell placed by the order alone.
+NOTE_CELL_BY_ORDER = "按单元格顺序归入“{header}”列，但内容不像该列：{text}。请核对。"
+NOTE_ROWS_BY_ORDER = "表格没有序号列：各行的起止按单元格的顺序和内容推断，请核对。"
+NOTE_ROW_UNDER_MERGED = "第 {number} 项下另起一行（左侧单元格视为合并）：{text}。请核对。"
+# A number followed by one of these counts things (15 处, 2 万吨, 12 月), it numbers no row.
+MEASURE_CHARS = "个家所处项座条台套名次户间万亿千百元吨米亩%"
 NOTE_COLUMN_BY_CONTENT = "列“{header}”按内容判断为“{meaning}”列。"
 NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"
 NOTE_SECTION_ROW = "表格中的通栏行“{text}”视为目标。"

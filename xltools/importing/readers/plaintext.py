@@ -19,13 +19,14 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.importing.readers import (boxdraw, delimited, offsetrows, piperows, plumberrows, prose, records, spacerows, stream,
-                                          text_table)
+    from xltools.importing.readers import (boxdraw, cellorder, delimited, offsetrows, piperows, plumberrows, prose,
+                                           records, spacerows, stream, text_table)
     from xltools.importing.readers.cleanup import Fixer
     from xltools.importing.readers.digitspace import unspace_numbers
     from xltools.importing.readers.accounting import account_lines
     from xltools.importing.readers.scoring import best_of
 
+    spaced = text  # pdftotext's cell order reads its spaces itself (readers/cellorder.py)
     text = unspace_numbers(text)  # 2024 年 10 月: a PDF extraction's spaces (readers/digitspace.py)
     fixer = Fixer(text, simplified)
     text = fixer.fix_text(text)  # notes the original of every changed line
@@ -66,6 +67,9 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
         proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
         # The same stream where lines of bare pipes close rows of one width.
         proposals.append(("pipe_rows", lambda: piperows.read_pipe_rows(text, name)))
+    # A ruled table in pdftotext's cell-by-cell order (readers/cellorder.py); on a tie
+    # with a reading of space-separated rows it wins: it reads the line breaks too.
+    proposals.append(("cell_order", lambda: cellorder.read_cell_order(spaced, name, fixer.fix)))
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))

@@ -125,6 +125,27 @@ def test_steps_aside_on_other_shapes() -> None:
 3 推进农村改厕后续管护。 镇卫生院 镇财政所 长期坚持
 """
     assert read_cell_order(one_line, "t.txt") is None
+    # One cell per line, no line shared by two cells (a web page's table saved or scraped as
+    # text): the cell-stream reader's shape — pdftotext puts a row's number beside its first cell.
+    per_line = """\
+序号
+重点任务
+牵头单位
+协办单位
+1
+清理房前屋后乱堆乱放杂物，建立长效保洁机制。
+镇农业服务中心
+各村委会
+2
+整治河塘沟渠漂浮垃圾，落实河长巡河制度。
+镇水利站
+镇环卫所、各村委会
+3
+推进农村改厕后续管护，完善粪污收运体系。
+镇卫生院
+镇财政所、各村委会
+"""
+    assert read_cell_order(per_line, "t.txt") is None
     # Prose with numbered items has no header of short lines above it.
     assert read_cell_order("一、总体要求\n1 各村要清理房前屋后杂物。\n2 镇水利站负责巡河。\n", "t.txt") is None
 

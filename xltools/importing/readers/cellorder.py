@@ -255,6 +255,16 @@ def _side_by_side(rows: Sequence[_Row]) -> bool:
     return inside >= 3 and both >= 0.15 * inside
 
 
+def _no_shared_lines(rows: Sequence[_Row]) -> bool:
+    """Whether hardly any row has a line holding pieces of two cells: a table saved or scraped
+    one cell per line (a web page's text, ``readers/stream.py``). pdftotext writes the cells
+    that start at one height on one line — a row's number beside its first cell's first line."""
+    data = [r for r in rows if not r.goal and r.pieces]
+    shared = sum(1 for r in data if any(p.gap != WRAP for p in r.pieces[1:])
+                 or r.number and r.pieces[0].line == r.line)
+    return shared < 0.3 * len(data)
+
+
 def _one_line_rows(rows: Sequence[_Row]) -> bool:
     """Whether most rows show no cell wrapped over lines of its own (space-separated
     rows, ``readers/spacerows.py``): in pdftotext's order a wrapped cell's lines after its
@@ -534,7 +544,8 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
         return None  # rows found by the cells alone: a body of a few pages at most
     off = 1 if numbered else 0  # the number column is the row's number
     new_row = None if numbered else _NEW_ROW
-    if len(rows) < 2 and not any(r.pieces for r in rows) or _side_by_side(rows) or _one_line_rows(rows):
+    if len(rows) < 2 and not any(r.pieces for r in rows) or _side_by_side(rows) or _one_line_rows(rows) \
+            or _no_shared_lines(rows):
         return None
     roles = [header_role(w) for w in labels]
     kinds_all = [r.kind if r is not None else "text" for r in roles]

@@ -19,13 +19,14 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.importing.readers import (boxdraw, delimited, offsetrows, piperows, prose, records, spacerows, stream,
-                                          text_table)
+    from xltools.importing.readers import (boxdraw, delimited, layoutgrid, offsetrows, piperows, prose, records,
+                                          spacerows, stream, text_table)
     from xltools.importing.readers.cleanup import Fixer
     from xltools.importing.readers.digitspace import unspace_numbers
     from xltools.importing.readers.accounting import account_lines
     from xltools.importing.readers.scoring import best_of
 
+    as_written = text  # the runs where the tool put them (readers/layoutgrid.py)
     text = unspace_numbers(text)  # 2024 年 10 月: a PDF extraction's spaces (readers/digitspace.py)
     fixer = Fixer(text, simplified)
     text = fixer.fix_text(text)  # notes the original of every changed line
@@ -55,6 +56,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))
+    # PDF text with its layout kept, rebuilt from the runs' offsets (readers/layoutgrid.py).
+    proposals.append(("space_rows", lambda: layoutgrid.read_layout_grid(as_written, name, fixer.fix)))
     if records.has_fields(text):
         proposals.append(("records", lambda: records.read_records(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):

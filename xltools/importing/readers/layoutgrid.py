@@ -1,0 +1,410 @@
+"""A table as ``pdftotext -layout`` leaves it, rebuilt from its geometry.
+
+``pdftotext -layout`` writes every run of text at the character offset of its
+x position on the page, so the offsets of a line's runs are the page's
+columns. Real tables break the simple reading (``layoutrows.py``) in a few
+general ways this reader expects:
+
+* header labels wrapped over two to eight lines and centred over their
+  columns (``序`` / ``号``, ``总投资`` / ``（万`` / ``元）``);
+* a cell wider than its run, so the next column starts after ONE space
+  (``县交通运输 孙立军``);
+* offsets that shift by a character or two from page to page;
+* the header and a page number repeated on every page;
+* a number vertically centred in its row, merged cells written once, rows
+  spanning the table (``一、…``), no number column at all.
+
+1. **Header.** A line of three or more short runs, parted by runs of spaces,
+   and the lines under it whose runs are short fragments standing under them
+   (no number, no sentence): each fragment joins the label whose horizontal
+   range it overlaps, top to bottom. The labels must read as a header by
+   grammar (``columns.header_score``: two header words, a units or people
+   column and a text column).
+2. **Columns.** The left edge of each column is where the body's runs that
+   follow two or more spaces start most often between the end of the label
+   on its left and the start of its own label (a label is centred over its
+   column, so its column starts at or before it). Edges are taken per page
+   (each page's repeated header bounds its own windows), in characters or in
+   display width, whichever aligns more runs.
+3. **Pieces.** Every run (split at single spaces too) goes to the column
+   whose edge is the last at or before its start: a run pushed right by a
+   wide neighbour after one space is still right of its own column's edge.
+4. **Rows.** Cells are top-aligned, so a new row shows where a column that
+   was empty on the line above gets text, or where a column's text above
+   ended (a sentence end, a line shorter than the column) and new text
+   starts; a line as wide as its column goes on in the next (the same row).
+   A number in the number column opens a row unless it sits inside a row
+   that has no number yet (a number centred in its row). A numbered heading
+   alone at the left (``一、…``) is a row spanning the table.
+5. **Cells.** A column's lines are joined back by ``layoutrows._join_lines``
+   (a full line goes on, a short one in a units column ends a unit name).
+
+It reads the text as the tool wrote it (before number spaces are taken
+out), and competes with the other readings through ``readers/scoring.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+
+from xltools import labels as L
+from xltools.importing.readers.columns import cell_type, header_role, header_score
+from xltools.importing.readers.grid import NUMBER_ONLY
+from xltools.importing.readers.layoutrows import _join_lines, page_breaks
+from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.units import looks_like_unit
+
+_TOKEN = re.compile(r"\S+")
+_HEADER_SCAN = 150
+_HEADER_LINES = 8  # lines a header row may wrap over
+_LABEL_RUN = 12  # longest run of a header line
+_FRAGMENT = 7  # longest fragment of a wrapped label
+_SENTENCE = re.compile(r"[，。；;！？,]")
+_CONTINUES = ("、", "，", ",", "（", "(", "“", "及", "和")
+_ENDS = ("。", "；", ";", "！", "？")
+_TOLERANCE = 1
+_START = 99  # the gap before a line's first run
+
+Token = tuple[int, int, str, int]  # start, end, text, spaces before
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _tokens(line: str, display: bool) -> list[Token]:
+    """The runs of a line split at every space: (start, end, text, spaces before)."""
+    out: list[Token] = []
+    prev_end = None
+    for m in _TOKEN.finditer(line):
+        if display:
+            start = _width(line[:m.start()])
+            end = start + _width(m.group())
+        else:
+            start, end = m.start(), m.end()
+        gap = _START if prev_end is None else m.start() - prev_end
+        out.append((start, end, m.group(), gap))
+        prev_end = m.end()
+    return out
+
+
+def _spread(tokens: list[Token]) -> bool:
+    return any(t[3] >= 2 and t[3] != _START for t in tokens)
+
+
+def _header_block(lines: list[str], i: int, display: bool) -> tuple[list[list[Token]], int] | None:
+    """(label stacks, line after the header) of a header starting at line ``i``."""
+    first = _tokens(lines[i], display)
+    if len(first) < 3 or not _spread(first) or any(len(t[2]) > _LABEL_RUN or _SENTENCE.search(t[2])
+                                                    or NUMBER_ONLY.match(t[2]) for t in first):
+        return None
+    stacks: list[list[Token]] = [[t] for t in first]
+    j = i + 1
+    while j < min(len(lines), i + _HEADER_LINES) and lines[j].strip():
+        more = _tokens(lines[j], display)
+        if any(len(t[2]) > _FRAGMENT or _SENTENCE.search(t[2]) or NUMBER_ONLY.match(t[2])
+               or cell_type(t[2]) == "heading" for t in more):
+            break
+        placed = []
+        for t in more:
+            best, overlap = None, 0
+            for k, st in enumerate(stacks):
+                lo, hi = min(s for s, _, _, _ in st), max(e for _, e, _, _ in st)
+                ov = min(hi + 1, t[1]) - max(lo - 1, t[0])
+                if ov > overlap:
+                    best, overlap = k, ov
+            if best is None:
+                break
+            placed.append((best, t))
+        else:
+            for k, t in placed:
+                stacks[k].append(t)
+            j += 1
+            continue
+        break
+    return stacks, j
+
+
+def _label(stack: list[Token]) -> str:
+    return "".join(t[2] for t in stack)
+
+
+def find_layout_header(lines: list[str], display: bool) -> tuple[int, int, list[list[Token]]] | None:
+    """(header line, line after it, label stacks) of the first line that opens
+    a header spread by runs of spaces whose joined labels read as a header."""
+    for i in range(min(len(lines), _HEADER_SCAN)):
+        found = _header_block(lines, i, display)
+        if found is None:
+            continue
+        stacks, j = found
+        labels = [_label(s) for s in stacks]
+        kinds = {r.kind if (r := header_role(lb)) else "text" for lb in labels}
+        if sum(header_score(lb) >= 2 for lb in labels) >= 2 and kinds & {"units", "people"} \
+                and kinds & {"requirement", "task", "text", "goal"}:
+            return i, j, stacks
+    return None
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def _edges(stacks: list[list[Token]], starts: Counter, fallback: list[int] | None) -> list[int]:
+    """The left edge of each column: where body runs start most often between the
+    end of the label on its left and the start of its own label."""
+    ranges = [(min(t[0] for t in st), max(t[1] for t in st)) for st in stacks]
+    edges = [-1]
+    for k in range(1, len(ranges)):
+        lo, hi = ranges[k - 1][1] - 1, ranges[k][0] + _TOLERANCE
+        lo = max(lo, edges[-1] + 1)
+        window = {s: n for s, n in starts.items() if lo <= s <= hi}
+        if window:
+            mode = max(window, key=lambda s: (window[s], -s))
+            edges.append(min(s for s in window if s >= mode - 2))
+        elif fallback is not None:
+            edges.append(max(fallback[k], edges[-1] + 1))
+        else:
+            edges.append(max((ranges[k - 1][1] + ranges[k][0] + 1) // 2, edges[-1] + 1))
+    return edges
+
+
+def _column(start: int, edges: list[int]) -> int:
+    k = 0
+    for c, edge in enumerate(edges):
+        if edge <= start + _TOLERANCE:
+            k = c
+    return k
+
+
+def _join_tokens(tokens: list[str], units: bool) -> str:
+    out = ""
+    for t in tokens:
+        if out:
+            if units and looks_like_unit(out.split("、")[-1]) and looks_like_unit(t) \
+                    and not out.endswith(("、", "，")):
+                out += "、"
+            elif re.search(r"[A-Za-z]$", out) and re.match(r"[A-Za-z]", t):
+                out += " "
+        out += t
+    return out
+
+
+class _Layout:
+    """One reading of the text in one measure (characters or display width)."""
+
+    def __init__(self, lines: list[str], display: bool, header: tuple[int, int, list[list[Token]]]) -> None:
+        self.lines, self.display = lines, display
+        self.index, self.start, self.stacks = header
+        self.labels = [_label(s) for s in self.stacks]
+        roles = [header_role(lb) for lb in self.labels]
+        self.kinds = [r.kind if r else "text" for r in roles]
+        self.number_at = self.kinds.index("number") if "number" in self.kinds else None
+        header_keys = frozenset(_key(lines[k]) for k in range(self.index, self.start))
+        self.furniture = page_breaks(lines, self.start, header_keys)
+        # Pages: each repeated header starts one, with its own label positions.
+        first_key = _key(lines[self.index])
+        self.pages: list[tuple[int, list[list[Token]]]] = [(self.start, self.stacks)]
+        for k in range(self.start, len(lines)):
+            if k in self.furniture and _key(lines[k]) == first_key:
+                block = _header_block(lines, k, display)
+                if block is not None and len(block[0]) == len(self.stacks):
+                    self.pages.append((block[1], block[0]))
+        self.body = [k for k in range(self.start, len(lines)) if lines[k].strip() and k not in self.furniture]
+        self.tokens = {k: _tokens(lines[k], display) for k in self.body}
+        all_starts = Counter(t[0] for k in self.body for t in self.tokens[k] if t[3] >= 2)
+        base = _edges(self.stacks, all_starts, None)
+        self.page_edges: list[tuple[int, list[int]]] = []
+        for n, (at, stacks) in enumerate(self.pages):
+            end = self.pages[n + 1][0] if n + 1 < len(self.pages) else len(lines)
+            starts = Counter(t[0] for k in self.body if at <= k < end for t in self.tokens[k] if t[3] >= 2)
+            shift = [min(t[0] for t in a) - min(t[0] for t in b) for a, b in zip(stacks, self.stacks)]
+            self.page_edges.append((at, _edges(stacks, starts, [e + s for e, s in zip(base, shift)])))
+
+    def edges_at(self, k: int) -> list[int]:
+        out = self.page_edges[0][1]
+        for at, edges in self.page_edges:
+            if at <= k:
+                out = edges
+        return out
+
+    def aligned(self) -> float:
+        """Share of the body's runs after two or more spaces that start at a column edge."""
+        n = hit = 0
+        for k in self.body:
+            edges = self.edges_at(k)
+            for t in self.tokens[k]:
+                if t[3] >= 2:
+                    n += 1
+                    hit += any(abs(t[0] - e) <= _TOLERANCE for e in edges[1:]) or t[3] == _START
+        return hit / n if n else 0.0
+
+    def placed(self, k: int) -> dict[int, list[str]]:
+        """The runs of body line ``k`` by column (``_assign``)."""
+        out: dict[int, list[str]] = {}
+        for c, t in zip(_assign(self.tokens[k], self.edges_at(k), self.number_at), self.tokens[k]):
+            out.setdefault(c, []).append(t[2])
+        return out
+
+
+def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> list[int]:
+    """The column of each run of a line: the runs in order, each opening a column
+    (near its edge: a run left of it was squeezed, one right of it after one space
+    was pushed by a wide neighbour) or going on in the column of the run before
+    (after one space; past the next column's edge only as far as a wide cell
+    overflows). Columns may be skipped (empty cells); the number column holds numbers."""
+    n, m = len(edges), len(tokens)
+    inf = float("inf")
+    best = [[inf] * n for _ in range(m)]
+    back = [[-1] * n for _ in range(m)]
+
+    def open_cost(j: int, c: int) -> float:
+        start, _, text, gap = tokens[j]
+        d = start - edges[c] if c else 0
+        cost = 0.0 if abs(d) <= _TOLERANCE else ((-d - _TOLERANCE) * 0.5 if d < 0
+                                                 else min(2.0, (d - _TOLERANCE) * (0.1 if gap == 1 else 0.3)))
+        if abs(d) <= _TOLERANCE:
+            cost -= 0.3
+        return cost + body_cost(j, c)
+
+    def body_cost(j: int, c: int) -> float:
+        start, end, text, _ = tokens[j]
+        cost = 0.0
+        if c == number_at and not NUMBER_ONLY.match(text):
+            cost += 3.0
+        if c + 1 < n and end > edges[c + 1] + 2:
+            cost += 0.5 * (end - edges[c + 1] - 2)
+        return cost
+
+    for c in range(n):
+        best[0][c] = open_cost(0, c)
+    for j in range(1, m):
+        gap = tokens[j][3]
+        for c in range(n):
+            # go on in column c
+            stay = best[j - 1][c] + (1.5 if gap >= 2 else 0.0) + body_cost(j, c)
+            choice, prev = stay, c
+            if c:
+                low = min(range(c), key=lambda p: best[j - 1][p])
+                opened = best[j - 1][low] + open_cost(j, c)
+                if opened < choice:
+                    choice, prev = opened, low
+            best[j][c], back[j][c] = choice, prev
+    c = min(range(n), key=lambda x: best[m - 1][x])
+    out = [0] * m
+    for j in range(m - 1, -1, -1):
+        out[j] = c
+        c = back[j][c]
+    return out
+
+
+def _continues(text: str, width: int, full: int) -> bool:
+    """Whether a cell's line goes on in the next (as wide as its column, or cut after a
+    separator or inside brackets)."""
+    return width >= full - 2 or text.endswith(_CONTINUES) or text.count("（") > text.count("）")
+
+
+def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = None
+                     ) -> tuple[list[Event], SourceMeta] | None:
+    """Read a ``pdftotext -layout`` table by its geometry; None when the text
+    has no header spread by runs of spaces over a body aligned under it."""
+    from xltools.importing.readers.spacerows import HEADING_ROW, _emit
+
+    lines = text.split("\n")
+    readings = []
+    for display in (False, True):
+        header = find_layout_header(lines, display)
+        if header is not None:
+            layout = _Layout(lines, display, header)
+            readings.append((layout.aligned(), layout))
+    if not readings:
+        return None
+    share, layout = max(readings, key=lambda r: r[0])
+    if share < 0.5 or len(layout.body) < 2:
+        return None
+    if fix is not None:
+        lines = [fix(ln) if ln.strip() else ln for ln in lines]
+    kinds = layout.kinds
+    number_at = kinds.index("number") if "number" in kinds else None
+    units_cols = {c for c, k in enumerate(kinds) if k == "units"}
+    placed = {k: layout.placed(k) for k in layout.body}
+    texts = {k: {c: _join_tokens(ts, c in units_cols) for c, ts in p.items()} for k, p in placed.items()}
+    if fix is not None:
+        texts = {k: {c: fix(t) for c, t in row.items()} for k, row in texts.items()}
+    full = [max((_width(row[c]) for row in texts.values() if c in row and len(row) > 1), default=0)
+            for c in range(len(kinds))]
+
+    def heading(k: int) -> str | None:
+        # 一、… alone at the left, one run of text (single spaces only): a row spanning the table.
+        toks = layout.tokens[k]
+        if _column(toks[0][0], layout.edges_at(k)) > 1 or any(t[3] >= 2 for t in toks[1:]) \
+                or NUMBER_ONLY.match(toks[0][2]):
+            return None
+        line = _join_tokens([t[2] for t in toks], False)
+        line = fix(line) if fix is not None else line
+        return line if cell_type(line) == "heading" else None
+
+    def evidence(prev: dict[int, str], cur: dict[int, str]) -> float:
+        e = 0.0
+        for c in range(len(kinds)):
+            if c == number_at:
+                continue
+            a, b = prev.get(c), cur.get(c)
+            if b and not a:
+                e += 2.0
+            elif a and b:
+                if _continues(a, _width(a), full[c]):
+                    e -= 2.0
+                else:
+                    e += 1.0
+                    if c in units_cols and looks_like_unit(a) and not a.endswith(_CONTINUES):
+                        e += 0.5
+        return e
+
+    rows: list[list[int]] = []  # body lines of each row
+    has_number: list[bool] = []
+    headings: set[int] = set()
+    prev: dict[int, str] | None = None
+    for k in layout.body:
+        cur = texts[k]
+        if (title := heading(k)) is not None:
+            texts[k] = {0: title}
+            headings.add(len(rows))
+            rows.append([k])
+            has_number.append(False)
+            prev = None
+            continue
+        numbered = number_at is not None and any(NUMBER_ONLY.match(t) for t in placed[k].get(number_at, []))
+        if prev is None or not rows or len(rows) - 1 in headings:
+            opens = True
+        else:
+            e = evidence(prev, cur)
+            opens = e > 0 or (numbered and has_number[-1])
+        if opens:
+            rows.append([])
+            has_number.append(False)
+        rows[-1].append(k)
+        has_number[-1] = has_number[-1] or numbered
+        prev = cur
+    cells: list[list[str]] = []
+    firsts: list[int] = []
+    row_lines: list[int] = []
+    for n, row in enumerate(rows):
+        row_lines.append(row[0] + 1)
+        if n in headings:
+            cells.append([texts[row[0]][0]] + [""] * (len(kinds) - 1))
+            firsts.append(HEADING_ROW)
+            continue
+        out = []
+        for c in range(len(kinds)):
+            parts = [(texts[k][c], _width(texts[k][c])) for k in row if c in texts[k]]
+            out.append(_join_lines(parts, full[c] - 2, c in units_cols) if parts else "")
+        cells.append(out)
+        firsts.append(0)
+    if not any(any(r) for r in cells):
+        return None
+    skipped = [(k + 1, lines[k].strip()) for k in range(layout.index + 1, layout.start) if lines[k].strip()]
+    skipped += [(k + 1, lines[k].strip()) for k in sorted(layout.furniture) if lines[k].strip()]
+    return _emit(lines, layout.index, name, None, layout.labels, firsts, cells, row_lines, skipped)

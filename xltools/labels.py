@@ -846,7 +846,7 @@ SOURCE_LINES_VALUE = "共 {total} 行：读入 {read} 行，略过 {skipped} 行
 NOTE_RUNNER_UP = "原文按“{chosen}”读取；按“{other}”读取的结果也较合理，请核对表格结构。"
 READER_NAMES = {"csv": "逗号分隔表格", "delimited": "竖线/制表符分隔表格", "stream": "每行一个单元格的表格",
                 "text_table": "空格分隔表格", "space_rows": "每行一条、空格分隔的表格", "records": "逐项标注的记录（序号：…/责任单位：…）", "prose": "条目式正文",
-                "box": "框线字符表格", "pipe_rows": "每行一个单元格、竖线行结束一行的表格"}
+                "box": "框线字符表格", "layout": "按位置对齐的PDF文本表格", "pipe_rows": "每行一个单元格、竖线行结束一行的表格"}
 NOTE_BOX_MISALIGNED = "框线表格中一列的 {count} 个单元格边界与各行不对齐，已按顺序对应到 {count} 组任务（标题行及其下的分项）。"
 NOTE_BOX_MISALIGNED_LITERAL = "框线表格中一列的单元格边界与各行不对齐，按每行第一行所在的单元格读取。"
 NOTE_BULLETS_SPLIT = "单元格中的 {count} 个分项（△、● 等）分别作为要求。"

@@ -67,6 +67,10 @@ _CONTINUES = ("、", "，", ",", "（", "(", "“", "及", "和")
 _ENDS = ("。", "；", ";", "！", "？")
 _TOLERANCE = 1
 _START = 99  # the gap before a line's first run
+_CJK_END = re.compile(r"[\u4e00-\u9fff）”》]$")
+_CJK_START = re.compile(r"[\u4e00-\u9fff（“《]")
+_TEXT_KINDS = ("requirement", "task", "goal", "text")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
 
 Token = tuple[int, int, str, int]  # start, end, text, spaces before
 
@@ -132,7 +136,8 @@ def _label(stack: list[Token]) -> str:
     return "".join(t[2] for t in stack)
 
 
-def find_layout_header(lines: list[str], display: bool) -> tuple[int, int, list[list[Token]]] | None:
+def find_layout_header(lines: list[str], display: bool, fix: Callable[[str], str] | None = None
+                       ) -> tuple[int, int, list[list[Token]]] | None:
     """(header line, line after it, label stacks) of the first line that opens
     a header spread by runs of spaces whose joined labels read as a header."""
     for i in range(min(len(lines), _HEADER_SCAN)):
@@ -140,7 +145,7 @@ def find_layout_header(lines: list[str], display: bool) -> tuple[int, int, list[
         if found is None:
             continue
         stacks, j = found
-        labels = [_label(s) for s in stacks]
+        labels = [fix(_label(s)) if fix is not None else _label(s) for s in stacks]
         kinds = {r.kind if (r := header_role(lb)) else "text" for lb in labels}
         if sum(header_score(lb) >= 2 for lb in labels) >= 2 and kinds & {"units", "people"} \
                 and kinds & {"requirement", "task", "text", "goal"}:
@@ -158,7 +163,7 @@ def _edges(stacks: list[list[Token]], starts: Counter, fallback: list[int] | Non
     ranges = [(min(t[0] for t in st), max(t[1] for t in st)) for st in stacks]
     edges = [-1]
     for k in range(1, len(ranges)):
-        lo, hi = ranges[k - 1][1] - 1, ranges[k][0] + _TOLERANCE
+        lo, hi = ranges[k - 1][1], ranges[k][0] + _TOLERANCE
         lo = max(lo, edges[-1] + 1)
         window = {s: n for s, n in starts.items() if lo <= s <= hi}
         if window:
@@ -195,10 +200,11 @@ def _join_tokens(tokens: list[str], units: bool) -> str:
 class _Layout:
     """One reading of the text in one measure (characters or display width)."""
 
-    def __init__(self, lines: list[str], display: bool, header: tuple[int, int, list[list[Token]]]) -> None:
+    def __init__(self, lines: list[str], display: bool, header: tuple[int, int, list[list[Token]]],
+                 fix: Callable[[str], str] | None = None) -> None:
         self.lines, self.display = lines, display
         self.index, self.start, self.stacks = header
-        self.labels = [_label(s) for s in self.stacks]
+        self.labels = [fix(_label(s)) if fix is not None else _label(s) for s in self.stacks]
         roles = [header_role(lb) for lb in self.labels]
         self.kinds = [r.kind if r else "text" for r in roles]
         self.number_at = self.kinds.index("number") if "number" in self.kinds else None
@@ -265,8 +271,10 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
         d = start - edges[c] if c else 0
         cost = 0.0 if abs(d) <= _TOLERANCE else ((-d - _TOLERANCE) * 0.5 if d < 0
                                                  else min(2.0, (d - _TOLERANCE) * (0.1 if gap == 1 else 0.3)))
-        if abs(d) <= _TOLERANCE:
-            cost -= 0.3
+        if abs(d) <= _TOLERANCE and gap >= 2:
+            cost -= 0.3  # a run of spaces, then the column's edge: where cells start
+        if gap == 1 and c != number_at and _BARE_NUMBER.match(text):
+            cost += 1.0  # 加装电梯 60: a number after one space goes on in the text it counts
         return cost + body_cost(j, c)
 
     def body_cost(j: int, c: int) -> float:
@@ -284,7 +292,11 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
         gap = tokens[j][3]
         for c in range(n):
             # go on in column c
-            stay = best[j - 1][c] + (1.5 if gap >= 2 else 0.0) + body_cost(j, c)
+            # pdftotext parts two Chinese characters by a space only where the page leaves a gap
+            # between them: rarely inside one cell (around digits and Latin words, often).
+            inside = 1.5 if gap >= 2 else (0.6 if _CJK_END.search(tokens[j - 1][2]) and _CJK_START.match(tokens[j][2])
+                                           else 0.0)
+            stay = best[j - 1][c] + inside + body_cost(j, c)
             choice, prev = stay, c
             if c:
                 low = min(range(c), key=lambda p: best[j - 1][p])
@@ -315,9 +327,9 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
     lines = text.split("\n")
     readings = []
     for display in (False, True):
-        header = find_layout_header(lines, display)
+        header = find_layout_header(lines, display, fix)
         if header is not None:
-            layout = _Layout(lines, display, header)
+            layout = _Layout(lines, display, header, fix)
             readings.append((layout.aligned(), layout))
     if not readings:
         return None
@@ -380,7 +392,9 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         if prev is None or not rows or len(rows) - 1 in headings:
             opens = True
         else:
-            e = evidence(prev, cur)
+            # A row opens with its text (top-aligned): a line with units or a deadline alone goes
+            # on in the row above.
+            e = evidence(prev, cur) if any(kinds[c] in _TEXT_KINDS for c in cur) else 0.0
             opens = e > 0 or (numbered and has_number[-1])
         if opens:
             rows.append([])

@@ -57,7 +57,7 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))
     # PDF text with its layout kept, rebuilt from the runs' offsets (readers/layoutgrid.py).
-    proposals.append(("space_rows", lambda: layoutgrid.read_layout_grid(as_written, name, fixer.fix)))
+    proposals.append(("layout", lambda: layoutgrid.read_layout_grid(as_written, name, fixer.fix)))
     if records.has_fields(text):
         proposals.append(("records", lambda: records.read_records(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):

@@ -111,9 +111,10 @@ def _balanced(text: str) -> bool:
 
 
 # How much a reader's layout itself is evidence: a csv or box table states its
-# cells, records label each value; a stream or a space-separated dump is rebuilt;
+# cells, records label each value, a -layout text's run offsets state its columns
+# (readers/layoutgrid.py); a stream or a space-separated dump is rebuilt;
 # prose is the fallback.
-PRIOR = {"csv": 1.1, "box": 1.1, "delimited": 1.05, "stream": 1.0, "text_table": 1.0, "space_rows": 1.0, "records": 1.05,
+PRIOR = {"csv": 1.1, "box": 1.1, "layout": 1.2, "delimited": 1.05, "stream": 1.0, "text_table": 1.0, "space_rows": 1.0, "records": 1.05,
          "prose": 0.95}
 
 

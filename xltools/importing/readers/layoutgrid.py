@@ -53,7 +53,7 @@ from collections.abc import Callable
 from xltools import labels as L
 from xltools.importing.readers.columns import cell_type, header_role, header_score
 from xltools.importing.readers.grid import NUMBER_ONLY
-from xltools.importing.readers.layoutrows import _join_lines, page_breaks
+from xltools.importing.readers.layoutrows import _block_starts, _join_lines, page_breaks
 from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.units import looks_like_unit
 
@@ -368,13 +368,18 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
                 e += 2.0
             elif a and b:
                 if _continues(a, _width(a), full[c]):
-                    e -= 2.0
+                    e -= 3.0 if kinds[c] in _TEXT_KINDS else 2.0  # a sentence cut at the column's width
                 else:
                     e += 1.0
                     if c in units_cols and looks_like_unit(a) and not a.endswith(_CONTINUES):
                         e += 0.5
         return e
 
+    # Blank lines that part the body into blocks of one number each: a block is a row
+    # (layoutrows._block_starts), whatever its number's place in it.
+    numbered_lines = {k for k in layout.body if number_at is not None
+                      and any(NUMBER_ONLY.match(t) for t in placed[k].get(number_at, []))}
+    blocks = _block_starts(lines, dict.fromkeys(layout.body), numbered_lines, layout.furniture)
     rows: list[list[int]] = []  # body lines of each row
     has_number: list[bool] = []
     headings: set[int] = set()
@@ -388,9 +393,11 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             has_number.append(False)
             prev = None
             continue
-        numbered = number_at is not None and any(NUMBER_ONLY.match(t) for t in placed[k].get(number_at, []))
+        numbered = k in numbered_lines
         if prev is None or not rows or len(rows) - 1 in headings:
             opens = True
+        elif blocks:
+            opens = k in blocks
         else:
             # A row opens with its text (top-aligned): a line with units or a deadline alone goes
             # on in the row above.

@@ -318,23 +318,26 @@ def _continues(text: str, width: int, full: int) -> bool:
     return width >= full - 2 or text.endswith(_CONTINUES) or text.count("（") > text.count("）")
 
 
-def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = None
+def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = None, display: bool = False
                      ) -> tuple[list[Event], SourceMeta] | None:
-    """Read a ``pdftotext -layout`` table by its geometry; None when the text
-    has no header spread by runs of spaces over a body aligned under it."""
+    """Read a ``pdftotext -layout`` table by its geometry, offsets counted in
+    characters (as the tool places runs) or, with ``display``, in display width
+    (a table typed and padded by eye); None when the text has no header spread
+    by runs of spaces over a body aligned under it (half its runs on an edge)."""
     from xltools.importing.readers.spacerows import HEADING_ROW, _emit
 
     lines = text.split("\n")
-    readings = []
-    for display in (False, True):
-        header = find_layout_header(lines, display, fix)
-        if header is not None:
-            layout = _Layout(lines, display, header, fix)
-            readings.append((layout.aligned(), layout))
-    if not readings:
+    header = find_layout_header(lines, display, fix)
+    if header is None:
         return None
-    share, layout = max(readings, key=lambda r: r[0])
+    layout = _Layout(lines, display, header, fix)
+    share = layout.aligned()
     if share < 0.5 or len(layout.body) < 2:
+        return None
+    # The measure that puts more runs on an edge is the text's (a tie: characters, pdftotext's).
+    other = find_layout_header(lines, not display, fix)
+    if other is not None and (share2 := _Layout(lines, not display, other, fix).aligned()) >= share \
+            and (share2 > share or display):
         return None
     if fix is not None:
         lines = [fix(ln) if ln.strip() else ln for ln in lines]

@@ -69,6 +69,7 @@ _TOLERANCE = 1
 _START = 99  # the gap before a line's first run
 _CJK_END = re.compile(r"[\u4e00-\u9fff）”》]$")
 _CJK_START = re.compile(r"[\u4e00-\u9fff（“《]")
+_DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
 _TEXT_KINDS = ("requirement", "task", "goal", "text")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
 
@@ -101,6 +102,8 @@ def _spread(tokens: list[Token]) -> bool:
 
 def _header_block(lines: list[str], i: int, display: bool) -> tuple[list[list[Token]], int] | None:
     """(label stacks, line after the header) of a header starting at line ``i``."""
+    if _DRAWN.search(lines[i]):
+        return None  # cells stated by pipes, tabs or box lines: the delimited and box readers' table
     first = _tokens(lines[i], display)
     if len(first) < 3 or not _spread(first) or any(len(t[2]) > _LABEL_RUN or _SENTENCE.search(t[2])
                                                     or NUMBER_ONLY.match(t[2]) for t in first):
@@ -238,14 +241,16 @@ class _Layout:
 
     def aligned(self) -> float:
         """Share of the body's runs after two or more spaces that start at a column edge."""
-        n = hit = 0
+        n = hit = spread = 0
         for k in self.body:
             edges = self.edges_at(k)
+            spread += _spread(self.tokens[k]) or self.tokens[k][0][0] >= 2  # runs of spaces, or indented
             for t in self.tokens[k]:
                 if t[3] >= 2:
                     n += 1
-                    hit += any(abs(t[0] - e) <= _TOLERANCE for e in edges[1:]) or t[3] == _START
-        return hit / n if n else 0.0
+                    hit += any(abs(t[0] - e) <= _TOLERANCE for e in edges[1:]) or t[0] <= _TOLERANCE
+        # Most lines spread by runs of spaces: single-spaced rows under a spread header are no layout.
+        return hit / n if n and spread >= 0.5 * len(self.body) else 0.0
 
     def placed(self, k: int) -> dict[int, list[str]]:
         """The runs of body line ``k`` by column (``_assign``)."""

@@ -69,6 +69,7 @@ _TOLERANCE = 1
 _START = 99  # the gap before a line's first run
 _CJK_END = re.compile(r"[\u4e00-\u9fff）”》]$")
 _CJK_START = re.compile(r"[\u4e00-\u9fff（“《]")
+_DIGITS = re.compile(r"^[\d.\-–~]+$|[\d.\-–~]$")
 _DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
 _TEXT_KINDS = ("requirement", "task", "goal", "text")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
@@ -100,18 +101,31 @@ def _spread(tokens: list[Token]) -> bool:
     return any(t[3] >= 2 and t[3] != _START for t in tokens)
 
 
+def _label_runs(line: str, display: bool) -> list[Token]:
+    """The runs of a header line, a number joined to the word it is spaced from
+    (``2023 年重点工作任务``, ``10-12 月``: the tool's spaces around digits)."""
+    out: list[Token] = []
+    for t in _tokens(line, display):
+        if out and t[3] == 1 and (_DIGITS.search(out[-1][2]) or _DIGITS.match(t[2])):
+            s, _, text, gap = out[-1]
+            out[-1] = (s, t[1], text + t[2], gap)
+        else:
+            out.append(t)
+    return out
+
+
 def _header_block(lines: list[str], i: int, display: bool) -> tuple[list[list[Token]], int] | None:
     """(label stacks, line after the header) of a header starting at line ``i``."""
     if _DRAWN.search(lines[i]):
         return None  # cells stated by pipes, tabs or box lines: the delimited and box readers' table
-    first = _tokens(lines[i], display)
+    first = _label_runs(lines[i], display)
     if len(first) < 3 or not _spread(first) or any(len(t[2]) > _LABEL_RUN or _SENTENCE.search(t[2])
                                                     or NUMBER_ONLY.match(t[2]) for t in first):
         return None
     stacks: list[list[Token]] = [[t] for t in first]
     j = i + 1
     while j < min(len(lines), i + _HEADER_LINES) and lines[j].strip():
-        more = _tokens(lines[j], display)
+        more = _label_runs(lines[j], display)
         if any(len(t[2]) > _FRAGMENT or _SENTENCE.search(t[2]) or NUMBER_ONLY.match(t[2])
                or cell_type(t[2]) == "heading" for t in more):
             break
@@ -278,7 +292,7 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
                                                  else min(2.0, (d - _TOLERANCE) * (0.1 if gap == 1 else 0.3)))
         if abs(d) <= _TOLERANCE and gap >= 2:
             cost -= 0.3  # a run of spaces, then the column's edge: where cells start
-        if gap == 1 and c != number_at and _BARE_NUMBER.match(text):
+        if gap == 1 and c != number_at and _BARE_NUMBER.match(text) and j and _CJK_END.search(tokens[j - 1][2]):
             cost += 1.0  # 加装电梯 60: a number after one space goes on in the text it counts
         return cost + body_cost(j, c)
 
@@ -301,6 +315,8 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
             # between them: rarely inside one cell (around digits and Latin words, often).
             inside = 1.5 if gap >= 2 else (0.6 if _CJK_END.search(tokens[j - 1][2]) and _CJK_START.match(tokens[j][2])
                                            else 0.0)
+            if c == number_at:
+                inside += 2.0  # one number to a number cell: 4 2024 年农村… is a number and a task
             stay = best[j - 1][c] + inside + body_cost(j, c)
             choice, prev = stay, c
             if c:

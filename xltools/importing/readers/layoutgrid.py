@@ -333,6 +333,15 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
     return out
 
 
+def _two_names(above: str, below: str) -> bool:
+    """Whether two lines of a units column end and start a name each (区住建局 / 区住建局),
+    not one name wrapped (YY区 / 政府: a body word alone is the tail of the name above)."""
+    last = re.split(r"[、，,；;]", above)[-1]
+    first = re.split(r"[、，,；;]", below)[0]
+    return bool(last and first) and looks_like_unit(last) and looks_like_unit(first) \
+        and first not in L.UNIT_SUFFIXES and first not in L.BARE_BODY_WORDS
+
+
 def _continues(text: str, width: int, full: int) -> bool:
     """Whether a cell's line goes on in the next (as wide as its column, or cut after a
     separator or inside brackets)."""
@@ -369,8 +378,13 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
     texts = {k: {c: _join_tokens(ts, c in units_cols) for c, ts in p.items()} for k, p in placed.items()}
     if fix is not None:
         texts = {k: {c: fix(t) for c, t in row.items()} for k, row in texts.items()}
-    full = [max((_width(row[c]) for row in texts.values() if c in row and len(row) > 1), default=0)
-            for c in range(len(kinds))]
+    # A column's width: the commonest width of its wider half of lines (a wrapped cell's
+    # lines all fill it; the widest few may hold a neighbour's overflow or wide digits).
+    full = []
+    for c in range(len(kinds)):
+        widths = sorted(_width(row[c]) for row in texts.values() if c in row)
+        wide = Counter(widths[len(widths) // 2:])
+        full.append(max(wide, key=lambda w: (wide[w], w)) if wide else 0)
 
     def heading(k: int) -> str | None:
         # 一、… alone at the left, one run of text (single spaces only): a row spanning the table.
@@ -391,7 +405,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             if b and not a:
                 e += 2.0
             elif a and b:
-                if _continues(a, _width(a), full[c]):
+                if _continues(a, _width(a), full[c]) and not (c in units_cols and _two_names(a, b)):
                     e -= 3.0 if kinds[c] in _TEXT_KINDS else 2.0  # a sentence cut at the column's width
                 else:
                     e += 1.0

@@ -290,8 +290,8 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
         d = start - edges[c] if c else 0
         cost = 0.0 if abs(d) <= _TOLERANCE else ((-d - _TOLERANCE) * 0.5 if d < 0
                                                  else min(2.0, (d - _TOLERANCE) * (0.1 if gap == 1 else 0.3)))
-        if abs(d) <= _TOLERANCE and gap >= 2:
-            cost -= 0.3  # a run of spaces, then the column's edge: where cells start
+        if abs(d) <= _TOLERANCE:
+            cost -= 0.3 if gap >= 2 else 0.2  # at the column's edge: where cells start
         if gap == 1 and c != number_at and _BARE_NUMBER.match(text) and j and _CJK_END.search(tokens[j - 1][2]):
             cost += 1.0  # 加装电梯 60: a number after one space goes on in the text it counts
         return cost + body_cost(j, c)

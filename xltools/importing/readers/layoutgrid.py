@@ -72,7 +72,8 @@ _CJK_START = re.compile(r"[\u4e00-\u9fff（“《]")
 _DIGITS = re.compile(r"^[\d.\-–~]+$|[\d.\-–~]$")
 _DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
 _TEXT_KINDS = ("requirement", "task", "goal", "text")
-_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
+_DATE_WORD = re.compile(r"[年月日]")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[。；，、]?$")
 
 Token = tuple[int, int, str, int]  # start, end, text, spaces before
 
@@ -288,12 +289,13 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
     def open_cost(j: int, c: int) -> float:
         start, _, text, gap = tokens[j]
         d = start - edges[c] if c else 0
-        cost = 0.0 if abs(d) <= _TOLERANCE else ((-d - _TOLERANCE) * 0.5 if d < 0
+        cost = 0.0 if abs(d) <= _TOLERANCE else ((-d - _TOLERANCE) * 0.3 if d < 0
                                                  else min(2.0, (d - _TOLERANCE) * (0.1 if gap == 1 else 0.3)))
         if abs(d) <= _TOLERANCE:
             cost -= 0.3 if gap >= 2 else 0.2  # at the column's edge: where cells start
-        if gap == 1 and c != number_at and _BARE_NUMBER.match(text) and j and _CJK_END.search(tokens[j - 1][2]):
-            cost += 1.0  # 加装电梯 60: a number after one space goes on in the text it counts
+        if gap == 1 and c != number_at and _BARE_NUMBER.match(text) and j and _CJK_END.search(tokens[j - 1][2]) \
+                and not (j + 1 < m and tokens[j + 1][3] == 1 and _DATE_WORD.match(tokens[j + 1][2])):
+            cost += 1.0  # 加装电梯 60: a number after one space goes on in the text it counts (12 月底前: a date opens)
         return cost + body_cost(j, c)
 
     def body_cost(j: int, c: int) -> float:
@@ -313,7 +315,7 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
             # go on in column c
             # pdftotext parts two Chinese characters by a space only where the page leaves a gap
             # between them: rarely inside one cell (around digits and Latin words, often).
-            inside = 1.5 if gap >= 2 else (0.6 if _CJK_END.search(tokens[j - 1][2]) and _CJK_START.match(tokens[j][2])
+            inside = 1.5 if gap >= 2 else (1.0 if _CJK_END.search(tokens[j - 1][2]) and _CJK_START.match(tokens[j][2])
                                            else 0.0)
             if c == number_at:
                 inside += 2.0  # one number to a number cell: 4 2024 年农村… is a number and a task

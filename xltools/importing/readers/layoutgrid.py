@@ -104,10 +104,10 @@ def _spread(tokens: list[Token]) -> bool:
 
 def _label_runs(line: str, display: bool) -> list[Token]:
     """The runs of a header line, a number joined to the word it is spaced from
-    (``2023 年重点工作任务``, ``10-12 月``: the tool's spaces around digits)."""
+    (``2023 年重点工作任务``, ``10-12 月``: the tool's spaces around digits; ``(一) 措施``)."""
     out: list[Token] = []
     for t in _tokens(line, display):
-        if out and t[3] == 1 and (_DIGITS.search(out[-1][2]) or _DIGITS.match(t[2])):
+        if out and t[3] == 1 and (_DIGITS.search(out[-1][2]) or _DIGITS.match(t[2]) or NUMBER_ONLY.match(out[-1][2])):
             s, _, text, gap = out[-1]
             out[-1] = (s, t[1], text + t[2], gap)
         else:
@@ -256,22 +256,25 @@ class _Layout:
 
     def aligned(self) -> float:
         """Share of the body's runs after two or more spaces that start at a column edge."""
-        n = hit = spread = 0
+        n = hit = single = 0
         for k in self.body:
             edges = self.edges_at(k)
-            spread += _spread(self.tokens[k]) or self.tokens[k][0][0] >= 2  # runs of spaces, or indented
+            toks = self.tokens[k]
+            # Cells parted by one space (two Chinese runs), no run of spaces, not indented.
+            single += not _spread(toks) and toks[0][0] < 2 and any(
+                b[3] == 1 and _CJK_END.search(a[2]) and _CJK_START.match(b[2]) for a, b in zip(toks, toks[1:]))
             for t in self.tokens[k]:
                 if t[3] >= 2:
                     n += 1
                     hit += any(abs(t[0] - e) <= _TOLERANCE for e in edges[1:]) or t[0] <= _TOLERANCE
-        # Most lines spread by runs of spaces: single-spaced rows under a spread header are no layout.
-        return hit / n if n and spread >= 0.5 * len(self.body) else 0.0
+        # Rows of cells parted by single spaces under a spread header are no layout.
+        return hit / n if n and single < 0.5 * len(self.body) else 0.0
 
-    def placed(self, k: int) -> dict[int, list[str]]:
+    def placed(self, k: int) -> dict[int, list[Token]]:
         """The runs of body line ``k`` by column (``_assign``)."""
-        out: dict[int, list[str]] = {}
+        out: dict[int, list[Token]] = {}
         for c, t in zip(_assign(self.tokens[k], self.edges_at(k), self.number_at), self.tokens[k]):
-            out.setdefault(c, []).append(t[2])
+            out.setdefault(c, []).append(t)
         return out
 
 
@@ -377,14 +380,15 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
     number_at = kinds.index("number") if "number" in kinds else None
     units_cols = {c for c, k in enumerate(kinds) if k == "units"}
     placed = {k: layout.placed(k) for k in layout.body}
-    texts = {k: {c: _join_tokens(ts, c in units_cols) for c, ts in p.items()} for k, p in placed.items()}
+    texts = {k: {c: _join_tokens([t[2] for t in ts], c in units_cols) for c, ts in p.items()}
+             for k, p in placed.items()}
     if fix is not None:
         texts = {k: {c: fix(t) for c, t in row.items()} for k, row in texts.items()}
     # A column's width: the commonest width of its wider half of lines (a wrapped cell's
     # lines all fill it; the widest few may hold a neighbour's overflow or wide digits).
     full = []
     for c in range(len(kinds)):
-        widths = sorted(_width(row[c]) for row in texts.values() if c in row)
+        widths = sorted(_width(texts[k][c]) for k in texts if c in texts[k])
         wide = Counter(widths[len(widths) // 2:])
         full.append(max(wide, key=lambda w: (wide[w], w)) if wide else 0)
 
@@ -398,7 +402,8 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         line = fix(line) if fix is not None else line
         return line if cell_type(line) == "heading" else None
 
-    def evidence(prev: dict[int, str], cur: dict[int, str]) -> float:
+    def evidence(p: int, k: int) -> float:
+        prev, cur = texts[p], texts[k]
         e = 0.0
         for c in range(len(kinds)):
             if c == number_at:
@@ -418,12 +423,12 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
     # Blank lines that part the body into blocks of one number each: a block is a row
     # (layoutrows._block_starts), whatever its number's place in it.
     numbered_lines = {k for k in layout.body if number_at is not None
-                      and any(NUMBER_ONLY.match(t) for t in placed[k].get(number_at, []))}
+                      and any(NUMBER_ONLY.match(t[2]) for t in placed[k].get(number_at, []))}
     blocks = _block_starts(lines, dict.fromkeys(layout.body), numbered_lines, layout.furniture)
     rows: list[list[int]] = []  # body lines of each row
     has_number: list[bool] = []
     headings: set[int] = set()
-    prev: dict[int, str] | None = None
+    prev: int | None = None
     for k in layout.body:
         cur = texts[k]
         if (title := heading(k)) is not None:
@@ -441,14 +446,14 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         else:
             # A row opens with its text (top-aligned): a line with units or a deadline alone goes
             # on in the row above.
-            e = evidence(prev, cur) if any(kinds[c] in _TEXT_KINDS for c in cur) else 0.0
+            e = evidence(prev, k) if any(kinds[c] in _TEXT_KINDS for c in cur) else 0.0
             opens = e > 0 or (numbered and has_number[-1])
         if opens:
             rows.append([])
             has_number.append(False)
         rows[-1].append(k)
         has_number[-1] = has_number[-1] or numbered
-        prev = cur
+        prev = k
     cells: list[list[str]] = []
     firsts: list[int] = []
     row_lines: list[int] = []

@@ -90,3 +90,54 @@ def test_a_number_centred_in_its_row_belongs_to_the_row_that_opened_above_it() -
 def test_steps_aside_on_text_without_a_header_spread_by_spaces() -> None:
     assert read_layout_grid("一、总体要求\n（一）加强领导。各乡镇负责。\n（二）强化督查。县督查室负责。\n", "t.txt") is None
     assert read_layout_grid("序号 任务 责任单位\n1 开展巡查 县林业局\n", "t.txt") is None
+
+
+def _line(*placed: tuple[int, str]) -> str:
+    """A line with each text at its offset (one space after a wider one before)."""
+    line = ""
+    for pos, text in placed:
+        line += " " * max(1 if line else 0, pos - len(line)) + text
+    return line
+
+
+def _runs(*placed: tuple[int, str]):
+    from xltools.importing.readers.layoutgrid import _tokens
+
+    return _tokens(_line(*placed), False)
+
+
+def test_runs_go_to_columns_by_position_and_order() -> None:
+    from xltools.importing.readers.layoutgrid import _assign, off_edge
+
+    edges = [-1, 5, 20, 34, 44]  # 序号 | 任务 | 要求 | 牵头单位 | 完成时限
+
+    def cells(runs):
+        cols = _assign(runs, edges, 0)
+        return [" ".join(t[2] for t, c in zip(runs, cols) if c == k) for k in range(len(edges))]
+
+    # A count after one space goes on in the text it counts, however far it reaches.
+    assert cells(_runs((0, "3"), (5, "林区防火"), (20, "完成瞭望塔改造，配置无"), (32, "12"), (35, "台"),
+                       (39, "市林草局"), (44, "2025"), (49, "年"))) == \
+        ["3", "林区防火", "完成瞭望塔改造，配置无 12 台", "市林草局", "2025 年"]
+    # A number before a date word after one space opens the date column.
+    assert cells(_runs((5, "监测"), (20, "新建监测点位，覆盖率"), (31, "95%"), (35, "县消防救援大队"), (44, "12"),
+                       (47, "月底前")))[3:] == ["县消防救援大队", "12 月底前"]
+    # A name pushed right after one space by a wide cell is its own column's.
+    assert cells(_runs((20, "落实护林员网格化巡护制度"), (34, "县交通运输"), (40, "孙立军")))[3:] == \
+        ["县交通运输", "孙立军"]
+    # A name squeezed four characters left of its column after one space: placed there, noted.
+    runs = _runs((0, "4"), (5, "护林员管理"), (20, "落实护林员网格化"), (30, "县林草局"), (44, "2025"))
+    assert cells(runs)[3] == "县林草局"
+    assert [runs[j][2] for j in off_edge(runs, _assign(runs, edges, 0), edges)] == ["县林草局"]
+
+
+def test_a_guessed_column_puts_the_requirement_on_review() -> None:
+    text = "\n".join([
+        _line((0, "序号"), (7, "任务"), (24, "具体要求"), (40, "牵头单位"), (50, "完成时限")),
+        _line((0, "1"), (5, "护林员管理"), (20, "落实护林员网格化巡护"), (36, "县林草局"), (50, "2025年9月")),
+        _line((0, "2"), (5, "林区防火"), (20, "完成瞭望塔改造，配置无人"), (40, "县应急局"), (50, "2025年6月")),
+        _line((20, "机巡查。")),
+        _line((0, "3"), (5, "监测预警"), (20, "新建监测点位十五处。"), (40, "县气象局"), (50, "2025年5月"))]) + "\n"
+    events, _ = read_layout_grid(text, "t.txt")
+    notes = {e.line: [m for _, m in e.review] for e in events}
+    assert any("县林草局" in m for m in notes[2]) and not notes[3] and not notes[5]

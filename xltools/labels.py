@@ -852,6 +852,7 @@ NOTE_BOX_MISALIGNED_LITERAL = "框线表格中一列的单元格边界与各行�
 NOTE_BULLETS_SPLIT = "单元格中的 {count} 个分项（△、● 等）分别作为要求。"
 NOTE_HEADER_WRAPPED = "表头列名跨行书写，已合并为：{words}。"
 NOTE_COLUMN_BY_CONTENT = "列“{header}”按内容判断为“{meaning}”列。"
+NOTE_LAYOUT_PLACED = "“{text}”没有对齐到任何一列的位置（PDF 文本中被挤偏），按前后位置归入“{header}”列，请核对。"
 NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"
 NOTE_SECTION_ROW = "表格中的通栏行“{text}”视为目标。"
 NOTE_HEADING_GOAL = "表格前的标题“{text}”视为其后各行的目标。"

@@ -48,13 +48,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Callable
 
 from xltools import labels as L
 from xltools.importing.readers.columns import cell_type, header_role, header_score
 from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.readers.layoutrows import _block_starts, _join_lines, page_breaks
-from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.units import looks_like_unit
 
 _TOKEN = re.compile(r"\S+")
@@ -270,12 +271,22 @@ class _Layout:
         # Rows of cells parted by single spaces under a spread header are no layout.
         return hit / n if n and single < 0.5 * len(self.body) else 0.0
 
-    def placed(self, k: int) -> dict[int, list[Token]]:
-        """The runs of body line ``k`` by column (``_assign``)."""
+    def placed(self, k: int) -> tuple[dict[int, list[Token]], list[tuple[str, int]]]:
+        """The runs of body line ``k`` by column (``_assign``), and the runs whose column
+        is a guess (text, column)."""
         out: dict[int, list[Token]] = {}
-        for c, t in zip(_assign(self.tokens[k], self.edges_at(k), self.number_at), self.tokens[k]):
+        toks, edges = self.tokens[k], self.edges_at(k)
+        columns = _assign(toks, edges, self.number_at)
+        for c, t in zip(columns, toks):
             out.setdefault(c, []).append(t)
-        return out
+        return out, [(toks[j][2], columns[j]) for j in off_edge(toks, columns, edges)]
+
+
+def off_edge(tokens: list[Token], columns: list[int], edges: list[int]) -> list[int]:
+    """Indexes of the runs that open a column away from its edge (squeezed left of it, or
+    pushed right of it after one space): their column is a guess."""
+    return [j for j, c in enumerate(columns) if c and (j == 0 or columns[j - 1] != c)
+            and abs(tokens[j][0] - edges[c]) > _TOLERANCE + 1]
 
 
 def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> list[int]:
@@ -379,7 +390,9 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
     kinds = layout.kinds
     number_at = kinds.index("number") if "number" in kinds else None
     units_cols = {c for c, k in enumerate(kinds) if k == "units"}
-    placed = {k: layout.placed(k) for k in layout.body}
+    placed, guessed = {}, {}
+    for k in layout.body:
+        placed[k], guessed[k] = layout.placed(k)
     texts = {k: {c: _join_tokens([t[2] for t in ts], c in units_cols) for c, ts in p.items()}
              for k, p in placed.items()}
     if fix is not None:
@@ -473,4 +486,13 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         return None
     skipped = [(k + 1, lines[k].strip()) for k in range(layout.index + 1, layout.start) if lines[k].strip()]
     skipped += [(k + 1, lines[k].strip()) for k in sorted(layout.furniture) if lines[k].strip()]
-    return _emit(lines, layout.index, name, None, layout.labels, firsts, cells, row_lines, skipped)
+    events, meta = _emit(lines, layout.index, name, None, layout.labels, firsts, cells, row_lines, skipped)
+    # A run placed off its column's edge is a guess: its requirement goes on 待核对.
+    notes: dict[int, list[str]] = {}
+    for row in rows:
+        for k in row:
+            notes.setdefault(row[0] + 1, []).extend(
+                L.NOTE_LAYOUT_PLACED.format(text=t, header=layout.labels[c]) for t, c in guessed.get(k, []))
+    events = [replace(e, review=e.review + tuple((L.REVIEW_STRUCTURE, n) for n in notes[e.line]))
+              if isinstance(e, RawRow) and notes.get(e.line) else e for e in events]
+    return events, meta

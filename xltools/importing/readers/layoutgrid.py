@@ -87,10 +87,13 @@ def _tokens(line: str, display: bool) -> list[Token]:
     """The runs of a line split at every space: (start, end, text, spaces before)."""
     out: list[Token] = []
     prev_end = None
+    at = width = 0  # display width of line[:at], measured once
     for m in _TOKEN.finditer(line):
         if display:
-            start = _width(line[:m.start()])
-            end = start + _width(m.group())
+            width += _width(line[at:m.start()])  # the spaces before the run (a full-width one is two)
+            start = width
+            width = end = start + _width(m.group())
+            at = m.end()
         else:
             start, end = m.start(), m.end()
         gap = _START if prev_end is None else m.start() - prev_end
@@ -399,9 +402,10 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         texts = {k: {c: fix(t) for c, t in row.items()} for k, row in texts.items()}
     # A column's width: the commonest width of its wider half of lines (a wrapped cell's
     # lines all fill it; the widest few may hold a neighbour's overflow or wide digits).
+    width = {k: {c: _width(t) for c, t in row.items()} for k, row in texts.items()}
     full = []
     for c in range(len(kinds)):
-        widths = sorted(_width(texts[k][c]) for k in texts if c in texts[k])
+        widths = sorted(width[k][c] for k in texts if c in texts[k])
         wide = Counter(widths[len(widths) // 2:])
         full.append(max(wide, key=lambda w: (wide[w], w)) if wide else 0)
 
@@ -425,7 +429,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             if b and not a:
                 e += 2.0
             elif a and b:
-                if _continues(a, _width(a), full[c]) and not (c in units_cols and _two_names(a, b)):
+                if _continues(a, width[p][c], full[c]) and not (c in units_cols and _two_names(a, b)):
                     e -= 3.0 if kinds[c] in _TEXT_KINDS else 2.0  # a sentence cut at the column's width
                 else:
                     e += 1.0
@@ -445,7 +449,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
     for k in layout.body:
         cur = texts[k]
         if (title := heading(k)) is not None:
-            texts[k] = {0: title}
+            texts[k], width[k] = {0: title}, {0: _width(title)}
             headings.add(len(rows))
             rows.append([k])
             has_number.append(False)
@@ -478,7 +482,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             continue
         out = []
         for c in range(len(kinds)):
-            parts = [(texts[k][c], _width(texts[k][c])) for k in row if c in texts[k]]
+            parts = [(texts[k][c], width[k][c]) for k in row if c in texts[k]]
             out.append(_join_lines(parts, full[c] - 2, c in units_cols) if parts else "")
         cells.append(out)
         firsts.append(0)

@@ -56,11 +56,10 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))
-    # PDF text with its layout kept, rebuilt from the runs' offsets (readers/layoutgrid.py): in
-    # characters, as pdftotext places runs (its geometry states the columns: reader "layout"), and
-    # in display width, as a table typed and padded by eye is aligned (one space-rows reading more).
+    # PDF text with its layout kept, rebuilt from the runs' offsets in characters, as pdftotext
+    # places runs (readers/layoutgrid.py; a table typed and padded by display width is the
+    # offset reading's above).
     proposals.append(("layout", lambda: layoutgrid.read_layout_grid(as_written, name, fixer.fix)))
-    proposals.append(("space_rows", lambda: layoutgrid.read_layout_grid(as_written, name, fixer.fix, display=True)))
     if records.has_fields(text):
         proposals.append(("records", lambda: records.read_records(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):

@@ -24,11 +24,16 @@ general ways this reader expects:
    follow two or more spaces start most often between the end of the label
    on its left and the start of its own label (a label is centred over its
    column, so its column starts at or before it). Edges are taken per page
-   (each page's repeated header bounds its own windows), in characters or in
-   display width, whichever aligns more runs.
-3. **Pieces.** Every run (split at single spaces too) goes to the column
-   whose edge is the last at or before its start: a run pushed right by a
-   wide neighbour after one space is still right of its own column's edge.
+   (each page's repeated header bounds its own windows), in characters as
+   pdftotext places runs; where display width aligns more runs, the table was
+   typed and padded by eye (``offsetrows.py`` reads it) and this reader steps
+   aside, as it does on drawn cells (pipes, tabs, box lines) and on rows of
+   cells parted by single spaces.
+3. **Pieces.** Every run (split at single spaces too) is placed in order by
+   a small dynamic programme (``_assign``): it opens a column near the
+   column's edge (squeezed left of it, or pushed right after one space by a
+   wide neighbour) or goes on in the column before; a run placed more than
+   two characters off its edge puts its requirement on 待核对.
 4. **Rows.** Cells are top-aligned, so a new row shows where a column that
    was empty on the line above gets text, or where a column's text above
    ended (a sentence end, a line shorter than the column) and new text

@@ -368,8 +368,9 @@ def _two_names(above: str, below: str) -> bool:
 
 def _continues(text: str, width: int, full: int) -> bool:
     """Whether a cell's line goes on in the next (as wide as its column, or cut after a
-    separator or inside brackets)."""
-    return width >= full - 2 or text.endswith(_CONTINUES) or text.count("（") > text.count("）")
+    separator or inside brackets or quotes)."""
+    return width >= full - 2 or text.endswith(_CONTINUES) or text.count("（") > text.count("）") \
+        or text.count("“") > text.count("”")
 
 
 def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = None, display: bool = False

@@ -846,7 +846,7 @@ SOURCE_LINES_VALUE = "共 {total} 行：读入 {read} 行，略过 {skipped} 行
 NOTE_RUNNER_UP = "原文按“{chosen}”读取；按“{other}”读取的结果也较合理，请核对表格结构。"
 READER_NAMES = {"csv": "逗号分隔表格", "csv_ragged": "逗号/制表符分隔、缺格的表格", "delimited": "竖线/制表符分隔表格", "stream": "每行一个单元格的表格",
                 "text_table": "空格分隔表格", "space_rows": "每行一条、空格分隔的表格", "records": "逐项标注的记录（序号：…/责任单位：…）", "prose": "条目式正文",
-                "box": "框线字符表格", "cell_order": "逐个单元格排列的 PDF 表格文字",
+                "box": "框线字符表格", "cell_order": "逐个单元格排列的 PDF 表格文字", "layout": "按位置对齐的PDF文本表格",
                 "pipe_rows": "每行一个单元格、竖线行结束一行的表格",
                 "wrapped_rows": "单元格并排折行的表格（按页面逐行复制的 PDF 表格）"}
 NOTE_BOX_MISALIGNED = "框线表格中一列的 {count} 个单元格边界与各行不对齐，已按顺序对应到 {count} 组任务（标题行及其下的分项）。"
@@ -861,6 +861,7 @@ NOTE_ROW_UNDER_MERGED = "第 {number} 项下另起一行（左侧单元格视为
 # A number followed by one of these counts things (15 处, 2 万吨, 12 月), it numbers no row.
 MEASURE_CHARS = "个家所处项座条台套名次户间万亿千百元吨米亩%"
 NOTE_COLUMN_BY_CONTENT = "列“{header}”按内容判断为“{meaning}”列。"
+NOTE_LAYOUT_PLACED = "“{text}”没有对齐到任何一列的位置（PDF 文本中被挤偏），按前后位置归入“{header}”列，请核对。"
 NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"
 NOTE_SECTION_ROW = "表格中的通栏行“{text}”视为目标。"
 NOTE_HEADING_GOAL = "表格前的标题“{text}”视为其后各行的目标。"

@@ -19,14 +19,16 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.importing.readers import (boxdraw, cellorder, delimited, offsetrows, piperows, plumberrows, prose,
-                                           records, spacerows, stream, text_table)
+    from xltools.importing.readers import (boxdraw, cellorder, delimited, layoutgrid, offsetrows, piperows,
+                                           plumberrows, prose, records, spacerows, stream, text_table)
     from xltools.importing.readers.cleanup import Fixer
     from xltools.importing.readers.digitspace import unspace_numbers
     from xltools.importing.readers.accounting import account_lines
     from xltools.importing.readers.scoring import best_of
 
-    spaced = text  # pdftotext's cell order reads its spaces itself (readers/cellorder.py)
+    # The text as the tool wrote it: pdftotext's cell order reads its spaces itself
+    # (readers/cellorder.py), and -layout's runs stand where the tool put them (readers/layoutgrid.py).
+    as_written = text
     text = unspace_numbers(text)  # 2024 年 10 月: a PDF extraction's spaces (readers/digitspace.py)
     fixer = Fixer(text, simplified)
     text = fixer.fix_text(text)  # notes the original of every changed line
@@ -69,13 +71,17 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
         proposals.append(("pipe_rows", lambda: piperows.read_pipe_rows(text, name)))
     # A ruled table in pdftotext's cell-by-cell order (readers/cellorder.py); on a tie
     # with a reading of space-separated rows it wins: it reads the line breaks too.
-    proposals.append(("cell_order", lambda: cellorder.read_cell_order(spaced, name, fixer.fix)))
+    proposals.append(("cell_order", lambda: cellorder.read_cell_order(as_written, name, fixer.fix)))
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))
     # Cells wrapped side by side, line by line across the page (readers/plumberrows.py).
     if (plumbed := plumberrows.propose(text, name)) is not None:
         proposals.append((plumbed[0], lambda: plumbed[1]))
+    # PDF text with its layout kept, rebuilt from the runs' offsets in characters, as pdftotext
+    # places runs (readers/layoutgrid.py; a table typed and padded by display width is the
+    # offset reading's above).
+    proposals.append(("layout", lambda: layoutgrid.read_layout_grid(as_written, name, fixer.fix)))
     if records.has_fields(text):
         proposals.append(("records", lambda: records.read_records(text, name)))
     if any(text_table._header_fields(line) for line in text.split("\n")[:80]):

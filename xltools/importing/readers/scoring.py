@@ -111,10 +111,11 @@ def _balanced(text: str) -> bool:
 
 
 # How much a reader's layout itself is evidence: a csv or box table states its
-# cells, records label each value; a stream or a space-separated dump is rebuilt;
+# cells, records label each value, a -layout text's run offsets state its columns
+# (readers/layoutgrid.py); a stream or a space-separated dump is rebuilt;
 # prose is the fallback.
-PRIOR = {"csv": 1.1, "csv_ragged": 1.0, "box": 1.1, "delimited": 1.05, "stream": 1.0, "text_table": 1.0,
-         "space_rows": 1.0, "records": 1.05, "wrapped_rows": 1.3,
+PRIOR = {"csv": 1.1, "csv_ragged": 1.0, "box": 1.1, "layout": 1.2, "delimited": 1.05, "stream": 1.0,
+         "text_table": 1.0, "space_rows": 1.0, "records": 1.05, "wrapped_rows": 1.3,
          "prose": 0.95}
 
 

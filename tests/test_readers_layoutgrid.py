@@ -1,0 +1,143 @@
+"""A table as pdftotext -layout leaves it, rebuilt from the runs' offsets
+(readers/layoutgrid.py): header labels wrapped and centred over their columns,
+a cell pushed right after one space by a wide neighbour, the header repeated
+one character off on the next page, a number centred in its row."""
+
+from __future__ import annotations
+
+from xltools.importing.builder import build_plan
+from xltools.importing.readers import read_source
+from xltools.importing.readers.layoutgrid import find_layout_header, read_layout_grid
+from xltools.model import Role
+
+PAGES = """\
+            某市林草局2025年森林防火重点任务表
+
+序      防火任务                 具体措施              牵头科        协办科室     完成
+号                                              室                  时限
+一、火源管控
+1    野外火源专         在林区入口设立检查卡点，              市森林消防支队指挥中心 资源科、     2025年
+     项治理           落实进山登记制度。                            宣传科       4月底前
+2    防火宣传进         组织宣传车巡回播放防火知              宣传科        各国有林场     长期坚持
+     村入户           识，张贴公告不少于二百份。
+                   设立村级护林员巡护打卡点，             资源科        各乡镇       2025年
+                   每日巡护不少于两次。                                     6月底前
+
+                                 - 1 -
+
+序       防火任务                 具体措施              牵头科        协办科室     完成
+号                                               室                  时限
+3     瞭望塔智能化        完成十二座瞭望塔视频监控升             防火办        信息中心      2025年
+      改造            级改造。                                           9月底前
+"""
+
+CENTRED = """\
+
+序       工作                  具体要求               责任
+号       事项                                     部门
+      河湖清障          开展河湖“清四乱”专项行动，            县水利局、
+1                   年底前完成全部问题销号，              各乡镇
+                    建立问题台账。
+      水源保护          完成饮用水水源地规范化建              县生态环境
+2                   设，设置界标和警示牌。               分局
+"""
+
+
+def _plan(text: str):
+    events, meta = read_source(text.encode("utf-8"), "t.txt")
+    return build_plan(events, meta), meta
+
+
+def _rows(plan):
+    return [(g.name, str(t.number), t.name, r.text, {(a.unit, a.role) for a in plan.assignments_for(r.id)},
+             r.deadline.text) for g in plan.goals for t in g.tasks for r in t.requirements]
+
+
+def test_wrapped_labels_pushed_cells_and_a_repeated_header_one_character_off() -> None:
+    lines = PAGES.split("\n")
+    header = find_layout_header(lines, False)
+    assert header is not None and header[1] - header[0] == 2  # 序/号, 牵头科/室, 完成/时限: one header
+    plan, meta = _plan(PAGES)
+    rows = _rows(plan)
+    assert [r[3] for r in rows] == [
+        "在林区入口设立检查卡点，落实进山登记制度。",
+        "组织宣传车巡回播放防火知识，张贴公告不少于二百份。",
+        "设立村级护林员巡护打卡点，每日巡护不少于两次。",
+        "完成十二座瞭望塔视频监控升级改造。"]
+    assert {r[0] for r in rows} == {"火源管控"}  # 一、火源管控: a row spanning the table
+    # 市森林消防支队指挥中心 overflows its column; 资源科 after ONE space is the next column's.
+    assert rows[0][4] == {("市森林消防支队指挥中心", Role.LEAD), ("资源科", Role.ASSIST), ("宣传科", Role.ASSIST)}
+    assert rows[0][5] == "2025年4月底前"
+    # A row without a number under a merged task cell: the task's second requirement.
+    assert rows[2][1] == rows[1][1] == "2" and rows[2][2] == "防火宣传进村入户"
+    assert rows[2][4] == {("资源科", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    # The next page's header is one character off: its own edges place its runs.
+    assert rows[3][2] == "瞭望塔智能化改造" and rows[3][4] == {("防火办", Role.LEAD), ("信息中心", Role.ASSIST)}
+    assert rows[3][5] == "2025年9月底前"
+    assert not any("- 1 -" in r[3] for r in rows)
+
+
+def test_a_number_centred_in_its_row_belongs_to_the_row_that_opened_above_it() -> None:
+    plan, _ = _plan(CENTRED)
+    rows = _rows(plan)
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("1", "河湖清障", "开展河湖“清四乱”专项行动，年底前完成全部问题销号，建立问题台账。"),
+        ("2", "水源保护", "完成饮用水水源地规范化建设，设置界标和警示牌。")]
+    assert {u for u, _ in rows[0][4]} == {"县水利局", "各乡镇"}
+    assert {u for u, _ in rows[1][4]} == {"县生态环境分局"}  # a name wrapped at the column's width
+
+
+def test_steps_aside_on_text_without_a_header_spread_by_spaces() -> None:
+    assert read_layout_grid("一、总体要求\n（一）加强领导。各乡镇负责。\n（二）强化督查。县督查室负责。\n", "t.txt") is None
+    assert read_layout_grid("序号 任务 责任单位\n1 开展巡查 县林业局\n", "t.txt") is None
+
+
+def _line(*placed: tuple[int, str]) -> str:
+    """A line with each text at its offset (one space after a wider one before)."""
+    line = ""
+    for pos, text in placed:
+        line += " " * max(1 if line else 0, pos - len(line)) + text
+    return line
+
+
+def _runs(*placed: tuple[int, str]):
+    from xltools.importing.readers.layoutgrid import _tokens
+
+    return _tokens(_line(*placed), False)
+
+
+def test_runs_go_to_columns_by_position_and_order() -> None:
+    from xltools.importing.readers.layoutgrid import _assign, off_edge
+
+    edges = [-1, 5, 20, 34, 44]  # 序号 | 任务 | 要求 | 牵头单位 | 完成时限
+
+    def cells(runs):
+        cols = _assign(runs, edges, 0)
+        return [" ".join(t[2] for t, c in zip(runs, cols) if c == k) for k in range(len(edges))]
+
+    # A count after one space goes on in the text it counts, however far it reaches.
+    assert cells(_runs((0, "3"), (5, "林区防火"), (20, "完成瞭望塔改造，配置无"), (32, "12"), (35, "台"),
+                       (39, "市林草局"), (44, "2025"), (49, "年"))) == \
+        ["3", "林区防火", "完成瞭望塔改造，配置无 12 台", "市林草局", "2025 年"]
+    # A number before a date word after one space opens the date column.
+    assert cells(_runs((5, "监测"), (20, "新建监测点位，覆盖率"), (31, "95%"), (35, "县消防救援大队"), (44, "12"),
+                       (47, "月底前")))[3:] == ["县消防救援大队", "12 月底前"]
+    # A name pushed right after one space by a wide cell is its own column's.
+    assert cells(_runs((20, "落实护林员网格化巡护制度"), (34, "县交通运输"), (40, "孙立军")))[3:] == \
+        ["县交通运输", "孙立军"]
+    # A name squeezed four characters left of its column after one space: placed there, noted.
+    runs = _runs((0, "4"), (5, "护林员管理"), (20, "落实护林员网格化"), (30, "县林草局"), (44, "2025"))
+    assert cells(runs)[3] == "县林草局"
+    assert [runs[j][2] for j in off_edge(runs, _assign(runs, edges, 0), edges)] == ["县林草局"]
+
+
+def test_a_guessed_column_puts_the_requirement_on_review() -> None:
+    text = "\n".join([
+        _line((0, "序号"), (7, "任务"), (24, "具体要求"), (40, "牵头单位"), (50, "完成时限")),
+        _line((0, "1"), (5, "护林员管理"), (20, "落实护林员网格化巡护"), (36, "县林草局"), (50, "2025年9月")),
+        _line((0, "2"), (5, "林区防火"), (20, "完成瞭望塔改造，配置无人"), (40, "县应急局"), (50, "2025年6月")),
+        _line((20, "机巡查。")),
+        _line((0, "3"), (5, "监测预警"), (20, "新建监测点位十五处。"), (40, "县气象局"), (50, "2025年5月"))]) + "\n"
+    events, _ = read_layout_grid(text, "t.txt")
+    notes = {e.line: [m for _, m in e.review] for e in events}
+    assert any("县林草局" in m for m in notes[2]) and not notes[3] and not notes[5]

@@ -676,6 +676,8 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
             return None
         if k == 3:
             break
+        if k == 2 and sum(1 for r in real if any(len(f) > 1 for f in r.frags)) < _MIN_WRAPPED_SHARE * len(real):
+            return None  # rows of one line each in the sample: space rows, the space-rows readers' shape
         widths = [0.0] * n
         for r in real:
             for c, frags in enumerate(r.frags):

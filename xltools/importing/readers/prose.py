@@ -333,7 +333,11 @@ def _role_clause(clause: str) -> bool:
     if len(clause) > 80 or not looks_like_units_cell(clause):
         return False
     names, role, rest = parse_clause(clause)
-    return bool(names) and bool(_ROLE_ONLY.match(rest))
+    # A work verb alone (平台推进, 项目实施) names no role: only after a role verb or an adverb.
+    return bool(names) and bool(_ROLE_ONLY.match(rest)) and rest not in _WORK_VERBS
+
+
+_WORK_VERBS = ("实施", "推进", "实施工作", "推进工作")
 
 
 _AS_ROLE = re.compile(r"作为|为|是")

@@ -40,7 +40,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from layouts import GCell, Grid  # noqa: E402
+from layouts import GCell, Grid, html_rows  # noqa: E402
 from pdfbench import LEAD_IN, _title, annotated_spec, bench_name, build_grid, plan_columns, table_documents  # noqa: E402
 
 OUT = HERE / "fixtures" / "htmltext"
@@ -156,25 +156,12 @@ def render_page(title: str, g: Grid, top: list[tuple[str, int]] | None, *, title
             c += n
         out.append("<tr>" + "".join(first) + "</tr>")
         out.append("<tr>" + "".join(second) + "</tr>")
-    rows = g.rows
-    for r, row in enumerate(rows):
-        if isinstance(row, str):
-            out.append(f"<tr><td colspan=\"{ncol}\">{html.escape(row)}</td></tr>")
-            continue
-        tds = []
-        for c, cell in enumerate(row):
-            if cell.above:
-                continue
-            span = 1
-            while r + span < len(rows) and not isinstance(rows[r + span], str) and rows[r + span][c].above:
-                span += 1
-            attr = f" rowspan=\"{span}\"" if span > 1 else ""
-            if unit_lines and g.kinds[c] in ("lead", "resp", "assist"):
-                text = "<br>".join(html.escape(u) for u in split_list(cell.text))
-            else:
-                text = html.escape(cell.text)
-            tds.append(f"<td{attr}>{text}</td>")
-        out.append("<tr>" + "".join(tds) + "</tr>")
+    def cell_html(c: int, cell: GCell) -> str:
+        if unit_lines and g.kinds[c] in ("lead", "resp", "assist"):
+            return "<br>".join(html.escape(u) for u in split_list(cell.text))
+        return html.escape(cell.text)
+
+    out += html_rows(g, cell_html)
     out.append("</table>")
     if chrome:
         out.append(_CHROME_BOTTOM)

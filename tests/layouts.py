@@ -530,11 +530,10 @@ def render_csv(spec: Spec, g: Grid, merged: str) -> str:
     return buf.getvalue()
 
 
-def render_html(spec: Spec, g: Grid) -> str:
-    """A saved web page: the table with rowspan for merged cells, colspan for goal rows."""
-    out = ["<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>", html.escape(spec.title),
-           "</title></head><body>", f"<h2>{html.escape(spec.title)}</h2>", "<table border=\"1\">"]
-    out.append("<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in g.header) + "</tr>")
+def html_rows(g: Grid, cell_html=lambda c, cell: html.escape(cell.text)) -> list[str]:
+    """The grid's body as <tr> lines: rowspan for merged cells, a goal row spanning the table;
+    ``cell_html(column, cell)`` writes a cell's content."""
+    out = []
     rows = g.rows
     for r, row in enumerate(rows):
         if isinstance(row, str):
@@ -548,8 +547,17 @@ def render_html(spec: Spec, g: Grid) -> str:
             while r + span < len(rows) and not isinstance(rows[r + span], str) and rows[r + span][c].above:
                 span += 1
             attr = f" rowspan=\"{span}\"" if span > 1 else ""
-            tds.append(f"<td{attr}>{html.escape(cell.text)}</td>")
+            tds.append(f"<td{attr}>{cell_html(c, cell)}</td>")
         out.append("<tr>" + "".join(tds) + "</tr>")
+    return out
+
+
+def render_html(spec: Spec, g: Grid) -> str:
+    """A saved web page: the table with rowspan for merged cells, colspan for goal rows."""
+    out = ["<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>", html.escape(spec.title),
+           "</title></head><body>", f"<h2>{html.escape(spec.title)}</h2>", "<table border=\"1\">"]
+    out.append("<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in g.header) + "</tr>")
+    out += html_rows(g)
     out.append("</table></body></html>")
     return "\n".join(out)
 

@@ -1,4 +1,4 @@
-"""A ruled table's text in ``pdftotext``'s reading order (no option): the table
+"""A ruled table's text in ``pdftotext -raw``'s order (the content stream's): the table
 comes out cell by cell, each cell's wrapped lines one after another, except
 that cells whose text stands at the same height and is short share one line,
 parted by single spaces::
@@ -538,7 +538,7 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
         return None
     hstart, hend, labels, caps = found
     if any(_STATED.search(ln) for ln in lines[hstart:hend]):
-        return None  # a header spread by runs of spaces: pdftotext without options writes none
+        return None  # a header spread by runs of spaces: pdftotext -raw writes none
     rows, skipped = _rows(lines, hend, lines[hstart:hend], numbered)
     if not numbered and (not rows or max(len(r.pieces) for r in rows) > _MAX_FREE):
         return None  # rows found by the cells alone: a body of a few pages at most

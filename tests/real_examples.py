@@ -23,7 +23,8 @@ ROLE_KEYS = {"lead": Role.LEAD, "cooperate": Role.ASSIST, "responsible": Role.RE
 # set, and a second written after the readers had learnt from the first.
 AUTHORED = Path(__file__).parent / "fixtures" / "authored"
 AUTHORED_SETS = (AUTHORED, Path(__file__).parent / "fixtures" / "authored2", Path(__file__).parent / "fixtures" / "authored3",
-                 Path(__file__).parent / "fixtures" / "authored4")
+                 Path(__file__).parent / "fixtures" / "authored4", Path(__file__).parent / "fixtures" / "authored5",
+                 Path(__file__).parent / "fixtures" / "authored6")
 
 
 def real_files(folder: Path = REAL) -> list[Path]:

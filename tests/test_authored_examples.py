@@ -1,5 +1,5 @@
-"""Four more corpora: each 24 task documents written in the styles of real ones
-(prose 工作要点 and 整改清单, 01–12; tables flattened into text, 13–24) by an
+"""Six more corpora: each 24 task documents written in the styles of real ones
+(prose 工作要点 and 整改清单, 01–12 or 01–08; tables flattened into text, the rest) by an
 engineer who had not read the importer, with hand annotations in the shared
 schema; the later sets were written after the readers had learnt from the ones before. Scored like the
 real corpus (tests/test_real_examples.py): requirement by its opening words,
@@ -23,16 +23,26 @@ from real_examples import AUTHORED_SETS, real_files, score_document
 # now 135 of 147, strictly prose 61 of 73, tables 43 of 74. Fourth set (written with the
 # third, scored before any change made for it): 103 of 154 at its first scoring (prose 61/79,
 # tables 42/75), 107 on the readers of the third set's round, 113 after one fix made for it;
-# strictly prose 65 of 79, tables 21 of 75.
+# strictly prose 65 of 79, tables 21 of 75. Fifth and sixth sets (held out, each scored once
+# as the measure of a round, then given to the readers): by the shared scorer's measure 116 of
+# 161 (prose 75/81, tables 41/80) and 86 of 160 (prose 47/59, tables 39/101) when they joined;
+# strictly prose 61/81, tables 27/80 and prose 42/59, tables 19/101. The sixth set has eight
+# prose documents (01–08).
 # Raise the floors when the readers improve.
 AUTHORED_FLOOR = {("authored", "prose"): 0.83, ("authored", "table"): 0.91,
                   ("authored2", "prose"): 0.92, ("authored2", "table"): 0.83,
                   ("authored3", "prose"): 0.83, ("authored3", "table"): 0.58,
-                  ("authored4", "prose"): 0.82, ("authored4", "table"): 0.28}
+                  ("authored4", "prose"): 0.82, ("authored4", "table"): 0.28,
+                  ("authored5", "prose"): 0.75, ("authored5", "table"): 0.33,
+                  ("authored6", "prose"): 0.71, ("authored6", "table"): 0.18}
+
+
+# The last prose document of each set (the rest are tables); 12 unless named here.
+PROSE_LAST = {"authored6": 8}
 
 
 def _class(path: Path) -> str:
-    return "prose" if int(path.name[:2]) <= 12 else "table"
+    return "prose" if int(path.name[:2]) <= PROSE_LAST.get(path.parent.name, 12) else "table"
 
 
 def test_authored_corpus_is_complete() -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -118,12 +119,24 @@ def _kind(label: str) -> str:
     return "text"
 
 
+# A 整改清单's problem column (存在问题, 问题描述, 问题表现): test-side, by its head word.
+_PROBLEM = re.compile(r"问题(?:表现|描述|清单)?$")
+
+
 def plan_columns(spec: Spec, labels: list[str]) -> tuple[list[str], list[str], str]:
     """(kinds, header labels, goals mode) of the table for ``spec`` with the document's labels.
-    Text columns from the right: requirement, task, goal; a goal without a column is a section
-    row; role columns as labelled when every role of the plan has one, else one units column."""
+    Text columns from the right: requirement, task, goal; in a 整改清单 the problem column holds
+    the requirement (the problem) and the text columns right of it (its measures) stay empty;
+    a goal without a column is a section row; role columns as labelled when every role of the
+    plan has one, else one units column."""
     kinds = [_kind(c) for c in labels]
     text = [i for i, k in enumerate(kinds) if k == "text"]
+    problem = next((i for i in text if _PROBLEM.search(labels[i].replace(" ", ""))), None)
+    if problem is not None:
+        for i in text:
+            if i > problem:
+                kinds[i] = "extra"
+        text = [i for i in text if i <= problem]
     if not text:  # no text column named: the widest guess is the first non-number one
         text = [next(i for i, k in enumerate(kinds) if k not in ("number",))]
         kinds[text[0]] = "text"

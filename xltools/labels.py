@@ -132,6 +132,11 @@ HEADER_GRAMMAR: tuple[tuple[str, str], ...] = (
     ("progress", r"(?:完成情况|进展情况|进展|落实情况|推进情况|执行情况|完成进度|进度情况|工作成效)$"),
     # A column per period (一季度 二季度 …, 上半年) holds what was done in it.
     ("progress", r"^(?:第?[一二三四1-4]季度|[上下]半年)$"),
+    # A problem found (存在问题, 反馈问题, 问题表现, 问题描述, 问题清单): head noun 问题, or 问题
+    # qualified by how it shows. In a 整改清单 the problem is the item; the measure beside it
+    # (整改措施, 整改任务) its detail — decided where the columns are resolved
+    # (columns.problem_columns), so the column competes as a text column until then.
+    ("problem", r"(?:问题|問題)(?:表现|表現|描述|清单|清單|事项|內容|内容|详情|具体表现)?$"),
     ("people", r"(?:领导|负责人|责任人|联系人|领导人|包保人|分管人|領導|負責人)$"),
     ("units", r"(?:单位|部门|科室|处室|主体|机构|股室|机关|部門|單位)$"),
     # 时间要求, 进度要求, 时限安排: a requirement word qualified by time names the deadline.
@@ -155,6 +160,9 @@ RESPONSIBLE_HEADER_WORDS = ("责任", "负责", "主体", "承办", "实施", "�
 # (牵头督查单位, 主要协作单位, 牵头科室（单位）).
 LABEL_LEAD_WORDS = ("牵头", "主办", "主责", "主抓", "主要负责", "牽頭", "主管")
 LABEL_ASSIST_WORDS = ("配合", "协办", "协作", "协同", "参与", "协助", "参加", "協助", "協同", "參與", "配合")
+# A modifier that makes a measure a rectification's (整改措施, 整改要求, 整改任务): it presupposes a
+# problem, which is then the item (prose 整改清单: the problem line, its labelled measure a detail).
+RECTIFY_WORDS = ("整改", "整治", "纠正")
 # Words that join two roles in one label (责任主体与协同单位): a mixed column.
 LABEL_JOINERS = ("与", "和", "及", "、", "/", "／")
 # Modifiers of a units label that name who oversees the work (督办单位 beside 承办单位):
@@ -863,6 +871,8 @@ MEASURE_CHARS = "个家所处项座条台套名次户间万亿千百元吨米亩
 NOTE_COLUMN_BY_CONTENT = "列“{header}”按内容判断为“{meaning}”列。"
 NOTE_LAYOUT_PLACED = "“{text}”没有对齐到任何一列的位置（PDF 文本中被挤偏），按前后位置归入“{header}”列，请核对。"
 NOTE_COLUMN_KEPT = "列“{header}”不是任务分工的列，其内容作为备注保留。"
+# A 整改清单: the problem column is the requirement, the measure beside it its detail.
+NOTE_PROBLEM_DETAIL = "整改清单：“{problem}”列读作具体要求，“{header}”列作为其说明保留在备注（导出原表时仍为单独一列）。"
 NOTE_SECTION_ROW = "表格中的通栏行“{text}”视为目标。"
 NOTE_HEADING_GOAL = "表格前的标题“{text}”视为其后各行的目标。"
 NOTE_GROUP_UNITS_GOAL = "此组只有编号和单位、没有标题，目标按其单位“{text}”命名。"

@@ -87,10 +87,29 @@ def column_kind(header: str) -> str | None:
     role = header_role(text)
     if role is None:
         return None
+    if role.problem:
+        return L.EXPORT_COL_REQUIREMENT  # a 整改清单's problem column (存在问题) held the requirements
     if role.kind == "text":
         return None  # a short word of unknown meaning (附表): the user is asked
     # A column the plan does not hold (进展情况, 投资金额, 项目数量) is left out.
     return _READER_KINDS.get(role.kind, "")
+
+
+_DETAIL_COLUMNS = (L.EXPORT_COL_REQUIREMENT, L.EXPORT_COL_TASK, L.EXPORT_COL_GOAL)
+
+
+def _is_problem(header: str) -> bool:
+    from xltools.importing.readers.columns import is_problem_header
+
+    return is_problem_header("".join(header.split()))
+
+
+def _is_detail(header: str) -> bool:
+    """A remark column holding a requirement's detail (a 整改清单's 整改措施): as wide as the requirement."""
+    from xltools.importing.readers.columns import DETAIL_KINDS, header_role
+
+    role = header_role("".join(header.split()))
+    return role is not None and role.kind in DETAIL_KINDS
 
 
 def _column_role(header: str) -> str:
@@ -122,6 +141,7 @@ def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
     recorded = plan.info.source_columns
     if recorded:
         cols: list[tuple[str, str]] = []
+        problem = False
         for header in recorded:
             kind = column_kind(header)
             if kind == "":
@@ -130,6 +150,11 @@ def columns(plan: Plan, deadline: bool | None = None) -> list[tuple[str, str]]:
                 raise InputError(L.MSG_EXPORT_UNKNOWN_COLUMN.format(
                     column=header, key=L.SET_SOURCE_COLUMNS,
                     known=L.ALIAS_SEPARATOR.join(KINDS)), sheet=L.SHEET_README)
+            if problem and kind in _DETAIL_COLUMNS:
+                # A 整改清单's measure (整改措施) right of its problem: the importer kept it as the
+                # requirement's remark ``整改措施：…``; it gets its own column back.
+                kind = L.EXPORT_COL_REMARK
+            problem = problem or _is_problem(header)
             # Several leader/remark columns (分管领导, 责任领导, 备注) each keep their own;
             # so do units columns that each name a role (牵头单位 | 实施主体 | 配合单位).
             if kind == L.EXPORT_COL_REMARK or all(kind != k for k, _ in cols) or (
@@ -260,7 +285,11 @@ def layout(plan: Plan, *, deadline: bool | None = None) -> Layout:
     title = _XML_ILLEGAL.sub("", plan.info.title) or L.EXPORT_DEFAULT_TITLE
     return Layout(title, tuple(h for _, h in cols), tuple(tuple(r) for r in rows),
                   tuple(merges),
-                  tuple(WIDTHS[L.EXPORT_COL_REQUIREMENT if k == text_kind else k] for k in kinds), tuple(kinds))
+                  tuple(WIDTHS[L.EXPORT_COL_REQUIREMENT if k == text_kind or k == L.EXPORT_COL_REMARK
+                               and _is_detail(h) else k] for k, h in zip(kinds, headers)), tuple(kinds))
+
+
+_REMARK_LABEL = re.compile(r"^([^：:；;]{1,16})[：:]")
 
 
 class _Remarks:
@@ -273,6 +302,7 @@ class _Remarks:
         from xltools.importing.readers.columns import header_role
 
         self.headers = headers
+        self.labels = {"".join(h.split()) for h in headers}
         self.by_req: dict[str, list[str]] = {}
         for a in plan.assignments:
             if a.remark:
@@ -282,13 +312,37 @@ class _Remarks:
         self.catch_all = (plain or headers or [""])[0] if plain else (headers or [""])[-1]
 
     def parts(self, req: Requirement) -> list[str]:
+        """The remarks ``<表头>：<值>`` joined by ；: a piece that opens with no label of a
+        column after a requirement's detail (a measure's second clause, ``整改措施：…；开展…``)
+        goes on that value; other unlabelled pieces are remarks of their own."""
         out: list[str] = []
         for text in [req.remark, *self.by_req.get(req.id, ())]:
+            pieces: list[str] = []
             for part in re.split("[；;]", text or ""):
                 part = part.strip()
-                if part and part not in out:
-                    out.append(part)
+                if not part:
+                    continue
+                if pieces and not self._labelled(part) and self._detail(pieces[-1]):
+                    pieces[-1] += "；" + part
+                else:
+                    pieces.append(part)
+            out.extend(p for p in pieces if p not in out)
         return out
+
+    @staticmethod
+    def _detail(part: str) -> bool:
+        m = _REMARK_LABEL.match(part)
+        return m is not None and _is_detail(m.group(1))
+
+    def _labelled(self, part: str) -> bool:
+        from xltools.importing.readers.columns import header_role
+
+        m = _REMARK_LABEL.match(part)
+        if m is None:
+            return False
+        label = "".join(m.group(1).split())
+        role = header_role(label)
+        return label in self.labels or role is not None and role.kind != "text"
 
     def cell(self, req: Requirement, header: str) -> str:
         prefix = L.REMARK_FORMAT.format(header=header, value="")

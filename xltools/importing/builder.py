@@ -92,6 +92,20 @@ def _similarity(task: _Task, goal: str) -> int:
     return len(bigrams(task.name) & bigrams(goal))
 
 
+def _detail_deadline(notes: tuple[str, ...], year: int | None) -> Deadline | None:
+    """A deadline written in the requirement's detail: a 整改清单's measure kept beside its
+    problem (``整改措施：…在本月底以前…``, a remark whose label is of the requirement's kind)."""
+    from xltools.importing.readers.columns import DETAIL_KINDS, header_role
+
+    for note in notes:
+        label, sep, value = clean_text(note).partition("：")
+        if sep and (r := header_role(label)) is not None and r.kind in DETAIL_KINDS:
+            found = find_deadline(value, year)
+            if found is not None:
+                return found
+    return None
+
+
 def _assign_goals(tasks: list[_Task], notes: list[ReviewNote]) -> list[str]:
     """The goal of each task (see docs/workbook.md, "Goal boundaries")."""
     goals = _goal_order(tasks)
@@ -374,6 +388,8 @@ def build_plan(events: list[Event], meta: SourceMeta | None = None, *, year: int
                 deadline = parse_deadline_cell(clean_text(written), year)
             else:
                 found = find_deadline(text, year)
+                if found is None:
+                    found = _detail_deadline(row.notes, year)
                 if found is not None:
                     deadline = found
                     notes.append(ReviewNote(L.REVIEW_DEADLINE, L.NOTE_DEADLINE_IN_TEXT.format(

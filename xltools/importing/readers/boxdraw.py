@@ -151,7 +151,7 @@ def read_box_table(text: str, name: str, fixer: Fixer | None = None) -> tuple[li
             continue
         kinds = [r.kind if r else "text" for r in roles]
         texts = [[x.text for x in c] for c in body_cols]
-        kinds, decided = resolve_text_columns(kinds, texts)
+        kinds, decided = resolve_text_columns(kinds, texts, header)
         columns = [Column("other", h) if k in OTHER_KINDS else Column(k, h, r.role if r else "")
                    for h, k, r in zip(header, kinds, roles)]
         grid, notes = _rows(rows, body_cols, primary)

@@ -567,7 +567,7 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
     second = [_assign(kinds, r.pieces, widths, empty, common, new_row=new_row)[1] for r in data]
     columns_text = [[_joined(kinds[c], _cell_lines(cells[c]), widths[c]) for row in second for _, cells in row]
                     for c in range(len(kinds))]
-    resolved, decided = resolve_text_columns(list(named), columns_text)
+    resolved, decided = resolve_text_columns(list(named), columns_text, labels[off:])
     columns = [Column("number", labels[0])] if numbered else []
     for label, kind, role in zip(labels[off:], resolved, roles[off:]):
         columns.append(Column("other", label) if kind in OTHER_KINDS

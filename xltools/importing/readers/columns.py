@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from xltools import labels as L
@@ -39,6 +39,9 @@ class HeaderRole:
     kind: str  # number, goal, task, requirement, units, deadline, people, progress, remark, text
     role: str = ""  # 牵头 / 配合 / 责任 for a units column that names one
     exact: bool = False  # a known alias, written exactly
+    # A problem column (存在问题, 问题表现): a text column whose meaning is decided with the
+    # columns beside it (``problem_columns``): in a 整改清单 the problem is the requirement.
+    problem: bool = False
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -71,6 +74,8 @@ def header_role(label: str) -> HeaderRole | None:
             if kind == "text" and t in _ROLE_ALONE:
                 # 牵头 / 配合 / 主办 / 协办 heading a column: units, the head noun left out.
                 return HeaderRole("units", modifier_role(t))
+            if kind == "problem":
+                return HeaderRole("text", problem=True)
             return HeaderRole(kind, modifier_role(t) if kind == "units" else "")
     return None
 
@@ -255,7 +260,39 @@ def _row_sentences(columns_text: list[list[str]], i: int) -> bool:
         and sum(1 for c in cells if clean_text(c)) >= 0.6 * max(1, rows)
 
 
-def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tuple[list[str], list[int]]:
+def is_problem_header(header: str) -> bool:
+    """A header that names the problems found (存在问题, 反馈问题, 问题表现, 问题描述, 问题清单:
+    head noun 问题, ``labels.HEADER_GRAMMAR``)."""
+    r = header_role(header) if clean_text(header) else None
+    return r is not None and r.problem
+
+
+DETAIL_KINDS = ("requirement", "task", "goal")
+
+
+def problem_columns(kinds: Sequence[str], headers: Sequence[str]) -> tuple[list[str], int | None]:
+    """A 整改清单: a problem column (``is_problem_header``) with no requirement, task or
+    progress column left of it (a progress report lists its problems after its progress)
+    is the requirement — the problem is the item to be done away with — and the
+    requirement, task and goal columns right of it (整改措施, 整改任务, 整改目标) say what is
+    done about it: text columns, kept as the requirement's detail (remark). Returns
+    (kinds, the problem column or None)."""
+    kinds = list(kinds)
+    for i, header in enumerate(headers[:len(kinds)]):
+        if not is_problem_header(header):
+            continue
+        if any(k in ("requirement", "task", "progress") for k in kinds[:i]):
+            return kinds, None
+        kinds[i] = "requirement"
+        for j in range(i + 1, len(kinds)):
+            if kinds[j] in DETAIL_KINDS:
+                kinds[j] = "text"
+        return kinds, i
+    return kinds, None
+
+
+def resolve_text_columns(kinds: list[str], columns_text: list[list[str]],
+                         headers: Sequence[str] = ()) -> tuple[list[str], list[int]]:
     """Decide unknown or doubled text columns by their cells (header words
     alone cannot): of two requirement columns without a task column, the
     left one of short titles (or of headlines each at most half as long as
@@ -265,9 +302,10 @@ def resolve_text_columns(kinds: list[str], columns_text: list[list[str]]) -> tup
     headlines) left of the task is the goal. A second task column counts as text; with no
     requirement column, a goal column of per-row sentences right of a titles column (工作类别 |
     具体工作目标), or in a table without a task column, is the requirement unless sentences
-    stand right of it. Returns (kinds,
+    stand right of it. A problem column (``problem_columns``, by its header ``headers``)
+    comes first: it is the requirement, the measures beside it text. Returns (kinds,
     indexes decided by content)."""
-    kinds = list(kinds)
+    kinds, _ = problem_columns(kinds, headers)
     decided: list[int] = []
     # A 工作目标 column of per-row sentences (long, filled on most rows) beside a titles
     # column, or in a table with no task column, states each row's requirement, not a goal

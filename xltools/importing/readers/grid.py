@@ -97,6 +97,8 @@ def header_kind(text: str) -> tuple[str, str, bool] | None:
         if t in L.HEADER_ALIASES[kind]:
             return kind, t, True
     r = header_role(t)
+    if r is not None and r.problem:
+        return "requirement", t, False  # 存在问题: the requirement of a 整改清单 (GridReader._columns)
     if r is not None and r.kind in L.HEADER_ALIASES and not r.exact:
         return r.kind, t, False
     best: tuple[int, str, str] | None = None
@@ -304,6 +306,17 @@ class GridReader:
             st.pending_goal = (title, None, line)
             st.pending_note = L.NOTE_HEADING_GOAL.format(text=title)
 
+    def _kept_note(self, header: str) -> str:
+        """The note for a column kept as remarks: in a 整改清单 (the requirement column a
+        problem column) a measure or target column is the problem's detail."""
+        from xltools.importing.readers.columns import DETAIL_KINDS, header_role, is_problem_header
+
+        problem = next((c.header for c in self.state.columns
+                        if c.kind == "requirement" and is_problem_header(c.header)), None)
+        if problem and (r := header_role(header)) is not None and r.kind in DETAIL_KINDS:
+            return L.NOTE_PROBLEM_DETAIL.format(problem=problem, header=header)
+        return L.NOTE_COLUMN_KEPT.format(header=header)
+
     def _record_columns(self) -> None:
         """The original's columns (原表列) from its first table, for export: each header
         as written; a column whose meaning came from its cells under that meaning's
@@ -315,7 +328,9 @@ class GridReader:
         out = []
         for c in self.state.columns:
             role = header_role(c.header) if c.header else None
-            if role is not None and role.kind not in ("text",) and (role.kind == c.kind or c.kind == "other"):
+            # A 整改清单's problem column (存在问题) is the requirement's, as written.
+            problem = role is not None and role.problem and c.kind == "requirement"
+            if problem or role is not None and role.kind not in ("text",) and (role.kind == c.kind or c.kind == "other"):
                 out.append(c.header)
             elif c.kind != "other":
                 out.append(L.HEADER_ALIASES[c.kind][0])
@@ -337,21 +352,20 @@ class GridReader:
         self._title_goal()
         for c in columns:
             if c.kind == "other" and c.header:
-                self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_KEPT.format(header=c.header),
+                self.review.append((L.REVIEW_STRUCTURE, self._kept_note(c.header),
                                     header_line, " | ".join(header)))
         self._rows([list(r) for r in grid], list(lines), 0)
 
     def _forced(self, grid: list[list[Cell]], line_of: list[int | None], first_data: int,
                 names: Sequence[str], delimited: bool) -> bool:
         """Rows read with the columns a person named (``--columns``)."""
-        from xltools.importing.readers.columns import header_role
+        from xltools.importing.readers.columns import header_role, problem_columns
 
         self.state.delimited = delimited
-        columns = []
-        for n in names:
-            r = header_role(n)
-            kind = r.kind if r and r.kind not in ("text", "progress") else "other"
-            columns.append(Column(kind, n, r.role if r else ""))
+        roles = [header_role(n) for n in names]
+        kinds, _ = problem_columns([r.kind if r else "other" for r in roles], names)
+        columns = [Column(k if k not in ("text", "progress") else "other", n, r.role if r else "")
+                   for n, k, r in zip(names, kinds, roles)]
         self.state.columns = columns
         self.headers.extend(names)
         self._record_columns()
@@ -399,12 +413,19 @@ class GridReader:
                         kinds.append(k)
                         texts.append(clean_text(below[i].text))
                 first_data = at + 2
-        from xltools.importing.readers.columns import header_role, resolve_text_columns
+        from xltools.importing.readers.columns import (header_role, is_problem_header, problem_columns,
+                                                       resolve_text_columns)
 
         data = grid[first_data:]
+        named = [k[0] if k else "text" for k in kinds]
+        # A 整改清单: the problem column is the requirement, the measures beside it are kept.
+        by_problem, problem = problem_columns(named, texts)
+        kinds = [("requirement", texts[i], True) if i == problem else
+                 None if k != named[i] or is_problem_header(texts[i]) else kinds[i]
+                 for i, k in enumerate(by_problem)]
         resolved, decided = resolve_text_columns(
             [k[0] if k else "text" for k in kinds],
-            [[r[i].text if i < len(r) else "" for r in data[:200]] for i in range(len(kinds))])
+            [[r[i].text if i < len(r) else "" for r in data[:200]] for i in range(len(kinds))], texts)
         for i in decided:
             kinds[i] = (resolved[i], texts[i], True)
             self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
@@ -449,11 +470,11 @@ class GridReader:
                 columns.insert(0, Column("number", ""))
                 self.review.append((L.REVIEW_STRUCTURE, L.NOTE_UNLABELLED_NUMBER, line_of[at],
                                     " | ".join(texts)))
+        self.state.columns = columns
         for i, c in enumerate(columns):
             if c.kind == "other" and c.header:
-                self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_KEPT.format(header=c.header),
+                self.review.append((L.REVIEW_STRUCTURE, self._kept_note(c.header),
                                     line_of[at], " | ".join(texts)))
-        self.state.columns = columns
         return first_data
 
     # -------------------------------------------------------------- rows

@@ -36,7 +36,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from xltools import labels as L
-from xltools.importing.readers.columns import OTHER_KINDS, cell_type, compat, header_role, header_score, squeeze
+from xltools.importing.readers.columns import (OTHER_KINDS, cell_type, compat, header_role, header_score,
+                                               resolve_text_columns, squeeze)
 from xltools.importing.readers.grid import Cell, Column, GridReader, _is_header_row
 from xltools.importing.readers.layout import current_layout
 from xltools.importing.readers.rows import Event, SourceMeta
@@ -116,9 +117,9 @@ def _runs(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list
         else:
             pending.append((i, s))
     if pending:  # lines after the last pipe: cells of a row left open (a page cut short)
-        if cells or runs:
+        if cells:
             cells.extend(pending)
-        else:
+        else:  # after a row closed by its line of pipes: the page below the table (a date, a signature)
             stray.extend(pending)
     if cells:
         runs.append(_Row(cells, -1))
@@ -377,6 +378,11 @@ def read_pipe_rows(text: str, name: str) -> tuple[list[Event], SourceMeta] | Non
         few = sorted(options, key=lambda o: -(o[0] + _grid(body[:_FIRST], o[1])[0]))[:_FINALISTS]
         cols = max(few, key=lambda o: o[0] + _grid(body[:_SAMPLE], o[1])[0])[1]
     _, grid = _grid(body, cols)
+    # Unknown or doubled text columns decided by their cells, as every grid reader does (a
+    # 整改清单's problem column is the requirement, the measures beside it are kept).
+    kinds, decided = resolve_text_columns([c.kind for c in cols], [[r[i].text for r in grid[:200]] for i in range(len(cols))],
+                                    [c.label for c in cols])
+    cols = [_Col(c.label, k, c.role, c.group) for c, k in zip(cols, kinds)]
     columns = [Column("other", c.label) if c.kind in OTHER_KINDS else Column(c.kind, c.label, c.role) for c in cols]
     if not any(c.kind in ("requirement", "task") for c in columns) or not any(c.kind == "units" for c in columns):
         return None
@@ -403,6 +409,10 @@ def read_pipe_rows(text: str, name: str) -> tuple[list[Event], SourceMeta] | Non
     for r in rows[:at]:
         reader.titles.append(" ".join(clean_text(t) for _, t in r.cells))
     header_line = rows[at].cells[0][0]
+    for i in decided:
+        reader.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
+            header=cols[i].label or str(i + 1), meaning=L.HEADER_ALIASES[kinds[i]][0]), header_line,
+            " | ".join(top + subs)))
     reader.skipped.extend(stray)
     reader.add_rows(columns, grid, [r.cells[0][0] for r in body], header=top + subs, header_line=header_line)
     return reader.result()

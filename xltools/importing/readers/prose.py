@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.deadlines import deadline_words, document_deadline, find_deadline, is_deadline_phrase
 from xltools.importing.readers.cleanup import Fixer
-from xltools.importing.readers.columns import (find_labels, header_role, label_kind, label_role, modifier_role,
-                                               names_its_role, squeeze)
+from xltools.importing.readers.columns import (DETAIL_KINDS, find_labels, header_role, is_problem_header, label_kind,
+                                               label_role, modifier_role, names_its_role, squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.unwrap import join_wrapped, running_heads
 from xltools.text import clean_text, strip_trailing_punct
@@ -121,6 +121,30 @@ def _without_own_label(text: str) -> str:
             and r.kind in ("requirement", "task"):
         return text[m.end():]
     return text
+
+
+# A labelled part after a sentence of the item (…。整改措施：…).
+_DETAIL_LABEL = re.compile(r"(?<=[。；;！!？?])\s*([\u4e00-\u9fff]{2,6})\s*[：:]\s*(?=\S)")
+
+
+def problem_detail(text: str, first_line: str) -> tuple[str, str] | None:
+    """A 整改清单 item: a problem, then its measure under a label of the requirement's kind
+    (…。整改措施：… / 整改要求：…). As in a table (``columns.problem_columns``) the problem is
+    the requirement and the measure its detail — when the item names a problem (opened by a
+    numbered problem noun, 问题1：) or the label is a rectification's (整改 before its head:
+    the measure presupposes the problem). Returns (problem, detail as a remark) or None."""
+    for m in _DETAIL_LABEL.finditer(text):
+        label = m.group(1)
+        r = header_role(label)
+        if r is None or r.kind not in DETAIL_KINDS:
+            continue
+        noun = _NOUN_NUMBER.match(first_line.strip())
+        problem = text[:m.start()].rstrip()
+        if len(problem) < 4 or not (any(w in label for w in L.RECTIFY_WORDS)
+                                    or noun is not None and is_problem_header(noun.group(1))):
+            return None
+        return problem, L.REMARK_FORMAT.format(header=label, value=text[m.end():].strip())
+    return None
 
 
 def unit_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1082,6 +1106,9 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                 task, requirement = split
                 review.append((L.REVIEW_TASK_NAME, L.NOTE_TITLE_SPLIT.format(title=task)))
         requirement = _without_own_label(requirement)
+        detail = problem_detail(requirement, b.sources[0] if b.sources else "")
+        if detail is not None:
+            requirement = detail[0]
         units = None
         role_units: list[tuple[str, str]] = []
         labelled = []
@@ -1108,7 +1135,8 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             requirement=requirement, goal=goal,
             number=number, task=task, units=units, deadline=deadline, line=b.line,
             source=" / ".join(b.sources), role_units=tuple(role_units), review=tuple(review),
-            notes=tuple(b.notes + people_notes(b.labelled) + people_notes(b.paren_labelled) + overseers),
+            notes=tuple(([detail[1]] if detail is not None else []) + b.notes + people_notes(b.labelled)
+                        + people_notes(b.paren_labelled) + overseers),
             new_task=task_block is None))
     # No numbered item disappears silently: one that is no requirement, no goal and no
     # task heading is on 待核对 (a 工作要求 paragraph is cleared there with one click).

@@ -140,7 +140,7 @@ def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list
     if len(records) < _MIN_RECORDS or "units" not in kinds or not {"requirement", "task"} & set(kinds):
         return None
     rows = [[rec.get(lb, "") for lb in order] for _, rec in records]
-    kinds, _ = resolve_text_columns(kinds, [[r[c] for r in rows] for c in range(len(order))])
+    kinds, _ = resolve_text_columns(kinds, [[r[c] for r in rows] for c in range(len(order))], order)
     if "requirement" not in kinds and "task" in kinds:
         kinds[kinds.index("task")] = "requirement"  # only task names: each is a requirement
     roles = [header_role(lb) for lb in order]

@@ -640,7 +640,7 @@ def _emit(lines: list[str], index: int, name: str, fixer: Fixer | None, labels: 
             reader.skipped.append((i, raw.strip()))
     reader.skipped.extend(skipped)
     columns_text = [[row[c] for row in cells] for c in range(len(kinds))]
-    kinds, decided = resolve_text_columns(kinds, columns_text)
+    kinds, decided = resolve_text_columns(kinds, columns_text, labels)
     columns = [Column("other", lb) if k in OTHER_KINDS else Column(k, lb, r.role if r else "")
                for lb, k, r in zip(labels, kinds, roles)]
     grid: list[list[Cell]] = []

@@ -572,7 +572,7 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
     rows, kept = recut_rows(reading.kinds, rows)
     row_lines, row_start_col = [row_lines[i] for i in kept], [row_start_col[i] for i in kept]
     columns_text = [["\n".join(r[c]) for r in rows] for c in range(n)]
-    kinds, decided = resolve_text_columns(reading.kinds, columns_text)
+    kinds, decided = resolve_text_columns(reading.kinds, columns_text, [label for label, _ in reading.labels])
     columns: list[Column] = []
     for (label, _), kind, role in zip(reading.labels, kinds, reading.roles):
         if kind in OTHER_KINDS:

@@ -187,3 +187,44 @@ def test_rows_without_numbers() -> None:
     assert _units(plan, ids[2]) == {("街道便民服务中心", Role.LEAD), ("街道经发办", Role.ASSIST)}
     assert [r.deadline.display for r in plan.requirements][1:] == ["年底前", "长期坚持"]
     assert any(n[1] == L.NOTE_ROWS_BY_ORDER for n in meta.review)
+
+
+# pdftotext -raw writes quotation marks of another font on a line of their own, above the
+# line they belong to, which keeps a single space where each group stood; a merged 重点工作
+# cell stands once, in the first of its numbered rows.
+QUOTED = """\
+某街道2025年基层治理重点任务清单
+序
+号
+重点工作 具体事项 责任科室 完成时
+限
+1 网格治理
+提升
+“ ” “
+实行 网格员 包户走访，形成 日
+”“ ”
+清 周结 台账。
+社区管理办 2025 年 5
+月底前
+2 完善网格事项准入清单，年内
+动态调整一次。
+党政办 2025 年 12
+月底前
+3 “ ”
+推广 民情茶馆 议事做法，每
+个社区每季度议事不少于一次。
+社区管理办 每季度
+"""
+
+
+def test_quotes_on_a_line_of_their_own_go_back() -> None:
+    plan = _plan(QUOTED)
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == [
+        "实行“网格员”包户走访，形成“日清”“周结”台账。",
+        "完善网格事项准入清单，年内动态调整一次。",
+        "推广“民情茶馆”议事做法，每个社区每季度议事不少于一次。"]
+    # The merged 重点工作 cell: the title is carried onto row 2, which keeps its own number.
+    tasks = [(t.number, t.name) for t in plan.tasks]
+    assert tasks[:2] == [(1, "网格治理提升"), (2, "网格治理提升")]
+    assert _units(plan, reqs[1].id) == {("党政办", Role.RESPONSIBLE)}

@@ -521,6 +521,36 @@ def _find_free_header(lines: Sequence[str]) -> tuple[int, int, list[str], list[i
     return None
 
 
+# A line of quotation marks alone (after a row's number, maybe): pdftotext -raw writes the
+# marks of another font on a line of their own, above the line they belong to.
+_QUOTE_LINE = re.compile(r"^(\d{1,4}\s+)?([“”‘’]+(?:\s+[“”‘’]+)*)$")
+_GAP = re.compile(r"(?<=\S) (?=\S)")
+
+
+def put_back_quotes(lines: list[str]) -> list[str]:
+    """Quotation marks pdftotext -raw wrote on a line of their own (``“ ” “`` over
+    ``入 渝快办 平台，实现高频事项 掌``): the line below holds a single space where each
+    group of marks stood; the groups go back there in order, where the line has at least
+    as many such gaps (the marks' line is left blank, so line numbers stay)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        m = _QUOTE_LINE.match(out[i].strip())
+        if m is None:
+            continue
+        groups = m.group(2).split()
+        below = out[i + 1]
+        gaps = [g.start() for g in _GAP.finditer(below)]
+        if not below.strip() or len(gaps) < len(groups):
+            continue
+        parts, prev = [], 0
+        for at, marks in zip(gaps, groups):
+            parts.append(below[prev:at] + marks)
+            prev = at + 1
+        out[i] = ""
+        out[i + 1] = (m.group(1) or "") + "".join(parts) + below[prev:]
+    return out
+
+
 def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = None) -> Result | None:
     """Read a table in pdftotext's cell-by-cell order; None when the text has no
     header of short lines above rows numbered from 1. ``fix``: the document's
@@ -531,6 +561,8 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
     numbered = _find_header(lines) is not None
     if not numbered and _find_free_header(lines) is None:
         return None
+    if any(_QUOTE_LINE.match(ln.strip()) for ln in lines):
+        lines = put_back_quotes(lines)
     if fix is not None:
         lines = [fix(ln) for ln in lines]
     found = _find_header(lines) if numbered else _find_free_header(lines)
@@ -599,7 +631,9 @@ def read_cell_order(text: str, name: str, fix: Callable[[str], str] | None = Non
                 for c, t in enumerate(texts):
                     if not t and has_req and above_row is not None and resolved[c] in ("goal", "task") \
                             and above_row[c + off].text:
-                        cells_out.append(Cell(above_row[c + off].text, from_above=True))
+                        # A row with a number of its own keeps it: the title is carried onto it
+                        # (as in a text export, GridReader's ``titles_carried``), not merged.
+                        cells_out.append(Cell(above_row[c + off].text, from_above=not numbered))
                         carried[c] = carried.get(c, 0) + 1
                     else:
                         cells_out.append(Cell(t))

@@ -157,3 +157,28 @@ def test_prose_problem_noun_item() -> None:
     assert [r.text for r in reqs] == ["干部教育培训计划执行不到位，年度培训完成率偏低。",
                                      "档案管理不规范，部分文书档案未及时归档。"]
     assert reqs[1].remark.startswith("工作措施：开展档案清理")
+
+
+def test_pipe_closed_cells() -> None:
+    """One cell per line ending ` |`, rows closed by lines of pipes (a web page copied as
+    text): the problem column is the requirement, a title column of places its task."""
+    lines = ["某区市容巡查发现问题交办表"]
+    for row in [["编号", "巡查点位名称", "发现的问题", "整改责任单位", "备注"],
+                ["1", "滨江路", "人行道多处地砖破损松动", "区市政所", ""],
+                ["2", "滨江路", "绿化带内堆放建筑垃圾", "区城管执法大队", ""],
+                ["3", "人民广场", "夜间占道经营摊点较多", "广场街道办事处", ""]]:
+        present = [c for c in row if c]
+        lines += [f"{c} |" for c in present] + (["|" * (len(row) - len(present))] if len(present) < len(row) else [])
+    plan = _plan("\n".join(lines) + "\n")
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == ["人行道多处地砖破损松动", "绿化带内堆放建筑垃圾", "夜间占道经营摊点较多"]
+    assert [t.name for t in plan.tasks][:1] == ["滨江路"]
+
+
+def test_lines_below_the_last_closed_row_are_no_cells() -> None:
+    from xltools.importing.readers.piperows import _runs
+
+    text = "表\n序号 |\n事项 |\n单位 |\n1 |\n修缮围墙 |\n|\n2025年6月3日\n"
+    titles, stray, runs = _runs(text)
+    assert [t for _, t in stray] == ["2025年6月3日"]
+    assert all("2025年6月3日" not in t for r in runs for _, t in r.cells)

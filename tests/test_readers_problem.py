@@ -178,7 +178,7 @@ def test_pipe_closed_cells() -> None:
 def test_lines_below_the_last_closed_row_are_no_cells() -> None:
     from xltools.importing.readers.piperows import _runs
 
-    text = "表\n序号 |\n事项 |\n单位 |\n1 |\n修缮围墙 |\n|\n2025年6月3日\n"
+    text = "表\n序号 |\n事项 |\n单位 |\n1 |\n修缮围墙 |\n|\n2 |\n清理边沟 |\n|\n3 |\n更换路灯 |\n|\n2025年6月3日\n"
     titles, stray, runs = _runs(text)
     assert [t for _, t in stray] == ["2025年6月3日"]
     assert all("2025年6月3日" not in t for r in runs for _, t in r.cells)

@@ -71,12 +71,14 @@ def test_merged_first_units_column_of_a_tsv_export_carries_down() -> None:
     events, meta = read_source(text.encode("utf-8"), "t.tsv")
     plan = build_plan(events, meta)
     assert len(plan.requirements) == 5  # the bracketed source note is no requirement
-    assert {a.unit for a in plan.assignments_for(_req(plan, "对未验收").id)} == {"区审计局"}
-    assert {a.unit for a in plan.assignments_for(_req(plan, "推行联网").id)} == {"区统计局"}
+    # A 整改清单: the problem (存在问题) is the requirement, the measure (整改举措) its remark.
+    assert _req(plan, "部分项目").remark.startswith("整改举措：对未验收项目")
+    assert {a.unit for a in plan.assignments_for(_req(plan, "部分项目").id)} == {"区审计局"}
+    assert {a.unit for a in plan.assignments_for(_req(plan, "统计数据").id)} == {"区统计局"}
     # The carried cells are guesses: named on 待核对.
     carried = [e for e in events if getattr(e, "review", ()) and any(
         kind == L.REVIEW_UNITS and "区审计局" in note for kind, note in e.review)]
-    assert [e.requirement[:4] for e in carried] == ["对未验收", "修订内部"]
+    assert [e.requirement[:4] for e in carried] == ["部分项目", "内控制度"]
     # The note is kept on 待核对 as a skipped line, not dropped silently.
     assert any("信息来源" in text for _, text in meta.skipped)
 

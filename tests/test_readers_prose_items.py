@@ -103,8 +103,10 @@ def test_items_opened_by_a_numbered_noun_keep_their_measure_and_deadline() -> No
     plan = _plan(NOUN_ITEMS)
     texts = _texts(plan)
     assert [t[:6] for t in texts] == ["部分项目支出", "固定资产账实", "个别项目未按"]
-    # The measure stays with its problem; the next problem never runs into the deadline.
-    assert "超预算支出一律报党组会审定" in texts[0]
+    # The measure stays with its problem, as its remark (a 整改清单: the problem is the
+    # requirement, the measure its detail); the next problem never runs into the deadline.
+    assert "超预算支出一律报党组会审定" not in texts[0]
+    assert plan.requirements[0].remark.startswith("整改举措：严格执行预算管理办法，超预算支出一律报党组会审定")
     assert [r.deadline.display for _, _, r in plan.iter_requirements()] == [
         "2025-06-30", "2025年9月底前", "长期坚持"]
     assert [g.name for g in plan.goals] == ["财务管理方面", "项目管理方面"]

@@ -62,6 +62,7 @@ _HEADER_PIECE = 16  # display width of a piece a header cell may wrap onto the n
 _MAX_COLUMNS = 14
 _MAX_COMBOS = 400  # ways of giving a line's pieces to the open cells that are tried
 _PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
+_CLAUSE = re.compile(r"[，,。；;！？]")
 _OPENERS = "（(“‘《〈【[「『"
 _CLOSERS = "，。、；：？！）)”’》〉】]」』,.;:?!%％…·"
 _TEXT_KINDS = ("requirement", "text", "task", "goal", "progress")
@@ -245,8 +246,11 @@ class _Reader:
     while unknown) and bound (``limits``), how often each column has text (``fill``)."""
 
     def __init__(self, kinds: list[str], caps: list[float | None], fill: list[float], number_col: int | None,
-                 limits: Sequence[float | None] = ()):
+                 limits: Sequence[float | None] = (), clauses: Sequence[float] = ()):
         self.kinds = kinds
+        # Each column's share of cells holding a clause (，。；), from the reading before: a text
+        # column of titles beside the requirement's column of sentences.
+        self.clauses = list(clauses)
         self.limits = list(limits) + [None] * (len(kinds) - len(limits))
         self.caps = caps
         self.fill = fill
@@ -271,7 +275,7 @@ class _Reader:
         """The best columns (from ``start`` on, in order) for a row's first-line pieces, and its
         score; a column may take two pieces a space parted (a name spaced out)."""
         n, m = self.n, len(pieces)
-        if m > 2 * (n - start):
+        if m > _MAX_PIECES * (n - start):
             return None
         neg = float("-inf")
         # best[i][c]: score of placing pieces i.. into columns c..
@@ -283,11 +287,11 @@ class _Reader:
             for c in range(n - 1, start - 1, -1):
                 # column c empty
                 b, ch = best[i][c + 1] - self._empty(c), (0, c + 1)
-                for k in (1, 2):
+                for k in range(1, _MAX_PIECES + 1):
                     if i + k > m:
                         break
-                    text = " ".join(pieces[i:i + k]) if k == 2 else pieces[i]
-                    s = self._fit(c, text) - (1.5 if k == 2 else 0.0)
+                    text = " ".join(pieces[i:i + k])
+                    s = self._fit(c, text) - 1.5 * (k - 1)
                     if best[i + k][c + 1] > neg and s + best[i + k][c + 1] > b:
                         b, ch = s + best[i + k][c + 1], (k, c + 1)
                 best[i][c], choice[i][c] = b, ch
@@ -313,7 +317,9 @@ class _Reader:
         if cap is not None and w > (limit if limit is not None else cap + 2):
             return float("-inf")
         ctype = cell_type(text)
-        if ctype == "units" and not looks_like_unit(text) and self.kinds[c] in _TEXT_KINDS:
+        if self.kinds[c] == "people" and " " in text and _titled_name(text):
+            ctype = "person"
+        elif ctype == "units" and not looks_like_unit(text) and self.kinds[c] in _TEXT_KINDS:
             ctype = "title"
         elif ctype == "title" and re.search(r"[，；。]", text):
             ctype = "sentence"  # the first line of a sentence cut by the column
@@ -336,7 +342,10 @@ class _Reader:
         open_ = [c for c in row.open if self.kinds[c] != "number"]
         if len(pieces) > len(open_):
             return None
-        unassigned = {c: (0.8 if self._full(c, row.view(c)[-1]) and not ended(self.kinds[c], "".join(row.view(c)))
+        # A full cell that does not go on costs; the requirement's a little more (of two full cells
+        # that read alike, the row's longest text is the one that goes on).
+        unassigned = {c: ((0.9 if c == self.text_col else 0.8)
+                          if self._full(c, row.view(c)[-1]) and not ended(self.kinds[c], "".join(row.view(c)))
                           else 0.0) for c in open_}
         best: tuple[float, list[int]] | None = None
         self.runner_up = float("inf")
@@ -404,13 +413,19 @@ class _Reader:
         if closes > 0:
             cost += -0.5 if opened >= closes else 1.0
         if kind in _TEXT_KINDS:
+            tc = self.text_col
+            if self.clauses and tc is not None and c != tc and self.clauses[c] < 0.5 * self.clauses[tc] \
+                    and _CLAUSE.search(piece):
+                cost += 0.8  # a clause goes on the sentences rather than on a column of titles
             if piece.endswith(("。", "！", "？", "；")):
                 cost += 0.5 if kind in ("goal", "task") else -0.3
             if "units" in self.kinds and "、" in piece and _typed(piece, "units") == "units":
                 cost += 0.8  # a list of units goes on a units cell rather than a text
             return cost
         whole = so_far + piece
-        if kind == "units":
+        if kind in ("place", "amount") and _CLAUSE.search(piece):
+            cost += 1.0  # a place or an amount is a name or a figure, never a clause
+        if kind in ("units", "place"):
             # The piece completes a unit's name (县交通运输 + 局, 各乡 + 镇人民政府).
             last_before = re.split(r"[、，,；;]", so_far)[-1]
             last_after = re.split(r"[、，,；;]", whole)[-1]
@@ -419,6 +434,8 @@ class _Reader:
                 cost -= 0.5
             elif not re.search(r"[、，,；;]", piece) and not looks_like_unit(last_after):
                 return cost  # a name still going on (市文化市 + 场综合行): its form says nothing yet
+            if kind == "place":
+                return cost  # places are names of any form: a units list's reading says nothing
         elif kind == "deadline" and cell_type(whole) == "deadline" and (
                 whole.endswith(("前", "止")) and not so_far.endswith(("前", "止"))
                 or whole.endswith(("底", "末")) and not so_far.endswith(("底", "末"))):
@@ -451,6 +468,20 @@ def _typed(text: str, kind: str = "") -> str:
     return cell_type(text)
 
 
+def _titled_name(text: str) -> bool:
+    """A person's title and name parted by spaces (``分管副局长 罗建``, ``政治委员 杨 柳``), or a title
+    and the first character of a name the column cut (``分管副局长 龙`` / ``飞``)."""
+    parts = text.split()
+    name = parts[-1]
+    k = len(parts) - 1
+    if len(parts) >= 3 and len(parts[-1]) == len(parts[-2]) == 1:
+        name, k = parts[-2] + parts[-1], len(parts) - 2
+    title = "".join(parts[:k])
+    if not title or len(title) > 8 or re.search(r"[\d，。、；,;：:（）()]", title):
+        return False
+    return cell_type(name) == "person" or (len(name) == 1 and "\u4e00" <= name <= "\u9fff")
+
+
 def _number(piece: str) -> int | None:
     from xltools.importing.builder import parse_number
 
@@ -476,6 +507,12 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
         row = rows[-1] if rows and rows[-1].first >= 0 else None
         head = pieces[0]
         joined = "".join(pieces)
+        ctype = cell_type(joined)
+        if ctype == "chrome" or ctype != "heading" and len(pieces) == 1 and widest \
+                and display_width(joined) > 1.5 * widest + 8:
+            # A page's buttons, or a line wider than any column (a note under the table): no cell's.
+            stray.append(at)
+            continue
         num = _number(head)
         if num is not None and nc is not None and num == last_number + 1:
             placed = reader.place(pieces, 0)
@@ -587,6 +624,7 @@ _MAX_FORCED = 0.3  # pieces going on cells that were not full or had ended, of a
 _CLOSE = 0.3  # a choice of cells going on within this of the next best is a guess
 _SAMPLE_LINES = 200  # body lines the widths are learnt on
 _MAX_WIDE_LINES = 0.2  # lines with more pieces than the header has columns, of the body's lines
+_MAX_PIECES = 3  # pieces one cell's line may hold (a title and a name spaced out: 政治委员 杨 柳)
 
 
 def propose(text: str, name: str) -> tuple[str, Result] | None:
@@ -648,8 +686,12 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     if not body or sum(1 for at, _ in body if re.search(r"\S(?: {2,}|\t)\S|[|│｜]", lines[at].strip())) \
             > 0.1 * len(body):
         return None  # the cells are parted by single spaces in this shape
-    if sum(1 for _, pieces in body if len(pieces) > n) > _MAX_WIDE_LINES * len(body):
-        return None  # lines of more pieces than columns: spaces inside cells (space rows), not this shape
+    wide = sum(1 for _, pieces in body if len(pieces) > n)
+    if wide > _MAX_WIDE_LINES * len(body) and wide > sum(1 for _, pieces in body if 2 * len(pieces) <= n):
+        # Lines of more pieces than columns, fewer than the lines that go on a few cells: whole rows
+        # with spaces inside their cells (space rows), not this shape. Here a cell's line may hold
+        # spaces too (a title and a name), but most lines go on cells that wrapped.
+        return None
     # Widths: the header's first pieces (a wrapped header cell is exactly as wide as its
     # column), then each column's widest piece in the reading before.
     caps: list[float | None] = [float(display_width(w)) if went else None
@@ -665,10 +707,11 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     fill = [0.5 if k in ("number", "requirement", "units") else 0.3 for k in kinds]
     rows: list[_Row] = []
     stray: list[int] = []
+    clauses: list[float] = []
     # The widths are learnt on a sample of the body (the first lines), which also tells a text
     # of another shape cheaply: no row of several lines, or lines going on cells that ended.
     for k in range(4):
-        reader = _Reader(kinds, caps, fill, number_col, limits)
+        reader = _Reader(kinds, caps, fill, number_col, limits, clauses)
         rows, stray = assemble(body if k == 3 else body[:_SAMPLE_LINES], reader)
         real = [r for r in rows if r.first >= 0]
         if not real or reader.forced > _MAX_FORCED * reader.pieces \
@@ -678,16 +721,24 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
             break
         if k == 2 and sum(1 for r in real if any(len(f) > 1 for f in r.frags)) < _MIN_WRAPPED_SHARE * len(real):
             return None  # rows of one line each in the sample: space rows, the space-rows readers' shape
+        # A line the page wrapped (not a cell's last) is as wide as its column; a last line is no
+        # wider, so it counts only in a column where no cell wrapped.
         widths = [0.0] * n
+        wrapped = [0.0] * n
         for r in real:
             for c, frags in enumerate(r.frags):
-                for f in frags:
+                for j, f in enumerate(frags):
                     if not f.startswith("\n"):
                         widths[c] = max(widths[c], float(display_width(f.strip())))
+                        if j + 1 < len(frags) and not frags[j + 1].startswith("\n"):
+                            wrapped[c] = max(wrapped[c], float(display_width(f.strip())))
+        widths = [w if w and w <= v + 2 else v or w for w, v in zip(widths, wrapped)]
         caps = [max(w, float(display_width(h))) if w else (float(display_width(h)) if went else None)
                 for w, h, went in zip(widths, header.first + [""] * n, header.went_on + [None] * n)]
         caps = [min(c, lim) if c is not None and lim is not None else c for c, lim in zip(caps, limits)]
         fill = [sum(1 for r in real if r.frags[c]) / len(real) for c in range(n)]
+        clauses = [sum(1 for r in real if _CLAUSE.search("".join(r.frags[c]))) / max(1, sum(
+            1 for r in real if r.frags[c])) for c in range(n)]
     real = [r for r in rows if r.first >= 0]
     if not any(len({c for c in range(n) if r.frags[c]}) >= 2 for r in real):
         return None
@@ -699,7 +750,8 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     if reader.forced > _MAX_FORCED * reader.pieces:
         return None  # lines that go on cells which had ended: not this shape (pdftotext's blocks)
     several = sum(1 for r in real if any(len(f) > 1 for f in r.frags))
-    confident = several >= 2 and several >= _MIN_WRAPPED_SHARE * len(real) and not stray \
+    confident = several >= 2 and several >= _MIN_WRAPPED_SHARE * len(real) \
+        and not any(at < rows[-1].line for at in stray) \
         and sum(reader.wrapped) <= _CONFIDENT_COST * len(reader.wrapped)
     events, meta = _emit(lines, header.index, name, fixer, labels, firsts, cells, row_lines, skipped)
     review = tuple((L.REVIEW_STRUCTURE, L.NOTE_WRAPPED_PIECE.format(

@@ -87,7 +87,7 @@ def ended(kind: str, line: str) -> bool:
         return True
     if kind == "deadline" and line.endswith(_DEADLINE_ENDS):
         return True
-    if kind == "units" and not line.endswith(("、", "，", ",", "及", "和")) \
+    if kind in ("units", "place") and not line.endswith(("、", "，", ",", "及", "和")) \
             and line.count("（") + line.count("(") <= line.count("）") + line.count(")"):
         last = re.split(r"[、，,；;]", line)[-1]
         return len(last) >= 3 and looks_like_unit(last)  # 市市 is the start of a name, not one

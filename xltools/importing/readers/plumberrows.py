@@ -164,12 +164,42 @@ def find_header(lines: Sequence[str]) -> Header | None:
             continue
         if sum(1 for w in first if _word_score(w) > -3) < 2:
             continue
-        words, end, went_on = _wrapped_words(first, lines, i + 1)
+        first, below = _sub_header(first, lines, i + 1)
+        words, end, went_on = _wrapped_words(first, below, i + 1)
+        if below is not lines:
+            end = max(end, i + 2)
         good = sum(1 for w in words if _word_score(w) >= 2)
         kinds = [r.kind if (r := header_role(label_of(w))) else "text" for w in words]
         if good >= max(2, (len(words) + 1) // 2) and "units" in kinds and len(set(kinds) - {"text"}) >= 2:
             return Header(i, end, words, first, [ln.strip() for ln in lines[i:end] if ln.strip()], went_on)
     return None
+
+
+def _sub_header(first: list[str], lines: Sequence[str], at: int) -> tuple[list[str], Sequence[str]]:
+    """A two-row header: where the line under the header holds two or more units words that name
+    their role by grammar (``牵头单位 配合单位``) and exactly one word above names units without a
+    role (``责任单位``), that word spans them and is replaced by them; the rest of the line (a
+    header cell wrapped, ``号``) is left to be put back. Returns the first line's words and the
+    lines with the sub-header taken out of the line under it."""
+    if at >= len(lines):
+        return first, lines
+    pieces = [to_simplified(p) for p in pieces_of(lines[at])]
+    subs = [k for k, p in enumerate(pieces)
+            if len(p) >= 3 and (r := header_role(p)) is not None and r.kind == "units" and r.role]
+    if len(subs) < 2 or subs != list(range(subs[0], subs[0] + len(subs))):
+        return first, lines
+    parents = [k for k, w in enumerate(first)
+               if (r := header_role(label_of(w))) is not None and r.kind == "units" and not r.role]
+    if len(parents) != 1 or any((r := header_role(label_of(w))) is not None and r.kind == "units" and r.role
+                                for w in first):
+        return first, lines
+    k = parents[0]
+    new_first = first[:k] + [pieces[j] for j in subs] + first[k + 1:]
+    if len(new_first) > _MAX_COLUMNS:
+        return first, lines
+    below = list(lines)
+    below[at] = " ".join(p for j, p in enumerate(pieces) if j not in subs)
+    return new_first, below
 
 
 def _header_piece_line(pieces: list[str]) -> bool:
@@ -615,6 +645,58 @@ def _cells(row: _Row, n: int) -> list[str]:
     return out + [""] * (n - len(out))
 
 
+def _carry_merged(kinds: list[str], firsts: list[int], cells: list[list[str]], text_col: int | None,
+                  number_col: int | None) -> tuple[dict[int, int], list[tuple[int, int, str]]]:
+    """Word prints a cell merged over rows at its top, and the text shows nothing of the merge.
+    A numbered row whose title cell (a goal, task or other text column left of the requirement)
+    is empty under a title above is under that merged cell: the title is written on the row (it
+    keeps its own number), and where the deadline column is filled on half the rows or more an
+    empty deadline cell of such a row takes the deadline above it too (one merged cell over the
+    group). Not across a goal row. Guesses: returns the count of titles carried per column and
+    (row, column, text) of each deadline carried, for 待核对."""
+    titles: dict[int, int] = {}
+    deadlines: list[tuple[int, int, str]] = []
+    if text_col is None or number_col is None:
+        return titles, deadlines
+    tcols = [c for c in range(text_col) if kinds[c] in ("goal", "task", "text")]
+    dl = kinds.index("deadline") if "deadline" in kinds else None
+    rows = [r for r, f in enumerate(firsts) if f >= 0 and cells[r][text_col].strip()]
+    carry_dl = dl is not None and len(rows) >= 3 and sum(1 for r in rows if cells[r][dl].strip()) >= 0.5 * len(rows)
+    above: dict[int, str] = {}
+    for r, f in enumerate(firsts):
+        if f < 0:
+            above = {}  # a goal row spans the table: a merged cell does not go on past it
+            continue
+        row = cells[r]
+        under = False
+        if f == 0 and row[number_col].strip() and row[text_col].strip():
+            for c in tcols:
+                if not row[c].strip() and above.get(c):
+                    row[c] = above[c]
+                    titles[c] = titles.get(c, 0) + 1
+                    under = True
+            if under and carry_dl and dl is not None and not row[dl].strip() and above.get(dl):
+                row[dl] = above[dl]
+                deadlines.append((r, dl, above[dl]))
+        for c, t in enumerate(row):
+            if t.strip():
+                above[c] = t
+    return titles, deadlines
+
+
+def _title_unwrapped(lines: list[str], index: int) -> list[str]:
+    """The lines with a title the page wrapped put back on one line: a short last line right above
+    the header (``…任务分工`` / ``表``) goes on the title above it."""
+    k = index - 1
+    if k >= 1 and 0 < len(tail := lines[k].strip()) <= 3 and lines[k - 1].strip() \
+            and not re.search(r"[，。；：:,.;]", tail + lines[k - 1].strip()[-1:]) and cell_type(tail) != "number":
+        out = list(lines)
+        out[k - 1] = lines[k - 1].rstrip() + tail
+        out[k] = ""
+        return out
+    return lines
+
+
 Result = tuple[list[Event], SourceMeta]
 # The competing reading's name when its wrapped lines all fit (scoring.PRIOR), else a space-rows reading.
 WRAPPED = "wrapped_rows"
@@ -753,8 +835,14 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     confident = several >= 2 and several >= _MIN_WRAPPED_SHARE * len(real) \
         and not any(at < rows[-1].line for at in stray) \
         and sum(reader.wrapped) <= _CONFIDENT_COST * len(reader.wrapped)
-    events, meta = _emit(lines, header.index, name, fixer, labels, firsts, cells, row_lines, skipped)
+    titles, carried = _carry_merged(kinds, firsts, cells, reader.text_col, number_col)
+    events, meta = _emit(_title_unwrapped(lines, header.index), header.index, name, fixer, labels, firsts, cells,
+                         row_lines, skipped)
     review = tuple((L.REVIEW_STRUCTURE, L.NOTE_WRAPPED_PIECE.format(
         pieces="、".join(f"“{p}”→{labels[c]}" for p, c in zip(pieces, cols))), at + 1, lines[at].strip())
                    for at, pieces, cols in reader.guessed)
+    review += tuple((L.REVIEW_DEADLINE, L.NOTE_MERGED_CELL_CARRIED.format(header=labels[c], text=text),
+                     row_lines[r], lines[row_lines[r] - 1].strip()) for r, c, text in carried)
+    review += tuple((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=labels[c], count=count),
+                     header.index + 1, " | ".join(labels)) for c, count in titles.items())
     return (events, dataclasses.replace(meta, review=meta.review + review)), confident

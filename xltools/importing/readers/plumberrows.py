@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.importing.readers.cleanup import Fixer, to_simplified
 from xltools.importing.readers.columns import cell_type, compat, header_role, header_score
-from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.wrappedrows import display_width, ended
 from xltools.importing.units import looks_like_unit
 
@@ -321,7 +321,9 @@ class _Reader:
                     if i + k > m:
                         break
                     text = " ".join(pieces[i:i + k])
-                    s = self._fit(c, text) - 1.5 * (k - 1)
+                    # Spaces inside a cell are rare, but for a title and a name in a people column.
+                    s = self._fit(c, text) - (0.5 if k > 1 and self.kinds[c] == "people" and _titled_name(text)
+                                              else 1.5) * (k - 1)
                     if best[i + k][c + 1] > neg and s + best[i + k][c + 1] > b:
                         b, ch = s + best[i + k][c + 1], (k, c + 1)
                 best[i][c], choice[i][c] = b, ch
@@ -841,8 +843,11 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     review = tuple((L.REVIEW_STRUCTURE, L.NOTE_WRAPPED_PIECE.format(
         pieces="、".join(f"“{p}”→{labels[c]}" for p, c in zip(pieces, cols))), at + 1, lines[at].strip())
                    for at, pieces, cols in reader.guessed)
-    review += tuple((L.REVIEW_DEADLINE, L.NOTE_MERGED_CELL_CARRIED.format(header=labels[c], text=text),
-                     row_lines[r], lines[row_lines[r] - 1].strip()) for r, c, text in carried)
+    # A deadline carried is noted on its requirement.
+    notes = {row_lines[r]: (L.REVIEW_DEADLINE, L.NOTE_MERGED_CELL_CARRIED.format(header=labels[c], text=text))
+             for r, c, text in carried}
+    events = [dataclasses.replace(e, review=e.review + (notes.pop(e.line),))
+              if isinstance(e, RawRow) and e.line in notes else e for e in events]
     review += tuple((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=labels[c], count=count),
                      header.index + 1, " | ".join(labels)) for c, count in titles.items())
     return (events, dataclasses.replace(meta, review=meta.review + review)), confident

@@ -97,6 +97,8 @@ def first_word(piece: str) -> str:
 def _word_score(word: str) -> float:
     """How well a header word so far reads as one (a bracket still open, or a long note in
     brackets after it, scored by the words before the bracket)."""
+    if re.search(r"(..)\1$", word):
+        return -2.0  # a head noun twice (主办科室 + 科室): the piece ends another word
     r = header_role(word)
     known = 0.5 if r is not None and r.kind != "text" else 0.0
     head = re.sub(r"[（(][^（()）]*[)）]?$", "", word)
@@ -154,7 +156,8 @@ def find_header(lines: Sequence[str]) -> Header | None:
     """The first line whose pieces, with the short pieces under them put back, read as a
     header with a units column and at least half header words."""
     for i in range(min(len(lines), _HEADER_SCAN)):
-        raw = [to_simplified(p) for p in pieces_of(lines[i])]  # 責任單位 over a Simplified body
+        # 責任單位 over a Simplified body; a lone mark (a glyph of the ruling) is no header word.
+        raw = [to_simplified(p) for p in pieces_of(lines[i]) if re.search(r"\w", p)]
         if re.search(r"\S(?: {2,}|\t|\u3000)\S|[|│｜\t]", lines[i].strip()):
             continue  # runs of spaces, tabs or pipes state the columns: another shape
         if len(raw) < 2 or len(raw) > 3 * _MAX_COLUMNS or cell_type(raw[0]) == "number":
@@ -293,7 +296,11 @@ class _Reader:
         # The column that holds the requirement's text: a task or other text column where
         # the header names no requirement column.
         self.eff = list(kinds)
-        if "requirement" not in kinds:
+        if "requirement" not in kinds and "task" in kinds and "goal" in kinds[kinds.index("task") + 1:]:
+            # 工作事项 | 工作目标: a goal column right of the task column states each row's
+            # requirement (columns.resolve_text_columns reads it so).
+            self.eff[kinds.index("goal", kinds.index("task") + 1)] = "requirement"
+        elif "requirement" not in kinds:
             for k in ("task", "text"):
                 if k in kinds:  # the last one: 重点工作 | 具体任务
                     self.eff[len(kinds) - 1 - kinds[::-1].index(k)] = "requirement"

@@ -237,9 +237,14 @@ def _wrapped_words(first: list[str], lines: Sequence[str], start: int
                 new = list(words)
                 pen = penalty
                 for c, p in zip(combo, pieces):
+                    before = header_role(label_of(new[c]))
                     new[c] += p
                     if display_width(lastp.get(c, first[c])) < display_width(first[c]) - 2:
                         pen += 1.5  # the line above was short: the cell had ended
+                    elif before is not None and before.kind != "text" and len(new[c]) - len(p) >= 3 \
+                            and not p.startswith(("（", "(")) \
+                            and (after := header_role(label_of(new[c]))) is not None and after.kind != before.kind:
+                        pen += 1.0  # a whole header word (建设地点) made a word of another kind
                 nxt.append((sum(_word_score(w) for w in new) - pen, new, combo,
                             {**{c: p for c, p in zip(combo, pieces)}, **went},
                             {**lastp, **{c: p for c, p in zip(combo, pieces)}}, pen))

@@ -197,3 +197,25 @@ def test_two_row_header_and_merged_titles() -> None:
     assert [r.deadline.display for r in reqs] == ["2025年6月底前", "2025年6月底前", "2025年11月底前", "2025年11月底前"]
     carried = [n for n in plan.notes if "2025年6月底前" in n.message or "2025年11月底前" in n.message]
     assert {n.requirement_id for n in carried} >= {reqs[1].id, reqs[3].id}
+
+
+def test_header_pieces_go_on_the_words_they_end() -> None:
+    # 投资 / 金额 / (万元) end 年度, not the whole words 建设地点 or 2025年建设内容 (a word of
+    # another kind each would become).
+    header = find_header("""\
+序 项目名称 建设 建设时 2025年建设内容 年度 承办单
+号 地点 间 投资 位
+金额
+(万元)
+1 东湖绿道 滨湖镇 2025 新建绿道八公里。 县文旅局
+""".split("\n"))
+    assert header is not None
+    assert header.words == ["序号", "项目名称", "建设地点", "建设时间", "2025年建设内容", "年度投资金额(万元)", "承办单位"]
+    # A lone mark of the ruling is no header word; 科室 ends 协办, not 主办科室 (a head noun twice).
+    header = find_header("""\
+序 工作事项 工作目标 主办科室 协办 < 完成时
+号 科室 间
+1 规范档案管理 完成档案数字化。 办公室 财务科 6月底前
+""".split("\n"))
+    assert header is not None
+    assert header.words == ["序号", "工作事项", "工作目标", "主办科室", "协办科室", "完成时间"]

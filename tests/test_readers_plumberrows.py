@@ -219,3 +219,33 @@ def test_header_pieces_go_on_the_words_they_end() -> None:
 """.split("\n"))
     assert header is not None
     assert header.words == ["序号", "工作事项", "工作目标", "主办科室", "协办科室", "完成时间"]
+
+
+# A place column whose cells are lists of names like units (东关街道、西 / 关街道; a whole name
+# on a full line ends the cell: 运行 goes on the requirement), and a note under the table wider
+# than any column.
+PLACES = """\
+某县2025年为民办实事项目分解表
+序号 实事名称 建设任务 实施地点 牵头单位 完成时限
+1 农贸市场提 改造农贸市场两处，新 东关街道、西 县商务局 2025年9月
+升 增摊位一百个。 关街道 底前
+2 医养结合提 县中医院康复、护理中 县中医医院、 县卫健局 2025年11月
+升 心通过省级评审并挂牌 各社区卫生站 底前
+运行
+3 公厕改造 新建改造城乡公厕二十 南山镇、北湖 县城管局 2025年10月
+座，实现乡镇全覆盖。 镇、东关街道 底前
+（注：项目资金由县财政统筹安排，具体以年度预算为准）
+"""
+
+
+def test_place_column_and_note_under_table() -> None:
+    found = propose(PLACES, "t.txt")
+    assert found is not None and found[0] == "wrapped_rows"
+    plan = _plan(PLACES)
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == ["改造农贸市场两处，新增摊位一百个。", "县中医院康复、护理中心通过省级评审并挂牌运行",
+                                      "新建改造城乡公厕二十座，实现乡镇全覆盖。"]
+    assert [_units(plan, r.id) for r in reqs] == [{("县商务局", Role.LEAD)}, {("县卫健局", Role.LEAD)},
+                                                  {("县城管局", Role.LEAD)}]
+    assert [r.deadline.display for r in reqs] == ["2025年9月底前", "2025年11月底前", "2025年10月底前"]
+    assert "东关街道、西关街道" in reqs[0].remark and "南山镇、北湖镇、东关街道" in reqs[2].remark

@@ -702,8 +702,8 @@ def _title_unwrapped(lines: list[str], index: int) -> list[str]:
     """The lines with a title the page wrapped put back on one line: a short last line right above
     the header (``…任务分工`` / ``表``) goes on the title above it."""
     k = index - 1
-    if k >= 1 and 0 < len(tail := lines[k].strip()) <= 3 and lines[k - 1].strip() \
-            and not re.search(r"[，。；：:,.;]", tail + lines[k - 1].strip()[-1:]) and cell_type(tail) != "number":
+    if k >= 1 and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", tail := lines[k].strip()) and not tail.startswith("附件") \
+            and lines[k - 1].strip() and not re.search(r"[，。；：:,.;]", lines[k - 1].strip()[-1:]):
         out = list(lines)
         out[k - 1] = lines[k - 1].rstrip() + tail
         out[k] = ""

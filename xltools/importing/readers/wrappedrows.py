@@ -78,7 +78,7 @@ def column_widths(first_lines: Sequence[Sequence[str]], n: int) -> list[int]:
 
 def ended(kind: str, line: str) -> bool:
     """Whether a cell's text so far, its last line as full as its column,
-    still ends the cell by what it says: a sentence's end, or in a units
+    still ends the cell by what it says: a sentence's end, or in a units (or place)
     column a whole unit name with no 、 after it and no bracket left open (a
     list going on ends its line with 、; the page does not open a line with
     one), or a deadline's ending word (…前, …底, 长期坚持)."""

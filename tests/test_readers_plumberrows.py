@@ -132,3 +132,120 @@ def test_merged_cell_going_on_beside_the_next_row() -> None:
     assert [r.text for r in reqs] == ["完成馆藏档案扫描十万页。", "建立数字档案室管理制度。", "开展档案库房安全检查，每季度一次。"]
     assert [r.task_no for r in reqs] == [1, 1, 2]
     assert [{a.unit for a in plan.assignments_for(r.id)} for r in reqs] == [{"档案科"}, {"办公室"}, {"保管科"}]
+
+
+# Units before the requirement, and a leader column whose cells hold a title and a name parted
+# by spaces (``副院长 孙海`` / ``峰``, ``院长 韩 立``): a cell's line may hold several pieces.
+TITLED = """\
+某医院2025年质量安全重点工作分解表
+序号 责任科室 工作事项 分管院领导 完成时限
+1 医务管理科 完善危急值报告闭环 副院长 孙海 2025年7月底前
+管理，报告及时率达 峰
+到98%以上。
+2 护理部、感染 开展手卫生依从性专 党委书记 钱 长期坚持
+管理科 项督查，每月通报一 明
+次。
+3 设备保障科 推进大型医用设备预 院长 韩 立 2025年10月底前
+防性维护，完成率百
+分之百。
+【打印本页】【关闭窗口】
+"""
+
+
+def test_cells_with_spaces_inside() -> None:
+    found = propose(TITLED, "t.txt")
+    assert found is not None and found[0] == "wrapped_rows"
+    plan = _plan(TITLED)
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == ["完善危急值报告闭环管理，报告及时率达到98%以上。", "开展手卫生依从性专项督查，每月通报一次。",
+                                      "推进大型医用设备预防性维护，完成率百分之百。"]
+    assert _units(plan, reqs[0].id) == {("医务管理科", Role.RESPONSIBLE)}
+    assert _units(plan, reqs[1].id) == {("护理部", Role.RESPONSIBLE), ("感染管理科", Role.RESPONSIBLE)}
+    assert [r.deadline.display for r in reqs] == ["2025年7月底前", "长期坚持", "2025年10月底前"]
+
+
+# A two-row header (牵头单位 / 协同单位 under 责任单位), the list title wrapped by the page
+# (…任务分工 / 表), titles merged over numbered rows (专项行动), and a deadline merged with them.
+TWO_ROW = """\
+某区2025年城市管理提升行动任务分工
+表
+序 专项行动 工作举措 责任单位 完成时限
+号 牵头单位 协同单位
+1 市容环境整 开展背街小巷立面整 区城管局 各街道办事 2025年6月
+治 治，拆除违规招牌。 处 底前
+2 推进沿街店铺门前三 区城管局 区市场监管
+包责任制全覆盖。 局
+3 园林绿化提 新增口袋公园六处， 区园林中心 区住建局 2025年11月
+升 补植行道树。 底前
+4 修复破损绿地护栏。 区园林中心 各街道办事
+处
+"""
+
+
+def test_two_row_header_and_merged_titles() -> None:
+    header = find_header(TWO_ROW.split("\n"))
+    assert header is not None and header.words == ["序号", "专项行动", "工作举措", "牵头单位", "协同单位", "完成时限"]
+    plan = _plan(TWO_ROW)
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == ["开展背街小巷立面整治，拆除违规招牌。", "推进沿街店铺门前三包责任制全覆盖。",
+                                      "新增口袋公园六处，补植行道树。", "修复破损绿地护栏。"]
+    tasks = {r.id: t.name for g in plan.goals for t in g.tasks for r in t.requirements}
+    assert [tasks[r.id] for r in reqs] == ["市容环境整治", "市容环境整治", "园林绿化提升", "园林绿化提升"]
+    assert _units(plan, reqs[1].id) == {("区城管局", Role.LEAD), ("区市场监管局", Role.ASSIST)}
+    assert _units(plan, reqs[3].id) == {("区园林中心", Role.LEAD), ("各街道办事处", Role.ASSIST)}
+    # The deadline cell merged over a group is carried, and said so on 待核对.
+    assert [r.deadline.display for r in reqs] == ["2025年6月底前", "2025年6月底前", "2025年11月底前", "2025年11月底前"]
+    carried = [n for n in plan.notes if "2025年6月底前" in n.message or "2025年11月底前" in n.message]
+    assert {n.requirement_id for n in carried} >= {reqs[1].id, reqs[3].id}
+
+
+def test_header_pieces_go_on_the_words_they_end() -> None:
+    # 投资 / 金额 / (万元) end 年度, not the whole words 建设地点 or 2025年建设内容 (a word of
+    # another kind each would become).
+    header = find_header("""\
+序 项目名称 建设 建设时 2025年建设内容 年度 承办单
+号 地点 间 投资 位
+金额
+(万元)
+1 东湖绿道 滨湖镇 2025 新建绿道八公里。 县文旅局
+""".split("\n"))
+    assert header is not None
+    assert header.words == ["序号", "项目名称", "建设地点", "建设时间", "2025年建设内容", "年度投资金额(万元)", "承办单位"]
+    # A lone mark of the ruling is no header word; 科室 ends 协办, not 主办科室 (a head noun twice).
+    header = find_header("""\
+序 工作事项 工作目标 主办科室 协办 < 完成时
+号 科室 间
+1 规范档案管理 完成档案数字化。 办公室 财务科 6月底前
+""".split("\n"))
+    assert header is not None
+    assert header.words == ["序号", "工作事项", "工作目标", "主办科室", "协办科室", "完成时间"]
+
+
+# A place column whose cells are lists of names like units (东关街道、西 / 关街道; a whole name
+# on a full line ends the cell: 运行 goes on the requirement), and a note under the table wider
+# than any column.
+PLACES = """\
+某县2025年为民办实事项目分解表
+序号 实事名称 建设任务 实施地点 牵头单位 完成时限
+1 农贸市场提 改造农贸市场两处，新 东关街道、西 县商务局 2025年9月
+升 增摊位一百个。 关街道 底前
+2 医养结合提 县中医院康复、护理中 县中医医院、 县卫健局 2025年11月
+升 心通过省级评审并挂牌 各社区卫生站 底前
+运行
+3 公厕改造 新建改造城乡公厕二十 南山镇、北湖 县城管局 2025年10月
+座，实现乡镇全覆盖。 镇、东关街道 底前
+（注：项目资金由县财政统筹安排，具体以年度预算为准）
+"""
+
+
+def test_place_column_and_note_under_table() -> None:
+    found = propose(PLACES, "t.txt")
+    assert found is not None and found[0] == "wrapped_rows"
+    plan = _plan(PLACES)
+    reqs = plan.requirements
+    assert [r.text for r in reqs] == ["改造农贸市场两处，新增摊位一百个。", "县中医院康复、护理中心通过省级评审并挂牌运行",
+                                      "新建改造城乡公厕二十座，实现乡镇全覆盖。"]
+    assert [_units(plan, r.id) for r in reqs] == [{("县商务局", Role.LEAD)}, {("县卫健局", Role.LEAD)},
+                                                  {("县城管局", Role.LEAD)}]
+    assert [r.deadline.display for r in reqs] == ["2025年9月底前", "2025年11月底前", "2025年10月底前"]
+    assert "东关街道、西关街道" in reqs[0].remark and "南山镇、北湖镇、东关街道" in reqs[2].remark

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.importing.readers.cleanup import Fixer, to_simplified
 from xltools.importing.readers.columns import cell_type, compat, header_role, header_score
-from xltools.importing.readers.rows import Event, SourceMeta
+from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.wrappedrows import display_width, ended
 from xltools.importing.units import looks_like_unit
 
@@ -62,6 +62,7 @@ _HEADER_PIECE = 16  # display width of a piece a header cell may wrap onto the n
 _MAX_COLUMNS = 14
 _MAX_COMBOS = 400  # ways of giving a line's pieces to the open cells that are tried
 _PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
+_CLAUSE = re.compile(r"[，,。；;！？]")
 _OPENERS = "（(“‘《〈【[「『"
 _CLOSERS = "，。、；：？！）)”’》〉】]」』,.;:?!%％…·"
 _TEXT_KINDS = ("requirement", "text", "task", "goal", "progress")
@@ -96,6 +97,8 @@ def first_word(piece: str) -> str:
 def _word_score(word: str) -> float:
     """How well a header word so far reads as one (a bracket still open, or a long note in
     brackets after it, scored by the words before the bracket)."""
+    if re.search(r"(..)\1$", word):
+        return -2.0  # a head noun twice (主办科室 + 科室): the piece ends another word
     r = header_role(word)
     known = 0.5 if r is not None and r.kind != "text" else 0.0
     head = re.sub(r"[（(][^（()）]*[)）]?$", "", word)
@@ -153,7 +156,8 @@ def find_header(lines: Sequence[str]) -> Header | None:
     """The first line whose pieces, with the short pieces under them put back, read as a
     header with a units column and at least half header words."""
     for i in range(min(len(lines), _HEADER_SCAN)):
-        raw = [to_simplified(p) for p in pieces_of(lines[i])]  # 責任單位 over a Simplified body
+        # 責任單位 over a Simplified body; a lone mark (a glyph of the ruling) is no header word.
+        raw = [to_simplified(p) for p in pieces_of(lines[i]) if re.search(r"\w", p)]
         if re.search(r"\S(?: {2,}|\t|\u3000)\S|[|│｜\t]", lines[i].strip()):
             continue  # runs of spaces, tabs or pipes state the columns: another shape
         if len(raw) < 2 or len(raw) > 3 * _MAX_COLUMNS or cell_type(raw[0]) == "number":
@@ -163,12 +167,42 @@ def find_header(lines: Sequence[str]) -> Header | None:
             continue
         if sum(1 for w in first if _word_score(w) > -3) < 2:
             continue
-        words, end, went_on = _wrapped_words(first, lines, i + 1)
+        first, below = _sub_header(first, lines, i + 1)
+        words, end, went_on = _wrapped_words(first, below, i + 1)
+        if below is not lines:
+            end = max(end, i + 2)
         good = sum(1 for w in words if _word_score(w) >= 2)
         kinds = [r.kind if (r := header_role(label_of(w))) else "text" for w in words]
         if good >= max(2, (len(words) + 1) // 2) and "units" in kinds and len(set(kinds) - {"text"}) >= 2:
             return Header(i, end, words, first, [ln.strip() for ln in lines[i:end] if ln.strip()], went_on)
     return None
+
+
+def _sub_header(first: list[str], lines: Sequence[str], at: int) -> tuple[list[str], Sequence[str]]:
+    """A two-row header: where the line under the header holds two or more units words that name
+    their role by grammar (``牵头单位 配合单位``) and exactly one word above names units without a
+    role (``责任单位``), that word spans them and is replaced by them; the rest of the line (a
+    header cell wrapped, ``号``) is left to be put back. Returns the first line's words and the
+    lines with the sub-header taken out of the line under it."""
+    if at >= len(lines):
+        return first, lines
+    pieces = [to_simplified(p) for p in pieces_of(lines[at])]
+    subs = [k for k, p in enumerate(pieces)
+            if len(p) >= 3 and (r := header_role(p)) is not None and r.kind == "units" and r.role]
+    if len(subs) < 2 or subs != list(range(subs[0], subs[0] + len(subs))):
+        return first, lines
+    parents = [k for k, w in enumerate(first)
+               if (r := header_role(label_of(w))) is not None and r.kind == "units" and not r.role]
+    if len(parents) != 1 or any((r := header_role(label_of(w))) is not None and r.kind == "units" and r.role
+                                for w in first):
+        return first, lines
+    k = parents[0]
+    new_first = first[:k] + [pieces[j] for j in subs] + first[k + 1:]
+    if len(new_first) > _MAX_COLUMNS:
+        return first, lines
+    below = list(lines)
+    below[at] = " ".join(p for j, p in enumerate(pieces) if j not in subs)
+    return new_first, below
 
 
 def _header_piece_line(pieces: list[str]) -> bool:
@@ -203,9 +237,14 @@ def _wrapped_words(first: list[str], lines: Sequence[str], start: int
                 new = list(words)
                 pen = penalty
                 for c, p in zip(combo, pieces):
+                    before = header_role(label_of(new[c]))
                     new[c] += p
                     if display_width(lastp.get(c, first[c])) < display_width(first[c]) - 2:
                         pen += 1.5  # the line above was short: the cell had ended
+                    elif before is not None and before.kind != "text" and len(new[c]) - len(p) >= 3 \
+                            and not p.startswith(("（", "(")) \
+                            and (after := header_role(label_of(new[c]))) is not None and after.kind != before.kind:
+                        pen += 1.0  # a whole header word (建设地点) made a word of another kind
                 nxt.append((sum(_word_score(w) for w in new) - pen, new, combo,
                             {**{c: p for c, p in zip(combo, pieces)}, **went},
                             {**lastp, **{c: p for c, p in zip(combo, pieces)}}, pen))
@@ -245,8 +284,11 @@ class _Reader:
     while unknown) and bound (``limits``), how often each column has text (``fill``)."""
 
     def __init__(self, kinds: list[str], caps: list[float | None], fill: list[float], number_col: int | None,
-                 limits: Sequence[float | None] = ()):
+                 limits: Sequence[float | None] = (), clauses: Sequence[float] = ()):
         self.kinds = kinds
+        # Each column's share of cells holding a clause (，。；), from the reading before: a text
+        # column of titles beside the requirement's column of sentences.
+        self.clauses = list(clauses)
         self.limits = list(limits) + [None] * (len(kinds) - len(limits))
         self.caps = caps
         self.fill = fill
@@ -259,7 +301,11 @@ class _Reader:
         # The column that holds the requirement's text: a task or other text column where
         # the header names no requirement column.
         self.eff = list(kinds)
-        if "requirement" not in kinds:
+        if "requirement" not in kinds and "task" in kinds and "goal" in kinds[kinds.index("task") + 1:]:
+            # 工作事项 | 工作目标: a goal column right of the task column states each row's
+            # requirement (columns.resolve_text_columns reads it so).
+            self.eff[kinds.index("goal", kinds.index("task") + 1)] = "requirement"
+        elif "requirement" not in kinds:
             for k in ("task", "text"):
                 if k in kinds:  # the last one: 重点工作 | 具体任务
                     self.eff[len(kinds) - 1 - kinds[::-1].index(k)] = "requirement"
@@ -271,7 +317,7 @@ class _Reader:
         """The best columns (from ``start`` on, in order) for a row's first-line pieces, and its
         score; a column may take two pieces a space parted (a name spaced out)."""
         n, m = self.n, len(pieces)
-        if m > 2 * (n - start):
+        if m > _MAX_PIECES * (n - start):
             return None
         neg = float("-inf")
         # best[i][c]: score of placing pieces i.. into columns c..
@@ -283,11 +329,13 @@ class _Reader:
             for c in range(n - 1, start - 1, -1):
                 # column c empty
                 b, ch = best[i][c + 1] - self._empty(c), (0, c + 1)
-                for k in (1, 2):
+                for k in range(1, _MAX_PIECES + 1):
                     if i + k > m:
                         break
-                    text = " ".join(pieces[i:i + k]) if k == 2 else pieces[i]
-                    s = self._fit(c, text) - (1.5 if k == 2 else 0.0)
+                    text = " ".join(pieces[i:i + k])
+                    # Spaces inside a cell are rare, but for a title and a name in a people column.
+                    s = self._fit(c, text) - (0.5 if k > 1 and self.kinds[c] == "people" and _titled_name(text)
+                                              else 1.5) * (k - 1)
                     if best[i + k][c + 1] > neg and s + best[i + k][c + 1] > b:
                         b, ch = s + best[i + k][c + 1], (k, c + 1)
                 best[i][c], choice[i][c] = b, ch
@@ -313,7 +361,9 @@ class _Reader:
         if cap is not None and w > (limit if limit is not None else cap + 2):
             return float("-inf")
         ctype = cell_type(text)
-        if ctype == "units" and not looks_like_unit(text) and self.kinds[c] in _TEXT_KINDS:
+        if self.kinds[c] == "people" and " " in text and _titled_name(text):
+            ctype = "person"
+        elif ctype == "units" and not looks_like_unit(text) and self.kinds[c] in _TEXT_KINDS:
             ctype = "title"
         elif ctype == "title" and re.search(r"[，；。]", text):
             ctype = "sentence"  # the first line of a sentence cut by the column
@@ -336,7 +386,10 @@ class _Reader:
         open_ = [c for c in row.open if self.kinds[c] != "number"]
         if len(pieces) > len(open_):
             return None
-        unassigned = {c: (0.8 if self._full(c, row.view(c)[-1]) and not ended(self.kinds[c], "".join(row.view(c)))
+        # A full cell that does not go on costs; the requirement's a little more (of two full cells
+        # that read alike, the row's longest text is the one that goes on).
+        unassigned = {c: ((0.9 if c == self.text_col else 0.8)
+                          if self._full(c, row.view(c)[-1]) and not ended(self.kinds[c], "".join(row.view(c)))
                           else 0.0) for c in open_}
         best: tuple[float, list[int]] | None = None
         self.runner_up = float("inf")
@@ -404,13 +457,19 @@ class _Reader:
         if closes > 0:
             cost += -0.5 if opened >= closes else 1.0
         if kind in _TEXT_KINDS:
+            tc = self.text_col
+            if self.clauses and tc is not None and c != tc and self.clauses[c] < 0.5 * self.clauses[tc] \
+                    and _CLAUSE.search(piece):
+                cost += 0.8  # a clause goes on the sentences rather than on a column of titles
             if piece.endswith(("。", "！", "？", "；")):
                 cost += 0.5 if kind in ("goal", "task") else -0.3
             if "units" in self.kinds and "、" in piece and _typed(piece, "units") == "units":
                 cost += 0.8  # a list of units goes on a units cell rather than a text
             return cost
         whole = so_far + piece
-        if kind == "units":
+        if kind in ("place", "amount") and _CLAUSE.search(piece):
+            cost += 1.0  # a place or an amount is a name or a figure, never a clause
+        if kind in ("units", "place"):
             # The piece completes a unit's name (县交通运输 + 局, 各乡 + 镇人民政府).
             last_before = re.split(r"[、，,；;]", so_far)[-1]
             last_after = re.split(r"[、，,；;]", whole)[-1]
@@ -419,6 +478,8 @@ class _Reader:
                 cost -= 0.5
             elif not re.search(r"[、，,；;]", piece) and not looks_like_unit(last_after):
                 return cost  # a name still going on (市文化市 + 场综合行): its form says nothing yet
+            if kind == "place":
+                return cost  # places are names of any form: a units list's reading says nothing
         elif kind == "deadline" and cell_type(whole) == "deadline" and (
                 whole.endswith(("前", "止")) and not so_far.endswith(("前", "止"))
                 or whole.endswith(("底", "末")) and not so_far.endswith(("底", "末"))):
@@ -451,6 +512,20 @@ def _typed(text: str, kind: str = "") -> str:
     return cell_type(text)
 
 
+def _titled_name(text: str) -> bool:
+    """A person's title and name parted by spaces (``分管副局长 罗建``, ``政治委员 杨 柳``), or a title
+    and the first character of a name the column cut (``分管副局长 龙`` / ``飞``)."""
+    parts = text.split()
+    name = parts[-1]
+    k = len(parts) - 1
+    if len(parts) >= 3 and len(parts[-1]) == len(parts[-2]) == 1:
+        name, k = parts[-2] + parts[-1], len(parts) - 2
+    title = "".join(parts[:k])
+    if not title or len(title) > 8 or re.search(r"[\d，。、；,;：:（）()]", title):
+        return False
+    return cell_type(name) == "person" or (len(name) == 1 and "\u4e00" <= name <= "\u9fff")
+
+
 def _number(piece: str) -> int | None:
     from xltools.importing.builder import parse_number
 
@@ -476,6 +551,12 @@ def assemble(body: Sequence[tuple[int, list[str]]], reader: _Reader) -> tuple[li
         row = rows[-1] if rows and rows[-1].first >= 0 else None
         head = pieces[0]
         joined = "".join(pieces)
+        ctype = cell_type(joined)
+        if ctype == "chrome" or ctype != "heading" and len(pieces) == 1 and widest \
+                and display_width(joined) > 1.5 * widest + 8:
+            # A page's buttons, or a line wider than any column (a note under the table): no cell's.
+            stray.append(at)
+            continue
         num = _number(head)
         if num is not None and nc is not None and num == last_number + 1:
             placed = reader.place(pieces, 0)
@@ -578,6 +659,58 @@ def _cells(row: _Row, n: int) -> list[str]:
     return out + [""] * (n - len(out))
 
 
+def _carry_merged(kinds: list[str], firsts: list[int], cells: list[list[str]], text_col: int | None,
+                  number_col: int | None) -> tuple[dict[int, int], list[tuple[int, int, str]]]:
+    """Word prints a cell merged over rows at its top, and the text shows nothing of the merge.
+    A numbered row whose title cell (a goal, task or other text column left of the requirement)
+    is empty under a title above is under that merged cell: the title is written on the row (it
+    keeps its own number), and where the deadline column is filled on half the rows or more an
+    empty deadline cell of such a row takes the deadline above it too (one merged cell over the
+    group). Not across a goal row. Guesses: returns the count of titles carried per column and
+    (row, column, text) of each deadline carried, for 待核对."""
+    titles: dict[int, int] = {}
+    deadlines: list[tuple[int, int, str]] = []
+    if text_col is None or number_col is None:
+        return titles, deadlines
+    tcols = [c for c in range(text_col) if kinds[c] in ("goal", "task", "text")]
+    dl = kinds.index("deadline") if "deadline" in kinds else None
+    rows = [r for r, f in enumerate(firsts) if f >= 0 and cells[r][text_col].strip()]
+    carry_dl = dl is not None and len(rows) >= 3 and sum(1 for r in rows if cells[r][dl].strip()) >= 0.5 * len(rows)
+    above: dict[int, str] = {}
+    for r, f in enumerate(firsts):
+        if f < 0:
+            above = {}  # a goal row spans the table: a merged cell does not go on past it
+            continue
+        row = cells[r]
+        under = False
+        if f == 0 and row[number_col].strip() and row[text_col].strip():
+            for c in tcols:
+                if not row[c].strip() and above.get(c):
+                    row[c] = above[c]
+                    titles[c] = titles.get(c, 0) + 1
+                    under = True
+            if under and carry_dl and dl is not None and not row[dl].strip() and above.get(dl):
+                row[dl] = above[dl]
+                deadlines.append((r, dl, above[dl]))
+        for c, t in enumerate(row):
+            if t.strip():
+                above[c] = t
+    return titles, deadlines
+
+
+def _title_unwrapped(lines: list[str], index: int) -> list[str]:
+    """The lines with a title the page wrapped put back on one line: a short last line right above
+    the header (``…任务分工`` / ``表``) goes on the title above it."""
+    k = index - 1
+    if k >= 1 and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", tail := lines[k].strip()) and not tail.startswith("附件") \
+            and lines[k - 1].strip() and not re.search(r"[，。；：:,.;]", lines[k - 1].strip()[-1:]):
+        out = list(lines)
+        out[k - 1] = lines[k - 1].rstrip() + tail
+        out[k] = ""
+        return out
+    return lines
+
+
 Result = tuple[list[Event], SourceMeta]
 # The competing reading's name when its wrapped lines all fit (scoring.PRIOR), else a space-rows reading.
 WRAPPED = "wrapped_rows"
@@ -587,6 +720,7 @@ _MAX_FORCED = 0.3  # pieces going on cells that were not full or had ended, of a
 _CLOSE = 0.3  # a choice of cells going on within this of the next best is a guess
 _SAMPLE_LINES = 200  # body lines the widths are learnt on
 _MAX_WIDE_LINES = 0.2  # lines with more pieces than the header has columns, of the body's lines
+_MAX_PIECES = 3  # pieces one cell's line may hold (a title and a name spaced out: 政治委员 杨 柳)
 
 
 def propose(text: str, name: str) -> tuple[str, Result] | None:
@@ -648,8 +782,12 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     if not body or sum(1 for at, _ in body if re.search(r"\S(?: {2,}|\t)\S|[|│｜]", lines[at].strip())) \
             > 0.1 * len(body):
         return None  # the cells are parted by single spaces in this shape
-    if sum(1 for _, pieces in body if len(pieces) > n) > _MAX_WIDE_LINES * len(body):
-        return None  # lines of more pieces than columns: spaces inside cells (space rows), not this shape
+    wide = sum(1 for _, pieces in body if len(pieces) > n)
+    if wide > _MAX_WIDE_LINES * len(body) and wide > sum(1 for _, pieces in body if 2 * len(pieces) <= n):
+        # Lines of more pieces than columns, fewer than the lines that go on a few cells: whole rows
+        # with spaces inside their cells (space rows), not this shape. Here a cell's line may hold
+        # spaces too (a title and a name), but most lines go on cells that wrapped.
+        return None
     # Widths: the header's first pieces (a wrapped header cell is exactly as wide as its
     # column), then each column's widest piece in the reading before.
     caps: list[float | None] = [float(display_width(w)) if went else None
@@ -665,10 +803,11 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     fill = [0.5 if k in ("number", "requirement", "units") else 0.3 for k in kinds]
     rows: list[_Row] = []
     stray: list[int] = []
+    clauses: list[float] = []
     # The widths are learnt on a sample of the body (the first lines), which also tells a text
     # of another shape cheaply: no row of several lines, or lines going on cells that ended.
     for k in range(4):
-        reader = _Reader(kinds, caps, fill, number_col, limits)
+        reader = _Reader(kinds, caps, fill, number_col, limits, clauses)
         rows, stray = assemble(body if k == 3 else body[:_SAMPLE_LINES], reader)
         real = [r for r in rows if r.first >= 0]
         if not real or reader.forced > _MAX_FORCED * reader.pieces \
@@ -678,16 +817,24 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
             break
         if k == 2 and sum(1 for r in real if any(len(f) > 1 for f in r.frags)) < _MIN_WRAPPED_SHARE * len(real):
             return None  # rows of one line each in the sample: space rows, the space-rows readers' shape
+        # A line the page wrapped (not a cell's last) is as wide as its column; a last line is no
+        # wider, so it counts only in a column where no cell wrapped.
         widths = [0.0] * n
+        wrapped = [0.0] * n
         for r in real:
             for c, frags in enumerate(r.frags):
-                for f in frags:
+                for j, f in enumerate(frags):
                     if not f.startswith("\n"):
                         widths[c] = max(widths[c], float(display_width(f.strip())))
+                        if j + 1 < len(frags) and not frags[j + 1].startswith("\n"):
+                            wrapped[c] = max(wrapped[c], float(display_width(f.strip())))
+        widths = [w if w and w <= v + 2 else v or w for w, v in zip(widths, wrapped)]
         caps = [max(w, float(display_width(h))) if w else (float(display_width(h)) if went else None)
                 for w, h, went in zip(widths, header.first + [""] * n, header.went_on + [None] * n)]
         caps = [min(c, lim) if c is not None and lim is not None else c for c, lim in zip(caps, limits)]
         fill = [sum(1 for r in real if r.frags[c]) / len(real) for c in range(n)]
+        clauses = [sum(1 for r in real if _CLAUSE.search("".join(r.frags[c]))) / max(1, sum(
+            1 for r in real if r.frags[c])) for c in range(n)]
     real = [r for r in rows if r.first >= 0]
     if not any(len({c for c in range(n) if r.frags[c]}) >= 2 for r in real):
         return None
@@ -699,10 +846,20 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     if reader.forced > _MAX_FORCED * reader.pieces:
         return None  # lines that go on cells which had ended: not this shape (pdftotext's blocks)
     several = sum(1 for r in real if any(len(f) > 1 for f in r.frags))
-    confident = several >= 2 and several >= _MIN_WRAPPED_SHARE * len(real) and not stray \
+    confident = several >= 2 and several >= _MIN_WRAPPED_SHARE * len(real) \
+        and not any(at < rows[-1].line for at in stray) \
         and sum(reader.wrapped) <= _CONFIDENT_COST * len(reader.wrapped)
-    events, meta = _emit(lines, header.index, name, fixer, labels, firsts, cells, row_lines, skipped)
+    titles, carried = _carry_merged(kinds, firsts, cells, reader.text_col, number_col)
+    events, meta = _emit(_title_unwrapped(lines, header.index), header.index, name, fixer, labels, firsts, cells,
+                         row_lines, skipped)
     review = tuple((L.REVIEW_STRUCTURE, L.NOTE_WRAPPED_PIECE.format(
         pieces="、".join(f"“{p}”→{labels[c]}" for p, c in zip(pieces, cols))), at + 1, lines[at].strip())
                    for at, pieces, cols in reader.guessed)
+    # A deadline carried is noted on its requirement.
+    notes = {row_lines[r]: (L.REVIEW_DEADLINE, L.NOTE_MERGED_CELL_CARRIED.format(header=labels[c], text=text))
+             for r, c, text in carried}
+    events = [dataclasses.replace(e, review=e.review + (notes.pop(e.line),))
+              if isinstance(e, RawRow) and e.line in notes else e for e in events]
+    review += tuple((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=labels[c], count=count),
+                     header.index + 1, " | ".join(labels)) for c, count in titles.items())
     return (events, dataclasses.replace(meta, review=meta.review + review)), confident

@@ -78,7 +78,7 @@ def column_widths(first_lines: Sequence[Sequence[str]], n: int) -> list[int]:
 
 def ended(kind: str, line: str) -> bool:
     """Whether a cell's text so far, its last line as full as its column,
-    still ends the cell by what it says: a sentence's end, or in a units
+    still ends the cell by what it says: a sentence's end, or in a units (or place)
     column a whole unit name with no 、 after it and no bracket left open (a
     list going on ends its line with 、; the page does not open a line with
     one), or a deadline's ending word (…前, …底, 长期坚持)."""
@@ -87,7 +87,7 @@ def ended(kind: str, line: str) -> bool:
         return True
     if kind == "deadline" and line.endswith(_DEADLINE_ENDS):
         return True
-    if kind == "units" and not line.endswith(("、", "，", ",", "及", "和")) \
+    if kind in ("units", "place") and not line.endswith(("、", "，", ",", "及", "和")) \
             and line.count("（") + line.count("(") <= line.count("）") + line.count(")"):
         last = re.split(r"[、，,；;]", line)[-1]
         return len(last) >= 3 and looks_like_unit(last)  # 市市 is the start of a name, not one

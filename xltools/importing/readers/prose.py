@@ -215,8 +215,8 @@ def _unwrap(line: str) -> str:
     """A labelled line without its closing punctuation and, when the whole line
     is in brackets, without them (a bracket inside a unit name stays)."""
     s = line.strip().rstrip("。；;. ")
-    if s[:1] in "(（" and s[-1:] in ")）":
-        s = s[1:-1]
+    if s[-1:] in _CLOSERS and _matching_open(s, len(s) - 1) == 0:
+        s = s[1:-1]  # （…） 〔…〕 【…】 round the whole line
     return s.strip("。；;. ")
 
 
@@ -434,6 +434,16 @@ def _cadence_after(text: str, wording: str) -> str | None:
     return None
 
 
+def _names_only(text: str) -> bool:
+    """Whether a units wording names units and their roles and nothing else: no
+    clause goes on with other work after its names (各部门要按月报送进展 is a sentence)."""
+    for clause in split_top_level(text, "，,；;。"):
+        _, role, rest = parse_clause(clause)
+        if rest and not (_ROLE_ONLY.match(rest) or _LEADING_ROLE.match(rest)):
+            return False
+    return True
+
+
 def trailing_units(text: str) -> tuple[str, str] | None:
     """An item that ends with its units after its last sentence, no label and
     no brackets (…全程网办。县政务服务中心、县数据局) → (text, units); None
@@ -443,7 +453,7 @@ def trailing_units(text: str) -> tuple[str, str] | None:
     if cut <= 0:
         return None
     tail = body[cut + 1:].strip()
-    if not tail or len(tail) > 120 or not looks_like_units_cell(tail):
+    if not tail or len(tail) > 120 or not looks_like_units_cell(tail) or not _names_only(tail):
         return None
     return body[:cut + 1], tail
 
@@ -762,7 +772,7 @@ class _Parser:
         bare_units = None
         if not unit_line and not bare_paren and self.stack and not self.stack[-1].has_units \
                 and _marker(line) is None and len(line) <= 80 and looks_like_units_cell(line) \
-                and not self.stack[-1].children:
+                and _names_only(line) and not self.stack[-1].children:
             bare_units = line.rstrip("。；;")  # 县市场监管局 alone on the line after the item
             self.stack[-1].review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=bare_units)))
             bare_paren = ("", bare_units, [], None)
@@ -774,21 +784,28 @@ class _Parser:
             self.stack[-1].notes.append(contact_note)
         if (unit_line or bare_paren) and self.blocks:
             targets = [self.stack[-1]] if bare_units else self.last_units_target or self._units_targets()
+            keyed = None
             if unit_line:
+                keyed = _keyed_units(unit_line, targets)
                 for t in targets:
-                    t.labelled.extend(unit_line)
+                    t.labelled.extend(keyed[id(t)] if keyed else unit_line)
             else:
                 _, wording, labelled, deadline = bare_paren  # type: ignore[misc]
+                keyed = _keyed_units(labelled or [(L.ROLE_RESPONSIBLE, wording)], targets) \
+                    if len(targets) > 1 else None
                 for t in targets:
-                    if labelled:
+                    if keyed:
+                        t.labelled.extend(keyed[id(t)])
+                    elif labelled:
                         t.labelled.extend(labelled)
                     else:
                         t.wording = wording
                     t.deadline = t.deadline or deadline
             if len(targets) > 1 and self.last_units_target is None:
                 for t in targets:
-                    t.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_UNITS.format(
-                        units=line.strip(), count=len(targets))))
+                    t.review.append((L.REVIEW_UNITS, L.NOTE_KEYED_UNITS.format(
+                        units=line.strip(), own="；".join(v for _, v in keyed[id(t)]) or "无")
+                        if keyed else L.NOTE_GROUP_UNITS.format(units=line.strip(), count=len(targets))))
             for t in targets:
                 t.sources.append(line)
             self.last_units_target = targets
@@ -885,14 +902,63 @@ class _Parser:
         return out
 
 
+# A unit keyed to items by their numbers: 区住建交通局（①）, 交警分局（②③）, 县水利局（1、3）.
+_KEYED = re.compile(rf"^(.+?)[（(]\s*((?:[{_CIRCLED}]|\d{{1,2}})(?:\s*[、,，]?\s*(?:[{_CIRCLED}]|\d{{1,2}}))*)\s*[)）]$")
+
+
+def _keyed_units(pairs: list[tuple[str, str]], targets: list[_Block]) -> dict[int, list[tuple[str, str]]] | None:
+    """A group's units line whose names carry the numbers of the group's items
+    (责任单位：A（①）、B（②）): each item gets the names that carry its number and
+    those that carry none; None when no name carries an item's number, or one
+    carries a number that is no item of the group."""
+    numbers = {t.number for t in targets}
+    if len(targets) < 2 or len(numbers) < len(targets):
+        return None
+    out: dict[int, list[tuple[str, str]]] = {id(t): [] for t in targets}
+    seen = False
+    for label, value in pairs:
+        if label_kind(label) != "units":
+            for t in targets:
+                out[id(t)].append((label, value))
+            continue
+        clauses: dict[str, list[str]] = {t.number: [] for t in targets}
+        for clause in split_top_level(value, "；;"):
+            given: dict[str, list[str]] = {t.number: [] for t in targets}
+            keyed_here = False
+            for part in (p.strip() for p in split_top_level(clause, "、，,")):
+                m = _KEYED.match(part)
+                if m is None:
+                    for names in given.values():
+                        names.append(part)
+                    continue
+                keys = [str(_CIRCLED.index(k) + 1) if k in _CIRCLED else str(int(k))
+                        for k in re.findall(rf"[{_CIRCLED}]|\d{{1,2}}", m.group(2))]
+                if any(k not in numbers for k in keys):
+                    return None
+                seen = keyed_here = True
+                for k in keys:
+                    given[k].append(m.group(1).strip())
+            for t in targets:
+                if given[t.number]:
+                    clauses[t.number].append("、".join(given[t.number]) if keyed_here else clause)
+        for t in targets:
+            if clauses[t.number]:
+                out[id(t)].append((label, "；".join(clauses[t.number])))
+    return out if seen else None
+
+
 _ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*1\s*[.、．]")
-_DATE_LINE = re.compile(r"^\s*(?:20\d{2}|[二〇零一]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+_DATE = r"(?:20\d{2}|[二〇零一]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*(?:印发|发布|印)?"
+_DATE_LINE = re.compile(rf"^\s*{_DATE}\s*$")
+# An office and its date of issue on one line (国网某公司办公室　　2025年1月24日印发).
+_SIGNED = re.compile(rf"^(\S.{{1,29}}?)\s*{_DATE}\s*$")
 
 
 def _furniture(lines: list[tuple[int, str]]) -> set[int]:
     """Lines that are no item and no units, by their place: the numbered
     titles of an attachment list (附件：1.… / 2.…) and a signature (an office's
-    name right above a date line)."""
+    name right above a date line, also a date of issue: 2025年2月24日印发, or
+    both on one line)."""
     out: set[int] = set()
     for k, (_, line) in enumerate(lines):
         if _ATTACHMENTS.match(line):
@@ -904,9 +970,16 @@ def _furniture(lines: list[tuple[int, str]]) -> set[int]:
                 out.add(j)
                 expected += 1
         elif k + 1 < len(lines) and _DATE_LINE.match(lines[k + 1][1]) and len(line) <= 30 \
-                and _marker(line) is None and looks_like_units_cell(line) and not re.search(r"[、，,；;：:]", line):
+                and _signature_name(line):
             out.update((k, k + 1))
+        elif (m := _SIGNED.match(line)) and _signature_name(m.group(1)):
+            out.add(k)
     return out
+
+
+def _signature_name(name: str) -> bool:
+    """An office's name as a signature writes it: a unit name alone, no list."""
+    return _marker(name) is None and looks_like_units_cell(name) and not re.search(r"[、，,；;：:。]", name)
 
 
 def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
@@ -1034,14 +1107,29 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
 
     wrappers = _wrappers(blocks, bearing)
 
-    def ancestors(b: _Block) -> list[_Block]:
+    def ancestors(b: _Block, skip_wrappers: bool = True) -> list[_Block]:
         out = []
         p = b.parent
         while p is not None:
-            if not _section_heading(p) and id(p) not in wrappers:
+            if not _section_heading(p) and not (skip_wrappers and id(p) in wrappers):
                 out.append(p)
             p = p.parent
         return out
+
+    def place(b: _Block, anc: list[_Block]) -> tuple[_Block | None, _Block | None]:
+        """The item's task and goal headings among its ancestors."""
+        if b.task_of is not None:
+            return b.task_of, next((a for a in anc if a is not b.task_of), None)
+        if anc and not titled_rank[b.rank] and (titled_rank.get(anc[0].rank) or _among_items(anc[0], blocks)):
+            # The heading above sits among titled tasks or items with units (1.标题。正文 or
+            # 2.…（单位） beside 1. over its （1）（2）): it is a task too, the items its requirements.
+            return anc[0], (anc[1] if len(anc) > 1 else None)
+        if len(anc) < 2:
+            return None, (anc[0] if anc else None)
+        if titled_rank[b.rank] and (b.title or _title_split(b.text)):
+            return None, anc[1]  # 一、goal > （一）… > 1.标题。正文: the outer heading is the goal
+        # 一、goal > （一）task > items, numbered on or not: the 一、 level is the goal.
+        return anc[0], anc[1]
 
     events: list[Event] = []
     last_task: _Block | None = None
@@ -1049,22 +1137,15 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     list_heading = _list_heading(parser.preamble, items[0].line if items else 0)
     for b in items:
         anc = ancestors(b)
-        goal_block: _Block | None
-        task_block: _Block | None = None
-        if b.task_of is not None:
-            task_block = b.task_of
-            goal_block = next((a for a in anc if a is not task_block), None)
-        elif anc and not titled_rank[b.rank] and (titled_rank.get(anc[0].rank) or _among_items(anc[0], blocks)):
-            # The heading above sits among titled tasks or items with units (1.标题。正文 or
-            # 2.…（单位） beside 1. over its （1）（2）): it is a task too, the items its requirements.
-            task_block, goal_block = anc[0], (anc[1] if len(anc) > 1 else None)
-        elif len(anc) < 2:
-            goal_block = anc[0] if anc else None
-        elif titled_rank[b.rank] and (b.title or _title_split(b.text)):
-            goal_block = anc[1]  # 一、goal > （一）… > 1.标题。正文: the outer heading is the goal
-        else:
-            # 一、goal > （一）task > items, numbered on or not: the 一、 level is the goal.
-            task_block, goal_block = anc[0], anc[1]
+        task_block, goal_block = place(b, anc)
+        titled = task_block is None and titled_rank[b.rank] and bool(b.title or _title_split(b.text))
+        if wrappers and (goal_block is None or task_block is None and not titled):
+            # A heading wrapping the task list is skipped only where the levels below it name
+            # both goal and task (一、主要任务 > （一）goal > 1.标题。正文); else it is the goal.
+            whole = ancestors(b, skip_wrappers=False)
+            if len(whole) > len(anc):
+                anc = whole
+                task_block, goal_block = place(b, anc)
         review = list(b.review)
         requirement = b.text
         number: str | None

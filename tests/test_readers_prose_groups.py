@@ -1,0 +1,150 @@
+"""Prose groups and their edges (issue 17 items 5 and 7): a heading wrapping the
+task list is the goal where the levels below name no goal and task of their own,
+units keyed to a group's items by their numbers, a whole-line units bracket of
+any kind after a group, and a signature with its date of issue that is no unit.
+Wording here is in none of the corpora."""
+
+from __future__ import annotations
+
+from xltools import labels as L
+from xltools.importing.builder import build_plan
+from xltools.importing.readers import read_source
+from xltools.model import Role
+
+
+def _plan(text: str):
+    events, meta = read_source(text.encode("utf-8"), "p.txt")
+    return build_plan(events, meta)
+
+
+def _units(plan, req_id):
+    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
+
+
+def _rows(plan):
+    return [(g.name, t.name, r.text[:6]) for g, t, r in plan.iter_requirements()]
+
+
+WRAPPED_UNTITLED = """\
+某县文旅局2025年为民办实事安排
+一、2025年文旅惠民项目
+（一）提升公共文化服务
+1.新建城市书房3处，配备图书不少于1万册（责任单位：县图书馆）
+2.开展送戏下乡演出60场（责任单位：县文化馆）
+（二）改善旅游设施
+3.改造A级景区旅游厕所12座（责任单位：县文旅局、各景区管委会）
+二、工作要求
+（一）各单位要细化方案，按月报送进展。
+"""
+
+
+def test_a_heading_wrapping_untitled_items_is_their_goal() -> None:
+    plan = _plan(WRAPPED_UNTITLED)
+    assert _rows(plan) == [("2025年文旅惠民项目", "提升公共文化服务", "新建城市书房"),
+                           ("2025年文旅惠民项目", "提升公共文化服务", "开展送戏下乡"),
+                           ("2025年文旅惠民项目", "改善旅游设施", "改造A级景区")]
+
+
+WRAPPED_TITLED = """\
+某市人社局关于实施技能提升行动的意见
+一、实施三项技能行动
+（一）企业职工技能行动。围绕重点产业开展培训。
+1.订单式培训。每年培训企业职工2000人次。（牵头单位：市人社局，配合单位：市工信局）
+2.以工代训。支持企业以工代训5000人。（牵头单位：市人社局，配合单位：市财政局）
+二、保障措施
+（一）加强组织领导。
+"""
+
+
+def test_a_heading_wrapping_titled_items_under_goals_is_skipped() -> None:
+    plan = _plan(WRAPPED_TITLED)
+    assert _rows(plan) == [("企业职工技能行动", "订单式培训", "每年培训企业"),
+                           ("企业职工技能行动", "以工代训", "支持企业以工")]
+
+
+KEYED = """\
+某街道2025年为民办实事项目
+一、改善居住环境
+（一）背街小巷整治
+①硬化破损路面2.3公里，增设路灯40盏。
+②整治小巷乱堆乱放点位30处。
+③新增口袋公园2个。
+【责任部门：城建办（①③）、综合执法队（②）；完成时间：2025年11月底前】
+二、强化民生保障
+（一）为辖区困难老人安装烟感报警器300个。（责任部门：平安办）
+"""
+
+
+def test_units_keyed_by_item_numbers_go_to_their_items() -> None:
+    plan = _plan(KEYED)
+    reqs = [r for _, _, r in plan.iter_requirements()]
+    assert [r.text[:4] for r in reqs] == ["硬化破损", "整治小巷", "新增口袋", "为辖区困"]
+    assert _units(plan, reqs[0].id) == {("城建办", Role.RESPONSIBLE)}
+    assert _units(plan, reqs[1].id) == {("综合执法队", Role.RESPONSIBLE)}
+    assert _units(plan, reqs[2].id) == {("城建办", Role.RESPONSIBLE)}
+    assert all("2025年11月底前" in r.deadline.display for r in reqs[:3])
+    keyed = [n for n in plan.notes if n.requirement_id == reqs[1].id and "条目编号" in n.message]
+    assert len(keyed) == 1 and "综合执法队" in keyed[0].message
+
+
+UNKEYED_BRACKET = """\
+某镇2025年重点工作
+一、人居环境整治
+（一）农村厕所改造
+①完成户厕改造200户。
+②建设公厕8座。
+〔责任单位：镇农业服务中心、各村；完成时限：10月底前〕
+二、产业发展
+（一）新建蔬菜大棚50座。（责任单位：镇农业服务中心）
+"""
+
+
+def test_a_whole_line_bracket_of_any_kind_after_a_group_gives_every_item_its_units() -> None:
+    plan = _plan(UNKEYED_BRACKET)
+    reqs = [r for _, _, r in plan.iter_requirements()]
+    assert [r.text[:4] for r in reqs[:2]] == ["完成户厕", "建设公厕"]
+    for r in reqs[:2]:
+        assert _units(plan, r.id) == {("镇农业服务中心", Role.RESPONSIBLE), ("各村", Role.RESPONSIBLE)}
+        assert "10月底前" in r.deadline.display
+        assert any(n.kind == L.REVIEW_UNITS and "共同" in n.message for n in plan.notes if n.requirement_id == r.id)
+
+
+def test_a_number_that_is_no_item_of_the_group_keys_nothing() -> None:
+    text = KEYED.replace("综合执法队（②）", "综合执法队（⑤）")
+    plan = _plan(text)
+    reqs = [r for _, _, r in plan.iter_requirements()]
+    # Not split by numbers: every item keeps the whole line, as written, for a person to check.
+    assert all(_units(plan, r.id) for r in reqs[:3])
+    assert not any("条目编号" in n.message for n in plan.notes)
+
+
+SIGNED_ONE_LINE = """\
+某燃气公司2025年安全生产重点工作
+一、隐患排查
+（一）开展老旧管网隐患排查，年内完成80公里。由管网运行部负责，各营业所配合。
+（二）推进居民用户安装燃气报警器。客户服务部牵头，各营业所配合。
+某燃气公司办公室　　2025年3月2日印发
+"""
+
+SIGNED_TWO_LINES = """\
+某燃气公司2025年安全生产重点工作
+一、隐患排查
+1.开展老旧管网隐患排查，年内完成80公里。（责任部门：管网运行部）
+2.推进居民用户安装燃气报警器。（责任部门：客户服务部）
+二、其他工作
+各部门要按月报送进展。
+某燃气公司办公室
+
+2025年3月2日印发
+"""
+
+
+def test_a_signature_with_its_date_of_issue_is_no_unit_and_no_deadline() -> None:
+    plan = _plan(SIGNED_ONE_LINE)
+    last = [r for _, _, r in plan.iter_requirements()][-1]
+    assert _units(plan, last.id) == {("客户服务部", Role.LEAD), ("各营业所", Role.ASSIST)}
+    assert not last.deadline.display
+    plan = _plan(SIGNED_TWO_LINES)
+    assert [(g.name, r.text[:4]) for g, _, r in plan.iter_requirements()] == \
+        [("隐患排查", "开展老旧"), ("隐患排查", "推进居民")]
+    assert "某燃气公司办公室" not in {u.name for u in plan.units}

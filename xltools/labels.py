@@ -871,6 +871,7 @@ NOTE_TABLE_DROPPED = "第 {n} 个表格（{rows} 行）没有表头，列数也�
 NOTE_TRADITIONAL = "原文为繁体字，已转换为简体（原文见“原文”列）。"
 NOTE_PINYIN_REMOVED = "已删除网页镜像加注的拼音：{glosses}。"
 NOTE_GROUP_UNITS = "“{units}”写在一组条目之后，视为这 {count} 条共同的责任单位。"
+NOTE_BRACKET_ROLE_RUN = "“{unit}”没有括注角色，与其后括注角色的“{mark}”同视为{role}单位。"
 NOTE_KEYED_UNITS = "“{units}”写在一组条目之后，按单位后括注的条目编号分给各条（本条：{own}）。"
 NOTE_PARENT_UNITS = "责任单位写在上级条目“{task}”中，视为其下各条共同的责任单位。"
 NOTE_TITLE_SPLIT = "条目的首句“{title}”视为任务名称，其后为具体要求。"

@@ -148,3 +148,40 @@ def test_a_signature_with_its_date_of_issue_is_no_unit_and_no_deadline() -> None
     assert [(g.name, r.text[:4]) for g, _, r in plan.iter_requirements()] == \
         [("隐患排查", "开展老旧"), ("隐患排查", "推进居民")]
     assert "某燃气公司办公室" not in {u.name for u in plan.units}
+
+
+TOGETHER = """\
+某镇2025年重点工作
+一、平安建设
+1.开展校园周边安全隐患排查，每月一次。综治办牵头，会同派出所、市场监管所共同落实。
+2.推进农村道路安全劝导站建设。由交管站负责，协同各村委会推进。
+3.做好防汛物资储备，会同有关方面研究制定预案。应急办负责。
+"""
+
+
+def test_a_clause_going_on_with_who_acts_together_names_cooperating_units() -> None:
+    plan = _plan(TOGETHER)
+    reqs = [r for _, _, r in plan.iter_requirements()]
+    assert _units(plan, reqs[0].id) == {("综治办", Role.LEAD), ("派出所", Role.ASSIST), ("市场监管所", Role.ASSIST)}
+    assert _units(plan, reqs[1].id) == {("交管站", Role.RESPONSIBLE), ("各村委会", Role.ASSIST)}
+    # 会同有关方面 names no unit: only the clause that is nothing but units and a role counts.
+    assert _units(plan, reqs[2].id) == {("应急办", Role.RESPONSIBLE)}
+
+
+JOINT_SIGNATURE = """\
+某街道2025年工作要点
+一、基层治理
+1.推进网格化服务管理，网格事件办结率98%以上。网格中心牵头，各社区配合。
+2.开展矛盾纠纷排查化解。司法所负责。
+
+中共某某街道工作委员会
+某某街道办事处
+2025年1月8日
+"""
+
+
+def test_offices_signing_together_above_the_date_are_no_units() -> None:
+    plan = _plan(JOINT_SIGNATURE)
+    last = [r for _, _, r in plan.iter_requirements()][-1]
+    assert _units(plan, last.id) == {("司法所", Role.RESPONSIBLE)}
+    assert not {"中共某某街道工作委员会", "某某街道办事处"} & {u.name for u in plan.units}

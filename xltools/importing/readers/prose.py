@@ -357,6 +357,21 @@ def _as_role(clause: str) -> str:
 _LEADING_ROLE = re.compile(rf"^(?:{_VERB_ALT})")
 
 
+_TOGETHER = re.compile(r"^(?:会同|协同|联合|同)(?=\S)")
+
+
+def _together(clause: str) -> str | None:
+    """A clause that goes on from a lead clause with who acts with it
+    (``X牵头，会同Y、Z共同落实``) → the role clause ``Y、Z配合``; None for any other."""
+    m = _TOGETHER.match(clause)
+    if m is None:
+        return None
+    names, _, rest = parse_clause(clause[m.end():])
+    if not names or not looks_like_units_cell("、".join(names)) or rest and not _ROLE_ONLY.match(rest):
+        return None
+    return "、".join(names) + "配合"
+
+
 def _role_led(clause: str) -> str | None:
     """A clause of units whose role verb goes on with the work they do
     (``各社区负责入户动员``, ``X牵头组织实施``) → the role clause ``各社区负责``;
@@ -380,7 +395,7 @@ def bare_verb_units(text: str) -> list[str]:
     out: list[str] = []
     for sentence in re.split(r"[。！!？?]", text):
         clauses = [_as_role(c) for whole in split_top_level(sentence, "，,；;") for c in jointly(whole) or (whole,)]
-        read = [c if _role_clause(c) else _role_led(c) for c in clauses]
+        read = [_together(c) or (c if _role_clause(c) else _role_led(c)) for c in clauses]
         for i, clause in enumerate(clauses):
             if not _role_clause(clause):
                 continue
@@ -412,7 +427,9 @@ def verb_units(text: str) -> list[str]:
             rest = re.split(r"[。！!？?]", text[m.end():], maxsplit=1)[0]
             for clause in split_top_level(rest, "，,；;")[1:] if rest[:1] not in "，,；;" else \
                     split_top_level(rest, "，,；;"):
-                if looks_like_units_cell(clause) and _ROLE_AFTER.search(clause):
+                if (joint := _together(clause)) is not None:
+                    out.append(joint)  # …，会同Z共同落实
+                elif looks_like_units_cell(clause) and _ROLE_AFTER.search(clause):
                     out.append(clause)
                 elif (led := _role_led(clause)) is not None:
                     out.append(led)  # …，Z负责入户动员
@@ -972,6 +989,11 @@ def _furniture(lines: list[tuple[int, str]]) -> set[int]:
         elif k + 1 < len(lines) and _DATE_LINE.match(lines[k + 1][1]) and len(line) <= 30 \
                 and _signature_name(line):
             out.update((k, k + 1))
+            # Two or three offices sign together (党工委 / 办事处), one a line.
+            for j in range(k - 1, max(k - 3, -1), -1):
+                if len(lines[j][1]) > 30 or not _signature_name(lines[j][1]):
+                    break
+                out.add(j)
         elif (m := _SIGNED.match(line)) and _signature_name(m.group(1)):
             out.add(k)
     return out

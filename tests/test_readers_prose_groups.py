@@ -185,3 +185,12 @@ def test_offices_signing_together_above_the_date_are_no_units() -> None:
     last = [r for _, _, r in plan.iter_requirements()][-1]
     assert _units(plan, last.id) == {("司法所", Role.RESPONSIBLE)}
     assert not {"中共某某街道工作委员会", "某某街道办事处"} & {u.name for u in plan.units}
+
+
+def test_a_groups_short_name_cut_at_the_line_end_goes_on_in_one_name() -> None:
+    text = ("某县2025年林业重点工作\n一、国土绿化\n1.完成植树造林3万亩。\n牵头单位：县林业局\n"
+            "责任单位：县自然资源局、各乡\n\n镇林业站\n2.开展森林防火巡查。\n牵头单位：县应急局\n")
+    plan = _plan(text)
+    first = [r for _, _, r in plan.iter_requirements()][0]
+    assert _units(plan, first.id) == {("县林业局", Role.LEAD), ("县自然资源局", Role.RESPONSIBLE),
+                                      ("各乡镇林业站", Role.RESPONSIBLE)}

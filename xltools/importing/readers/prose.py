@@ -879,7 +879,10 @@ class _Parser:
         joined = value + line.rstrip("。；;")
         last = re.split(r"[、，,]", value)[-1]
         # 各林场、区气象 / 局: the list's last name becomes a unit name only with the line.
-        cut_name = len(line) <= 8 and not looks_like_unit(last) and looks_like_unit(re.split(r"[、，,]", joined)[-1])
+        # 各乡 / 镇人民政府: a group's short name at the line's end goes on in one name.
+        cut_name = len(line) <= 8 and (not looks_like_unit(last) or len(last) <= 3 and last.startswith("各")
+                                       and not re.search(r"[、，,；;]", line)) \
+            and looks_like_unit(re.split(r"[、，,]", joined)[-1])
         if not looks_like_units_cell(joined) or looks_like_units_cell(value) and not cut_name and \
                 not re.match(r"^[\u4e00-\u9fff（）()]{1,8}[、，,]", line) and not value.endswith(("、", "，", ",")):
             return False

@@ -194,3 +194,10 @@ def test_a_groups_short_name_cut_at_the_line_end_goes_on_in_one_name() -> None:
     first = [r for _, _, r in plan.iter_requirements()][0]
     assert _units(plan, first.id) == {("县林业局", Role.LEAD), ("县自然资源局", Role.RESPONSIBLE),
                                       ("各乡镇林业站", Role.RESPONSIBLE)}
+
+
+def test_a_section_heading_is_read_by_its_grammar_and_is_no_goal() -> None:
+    text = ("某区2025年扬尘治理方案\n四、主要举措\n（一）工地扬尘管控\n1.落实工地围挡、冲洗等六个百分百。"
+            "（责任单位：区住建局）\n2.渣土车密闭运输。（责任单位：区城管局）\n")
+    plan = _plan(text)
+    assert {(g.name, t.name) for g, t, _ in plan.iter_requirements()} == {("工地扬尘管控", "")}

@@ -892,6 +892,10 @@ NOTE_REQUIREMENTS_SPLIT = "一个单元格中有 {count} 条编号的要求，�
 # Words that title a whole section rather than a goal (二、主要任务).
 SECTION_WORDS = ("主要任务", "重点任务", "工作任务", "具体任务", "任务分工", "主要措施", "重点工作",
                  "工作措施", "具体措施", "任务清单", "责任分工", "工作重点")
+# A section heading by its grammar: a generic modifier (or none) before a head noun that
+# names a part of the document, not its content (职责分工, 主要举措, 具体任务).
+SECTION_HEADS = ("任务", "措施", "举措", "分工", "清单", "重点")
+SECTION_MODIFIERS = ("主要", "重点", "具体", "工作", "职责", "责任", "任务", "各项")
 # Words that mark the title line of a document.
 TITLE_WORDS = ("任务分工", "分工方案", "工作要点", "实施方案", "责任分解", "任务清单", "分解表",
                "责任清单", "台账", "工作方案", "行动计划", "重点工作", "任务分解", "行动方案")

@@ -691,7 +691,10 @@ def _has_units_above(block: _Block) -> bool:
 
 def _section_heading(block: _Block) -> bool:
     head = block.heading
-    return any(head == w or head.endswith(w) and len(head) <= len(w) + 2 for w in L.SECTION_WORDS)
+    if any(head == w or head.endswith(w) and len(head) <= len(w) + 2 for w in L.SECTION_WORDS):
+        return True
+    # 职责分工, 主要举措: a generic modifier and a head noun naming a part of the document.
+    return any(head.endswith(h) and head[:-len(h)] in L.SECTION_MODIFIERS for h in L.SECTION_HEADS)
 
 
 # A short heading over the whole list, alone on the line before its first item (存在问题：).

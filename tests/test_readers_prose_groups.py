@@ -201,3 +201,25 @@ def test_a_section_heading_is_read_by_its_grammar_and_is_no_goal() -> None:
             "（责任单位：区住建局）\n2.渣土车密闭运输。（责任单位：区城管局）\n")
     plan = _plan(text)
     assert {(g.name, t.name) for g, t, _ in plan.iter_requirements()} == {("工地扬尘管控", "")}
+
+
+LIST_TAIL = """\
+某市生态环境局2025年重点工作
+一、执法监管
+（一）开展执法大练兵，全年办理案件100件。执法支队、监测站等单位负责。
+（二）推进智慧环保平台建设。
+责任处室：信息中心
+协助处室：办公室
+二、审批改革
+（三）清理涉企收费。法规科、财务科等相关部门按职责分工负责。
+"""
+
+
+def test_units_closed_by_a_list_tail_before_their_role_are_read() -> None:
+    plan = _plan(LIST_TAIL)
+    reqs = [r for _, _, r in plan.iter_requirements()]
+    assert [r.text[:4] for r in reqs] == ["开展执法", "推进智慧", "清理涉企"]
+    # The labelled lines after （二） are its own: （一） names its units in its text.
+    assert _units(plan, reqs[0].id) == {("执法支队", Role.RESPONSIBLE), ("监测站", Role.RESPONSIBLE)}
+    assert _units(plan, reqs[1].id) == {("信息中心", Role.RESPONSIBLE), ("办公室", Role.ASSIST)}
+    assert _units(plan, reqs[2].id) == {("法规科", Role.RESPONSIBLE), ("财务科", Role.RESPONSIBLE)}

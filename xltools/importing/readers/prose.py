@@ -326,6 +326,10 @@ _DESCRIPTOR = re.compile(r"^[^、]*?(?:单位|部门)(?=[^、]{2,})")
 _ROLE_ONLY = re.compile(rf"^(?:具体|共同|分别|主要|按职责分工|按职责|各自)?(?:(?:{_VERB_ALT}|负总责|实施|推进|协同|参与)){{1,3}}(?:工作)?$")
 
 
+# The tail that closes a list of units before its role phrase (…等部门, …等相关单位, …等).
+_LIST_TAIL = re.compile(r"^等(?:[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构))?")
+
+
 def _role_clause(clause: str) -> bool:
     """A clause that is a list of units followed by a role phrase and nothing else
     (刑侦大队负责落实, 刑侦大队、网安大队配合) — not a sentence that merely names a
@@ -333,6 +337,7 @@ def _role_clause(clause: str) -> bool:
     if len(clause) > 80 or not looks_like_units_cell(clause):
         return False
     names, role, rest = parse_clause(clause)
+    rest = _LIST_TAIL.sub("", rest)  # X、Y等部门按职责分工负责
     # A work verb alone (平台推进, 项目实施) names no role: only after a role verb or an adverb.
     return bool(names) and bool(_ROLE_ONLY.match(rest)) and rest not in _WORK_VERBS
 
@@ -456,6 +461,7 @@ def _names_only(text: str) -> bool:
     clause goes on with other work after its names (各部门要按月报送进展 is a sentence)."""
     for clause in split_top_level(text, "，,；;。"):
         _, role, rest = parse_clause(clause)
+        rest = _LIST_TAIL.sub("", rest)
         if rest and not (_ROLE_ONLY.match(rest) or _LEADING_ROLE.match(rest)):
             return False
     return True
@@ -919,7 +925,7 @@ class _Parser:
         for b in reversed(siblings[:idx]):
             so_far = clean_text(b.head + "".join(b.body))
             if b.has_units or b.children or units_parenthesis(so_far) or _inline_labels(so_far) \
-                    or trailing_units(so_far):
+                    or trailing_units(so_far) or verb_units(so_far):
                 break
             out.insert(0, b)
         return out

@@ -223,3 +223,27 @@ def test_units_closed_by_a_list_tail_before_their_role_are_read() -> None:
     assert _units(plan, reqs[0].id) == {("执法支队", Role.RESPONSIBLE), ("监测站", Role.RESPONSIBLE)}
     assert _units(plan, reqs[1].id) == {("信息中心", Role.RESPONSIBLE), ("办公室", Role.ASSIST)}
     assert _units(plan, reqs[2].id) == {("法规科", Role.RESPONSIBLE), ("财务科", Role.RESPONSIBLE)}
+
+
+UNITS_FIRST = """\
+某区2025年城市更新重点任务分工
+一、老旧小区改造
+1.区房管中心、各街道办事处：完成老旧小区改造56个，惠及居民1.2万户。
+2.区城管执法局：完成背街小巷整治30条。
+二、公共服务设施
+3.区教体局：新建中小学3所，新增学位4500个。
+4.主要目标：建成社区卫生服务中心2个。
+"""
+
+
+def test_an_item_opening_with_its_units_and_a_colon_names_them() -> None:
+    plan = _plan(UNITS_FIRST)
+    reqs = [r for _, _, r in plan.iter_requirements()]
+    assert [r.text[:4] for r in reqs[:3]] == ["完成老旧", "完成背街", "新建中小"]
+    assert _units(plan, reqs[0].id) == {("区房管中心", Role.RESPONSIBLE), ("各街道办事处", Role.RESPONSIBLE)}
+    assert _units(plan, reqs[2].id) == {("区教体局", Role.RESPONSIBLE)}
+    assert all(any(n.kind == L.REVIEW_UNITS for n in plan.notes if n.requirement_id == r.id) for r in reqs[:3])
+    # 主要目标 is no unit: that item names none.
+    assert not any(a.unit == "主要目标" for a in plan.assignments)
+    # Every line is read: the units before the colon and the work after it.
+    assert not [n for n in plan.notes if n.kind == L.REVIEW_SKIPPED and n.source.startswith(("1.", "2.", "3."))]

@@ -467,6 +467,23 @@ def _names_only(text: str) -> bool:
     return True
 
 
+_LEADING_NAMES = re.compile(r"^([^：:。；;！!？?]{2,60}?)\s*[：:]\s*(?=\S)")
+
+
+def leading_units(text: str) -> tuple[str, str] | None:
+    """An item that opens with its units and a colon, the work after it
+    (1.区住建局：完成老旧小区改造56个) → (text, units); None when the words before
+    the colon are a label (责任单位：) or no list of units."""
+    m = _LEADING_NAMES.match(text)
+    if m is None:
+        return None
+    names = m.group(1).strip()
+    if label_kind(names) or find_labels(names + "：") or not looks_like_units_cell(names) \
+            or not _names_only(names):
+        return None
+    return text[m.end():].strip(), names
+
+
 def trailing_units(text: str) -> tuple[str, str] | None:
     """An item that ends with its units after its last sentence, no label and
     no brackets (…全程网办。县政务服务中心、县数据局) → (text, units); None
@@ -1104,7 +1121,10 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     for b in blocks:
         if not b.has_units and not b.children and not _has_units_above(b):
             found = verb_units(b.text)
-            if found:
+            if (lead := leading_units(b.text)) is not None:
+                b.text, b.wording = lead  # 1.区住建局：完成… — the units first, then the work
+                b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=lead[1])))
+            elif found:
                 b.wording = "，".join(found)
                 b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_FROM_VERB.format(text="；".join(found))))
                 if not b.deadline and (cadence := _cadence_after(b.text, found[-1])):

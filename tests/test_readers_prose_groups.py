@@ -247,3 +247,13 @@ def test_an_item_opening_with_its_units_and_a_colon_names_them() -> None:
     assert not any(a.unit == "主要目标" for a in plan.assignments)
     # Every line is read: the units before the colon and the work after it.
     assert not [n for n in plan.notes if n.kind == L.REVIEW_SKIPPED and n.source.startswith(("1.", "2.", "3."))]
+
+
+def test_an_item_opening_with_its_units_in_a_bracket_names_them() -> None:
+    text = ("某县农业农村局2025年工作要点\n一、粮食安全\n1.〔县植保站〕开展病虫害统防统治20万亩。\n"
+            "2.〔县农机中心、各乡镇农技站〕推广机插秧5万亩。\n二、其他\n3.〔2025年〕完成年度总结。\n")
+    plan = _plan(text)
+    reqs = [r for _, _, r in plan.iter_requirements()]
+    assert [r.text[:4] for r in reqs[:2]] == ["开展病虫", "推广机插"]
+    assert _units(plan, reqs[1].id) == {("县农机中心", Role.RESPONSIBLE), ("各乡镇农技站", Role.RESPONSIBLE)}
+    assert not any(a.unit.startswith("2025") for a in plan.assignments)

@@ -467,17 +467,19 @@ def _names_only(text: str) -> bool:
     return True
 
 
-_LEADING_NAMES = re.compile(r"^([^：:。；;！!？?]{2,60}?)\s*[：:]\s*(?=\S)")
+_LEADING_NAMES = re.compile(r"^([^：:。；;！!？?]{2,60}?)\s*[：:]\s*(?=\S)"
+                            r"|^[【〔［\[]([^【】〔〕［］\[\]：:。；;]{2,60})[】〕］\]]\s*(?=\S)")
 
 
 def leading_units(text: str) -> tuple[str, str] | None:
-    """An item that opens with its units and a colon, the work after it
-    (1.区住建局：完成老旧小区改造56个) → (text, units); None when the words before
-    the colon are a label (责任单位：) or no list of units."""
+    """An item that opens with its units and a colon, or with its units in a
+    bracket, the work after it (1.区住建局：完成老旧小区改造56个, 2.【县种子站】推广…)
+    → (text, units); None when the words before the colon are a label (责任单位：)
+    or no list of units."""
     m = _LEADING_NAMES.match(text)
     if m is None:
         return None
-    names = m.group(1).strip()
+    names = (m.group(1) or m.group(2)).strip()
     if label_kind(names) or find_labels(names + "：") or not looks_like_units_cell(names) \
             or not _names_only(names):
         return None

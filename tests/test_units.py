@@ -290,3 +290,11 @@ def test_a_bracketed_role_closes_the_unmarked_run_before_it():
     # One mark alone closes no run: the names around it keep the clause's role.
     roles = {u.name: u.role for u in parse_units("区公路中心、区交通局（牵头）、区运管所").units}
     assert roles == {"区公路中心": Role.RESPONSIBLE, "区交通局": Role.LEAD, "区运管所": Role.RESPONSIBLE}
+
+
+def test_every_or_every_concerned_village_is_a_body():
+    for name in ("各村", "相关村", "有关社区", "所在村（社区）"):
+        assert looks_like_units_cell(name), name
+    assert {u.name: u.role for u in parse_units("镇水利站负责，相关村配合").units} == \
+        {"镇水利站": Role.RESPONSIBLE, "相关村": Role.ASSIST}
+    assert not looks_like_units_cell("相关村民")

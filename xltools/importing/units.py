@@ -86,8 +86,8 @@ def is_generic(name: str) -> bool:
 
 
 _GRASSROOTS_ALT = "|".join(map(re.escape, L.GRASSROOTS_UNITS))
-# Every village / community as a body: 各村, 各社区, 各村（社区）.
-_EVERY_GRASSROOTS = re.compile(rf"^各(?:{_GRASSROOTS_ALT})(?:[（(](?:{_GRASSROOTS_ALT})[)）])?$")
+# Every (or every concerned) village / community as a body: 各村, 各社区, 各村（社区）, 相关村.
+_EVERY_GRASSROOTS = re.compile(rf"^(?:各|相关|有关|所在)(?:{_GRASSROOTS_ALT})(?:[（(](?:{_GRASSROOTS_ALT})[)）])?$")
 
 
 # Body words of two or more characters (乡镇, 街道, 社区, 部门, 管委会 …): after the group

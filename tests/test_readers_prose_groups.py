@@ -257,3 +257,30 @@ def test_an_item_opening_with_its_units_in_a_bracket_names_them() -> None:
     assert [r.text[:4] for r in reqs[:2]] == ["开展病虫", "推广机插"]
     assert _units(plan, reqs[1].id) == {("县农机中心", Role.RESPONSIBLE), ("各乡镇农技站", Role.RESPONSIBLE)}
     assert not any(a.unit.startswith("2025") for a in plan.assignments)
+
+
+SCOPED = """\
+某区2025年为民办实事
+一、教育
+1.新建幼儿园2所。（责任单位：区教育局）
+2.新增公办学位1200个。
+3.改造薄弱学校校舍1.5万平方米。
+以上两项由区教育局负责，区住建局配合，8月底前完成。
+二、医疗
+4.建成区域医疗中心1个。
+5.为65岁以上老人免费体检。
+上述工作由区卫健局牵头，各街道配合。
+"""
+
+
+def test_a_scope_line_names_the_units_of_as_many_items_as_it_counts() -> None:
+    plan = _plan(SCOPED)
+    reqs = [r for _, _, r in plan.iter_requirements()]
+    assert [r.text[:4] for r in reqs] == ["新建幼儿", "新增公办", "改造薄弱", "建成区域", "为65岁"]
+    assert _units(plan, reqs[0].id) == {("区教育局", Role.RESPONSIBLE)}
+    for r in reqs[1:3]:
+        assert _units(plan, r.id) == {("区教育局", Role.RESPONSIBLE), ("区住建局", Role.ASSIST)}
+        assert "8月底前" in r.deadline.display
+    for r in reqs[3:]:
+        assert _units(plan, r.id) == {("区卫健局", Role.LEAD), ("各街道", Role.ASSIST)}
+        assert any("上述工作" in n.message for n in plan.notes if n.requirement_id == r.id)

@@ -326,6 +326,10 @@ _DESCRIPTOR = re.compile(r"^[^、]*?(?:单位|部门)(?=[^、]{2,})")
 _ROLE_ONLY = re.compile(rf"^(?:具体|共同|分别|主要|按职责分工|按职责|各自)?(?:(?:{_VERB_ALT}|负总责|实施|推进|协同|参与)){{1,3}}(?:工作)?$")
 
 
+# A scope word naming the items above (以上两项, 上述工作, 以上3项任务).
+_SCOPE = re.compile(rf"^(?:以上|上述|上列)(?:([{_CN}两\d]{{1,3}})项)?(?:工作|事项|任务|项目|各项)?\s*[，,]?\s*(?=由|\S)")
+
+
 # The tail that closes a list of units before its role phrase (…等部门, …等相关单位, …等).
 _LIST_TAIL = re.compile(r"^等(?:[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构))?")
 
@@ -814,6 +818,8 @@ class _Parser:
             found = units_parenthesis(line)
             if found is not None and not found[0].strip():
                 bare_paren = found
+        if not unit_line and not bare_paren and self.stack and self._scoped_units(line):
+            return
         bare_units = None
         if not unit_line and not bare_paren and self.stack and not self.stack[-1].has_units \
                 and _marker(line) is None and len(line) <= 80 and looks_like_units_cell(line) \
@@ -893,6 +899,35 @@ class _Parser:
         self.last_units_target = None
         current.body.append(line)
         current.sources.append(line)
+
+    def _scoped_units(self, line: str) -> bool:
+        """A line that names the units of the items above it by a scope word and a role
+        verb (以上两项由区教育局负责，区住建局配合。 / 上述工作由X牵头): they go to the last
+        item and the unit-less ones before it (as many as the count says)."""
+        m = _SCOPE.match(line)
+        if m is None or _marker(line) is not None:
+            return False
+        rest = line[m.end():]
+        found = verb_units(rest)
+        if not found:
+            return False
+        targets = self._units_targets()
+        count = _number_value(m.group(1).replace("两", "二")) if m.group(1) else None
+        if count:
+            if count > len(targets):
+                return False
+            targets = targets[-count:]
+        at = rest.rfind(found[-1])
+        after = [c.strip() for c in split_top_level(rest[at + len(found[-1]):] if at >= 0 else "", "，,；;。")
+                 if c.strip()]
+        deadline = after[0] if len(after) == 1 and _is_timing(after[0]) else None  # …配合，8月底前完成
+        for t in targets:
+            t.wording = "，".join(found)
+            t.deadline = t.deadline or deadline
+            t.sources.append(line)
+            t.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_UNITS.format(units=line.strip(), count=len(targets))))
+        self.last_units_target = targets
+        return True
 
     def _closed_with_units(self) -> bool:
         """Whether the current item's own text already closed with its units."""

@@ -284,3 +284,24 @@ def test_a_scope_line_names_the_units_of_as_many_items_as_it_counts() -> None:
     for r in reqs[3:]:
         assert _units(plan, r.id) == {("区卫健局", Role.LEAD), ("各街道", Role.ASSIST)}
         assert any("上述工作" in n.message for n in plan.notes if n.requirement_id == r.id)
+
+
+PARTS = """\
+某市2025年政府工作报告重点任务分工
+第一部分 经济发展
+一、扩大有效投资
+（一）实施重大项目攻坚。全年实施重点项目300个。（责任单位：市发改委）
+（二）加快专项债券发行使用。争取专项债券额度60亿元。（责任单位：市财政局）
+二、提振消费
+（三）开展促消费活动100场以上。（责任单位：市商务局）
+第二部分 社会民生
+三、稳定就业
+（四）城镇新增就业4万人。（责任单位：市人社局）
+"""
+
+
+def test_the_first_level_is_the_goal_under_a_part_heading() -> None:
+    plan = _plan(PARTS)
+    assert _rows(plan) == [("扩大有效投资", "实施重大项目攻坚", "全年实施重点"),
+                           ("扩大有效投资", "加快专项债券发行使用", "争取专项债券"),
+                           ("提振消费", "", "开展促消费活"), ("稳定就业", "", "城镇新增就业")]

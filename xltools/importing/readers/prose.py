@@ -1205,6 +1205,9 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
             if not _section_heading(p) and not (skip_wrappers and id(p) in wrappers):
                 out.append(p)
             p = p.parent
+        # 第一部分 > 一、 > …: the 一、 level is the goal; a part above it only groups goals.
+        if any(a.rank == 0 for a in out):
+            out = [a for a in out if a.rank >= 0]
         return out
 
     def place(b: _Block, anc: list[_Block]) -> tuple[_Block | None, _Block | None]:

@@ -305,3 +305,14 @@ def test_the_first_level_is_the_goal_under_a_part_heading() -> None:
     assert _rows(plan) == [("扩大有效投资", "实施重大项目攻坚", "全年实施重点"),
                            ("扩大有效投资", "加快专项债券发行使用", "争取专项债券"),
                            ("提振消费", "", "开展促消费活"), ("稳定就业", "", "城镇新增就业")]
+
+
+def test_keyed_units_in_a_bracket_broken_over_two_lines() -> None:
+    text = ("某街道2025年为民办实事\n一、公共服务提升\n（一）养老助餐\n①新建社区养老服务站2个。\n"
+            "②新增社区食堂1个。\n【责任部门：社会事务办（①）、\n各社区（②）；完成时间：2025年9月底前】\n"
+            "二、保障措施\n（一）加强组织领导。\n")
+    plan = _plan(text)
+    reqs = [r for _, _, r in plan.iter_requirements()]
+    assert _units(plan, reqs[0].id) == {("社会事务办", Role.RESPONSIBLE)}
+    assert _units(plan, reqs[1].id) == {("各社区", Role.RESPONSIBLE)}
+    assert all("2025年9月底前" in r.deadline.display for r in reqs)

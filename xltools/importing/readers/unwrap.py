@@ -132,9 +132,17 @@ def _close_brackets(numbered: list[tuple[int, str]], opens_item: Callable[[str],
 
 
 def _closes(line: str) -> bool:
-    """Whether a closing bracket comes before any opening one."""
-    m = re.search(r"[（(〔【[［）)〕】\]］]", line)
-    return m is not None and m.group(0) in "）)〕】]］"
+    """Whether the line closes a bracket it did not open (``各社区（②）；…】`` closes
+    the 【 above it; a bracket opened and closed inside the line does not count)."""
+    depth = 0
+    for c in line:
+        if c in "（(〔【[［":
+            depth += 1
+        elif c in "）)〕】]］":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def _continues(prev: str, raw: str, opens_item: Callable[[str], bool]) -> bool:

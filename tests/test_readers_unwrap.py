@@ -133,3 +133,13 @@ def test_a_bracket_broken_after_a_name_with_its_own_bracket_goes_on() -> None:
     raw = ["（责任单位：园林所、", "市政所（南区））", "（配合单位：各社区）"]
     assert [line for _, line in join_wrapped(raw, opens_item, set())] == \
         ["（责任单位：园林所、市政所（南区））", "（配合单位：各社区）"]
+
+
+def test_a_lone_character_set_apart_from_a_full_line_leaves_it_going_on() -> None:
+    # A 20-character page; the tool put the last character of a full line on a line of its own.
+    raw = ["某区医保局2024年工作要点", "1.联合区卫健局、区公安分局开展打击欺诈", "骗保专项行动，做到定点医药机构检查全覆盖",
+           "。对发现的问题依法依规严肃处理，追回基", "金", "监管股负责落实，区稽核中心配合实施。",
+           "2.推进智能监控系统应用，规则库扩充至50条", "以上。（责任股室：信息股）"]
+    assert [w for w in raw if len(w) >= 20]  # lines run to the page's width
+    lines = [line for _, line in join_wrapped(raw, opens_item, set())]
+    assert any("追回基金监管股负责落实，区稽核中心配合实施。" in line for line in lines)

@@ -121,3 +121,25 @@ def test_a_running_head_on_every_page_is_no_part_of_an_item():
     assert rows[0][1] == {"区林业局", "各镇人民政府", "区应急管理局"}
     # A line that is first on one page only is text, not a running head.
     assert running_heads(["某区林业局", "1.开展巡查。", "第 1 页", "各镇人民政府"], opens_item) == set()
+
+
+def test_a_bracket_broken_after_a_name_with_its_own_bracket_goes_on() -> None:
+    # No page width here: only the open bracket says the line goes on; the next line
+    # opens and closes a bracket of its own before it closes the one above.
+    raw = ["1.新建口袋公园2个。", "【责任部门：园林所（①）、", "各社区（②）；完成时间：9月底前】", "2.整治背街小巷。"]
+    lines = [line for _, line in join_wrapped(raw, opens_item, set())]
+    assert lines == ["1.新建口袋公园2个。", "【责任部门：园林所（①）、各社区（②）；完成时间：9月底前】", "2.整治背街小巷。"]
+    # A line whose brackets close only what it opens does not go on the line above.
+    raw = ["（责任单位：园林所、", "市政所（南区））", "（配合单位：各社区）"]
+    assert [line for _, line in join_wrapped(raw, opens_item, set())] == \
+        ["（责任单位：园林所、市政所（南区））", "（配合单位：各社区）"]
+
+
+def test_a_lone_character_set_apart_from_a_full_line_leaves_it_going_on() -> None:
+    # A 20-character page; the tool put the last character of a full line on a line of its own.
+    raw = ["某区医保局2024年工作要点", "1.联合区卫健局、区公安分局开展打击欺诈", "骗保专项行动，做到定点医药机构检查全覆盖",
+           "。对发现的问题依法依规严肃处理，追回基", "金", "监管股负责落实，区稽核中心配合实施。",
+           "2.推进智能监控系统应用，规则库扩充至50条", "以上。（责任股室：信息股）"]
+    assert [w for w in raw if len(w) >= 20]  # lines run to the page's width
+    lines = [line for _, line in join_wrapped(raw, opens_item, set())]
+    assert any("追回基金监管股负责落实，区稽核中心配合实施。" in line for line in lines)

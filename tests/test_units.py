@@ -279,3 +279,22 @@ def test_a_department_short_form_after_a_place_word_is_a_unit_in_a_units_context
     assert _names("县审计安排专项资金") == []
     assert not looks_like_units_cell("县财政投入")
     assert _names("县城建牵头") == []
+
+
+def test_a_bracketed_role_closes_the_unmarked_run_before_it():
+    parsed = parse_units("区交通局（主办）、区公路中心、区运管所（协办）、各镇")
+    roles = {u.name: u.role for u in parsed.units}
+    assert roles == {"区交通局": Role.LEAD, "区公路中心": Role.ASSIST, "区运管所": Role.ASSIST,
+                     "各镇": Role.RESPONSIBLE}
+    assert any("区公路中心" in message for _, message in parsed.notes)
+    # One mark alone closes no run: the names around it keep the clause's role.
+    roles = {u.name: u.role for u in parse_units("区公路中心、区交通局（牵头）、区运管所").units}
+    assert roles == {"区公路中心": Role.RESPONSIBLE, "区交通局": Role.LEAD, "区运管所": Role.RESPONSIBLE}
+
+
+def test_every_or_every_concerned_village_is_a_body():
+    for name in ("各村", "相关村", "有关社区", "所在村（社区）"):
+        assert looks_like_units_cell(name), name
+    assert {u.name: u.role for u in parse_units("镇水利站负责，相关村配合").units} == \
+        {"镇水利站": Role.RESPONSIBLE, "相关村": Role.ASSIST}
+    assert not looks_like_units_cell("相关村民")

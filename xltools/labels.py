@@ -881,6 +881,8 @@ NOTE_TABLE_DROPPED = "第 {n} 个表格（{rows} 行）没有表头，列数也�
 NOTE_TRADITIONAL = "原文为繁体字，已转换为简体（原文见“原文”列）。"
 NOTE_PINYIN_REMOVED = "已删除网页镜像加注的拼音：{glosses}。"
 NOTE_GROUP_UNITS = "“{units}”写在一组条目之后，视为这 {count} 条共同的责任单位。"
+NOTE_BRACKET_ROLE_RUN = "“{unit}”没有括注角色，与其后括注角色的“{mark}”同视为{role}单位。"
+NOTE_KEYED_UNITS = "“{units}”写在一组条目之后，按单位后括注的条目编号分给各条（本条：{own}）。"
 NOTE_PARENT_UNITS = "责任单位写在上级条目“{task}”中，视为其下各条共同的责任单位。"
 NOTE_TITLE_SPLIT = "条目的首句“{title}”视为任务名称，其后为具体要求。"
 NOTE_UNITS_PAREN = "句末括号“{text}”视为责任单位。"
@@ -900,6 +902,10 @@ NOTE_REQUIREMENTS_SPLIT = "一个单元格中有 {count} 条编号的要求，�
 # Words that title a whole section rather than a goal (二、主要任务).
 SECTION_WORDS = ("主要任务", "重点任务", "工作任务", "具体任务", "任务分工", "主要措施", "重点工作",
                  "工作措施", "具体措施", "任务清单", "责任分工", "工作重点")
+# A section heading by its grammar: a generic modifier (or none) before a head noun that
+# names a part of the document, not its content (职责分工, 主要举措, 具体任务).
+SECTION_HEADS = ("任务", "措施", "举措", "分工", "清单", "重点")
+SECTION_MODIFIERS = ("主要", "重点", "具体", "工作", "职责", "责任", "任务", "各项")
 # Words that mark the title line of a document.
 TITLE_WORDS = ("任务分工", "分工方案", "工作要点", "实施方案", "责任分解", "任务清单", "分解表",
                "责任清单", "台账", "工作方案", "行动计划", "重点工作", "任务分解", "行动方案")

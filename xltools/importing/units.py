@@ -86,8 +86,8 @@ def is_generic(name: str) -> bool:
 
 
 _GRASSROOTS_ALT = "|".join(map(re.escape, L.GRASSROOTS_UNITS))
-# Every village / community as a body: 各村, 各社区, 各村（社区）.
-_EVERY_GRASSROOTS = re.compile(rf"^各(?:{_GRASSROOTS_ALT})(?:[（(](?:{_GRASSROOTS_ALT})[)）])?$")
+# Every (or every concerned) village / community as a body: 各村, 各社区, 各村（社区）, 相关村.
+_EVERY_GRASSROOTS = re.compile(rf"^(?:各|相关|有关|所在)(?:{_GRASSROOTS_ALT})(?:[（(](?:{_GRASSROOTS_ALT})[)）])?$")
 
 
 # Body words of two or more characters (乡镇, 街道, 社区, 部门, 管委会 …): after the group
@@ -315,6 +315,23 @@ def split_bracket_role(name: str) -> tuple[str, Role | None]:
     return m.group("name"), _role_of(m.group("role")) or Role.RESPONSIBLE
 
 
+def _closing_marks(pairs: list[tuple[str, Role | None]], notes: list[tuple[str, str]]
+                   ) -> list[tuple[str, Role | None]]:
+    """A role in brackets closes the run of unmarked names before it back to the
+    previous marked name (``A（主办）、B、C（协办）``: B cooperates too); names before
+    the first mark and after the last keep the clause's role. Each name so given a
+    role is noted."""
+    marked = [i for i, (_, r) in enumerate(pairs) if r is not None]
+    out = list(pairs)
+    for a, b in zip(marked, marked[1:]):
+        role = pairs[b][1]
+        for i in range(a + 1, b):
+            out[i] = (pairs[i][0], role)
+            notes.append((L.REVIEW_UNITS, L.NOTE_BRACKET_ROLE_RUN.format(
+                unit=pairs[i][0], mark=pairs[b][0], role=role.value)))  # type: ignore[union-attr]
+    return out
+
+
 @dataclass(frozen=True)
 class ParsedUnit:
     name: str  # as written (after cleaning); generic phrases already mapped
@@ -453,7 +470,7 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
             continue
         seen_clauses.add(key)
         names, role, rest = parse_clause(clause, default_role)
-        pairs = list(map(split_bracket_role, names))
+        pairs = _closing_marks(list(map(split_bracket_role, names)), out.notes)
         named = [(n, r) for n, r in pairs if looks_like_unit(n) or _GROUP_FORM.match(n) or short_department(n)]
         if named and len(named) < len(pairs):
             # In a list that holds units, a name with an unfamiliar ending is a unit too.

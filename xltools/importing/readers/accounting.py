@@ -63,9 +63,11 @@ def _key(text: str, delimiter: str | None = None) -> list[str]:
             seg = seg.strip()
             if "：" in seg or ":" in seg:  # a label ends in one
                 seg = _LABEL.sub("", _without_labels(seg))
-            key = _NOT_ALNUM.sub("", seg)
-            if key:
-                out.append(key)
+            # Words before a colon that is no label (区住建局：完成…) are taken apart too.
+            for piece in re.split(r"[：:]", seg):
+                key = _NOT_ALNUM.sub("", piece)
+                if key:
+                    out.append(key)
     return out
 
 

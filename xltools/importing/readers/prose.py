@@ -239,8 +239,8 @@ def _unwrap(line: str) -> str:
     """A labelled line without its closing punctuation and, when the whole line
     is in brackets, without them (a bracket inside a unit name stays)."""
     s = line.strip().rstrip("。；;. ")
-    if s[:1] in "(（" and s[-1:] in ")）":
-        s = s[1:-1]
+    if s[-1:] in _CLOSERS and _matching_open(s, len(s) - 1) == 0:
+        s = s[1:-1]  # （…） 〔…〕 【…】 round the whole line
     return s.strip("。；;. ")
 
 
@@ -350,6 +350,14 @@ _DESCRIPTOR = re.compile(r"^[^、]*?(?:单位|部门)(?=[^、]{2,})")
 _ROLE_ONLY = re.compile(rf"^(?:具体|共同|分别|主要|按职责分工|按职责|各自)?(?:(?:{_VERB_ALT}|负总责|实施|推进|协同|参与)){{1,3}}(?:工作)?$")
 
 
+# A scope word naming the items above (以上两项, 上述工作, 以上3项任务).
+_SCOPE = re.compile(rf"^(?:以上|上述|上列)(?:([{_CN}两\d]{{1,3}})项)?(?:工作|事项|任务|项目|各项)?\s*[，,]?\s*(?=由|\S)")
+
+
+# The tail that closes a list of units before its role phrase (…等部门, …等相关单位, …等).
+_LIST_TAIL = re.compile(r"^等(?:[\u4e00-\u9fff]{0,6}?(?:部门|单位|机构))?")
+
+
 def _role_clause(clause: str) -> bool:
     """A clause that is a list of units followed by a role phrase and nothing else
     (刑侦大队负责落实, 刑侦大队、网安大队配合) — not a sentence that merely names a
@@ -357,6 +365,7 @@ def _role_clause(clause: str) -> bool:
     if len(clause) > 80 or not looks_like_units_cell(clause):
         return False
     names, role, rest = parse_clause(clause)
+    rest = _LIST_TAIL.sub("", rest)  # X、Y等部门按职责分工负责
     # A work verb alone (平台推进, 项目实施) names no role: only after a role verb or an adverb.
     return bool(names) and bool(_ROLE_ONLY.match(rest)) and rest not in _WORK_VERBS
 
@@ -379,6 +388,21 @@ def _as_role(clause: str) -> str:
 
 
 _LEADING_ROLE = re.compile(rf"^(?:{_VERB_ALT})")
+
+
+_TOGETHER = re.compile(r"^(?:会同|协同|联合|同)(?=\S)")
+
+
+def _together(clause: str) -> str | None:
+    """A clause that goes on from a lead clause with who acts with it
+    (``X牵头，会同Y、Z共同落实``) → the role clause ``Y、Z配合``; None for any other."""
+    m = _TOGETHER.match(clause)
+    if m is None:
+        return None
+    names, _, rest = parse_clause(clause[m.end():])
+    if not names or not looks_like_units_cell("、".join(names)) or rest and not _ROLE_ONLY.match(rest):
+        return None
+    return "、".join(names) + "配合"
 
 
 def _role_led(clause: str) -> str | None:
@@ -404,7 +428,7 @@ def bare_verb_units(text: str) -> list[str]:
     out: list[str] = []
     for sentence in re.split(r"[。！!？?]", text):
         clauses = [_as_role(c) for whole in split_top_level(sentence, "，,；;") for c in jointly(whole) or (whole,)]
-        read = [c if _role_clause(c) else _role_led(c) for c in clauses]
+        read = [_together(c) or (c if _role_clause(c) else _role_led(c)) for c in clauses]
         for i, clause in enumerate(clauses):
             if not _role_clause(clause):
                 continue
@@ -436,7 +460,9 @@ def verb_units(text: str) -> list[str]:
             rest = re.split(r"[。！!？?]", text[m.end():], maxsplit=1)[0]
             for clause in split_top_level(rest, "，,；;")[1:] if rest[:1] not in "，,；;" else \
                     split_top_level(rest, "，,；;"):
-                if looks_like_units_cell(clause) and _ROLE_AFTER.search(clause):
+                if (joint := _together(clause)) is not None:
+                    out.append(joint)  # …，会同Z共同落实
+                elif looks_like_units_cell(clause) and _ROLE_AFTER.search(clause):
                     out.append(clause)
                 elif (led := _role_led(clause)) is not None:
                     out.append(led)  # …，Z负责入户动员
@@ -458,6 +484,36 @@ def _cadence_after(text: str, wording: str) -> str | None:
     return None
 
 
+def _names_only(text: str) -> bool:
+    """Whether a units wording names units and their roles and nothing else: no
+    clause goes on with other work after its names (各部门要按月报送进展 is a sentence)."""
+    for clause in split_top_level(text, "，,；;。"):
+        _, role, rest = parse_clause(clause)
+        rest = _LIST_TAIL.sub("", rest)
+        if rest and not (_ROLE_ONLY.match(rest) or _LEADING_ROLE.match(rest)):
+            return False
+    return True
+
+
+_LEADING_NAMES = re.compile(r"^([^：:。；;！!？?]{2,60}?)\s*[：:]\s*(?=\S)"
+                            r"|^[【〔［\[]([^【】〔〕［］\[\]：:。；;]{2,60})[】〕］\]]\s*(?=\S)")
+
+
+def leading_units(text: str) -> tuple[str, str] | None:
+    """An item that opens with its units and a colon, or with its units in a
+    bracket, the work after it (1.区住建局：完成老旧小区改造56个, 2.【县种子站】推广…)
+    → (text, units); None when the words before the colon are a label (责任单位：)
+    or no list of units."""
+    m = _LEADING_NAMES.match(text)
+    if m is None:
+        return None
+    names = (m.group(1) or m.group(2)).strip()
+    if label_kind(names) or find_labels(names + "：") or not looks_like_units_cell(names) \
+            or not _names_only(names):
+        return None
+    return text[m.end():].strip(), names
+
+
 def trailing_units(text: str) -> tuple[str, str] | None:
     """An item that ends with its units after its last sentence, no label and
     no brackets (…全程网办。县政务服务中心、县数据局) → (text, units); None
@@ -467,7 +523,7 @@ def trailing_units(text: str) -> tuple[str, str] | None:
     if cut <= 0:
         return None
     tail = body[cut + 1:].strip()
-    if not tail or len(tail) > 120 or not looks_like_units_cell(tail):
+    if not tail or len(tail) > 120 or not looks_like_units_cell(tail) or not _names_only(tail):
         return None
     return body[:cut + 1], tail
 
@@ -688,7 +744,10 @@ def _has_units_above(block: _Block) -> bool:
 
 def _section_heading(block: _Block) -> bool:
     head = block.heading
-    return any(head == w or head.endswith(w) and len(head) <= len(w) + 2 for w in L.SECTION_WORDS)
+    if any(head == w or head.endswith(w) and len(head) <= len(w) + 2 for w in L.SECTION_WORDS):
+        return True
+    # 职责分工, 主要举措: a generic modifier and a head noun naming a part of the document.
+    return any(head.endswith(h) and head[:-len(h)] in L.SECTION_MODIFIERS for h in L.SECTION_HEADS)
 
 
 # A short heading over the whole list, alone on the line before its first item (存在问题：).
@@ -783,10 +842,12 @@ class _Parser:
             found = units_parenthesis(line)
             if found is not None and not found[0].strip():
                 bare_paren = found
+        if not unit_line and not bare_paren and self.stack and self._scoped_units(line):
+            return
         bare_units = None
         if not unit_line and not bare_paren and self.stack and not self.stack[-1].has_units \
                 and _marker(line) is None and len(line) <= 80 and looks_like_units_cell(line) \
-                and not self.stack[-1].children:
+                and _names_only(line) and not self.stack[-1].children:
             bare_units = line.rstrip("。；;")  # 县市场监管局 alone on the line after the item
             self.stack[-1].review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=bare_units)))
             bare_paren = ("", bare_units, [], None)
@@ -798,21 +859,28 @@ class _Parser:
             self.stack[-1].notes.append(contact_note)
         if (unit_line or bare_paren) and self.blocks:
             targets = [self.stack[-1]] if bare_units else self.last_units_target or self._units_targets()
+            keyed = None
             if unit_line:
+                keyed = _keyed_units(unit_line, targets)
                 for t in targets:
-                    t.labelled.extend(unit_line)
+                    t.labelled.extend(keyed[id(t)] if keyed else unit_line)
             else:
                 _, wording, labelled, deadline = bare_paren  # type: ignore[misc]
+                keyed = _keyed_units(labelled or [(L.ROLE_RESPONSIBLE, wording)], targets) \
+                    if len(targets) > 1 else None
                 for t in targets:
-                    if labelled:
+                    if keyed:
+                        t.labelled.extend(keyed[id(t)])
+                    elif labelled:
                         t.labelled.extend(labelled)
                     else:
                         t.wording = wording
                     t.deadline = t.deadline or deadline
             if len(targets) > 1 and self.last_units_target is None:
                 for t in targets:
-                    t.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_UNITS.format(
-                        units=line.strip(), count=len(targets))))
+                    t.review.append((L.REVIEW_UNITS, L.NOTE_KEYED_UNITS.format(
+                        units=line.strip(), own="；".join(v for _, v in keyed[id(t)]) or "无")
+                        if keyed else L.NOTE_GROUP_UNITS.format(units=line.strip(), count=len(targets))))
             for t in targets:
                 t.sources.append(line)
             self.last_units_target = targets
@@ -856,6 +924,35 @@ class _Parser:
         current.body.append(line)
         current.sources.append(line)
 
+    def _scoped_units(self, line: str) -> bool:
+        """A line that names the units of the items above it by a scope word and a role
+        verb (以上两项由区教育局负责，区住建局配合。 / 上述工作由X牵头): they go to the last
+        item and the unit-less ones before it (as many as the count says)."""
+        m = _SCOPE.match(line)
+        if m is None or _marker(line) is not None:
+            return False
+        rest = line[m.end():]
+        found = verb_units(rest)
+        if not found:
+            return False
+        targets = self._units_targets()
+        count = _number_value(m.group(1).replace("两", "二")) if m.group(1) else None
+        if count:
+            if count > len(targets):
+                return False
+            targets = targets[-count:]
+        at = rest.rfind(found[-1])
+        after = [c.strip() for c in split_top_level(rest[at + len(found[-1]):] if at >= 0 else "", "，,；;。")
+                 if c.strip()]
+        deadline = after[0] if len(after) == 1 and _is_timing(after[0]) else None  # …配合，8月底前完成
+        for t in targets:
+            t.wording = "，".join(found)
+            t.deadline = t.deadline or deadline
+            t.sources.append(line)
+            t.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_UNITS.format(units=line.strip(), count=len(targets))))
+        self.last_units_target = targets
+        return True
+
     def _closed_with_units(self) -> bool:
         """Whether the current item's own text already closed with its units."""
         current = self.stack[-1]
@@ -869,7 +966,10 @@ class _Parser:
         joined = value + line.rstrip("。；;")
         last = re.split(r"[、，,]", value)[-1]
         # 各林场、区气象 / 局: the list's last name becomes a unit name only with the line.
-        cut_name = len(line) <= 8 and not looks_like_unit(last) and looks_like_unit(re.split(r"[、，,]", joined)[-1])
+        # 各乡 / 镇人民政府: a group's short name at the line's end goes on in one name.
+        cut_name = len(line) <= 8 and (not looks_like_unit(last) or len(last) <= 3 and last.startswith("各")
+                                       and not re.search(r"[、，,；;]", line)) \
+            and looks_like_unit(re.split(r"[、，,]", joined)[-1])
         if not looks_like_units_cell(joined) or looks_like_units_cell(value) and not cut_name and \
                 not re.match(r"^[\u4e00-\u9fff（）()]{1,8}[、，,]", line) and not value.endswith(("、", "，", ",")):
             return False
@@ -903,20 +1003,69 @@ class _Parser:
         for b in reversed(siblings[:idx]):
             so_far = clean_text(b.head + "".join(b.body))
             if b.has_units or b.children or units_parenthesis(so_far) or _inline_labels(so_far) \
-                    or trailing_units(so_far):
+                    or trailing_units(so_far) or verb_units(so_far):
                 break
             out.insert(0, b)
         return out
 
 
+# A unit keyed to items by their numbers: 区住建交通局（①）, 交警分局（②③）, 县水利局（1、3）.
+_KEYED = re.compile(rf"^(.+?)[（(]\s*((?:[{_CIRCLED}]|\d{{1,2}})(?:\s*[、,，]?\s*(?:[{_CIRCLED}]|\d{{1,2}}))*)\s*[)）]$")
+
+
+def _keyed_units(pairs: list[tuple[str, str]], targets: list[_Block]) -> dict[int, list[tuple[str, str]]] | None:
+    """A group's units line whose names carry the numbers of the group's items
+    (责任单位：A（①）、B（②）): each item gets the names that carry its number and
+    those that carry none; None when no name carries an item's number, or one
+    carries a number that is no item of the group."""
+    numbers = {t.number for t in targets}
+    if len(targets) < 2 or len(numbers) < len(targets):
+        return None
+    out: dict[int, list[tuple[str, str]]] = {id(t): [] for t in targets}
+    seen = False
+    for label, value in pairs:
+        if label_kind(label) != "units":
+            for t in targets:
+                out[id(t)].append((label, value))
+            continue
+        clauses: dict[str, list[str]] = {t.number: [] for t in targets}
+        for clause in split_top_level(value, "；;"):
+            given: dict[str, list[str]] = {t.number: [] for t in targets}
+            keyed_here = False
+            for part in (p.strip() for p in split_top_level(clause, "、，,")):
+                m = _KEYED.match(part)
+                if m is None:
+                    for names in given.values():
+                        names.append(part)
+                    continue
+                keys = [str(_CIRCLED.index(k) + 1) if k in _CIRCLED else str(int(k))
+                        for k in re.findall(rf"[{_CIRCLED}]|\d{{1,2}}", m.group(2))]
+                if any(k not in numbers for k in keys):
+                    return None
+                seen = keyed_here = True
+                for k in keys:
+                    given[k].append(m.group(1).strip())
+            for t in targets:
+                if given[t.number]:
+                    clauses[t.number].append("、".join(given[t.number]) if keyed_here else clause)
+        for t in targets:
+            if clauses[t.number]:
+                out[id(t)].append((label, "；".join(clauses[t.number])))
+    return out if seen else None
+
+
 _ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*1\s*[.、．]")
-_DATE_LINE = re.compile(r"^\s*(?:20\d{2}|[二〇零一]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+_DATE = r"(?:20\d{2}|[二〇零一]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*(?:印发|发布|印)?"
+_DATE_LINE = re.compile(rf"^\s*{_DATE}\s*$")
+# An office and its date of issue on one line (国网某公司办公室　　2025年1月24日印发).
+_SIGNED = re.compile(rf"^(\S.{{1,29}}?)\s*{_DATE}\s*$")
 
 
 def _furniture(lines: list[tuple[int, str]]) -> set[int]:
     """Lines that are no item and no units, by their place: the numbered
     titles of an attachment list (附件：1.… / 2.…) and a signature (an office's
-    name right above a date line)."""
+    name right above a date line, also a date of issue: 2025年2月24日印发, or
+    both on one line)."""
     out: set[int] = set()
     for k, (_, line) in enumerate(lines):
         if _ATTACHMENTS.match(line):
@@ -928,9 +1077,21 @@ def _furniture(lines: list[tuple[int, str]]) -> set[int]:
                 out.add(j)
                 expected += 1
         elif k + 1 < len(lines) and _DATE_LINE.match(lines[k + 1][1]) and len(line) <= 30 \
-                and _marker(line) is None and looks_like_units_cell(line) and not re.search(r"[、，,；;：:]", line):
+                and _signature_name(line):
             out.update((k, k + 1))
+            # Two or three offices sign together (党工委 / 办事处), one a line.
+            for j in range(k - 1, max(k - 3, -1), -1):
+                if len(lines[j][1]) > 30 or not _signature_name(lines[j][1]):
+                    break
+                out.add(j)
+        elif (m := _SIGNED.match(line)) and _signature_name(m.group(1)):
+            out.add(k)
     return out
+
+
+def _signature_name(name: str) -> bool:
+    """An office's name as a signature writes it: a unit name alone, no list."""
+    return _marker(name) is None and looks_like_units_cell(name) and not re.search(r"[、，,；;：:。]", name)
 
 
 def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[Event], SourceMeta] | None:
@@ -1021,7 +1182,10 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     for b in blocks:
         if not b.has_units and not b.children and not _has_units_above(b):
             found = verb_units(b.text)
-            if found:
+            if (lead := leading_units(b.text)) is not None:
+                b.text, b.wording = lead  # 1.区住建局：完成… — the units first, then the work
+                b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_BY_FORM.format(text=lead[1])))
+            elif found:
                 b.wording = "，".join(found)
                 b.review.append((L.REVIEW_UNITS, L.NOTE_UNITS_FROM_VERB.format(text="；".join(found))))
                 if not b.deadline and (cadence := _cadence_after(b.text, found[-1])):
@@ -1058,14 +1222,32 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
 
     wrappers = _wrappers(blocks, bearing)
 
-    def ancestors(b: _Block) -> list[_Block]:
+    def ancestors(b: _Block, skip_wrappers: bool = True) -> list[_Block]:
         out = []
         p = b.parent
         while p is not None:
-            if not _section_heading(p) and id(p) not in wrappers:
+            if not _section_heading(p) and not (skip_wrappers and id(p) in wrappers):
                 out.append(p)
             p = p.parent
+        # 第一部分 > 一、 > …: the 一、 level is the goal; a part above it only groups goals.
+        if any(a.rank == 0 for a in out):
+            out = [a for a in out if a.rank >= 0]
         return out
+
+    def place(b: _Block, anc: list[_Block]) -> tuple[_Block | None, _Block | None]:
+        """The item's task and goal headings among its ancestors."""
+        if b.task_of is not None:
+            return b.task_of, next((a for a in anc if a is not b.task_of), None)
+        if anc and not titled_rank[b.rank] and (titled_rank.get(anc[0].rank) or _among_items(anc[0], blocks)):
+            # The heading above sits among titled tasks or items with units (1.标题。正文 or
+            # 2.…（单位） beside 1. over its （1）（2）): it is a task too, the items its requirements.
+            return anc[0], (anc[1] if len(anc) > 1 else None)
+        if len(anc) < 2:
+            return None, (anc[0] if anc else None)
+        if titled_rank[b.rank] and (b.title or _title_split(b.text)):
+            return None, anc[1]  # 一、goal > （一）… > 1.标题。正文: the outer heading is the goal
+        # 一、goal > （一）task > items, numbered on or not: the 一、 level is the goal.
+        return anc[0], anc[1]
 
     events: list[Event] = []
     last_task: _Block | None = None
@@ -1073,22 +1255,15 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
     list_heading = _list_heading(parser.preamble, items[0].line if items else 0)
     for b in items:
         anc = ancestors(b)
-        goal_block: _Block | None
-        task_block: _Block | None = None
-        if b.task_of is not None:
-            task_block = b.task_of
-            goal_block = next((a for a in anc if a is not task_block), None)
-        elif anc and not titled_rank[b.rank] and (titled_rank.get(anc[0].rank) or _among_items(anc[0], blocks)):
-            # The heading above sits among titled tasks or items with units (1.标题。正文 or
-            # 2.…（单位） beside 1. over its （1）（2）): it is a task too, the items its requirements.
-            task_block, goal_block = anc[0], (anc[1] if len(anc) > 1 else None)
-        elif len(anc) < 2:
-            goal_block = anc[0] if anc else None
-        elif titled_rank[b.rank] and (b.title or _title_split(b.text)):
-            goal_block = anc[1]  # 一、goal > （一）… > 1.标题。正文: the outer heading is the goal
-        else:
-            # 一、goal > （一）task > items, numbered on or not: the 一、 level is the goal.
-            task_block, goal_block = anc[0], anc[1]
+        task_block, goal_block = place(b, anc)
+        titled = task_block is None and titled_rank[b.rank] and bool(b.title or _title_split(b.text))
+        if wrappers and (goal_block is None or task_block is None and not titled):
+            # A heading wrapping the task list is skipped only where the levels below it name
+            # both goal and task (一、主要任务 > （一）goal > 1.标题。正文); else it is the goal.
+            whole = ancestors(b, skip_wrappers=False)
+            if len(whole) > len(anc):
+                anc = whole
+                task_block, goal_block = place(b, anc)
         review = list(b.review)
         requirement = b.text
         number: str | None

@@ -105,7 +105,10 @@ def join_wrapped(lines: list[str], opens_item: Callable[[str], bool],
         # Only the paragraph's tail is looked at: a long one costs no more per line.
         if open_at is not None and _continues(out[open_at][1].rstrip()[-_TAIL:], raw, opens_item):
             out[open_at] = (out[open_at][0], out[open_at][1].rstrip() + line)
-            if width(line) < page - _SLACK and not _open_bracket(out[open_at][1][-_TAIL:]):
+            # A lone character set apart from the full line it ends (…专项行动。 / 基 /
+            # 金监管科负责落实。: a PDF tool's quirk) leaves that line still going on.
+            stray = len(line) == 1 and "\u4e00" <= line <= "\u9fff"
+            if width(line) < page - _SLACK and not stray and not _open_bracket(out[open_at][1][-_TAIL:]):
                 open_at = None
             continue
         out.append((i, raw))
@@ -132,9 +135,17 @@ def _close_brackets(numbered: list[tuple[int, str]], opens_item: Callable[[str],
 
 
 def _closes(line: str) -> bool:
-    """Whether a closing bracket comes before any opening one."""
-    m = re.search(r"[（(〔【[［）)〕】\]］]", line)
-    return m is not None and m.group(0) in "）)〕】]］"
+    """Whether the line closes a bracket it did not open (``各社区（②）；…】`` closes
+    the 【 above it; a bracket opened and closed inside the line does not count)."""
+    depth = 0
+    for c in line:
+        if c in "（(〔【[［":
+            depth += 1
+        elif c in "）)〕】]］":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def _continues(prev: str, raw: str, opens_item: Callable[[str], bool]) -> bool:

@@ -140,3 +140,44 @@ def test_a_glued_header_over_rows_whose_cells_wrap_side_by_side() -> None:
     # The table's note and the signature under it are no row and no units.
     assert not any("主要责任单位" in r.text or "指挥部" in r.text for r in plan.requirements)
     assert not any("指挥部" in a.unit for a in plan.assignments)
+
+
+PIPES = """\
+首页 | 信息公开 | 规划计划 |
+
+某县2025年数字政府建设任务分工
+序号 | 建设任务 | 主要内容 | 主办单位 | 协办单位 | 完成时间 |
+1 | 夯实数字底座 | 建成县级政务云平台，迁移上云系统40个。 | 县数据局 | 县财政局 | 2025年8月底前 |
+2 |
+| 推进政务网络整合，县乡村三级全覆盖。 | 县数据局 | 各乡镇人民政府 | 2025年10月底前 |
+3 | 提升政务服务 | 推行高频事项“免证办”。 | 县政务服务中心 | 县直有关部门 | 2025年6月底前 |
+4 |
+| 建设“一件事”集成办理专区，上线事项30件。 | 县政务服务中心 |
+|
+| 每学期末 |
+
+（注：主办单位为多个的，排在第一位的为主要主办单位。）
+
+相关链接：
+1.某县数字政府建设方案.pdf
+"""
+
+
+def test_pipe_rows_split_where_a_merged_cell_stood_and_lines_under_the_table() -> None:
+    plan = _plan(PIPES)
+    assert [r.text[:8] for r in plan.requirements] == ["建成县级政务云平", "推进政务网络整合", "推行高频事项“免",
+                                                      "建设“一件事”集"]
+    assert [t.name for _, t, _ in plan.iter_requirements()] == ["夯实数字底座"] * 2 + ["提升政务服务"] * 2
+    assert _units(plan, "2-1") == {Role.LEAD: {"县数据局"}, Role.ASSIST: {"各乡镇人民政府"}}
+    # The row's last cells came on lines of their own: a bare | an empty cell, then the deadline
+    # (the start or end of a recurring period is a deadline: 每学期末).
+    assert _units(plan, "4-1") == {Role.LEAD: {"县政务服务中心"}}
+    assert plan.requirements[3].deadline.text == "每学期末"
+    # The note and the links under the table are no rows.
+    assert not any("注" in r.text or "相关链接" in r.text or ".pdf" in r.text for r in plan.requirements)
+
+
+def test_the_start_or_end_of_a_recurring_period_is_a_deadline() -> None:
+    from xltools.deadlines import is_deadline_phrase
+    assert all(is_deadline_phrase(t) for t in ("每学年初", "每旬末", "学期中", "每个季度末前"))
+    assert not any(is_deadline_phrase(t) for t in ("学期教学", "月报", "学年论文"))

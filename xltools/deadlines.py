@@ -148,8 +148,10 @@ _EVENT_BEFORE = re.compile(r"^(?:每(?:学期|学年|年|季度?|月))?(?![年�
                            r"(?:前|之前|以前)$")
 
 
-# The start or end of a recurring period (每学期初, 学年末, 每月中, 季末前): when in each one.
-_PERIOD_EDGE = re.compile(r"^(?:每个?)?(?:学期|学年|年度?|季度?|半年|月|周|旬)(?:初|末|底|中)(?:前|之前)?$")
+# The start or end of a recurring period (每学期初, 学年末, 每月中, 季末前): when in each one
+# (a bare 月 or 年 needs its 每: 月底前 alone is a wrapped date's tail).
+_PERIOD_EDGE = re.compile(r"^(?:每个?(?:学期|学年|年度?|季度?|半年|月|周|旬)|学期|学年|年度|季度?|半年)"
+                          r"(?:初|末|底|中)(?:前|之前)?$")
 
 
 def is_deadline_phrase(text: str, max_len: int = 14) -> bool:

@@ -148,6 +148,12 @@ _EVENT_BEFORE = re.compile(r"^(?:每(?:学期|学年|年|季度?|月))?(?![年�
                            r"(?:前|之前|以前)$")
 
 
+# The start or end of a recurring period (每学期初, 学年末, 每月中, 季末前): when in each one
+# (a bare 月 or 年 needs its 每: 月底前 alone is a wrapped date's tail).
+_PERIOD_EDGE = re.compile(r"^(?:每个?(?:学期|学年|年度?|季度?|半年|月|周|旬)|学期|学年|年度|季度?|半年)"
+                          r"(?:初|末|底|中)(?:前|之前)?$")
+
+
 def is_deadline_phrase(text: str, max_len: int = 14) -> bool:
     """Whether ``text`` (a whole cell or clause) is a deadline: a short phrase that opens
     with a time expression, a recognised deadline wording, or mostly one deadline."""
@@ -159,7 +165,8 @@ def is_deadline_phrase(text: str, max_len: int = 14) -> bool:
         # 持续优化营商环境: an adverb of duration before a verb and its object opens a goal or
         # task, not a deadline (持续推进中, 长期坚持, 常态化推进 stay deadlines).
         return False
-    if deadline_words(t) or _TIME_START.match(t) or _CADENCE.match(t) or _EVENT_BEFORE.match(t):
+    if deadline_words(t) or _TIME_START.match(t) or _CADENCE.match(t) or _EVENT_BEFORE.match(t) \
+            or _PERIOD_EDGE.match(t):
         return True
     found = find_deadline(t, None)
     return found is not None and len(found.text) >= len(t) - 4

@@ -171,6 +171,12 @@ def spaced_pair(left: str, right: str, first: str = "") -> bool:
 _NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")
 
 
+def opens_name(piece: str) -> bool:
+    """Whether a piece opens a unit's name of its own by its place or group word (镇规划建设,
+    县…, 各…), though the column may have cut the rest of it onto the next line."""
+    return len(piece) >= 3 and piece[0] in _NAME_OPENINGS
+
+
 def _collective(name: str) -> bool:
     """A name for a group of bodies (各区, 市直有关部门) that a 、-list may continue."""
     return name.startswith("各") or any(w in name for w in ("有关", "相关", "直属", "市直", "县直", "区直"))

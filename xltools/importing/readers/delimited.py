@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.grid import Cell, GridReader, _is_header_row, joined_header
@@ -142,8 +143,27 @@ def read_delimited(text: str, name: str, sep: str, fixer: Fixer | None = None) -
     # Rows opening with the separator (most of those that hold it): it is a border.
     opening = [raw.lstrip().startswith(sep) for _, raw in body if sep in raw]
     bordered = 2 * sum(opening) >= len(opening)
+    # After the last line holding a separator, past a blank line, nothing is a row (a note,
+    # attachments, page chrome under the table).
+    all_lines = text.split("\n")
+    last = max((i for i, raw in body if sep in raw), default=0)
+    end = next((k for k in range(last, len(all_lines)) if not all_lines[k].strip()), len(all_lines))
+    body = [(i, raw) for i, raw in body if i <= end]
+    widths = Counter(len(_split_line(raw.rstrip().removesuffix(sep), sep, bordered)) for _, raw in body if sep in raw)
+    full = widths.most_common(1)[0][0] if widths else 0
+    bare = {i for i, raw in enumerate(all_lines, start=1) if raw.strip() == sep}
     for i, raw in body:
-        rows.append([Cell(c) for c in _split_line(raw, sep, bordered)])
+        cells = _split_line(raw, sep, bordered)
+        prev = rows[-1] if rows else None
+        if prev is not None and not bordered and raw.lstrip().startswith(sep) and lines[-1] is not None \
+                and all_lines[lines[-1] - 1].rstrip().endswith(sep) and len(prev) - 1 < full:
+            # A row split where a merged cell stood (``4 |`` then ``| 措施… | 单位 |``): the line
+            # opening with the separator goes on the row above, a bare separator line between
+            # them an empty cell.
+            prev[-1:] = [Cell("")] * sum(1 for k in range(lines[-1] + 1, i) if k in bare) \
+                + [Cell(c) for c in cells[1:]]
+            continue
+        rows.append([Cell(c) for c in cells])
         lines.append(i)
     reader.add_table(rows, lines, delimited=True)
     return reader.result()

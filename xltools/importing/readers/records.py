@@ -69,15 +69,25 @@ def _fields(lines: list[str]) -> list[tuple[str, str] | None]:
         lb = _label(line)
         return lb if lb is not None and (top < 2 or 2 * counts[lb] >= top) else None
 
+    # Two labels that stand with one value line between them (配合单位 / X / 完成时限): where
+    # they stand one right under the other elsewhere, the value between was empty and vanished.
+    around = {(a, c) for k in range(len(lines) - 2)
+              if (a := label(lines[k])) is not None and lines[k + 1] and label(lines[k + 1]) is None
+              and (c := label(lines[k + 2])) is not None}
     out: list[tuple[str, str] | None] = []
     for k, line in enumerate(lines):
         field = _field(line) if ("：" in line or ":" in line) else None
-        if field is None and k and out[-1] is not None and not out[-1][1] and line:
+        if field is None and k and out[-1] is not None and not out[-1][1] and line \
+                and (out[-1][0], label(line)) not in around:
             out.append(None)  # right below a label without its value: the value (县直有关单位)
             continue
-        if field is None and (lb := label(line)) is not None:
+        lb = label(line)
+        if lb is None and k and not lines[k - 1]:
+            lb = _label(line)  # after a blank line (a value ended, or was empty): a label, however rare
+        if field is None and lb is not None:
             nxt = next((j for j in range(k + 1, len(lines)) if lines[j]), None)
-            if nxt is not None and (nxt > k + 1 or label(lines[nxt]) is None and _field(lines[nxt]) is None):
+            if nxt is not None and (nxt > k + 1 or label(lines[nxt]) is None and _field(lines[nxt]) is None
+                                    or (lb, label(lines[nxt])) in around):
                 field = (lb, "")
         out.append(field)
     return out
@@ -109,9 +119,26 @@ def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list
     order: list[str] = []
     preamble: list[tuple[int, str]] = []
     last: str | None = None  # the label of the field being read
-    for i, (line, field) in enumerate(zip(lines, _fields(lines)), start=1):  # i: index + 1
+    openers: set[str] = set()  # the labels that opened a record
+    fields = _fields(lines)
+    # Where labels recur record after record, the records open at the first label that recurs:
+    # a field above it, a blank line between, is the page's (发布时间：…, 来源：…), preamble.
+    seen = Counter(f[0] for f in fields if f is not None)
+    first = next((k for k, f in enumerate(fields) if f is not None and seen[f[0]] >= 2), None)
+    if first is not None and any(not lines[j] for j in range(first)):
+        cut = max(j for j in range(first) if not lines[j])
+        fields = [None if k < cut else f for k, f in enumerate(fields)]
+    # Where values stand right under their labels, a blank line under a label is its empty
+    # value: the line after it is no field's (a page's 附件：… under the last 完成时限).
+    tight = sum(1 for k, f in enumerate(fields[:-1]) if f is not None and not f[1] and lines[k + 1]
+                and fields[k + 1] is None)
+    loose = sum(1 for k, f in enumerate(fields[:-1]) if f is not None and not f[1] and not lines[k + 1]
+                and (nxt := next((j for j in range(k + 1, len(lines)) if lines[j]), None)) is not None
+                and fields[nxt] is None)
+    blank_empties = tight >= 3 and 2 * loose < tight
+    for i, (line, field) in enumerate(zip(lines, fields), start=1):  # i: index + 1
         if not line:
-            if records and last is not None and records[-1][1][last]:
+            if records and last is not None and (records[-1][1][last] or blank_empties):
                 last = None  # a blank line ends a value (records apart, or a page's tail)
             continue
         if field is None:
@@ -124,8 +151,11 @@ def read_records(text: str, name: str, fixer: Fixer | None = None) -> tuple[list
                 preamble.append((i, line))
             continue  # a line after a finished value: no field's (the line accounting lists it)
         last, value = field
-        if not records or last in records[-1][1]:
+        # A record ends where one of its labels comes again, or where the label that opened
+        # an earlier record comes (类别 over a group's records: it opens the next group).
+        if not records or last in records[-1][1] or last in openers:
             records.append((i, {}))
+            openers.add(last)
         records[-1][1][last] = value
         if last not in order:
             order.append(last)

@@ -48,9 +48,11 @@ def score_reading(events: list[Event]) -> float:
         return 0.0
     # A numbered heading (一、…) read as a requirement without units is a group's heading a
     # reading missed, and a header word or a page number read as one is a header or footer line
-    # a reading took for a row: they lower the quality below and add no requirement.
+    # a reading took for a row, as is a label opening the text with its value (完成时限2023年…):
+    # they lower the quality below and add no requirement.
     n = sum(1 for r in all_rows if (r.units or r.role_units or cell_type(clean_text(r.requirement)) != "heading")
-            and not (len(r.requirement) <= 48 and _header_or_footer(clean_text(r.requirement))))
+            and not (len(r.requirement) <= 48 and _header_or_footer(clean_text(r.requirement)))
+            and not _labelled(clean_text(r.requirement), exact=True))
     if not n:
         return 0.0
     # The quality is measured on at most _SAMPLE rows spread over the document.
@@ -90,11 +92,17 @@ def _label(name: str) -> bool:
     return role is not None and role.kind != "text" and header_score(name) >= 2
 
 
-def _labelled(text: str) -> bool:
+def _labelled(text: str, exact: bool = False) -> bool:
     """A text that opens with a column label and its value (完成时间 2024年6月底前): a
-    label the reading took for content."""
+    label the reading took for content; ``exact``: a label written as one (完成时限, not a
+    name read by its head noun, 新增托育机构)."""
     m = re.match(r"^([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])\s*[：:]?\s*\S", text)
-    return bool(m) and _label(m.group(1))
+    if not m or not _label(m.group(1)):
+        return False
+    if exact:
+        from xltools.importing.readers.columns import header_role
+        return header_role(m.group(1)).exact
+    return True
 
 
 def _header_or_footer(req: str) -> bool:

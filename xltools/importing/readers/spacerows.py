@@ -27,7 +27,7 @@ import re
 from xltools import labels as L
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import (OTHER_KINDS, cell_type, compat, header_role, header_score,
-                                     resolve_text_columns)
+                                               resolve_text_columns, split_glued_header)
 from xltools.importing.readers.grid import NUMBER_ONLY, Cell, Column, GridReader
 from xltools.importing.readers.layout import current_layout
 from xltools.importing.readers.layoutrows import layout_columns, layout_header, layout_rows, page_breaks
@@ -35,7 +35,7 @@ from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.readers.stream import _MODIFIERS, _segmentations
 from xltools.importing.readers.wrappedrows import read_wrapped, wrapped_header
 from xltools.text import clean_text
-from xltools.importing.units import looks_like_unit, looks_like_units_cell
+from xltools.importing.units import looks_like_unit, looks_like_units_cell, opens_name
 
 _SPACES = re.compile(r"[ \u00a0\u3000\t]+")
 _HEADER_SCAN = 120  # lines searched for the header
@@ -123,6 +123,21 @@ def wrapped_header_line(words: list[str], below: list[str]) -> list[str] | None:
     return labels
 
 
+def _glued_header(lines: list[str], i: int, word: str) -> list[str] | None:
+    """A header row whose words were glued when it was copied (序号工作任务责任单位完成时限),
+    over rows of space-separated cells: its words, three or more, one naming units and one
+    a text column; None otherwise (a glued line over one cell per line is the stream's)."""
+    if len(word) < 8 or not (glued := split_glued_header(word)) or len(glued) < 3:
+        return None
+    kinds = {r.kind if (r := header_role(w)) else "text" for w in glued}
+    if "units" not in kinds or not kinds & {"requirement", "task", "text"}:
+        return None
+    below = [ln for ln in lines[i + 1:i + 12] if ln.strip()][:6]
+    if len(below) < 2 or sum(len(_words(ln.strip())) >= 3 for ln in below) * 2 < len(below):
+        return None
+    return list(glued)
+
+
 def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
     """(line index, candidate header words) of the first line that reads as a
     header of three or more columns, with a units or people column and a text
@@ -146,6 +161,8 @@ def find_header(lines: list[str]) -> tuple[int, list[list[str]]] | None:
         if re.search(r"[\t|│｜]", line):
             continue  # cells separated by tabs or pipes: the delimited readers' table
         words = [w for w, _ in _words(line.strip())]
+        if len(words) == 1 and (glued := _glued_header(lines, i, words[0])) is not None:
+            return i, [glued]
         if i + 1 < len(lines) and not re.search(r"\S {2,}\S", line.strip()) \
                 and (wrapped := wrapped_header_line(words, [w for w, _ in _words(lines[i + 1].strip())])):
             # 分管 责任 配合 / 领导 部门 部门: a single-spaced header wrapped over two lines (one
@@ -189,19 +206,25 @@ def _cell_score(kind: str, text: str, pieces: tuple[int, ...], broken: int) -> f
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _text_features(text: str) -> tuple[str, bool, tuple[str, ...]]:
+def _text_features(text: str) -> tuple[str, bool, tuple[str, ...], bool]:
     """What ``_cell_score`` needs of a text whatever the column: its type, whether it is
-    one character (not a number), the types of its lines when it has several."""
+    one character (not a number), the types of its lines when it has several, and whether
+    it is units whose last name the column cut (镇应急办、镇自然资 / 源所)."""
     flat = clean_text(text.replace("\n", ""))
     ctype = cell_type(flat)
+    head, _, last = flat.rpartition("、")
+    cut = ctype != "units" and "\n" not in text and bool(head) and opens_name(last) \
+        and cell_type(head) == "units"
     return ctype, len(flat) == 1 and ctype != "number", \
-        tuple(cell_type(ln) for ln in text.split("\n")) if "\n" in text else ()
+        tuple(cell_type(ln) for ln in text.split("\n")) if "\n" in text else (), cut
 
 
-def _kind_score(kind: str, features: tuple[str, bool, tuple[str, ...]], pieces: tuple[int, ...],
+def _kind_score(kind: str, features: tuple[str, bool, tuple[str, ...], bool], pieces: tuple[int, ...],
                 broken: int) -> float:
-    ctype, single, lines = features
+    ctype, single, lines, cut = features
     s = compat(kind, ctype)
+    if cut and kind == "units":
+        s = compat(kind, "units") - 1.0  # units, the last name going on on the next line
     if single:
         s -= 2.0  # one character is the end of a wrapped cell, not a cell
     spaced = len(pieces) - 1
@@ -212,6 +235,10 @@ def _kind_score(kind: str, features: tuple[str, bool, tuple[str, ...]], pieces: 
         return s - 1.2 * spaced + sum(0.3 if t == "units" else -1.0 for t in lines[1:])
     # A line that is a list of units belongs to a units cell, not to a text cell.
     s -= 1.5 * sum(1 for t in lines if t == "units")
+    if kind == "people" and spaced:
+        # Names parted by spaces are two to four characters each (a short title aside): a
+        # longer piece is another column's (镇规划建设 吴家明: a units cell's wrapped name).
+        s -= 1.0 * sum(1 for n in pieces if n > 4)
     if kind not in ("requirement", "text", "progress", "remark", "task", "goal"):
         return s - 1.5 * (spaced + broken)  # numbers, names, deadlines are not wrapped
     # A cell wrapped by its column's width: every part but the last as long as the others,
@@ -232,13 +259,14 @@ def _unit_word(word: str) -> bool:
 
 def _join(words: list[tuple[str, int, bool]], kind: str = "") -> str:
     """The text of a cell: its words joined (a line break kept); in a units
-    cell, names separated by a space stay separate names (``镇交管站 镇派出所``)."""
+    cell, names separated by a space stay separate names (``镇交管站 镇派出所``), also
+    where the right one is cut by the column but opens with its place word."""
     out = ""
     for k, (w, _, newline) in enumerate(words):
         if newline and out:
             out += "\n"
-        elif k and kind == "units" and _unit_word(words[k - 1][0]) and _unit_word(w):
-            out += "、"
+        elif k and kind == "units" and _unit_word(words[k - 1][0]) and (_unit_word(w) or opens_name(w)):
+            out += "、"  # after a whole name, a name of its own (镇应急办 镇规划建设 / 办: cut by the column)
         out += w
     return out
 
@@ -292,7 +320,7 @@ def align_row(kinds: list[str], words: list[tuple[str, int, bool]], spaced_empti
             # The cell's text as _join gives it, built word by word.
             if j > i and words[j][2]:
                 text += "\n"
-            elif j > i and kind == "units" and unit[j - 1] and unit[j]:
+            elif j > i and kind == "units" and unit[j - 1] and (unit[j] or opens_name(words[j][0])):
                 text += "、"
             text += words[j][0]
             # …施划。 区住建局: a text ends with its sentence, a unit is the next cell
@@ -422,6 +450,8 @@ def _header_key(line: str) -> str:
 # A signature's date of issue closing the table: …2025年1月15日印发, …2025年1月15日.
 _ISSUED = re.compile(r"(?:20\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
                      r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*(?:印发|发布|制|印)?\s*$")
+# 注：各责任单位排在第一位的…: the table's note under its last row (the grid skips such rows).
+_TABLE_NOTE = re.compile(r"^\s*[（(]?\s*(?:注|备注|说明)\s*\d*\s*[：:]")
 
 
 def _rows(lines: list[str], index: int, kinds: list[str], start: int | None = None,
@@ -437,7 +467,8 @@ def _rows(lines: list[str], index: int, kinds: list[str], start: int | None = No
     (``第 3 页 共 8 页``, ``— 3 —``), the header lines repeated on the next page
     (``repeated``) and a running title between them. After a blank line, a line that
     ends with a date of issue (a signature: ``集团办公室 2025年1月15日印发``) ends the
-    table; it and the lines below are skipped (noted)."""
+    table, and so does the table's note (``注：…``); it and the lines below are skipped
+    (noted)."""
     number_at = kinds.index("number") if "number" in kinds else None
     text_at = next((i for i, k in enumerate(kinds) if k in ("requirement", "text")), 0)
     rows: list[tuple[int, list[tuple[str, int, bool]]]] = []
@@ -451,8 +482,10 @@ def _rows(lines: list[str], index: int, kinds: list[str], start: int | None = No
         if not words:
             blank = True
             continue
-        if rows and blank and _ISSUED.search(lines[i]) and not any(NUMBER_ONLY.match(w) for w, _ in words[:1]):
-            # 集团办公室 2025年1月15日印发 after a blank line: the table has ended (signature, page chrome)
+        if rows and (blank and _ISSUED.search(lines[i]) and not any(NUMBER_ONLY.match(w) for w, _ in words[:1])
+                     or _TABLE_NOTE.match(lines[i])):
+            # 集团办公室 2025年1月15日印发 after a blank line, or the table's note (注：…): the table
+            # has ended (a note, a signature, page chrome)
             skipped.extend((k + 1, lines[k].strip()) for k in range(i, len(lines)) if lines[k].strip())
             break
         blank = False

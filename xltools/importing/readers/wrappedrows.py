@@ -125,24 +125,52 @@ def deinterleave_lines(kinds: Sequence[str], first_cells: Sequence[str], followi
             if short > _KINSOKU_SLACK:
                 continue
             cost[c] = (1.0 if short > _SLACK else 0.0) + (2.5 if ended(kinds[c], "".join(frags[c])) else 0.0)
-        best: tuple[float, tuple[int, ...]] | None = None
-        for k, combo in enumerate(itertools.combinations(sorted(cost), len(pieces))):
+        best: tuple[float, tuple[int, ...], list[str]] | None = None
+        # A units cell's line may hold several names parted by spaces (镇规划建设 / 办 镇市场监管所):
+        # pieces after the first may go on the same units cell, at a small cost.
+        units_open = any(kinds[c] == "units" for c in cost)
+        combos = itertools.combinations_with_replacement(sorted(cost), len(pieces)) if units_open \
+            else itertools.combinations(sorted(cost), len(pieces))
+        for k, combo in enumerate(combos):
             if k >= _MAX_COMBOS:
                 break
+            if any(a == b and kinds[a] != "units" for a, b in zip(combo, combo[1:])):
+                continue
             score = 0.0
-            for c, p in zip(combo, pieces):
+            texts: list[str] = []
+            for j, (c, p) in enumerate(zip(combo, pieces)):
                 if display_width(p) > widths[c] + _SLACK:
                     score = float("-inf")
                     break
-                score += compat(kinds[c], cell_type("".join(frags[c]) + p)) - cost[c]
+                going = j and combo[j - 1] == c  # a second name of this cell on the line
+                piece = _units_piece("".join(frags[c]) + (texts[-1] if going else ""), p) \
+                    if kinds[c] == "units" else p
+                texts.append(texts[-1] + piece if going else piece)
+                fit = compat(kinds[c], cell_type(("".join(frags[c]) + texts[-1]).replace("\n", "")))
+                if j + 1 < len(combo) and combo[j + 1] == c:
+                    score += fit - 0.5  # one name of a units cell's line, another after it
+                    continue
+                score += fit - cost[c]
             if score > float("-inf") and (best is None or score > best[0]):
-                best = (score, combo)
+                ends = [t for j, t in enumerate(texts) if j + 1 == len(combo) or combo[j + 1] != combo[j]]
+                best = (score, tuple(c for j, c in enumerate(combo) if j + 1 == len(combo) or combo[j + 1] != c),
+                        ends)
         if best is None:
             break
-        for c, p in zip(best[1], pieces):
+        for c, p in zip(best[1], best[2]):
             frags[c].append(p)
         used += 1
     return ["".join(f) for f in frags], used
+
+
+def _units_piece(before: str, piece: str) -> str:
+    """A piece going on a units cell: after a whole unit name it is the next name (``、``);
+    otherwise the rest of a name the column wrapped (``镇规划建设`` + ``办``)."""
+    last = re.split(r"[、，,；;\n]", before)[-1]
+    if last and len(last) >= 3 and looks_like_unit(last) and looks_like_unit(piece) \
+            and last.count("（") <= last.count("）"):
+        return "、" + piece
+    return piece
 
 
 SubRow = tuple[int, list[str], int]  # first column (those before it merged above), cells, line within the row

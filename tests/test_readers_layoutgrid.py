@@ -50,7 +50,7 @@ def _plan(text: str):
 
 def _rows(plan):
     return [(g.name, str(t.number), t.name, r.text, {(a.unit, a.role) for a in plan.assignments_for(r.id)},
-             r.deadline.text) for g in plan.goals for t in g.tasks for r in t.requirements]
+             r.deadline.text, r.remark) for g in plan.goals for t in g.tasks for r in t.requirements]
 
 
 def test_wrapped_labels_pushed_cells_and_a_repeated_header_one_character_off() -> None:
@@ -141,3 +141,29 @@ def test_a_guessed_column_puts_the_requirement_on_review() -> None:
     events, _ = read_layout_grid(text, "t.txt")
     notes = {e.line: [m for _, m in e.review] for e in events}
     assert any("县林草局" in m for m in notes[2]) and not notes[3] and not notes[5]
+
+
+# A cell's last line short of its column only because the next word (a ratio, a rate:
+# Latin digits never broken by the page) did not fit: the line goes on, no row of its own.
+SHORT_BY_A_WORD = """\
+    序号          反馈问题              整改举措                责任股室        整改期限
+1            部分站点巡检频次不足     增设巡检岗位，巡检覆盖     安监股         2025 年 5 月 31 日
+             全年合格率低于标准       率提升至全站点的
+             85.5%。                  99.9%。
+2            台账登记不规范，部分     统一台账格式，按月抽       综合股         2025 年 6 月 30 日
+             记录缺失。               查并通报。
+"""
+
+
+def test_a_line_short_of_its_column_by_less_than_the_next_word_goes_on() -> None:
+    from xltools.importing.readers.layoutgrid import _continues, _first_word
+
+    assert _first_word("1:0.4。") == "1:0.4。" and _first_word("率。") == "率。" and _first_word("“十") == "“十"
+    assert _continues("统，实现可追溯率", 16, 20, "100%。")
+    assert not _continues("统，实现可追溯率", 16, 20, "率")  # a character would have fitted: the cell ended
+    assert not _continues("检查并通报。", 12, 20, "100%。")  # a sentence's end ends the cell
+    plan, _ = _plan(SHORT_BY_A_WORD)
+    rows = _rows(plan)
+    assert [r[1] for r in rows] == ["1", "2"]
+    got = {r[3] for r in rows} | {r[6] for r in rows}
+    assert "增设巡检岗位，巡检覆盖率提升至全站点的99.9%。" in got or "部分站点巡检频次不足全年合格率低于标准85.5%。" in got

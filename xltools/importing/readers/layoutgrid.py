@@ -80,6 +80,7 @@ _DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
 _TEXT_KINDS = ("requirement", "task", "goal", "text")
 _DATE_WORD = re.compile(r"[年月日]")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[。；，、]?$")
+_FIRST_WORD = re.compile(r"[“‘《（(]*(?:[A-Za-z0-9][A-Za-z0-9.:：/%％\-]*|.)[，。、；：？！）)”’》,.;:?!%％]*")
 
 Token = tuple[int, int, str, int]  # start, end, text, spaces before
 
@@ -366,11 +367,21 @@ def _two_names(above: str, below: str) -> bool:
         and first not in L.UNIT_SUFFIXES and first not in L.BARE_BODY_WORDS
 
 
-def _continues(text: str, width: int, full: int) -> bool:
-    """Whether a cell's line goes on in the next (as wide as its column, or cut after a
-    separator or inside brackets or quotes)."""
+def _first_word(text: str) -> str:
+    """What the page would have had to fit at the end of the line above for it not to
+    wrap there: one character, or a run of Latin letters, digits and their marks
+    (``100%``, ``1:0.4``: never broken), with the closing marks bound to it."""
+    m = _FIRST_WORD.match(text)
+    return m.group() if m else ""
+
+
+def _continues(text: str, width: int, full: int, below: str = "") -> bool:
+    """Whether a cell's line goes on in the next (as wide as its column, cut after a
+    separator or inside brackets or quotes, or — without a sentence's end — short of
+    the column by less than the first word of the line below: ``实现可追溯率`` / ``100%。``)."""
     return width >= full - 2 or text.endswith(_CONTINUES) or text.count("（") > text.count("）") \
-        or text.count("“") > text.count("”")
+        or text.count("“") > text.count("”") \
+        or (bool(below) and not text.endswith(_ENDS) and width + _width(_first_word(below)) > full)
 
 
 def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = None, display: bool = False
@@ -435,7 +446,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             if b and not a:
                 e += 2.0
             elif a and b:
-                if _continues(a, width[p][c], full[c]) and not (c in units_cols and _two_names(a, b)):
+                if _continues(a, width[p][c], full[c], b) and not (c in units_cols and _two_names(a, b)):
                     e -= 3.0 if kinds[c] in _TEXT_KINDS else 2.0  # a sentence cut at the column's width
                 else:
                     e += 1.0

@@ -167,3 +167,32 @@ def test_a_line_short_of_its_column_by_less_than_the_next_word_goes_on() -> None
     assert [r[1] for r in rows] == ["1", "2"]
     got = {r[3] for r in rows} | {r[6] for r in rows}
     assert "增设巡检岗位，巡检覆盖率提升至全站点的99.9%。" in got or "部分站点巡检频次不足全年合格率低于标准85.5%。" in got
+
+
+# Two measures of one task under a merged cell, the same lead unit wrapped over two lines
+# in each, the first measure's last line as wide as its column: the same name again opens
+# the second measure's row (a cell names a unit once).
+def _named_again_text() -> str:
+    return "\n".join([
+        _line((0, "序号"), (5, "重点任务"), (18, "工作举措"), (31, "牵头单位"), (41, "配合单位")),
+        _line((0, "1"), (4, "森林防火巡查"), (14, "完成林区防火通道清理 36 公"), (31, "县林业发展"), (41, "县应急局")),
+        _line((14, "里，确保按期完成验收工作。"), (31, "服务中心")),
+        _line((14, "实施防火瞭望塔视频监控升级"), (31, "县林业发展")),
+        _line((14, "改造，实现重点林区全覆盖。"), (31, "服务中心")),
+        _line((0, "2"), (4, "野生动物保护"), (14, "开展候鸟栖息地专项巡护，"), (31, "县公安局"), (41, "各乡镇")),
+        _line((14, "严厉打击非法猎捕行为。"))]) + "\n"
+
+
+def test_the_same_unit_named_again_below_a_whole_name_opens_the_next_row() -> None:
+    from xltools.importing.readers.layoutgrid import _name_ends
+
+    assert _name_ends("县林业发展服务中心", "县林业发展") == "again"
+    assert _name_ends("县林业发展服务中心", "县应急局") == "new"
+    assert _name_ends("县林业发展", "服务中心") == ""  # the name is not whole yet
+    plan, _ = _plan(_named_again_text())
+    rows = _rows(plan)
+    assert [r[3] for r in rows] == ["完成林区防火通道清理36公里，确保按期完成验收工作。",
+                                    "实施防火瞭望塔视频监控升级改造，实现重点林区全覆盖。",
+                                    "开展候鸟栖息地专项巡护，严厉打击非法猎捕行为。"]
+    assert rows[0][4] == {("县林业发展服务中心", Role.LEAD), ("县应急局", Role.ASSIST)}
+    assert {u for u, _ in rows[1][4]} == {"县林业发展服务中心"} and rows[1][2] == "森林防火巡查"

@@ -80,6 +80,7 @@ _DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
 _TEXT_KINDS = ("requirement", "task", "goal", "text")
 _DATE_WORD = re.compile(r"[年月日]")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[。；，、]?$")
+_NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")  # a unit's name opens with a place or group word
 _FIRST_WORD = re.compile(r"[“‘《（(]*(?:[A-Za-z0-9][A-Za-z0-9.:：/%％\-]*|.)[，。、；：？！）)”’》,.;:?!%％]*")
 
 Token = tuple[int, int, str, int]  # start, end, text, spaces before
@@ -375,6 +376,20 @@ def _first_word(text: str) -> str:
     return m.group() if m else ""
 
 
+def _name_ends(cell: str, below: str) -> str:
+    """Whether a units cell's text so far ends with a whole unit name (``区市政公用`` +
+    ``事业中心``) and the line below opens a name of its own (a place or group word):
+    ``"again"`` where the cell already holds that name (``区市政公用``: a cell names a unit
+    once, so the line opens the next row's cell, whatever the widths say), ``"new"``
+    for another name (the cell's next unit or a new row's), else ``""``."""
+    if not cell or cell.endswith(_CONTINUES) or cell.count("（") > cell.count("）") or len(below) < 2:
+        return ""
+    names = re.split(r"[、，,；;]", cell)
+    if not looks_like_unit(names[-1]) or below[0] not in _NAME_OPENINGS:
+        return ""
+    return "again" if any(n.startswith(below) for n in names) else "new"
+
+
 def _continues(text: str, width: int, full: int, below: str = "") -> bool:
     """Whether a cell's line goes on in the next (as wide as its column, cut after a
     separator or inside brackets or quotes, or — without a sentence's end — short of
@@ -436,7 +451,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         line = fix(line) if fix is not None else line
         return line if cell_type(line) == "heading" else None
 
-    def evidence(p: int, k: int) -> float:
+    def evidence(p: int, k: int, row: list[int]) -> float:
         prev, cur = texts[p], texts[k]
         e = 0.0
         for c in range(len(kinds)):
@@ -446,7 +461,15 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             if b and not a:
                 e += 2.0
             elif a and b:
-                if _continues(a, width[p][c], full[c], b) and not (c in units_cols and _two_names(a, b)):
+                goes_on = _continues(a, width[p][c], full[c], b) and not (c in units_cols and _two_names(a, b))
+                if c in units_cols and (ends := _name_ends(
+                        _join_tokens([texts[q][c] for q in row if c in texts[q]], False), b)):
+                    if ends == "again":
+                        e += 4.0  # a cell names a unit once: the same name again opens the next row's cell
+                        continue
+                    if goes_on:
+                        continue  # a whole name, a name of its own below: the cell's next unit or a new row's
+                if goes_on:
                     e -= 3.0 if kinds[c] in _TEXT_KINDS else 2.0  # a sentence cut at the column's width
                 else:
                     e += 1.0
@@ -480,7 +503,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         else:
             # A row opens with its text (top-aligned): a line with units or a deadline alone goes
             # on in the row above.
-            e = evidence(prev, k) if any(kinds[c] in _TEXT_KINDS for c in cur) else 0.0
+            e = evidence(prev, k, rows[-1]) if any(kinds[c] in _TEXT_KINDS for c in cur) else 0.0
             opens = e > 0 or (numbered and has_number[-1])
         if opens:
             rows.append([])

@@ -196,3 +196,30 @@ def test_the_same_unit_named_again_below_a_whole_name_opens_the_next_row() -> No
                                     "开展候鸟栖息地专项巡护，严厉打击非法猎捕行为。"]
     assert rows[0][4] == {("县林业发展服务中心", Role.LEAD), ("县应急局", Role.ASSIST)}
     assert {u for u, _ in rows[1][4]} == {"县林业发展服务中心"} and rows[1][2] == "森林防火巡查"
+
+
+def _merged_title_text() -> str:
+    # No number column; a task cell merged over three rows runs on beside the second row,
+    # each row one sentence on one line, short units one to a cell, one a longer list.
+    return "\n".join([
+        _line((3, "重点工作"), (17, "工作要求"), (42, "责任股室")),
+        _line((0, "规范档案归档管理"), (12, "按季度完成文书档案整理归档。"), (35, "档案股")),
+        _line((0, "加强农村集体资产监"), (12, "每年开展一次集体资产清查。"), (35, "农经股")),
+        _line((0, "督管理"), (12, "建立集体资产台账并动态更新。"), (35, "各乡镇")),
+        _line((12, "公开集体资产处置结果。"), (35, "农经股牵头，各乡")),
+        _line((35, "镇配合")),
+        _line((0, "推进移风易俗"), (12, "修订完善村规民约，遏制高额彩礼。"), (35, "宣传股")),
+    ]) + "\n"
+
+
+def test_a_merged_title_running_on_beside_the_next_row_stays_one_title() -> None:
+    plan, _ = _plan(_merged_title_text())
+    rows = _rows(plan)
+    assert [(r[2], r[3]) for r in rows] == [
+        ("规范档案归档管理", "按季度完成文书档案整理归档。"),
+        ("加强农村集体资产监督管理", "每年开展一次集体资产清查。"),
+        ("加强农村集体资产监督管理", "建立集体资产台账并动态更新。"),
+        ("加强农村集体资产监督管理", "公开集体资产处置结果。"),
+        ("推进移风易俗", "修订完善村规民约，遏制高额彩礼。")]
+    assert {u for u, _ in rows[2][4]} == {"各乡镇"}
+    assert rows[3][4] == {("农经股", Role.LEAD), ("各乡镇", Role.ASSIST)}

@@ -80,6 +80,7 @@ _DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
 _TEXT_KINDS = ("requirement", "task", "goal", "text")
 _DATE_WORD = re.compile(r"[年月日]")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[。；，、]?$")
+_ROLE_TAIL = re.compile("(?:%s)$" % "|".join(L.LEAD_WORDS + L.ASSIST_WORDS + L.RESPONSIBLE_WORDS))
 _NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")  # a unit's name opens with a place or group word
 _FIRST_WORD = re.compile(r"[“‘《（(]*(?:[A-Za-z0-9][A-Za-z0-9.:：/%％\-]*|.)[，。、；：？！）)”’》,.;:?!%％]*")
 
@@ -363,7 +364,7 @@ def _two_names(above: str, below: str) -> bool:
     """Whether two lines of a units column end and start a name each (区住建局 / 区住建局),
     not one name wrapped (YY区 / 政府: a body word alone is the tail of the name above)."""
     last = re.split(r"[、，,；;]", above)[-1]
-    first = re.split(r"[、，,；;]", below)[0]
+    first = _ROLE_TAIL.sub("", re.split(r"[、，,；;]", below)[0])  # 办公室牵头，…: the name before its role
     return bool(last and first) and looks_like_unit(last) and looks_like_unit(first) \
         and first not in L.UNIT_SUFFIXES and first not in L.BARE_BODY_WORDS
 
@@ -388,6 +389,13 @@ def _name_ends(cell: str, below: str) -> str:
     if not looks_like_unit(names[-1]) or below[0] not in _NAME_OPENINGS:
         return ""
     return "again" if any(n.startswith(below) for n in names) else "new"
+
+
+def _cut(text: str, width: int, full: int, below: str) -> bool:
+    """Whether a cell's line surely goes on in the line below: no sentence's end, and the
+    first word below would not have fitted (or a separator or an open bracket ends it)."""
+    return not text.endswith(_ENDS) and (width + _width(_first_word(below)) > full or text.endswith(_CONTINUES)
+                                         or text.count("（") > text.count("）"))
 
 
 def _continues(text: str, width: int, full: int, below: str = "") -> bool:
@@ -440,6 +448,13 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         widths = sorted(width[k][c] for k in texts if c in texts[k])
         wide = Counter(widths[len(widths) // 2:])
         full.append(max(wide, key=lambda w: (wide[w], w)) if wide else 0)
+        if c in units_cols:
+            # Short names one to a cell leave most lines of a units column short: its width is
+            # what its widest lines show (two or more, that stay left of the next column).
+            inside = Counter(width[k][c] for k in texts if c in texts[k] and (
+                c + 1 == len(kinds) or placed[k][c][-1][1] <= layout.edges_at(k)[c + 1]))
+            if twice := [w for w, m in inside.items() if m >= 2]:  # a width seen once may be a misplaced run
+                full[c] = max(full[c], max(twice))
 
     def heading(k: int) -> str | None:
         # 一、… alone at the left, one run of text (single spaces only): a row spanning the table.
@@ -450,6 +465,11 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         line = _join_tokens([t[2] for t in toks], False)
         line = fix(line) if fix is not None else line
         return line if cell_type(line) == "heading" else None
+
+    # Title columns left of the text the rows hold (a task, a goal): cells often merged over
+    # several rows, whose lines run on beside the rows below.
+    titles = {c for c, k in enumerate(kinds) if k in ("task", "goal")
+              and any(kinds[d] in ("requirement", "task", "text") for d in range(c + 1, len(kinds)))}
 
     def evidence(p: int, k: int, row: list[int]) -> float:
         prev, cur = texts[p], texts[k]
@@ -469,8 +489,12 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
                         continue
                     if goes_on:
                         continue  # a whole name, a name of its own below: the cell's next unit or a new row's
+                if goes_on and kinds[c] == "requirement" and a.endswith(_ENDS) and not _continues(a, 0, full[c], b):
+                    continue  # a full line that ends a sentence: the cell's next sentence, or the next row's
                 if goes_on:
-                    e -= 3.0 if kinds[c] in _TEXT_KINDS else 2.0  # a sentence cut at the column's width
+                    # A sentence cut at the column's width; a title's (task, goal) may be a cell merged
+                    # over the rows, its lines running past theirs: weaker.
+                    e -= (1.0 if c in titles else 3.0) if kinds[c] in _TEXT_KINDS else 2.0
                 else:
                     e += 1.0
                     if c in units_cols and looks_like_unit(a) and not a.endswith(_CONTINUES):
@@ -511,6 +535,25 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         rows[-1].append(k)
         has_number[-1] = has_number[-1] or numbered
         prev = k
+    # A title cell merged over rows is printed at their top and runs on beside the next row's
+    # first lines: a row without a number whose first lines go on, line after line, from the
+    # title above cut at its column's width (``做好政府网站专栏信`` / ``息公开``) gives them back to it.
+    given: dict[int, dict[int, list[int]]] = {}  # row → column → lines given to the row above
+    for n in range(1, len(rows)):
+        if n in headings or n - 1 in headings or has_number[n]:
+            continue
+        for c in titles:
+            above = [k for k in rows[n - 1] + given.get(n - 1, {}).get(c, []) if c in texts[k]]
+            own = [k for k in rows[n] if c in texts[k]]
+            moved: list[int] = []
+            # A cell's lines follow one another: only a title whose last line stands right above the
+            # row's first line can run on into it.
+            while above and own and own[0] == rows[n][len(moved)] and own[0] == above[-1] + 1 and _cut(
+                    texts[above[-1]][c], width[above[-1]][c], full[c], texts[own[0]][c]):
+                moved.append(own.pop(0))
+                above.append(moved[-1])
+            if moved:
+                given.setdefault(n - 1, {})[c] = moved
     cells: list[list[str]] = []
     firsts: list[int] = []
     row_lines: list[int] = []
@@ -522,7 +565,8 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             continue
         out = []
         for c in range(len(kinds)):
-            parts = [(texts[k][c], width[k][c]) for k in row if c in texts[k]]
+            lines_of = [k for k in row if k not in given.get(n - 1, {}).get(c, ())] + given.get(n, {}).get(c, [])
+            parts = [(texts[k][c], width[k][c]) for k in lines_of if c in texts[k]]
             out.append(_join_lines(parts, full[c] - 2, c in units_cols) if parts else "")
         cells.append(out)
         firsts.append(0)

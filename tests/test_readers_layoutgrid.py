@@ -129,6 +129,13 @@ def test_runs_go_to_columns_by_position_and_order() -> None:
     runs = _runs((0, "4"), (5, "护林员管理"), (20, "落实护林员网格化"), (30, "县林草局"), (44, "2025"))
     assert cells(runs)[3] == "县林草局"
     assert [runs[j][2] for j in off_edge(runs, _assign(runs, edges, 0), edges)] == ["县林草局"]
+    # A wide cell pushes the next one left of its edge after one space: after a full-width
+    # mark (，。) or after a count whose next word is a place word, that is the next column.
+    assert cells(_runs((20, "整治河道沿线违建，"), (31, "镇综合执法队"), (44, "2025")))[2:4] == \
+        ["整治河道沿线违建，", "镇综合执法队"]
+    assert cells(_runs((20, "清理河道淤泥。"), (30, "县水务"), (44, "2025")))[2:4] == ["清理河道淤泥。", "县水务"]
+    assert cells(_runs((20, "新建护岸"), (27, "2300"), (32, "县水务"), (44, "2025")))[2:4] == ["新建护岸 2300", "县水务"]
+    assert cells(_runs((20, "新建护岸"), (27, "2300"), (32, "米，"), (44, "2025")))[2:4] == ["新建护岸 2300 米，", ""]
 
 
 def test_a_guessed_column_puts_the_requirement_on_review() -> None:

@@ -74,6 +74,7 @@ _ENDS = ("。", "；", ";", "！", "？")
 _TOLERANCE = 1
 _START = 99  # the gap before a line's first run
 _CJK_END = re.compile(r"[\u4e00-\u9fff）”》]$")
+_CJK_MARK_END = re.compile(r"[\u4e00-\u9fff）”》，。、；：？！]$")
 _CJK_START = re.compile(r"[\u4e00-\u9fff（“《]")
 _DIGITS = re.compile(r"^[\d.\-–~]+$|[\d.\-–~]$")
 _DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
@@ -340,7 +341,10 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
             # go on in column c
             # pdftotext parts two Chinese characters by a space only where the page leaves a gap
             # between them: rarely inside one cell (around digits and Latin words, often).
-            inside = 1.5 if gap >= 2 else (1.0 if _CJK_END.search(tokens[j - 1][2]) and _CJK_START.match(tokens[j][2])
+            # (a full-width mark is a Chinese character too: …管理。 源分局, …发展， 区商务局); a count
+            # goes on with its measure word, a place word after it opens a name (用地 1500 区自然资).
+            inside = 1.5 if gap >= 2 else (1.0 if _CJK_MARK_END.search(tokens[j - 1][2]) and _CJK_START.match(tokens[j][2])
+                                           or tokens[j - 1][2][-1:].isdigit() and tokens[j][2][0] in _NAME_OPENINGS
                                            else 0.0)
             if c == number_at:
                 inside += 2.0  # one number to a number cell: 4 2024 年农村… is a number and a task

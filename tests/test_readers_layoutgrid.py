@@ -230,3 +230,32 @@ def test_a_merged_title_running_on_beside_the_next_row_stays_one_title() -> None
         ("推进移风易俗", "修订完善村规民约，遏制高额彩礼。")]
     assert {u for u, _ in rows[2][4]} == {"各乡镇"}
     assert rows[3][4] == {("农经股", Role.LEAD), ("各乡镇", Role.ASSIST)}
+
+
+def _two_pages_text() -> str:
+    # Traditional labels over a Simplified body; a units cell pushed against the deadline
+    # (one space before the year); a row cut by the page break whose units go on under the
+    # next page's header, repeated two characters to the left.
+    header = [_line((0, "序號"), (5, "工作任務"), (18, "具體措施"), (33, "牽頭科室"), (41, "配合科室"), (49, "完成時")),
+              _line((51, "限"))]
+    header2 = [_line((0, "序號"), (4, "工作任務"), (16, "具體措施"), (31, "牽頭科室"), (39, "配合科室"), (47, "完成時")),
+               _line((49, "限"))]
+    return "\n".join(header + [
+        _line((0, "1"), (4, "规范病历书写"), (13, "开展运行病历专项检查，每"), (33, "医务部"), (41, "病案管理"), (49, "2024 年")),
+        _line((13, "月通报检查结果。"), (33, ""), (41, "科"), (49, "6 月底前")),
+        _line((0, "2"), (4, "提升随访质量"), (13, "建立出院患者随访台账，随"), (33, "护理部"), (41, "门诊办公"), (46, "2024 年")),
+        _line((13, "访率达到百分之九十。"), (41, "室、信息"), (49, "9 月底前")),
+        "", "                     - 1 -", ""] + header2 + [
+        _line((39, "中心")),
+        _line((0, "3"), (4, "改善门诊秩序"), (13, "推行分时段预约就诊。"), (31, "门诊部"), (39, "保卫科"), (47, "长期坚持"))]) + "\n"
+
+
+def test_traditional_labels_a_date_against_a_unit_and_a_row_cut_by_the_page_break() -> None:
+    plan, _ = _plan(_two_pages_text())
+    rows = _rows(plan)
+    assert [(r[1], r[2]) for r in rows] == [("1", "规范病历书写"), ("2", "提升随访质量"), ("3", "改善门诊秩序")]
+    assert rows[0][4] == {("医务部", Role.LEAD), ("病案管理科", Role.ASSIST)} and rows[0][5] == "2024年6月底前"
+    # 门诊办公 2024 年: the year is the deadline's; the page's next lines end the units.
+    assert rows[1][4] == {("护理部", Role.LEAD), ("门诊办公室", Role.ASSIST), ("信息中心", Role.ASSIST)}
+    assert rows[1][5] == "2024年9月底前"
+    assert rows[2][4] == {("门诊部", Role.LEAD), ("保卫科", Role.ASSIST)}

@@ -57,6 +57,7 @@ from dataclasses import replace
 from collections.abc import Callable
 
 from xltools import labels as L
+from xltools.importing.readers.cleanup import to_simplified
 from xltools.importing.readers.columns import cell_type, header_role, header_score
 from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.readers.layoutrows import _block_starts, _join_lines, page_breaks
@@ -128,8 +129,10 @@ def _label_runs(line: str, display: bool) -> list[Token]:
     return out
 
 
-def _header_block(lines: list[str], i: int, display: bool) -> tuple[list[list[Token]], int] | None:
-    """(label stacks, line after the header) of a header starting at line ``i``."""
+def _header_block(lines: list[str], i: int, display: bool, height: int = _HEADER_LINES
+                  ) -> tuple[list[list[Token]], int] | None:
+    """(label stacks, line after the header) of a header starting at line ``i``, of at most
+    ``height`` lines."""
     if _DRAWN.search(lines[i]):
         return None  # cells stated by pipes, tabs or box lines: the delimited and box readers' table
     first = _label_runs(lines[i], display)
@@ -138,7 +141,7 @@ def _header_block(lines: list[str], i: int, display: bool) -> tuple[list[list[To
         return None
     stacks: list[list[Token]] = [[t] for t in first]
     j = i + 1
-    while j < min(len(lines), i + _HEADER_LINES) and lines[j].strip():
+    while j < min(len(lines), i + height) and lines[j].strip():
         more = _label_runs(lines[j], display)
         if any(len(t[2]) > _FRAGMENT or _SENTENCE.search(t[2]) or NUMBER_ONLY.match(t[2])
                or cell_type(t[2]) == "heading" for t in more):
@@ -177,6 +180,7 @@ def find_layout_header(lines: list[str], display: bool, fix: Callable[[str], str
             continue
         stacks, j = found
         labels = [fix(_label(s)) if fix is not None else _label(s) for s in stacks]
+        labels = [to_simplified(lb) for lb in labels]  # 序號, 牽頭單位: a label read as Simplified
         kinds = {r.kind if (r := header_role(lb)) else "text" for lb in labels}
         if sum(header_score(lb) >= 2 for lb in labels) >= 2 and kinds & {"units", "people"} \
                 and kinds & {"requirement", "task", "text", "goal"}:
@@ -235,10 +239,12 @@ class _Layout:
                  fix: Callable[[str], str] | None = None) -> None:
         self.lines, self.display = lines, display
         self.index, self.start, self.stacks = header
-        self.labels = [fix(_label(s)) if fix is not None else _label(s) for s in self.stacks]
+        # 責任單位 over a Simplified body: labels read as Simplified.
+        self.labels = [to_simplified(fix(_label(s)) if fix is not None else _label(s)) for s in self.stacks]
         roles = [header_role(lb) for lb in self.labels]
         self.kinds = [r.kind if r else "text" for r in roles]
         self.number_at = self.kinds.index("number") if "number" in self.kinds else None
+        self.units_at = frozenset(c for c, k in enumerate(self.kinds) if k == "units")
         header_keys = frozenset(_key(lines[k]) for k in range(self.index, self.start))
         self.furniture = page_breaks(lines, self.start, header_keys)
         # Pages: each repeated header starts one, with its own label positions.
@@ -246,7 +252,9 @@ class _Layout:
         self.pages: list[tuple[int, list[list[Token]]]] = [(self.start, self.stacks)]
         for k in range(self.start, len(lines)):
             if k in self.furniture and _key(lines[k]) == first_key:
-                block = _header_block(lines, k, display)
+                # The header repeated as the first page wrapped it: the short lines below it are
+                # the rest of a row the page break cut (燃气公 / 司、市数 / 据局), not more label.
+                block = _header_block(lines, k, display, self.start - self.index)
                 if block is not None and len(block[0]) == len(self.stacks):
                     self.pages.append((block[1], block[0]))
         self.body = [k for k in range(self.start, len(lines)) if lines[k].strip() and k not in self.furniture]
@@ -288,7 +296,7 @@ class _Layout:
         is a guess (text, column)."""
         out: dict[int, list[Token]] = {}
         toks, edges = self.tokens[k], self.edges_at(k)
-        columns = _assign(toks, edges, self.number_at)
+        columns = _assign(toks, edges, self.number_at, self.units_at)
         for c, t in zip(columns, toks):
             out.setdefault(c, []).append(t)
         return out, [(toks[j][2], columns[j]) for j in off_edge(toks, columns, edges)]
@@ -301,7 +309,8 @@ def off_edge(tokens: list[Token], columns: list[int], edges: list[int]) -> list[
             and abs(tokens[j][0] - edges[c]) > _TOLERANCE + 1]
 
 
-def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> list[int]:
+def _assign(tokens: list[Token], edges: list[int], number_at: int | None,
+            units_at: frozenset[int] = frozenset()) -> list[int]:
     """The column of each run of a line: the runs in order, each opening a column
     (near its edge: a run left of it was squeezed, one right of it after one space
     was pushed by a wide neighbour) or going on in the column of the run before
@@ -348,6 +357,10 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
                                            else 0.0)
             if c == number_at:
                 inside += 2.0  # one number to a number cell: 4 2024 年农村… is a number and a task
+            elif c in units_at and tokens[j][2][:1].isdigit() and (
+                    _DATE_WORD.match(tokens[j][2].lstrip("0123456789")) or
+                    j + 1 < m and tokens[j + 1][3] == 1 and _DATE_WORD.match(tokens[j + 1][2])):
+                inside += 1.0  # a unit's name does not go on with a date (党委办公 2023 年)
             stay = best[j - 1][c] + inside + body_cost(j, c)
             choice, prev = stay, c
             if c:

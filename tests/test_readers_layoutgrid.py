@@ -259,3 +259,20 @@ def test_traditional_labels_a_date_against_a_unit_and_a_row_cut_by_the_page_brea
     assert rows[1][4] == {("护理部", Role.LEAD), ("门诊办公室", Role.ASSIST), ("信息中心", Role.ASSIST)}
     assert rows[1][5] == "2024年9月底前"
     assert rows[2][4] == {("门诊部", Role.LEAD), ("保卫科", Role.ASSIST)}
+
+
+def test_a_few_characters_alone_on_a_line_are_the_tail_of_the_cell_cut_above() -> None:
+    text = "\n".join([
+        _line((0, "序号"), (5, "重点任务"), (18, "具体措施"), (33, "责任单位")),
+        _line((0, "1"), (4, "压减审批材料"), (13, "推行告知承诺制，压减申请材"), (33, "县审批局")),
+        _line((13, "料 30%"), (33, "")),
+        _line((13, "以上。")),
+        _line((0, "2"), (4, "优化窗口服务"), (13, "推行延时服务、预约服务和错时"), (33, "县政务中心")),
+        _line((9, "服务。")),  # a page's shifted columns put the tail under the task
+        _line((0, "3"), (4, "规范中介服务"), (13, "清理规范审批中介服务事项。"), (33, "县发改局"))]) + "\n"
+    plan, _ = _plan(text)
+    rows = _rows(plan)
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("1", "压减审批材料", "推行告知承诺制，压减申请材料30%以上。"),
+        ("2", "优化窗口服务", "推行延时服务、预约服务和错时服务。"),
+        ("3", "规范中介服务", "清理规范审批中介服务事项。")]

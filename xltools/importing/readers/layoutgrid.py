@@ -73,6 +73,7 @@ _SENTENCE = re.compile(r"[，。；;！？,]")
 _CONTINUES = ("、", "，", ",", "（", "(", "“", "及", "和")
 _ENDS = ("。", "；", ";", "！", "？")
 _TOLERANCE = 1
+_TAIL = 4  # characters a line alone under a cell holds that can be no row of its own
 _START = 99  # the gap before a line's first run
 _CJK_END = re.compile(r"[\u4e00-\u9fff）”》]$")
 _CJK_MARK_END = re.compile(r"[\u4e00-\u9fff）”》，。、；：？！]$")
@@ -545,6 +546,16 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             # A row opens with its text (top-aligned): a line with units or a deadline alone goes
             # on in the row above.
             e = evidence(prev, k, rows[-1]) if any(kinds[c] in _TEXT_KINDS for c in cur) else 0.0
+            if len(cur) == 1 and len(tail := next(iter(cur.values()))) <= _TAIL:
+                # A few characters alone on a line (以上。) are the tail of a cell the line above
+                # cut, not a row: of the one such cell, where a page's shifted columns put it elsewhere.
+                cut = [c for c, t in texts[prev].items() if c != number_at and _cut(t, width[prev][c], full[c], tail)]
+                c = next(iter(cur))
+                if len(cut) == 1 and c not in cut:
+                    c = cut[0]
+                    texts[k], width[k] = {c: tail}, {c: _width(tail)}
+                if c in texts[prev]:
+                    e = min(e, 0.0)
             opens = e > 0 or (numbered and has_number[-1])
         if opens:
             rows.append([])

@@ -276,3 +276,41 @@ def test_a_few_characters_alone_on_a_line_are_the_tail_of_the_cell_cut_above() -
         ("1", "压减审批材料", "推行告知承诺制，压减申请材料30%以上。"),
         ("2", "优化窗口服务", "推行延时服务、预约服务和错时服务。"),
         ("3", "规范中介服务", "清理规范审批中介服务事项。")]
+
+
+def _two_row_header_text() -> str:
+    # 主体单位 over 主办 | 协办 on the header's second line; the 类别 cell merged over numbered rows.
+    return "\n".join([
+        _line((0, "序"), (4, "工作类别"), (14, "推进举措"), (34, "主体单位"), (52, "办结时限")),
+        _line((0, "号"), (32, "主办科室"), (42, "协办科室")),
+        _line((0, "1"), (4, "窗口提质"), (14, "推行首问负责制，设立导办"), (32, "政务服务科"), (42, "督查室"), (52, "2025 年")),
+        _line((14, "专岗。"), (52, "4 月底前")),
+        _line((0, "2"), (14, "开展窗口人员业务轮训。"), (32, "人事科"), (42, "各窗口"), (52, "长期坚持")),
+        _line((0, "3"), (4, "数据赋能"), (14, "建成办件数据分析看板。"), (32, "信息科"), (42, "政务服务科"), (52, "2025 年")),
+        _line((52, "9 月底前"))]) + "\n"
+
+
+def test_a_second_header_line_of_role_labels_splits_the_units_label_over_them() -> None:
+    from xltools.importing.readers.layoutgrid import find_layout_header, _label
+
+    lines = _two_row_header_text().split("\n")
+    found = find_layout_header(lines, False)
+    assert found is not None and [_label(s) for s in found[2]] == ["序号", "工作类别", "推进举措", "主办科室", "协办科室",
+                                                                   "办结时限"]
+    plan, _ = _plan(_two_row_header_text())
+    rows = _rows(plan)
+    # The category (a goal column by its head noun) merged over rows 1–2: carried, numbers kept.
+    assert [(r[0], r[1], r[3]) for r in rows] == [
+        ("窗口提质", "1", "推行首问负责制，设立导办专岗。"),
+        ("窗口提质", "2", "开展窗口人员业务轮训。"),
+        ("数据赋能", "3", "建成办件数据分析看板。")]
+    assert rows[1][4] == {("人事科", Role.LEAD), ("各窗口", Role.ASSIST)}
+    assert rows[2][4] == {("信息科", Role.LEAD), ("政务服务科", Role.ASSIST)} and rows[2][5] == "2025年9月底前"
+
+
+def test_a_task_cell_merged_over_numbered_rows_is_carried_onto_each_keeping_its_number() -> None:
+    text = _two_row_header_text().replace("工作类别", "重点任务")
+    plan, _ = _plan(text)
+    rows = _rows(plan)
+    assert [(r[1], r[2]) for r in rows] == [("1", "窗口提质"), ("2", "窗口提质"), ("3", "数据赋能")]
+    assert any("重点任务" in n.message for n in plan.notes)  # the carried title is noted once

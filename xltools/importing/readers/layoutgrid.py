@@ -147,6 +147,8 @@ def _header_block(lines: list[str], i: int, display: bool, height: int = _HEADER
         if any(len(t[2]) > _FRAGMENT or _SENTENCE.search(t[2]) or NUMBER_ONLY.match(t[2])
                or cell_type(t[2]) == "heading" for t in more):
             break
+        if j == i + 1 and (split := _sub_labels(stacks, more)) is not None:
+            stacks, more = split
         placed = []
         for t in more:
             best, overlap = None, 0
@@ -165,6 +167,31 @@ def _header_block(lines: list[str], i: int, display: bool, height: int = _HEADER
             continue
         break
     return stacks, j
+
+
+def _units_role(text: str) -> str | None:
+    """The role a units label names (牵头单位 → 牵头), '' for a units label without one,
+    None for any other label."""
+    r = header_role(to_simplified(text))
+    return r.role if r is not None and r.kind == "units" else None
+
+
+def _sub_labels(stacks: list[list[Token]], below: list[Token]
+                ) -> tuple[list[list[Token]], list[Token]] | None:
+    """A header of two rows: two or more units labels naming their roles on the line under
+    the header (``牵头单位  配合单位``), standing from the start of one units label that
+    names no role (``责任单位``) up to the next label, replace it; (the new stacks, the
+    line's other runs), or None."""
+    subs = [t for t in below if _units_role(t[2])]
+    if len(subs) < 2:
+        return None
+    starts = [min(t[0] for t in st) for st in stacks]
+    parents = [k for k, st in enumerate(stacks) if _units_role(_label(st)) == ""
+               and all(starts[k] - 2 <= t[0] and (k + 1 == len(stacks) or t[1] <= starts[k + 1]) for t in subs)]
+    if len(parents) != 1:
+        return None
+    k = parents[0]
+    return stacks[:k] + [[t] for t in subs] + stacks[k + 1:], [t for t in below if t not in subs]
 
 
 def _label(stack: list[Token]) -> str:

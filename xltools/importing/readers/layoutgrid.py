@@ -179,15 +179,20 @@ def _units_role(text: str) -> str | None:
 def _sub_labels(stacks: list[list[Token]], below: list[Token]
                 ) -> tuple[list[list[Token]], list[Token]] | None:
     """A header of two rows: two or more units labels naming their roles on the line under
-    the header (``牵头单位  配合单位``), standing from the start of one units label that
-    names no role (``责任单位``) up to the next label, replace it; (the new stacks, the
-    line's other runs), or None."""
+    the header (``牵头单位  配合单位``), under the middle of one units label that names no
+    role (``责任单位``, centred over them) and between its neighbours, replace it; (the new
+    stacks, the line's other runs), or None."""
     subs = [t for t in below if _units_role(t[2])]
     if len(subs) < 2:
         return None
     starts = [min(t[0] for t in st) for st in stacks]
+    ends = [max(t[1] for t in st) for st in stacks]
+    lo, hi = min(t[0] for t in subs), max(t[1] for t in subs)
+    # The label is centred over the columns it spans: its middle lies within them, and they
+    # stay between the labels on either side.
     parents = [k for k, st in enumerate(stacks) if _units_role(_label(st)) == ""
-               and all(starts[k] - 2 <= t[0] and (k + 1 == len(stacks) or t[1] <= starts[k + 1]) for t in subs)]
+               and lo <= (starts[k] + ends[k]) / 2 <= hi and (k == 0 or lo >= ends[k - 1])
+               and (k + 1 == len(stacks) or hi <= starts[k + 1])]
     if len(parents) != 1:
         return None
     k = parents[0]

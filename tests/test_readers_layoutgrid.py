@@ -314,3 +314,29 @@ def test_a_task_cell_merged_over_numbered_rows_is_carried_onto_each_keeping_its_
     rows = _rows(plan)
     assert [(r[1], r[2]) for r in rows] == [("1", "窗口提质"), ("2", "窗口提质"), ("3", "数据赋能")]
     assert any("重点任务" in n.message for n in plan.notes)  # the carried title is noted once
+
+
+def _tails_text() -> str:
+    return "\n".join([
+        _line((0, "序号"), (5, "重点任务"), (16, "具体内容"), (38, "牵头单位"), (48, "配合单位")),
+        _line((0, "1"), (5, "加快农村"), (14, "新改建农村公路 120 公里，完成"), (38, "县交通运"), (48, "各乡镇")),
+        _line((5, "公路养护"), (14, "危桥改造八座。"), (38, "输局")),
+        # the title's last line beside the next numbered row's first: its tail
+        _line((0, "2"), (5, "提质"), (14, "建成农村公路养护站三处。"), (38, "县交通运"), (48, "县财政局")),
+        _line((38, "输局")),
+        _line((0, "3"), (5, "推进数字"), (14, "接入城市部件感知设备不少于 2000"), (38, "县数据局"), (48, "县大数据发展")),
+        _line((5, "治理"), (14, "台。"), (48, "中心、县住房城乡")),
+        _line((48, "建委")),
+        _line((0, "4"), (5, "规范数据"), (14, "编制公共数据开放目录。"), (38, "县数据局"), (48, "县司法局")),
+        _line((5, "开放"))]) + "\n"
+
+
+def test_tails_under_cells_go_on_in_them() -> None:
+    plan, _ = _plan(_tails_text())
+    rows = _rows(plan)
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("1", "加快农村公路养护提质", "新改建农村公路120公里，完成危桥改造八座。"),
+        ("2", "加快农村公路养护提质", "建成农村公路养护站三处。"),
+        ("3", "推进数字治理", "接入城市部件感知设备不少于2000台。"),
+        ("4", "规范数据开放", "编制公共数据开放目录。")]
+    assert {u for u, _ in rows[2][4]} == {"县数据局", "县大数据发展中心", "县住房城乡建委"}

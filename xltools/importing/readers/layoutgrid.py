@@ -588,6 +588,12 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
                     texts[k], width[k] = {c: tail}, {c: _width(tail)}
                 if c in texts[prev]:
                     e = min(e, 0.0)
+            elif all(len(t) <= _TAIL and c in texts[prev] for c, t in cur.items()) and any(
+                    kinds[c] in _TEXT_KINDS and t.endswith(_ENDS) and not texts[prev][c].endswith(_ENDS)
+                    for c, t in cur.items()):
+                # Every piece a few characters under a cell, one of them ending the sentence above
+                # (…不少于 2000 / 个。 … 建委): the cells' tails.
+                e = min(e, 0.0)
             opens = e > 0 or (numbered and has_number[-1])
         if opens:
             rows.append([])
@@ -600,11 +606,15 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
     # title above cut at its column's width (``做好政府网站专栏信`` / ``息公开``) gives them back to it.
     given: dict[int, dict[int, list[int]]] = {}  # row → column → lines given to the row above
     for n in range(1, len(rows)):
-        if n in headings or n - 1 in headings or has_number[n]:
+        if n in headings or n - 1 in headings:
             continue
         for c in titles:
-            above = [k for k in rows[n - 1] + given.get(n - 1, {}).get(c, []) if c in texts[k]]
+            gone = given.get(n - 2, {}).get(c, [])
+            above = [k for k in rows[n - 1] if c in texts[k] and k not in gone]
             own = [k for k in rows[n] if c in texts[k]]
+            if has_number[n] and not (len(own) == 1 and own[0] == rows[n][0]
+                                      and width[own[0]][c] < full[c] - 2):
+                continue  # a numbered row's own title, unless its one short line is the tail (…开放 / 利用)
             moved: list[int] = []
             # A cell's lines follow one another: only a title whose last line stands right above the
             # row's first line can run on into it.
@@ -627,6 +637,10 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         for c in range(len(kinds)):
             lines_of = [k for k in row if k not in given.get(n - 1, {}).get(c, ())] + given.get(n, {}).get(c, [])
             parts = [(texts[k][c], width[k][c]) for k in lines_of if c in texts[k]]
+            # A line cut where the next line's first word would not fit is as full as the column
+            # (区住房城乡 / 建委: one name wrapped, not two).
+            parts = [(t, full[c] if j + 1 < len(parts) and _cut(t, w, full[c], parts[j + 1][0]) else w)
+                     for j, (t, w) in enumerate(parts)]
             out.append(_join_lines(parts, full[c] - 2, c in units_cols) if parts else "")
         cells.append(out)
         firsts.append(0)

@@ -340,3 +340,23 @@ def test_tails_under_cells_go_on_in_them() -> None:
         ("3", "推进数字治理", "接入城市部件感知设备不少于2000台。"),
         ("4", "规范数据开放", "编制公共数据开放目录。")]
     assert {u for u, _ in rows[2][4]} == {"县数据局", "县大数据发展中心", "县住房城乡建委"}
+
+
+def test_a_reading_whose_texts_open_mid_sentence_scores_lower() -> None:
+    from xltools.importing.readers.rows import RawRow
+    from xltools.importing.readers.scoring import score_reading
+
+    whole = [RawRow("完善河湖巡查制度，建立巡查台账。", number="1", units="县水利局"),
+             RawRow("开展入河排污口整治，实现动态清零。", number="2", units="县生态环境分局")]
+    cut = [RawRow("完善河湖巡查制度，建立巡查", number="1", units="县水利局"),
+           RawRow("账，开展入河排污口整治，实现", number="2", units="县生态环境分局")]
+    assert score_reading(whole) > score_reading(cut)
+
+
+def test_a_line_wraps_before_a_word_glued_to_its_mark_and_marks_set_full_width() -> None:
+    from xltools.importing.readers.layoutgrid import _continues, _first_word, _page_width
+
+    assert _first_word("所”2 个。") == "所”2" and _first_word("制，110 警情") == "制，110"
+    assert _page_width("“枫") == 4  # a Chinese font sets the quote full width
+    assert _continues("桥式公安派出", _page_width("桥式公安派出"), 16, "所”2 个。")
+    assert not _continues("桥式公安", _page_width("桥式公安"), 16, "所”2 个。")

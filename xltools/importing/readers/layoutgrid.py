@@ -62,6 +62,7 @@ from xltools.importing.readers.columns import cell_type, header_role, header_sco
 from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.readers.layoutrows import _block_starts, _join_lines, page_breaks
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
+from xltools.importing.readers.wrappedrows import display_width
 from xltools.importing.units import looks_like_unit
 
 _TOKEN = re.compile(r"\S+")
@@ -85,13 +86,20 @@ _DATE_WORD = re.compile(r"[年月日]")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[。；，、]?$")
 _ROLE_TAIL = re.compile("(?:%s)$" % "|".join(L.LEAD_WORDS + L.ASSIST_WORDS + L.RESPONSIBLE_WORDS))
 _NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")  # a unit's name opens with a place or group word
-_FIRST_WORD = re.compile(r"[“‘《（(]*(?:[A-Za-z0-9][A-Za-z0-9.:：/%％\-]*|.)[，。、；：？！）)”’》,.;:?!%％]*")
+_FIRST_WORD = re.compile(r"[“‘《（(]*(?:[A-Za-z0-9][A-Za-z0-9.:：/%％\-]*|.)[，。、；：？！）)”’》,.;:?!%％]*"
+                         r"(?:(?<=[，。、；：？！）)”’》])[A-Za-z0-9][A-Za-z0-9.:：/%％\-]*)?")
 
 Token = tuple[int, int, str, int]  # start, end, text, spaces before
 
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _page_width(text: str) -> int:
+    """A cell line's width on the page: a mark of ambiguous width (“ ” 、) is set full
+    width by a Chinese font (``wrappedrows.display_width``)."""
+    return display_width(text)
 
 
 def _tokens(line: str, display: bool) -> list[Token]:
@@ -444,7 +452,7 @@ def _name_ends(cell: str, below: str) -> str:
 def _cut(text: str, width: int, full: int, below: str) -> bool:
     """Whether a cell's line surely goes on in the line below: no sentence's end, and the
     first word below would not have fitted (or a separator or an open bracket ends it)."""
-    return not text.endswith(_ENDS) and (width + _width(_first_word(below)) > full or text.endswith(_CONTINUES)
+    return not text.endswith(_ENDS) and (width + _page_width(_first_word(below)) > full or text.endswith(_CONTINUES)
                                          or text.count("（") > text.count("）"))
 
 
@@ -454,7 +462,7 @@ def _continues(text: str, width: int, full: int, below: str = "") -> bool:
     the column by less than the first word of the line below: ``实现可追溯率`` / ``100%。``)."""
     return width >= full - 2 or text.endswith(_CONTINUES) or text.count("（") > text.count("）") \
         or text.count("“") > text.count("”") \
-        or (bool(below) and not text.endswith(_ENDS) and width + _width(_first_word(below)) > full)
+        or (bool(below) and not text.endswith(_ENDS) and width + _page_width(_first_word(below)) > full)
 
 
 def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = None, display: bool = False
@@ -492,7 +500,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         texts = {k: {c: fix(t) for c, t in row.items()} for k, row in texts.items()}
     # A column's width: the commonest width of its wider half of lines (a wrapped cell's
     # lines all fill it; the widest few may hold a neighbour's overflow or wide digits).
-    width = {k: {c: _width(t) for c, t in row.items()} for k, row in texts.items()}
+    width = {k: {c: _page_width(t) for c, t in row.items()} for k, row in texts.items()}
     full = []
     for c in range(len(kinds)):
         widths = sorted(width[k][c] for k in texts if c in texts[k])
@@ -563,7 +571,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
     for k in layout.body:
         cur = texts[k]
         if (title := heading(k)) is not None:
-            texts[k], width[k] = {0: title}, {0: _width(title)}
+            texts[k], width[k] = {0: title}, {0: _page_width(title)}
             headings.add(len(rows))
             rows.append([k])
             has_number.append(False)
@@ -585,7 +593,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
                 c = next(iter(cur))
                 if len(cut) == 1 and c not in cut:
                     c = cut[0]
-                    texts[k], width[k] = {c: tail}, {c: _width(tail)}
+                    texts[k], width[k] = {c: tail}, {c: _page_width(tail)}
                 if c in texts[prev]:
                     e = min(e, 0.0)
             elif all(len(t) <= _TAIL and c in texts[prev] for c, t in cur.items()) and any(

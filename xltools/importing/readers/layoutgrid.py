@@ -57,10 +57,12 @@ from dataclasses import replace
 from collections.abc import Callable
 
 from xltools import labels as L
+from xltools.importing.readers.cleanup import to_simplified
 from xltools.importing.readers.columns import cell_type, header_role, header_score
 from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.readers.layoutrows import _block_starts, _join_lines, page_breaks
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
+from xltools.importing.readers.wrappedrows import display_width
 from xltools.importing.units import looks_like_unit
 
 _TOKEN = re.compile(r"\S+")
@@ -72,20 +74,32 @@ _SENTENCE = re.compile(r"[，。；;！？,]")
 _CONTINUES = ("、", "，", ",", "（", "(", "“", "及", "和")
 _ENDS = ("。", "；", ";", "！", "？")
 _TOLERANCE = 1
+_TAIL = 4  # characters a line alone under a cell holds that can be no row of its own
 _START = 99  # the gap before a line's first run
 _CJK_END = re.compile(r"[\u4e00-\u9fff）”》]$")
+_CJK_MARK_END = re.compile(r"[\u4e00-\u9fff）”》，。、；：？！]$")
 _CJK_START = re.compile(r"[\u4e00-\u9fff（“《]")
 _DIGITS = re.compile(r"^[\d.\-–~]+$|[\d.\-–~]$")
 _DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
 _TEXT_KINDS = ("requirement", "task", "goal", "text")
 _DATE_WORD = re.compile(r"[年月日]")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[。；，、]?$")
+_ROLE_TAIL = re.compile("(?:%s)$" % "|".join(L.LEAD_WORDS + L.ASSIST_WORDS + L.RESPONSIBLE_WORDS))
+_NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")  # a unit's name opens with a place or group word
+_FIRST_WORD = re.compile(r"[“‘《（(]*(?:[A-Za-z0-9][A-Za-z0-9.:：/%％\-]*|.)[，。、；：？！）)”’》,.;:?!%％]*"
+                         r"(?:(?<=[，。、；：？！）)”’》])[A-Za-z0-9][A-Za-z0-9.:：/%％\-]*)?")
 
 Token = tuple[int, int, str, int]  # start, end, text, spaces before
 
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _page_width(text: str) -> int:
+    """A cell line's width on the page: a mark of ambiguous width (“ ” 、) is set full
+    width by a Chinese font (``wrappedrows.display_width``)."""
+    return display_width(text)
 
 
 def _tokens(line: str, display: bool) -> list[Token]:
@@ -124,8 +138,10 @@ def _label_runs(line: str, display: bool) -> list[Token]:
     return out
 
 
-def _header_block(lines: list[str], i: int, display: bool) -> tuple[list[list[Token]], int] | None:
-    """(label stacks, line after the header) of a header starting at line ``i``."""
+def _header_block(lines: list[str], i: int, display: bool, height: int = _HEADER_LINES
+                  ) -> tuple[list[list[Token]], int] | None:
+    """(label stacks, line after the header) of a header starting at line ``i``, of at most
+    ``height`` lines."""
     if _DRAWN.search(lines[i]):
         return None  # cells stated by pipes, tabs or box lines: the delimited and box readers' table
     first = _label_runs(lines[i], display)
@@ -134,11 +150,13 @@ def _header_block(lines: list[str], i: int, display: bool) -> tuple[list[list[To
         return None
     stacks: list[list[Token]] = [[t] for t in first]
     j = i + 1
-    while j < min(len(lines), i + _HEADER_LINES) and lines[j].strip():
+    while j < min(len(lines), i + height) and lines[j].strip():
         more = _label_runs(lines[j], display)
         if any(len(t[2]) > _FRAGMENT or _SENTENCE.search(t[2]) or NUMBER_ONLY.match(t[2])
                or cell_type(t[2]) == "heading" for t in more):
             break
+        if j == i + 1 and (split := _sub_labels(stacks, more)) is not None:
+            stacks, more = split
         placed = []
         for t in more:
             best, overlap = None, 0
@@ -159,6 +177,36 @@ def _header_block(lines: list[str], i: int, display: bool) -> tuple[list[list[To
     return stacks, j
 
 
+def _units_role(text: str) -> str | None:
+    """The role a units label names (牵头单位 → 牵头), '' for a units label without one,
+    None for any other label."""
+    r = header_role(to_simplified(text))
+    return r.role if r is not None and r.kind == "units" else None
+
+
+def _sub_labels(stacks: list[list[Token]], below: list[Token]
+                ) -> tuple[list[list[Token]], list[Token]] | None:
+    """A header of two rows: two or more units labels naming their roles on the line under
+    the header (``牵头单位  配合单位``), under the middle of one units label that names no
+    role (``责任单位``, centred over them) and between its neighbours, replace it; (the new
+    stacks, the line's other runs), or None."""
+    subs = [t for t in below if _units_role(t[2])]
+    if len(subs) < 2:
+        return None
+    starts = [min(t[0] for t in st) for st in stacks]
+    ends = [max(t[1] for t in st) for st in stacks]
+    lo, hi = min(t[0] for t in subs), max(t[1] for t in subs)
+    # The label is centred over the columns it spans: its middle lies within them, and they
+    # stay between the labels on either side.
+    parents = [k for k, st in enumerate(stacks) if _units_role(_label(st)) == ""
+               and lo <= (starts[k] + ends[k]) / 2 <= hi and (k == 0 or lo >= ends[k - 1])
+               and (k + 1 == len(stacks) or hi <= starts[k + 1])]
+    if len(parents) != 1:
+        return None
+    k = parents[0]
+    return stacks[:k] + [[t] for t in subs] + stacks[k + 1:], [t for t in below if t not in subs]
+
+
 def _label(stack: list[Token]) -> str:
     return "".join(t[2] for t in stack)
 
@@ -173,6 +221,7 @@ def find_layout_header(lines: list[str], display: bool, fix: Callable[[str], str
             continue
         stacks, j = found
         labels = [fix(_label(s)) if fix is not None else _label(s) for s in stacks]
+        labels = [to_simplified(lb) for lb in labels]  # 序號, 牽頭單位: a label read as Simplified
         kinds = {r.kind if (r := header_role(lb)) else "text" for lb in labels}
         if sum(header_score(lb) >= 2 for lb in labels) >= 2 and kinds & {"units", "people"} \
                 and kinds & {"requirement", "task", "text", "goal"}:
@@ -231,10 +280,12 @@ class _Layout:
                  fix: Callable[[str], str] | None = None) -> None:
         self.lines, self.display = lines, display
         self.index, self.start, self.stacks = header
-        self.labels = [fix(_label(s)) if fix is not None else _label(s) for s in self.stacks]
+        # 責任單位 over a Simplified body: labels read as Simplified.
+        self.labels = [to_simplified(fix(_label(s)) if fix is not None else _label(s)) for s in self.stacks]
         roles = [header_role(lb) for lb in self.labels]
         self.kinds = [r.kind if r else "text" for r in roles]
         self.number_at = self.kinds.index("number") if "number" in self.kinds else None
+        self.units_at = frozenset(c for c, k in enumerate(self.kinds) if k == "units")
         header_keys = frozenset(_key(lines[k]) for k in range(self.index, self.start))
         self.furniture = page_breaks(lines, self.start, header_keys)
         # Pages: each repeated header starts one, with its own label positions.
@@ -242,7 +293,9 @@ class _Layout:
         self.pages: list[tuple[int, list[list[Token]]]] = [(self.start, self.stacks)]
         for k in range(self.start, len(lines)):
             if k in self.furniture and _key(lines[k]) == first_key:
-                block = _header_block(lines, k, display)
+                # The header repeated as the first page wrapped it: the short lines below it are
+                # the rest of a row the page break cut (燃气公 / 司、市数 / 据局), not more label.
+                block = _header_block(lines, k, display, self.start - self.index)
                 if block is not None and len(block[0]) == len(self.stacks):
                     self.pages.append((block[1], block[0]))
         self.body = [k for k in range(self.start, len(lines)) if lines[k].strip() and k not in self.furniture]
@@ -284,7 +337,7 @@ class _Layout:
         is a guess (text, column)."""
         out: dict[int, list[Token]] = {}
         toks, edges = self.tokens[k], self.edges_at(k)
-        columns = _assign(toks, edges, self.number_at)
+        columns = _assign(toks, edges, self.number_at, self.units_at)
         for c, t in zip(columns, toks):
             out.setdefault(c, []).append(t)
         return out, [(toks[j][2], columns[j]) for j in off_edge(toks, columns, edges)]
@@ -297,7 +350,8 @@ def off_edge(tokens: list[Token], columns: list[int], edges: list[int]) -> list[
             and abs(tokens[j][0] - edges[c]) > _TOLERANCE + 1]
 
 
-def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> list[int]:
+def _assign(tokens: list[Token], edges: list[int], number_at: int | None,
+            units_at: frozenset[int] = frozenset()) -> list[int]:
     """The column of each run of a line: the runs in order, each opening a column
     (near its edge: a run left of it was squeezed, one right of it after one space
     was pushed by a wide neighbour) or going on in the column of the run before
@@ -337,10 +391,17 @@ def _assign(tokens: list[Token], edges: list[int], number_at: int | None) -> lis
             # go on in column c
             # pdftotext parts two Chinese characters by a space only where the page leaves a gap
             # between them: rarely inside one cell (around digits and Latin words, often).
-            inside = 1.5 if gap >= 2 else (1.0 if _CJK_END.search(tokens[j - 1][2]) and _CJK_START.match(tokens[j][2])
+            # (a full-width mark is a Chinese character too: …管理。 源分局, …发展， 区商务局); a count
+            # goes on with its measure word, a place word after it opens a name (用地 1500 区自然资).
+            inside = 1.5 if gap >= 2 else (1.0 if _CJK_MARK_END.search(tokens[j - 1][2]) and _CJK_START.match(tokens[j][2])
+                                           or tokens[j - 1][2][-1:].isdigit() and tokens[j][2][0] in _NAME_OPENINGS
                                            else 0.0)
             if c == number_at:
                 inside += 2.0  # one number to a number cell: 4 2024 年农村… is a number and a task
+            elif c in units_at and tokens[j][2][:1].isdigit() and (
+                    _DATE_WORD.match(tokens[j][2].lstrip("0123456789")) or
+                    j + 1 < m and tokens[j + 1][3] == 1 and _DATE_WORD.match(tokens[j + 1][2])):
+                inside += 1.0  # a unit's name does not go on with a date (党委办公 2023 年)
             stay = best[j - 1][c] + inside + body_cost(j, c)
             choice, prev = stay, c
             if c:
@@ -361,16 +422,47 @@ def _two_names(above: str, below: str) -> bool:
     """Whether two lines of a units column end and start a name each (区住建局 / 区住建局),
     not one name wrapped (YY区 / 政府: a body word alone is the tail of the name above)."""
     last = re.split(r"[、，,；;]", above)[-1]
-    first = re.split(r"[、，,；;]", below)[0]
+    first = _ROLE_TAIL.sub("", re.split(r"[、，,；;]", below)[0])  # 办公室牵头，…: the name before its role
     return bool(last and first) and looks_like_unit(last) and looks_like_unit(first) \
         and first not in L.UNIT_SUFFIXES and first not in L.BARE_BODY_WORDS
 
 
-def _continues(text: str, width: int, full: int) -> bool:
-    """Whether a cell's line goes on in the next (as wide as its column, or cut after a
-    separator or inside brackets or quotes)."""
+def _first_word(text: str) -> str:
+    """What the page would have had to fit at the end of the line above for it not to
+    wrap there: one character, or a run of Latin letters, digits and their marks
+    (``100%``, ``1:0.4``: never broken), with the closing marks bound to it."""
+    m = _FIRST_WORD.match(text)
+    return m.group() if m else ""
+
+
+def _name_ends(cell: str, below: str) -> str:
+    """Whether a units cell's text so far ends with a whole unit name (``区市政公用`` +
+    ``事业中心``) and the line below opens a name of its own (a place or group word):
+    ``"again"`` where the cell already holds that name (``区市政公用``: a cell names a unit
+    once, so the line opens the next row's cell, whatever the widths say), ``"new"``
+    for another name (the cell's next unit or a new row's), else ``""``."""
+    if not cell or cell.endswith(_CONTINUES) or cell.count("（") > cell.count("）") or len(below) < 2:
+        return ""
+    names = re.split(r"[、，,；;]", cell)
+    if not looks_like_unit(names[-1]) or below[0] not in _NAME_OPENINGS:
+        return ""
+    return "again" if any(n.startswith(below) for n in names) else "new"
+
+
+def _cut(text: str, width: int, full: int, below: str) -> bool:
+    """Whether a cell's line surely goes on in the line below: no sentence's end, and the
+    first word below would not have fitted (or a separator or an open bracket ends it)."""
+    return not text.endswith(_ENDS) and (width + _page_width(_first_word(below)) > full or text.endswith(_CONTINUES)
+                                         or text.count("（") > text.count("）"))
+
+
+def _continues(text: str, width: int, full: int, below: str = "") -> bool:
+    """Whether a cell's line goes on in the next (as wide as its column, cut after a
+    separator or inside brackets or quotes, or — without a sentence's end — short of
+    the column by less than the first word of the line below: ``实现可追溯率`` / ``100%。``)."""
     return width >= full - 2 or text.endswith(_CONTINUES) or text.count("（") > text.count("）") \
-        or text.count("“") > text.count("”")
+        or text.count("“") > text.count("”") \
+        or (bool(below) and not text.endswith(_ENDS) and width + _page_width(_first_word(below)) > full)
 
 
 def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = None, display: bool = False
@@ -408,12 +500,19 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         texts = {k: {c: fix(t) for c, t in row.items()} for k, row in texts.items()}
     # A column's width: the commonest width of its wider half of lines (a wrapped cell's
     # lines all fill it; the widest few may hold a neighbour's overflow or wide digits).
-    width = {k: {c: _width(t) for c, t in row.items()} for k, row in texts.items()}
+    width = {k: {c: _page_width(t) for c, t in row.items()} for k, row in texts.items()}
     full = []
     for c in range(len(kinds)):
         widths = sorted(width[k][c] for k in texts if c in texts[k])
         wide = Counter(widths[len(widths) // 2:])
         full.append(max(wide, key=lambda w: (wide[w], w)) if wide else 0)
+        if c in units_cols:
+            # Short names one to a cell leave most lines of a units column short: its width is
+            # what its widest lines show (two or more, that stay left of the next column).
+            inside = Counter(width[k][c] for k in texts if c in texts[k] and (
+                c + 1 == len(kinds) or placed[k][c][-1][1] <= layout.edges_at(k)[c + 1]))
+            if twice := [w for w, m in inside.items() if m >= 2]:  # a width seen once may be a misplaced run
+                full[c] = max(full[c], max(twice))
 
     def heading(k: int) -> str | None:
         # 一、… alone at the left, one run of text (single spaces only): a row spanning the table.
@@ -425,7 +524,12 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         line = fix(line) if fix is not None else line
         return line if cell_type(line) == "heading" else None
 
-    def evidence(p: int, k: int) -> float:
+    # Title columns left of the text the rows hold (a task, a goal): cells often merged over
+    # several rows, whose lines run on beside the rows below.
+    titles = {c for c, k in enumerate(kinds) if k in ("task", "goal")
+              and any(kinds[d] in ("requirement", "task", "text") for d in range(c + 1, len(kinds)))}
+
+    def evidence(p: int, k: int, row: list[int]) -> float:
         prev, cur = texts[p], texts[k]
         e = 0.0
         for c in range(len(kinds)):
@@ -435,8 +539,20 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             if b and not a:
                 e += 2.0
             elif a and b:
-                if _continues(a, width[p][c], full[c]) and not (c in units_cols and _two_names(a, b)):
-                    e -= 3.0 if kinds[c] in _TEXT_KINDS else 2.0  # a sentence cut at the column's width
+                goes_on = _continues(a, width[p][c], full[c], b) and not (c in units_cols and _two_names(a, b))
+                if c in units_cols and (ends := _name_ends(
+                        _join_tokens([texts[q][c] for q in row if c in texts[q]], False), b)):
+                    if ends == "again":
+                        e += 4.0  # a cell names a unit once: the same name again opens the next row's cell
+                        continue
+                    if goes_on:
+                        continue  # a whole name, a name of its own below: the cell's next unit or a new row's
+                if goes_on and kinds[c] == "requirement" and a.endswith(_ENDS) and not _continues(a, 0, full[c], b):
+                    continue  # a full line that ends a sentence: the cell's next sentence, or the next row's
+                if goes_on:
+                    # A sentence cut at the column's width; a title's (task, goal) may be a cell merged
+                    # over the rows, its lines running past theirs: weaker.
+                    e -= (1.0 if c in titles else 3.0) if kinds[c] in _TEXT_KINDS else 2.0
                 else:
                     e += 1.0
                     if c in units_cols and looks_like_unit(a) and not a.endswith(_CONTINUES):
@@ -455,7 +571,7 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
     for k in layout.body:
         cur = texts[k]
         if (title := heading(k)) is not None:
-            texts[k], width[k] = {0: title}, {0: _width(title)}
+            texts[k], width[k] = {0: title}, {0: _page_width(title)}
             headings.add(len(rows))
             rows.append([k])
             has_number.append(False)
@@ -469,7 +585,23 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         else:
             # A row opens with its text (top-aligned): a line with units or a deadline alone goes
             # on in the row above.
-            e = evidence(prev, k) if any(kinds[c] in _TEXT_KINDS for c in cur) else 0.0
+            e = evidence(prev, k, rows[-1]) if any(kinds[c] in _TEXT_KINDS for c in cur) else 0.0
+            if len(cur) == 1 and len(tail := next(iter(cur.values()))) <= _TAIL:
+                # A few characters alone on a line (以上。) are the tail of a cell the line above
+                # cut, not a row: of the one such cell, where a page's shifted columns put it elsewhere.
+                cut = [c for c, t in texts[prev].items() if c != number_at and _cut(t, width[prev][c], full[c], tail)]
+                c = next(iter(cur))
+                if len(cut) == 1 and c not in cut:
+                    c = cut[0]
+                    texts[k], width[k] = {c: tail}, {c: _page_width(tail)}
+                if c in texts[prev]:
+                    e = min(e, 0.0)
+            elif all(len(t) <= _TAIL and c in texts[prev] for c, t in cur.items()) and any(
+                    kinds[c] in _TEXT_KINDS and t.endswith(_ENDS) and not texts[prev][c].endswith(_ENDS)
+                    for c, t in cur.items()):
+                # Every piece a few characters under a cell, one of them ending the sentence above
+                # (…不少于 2000 / 个。 … 建委): the cells' tails.
+                e = min(e, 0.0)
             opens = e > 0 or (numbered and has_number[-1])
         if opens:
             rows.append([])
@@ -477,6 +609,29 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         rows[-1].append(k)
         has_number[-1] = has_number[-1] or numbered
         prev = k
+    # A title cell merged over rows is printed at their top and runs on beside the next row's
+    # first lines: a row without a number whose first lines go on, line after line, from the
+    # title above cut at its column's width (``做好政府网站专栏信`` / ``息公开``) gives them back to it.
+    given: dict[int, dict[int, list[int]]] = {}  # row → column → lines given to the row above
+    for n in range(1, len(rows)):
+        if n in headings or n - 1 in headings:
+            continue
+        for c in titles:
+            gone = given.get(n - 2, {}).get(c, [])
+            above = [k for k in rows[n - 1] if c in texts[k] and k not in gone]
+            own = [k for k in rows[n] if c in texts[k]]
+            if has_number[n] and not (len(own) == 1 and own[0] == rows[n][0]
+                                      and width[own[0]][c] < full[c] - 2):
+                continue  # a numbered row's own title, unless its one short line is the tail (…开放 / 利用)
+            moved: list[int] = []
+            # A cell's lines follow one another: only a title whose last line stands right above the
+            # row's first line can run on into it.
+            while above and own and own[0] == rows[n][len(moved)] and own[0] == above[-1] + 1 and _cut(
+                    texts[above[-1]][c], width[above[-1]][c], full[c], texts[own[0]][c]):
+                moved.append(own.pop(0))
+                above.append(moved[-1])
+            if moved:
+                given.setdefault(n - 1, {})[c] = moved
     cells: list[list[str]] = []
     firsts: list[int] = []
     row_lines: list[int] = []
@@ -488,7 +643,12 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
             continue
         out = []
         for c in range(len(kinds)):
-            parts = [(texts[k][c], width[k][c]) for k in row if c in texts[k]]
+            lines_of = [k for k in row if k not in given.get(n - 1, {}).get(c, ())] + given.get(n, {}).get(c, [])
+            parts = [(texts[k][c], width[k][c]) for k in lines_of if c in texts[k]]
+            # A line cut where the next line's first word would not fit is as full as the column
+            # (区住房城乡 / 建委: one name wrapped, not two).
+            parts = [(t, full[c] if j + 1 < len(parts) and _cut(t, w, full[c], parts[j + 1][0]) else w)
+                     for j, (t, w) in enumerate(parts)]
             out.append(_join_lines(parts, full[c] - 2, c in units_cols) if parts else "")
         cells.append(out)
         firsts.append(0)

@@ -27,6 +27,9 @@ from xltools.text import clean_text
 Result = tuple[list[Event], SourceMeta]
 _SAMPLE = 300
 _PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
+# A text opening with one character and a separator (行、因水制宜。…, 度，全面清理…) is the rest of a
+# sentence cut by a wrong reading: no requirement opens so.
+_CUT_OPENING = re.compile(r"^[\u4e00-\u9fff][，、；。]")
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ def score_reading(events: list[Event]) -> float:
         req = clean_text(r.requirement)
         task = clean_text(r.task or "")
         if len(req) >= 4 and cell_type(req) in ("sentence", "title") and _balanced(req) and not _labelled(req) \
+                and not _CUT_OPENING.match(req) \
                 and re.search(r"[\u4e00-\u9fff]", req) \
                 and not (task and cell_type(task) == "number") and not re.match(r"^\d+(?:\.\d+)+$", task):
             text_like += 1

@@ -682,8 +682,11 @@ def _emit(lines: list[str], index: int, name: str, fixer: Fixer | None, labels: 
             grid.append([Cell(row[0])] + [Cell(row[0], from_left=True)] * (len(kinds) - 1))
             continue
         out = []
+        # A row with a number of its own under an empty title cell keeps its number: the title
+        # (a cell merged over numbered rows) is carried onto it by the grid, not merged with the row above.
+        numbered = any(t and kinds[c] == "number" for c, t in enumerate(row))
         for c, t in enumerate(row):
-            if not t and grid and (c < first or kinds[c] in ("goal", "task")):
+            if not t and grid and (c < first or kinds[c] in ("goal", "task") and not numbered):
                 out.append(Cell(grid[-1][c].text, from_above=True))  # merged with the row above
             else:
                 out.append(Cell(t))

@@ -136,3 +136,41 @@ def test_a_time_before_an_event_is_a_deadline_cell() -> None:
         assert cell_type(text) == "deadline", text
     for text in ("目前", "月底前", "推进县域医共体建设"):  # a word, a wrapped date's tail, a title
         assert cell_type(text) != "deadline", text
+
+
+def test_sub_header_repeating_its_parent_word_in_a_table_saved_as_text() -> None:
+    # 承办部门 spanning 主办部门 / 承办部门 (the second sub-header repeats its parent's word):
+    # LibreOffice writes the second header row with a blank line for each cell a rowspan covers.
+    lines = ["某县安全生产隐患整治台账", "编号", "隐患描述", "整治要求", "承办部门", "完成期限", "包保领导",
+             "", "", "", "主办部门", "承办部门", "", "",
+             "一、道路交通", "1", "国道改线段临崖路段缺少防护栏。", "增设波形护栏并完善警示标志。", "县交通运输局",
+             "县公路中心、沿线各乡镇", "2025年5月底前", "副县长 鲁建平",
+             "2", "城郊结合部电动车违规充电多发。", "建设集中充电棚，开展入户排查。", "县消防救援大队",
+             "县住建局、城关镇", "2025年8月底前", "县委常委 祁文静"]
+    plan = _plan("\n".join(lines) + "\n")
+    got = {r.text[:6]: _units(plan, r.text[:6]) for _, _, r in plan.iter_requirements()}
+    assert got == {"增设波形护栏": {"lead": {"县交通运输局"}, "resp": {"县公路中心", "沿线各乡镇"}},
+                   "建设集中充电": {"lead": {"县消防救援大队"}, "resp": {"县住建局", "城关镇"}}}
+    assert [g.name for g in plan.goals] == ["道路交通"]
+
+
+def test_post_and_name_is_a_person_and_a_footnote_is_no_cell() -> None:
+    from xltools.importing.readers.columns import cell_type
+
+    assert cell_type("副县长 鲁建平") == "person"
+    assert cell_type("县委常委祁文静") == "person"
+    assert cell_type("骆青副主任") == "person"
+    assert cell_type("镇长办公室") == "units" and cell_type("局长信箱") != "person"
+    assert cell_type("注：各承办部门每月5日前报送进展。") == "chrome"
+    assert cell_type("注意防范汛期风险") != "chrome"
+
+
+def test_overseeing_units_column_names_no_assignee() -> None:
+    # 督导单位 beside 责任单位: the overseer is kept as a remark, never assigned.
+    lines = ["序号", "存在问题", "责任单位", "督导单位", "整改时限",
+             "1", "部分小区消防通道被占用。", "县消防救援大队", "县安委办", "立行立改",
+             "2", "农村饮水工程水质检测频次不足。", "县水利局", "县政府督查室", "2025年9月底前"]
+    plan = _plan("\n".join(lines) + "\n")
+    assert _units(plan, "部分小区") == {"resp": {"县消防救援大队"}}
+    req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("部分小区"))
+    assert "县安委办" in req.remark and req.deadline.display == "立行立改"

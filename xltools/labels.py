@@ -169,6 +169,10 @@ COMMON_SURNAMES = (
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝")
 
+# How a post ends (副区长, 党委书记, 办公室主任, 副主席): a post beside a personal name
+# (副区长 谭志刚, 王强副局长) is a person, never a unit.
+PERSON_POST_ENDINGS = ("长", "书记", "主任", "主席", "委员", "常委", "调研员", "巡视员", "经理", "总监", "专员")
+
 # A units header that names one role for the whole column.
 UNITS_HEADER_ROLE = {
     "牵头单位": ROLE_LEAD, "牵头部门": ROLE_LEAD, "主办单位": ROLE_LEAD,
@@ -269,7 +273,8 @@ RULE_NOTE_MARKERS = ("下同", "不再一一列出", "不再列出", "除标注"
 
 # ------------------------------------------------------------- deadlines
 DEADLINE_WORDS = ("持续推进", "长期坚持", "长期推进", "持续开展", "每季度", "每月", "每年", "每半年",
-                  "常态化", "长期", "持续", "按时", "适时", "全年", "年内")
+                  "常态化", "长期", "持续", "按时", "适时", "全年", "年内",
+                  "立行立改", "即知即改", "即查即改")  # at once (an 整改清单's 整改时限)
 
 # -------------------------------------------------------- errors / CLI
 ERR_PREFIX = "Error"

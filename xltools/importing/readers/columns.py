@@ -129,6 +129,12 @@ _BODY_ZONES = ("开发区", "高新区", "经开区", "示范区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
 _GRASSROOTS_BODIES = tuple(w for w in L.GRASSROOTS_UNITS if len(w) >= 2)  # 社区, 居委会 …
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_POST = "(?:" + "|".join(L.PERSON_POST_ENDINGS) + ")"
+# A post beside a personal name: 副区长 谭志刚, 党委书记王强, 李明副局长.
+_POST_PERSON = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}?{_POST})\s?(?P<a>[\u4e00-\u9fff]{{2,3}})$"
+                          rf"|^(?P<b>[\u4e00-\u9fff]{{2,3}})\s?[\u4e00-\u9fff]{{0,4}}?{_POST}$")
+# 注：… / 注1：… under a table: the table's footnote, no cell of it.
+_FOOTNOTE = re.compile(r"^注\s*\d?\s*[：:]")
 _BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
 _NOTE_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]")
 
@@ -160,7 +166,7 @@ def cell_type(text: str) -> str:
         return "ditto"  # 同上: the cell above, in whatever column it stands
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
         return "heading"
-    if len(t) <= 20 and t.startswith(L.PAGE_CHROME) or is_bracketed_note(t):
+    if len(t) <= 20 and t.startswith(L.PAGE_CHROME) or is_bracketed_note(t) or _FOOTNOTE.match(t):
         return "chrome"
     # A web page's buttons in brackets (【打印此页】【关闭窗口】), one of them a chrome word.
     buttons = re.findall(r"【([^【】]{1,8})】", t)
@@ -181,6 +187,8 @@ def cell_type(text: str) -> str:
     if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t) or is_group_form(t)):
         return "units"  # a cell alone is evidence enough for a group name (各业务警种)
     if _PERSON.match(t) and t[0] in L.COMMON_SURNAMES and not re.search(r"[局办委部室院厅处科所站队]$", t):
+        return "person"
+    if len(t) <= 14 and (m := _POST_PERSON.match(t)) and (m.group("a") or m.group("b"))[0] in L.COMMON_SURNAMES:
         return "person"
     if len(t) <= 24 and not re.search(r"[。；;！？]", t):
         return "title"
@@ -402,6 +410,13 @@ def _glued_tail(text: str, start: int, end: int) -> int | None:
 
 _MODIFIERS = tuple(sorted({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIBLE_HEADER_WORDS},
                           key=len, reverse=True))
+
+
+def oversees(label: str) -> bool:
+    """A units label that names the overseer, not a role (督办单位, 督导单位, 督查部门; not
+    牵头督查单位, 督查责任单位)."""
+    return any(w in label for w in L.LABEL_SUPERVISE_WORDS) and not modifier_role(label) and \
+        not any(w in label for w in L.RESPONSIBLE_HEADER_WORDS)
 
 
 def names_its_role(word: str) -> bool:

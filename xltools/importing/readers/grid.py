@@ -23,7 +23,7 @@ from xltools.importing.readers.layout import current_layout
 from xltools.importing.readers.prose import (choose_title, split_labelled, split_units_deadline,
                                              unit_pairs, year_of)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
-from xltools.importing.readers.columns import ROW_CODE, modifier_role, names_its_role
+from xltools.importing.readers.columns import ROW_CODE, modifier_role, names_its_role, oversees
 from xltools.importing.readers.merged import carried_note, merged_gap
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import join_spaced_units, listed_name, looks_like_unit, looks_like_units_cell, parse_clause
@@ -459,7 +459,7 @@ class GridReader:
     # -------------------------------------------------------------- rows
     def _rows(self, grid: list[list[Cell]], line_of: list[int | None], start: int) -> None:
         st = self.state
-        cols = st.columns
+        st.columns = cols = _overseers_kept(st.columns)
         headings = _bullet_headings(grid, cols, start)
         above: dict[int, str] = {}  # the last text of each column, for ditto words
         carried = _lead_merged(grid[start:], cols) if st.delimited else set()
@@ -1004,3 +1004,14 @@ def _carry_above(cells: list[tuple[Column, Cell]], above: dict[int, str], carrie
             above[i] = cell.text
         out.append((col, cell))
     return out, review
+
+
+def _overseers_kept(columns: list[Column]) -> list[Column]:
+    """A units column headed by the overseer (督导单位, 督办单位) beside another units column
+    names no assignee: its cells are kept as remarks (as ``prose.without_overseers`` does
+    for labelled lines)."""
+    units = [c for c in columns if c.kind == "units"]
+    over = [c for c in units if c.header and oversees(clean_text(c.header))]
+    if not over or len(over) == len(units):
+        return columns
+    return [Column("other", c.header) if c in over else c for c in columns]

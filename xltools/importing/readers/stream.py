@@ -185,8 +185,8 @@ def _second_header_row(header: list[Item], after: list[Item]) -> bool:
     def role(it: Item):
         r = header_role(it.text)
         return r if r is not None and r.kind == "units" and len(squeeze(it.text)) <= 12 else None
-    return len(after) == 2 and not after[1].gap and all(role(it) and role(it).role for it in after) \
-        and any(role(it) and not role(it).role for it in header)
+    return len(after) == 2 and not after[1].gap and all(role(it) for it in after) \
+        and any(role(it).role for it in after) and any(role(it) and not role(it).role for it in header)
 
 
 def _segmentations(words: list[str], beam: int = 6) -> list[tuple[float, list[tuple[int, int]]]]:
@@ -426,10 +426,13 @@ def _header_candidates(items: list[Item]):
 
 
 def _sub_start(labels: list[tuple[str, int]]) -> int:
-    """Index of the run of role-naming units words closing the header."""
+    """Index of the run of units words closing the header that opens with one naming a
+    role (牵头单位 | 配合单位; 牵头单位 | 责任单位: a sub-header may repeat its parent's word)."""
     k = len(labels)
-    while k > 0 and (r := header_role(labels[k - 1][0])) is not None and r.kind == "units" and r.role:
+    while k > 0 and (r := header_role(labels[k - 1][0])) is not None and r.kind == "units":
         k -= 1
+    while k < len(labels) and not header_role(labels[k][0]).role:
+        k += 1
     return k
 
 

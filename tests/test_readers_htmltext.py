@@ -174,3 +174,44 @@ def test_overseeing_units_column_names_no_assignee() -> None:
     assert _units(plan, "部分小区") == {"resp": {"县消防救援大队"}}
     req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("部分小区"))
     assert "县安委办" in req.remark and req.deadline.display == "立行立改"
+
+
+def test_scraped_table_with_unknown_group_column_left_of_the_number() -> None:
+    # get_text of a table whose first column (an unknown word, 考核维度) is merged over its rows:
+    # the group's cell stands only before its first row; a paragraph break inside the lead cell
+    # is gone. The page's signature (the office, the date) and its footer close the text.
+    lines = ["首页 | 部门概况 | 通知公告", "关于印发年度考核整改事项的通知", "考核维度", "序号", "整改事项", "主办部门",
+             "协同部门", "完成时间",
+             "党建引领", "1", "完善支部议事规则，规范三会一课记录台账。", "机关党委", "各支部", "2025年5月",
+             "2", "建立青年干部轮岗交流机制，每年轮岗不少于8人。", "人事科", "办公室、各支部", "每学期",
+             "业务提升", "3", "修订窗口服务规范，推行首问负责和限时办结。", "政务服务科", "法规科", "2025年8月",
+             "4", "开展业务骨干跟班学习，全年组织不少于4期。", "人事科", "2025年11月",
+             "人事科", "2025年2月14日", "版权所有：某县行政审批服务局  地址：人民路8号"]
+    plan = _plan("\n".join(lines) + "\n")
+    got = [(g.name, t.number, r.text[:6]) for g, t, r in plan.iter_requirements()]
+    assert got == [("党建引领", 1, "完善支部议事"), ("党建引领", 2, "建立青年干部"), ("业务提升", 3, "修订窗口服务"),
+                   ("业务提升", 4, "开展业务骨干")]
+    assert _units(plan, "开展业务") == {"lead": {"人事科"}}
+    req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("建立青年"))
+    assert req.deadline.display == "每学期"
+
+
+def test_sub_headers_whose_first_names_no_role_and_an_amount_column() -> None:
+    # 承办主体 spanning 具体承办科室 | 协作单位 (saved as text: blank lines for the covered cells),
+    # and an 投资额 column of numbers beside a 实施地点 column of places that read like units.
+    lines = ["序号", "项目", "实施地点", "投资额（万元）", "承办主体", "办结时间", "", "", "", "", "具体承办科室", "协作单位", "",
+             "1", "新建口袋公园2处。", "东湖社区、西湖社区", "260", "城建科", "区园林中心、东湖社区居委会", "2025年6月底前",
+             "2", "改造农贸市场1处。", "南门市场", "410", "经发科", "区市场监管局", "2025年9月底前"]
+    plan = _plan("\n".join(lines) + "\n")
+    assert _units(plan, "新建口袋") == {"resp": {"城建科"}, "assist": {"区园林中心", "东湖社区居委会"}}
+    assert _units(plan, "改造农贸") == {"resp": {"经发科"}, "assist": {"区市场监管局"}}
+    req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("新建口袋"))
+    assert "260" in req.remark and "东湖社区、西湖社区" in req.remark
+
+
+def test_units_header_widened_by_bodies_in_brackets() -> None:
+    from xltools.importing.readers.columns import header_role
+
+    assert header_role("协作科室（站）").kind == "units" and header_role("协作科室（站）").role == "配合"
+    assert header_role("主责部门（中心）").role == "牵头"
+    assert header_role("投资额（亿元）").kind == "amount"

@@ -141,7 +141,7 @@ HEADER_GRAMMAR: tuple[tuple[str, str], ...] = (
     ("task", r"(?:任务|工作|事项|项目)(?:名称)?$"),
     # Columns beside the task that name no part of it: amounts (投资金额（万元）) and places
     # (建设地点); their cells look like numbers and units but are neither.
-    ("amount", r"(?:金额|投资|资金|万元|亿元|数量|面积|规模|个数|产值)(?:[（(][^（()）]{1,6}[)）])?$"),
+    ("amount", r"(?:金额|总额|投资额?|资金|万元|亿元|数量|面积|规模|个数|产值)(?:[（(][^（()）]{1,6}[)）])?$"),
     ("place", r"(?:地点|地址|位置|所在地|区域|建设地)$"),
     ("goal", r"(?:目标|领域|板块|类别)$"),
     ("remark", r"(?:备注|说明)$"),
@@ -182,6 +182,8 @@ UNITS_HEADER_ROLE = {
     "协同责任单位": ROLE_ASSIST,
 }
 
+# A site's footer, a line of any length opening so (版权所有：…  地址：…).
+PAGE_FOOTER = ("版权所有", "Copyright", "copyright", "©", "技术支持：", "网站标识码")
 # Page chrome that scraped pages carry around the table.
 PAGE_CHROME = ("登录", "注册", "首页", "当前位置", "打印本页", "关闭窗口", "分享到",
                "字体", "浏览次数", "来源", "发布时间", "政府信息公开", "【打印】", "【关闭】",

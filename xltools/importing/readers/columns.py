@@ -53,6 +53,10 @@ def header_role(label: str) -> HeaderRole | None:
         return None
     # 牵头科室（单位）: a head noun in brackets restates the head before it.
     t = _BRACKETED_HEAD.sub("", t) or t
+    # 协办科室（所）, 责任单位（站、队）: bodies in brackets after a units head widen it.
+    if (m := _UNITS_WIDENED.fullmatch(t)) and (head := header_role(m.group(1))) is not None \
+            and head.kind == "units":
+        return head
     for kind, aliases in L.HEADER_ALIASES.items():
         if t in aliases:
             role = L.UNITS_HEADER_ROLE.get(t, "") if kind == "units" else ""
@@ -81,6 +85,7 @@ _ROLE_ALONE = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, "责任", "
 
 _UNIT_NOTE = re.compile(r"[（(][^（()）]{1,6}[)）]$")  # 金额（万元）: a measure, not words
 _PERIOD = re.compile(r"^(?:\d{4,5}年度?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?|第?[一二三四1-4]季度|[上下]半年|全年)?")
+_UNITS_WIDENED = re.compile(r"(.{2,12}?(?:单位|部门|科室|处室|股室|机构|机关|主体))[（(][^（()）]{1,6}[)）]")
 _BRACKETED_HEAD = re.compile(r"(?<=..)[（(](?:单位|部门|科室|处室|机关|单位部门)[)）]$")
 
 
@@ -166,7 +171,8 @@ def cell_type(text: str) -> str:
         return "ditto"  # 同上: the cell above, in whatever column it stands
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
         return "heading"
-    if len(t) <= 20 and t.startswith(L.PAGE_CHROME) or is_bracketed_note(t) or _FOOTNOTE.match(t):
+    if len(t) <= 20 and t.startswith(L.PAGE_CHROME) or t.startswith(L.PAGE_FOOTER) or is_bracketed_note(t) \
+            or _FOOTNOTE.match(t):
         return "chrome"
     # A web page's buttons in brackets (【打印此页】【关闭窗口】), one of them a chrome word.
     buttons = re.findall(r"【([^【】]{1,8})】", t)

@@ -215,3 +215,16 @@ def test_units_header_widened_by_bodies_in_brackets() -> None:
     assert header_role("协作科室（站）").kind == "units" and header_role("协作科室（站）").role == "配合"
     assert header_role("主责部门（中心）").role == "牵头"
     assert header_role("投资额（亿元）").kind == "amount"
+
+
+def test_lead_cell_merged_over_rows_in_a_table_saved_as_text() -> None:
+    # The lead cell a rowspan covers is a blank line like an empty cell; a lead column filled on
+    # most rows, one unit each, carries its unit down (noted), a goal row spanning the table aside.
+    lines = ["序号", "工作任务", "推进措施", "主责单位", "协作单位", "办结时限",
+             "一、乡村治理", "1", "规范村级议事", "修订村规民约，建立红白理事会。", "县民政局", "各乡镇", "2025年5月",
+             "", "", "推行积分制管理，覆盖全部行政村。", "", "县农业农村局", "2025年9月",
+             "2", "整治农村人居环境", "开展村庄清洁行动四季战役。", "县农业农村局", "县住建局", "2025年12月",
+             "3", "提升公共服务", "建设村级综合服务站30个。", "县发改委", "县财政局", "2025年10月"]
+    plan = _plan("\n".join(lines) + "\n")
+    assert _units(plan, "推行积分") == {"lead": {"县民政局"}, "assist": {"县农业农村局"}}
+    assert _units(plan, "开展村庄") == {"lead": {"县农业农村局"}, "assist": {"县住建局"}}

@@ -462,7 +462,7 @@ class GridReader:
         st.columns = cols = _overseers_kept(st.columns)
         headings = _bullet_headings(grid, cols, start)
         above: dict[int, str] = {}  # the last text of each column, for ditto words
-        carried = _lead_merged(grid[start:], cols) if st.delimited else set()
+        carried = _lead_merged(grid[start:], cols) if st.delimited or st.merges_lost else set()
         titles_carried: dict[str, int] = {}  # header → rows that took the title above
         for idx in range(start, len(grid)):
             row = grid[idx]
@@ -940,7 +940,8 @@ def _lead_merged(rows: Sequence[Sequence[Cell]], cols: Sequence[Column]) -> set[
     for i, c in enumerate(cols):
         if c.kind != "units" or c.role != L.ROLE_LEAD:
             continue
-        data = [r for r in rows if len(r) > max(i, req) and clean_text(r[req].text)]
+        # (a row spanning the table, a goal row, is no row of units)
+        data = [r for r in rows if len(r) > max(i, req) and clean_text(r[req].text) and not r[req].from_left]
         leads = [clean_text(r[i].text) for r in data if clean_text(r[i].text)]
         filled = len(leads)
         single = not any(re.search(r"[、，,；;\n]", r[i].text.strip()) for r in data)

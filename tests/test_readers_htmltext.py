@@ -228,3 +228,19 @@ def test_lead_cell_merged_over_rows_in_a_table_saved_as_text() -> None:
     plan = _plan("\n".join(lines) + "\n")
     assert _units(plan, "推行积分") == {"lead": {"县民政局"}, "assist": {"县农业农村局"}}
     assert _units(plan, "开展村庄") == {"lead": {"县农业农村局"}, "assist": {"县住建局"}}
+
+
+def test_scraped_overseer_column_beside_units_one_per_line_and_a_dash_for_none() -> None:
+    # get_text of 责任部门 (units one per line, a <br> between) beside 督办部门 (one overseer a
+    # row): the overseer is the last unit line, kept as a remark; a dash is an empty cell.
+    lines = ["序号", "存在问题", "责任部门", "督办部门", "整改时限",
+             "1", "老旧管网漏损率偏高，供水压力不足。", "县水务集团", "县住建局", "县城乡水务中心", "县政府督查室",
+             "2025年8月底前",
+             "2", "部分乡镇垃圾转运不及时。", "县城管局", "县政府督查室", "立行立改",
+             "3", "校园周边交通秩序混乱。", "县交警大队", "—", "2025年3月底前"]
+    plan = _plan("\n".join(lines) + "\n")
+    assert _units(plan, "老旧管网") == {"resp": {"县水务集团", "县住建局", "县城乡水务中心"}}
+    assert _units(plan, "部分乡镇") == {"resp": {"县城管局"}}
+    assert _units(plan, "校园周边") == {"resp": {"县交警大队"}}
+    req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("老旧管网"))
+    assert "县政府督查室" in req.remark

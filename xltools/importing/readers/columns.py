@@ -134,6 +134,7 @@ _BODY_ZONES = ("开发区", "高新区", "经开区", "示范区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
 _GRASSROOTS_BODIES = tuple(w for w in L.GRASSROOTS_UNITS if len(w) >= 2)  # 社区, 居委会 …
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_NONE_MARK = re.compile(r"^(?:[—\-－–/／]{1,3}|无)$")
 _POST = "(?:" + "|".join(L.PERSON_POST_ENDINGS) + ")"
 # A post beside a personal name: 副区长 谭志刚, 党委书记王强, 李明副局长.
 _POST_PERSON = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}?{_POST})\s?(?P<a>[\u4e00-\u9fff]{{2,3}})$"
@@ -169,6 +170,8 @@ def cell_type(text: str) -> str:
         return "number"
     if strip_trailing_punct(t) in L.DITTO_WORDS:
         return "ditto"  # 同上: the cell above, in whatever column it stands
+    if _NONE_MARK.match(t):
+        return "none"  # —, /, 无: an empty cell written so
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
         return "heading"
     if len(t) <= 20 and t.startswith(L.PAGE_CHROME) or t.startswith(L.PAGE_FOOTER) or is_bracketed_note(t) \
@@ -216,6 +219,9 @@ _COMPAT: dict[str, dict[str, float]] = {
     "amount": {"number": 2.5, "year": 1.0, "title": 0.5, "sentence": -1.0, "units": -1.0},
     "place": {"title": 1.5, "units": 1.0, "sentence": 0.0, "number": -2.0},
 }
+# A mark for an empty cell (—, /, 无) fits a column often left empty, not a row's number or text.
+for _kind in _COMPAT:
+    _COMPAT[_kind]["none"] = -2.0 if _kind == "number" else -1.0 if _kind in ("requirement", "task", "goal") else 1.0
 # A ditto word (同上) repeats the cell above: it fits a column whose cells repeat down the rows.
 for _kind, _fit in (("units", 2.0), ("people", 1.5), ("deadline", 1.5), ("task", 1.0), ("goal", 1.0),
                     ("requirement", 0.0), ("text", 0.5), ("progress", 0.5), ("remark", 1.0), ("place", 1.0)):

@@ -28,7 +28,7 @@ from xltools import labels as L
 from xltools.importing.readers.cellwrap import furniture, recut_rows
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import (MULTI_LINE, OTHER_KINDS, cell_type, compat, header_role, header_score,
-                                     resolve_text_columns, split_glued_header, squeeze)
+                                     oversees, resolve_text_columns, split_glued_header, squeeze)
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.layout import Layout, current_layout
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
@@ -328,8 +328,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
     # Where a column holds amounts, a number that does not count on from the row numbers before
     # it (260 after 1) is an amount, no row's number.
     counted = _row_numbers(body) if "amount" in kinds else range(m)
-    emit = [[compat(k, it.ctype) - (2.5 if k == "number" and i not in counted else 0.0) for k in kinds]
-            for i, it in enumerate(body)]
+    emit = [[compat("units" if k == "oversee" else k, it.ctype) - (2.5 if k == "number" and i not in counted else 0.0)
+             for k in kinds] for i, it in enumerate(body)]
     if "goal" in kinds:
         _group_unit_headings(body, emit, kinds.index("goal"))
     req = kinds.index("requirement") if "requirement" in kinds else None
@@ -366,7 +366,9 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                 if prev == _NEG:
                     continue
                 if jp == j:  # continue the same cell
-                    if glued:
+                    if body[i].ctype == "none":
+                        s = -3.0  # a mark for an empty cell is a cell of its own
+                    elif glued:
                         s = 1.0
                     elif gaps.strict:
                         s = -3.0
@@ -399,6 +401,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                         - (1.5 if glued else 0.0)
                     if not empties and not gaps.cells and pairs[j] - pairs[jp + 1] > 0:
                         s -= 1.5  # the first of two units columns side by side left empty: rare
+                    if not empties and not gaps.cells and "oversee" in kinds[jp + 1:j]:
+                        s -= 1.5  # the overseer's column (one unit a row) left empty: rare
                     if not empties and req is not None and jp < req < j:
                         s -= 1.5  # a row without its requirement, where no empty cell shows it
                         if kinds[jp] == "goal" and back[i - 1][jp][1] and body[i - 1].ctype != "heading":
@@ -551,6 +555,16 @@ def _group_left_of_number(kinds: list[str]) -> list[list[str]]:
     return [["goal" if k == "text" and i < first else k for i, k in enumerate(kinds)]]
 
 
+def _overseer_kinds(labels: list[str], kinds: list[str]) -> list[str]:
+    """A units column headed by the overseer (督导单位) beside another units column holds one
+    unit a row and names no assignee (``grid._overseers_kept``): aligned as such, so the
+    assignees' column beside it keeps its list of names one per line."""
+    over = [i for i, (lb, k) in enumerate(zip(labels, kinds)) if k == "units" and oversees(squeeze(lb))]
+    if not over or len(over) == kinds.count("units"):
+        return kinds
+    return ["oversee" if i in over else k for i, k in enumerate(kinds)]
+
+
 def best_reading(items: list[Item], blank_cells: bool = False) -> Reading | None:
     """The best-scoring header segmentation and body alignment, or None."""
     layout = current_layout()
@@ -585,7 +599,7 @@ def best_reading(items: list[Item], blank_cells: bool = False) -> Reading | None
         for placed in ([] if second_row else [written]) + [p for _, p in subs]:
             labels = [lb for lb, _ in placed]
             roles = [header_role(lb) for lb in labels]
-            written_kinds = [r.kind if r else "text" for r in roles]
+            written_kinds = _overseer_kinds(labels, [r.kind if r else "text" for r in roles])
             if not {"units", "requirement", "task", "text"} & set(written_kinds):
                 continue
             for kinds in [written_kinds] + _goal_as_requirement(written_kinds) + _group_left_of_number(written_kinds):
@@ -659,10 +673,11 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
             split_units.append((row_lines[-1], col, rows[-1][col - 1][-1], it.text))
         rows[-1][col].append(it.text)
     # Cells hard-wrapped by a PDF page: rows' lines cut again by width (readers/cellwrap.py).
-    rows, kept = recut_rows(reading.kinds, rows)
+    plain_kinds = [k if k != "oversee" else "units" for k in reading.kinds]
+    rows, kept = recut_rows(plain_kinds, rows)
     row_lines, row_start_col = [row_lines[i] for i in kept], [row_start_col[i] for i in kept]
     columns_text = [["\n".join(r[c]) for r in rows] for c in range(n)]
-    kinds, decided = resolve_text_columns(reading.kinds, columns_text)
+    kinds, decided = resolve_text_columns(plain_kinds, columns_text)
     columns: list[Column] = []
     for (label, _), kind, role in zip(reading.labels, kinds, reading.roles):
         if kind in OTHER_KINDS:

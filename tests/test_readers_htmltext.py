@@ -244,3 +244,17 @@ def test_scraped_overseer_column_beside_units_one_per_line_and_a_dash_for_none()
     assert _units(plan, "校园周边") == {"resp": {"县交警大队"}}
     req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("老旧管网"))
     assert "县政府督查室" in req.remark
+
+
+def test_deadline_merged_over_a_tasks_measures_in_a_table_saved_as_text() -> None:
+    # A 完成期限 cell merged over one task's two measures: the covered cell is a blank line; the
+    # deadline column filled on most rows carries it to the measure under merged number and task.
+    lines = ["序号", "重点任务", "工作举措", "责任单位", "完成期限",
+             "1", "稳定粮食生产", "落实粮食播种面积52万亩。", "县农业农村局", "2025年10月",
+             "", "", "新建高标准农田1.2万亩。", "县农业农村局", "",
+             "2", "壮大特色产业", "培育市级以上龙头企业3家。", "县工信局", "2025年12月",
+             "3", "改善人居环境", "完成农村改厕2000户。", "县卫健局", "2025年11月",
+             "4", "深化农村改革", "推进宅基地制度改革试点。", "县自然资源局", "2025年9月"]
+    plan = _plan("\n".join(lines) + "\n")
+    req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("新建高标准"))
+    assert "2025年10月" in req.deadline.display

@@ -947,6 +947,14 @@ def _lead_merged(rows: Sequence[Sequence[Cell]], cols: Sequence[Column]) -> set[
         single = not any(re.search(r"[、，,；;\n]", r[i].text.strip()) for r in data)
         if single and filled >= 3 and filled < len(data) and filled >= 2 * len(data) / 3:
             out.add(i)
+    # A deadline column filled on most rows: an empty cell in a row under merged number and task
+    # cells (the same task's next measure) is merged too (``_carry_above``).
+    for i, c in enumerate(cols):
+        if c.kind == "deadline":
+            data = [r for r in rows if len(r) > max(i, req) and clean_text(r[req].text) and not r[req].from_left]
+            filled = sum(1 for r in data if clean_text(r[i].text))
+            if filled >= 3 and filled < len(data) and filled >= 2 * len(data) / 3:
+                out.add(i)
     return out
 
 
@@ -987,6 +995,7 @@ def _carry_above(cells: list[tuple[Column, Cell]], above: dict[int, str], carrie
     task or goal cell of a row that has its requirement (a merged title cell written once)."""
     out: list[tuple[Column, Cell]] = []
     has_requirement = any(c.kind == "requirement" and clean_text(x.text) for c, x in cells)
+    own_number = any(c.kind in ("number", "task") and clean_text(x.text) and not x.from_above for c, x in cells)
     for i, (col, cell) in enumerate(cells):
         text = clean_text(cell.text)
         if text and _is_ditto(text) and above.get(i):
@@ -997,10 +1006,14 @@ def _carry_above(cells: list[tuple[Column, Cell]], above: dict[int, str], carrie
             cell = Cell(above[i])
             header = col.header or L.HEADER_ALIASES[col.kind][0]
             titles_carried[header] = titles_carried.get(header, 0) + 1
-        elif not text and i in carried and above.get(i) and not cell.from_left and not cell.from_above:
+        elif not text and i in carried and above.get(i) and not cell.from_left and not cell.from_above \
+                and (col.kind != "deadline" or has_requirement and not own_number):
             cell = Cell(above[i], from_above=True)
-            note = L.NOTE_LEAD_CARRIED if col.role == L.ROLE_LEAD else L.NOTE_UNITS_CARRIED
-            review = review + [(L.REVIEW_UNITS, note.format(header=col.header, units=clean_text(above[i])))]
+            if col.kind == "deadline":
+                review = review + [carried_note(col.header, col.kind, above[i])]
+            else:
+                note = L.NOTE_LEAD_CARRIED if col.role == L.ROLE_LEAD else L.NOTE_UNITS_CARRIED
+                review = review + [(L.REVIEW_UNITS, note.format(header=col.header, units=clean_text(above[i])))]
         if clean_text(cell.text):
             above[i] = cell.text
         out.append((col, cell))

@@ -258,3 +258,24 @@ def test_deadline_merged_over_a_tasks_measures_in_a_table_saved_as_text() -> Non
     plan = _plan("\n".join(lines) + "\n")
     req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("新建高标准"))
     assert "2025年10月" in req.deadline.display
+
+
+def test_closing_signature_over_two_lines_and_a_last_units_cell_kept() -> None:
+    # The page closes with the offices' full names and the date, each on its own line, after
+    # the last row's deadline: no cells.
+    head = ["序号", "实事项目", "建设内容", "责任单位", "完成时限"]
+    rows = ["1", "社区食堂", "新建社区长者食堂2个。", "街道社会事务办", "2025年6月底前",
+            "2", "口袋公园", "改造街角绿地3处。", "街道城建办", "2025年9月底前",
+            "3", "充电车棚", "新建电动自行车充电车棚5处。", "街道平安办", "2025年10月底前"]
+    sign = ["中共东湖街道工作委员会", "东湖街道办事处", "2025年2月10日"]
+    plan = _plan("\n".join(head + rows + sign) + "\n")
+    assert [r.text[:4] for _, _, r in plan.iter_requirements()] == ["新建社区", "改造街角", "新建电动"]
+    assert _units(plan, "新建电动") == {"resp": {"街道平安办"}}
+    # Where the last column holds units, the names could go on the last row's cell: the last
+    # row keeps its own unit (the text cannot tell a signature there).
+    head = ["序号", "实事项目", "建设内容", "完成时限", "责任单位"]
+    rows = ["1", "社区食堂", "新建社区长者食堂2个。", "2025年6月底前", "街道社会事务办",
+            "2", "口袋公园", "改造街角绿地3处。", "2025年9月底前", "街道城建办",
+            "3", "充电车棚", "新建电动自行车充电车棚5处。", "2025年10月底前", "街道平安服务中心"]
+    plan = _plan("\n".join(head + rows + ["东湖街道办事处", "2025年2月10日"]) + "\n")
+    assert "街道平安服务中心" in _units(plan, "新建电动")["resp"]

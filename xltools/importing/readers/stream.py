@@ -151,6 +151,7 @@ _SIGNED = re.compile(r"^(?P<name>[^\s、，,；;：:]{3,30}?)\s*(?P<date>(?:20\d
                      r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$")
 
 
+_ISSUER = re.compile(r"^中共|委员会|人民政府|党委|党工委")
 _DATED = re.compile(r"^(?:20\d{2}|[二〇零一]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 
 
@@ -166,13 +167,16 @@ def _mark_signature(items: list[Item]) -> None:
         items[rest[-1]] = replace(last, ctype="chrome")
     elif _DATED.match(last.text):
         # The office's name on its own line above the date (a second one above it only when
-        # written nowhere else as a cell), right after a row's closing cell (a deadline, a
-        # person, a number: not a text or units cell, whose row the names could go on).
+        # both are full names, six characters or more, written nowhere else as a cell, the
+        # upper one a party or government body's: 中共…, …委员会, …人民政府), right
+        # after a row's closing cell (a deadline, a person, a number: not a text or units cell,
+        # whose row the names could go on).
         names: list[int] = []
         for k in reversed(rest[:-1][-2:]):
             it = items[k]
             if it.ctype != "units" or _LIST_SEP.search(it.text) or it.gap > 1 \
-                    or names and sum(1 for other in items if other.text == it.text) > 1:
+                    or names and (min(len(it.text), len(items[names[0]].text)) < 6 or not _ISSUER.search(it.text)
+                                  or sum(1 for other in items if other.text == it.text) > 1):
                 break
             names.append(k)
         for n in range(1, len(names) + 1):

@@ -180,7 +180,7 @@ def test_scraped_table_with_unknown_group_column_left_of_the_number() -> None:
     # get_text of a table whose first column (an unknown word, 考核维度) is merged over its rows:
     # the group's cell stands only before its first row; a paragraph break inside the lead cell
     # is gone. The page's signature (the office, the date) and its footer close the text.
-    lines = ["首页 | 部门概况 | 通知公告", "关于印发年度考核整改事项的通知", "考核维度", "序号", "整改事项", "主办部门",
+    lines = ["首页 | 部门概况 | 通知公告", "关于印发年度考核整改事项的通知", "来源：人事科　发布时间：2025-02-14", "考核维度", "序号", "整改事项", "主办部门",
              "协同部门", "完成时间",
              "党建引领", "1", "完善支部议事规则，规范三会一课记录台账。", "机关党委", "各支部", "2025年5月",
              "2", "建立青年干部轮岗交流机制，每年轮岗不少于8人。", "人事科", "办公室、各支部", "每学期",
@@ -279,3 +279,11 @@ def test_closing_signature_over_two_lines_and_a_last_units_cell_kept() -> None:
             "3", "充电车棚", "新建电动自行车充电车棚5处。", "2025年10月底前", "街道平安服务中心"]
     plan = _plan("\n".join(head + rows + ["东湖街道办事处", "2025年2月10日"]) + "\n")
     assert "街道平安服务中心" in _units(plan, "新建电动")["resp"]
+
+
+def test_a_date_after_a_units_last_row_is_no_signature() -> None:
+    head = ["序号", "实事项目", "建设内容", "完成时限", "责任单位"]
+    rows = ["1", "社区食堂", "新建社区长者食堂2个。", "2025年6月底前", "街道社会事务办",
+            "2", "口袋公园", "改造街角绿地3处。", "2025年9月底前", "街道城建办"]
+    plan = _plan("\n".join(head + rows + ["2025年2月10日"]) + "\n")
+    assert _units(plan, "改造街角") == {"resp": {"街道城建办"}}

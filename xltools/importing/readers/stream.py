@@ -179,8 +179,14 @@ def _mark_signature(items: list[Item]) -> None:
                                   or sum(1 for other in items if other.text == it.text) > 1):
                 break
             names.append(k)
+        # One name alone is the page's only where the page names that office above the table too
+        # (作者：教务处, 来源：…) or it is a party or government body's full name.
+        head = next((k for k, it in enumerate(items[:60]) if header_score(it.text) >= 2), 0)
+        preamble = " ".join(it.text for it in items[:head])
         for n in range(1, len(names) + 1):
             at = rest.index(names[n - 1])
+            if n == 1 and items[names[0]].text not in preamble and not _ISSUER.search(items[names[0]].text):
+                continue
             if at and items[rest[at - 1]].ctype not in ("units", "sentence", "title"):
                 for k in names[:n] + [rest[-1]]:
                     items[k] = replace(items[k], ctype="chrome")

@@ -163,6 +163,8 @@ def test_post_and_name_is_a_person_and_a_footnote_is_no_cell() -> None:
     assert cell_type("镇长办公室") == "units" and cell_type("局长信箱") != "person"
     assert cell_type("注：各承办部门每月5日前报送进展。") == "chrome"
     assert cell_type("注意防范汛期风险") != "chrome"
+    assert cell_type("附件：") == "chrome" and cell_type("实施细则.docx") == "chrome"
+    assert cell_type("附件：1.重点任务清单") != "chrome"
 
 
 def test_overseeing_units_column_names_no_assignee() -> None:

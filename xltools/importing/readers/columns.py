@@ -139,8 +139,10 @@ _POST = "(?:" + "|".join(L.PERSON_POST_ENDINGS) + ")"
 # A post beside a personal name: 副区长 谭志刚, 党委书记王强, 李明副局长.
 _POST_PERSON = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}?{_POST})\s?(?P<a>[\u4e00-\u9fff]{{2,3}})$"
                           rf"|^(?P<b>[\u4e00-\u9fff]{{2,3}})\s?[\u4e00-\u9fff]{{0,4}}?{_POST}$")
-# 注：… / 注1：… under a table: the table's footnote, no cell of it.
-_FOOTNOTE = re.compile(r"^注\s*\d?\s*[：:]")
+# 注：… / 注1：… under a table: the table's footnote, no cell of it; so is a page's attachment
+# link (附件： alone, a file's name: 整改方案.doc).
+_FOOTNOTE = re.compile(r"^(?:注\s*\d?\s*[：:]|附件\s*\d*\s*[：:]?$|(?:附件\s*\d*\s*[：:]\s*)?[^\s，。；;]{1,40}"
+                       r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)$)", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
 _NOTE_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]")
 

@@ -359,8 +359,10 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
             if b - a <= n:
                 short_row[a:b] = [True] * (b - a)
     # A row under a merged goal cell (the columns left of it all goals: a rowspan over a group)
-    # is the usual shape of a grouped table, cheaper than one under other merged cells.
-    grouped = [j > 0 and all(k == "goal" for k in kinds[:j]) for j in range(n)]
+    # is the usual shape of a grouped table, cheaper than one under other merged cells — where
+    # nothing shows the empty cells (no blank lines or bars marking cells).
+    grouped = [j > 0 and not gaps.cells and not gaps.empty and all(k == "goal" for k in kinds[:j])
+               for j in range(n)]
     for j in range(n):
         score[0][j] = emit[0][j] - 2.5 * j
     for i in range(1, m):

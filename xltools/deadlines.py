@@ -138,8 +138,8 @@ _TIME_START = re.compile(r"^(?:\d{4}\s*年|\d{4}[-./]\d|\d{1,2}\s*月|[一二三
 
 
 _ADVERB_START = re.compile(r"^(?:长期|持续|常态化)")
-# A cadence alone (季度, 按月, 逐季, 半年度一次): how often, a deadline wording, never a name.
-_CADENCE = re.compile(r"^(?:(?:按|逐|每)(?:季度?|月度?|年度?|半年度?|周|旬)|季度|月度|年度|半年度?)(?:一次|一报)?$")
+# A cadence alone (季度, 按月, 逐季, 每学年, 半年度一次): how often, a deadline wording, never a name.
+_CADENCE = re.compile(r"^(?:(?:按|逐|每)(?:季度?|月度?|年度?|半年度?|学年|学期|周|旬)|季度|月度|年度|半年度?)(?:一次|一报)?$")
 
 
 # Before an event, or each time it comes (开学前, 汛期前, 国庆节前, 每学期开学前): a deadline

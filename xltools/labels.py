@@ -146,7 +146,7 @@ HEADER_GRAMMAR: tuple[tuple[str, str], ...] = (
     ("task", r"(?:任务|工作|事项|项目)(?:名称)?$"),
     # Columns beside the task that name no part of it: amounts (投资金额（万元）) and places
     # (建设地点); their cells look like numbers and units but are neither.
-    ("amount", r"(?:金额|投资|资金|万元|亿元|数量|面积|规模|个数|产值)(?:[（(][^（()）]{1,6}[)）])?$"),
+    ("amount", r"(?:金额|总额|投资额?|资金|万元|亿元|数量|面积|规模|个数|产值)(?:[（(][^（()）]{1,6}[)）])?$"),
     ("place", r"(?:地点|地址|位置|所在地|区域|建设地)$"),
     ("goal", r"(?:目标|领域|板块|类别)$"),
     ("remark", r"(?:备注|说明)$"),
@@ -177,6 +177,10 @@ COMMON_SURNAMES = (
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝")
 
+# How a post ends (副区长, 党委书记, 办公室主任, 副主席): a post beside a personal name
+# (副区长 谭志刚, 王强副局长) is a person, never a unit.
+PERSON_POST_ENDINGS = ("长", "书记", "主任", "主席", "委员", "常委", "调研员", "巡视员", "经理", "总监", "专员")
+
 # A units header that names one role for the whole column.
 UNITS_HEADER_ROLE = {
     "牵头单位": ROLE_LEAD, "牵头部门": ROLE_LEAD, "主办单位": ROLE_LEAD,
@@ -186,6 +190,8 @@ UNITS_HEADER_ROLE = {
     "协同责任单位": ROLE_ASSIST,
 }
 
+# A site's footer, a line of any length opening so (版权所有：…  地址：…).
+PAGE_FOOTER = ("版权所有", "Copyright", "copyright", "©", "技术支持：", "网站标识码")
 # Page chrome that scraped pages carry around the table.
 PAGE_CHROME = ("登录", "注册", "首页", "当前位置", "打印本页", "关闭窗口", "分享到",
                "字体", "浏览次数", "来源", "发布时间", "政府信息公开", "【打印】", "【关闭】",
@@ -277,7 +283,8 @@ RULE_NOTE_MARKERS = ("下同", "不再一一列出", "不再列出", "除标注"
 
 # ------------------------------------------------------------- deadlines
 DEADLINE_WORDS = ("持续推进", "长期坚持", "长期推进", "持续开展", "每季度", "每月", "每年", "每半年",
-                  "常态化", "长期", "持续", "按时", "适时", "全年", "年内")
+                  "常态化", "长期", "持续", "按时", "适时", "全年", "年内",
+                  "立行立改", "即知即改", "即查即改")  # at once (an 整改清单's 整改时限)
 
 # -------------------------------------------------------- errors / CLI
 ERR_PREFIX = "Error"

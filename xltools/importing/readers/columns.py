@@ -56,6 +56,10 @@ def header_role(label: str) -> HeaderRole | None:
         return None
     # 牵头科室（单位）: a head noun in brackets restates the head before it.
     t = _BRACKETED_HEAD.sub("", t) or t
+    # 协办科室（所）, 责任单位（站、队）: bodies in brackets after a units head widen it.
+    if (m := _UNITS_WIDENED.fullmatch(t)) and (head := header_role(m.group(1))) is not None \
+            and head.kind == "units":
+        return head
     for kind, aliases in L.HEADER_ALIASES.items():
         if t in aliases:
             role = L.UNITS_HEADER_ROLE.get(t, "") if kind == "units" else ""
@@ -86,6 +90,7 @@ _ROLE_ALONE = frozenset({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, "责任", "
 
 _UNIT_NOTE = re.compile(r"[（(][^（()）]{1,6}[)）]$")  # 金额（万元）: a measure, not words
 _PERIOD = re.compile(r"^(?:\d{4,5}年度?)?(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?|第?[一二三四1-4]季度|[上下]半年|全年)?")
+_UNITS_WIDENED = re.compile(r"(.{2,12}?(?:单位|部门|科室|处室|股室|机构|机关|主体))[（(][^（()）]{1,6}[)）]")
 _BRACKETED_HEAD = re.compile(r"(?<=..)[（(](?:单位|部门|科室|处室|机关|单位部门)[)）]$")
 
 
@@ -134,6 +139,15 @@ _BODY_ZONES = ("开发区", "高新区", "经开区", "示范区")
 _BODY_ENDINGS = ("政府", "管委会", "办事处", "人民政府")
 _GRASSROOTS_BODIES = tuple(w for w in L.GRASSROOTS_UNITS if len(w) >= 2)  # 社区, 居委会 …
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_NONE_MARK = re.compile(r"^(?:[—\-－–/／]{1,3}|无)$")
+_POST = "(?:" + "|".join(L.PERSON_POST_ENDINGS) + ")"
+# A post beside a personal name: 副区长 谭志刚, 党委书记王强, 李明副局长.
+_POST_PERSON = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}?{_POST})\s?(?P<a>[\u4e00-\u9fff]{{2,3}})$"
+                          rf"|^(?P<b>[\u4e00-\u9fff]{{2,3}})\s?[\u4e00-\u9fff]{{0,4}}?{_POST}$")
+# 注：… / 注1：… under a table: the table's footnote, no cell of it; so is a page's attachment
+# link (附件： alone, a file's name: 整改方案.doc).
+_FOOTNOTE = re.compile(r"^(?:注\s*\d?\s*[：:]|附件\s*\d*\s*[：:]?$|(?:附件\s*\d*\s*[：:]\s*)?[^\s，。；;]{1,40}"
+                       r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)$)", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
 _NOTE_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]")
 
@@ -163,9 +177,12 @@ def cell_type(text: str) -> str:
         return "number"
     if strip_trailing_punct(t) in L.DITTO_WORDS:
         return "ditto"  # 同上: the cell above, in whatever column it stands
+    if _NONE_MARK.match(t):
+        return "none"  # —, /, 无: an empty cell written so
     if _HEADING.match(t) and len(t) <= 40 and not re.search(r"[。；;]", t.rstrip("。")):
         return "heading"
-    if len(t) <= 20 and t.startswith(L.PAGE_CHROME) or is_bracketed_note(t):
+    if len(t) <= 20 and t.startswith(L.PAGE_CHROME) or t.startswith(L.PAGE_FOOTER) or is_bracketed_note(t) \
+            or _FOOTNOTE.match(t):
         return "chrome"
     # A web page's buttons in brackets (【打印此页】【关闭窗口】), one of them a chrome word.
     buttons = re.findall(r"【([^【】]{1,8})】", t)
@@ -187,6 +204,8 @@ def cell_type(text: str) -> str:
         return "units"  # a cell alone is evidence enough for a group name (各业务警种)
     if _PERSON.match(t) and t[0] in L.COMMON_SURNAMES and not re.search(r"[局办委部室院厅处科所站队]$", t):
         return "person"
+    if len(t) <= 14 and (m := _POST_PERSON.match(t)) and (m.group("a") or m.group("b"))[0] in L.COMMON_SURNAMES:
+        return "person"
     if len(t) <= 24 and not re.search(r"[。；;！？]", t):
         return "title"
     return "sentence"
@@ -207,6 +226,9 @@ _COMPAT: dict[str, dict[str, float]] = {
     "amount": {"number": 2.5, "year": 1.0, "title": 0.5, "sentence": -1.0, "units": -1.0},
     "place": {"title": 1.5, "units": 1.0, "sentence": 0.0, "number": -2.0},
 }
+# A mark for an empty cell (—, /, 无) fits a column often left empty, not a row's number or text.
+for _kind in _COMPAT:
+    _COMPAT[_kind]["none"] = -2.0 if _kind == "number" else -1.0 if _kind in ("requirement", "task", "goal") else 1.0
 # A ditto word (同上) repeats the cell above: it fits a column whose cells repeat down the rows.
 for _kind, _fit in (("units", 2.0), ("people", 1.5), ("deadline", 1.5), ("task", 1.0), ("goal", 1.0),
                     ("requirement", 0.0), ("text", 0.5), ("progress", 0.5), ("remark", 1.0), ("place", 1.0)):
@@ -440,6 +462,13 @@ def _glued_tail(text: str, start: int, end: int) -> int | None:
 
 _MODIFIERS = tuple(sorted({*L.LABEL_LEAD_WORDS, *L.LABEL_ASSIST_WORDS, *L.RESPONSIBLE_HEADER_WORDS},
                           key=len, reverse=True))
+
+
+def oversees(label: str) -> bool:
+    """A units label that names the overseer, not a role (督办单位, 督导单位, 督查部门; not
+    牵头督查单位, 督查责任单位)."""
+    return any(w in label for w in L.LABEL_SUPERVISE_WORDS) and not modifier_role(label) and \
+        not any(w in label for w in L.RESPONSIBLE_HEADER_WORDS)
 
 
 def names_its_role(word: str) -> bool:

@@ -23,7 +23,7 @@ from xltools.importing.readers.layout import current_layout
 from xltools.importing.readers.prose import (choose_title, split_labelled, split_units_deadline,
                                              unit_pairs, year_of)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
-from xltools.importing.readers.columns import ROW_CODE, modifier_role, names_its_role
+from xltools.importing.readers.columns import ROW_CODE, modifier_role, names_its_role, oversees
 from xltools.importing.readers.merged import carried_note, merged_gap
 from xltools.text import clean_text, strip_trailing_punct
 from xltools.importing.units import join_spaced_units, listed_name, looks_like_unit, looks_like_units_cell, parse_clause
@@ -480,10 +480,10 @@ class GridReader:
     # -------------------------------------------------------------- rows
     def _rows(self, grid: list[list[Cell]], line_of: list[int | None], start: int) -> None:
         st = self.state
-        cols = st.columns
+        st.columns = cols = _overseers_kept(st.columns)
         headings = _bullet_headings(grid, cols, start)
         above: dict[int, str] = {}  # the last text of each column, for ditto words
-        carried = _lead_merged(grid[start:], cols) if st.delimited else set()
+        carried = _lead_merged(grid[start:], cols) if st.delimited or st.merges_lost else set()
         titles_carried: dict[str, int] = {}  # header → rows that took the title above
         for idx in range(start, len(grid)):
             row = grid[idx]
@@ -961,12 +961,21 @@ def _lead_merged(rows: Sequence[Sequence[Cell]], cols: Sequence[Column]) -> set[
     for i, c in enumerate(cols):
         if c.kind != "units" or c.role != L.ROLE_LEAD:
             continue
-        data = [r for r in rows if len(r) > max(i, req) and clean_text(r[req].text)]
+        # (a row spanning the table, a goal row, is no row of units)
+        data = [r for r in rows if len(r) > max(i, req) and clean_text(r[req].text) and not r[req].from_left]
         leads = [clean_text(r[i].text) for r in data if clean_text(r[i].text)]
         filled = len(leads)
         single = not any(re.search(r"[、，,；;\n]", r[i].text.strip()) for r in data)
         if single and filled >= 3 and filled < len(data) and filled >= 2 * len(data) / 3:
             out.add(i)
+    # A deadline column filled on most rows: an empty cell in a row under merged number and task
+    # cells (the same task's next measure) is merged too (``_carry_above``).
+    for i, c in enumerate(cols):
+        if c.kind == "deadline":
+            data = [r for r in rows if len(r) > max(i, req) and clean_text(r[req].text) and not r[req].from_left]
+            filled = sum(1 for r in data if clean_text(r[i].text))
+            if filled >= 3 and filled < len(data) and filled >= 2 * len(data) / 3:
+                out.add(i)
     return out
 
 
@@ -1007,6 +1016,7 @@ def _carry_above(cells: list[tuple[Column, Cell]], above: dict[int, str], carrie
     task or goal cell of a row that has its requirement (a merged title cell written once)."""
     out: list[tuple[Column, Cell]] = []
     has_requirement = any(c.kind == "requirement" and clean_text(x.text) for c, x in cells)
+    own_number = any(c.kind in ("number", "task") and clean_text(x.text) and not x.from_above for c, x in cells)
     for i, (col, cell) in enumerate(cells):
         text = clean_text(cell.text)
         if text and _is_ditto(text) and above.get(i):
@@ -1017,11 +1027,26 @@ def _carry_above(cells: list[tuple[Column, Cell]], above: dict[int, str], carrie
             cell = Cell(above[i])
             header = col.header or L.HEADER_ALIASES[col.kind][0]
             titles_carried[header] = titles_carried.get(header, 0) + 1
-        elif not text and i in carried and above.get(i) and not cell.from_left and not cell.from_above:
+        elif not text and i in carried and above.get(i) and not cell.from_left and not cell.from_above \
+                and (col.kind != "deadline" or has_requirement and not own_number):
             cell = Cell(above[i], from_above=True)
-            note = L.NOTE_LEAD_CARRIED if col.role == L.ROLE_LEAD else L.NOTE_UNITS_CARRIED
-            review = review + [(L.REVIEW_UNITS, note.format(header=col.header, units=clean_text(above[i])))]
+            if col.kind == "deadline":
+                review = review + [carried_note(col.header, col.kind, above[i])]
+            else:
+                note = L.NOTE_LEAD_CARRIED if col.role == L.ROLE_LEAD else L.NOTE_UNITS_CARRIED
+                review = review + [(L.REVIEW_UNITS, note.format(header=col.header, units=clean_text(above[i])))]
         if clean_text(cell.text):
             above[i] = cell.text
         out.append((col, cell))
     return out, review
+
+
+def _overseers_kept(columns: list[Column]) -> list[Column]:
+    """A units column headed by the overseer (督导单位, 督办单位) beside another units column
+    names no assignee: its cells are kept as remarks (as ``prose.without_overseers`` does
+    for labelled lines)."""
+    units = [c for c in columns if c.kind == "units"]
+    over = [c for c in units if c.header and oversees(clean_text(c.header))]
+    if not over or len(over) == len(units):
+        return columns
+    return [Column("other", c.header) if c in over else c for c in columns]

@@ -29,7 +29,7 @@ from xltools import labels as L
 from xltools.deadlines import deadline_words, document_deadline, find_deadline, is_deadline_phrase
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import (DETAIL_KINDS, find_labels, header_role, is_problem_header, label_kind,
-                                               label_role, modifier_role, names_its_role, squeeze)
+                                               label_role, modifier_role, names_its_role, oversees, squeeze)
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.unwrap import join_wrapped, running_heads
 from xltools.text import clean_text, strip_trailing_punct
@@ -152,16 +152,10 @@ def unit_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(lab, v) for lab, v in pairs if label_kind(lab) == "units"]
 
 
-def _oversees(label: str) -> bool:
-    """A units label that names the overseer, not a role (督办单位, 督查部门; not 牵头督查单位)."""
-    return any(w in label for w in L.LABEL_SUPERVISE_WORDS) and not modifier_role(label) and \
-        not any(w in label for w in L.RESPONSIBLE_HEADER_WORDS)
-
-
 def without_overseers(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
     """An item's labelled units without those of an overseeing label (督办单位：市政府督查室)
     when another units label names the assignees (承办单位：…): (pairs, remarks)."""
-    over = [(lab, v) for lab, v in pairs if _oversees(lab)]
+    over = [(lab, v) for lab, v in pairs if oversees(lab)]
     if not over or len(over) == len(pairs):
         return pairs, []
     return [p for p in pairs if p not in over], [L.REMARK_FORMAT.format(header=lab, value=v) for lab, v in over]

@@ -28,7 +28,7 @@ from xltools import labels as L
 from xltools.importing.readers.cellwrap import furniture, recut_rows
 from xltools.importing.readers.cleanup import Fixer
 from xltools.importing.readers.columns import (MULTI_LINE, OTHER_KINDS, cell_type, compat, header_role, header_score,
-                                     resolve_text_columns, split_glued_header, squeeze)
+                                     oversees, resolve_text_columns, split_glued_header, squeeze)
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.layout import Layout, current_layout
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
@@ -45,6 +45,7 @@ _SENTENCE_END = ("。", "！", "？", "；", ";")
 _SAMPLE = 150  # body lines that decide between header readings
 _RUN_SCAN = 400  # items searched for the start of a header run
 _LIST_SEP = re.compile(r"[、，,；;]")
+_LIST_TITLE = re.compile(r"(?:表|清单|台账|目录)$")
 _LIST_OPEN = ("、", "，", ",", "；", ";", "和", "及")
 
 
@@ -69,8 +70,22 @@ class Reading:
 
 def _items(text: str, cell_ends: frozenset[int] = frozenset(), line_of: list[int] | None = None) -> list[Item]:
     out = list(_iter_items(text, cell_ends))
+    _mark_footer(out)
     _mark_signature(out)
     return _relined(out, line_of)
+
+
+def _mark_footer(items: list[Item]) -> None:
+    """A site's footer after the page's closing chrome (打印本页 关闭窗口, then 主办单位：… /
+    地址：…): a few labelled lines closing the text after a chrome line are the page's."""
+    k = len(items)
+    while k > max(0, len(items) - 6) and (items[k - 1].ctype == "chrome" or len(items[k - 1].text) <= 40
+                                          and re.search(r"[：:]", items[k - 1].text)):
+        k -= 1
+    while k < len(items) and items[k].ctype != "chrome":
+        k += 1  # the footer opens with the chrome line
+    for j in range(k, len(items)):
+        items[j] = replace(items[j], ctype="chrome")
 
 
 def _relined(items: list[Item], line_of: list[int] | None) -> list[Item]:
@@ -95,6 +110,7 @@ def _items_with_header(text: str, cell_ends: frozenset[int] = frozenset(),
     if more is not None and not _header_runs(head) and not any(_SIGNED.match(it.text) for it in head):
         return None  # (a signature line in the head could be retyped by _mark_signature)
     out = head + ([more] if more is not None else []) + list(items)
+    _mark_footer(out)
     _mark_signature(out)
     return _relined(out, line_of)
 
@@ -135,6 +151,10 @@ _SIGNED = re.compile(r"^(?P<name>[^\s、，,；;：:]{3,30}?)\s*(?P<date>(?:20\d
                      r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$")
 
 
+_ISSUER = re.compile(r"^中共|委员会|人民政府|党委|党工委")
+_DATED = re.compile(r"^(?:20\d{2}|[二〇零一]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+
+
 def _mark_signature(items: list[Item]) -> None:
     """The signature closing the page (an office's name and the full date on one line,
     the last line but chrome) is no cell of the last row: typed as chrome."""
@@ -145,6 +165,32 @@ def _mark_signature(items: list[Item]) -> None:
     m = _SIGNED.match(last.text)
     if m and looks_like_unit(m.group("name")):
         items[rest[-1]] = replace(last, ctype="chrome")
+    elif _DATED.match(last.text):
+        # The office's name on its own line above the date (a second one above it only when
+        # both are full names, six characters or more, written nowhere else as a cell, the
+        # upper one a party or government body's: 中共…, …委员会, …人民政府), right
+        # after a row's closing cell (a deadline, a person, a number: not a text or units cell,
+        # whose row the names could go on).
+        names: list[int] = []
+        for k in reversed(rest[:-1][-2:]):
+            it = items[k]
+            if it.ctype != "units" or _LIST_SEP.search(it.text) or it.gap > 1 \
+                    or names and (min(len(it.text), len(items[names[0]].text)) < 6 or not _ISSUER.search(it.text)
+                                  or sum(1 for other in items if other.text == it.text) > 1):
+                break
+            names.append(k)
+        # One name alone is the page's only where the page names that office above the table too
+        # (作者：教务处, 来源：…) or it is a party or government body's full name.
+        head = next((k for k, it in enumerate(items[:60]) if header_score(it.text) >= 2), 0)
+        preamble = " ".join(it.text for it in items[:head])
+        for n in range(1, len(names) + 1):
+            at = rest.index(names[n - 1])
+            if n == 1 and items[names[0]].text not in preamble and not _ISSUER.search(items[names[0]].text):
+                continue
+            if at and items[rest[at - 1]].ctype not in ("units", "sentence", "title"):
+                for k in names[:n] + [rest[-1]]:
+                    items[k] = replace(items[k], ctype="chrome")
+                return
 
 
 def _header_like(item: Item) -> bool:
@@ -185,8 +231,8 @@ def _second_header_row(header: list[Item], after: list[Item]) -> bool:
     def role(it: Item):
         r = header_role(it.text)
         return r if r is not None and r.kind == "units" and len(squeeze(it.text)) <= 12 else None
-    return len(after) == 2 and not after[1].gap and all(role(it) and role(it).role for it in after) \
-        and any(role(it) and not role(it).role for it in header)
+    return len(after) == 2 and not after[1].gap and all(role(it) for it in after) \
+        and any(role(it).role for it in after) and any(role(it) and not role(it).role for it in header)
 
 
 def _segmentations(words: list[str], beam: int = 6) -> list[tuple[float, list[tuple[int, int]]]]:
@@ -257,13 +303,43 @@ def _group_unit_headings(body: list[Item], emit: list[list[float]], goal: int) -
                 break
 
 
+_DIGITS = re.compile(r"^[（(]?\s*(\d{1,4})\s*[)）]?\s*[、.．]?$")
+
+
+def _row_numbers(body: list[Item]) -> set[int]:
+    """The number cells that count on as row numbers: each Arabic number a little above the last
+    one that did (gaps of up to three: a row left out), 1 again (numbering restarted), or one
+    the next number counts on from (an excerpt: 3, then 68, 69); numbers in other forms (一、,
+    row codes) all count."""
+    values: list[tuple[int, int | None]] = []
+    for i, it in enumerate(body):
+        if it.ctype == "number":
+            m = _DIGITS.match(it.text)
+            values.append((i, int(m.group(1)) if m else None))
+    out: set[int] = set()
+    last: int | None = None
+    for k, (i, value) in enumerate(values):
+        if value is None:
+            out.add(i)
+            continue
+        nxt = next((v for _, v in values[k + 1:] if v is not None), None)
+        if last is None or value == 1 or 0 < value - last <= 3 or nxt is not None and 0 < nxt - value <= 3:
+            out.add(i)
+            last = value
+    return out
+
+
 def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list[int], list[bool]]:
     """Align body items to columns; returns (score, column per item, row starts)."""
     n = len(kinds)
     m = len(body)
     if m == 0 or n == 0:
         return _NEG, [], []
-    emit = [[compat(k, it.ctype) for k in kinds] for it in body]
+    # Where a column holds amounts, a number that does not count on from the row numbers before
+    # it (260 after 1) is an amount, no row's number.
+    counted = _row_numbers(body) if "amount" in kinds else range(m)
+    emit = [[compat("units" if k == "oversee" else k, it.ctype) - (2.5 if k == "number" and i not in counted else 0.0)
+             for k in kinds] for i, it in enumerate(body)]
     if "goal" in kinds:
         _group_unit_headings(body, emit, kinds.index("goal"))
     req = kinds.index("requirement") if "requirement" in kinds else None
@@ -282,6 +358,11 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
         for a, b in zip(starts, starts[1:]):
             if b - a <= n:
                 short_row[a:b] = [True] * (b - a)
+    # A row under a merged goal cell (the columns left of it all goals: a rowspan over a group)
+    # is the usual shape of a grouped table, cheaper than one under other merged cells — where
+    # nothing shows the empty cells (no blank lines or bars marking cells).
+    grouped = [j > 0 and not gaps.cells and not gaps.empty and all(k == "goal" for k in kinds[:j])
+               for j in range(n)]
     for j in range(n):
         score[0][j] = emit[0][j] - 2.5 * j
     for i in range(1, m):
@@ -297,7 +378,9 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                 if prev == _NEG:
                     continue
                 if jp == j:  # continue the same cell
-                    if glued:
+                    if body[i].ctype == "none":
+                        s = -3.0  # a mark for an empty cell is a cell of its own
+                    elif glued:
                         s = 1.0
                     elif gaps.strict:
                         s = -3.0
@@ -330,6 +413,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                         - (1.5 if glued else 0.0)
                     if not empties and not gaps.cells and pairs[j] - pairs[jp + 1] > 0:
                         s -= 1.5  # the first of two units columns side by side left empty: rare
+                    if not empties and not gaps.cells and "oversee" in kinds[jp + 1:j]:
+                        s -= 1.5  # the overseer's column (one unit a row) left empty: rare
                     if not empties and req is not None and jp < req < j:
                         s -= 1.5  # a row without its requirement, where no empty cell shows it
                         if kinds[jp] == "goal" and back[i - 1][jp][1] and body[i - 1].ctype != "heading":
@@ -337,7 +422,8 @@ def _align(kinds: list[str], body: list[Item], gaps: _Gaps) -> tuple[float, list
                     if prev + s > best:
                         best, arg = prev + s, (jp, False)
                 if j <= jp:  # a new row: at the first column, or further right under merged cells
-                    s = (0.0 if j == 0 else -2.0 - 0.2 * j) - (2.0 if gaps.rows and not gap else 0.0) \
+                    s = (0.0 if j == 0 else -0.5 if grouped[j] else -2.0 - 0.2 * j) \
+                        - (2.0 if gaps.rows and not gap else 0.0) \
                         - (1.5 if glued else 0.0) + (1.0 if body[i].ctype == "heading" else 0.0)
                     if req is not None and jp < req and body[i - 1].ctype != "heading":
                         s -= 1.5  # the row above ended before its requirement
@@ -412,42 +498,52 @@ def _header_candidates(items: list[Item]):
     run of short header-like lines, ending at its last line or up to three
     lines earlier (the first cells of the body can be short too), split into
     labels in the few best ways for each label count."""
-    for start, run_end in _header_runs(items):
-        for end in range(run_end, max(start + 2, run_end - 3) - 1, -1):
-            if end < run_end and header_score(items[end].text) >= 2 and \
-                    (r := header_role(items[end].text)) is not None and r.kind in _LABEL_KINDS:
-                # The body opens with short cells (a number, a goal or task title: 开办企业领域,
-                # 全年目标任务进展情况), never with the label of a units, time, remark or people column.
-                break
-            words = [it.text for it in items[start:end]]
-            for hscore, spans in _segmentations(words, beam=3):
-                if len(spans) >= 2:
-                    yield start, end, hscore, spans
+    for first, run_end in _header_runs(items):
+        # An unknown word right above the first known one (审核要素 over 序号) may be the
+        # header's first label: a column the cells decide (up to two such words).
+        starts = [first]
+        while len(starts) < 3 and (k := starts[-1] - 1) >= 0 and not items[k + 1].gap \
+                and _header_like(items[k]) and items[k].ctype == "title" and header_score(items[k].text) < 2 \
+                and len(items[k].text) <= 8 and not _LIST_TITLE.search(items[k].text) \
+                and not items[k].text.startswith(L.LIST_HEADING_STOP_WORDS):
+            starts.append(k)  # (not the table's title: 附表…, …清单)
+        for start in starts:
+            for end in range(run_end, max(first + 2, run_end - 3) - 1, -1):
+                if end < run_end and header_score(items[end].text) >= 2 and \
+                        (r := header_role(items[end].text)) is not None and r.kind in _LABEL_KINDS:
+                    # The body opens with short cells (a number, a goal or task title: 开办企业领域,
+                    # 全年目标任务进展情况), never with the label of a units, time, remark or people column.
+                    break
+                words = [it.text for it in items[start:end]]
+                for hscore, spans in _segmentations(words, beam=3):
+                    if len(spans) >= 2:
+                        yield start, end, hscore, spans
 
 
-def _sub_start(labels: list[tuple[str, int]]) -> int:
-    """Index of the run of role-naming units words closing the header."""
-    k = len(labels)
-    while k > 0 and (r := header_role(labels[k - 1][0])) is not None and r.kind == "units" and r.role:
+def _sub_starts(labels: list[tuple[str, int]]) -> list[int]:
+    """Where the run of sub-headers closing the header may start: the units words closing it,
+    two or more, one naming a role (责任科室 | 协同单位; 牵头单位 | 责任单位: a sub-header may
+    repeat its parent's word), from the first of them or from the first naming a role."""
+    n = len(labels)
+    k = n
+    while k > 0 and (r := header_role(labels[k - 1][0])) is not None and r.kind == "units":
         k -= 1
-    return k
+    first_role = next((i for i in range(k, n) if header_role(labels[i][0]).role), n)
+    return [s for s in dict.fromkeys((k, first_role)) if n - s >= 2]
 
 
-def _sub_headers(labels: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+def _sub_headers(labels: list[tuple[str, int]]) -> list[tuple[int, list[tuple[str, int]]]]:
     """A header of two rows flattened: a units word without a role (责任单位) in the
-    first row, and its sub-headers with roles (牵头单位, 配合单位) closing the header as
-    the second row. The reading with the sub-headers in the parent's place competes
-    with the header as written."""
-    roles = [header_role(lb) for lb, _ in labels]
-    k = _sub_start(labels)
-    subs = labels[k:]
-    if len(subs) < 2:
-        return []
+    first row, and its sub-headers (牵头单位, 配合单位) closing the header as the second
+    row: (where the sub-headers start, the labels with them in the parent's place). The
+    reading with the sub-headers in the parent's place competes with the header as written."""
     out = []
-    for p in range(k - 1):
-        r = roles[p]
-        if r is not None and r.kind == "units" and not r.role:
-            out.append(labels[:p] + subs + labels[p + 1:k])
+    for k in _sub_starts(labels):
+        subs = labels[k:]
+        for p in range(k):
+            r = header_role(labels[p][0])
+            if r is not None and r.kind == "units" and not r.role:
+                out.append((k, labels[:p] + subs + labels[p + 1:k]))
     return out
 
 
@@ -458,6 +554,27 @@ def _goal_as_requirement(kinds: list[str]) -> list[list[str]]:
         return []
     return [[("requirement" if k == "goal" and i > kinds.index("task") else k) for i, k in enumerate(kinds)]
             for _ in [0] if any(k == "goal" and i > kinds.index("task") for i, k in enumerate(kinds))]
+
+
+def _group_left_of_number(kinds: list[str]) -> list[list[str]]:
+    """An unknown column left of the number column (审核要素 | 序号 | …) groups the rows under it,
+    a goal cell merged over them: that reading competes with the column as text."""
+    if "number" not in kinds or "goal" in kinds:
+        return []
+    first = kinds.index("number")
+    if "text" not in kinds[:first]:
+        return []
+    return [["goal" if k == "text" and i < first else k for i, k in enumerate(kinds)]]
+
+
+def _overseer_kinds(labels: list[str], kinds: list[str]) -> list[str]:
+    """A units column headed by the overseer (督导单位) beside another units column holds one
+    unit a row and names no assignee (``grid._overseers_kept``): aligned as such, so the
+    assignees' column beside it keeps its list of names one per line."""
+    over = [i for i, (lb, k) in enumerate(zip(labels, kinds)) if k == "units" and oversees(squeeze(lb))]
+    if not over or len(over) == kinds.count("units"):
+        return kinds
+    return ["oversee" if i in over else k for i, k in enumerate(kinds)]
 
 
 def best_reading(items: list[Item], blank_cells: bool = False) -> Reading | None:
@@ -489,16 +606,15 @@ def best_reading(items: list[Item], blank_cells: bool = False) -> Reading | None
         # header row, never more columns of the first.
         # So are sub-headers after a column of another kind (…责任单位 | 完成时限 | 备注 | 牵头单位 |
         # 配合单位): role columns stand beside the units column they split.
-        k = _sub_start(written)
-        second_row = bool(subs) and (items[start + spans[k][0]].gap > 0 or
-                                     (r := header_role(written[k - 1][0])) is None or r.kind != "units")
-        for placed in ([] if second_row else [written]) + subs:
+        second_row = any(items[start + spans[k][0]].gap > 0 or
+                         (r := header_role(written[k - 1][0])) is None or r.kind != "units" for k, _ in subs)
+        for placed in ([] if second_row else [written]) + [p for _, p in subs]:
             labels = [lb for lb, _ in placed]
             roles = [header_role(lb) for lb in labels]
-            written_kinds = [r.kind if r else "text" for r in roles]
+            written_kinds = _overseer_kinds(labels, [r.kind if r else "text" for r in roles])
             if not {"units", "requirement", "task", "text"} & set(written_kinds):
                 continue
-            for kinds in [written_kinds] + _goal_as_requirement(written_kinds):
+            for kinds in [written_kinds] + _goal_as_requirement(written_kinds) + _group_left_of_number(written_kinds):
                 sample = body[:_SAMPLE]  # choose on a sample; the whole body is aligned once chosen
                 bscore, cols, starts = _align(kinds, sample, _gaps(sample, blank_cells))
                 total = hscore + bscore + _structure(kinds, cols, starts, labels)
@@ -569,10 +685,11 @@ def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
             split_units.append((row_lines[-1], col, rows[-1][col - 1][-1], it.text))
         rows[-1][col].append(it.text)
     # Cells hard-wrapped by a PDF page: rows' lines cut again by width (readers/cellwrap.py).
-    rows, kept = recut_rows(reading.kinds, rows)
+    plain_kinds = [k if k != "oversee" else "units" for k in reading.kinds]
+    rows, kept = recut_rows(plain_kinds, rows)
     row_lines, row_start_col = [row_lines[i] for i in kept], [row_start_col[i] for i in kept]
     columns_text = [["\n".join(r[c]) for r in rows] for c in range(n)]
-    kinds, decided = resolve_text_columns(reading.kinds, columns_text, [label for label, _ in reading.labels])
+    kinds, decided = resolve_text_columns(plain_kinds, columns_text, [label for label, _ in reading.labels])
     columns: list[Column] = []
     for (label, _), kind, role in zip(reading.labels, kinds, reading.roles):
         if kind in OTHER_KINDS:

@@ -72,6 +72,7 @@ _HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]
 _LANE = re.compile(r"(?<=[\u4e00-\u9fff。，、；：）”]) (?=[\u4e00-\u9fff（“])")
 _SENTENCE_END = ("。", "！", "？", "；")
 _MAX_LABEL = 10
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 _ROLE_WORD = re.compile(r"(?:牵头|负责|配合|参与|协助|协办)$")
 _TEXT_KINDS = ("requirement", "task", "goal")
 
@@ -94,14 +95,15 @@ def _label_at(lines: list[str], i: int) -> tuple[str, int] | None:
     if not s or len(s) > _MAX_LABEL:
         return None
     if header_score(s) >= 2:
-        return s, 1
+        # A unit name read by its head noun (区直各部门) is a cell, not a label.
+        return None if header_score(s) < 3 and looks_like_units_cell(s) else (s, 1)
     joined = s
     for k in (1, 2):
         if len(_squeezed(lines[i + k - 1])) > 4 or i + k >= len(lines):
             return None
         nxt = _squeezed(lines[i + k])
-        if not nxt or len(nxt) > 4:
-            return None
+        if not nxt or len(nxt) > 4 or header_score(nxt) >= 2:
+            return None  # a label of its own below is no wrapped tail
         joined += nxt
         if header_score(joined) >= 2:
             return joined, k + 1
@@ -113,19 +115,21 @@ def _body_line(s: str) -> bool:
 
 
 def column_block_shape(lines: list[str]) -> bool:
-    """Whether a header label stands alone after body text that followed an earlier label
-    (one scan, no parsing)."""
-    seen_label = seen_body = False
+    """Whether a header label not seen before stands alone after body text (a sentence or
+    a unit name) that followed an earlier label (one scan, no parsing)."""
+    seen: set[str] = set()
+    seen_body = False
     for i, line in enumerate(lines):
         s = _squeezed(line)
         if not s:
             continue
-        if len(s) <= _MAX_LABEL and _label_at(lines, i) is not None:
-            if seen_body:
+        got = _label_at(lines, i) if len(s) <= _MAX_LABEL else None
+        if got is not None:
+            if seen_body and got[0] not in seen:
                 return True
-            seen_label = True
-        elif seen_label and _body_line(s):
-            seen_body = True
+            seen.add(got[0])
+        elif seen and not seen_body:
+            seen_body = _body_line(s) or (3 <= len(s) <= 20 and looks_like_unit(s))
     return False
 
 
@@ -207,7 +211,9 @@ def _cells(kind: str, lines: list[tuple[int, str]], want: int | None) -> list[tu
             if is_deadline_phrase(cur) and is_deadline_phrase(nxt):
                 cost = min(cost, 0.5)
         else:  # units: a cell ends on a whole unit name, the next opens with one
-            last, head = _ROLE_WORD.sub("", re.split(r"[、，,]", cur)[-1]), re.split(r"[、，,]", nxt)[0]
+            bare = _BRACKETED.sub("", cur)
+            last = _ROLE_WORD.sub("", re.sub(r"^.*[）)]", "", re.split(r"[、，,]", bare)[-1]))
+            head = re.split(r"[、，,（(]", nxt)[0]
             cost = 0.0 if short else 1.0
             if cur.endswith(("、", "，", "（", "(")) or len(nxt) <= 1:
                 cost += 4.0

@@ -58,6 +58,7 @@ from dataclasses import dataclass
 
 from xltools import labels as L
 from xltools.deadlines import is_deadline_phrase
+from xltools.importing.readers.cleanup import is_traditional
 from xltools.importing.readers.columns import header_role, header_score
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.rows import Event, SourceMeta
@@ -115,22 +116,43 @@ def _body_line(s: str) -> bool:
 
 
 def column_block_shape(lines: list[str]) -> bool:
-    """Whether a header label not seen before stands alone after body text (a sentence or
-    a unit name) that followed an earlier label (one scan, no parsing)."""
+    """Whether the text reads as column blocks (one scan, no parsing): a header label not
+    seen before stands alone after body text (a sentence or a unit name) that followed an
+    earlier label, or two labels stand each in a block of its own; and some block holds
+    two cells of one column (numbers counting up line after line, or a sentence's end
+    followed by another sentence) — a table written cell by cell has one cell a block."""
     seen: set[str] = set()
-    seen_body = False
-    for i, line in enumerate(lines):
+    seen_body = labels_first = False
+    alone = 0
+    many = False
+    block: list[str] = []
+    for i, line in enumerate([*lines, ""]):
         s = _squeezed(line)
         if not s:
+            if len(block) >= 2 and not many:
+                ints = [int(b) for b in block if _INT.match(b)]
+                ends = [k for k, b in enumerate(block) if b.endswith(_SENTENCE_END)]
+                many = any(b == a + 1 for a, b in zip(ints, ints[1:])) or \
+                    (bool(ends) and ends[0] < len(block) - 1 and len(ends) >= 2)
+            block = []
             continue
-        got = _label_at(lines, i) if len(s) <= _MAX_LABEL else None
+        got = _label_at(lines, i) if len(s) <= _MAX_LABEL and i < len(lines) else None
         if got is not None:
             if seen_body and got[0] not in seen:
-                return True
+                labels_first = True
+            if (i == 0 or not _squeezed(lines[i - 1])) and \
+                    (i + got[1] >= len(lines) or not _squeezed(lines[i + got[1]])):
+                alone += 1
             seen.add(got[0])
-        elif seen and not seen_body:
+            block = []
+            continue
+        if seen and not seen_body:
             seen_body = _body_line(s) or (3 <= len(s) <= 20 and looks_like_unit(s))
-    return False
+        if seen:
+            block.append(s)
+        if many and (labels_first or alone >= 2):
+            return True
+    return many and (labels_first or alone >= 2)
 
 
 def _lanes(line: str, side_by_side: bool) -> list[str]:
@@ -169,12 +191,16 @@ _FITS = {"number": ("number",), "requirement": ("requirement",), "deadline": ("d
 
 
 def _pick(cols: list[_Col], kind: str, current: int | None, filled: Callable[[int], int]) -> int | None:
-    """The column a block of ``kind`` goes to: for unit names the units column with the
-    fewest cells so far (the current one on a tie); else the current one when it fits,
-    else the first fitting column."""
+    """The column a block of ``kind`` goes to: for unit names after a block of another
+    kind the nearest units column right of it (poppler reads a row's band left to right),
+    else the units column with the fewest cells so far (the current one on a tie); else the
+    current one when it fits, else the first fitting column."""
     fits = _FITS[kind]
     if kind == "units":
         units = [c for c, col in enumerate(cols) if col.kind == "units"]
+        right = [c for c in units if current is not None and c > current]
+        if len(units) > 1 and right and cols[current].kind != "units":
+            return right[0]  # read left to right across a row's band
         if len(units) > 1:
             return min(units, key=lambda c: (filled(c), c != current, c))
     if current is not None and cols[current].kind in fits:
@@ -262,9 +288,13 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
     from xltools.importing.readers.digitspace import unspace_numbers
 
     lines = text.replace("\f", "\n").split("\n")
-    if not column_block_shape(lines):
-        return None
     fix = fix or (lambda s: s)
+    if not column_block_shape(lines):
+        if not is_traditional(text[:4000]):
+            return None
+        lines = [fix(line) for line in lines]  # 序號: labels read in simplified form
+        if not column_block_shape(lines):
+            return None
     # 1. Labels and pages.
     cols: list[_Col] = []
     by_label: dict[str, int] = {}
@@ -409,7 +439,7 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
                 continue
             natural = _cells(col.kind, streams[c], None)
             if len(natural) == n_rows or col.kind in ("number", "task", "goal") and len(natural) < n_rows:
-                cells = natural
+                cells = natural  # a merged number or task: placed by position below
             else:
                 cells = _cells(col.kind, streams[c], n_rows)
             if len(cells) == n_rows:

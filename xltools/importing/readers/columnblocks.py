@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from xltools import labels as L
 from xltools.deadlines import is_deadline_phrase
 from xltools.importing.readers.cleanup import is_traditional
-from xltools.importing.readers.columns import header_role, header_score
+from xltools.importing.readers.columns import cell_type, header_role, header_score
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.readers.wrappedrows import display_width
@@ -171,6 +171,10 @@ def _block_kind(texts: list[str]) -> str:
     squeezed = [_squeezed(t) for t in texts]
     if all(_INT.match(s) for s in squeezed):
         return "number"
+    if all(s.isdigit() and len(s) >= 7 for s in squeezed):
+        return "phone"  # telephone numbers: a column the plan does not keep
+    if all(cell_type(s) == "person" for s in squeezed):
+        return "person"
     joined = "".join(squeezed)
     if _HEADING.match(squeezed[0]) and len(squeezed) == 1:
         return "heading"
@@ -187,7 +191,7 @@ def _block_kind(texts: list[str]) -> str:
 
 _FITS = {"number": ("number",), "requirement": ("requirement",), "deadline": ("deadline",),
          "units": ("units",), "title": ("task", "goal", "requirement", "people", "other"),
-         "heading": ("goal", "task")}
+         "heading": ("goal", "task"), "person": ("people",), "phone": ("phone",)}
 
 
 def _pick(cols: list[_Col], kind: str, current: int | None, filled: Callable[[int], int]) -> int | None:
@@ -241,11 +245,13 @@ def _cells(kind: str, lines: list[tuple[int, str]], want: int | None) -> list[tu
             last = _ROLE_WORD.sub("", re.sub(r"^.*[）)]", "", re.split(r"[、，,]", bare)[-1]))
             head = re.split(r"[、，,（(]", nxt)[0]
             cost = 0.0 if short else 1.0
-            if cur.endswith(("、", "，", "（", "(")) or len(nxt) <= 1:
+            whole = looks_like_unit(last) or looks_like_units_cell(last)
+            if cur.endswith(("、", "，", "（", "(")) or len(head) <= 1:
                 cost += 4.0
+            elif not whole and looks_like_unit(last + head):
+                cost += 3.0  # a name wrapped: 区自 / 然资源分局
             else:
-                cost += (0.0 if looks_like_unit(last) or looks_like_units_cell(last) else 3.0) + \
-                    (0.0 if looks_like_unit(head) or looks_like_units_cell(head) else 3.0)
+                cost += (-0.5 if whole else 0.0) + (0.0 if looks_like_unit(head) or looks_like_units_cell(head) else 1.0)
         if lines[k + 1][0] > lines[k][0] + 1:
             cost -= 1.5  # a blank line (a new block) between them
         costs.append(cost)

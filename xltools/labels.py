@@ -860,6 +860,7 @@ NOTE_CELL_BY_ORDER = "按单元格顺序归入“{header}”列，但内容不�
 NOTE_ROWS_BY_ORDER = "表格没有序号列：各行的起止按单元格的顺序和内容推断，请核对。"
 # Plain pdftotext's column blocks (readers/columnblocks.py): rows rebuilt from columns.
 NOTE_COLUMN_BLOCKS = "表格文字按列分块排列（PDF 直接提取的文字）：已按各列单元格的顺序和内容重新拼成行，请核对。"
+NOTE_COLUMN_BLOCKS_PLACED = "“{header}”列的单元格比行数少，“{text}”按文字位置放到最近的一行，请核对。"
 NOTE_COLUMN_BLOCKS_CARRIED = "“{header}”列只有 {count} 个单元格（共 {rows} 行，视为合并单元格），已按文字位置放到最近的行并向下沿用，请核对。"
 NOTE_ROW_UNDER_MERGED = "第 {number} 项下另起一行（左侧单元格视为合并）：{text}。请核对。"
 # A number followed by one of these counts things (15 处, 2 万吨, 12 月), it numbers no row.

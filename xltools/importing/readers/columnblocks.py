@@ -240,6 +240,8 @@ def _cells(kind: str, lines: list[tuple[int, str]], want: int | None) -> list[tu
                 (1.0 if short else 3.0)
             if is_deadline_phrase(cur) and is_deadline_phrase(nxt):
                 cost = min(cost, 0.5)
+            if re.fullmatch(r"\d{4}年度?", cur) or re.fullmatch(r"(?:\d{4}年)?\d{1,2}月?", cur):
+                cost = 3.0  # a year or month alone: the deadline wrapped after it
         else:  # units: a cell ends on a whole unit name, the next opens with one
             bare = _BRACKETED.sub("", cur)
             last = _ROLE_WORD.sub("", re.sub(r"^.*[）)]", "", re.split(r"[、，,]", bare)[-1]))
@@ -456,7 +458,7 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
             for (line, t), r in zip(cells, _anchor(starts, cells)):
                 placed[r][c] = t
                 if col.kind not in ("number", "task", "goal"):
-                    notes.append((line, L.NOTE_CELL_BY_ORDER.format(text=t, header=col.label), t))
+                    notes.append((line, L.NOTE_COLUMN_BLOCKS_PLACED.format(text=t, header=col.label), t))
             if col.kind in ("number", "task", "goal"):
                 notes.append((rows[0][0], L.NOTE_COLUMN_BLOCKS_CARRIED.format(header=col.label, count=len(cells),
                                                                               rows=n_rows), col.label))

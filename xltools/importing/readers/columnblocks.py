@@ -71,6 +71,7 @@ _PAGE_NUMBER = re.compile(L.PDF_PAGE_NUMBER)
 _INT = re.compile(r"^\d{1,3}$")
 _HEADING = re.compile(rf"^(?:[{L.CN_NUMERALS}]+\s*、|[（(]\s*[{L.CN_NUMERALS}]+\s*[)）])\s*\S")
 _LANE = re.compile(r"(?<=[\u4e00-\u9fff。，、；：）”]) (?=[\u4e00-\u9fff（“])")
+_YEAR_START = re.compile(r"^20\d\d年(?:\d|$)")  # a deadline cell: 2024年 / 12月底前
 _SENTENCE_END = ("。", "！", "？", "；")
 _MAX_LABEL = 10
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
@@ -107,7 +108,7 @@ def _label_at(lines: list[str], i: int) -> tuple[str, int] | None:
             return None  # a label of its own below is no wrapped tail
         joined += nxt
         if header_score(joined) >= 2:
-            return joined, k + 1
+            return None if header_score(joined) < 3 and looks_like_units_cell(joined) else (joined, k + 1)
     return None
 
 
@@ -119,8 +120,8 @@ def column_block_shape(lines: list[str]) -> bool:
     """Whether the text reads as column blocks (one scan, no parsing): a header label not
     seen before stands alone after body text (a sentence or a unit name) that followed an
     earlier label, or two labels stand each in a block of its own; and some block holds
-    two cells of one column (numbers counting up line after line, or a sentence's end
-    followed by another sentence) — a table written cell by cell has one cell a block."""
+    two cells of one column (numbers counting up line after line, two deadlines opening
+    with their year, or a sentence's end followed by another sentence) — a table written cell by cell has one cell a block."""
     seen: set[str] = set()
     seen_body = labels_first = False
     alone = 0
@@ -132,7 +133,8 @@ def column_block_shape(lines: list[str]) -> bool:
             if len(block) >= 2 and not many:
                 ints = [int(b) for b in block if _INT.match(b)]
                 ends = [k for k, b in enumerate(block) if b.endswith(_SENTENCE_END)]
-                many = any(b == a + 1 for a, b in zip(ints, ints[1:])) or \
+                years = sum(1 for b in block if _YEAR_START.match(b))
+                many = any(b == a + 1 for a, b in zip(ints, ints[1:])) or years >= 2 or \
                     (bool(ends) and ends[0] < len(block) - 1 and len(ends) >= 2)
             block = []
             continue
@@ -180,6 +182,8 @@ def _block_kind(texts: list[str]) -> str:
         return "heading"
     if any(s.endswith(_SENTENCE_END) for s in squeezed) and len(joined) > 12:
         return "requirement"
+    if len(joined) >= 16 and re.search(r"[，,；;]", joined) and not looks_like_units_cell(joined):
+        return "requirement"  # a measure without its full stop: long, in clauses
     if is_deadline_phrase(joined[:14]) or is_deadline_phrase(squeezed[0]) or \
             (len(squeezed) > 1 and is_deadline_phrase(squeezed[0] + squeezed[1])):
         return "deadline"
@@ -258,7 +262,9 @@ def _cells(kind: str, lines: list[tuple[int, str]], want: int | None) -> list[tu
             cost -= 1.5  # a blank line (a new block) between them
         costs.append(cost)
     if want is None:
-        cuts = sorted(k for k, c in enumerate(costs) if c <= 0.0 or (kind == "requirement" and c <= 1.0))
+        # Requirements that close with a full stop are cut there only; others also at a short line.
+        stops = kind == "requirement" and any(_squeezed(t).endswith(_SENTENCE_END) for _, t in lines)
+        cuts = sorted(k for k, c in enumerate(costs) if c <= 0.0 or (kind == "requirement" and not stops and c <= 1.0))
     else:
         order = sorted(range(len(costs)), key=lambda k: (costs[k], k))
         cuts = sorted(order[:max(0, want - 1)])
@@ -297,12 +303,10 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
 
     lines = text.replace("\f", "\n").split("\n")
     fix = fix or (lambda s: s)
-    if not column_block_shape(lines):
-        if not is_traditional(text[:4000]):
-            return None
+    if is_traditional(text[:4000]):
         lines = [fix(line) for line in lines]  # 序號: labels read in simplified form
-        if not column_block_shape(lines):
-            return None
+    if not column_block_shape(lines):
+        return None
     # 1. Labels and pages.
     cols: list[_Col] = []
     by_label: dict[str, int] = {}

@@ -121,7 +121,8 @@ def column_block_shape(lines: list[str]) -> bool:
     seen before stands alone after body text (a sentence or a unit name) that followed an
     earlier label, or two labels stand each in a block of its own; and some block holds
     two cells of one column (numbers counting up line after line, two deadlines opening
-    with their year, or a sentence's end followed by another sentence) — a table written cell by cell has one cell a block."""
+    with their year, or a sentence's end followed by another sentence) — a table written
+    cell by cell has one cell a block."""
     seen: set[str] = set()
     seen_body = labels_first = False
     alone = 0
@@ -201,7 +202,7 @@ _FITS = {"number": ("number",), "requirement": ("requirement",), "deadline": ("d
 def _pick(cols: list[_Col], kind: str, current: int | None, filled: Callable[[int], int]) -> int | None:
     """The column a block of ``kind`` goes to: for unit names after a block of another
     kind the nearest units column right of it (poppler reads a row's band left to right),
-    else the units column with the fewest cells so far (the current one on a tie); else the
+    else the units column with the fewest lines so far (the current one on a tie); else the
     current one when it fits, else the first fitting column."""
     fits = _FITS[kind]
     if kind == "units":
@@ -257,14 +258,16 @@ def _cells(kind: str, lines: list[tuple[int, str]], want: int | None) -> list[tu
             elif not whole and looks_like_unit(last + head):
                 cost += 3.0  # a name wrapped: 区自 / 然资源分局
             else:
-                cost += (-0.5 if whole else 0.0) + (0.0 if looks_like_unit(head) or looks_like_units_cell(head) else 1.0)
+                cost += (-0.5 if whole else 0.0) + \
+                    (0.0 if looks_like_unit(head) or looks_like_units_cell(head) else 1.0)
         if lines[k + 1][0] > lines[k][0] + 1:
             cost -= 1.5  # a blank line (a new block) between them
         costs.append(cost)
     if want is None:
         # Requirements that close with a full stop are cut there only; others also at a short line.
         stops = kind == "requirement" and any(_squeezed(t).endswith(_SENTENCE_END) for _, t in lines)
-        cuts = sorted(k for k, c in enumerate(costs) if c <= 0.0 or (kind == "requirement" and not stops and c <= 1.0))
+        cuts = sorted(k for k, c in enumerate(costs)
+                      if c <= 0.0 or (kind == "requirement" and not stops and c <= 1.0))
     else:
         order = sorted(range(len(costs)), key=lambda k: (costs[k], k))
         cuts = sorted(order[:max(0, want - 1)])
@@ -375,6 +378,7 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
         current: int | None = None
         block: list[tuple[int, str]] = []
         block_cols: list[int] = []  # the labels opening this block (side by side when several)
+        counted = [0] * len(cols)
 
         def flush() -> None:
             nonlocal current
@@ -384,8 +388,7 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
                 target = block_cols[0]
             else:
                 kind = _block_kind([t for _, t in block])
-                target = _pick(cols, kind, current,
-                               lambda c: len(_cells("units", labelled[c] + per_col[c], None)))
+                target = _pick(cols, kind, current, lambda c: counted[c])
             if target is None:
                 for n, t in block:
                     skipped.append((n, t.strip()))
@@ -394,6 +397,7 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
             current = target
             spans = block_cols if len(block_cols) > 1 else [target]
             dest = labelled if block_cols else per_col
+            sizes = [len(dest[c]) for c in range(len(cols))]
             for n, t in block:
                 lanes = _lanes(t.strip(), len(spans) > 1)
                 if len(lanes) == 1 and len(spans) > 1:
@@ -407,6 +411,9 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
                     if k >= len(spans) and c < len(cols) and cols[c].kind == "number":
                         c += 1
                     dest[min(c, len(cols) - 1)].append((n, lane))
+            for c in range(len(cols)):  # cells each column holds so far, counted once per block
+                if len(dest[c]) > sizes[c]:
+                    counted[c] += len(_cells(cols[c].kind, dest[c][sizes[c]:], None))
             block.clear()
 
         for n, t, lab in page:

@@ -19,8 +19,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.importing.readers import (boxdraw, cellorder, columnblocks, delimited, layoutgrid, offsetrows, piperows,
-                                           plumberrows, prose, records, spacerows, stream, text_table)
+    from xltools.importing.readers import (boxdraw, cellorder, columnblocks, delimited, layoutgrid, offsetrows,
+                                           piperows, plumberrows, prose, records, spacerows, stream, text_table)
     from xltools.importing.readers.cleanup import Fixer
     from xltools.importing.readers.digitspace import unspace_numbers
     from xltools.importing.readers.accounting import account_lines

@@ -76,3 +76,42 @@ def test_steps_aside_on_rows() -> None:
     # Space-separated rows under one header line.
     rows = "序号 整治事项 协同单位 办结时限\n1 开展村庄清洁行动，做到日产日清。 各行政村 年底前\n"
     assert read_column_blocks(rows, "t.txt") is None
+
+
+# A task cell merged over two rows comes out once, beside the first of its rows.
+MERGED = """序号
+1
+2
+
+3
+4
+
+工作任务
+具体举措
+整修灌溉渠道
+疏浚支渠十二公里，清理淤泥杂草。
+维修节制闸六座，更换启闭设备。
+推广节水技术
+建设喷灌示范片两千亩。
+开展节水培训八场，覆盖种植大户。
+
+责任单位
+县水利局
+
+县水利局
+
+县农技中心
+
+县农技中心
+"""
+
+
+def test_merged_task_carried_down_and_noted() -> None:
+    result = read_column_blocks(MERGED, "t.txt")
+    assert result is not None
+    rows = [e for e in result[0] if isinstance(e, RawRow)]
+    assert [r.requirement[:4] for r in rows] == ["疏浚支渠", "维修节制", "建设喷灌", "开展节水"]
+    assert [r.units for r in rows] == ["县水利局", "县水利局", "县农技中心", "县农技中心"]
+    tasks = [r.task for r in rows]
+    assert tasks[0] == "整修灌溉渠道" and tasks[2] == "推广节水技术"
+    assert any("工作任务" in r[1] and "沿用" in r[1] for r in result[1].review)

@@ -181,7 +181,7 @@ def _block_kind(texts: list[str]) -> str:
     joined = "".join(squeezed)
     if _HEADING.match(squeezed[0]) and len(squeezed) == 1:
         return "heading"
-    if any(s.endswith(_SENTENCE_END) for s in squeezed) and len(joined) > 12:
+    if any(s.endswith(_SENTENCE_END) for s in squeezed) and len(joined) > 6:
         return "requirement"
     if len(joined) >= 16 and re.search(r"[，,；;]", joined) and not looks_like_units_cell(joined):
         return "requirement"  # a measure without its full stop: long, in clauses
@@ -261,7 +261,9 @@ def _cells(kind: str, lines: list[tuple[int, str]], want: int | None) -> list[tu
                 cost += (-0.5 if whole else 0.0) + \
                     (0.0 if looks_like_unit(head) or looks_like_units_cell(head) else 1.0)
         if lines[k + 1][0] > lines[k][0] + 1:
-            cost -= 1.5  # a blank line (a new block) between them
+            # A blank line (a new block) between them; a merged title ends where another
+            # column's lines come between (a requirement's or a unit's wrapped tail may follow them).
+            cost = min(cost - 1.5, 0.0) if kind in ("task", "goal") else cost - 1.5
         costs.append(cost)
     if want is None:
         # Requirements that close with a full stop are cut there only; others also at a short line.
@@ -293,7 +295,9 @@ def _anchor(starts: list[int], cells: list[tuple[int, str]]) -> list[int]:
     lo = 0
     for k, (line, _) in enumerate(cells):
         left = len(cells) - k - 1  # rows the later cells still need
-        best = min(range(lo, max(lo, len(starts) - left - 1) + 1), key=lambda r: (abs(starts[r] - line), r))
+        # On a tie the row starting after it: a title beside its rows comes before their first.
+        best = min(range(lo, max(lo, len(starts) - left - 1) + 1),
+                   key=lambda r: (abs(starts[r] - line), starts[r] < line, r))
         rows.append(best)
         lo = best + 1
     return rows

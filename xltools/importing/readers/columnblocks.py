@@ -91,8 +91,8 @@ def _squeezed(line: str) -> str:
 
 
 def _label_at(lines: list[str], i: int) -> tuple[str, int] | None:
-    """The header label standing at line ``i`` (alone, or wrapped over two or three short
-    lines) and the lines it takes, or None."""
+    """The header label standing at line ``i`` (alone, or wrapped: a line and one or two
+    short ones, ``牵头组织实施单`` / ``位``) and the lines it takes, or None."""
     s = _squeezed(lines[i])
     if not s or len(s) > _MAX_LABEL:
         return None
@@ -101,7 +101,7 @@ def _label_at(lines: list[str], i: int) -> tuple[str, int] | None:
         return None if header_score(s) < 3 and looks_like_units_cell(s) else (s, 1)
     joined = s
     for k in (1, 2):
-        if len(_squeezed(lines[i + k - 1])) > 4 or i + k >= len(lines):
+        if k > 1 and len(_squeezed(lines[i + k - 1])) > 4 or i + k >= len(lines):
             return None
         nxt = _squeezed(lines[i + k])
         if not nxt or len(nxt) > 4 or header_score(nxt) >= 2:

@@ -4,16 +4,23 @@ of the authored sets) is written as a real Word table with python-docx — the
 document's own column labels in a header row repeated on every page, merged
 cells for a goal/task/number spanning rows, narrow column widths so cells
 wrap, a title above, page numbers in the footer, A4 — printed to PDF by
-LibreOffice, and its text taken out three ways: ``pdftotext -raw`` (content
-stream order: a viewer's copy), ``pdftotext -layout`` and pdfplumber's ``page.extract_text()``.
+LibreOffice, and its text taken out four ways: ``pdftotext -raw`` (content
+stream order: a viewer's copy), ``pdftotext -layout``, pdfplumber's ``page.extract_text()``
+and plain ``pdftotext`` with no option (poppler's reading order: a table comes out in column
+blocks; fixture tool name ``blocks``).
 
 The texts are committed as fixtures (tests/fixtures/pdftext/<doc>.<tool>.txt)
 so tests/test_pdfbench.py is fast and deterministic. Re-run with
 
-    .venv/bin/python tests/pdfbench.py [--keep DIR]
+    .venv/bin/python tests/pdfbench.py [--keep DIR] [--tools blocks,...]
 
 (needs LibreOffice and poppler-utils; ``--keep`` leaves the .docx and .pdf
-files in DIR for a look).
+files in DIR for a look). ``--tools`` writes only the named tools' fixtures, for
+the documents already in index.json, and reports any other tool whose text would
+now come out different (the PDF it was taken from is then not the committed one):
+a new tool joins without touching the others' fixtures. The document's text comes
+partly from the current import (``annotated_spec``), so a full regeneration after
+readers change may change every fixture.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ from layouts import _ITEM_NUMBER, GCell, Grid, Spec, _spans, expected_spec, unit
 from real_examples import AUTHORED_SETS, REAL  # noqa: E402
 
 OUT = HERE / "fixtures" / "pdftext"
-TOOLS = ("pdftotext", "layout", "pdfplumber")
+TOOLS = ("pdftotext", "layout", "pdfplumber", "blocks")
 
 PEOPLE = ("张建华", "李明", "王志强", "刘晓燕", "陈国平", "赵丽", "孙立军", "周文斌")
 
@@ -327,6 +334,8 @@ def extract(pdf: Path) -> dict[str, str]:
                                     capture_output=True).stdout.decode("utf-8"),
         "layout": subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
                                  capture_output=True).stdout.decode("utf-8"),
+        "blocks": subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                                 capture_output=True).stdout.decode("utf-8"),
     }
     with pdfplumber.open(pdf) as doc:
         out["pdfplumber"] = "\n".join(page.extract_text() or "" for page in doc.pages) + "\n"
@@ -347,12 +356,17 @@ def fixture_path(name: str, tool: str) -> Path:
 
 def main(argv: list[str]) -> int:
     keep = Path(argv[argv.index("--keep") + 1]) if "--keep" in argv else None
+    only = argv[argv.index("--tools") + 1].split(",") if "--tools" in argv else None
     OUT.mkdir(parents=True, exist_ok=True)
     index = {}
+    known = json.loads((OUT / "index.json").read_text(encoding="utf-8")) if only else {}
+    changed = []
     with tempfile.TemporaryDirectory() as tmp:
         work = keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         for k, (path, labels) in enumerate(table_documents()):
+            if only and bench_name(path) not in known:
+                continue
             spec = annotated_spec(path)
             kinds, header, goals = plan_columns(spec, labels)
             g = build_grid(spec, kinds, header, goals)
@@ -360,9 +374,16 @@ def main(argv: list[str]) -> int:
             title = _title(path)
             pdf = to_pdf(render_docx(title, g, 14 if k % 2 else 12), work, name)
             for tool, text in extract(pdf).items():
-                fixture_path(name, tool).write_text(text, encoding="utf-8")
+                if only is None or tool in only:
+                    fixture_path(name, tool).write_text(text, encoding="utf-8")
+                elif fixture_path(name, tool).read_text(encoding="utf-8") != text:
+                    changed.append(f"{name}.{tool}")
             index[name] = {"source": str(path.relative_to(HERE)), "columns": kinds}
             print(name, " ".join(kinds), file=sys.stderr)
+    if only:
+        if changed:
+            print("not the committed PDF (these fixtures would differ):", " ".join(changed), file=sys.stderr)
+        return 1 if changed else 0
     (OUT / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 

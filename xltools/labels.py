@@ -863,7 +863,8 @@ READER_NAMES = {"csv": "逗号分隔表格", "csv_ragged": "逗号/制表符分�
                 "text_table": "空格分隔表格", "space_rows": "每行一条、空格分隔的表格", "records": "逐项标注的记录（序号：…/责任单位：…）", "prose": "条目式正文",
                 "box": "框线字符表格", "cell_order": "逐个单元格排列的 PDF 表格文字", "layout": "按位置对齐的PDF文本表格",
                 "pipe_rows": "每行一个单元格、竖线行结束一行的表格",
-                "wrapped_rows": "单元格并排折行的表格（按页面逐行复制的 PDF 表格）"}
+                "wrapped_rows": "单元格并排折行的表格（按页面逐行复制的 PDF 表格）",
+                "column_blocks": "按列分块排列的 PDF 表格文字（pdftotext 无参数）"}
 NOTE_BOX_MISALIGNED = "框线表格中一列的 {count} 个单元格边界与各行不对齐，已按顺序对应到 {count} 组任务（标题行及其下的分项）。"
 NOTE_BOX_MISALIGNED_LITERAL = "框线表格中一列的单元格边界与各行不对齐，按每行第一行所在的单元格读取。"
 NOTE_BULLETS_SPLIT = "单元格中的 {count} 个分项（△、● 等）分别作为要求。"
@@ -872,6 +873,10 @@ NOTE_HEADER_WRAPPED = "表头列名跨行书写，已合并为：{words}。"
 # pdftotext's cell-by-cell order (readers/cellorder.py): a cell placed by the order alone.
 NOTE_CELL_BY_ORDER = "按单元格顺序归入“{header}”列，但内容不像该列：{text}。请核对。"
 NOTE_ROWS_BY_ORDER = "表格没有序号列：各行的起止按单元格的顺序和内容推断，请核对。"
+# Plain pdftotext's column blocks (readers/columnblocks.py): rows rebuilt from columns.
+NOTE_COLUMN_BLOCKS = "表格文字按列分块排列（PDF 直接提取的文字）：已按各列单元格的顺序和内容重新拼成行，请核对。"
+NOTE_COLUMN_BLOCKS_PLACED = "“{header}”列的单元格比行数少，“{text}”按文字位置放到最近的一行，请核对。"
+NOTE_COLUMN_BLOCKS_CARRIED = "“{header}”列只有 {count} 个单元格（共 {rows} 行，视为合并单元格），已按文字位置放到最近的行并向下沿用，请核对。"
 NOTE_ROW_UNDER_MERGED = "第 {number} 项下另起一行（左侧单元格视为合并）：{text}。请核对。"
 # A number followed by one of these counts things (15 处, 2 万吨, 12 月), it numbers no row.
 MEASURE_CHARS = "个家所处项座条台套名次户间万亿千百元吨米亩%"

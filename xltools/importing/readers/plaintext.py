@@ -19,8 +19,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     """Read a table or task list written as plain text: every reader that
     applies proposes a reading, the most plausible one wins
     (``readers/scoring.py``); a close runner-up is named on 待核对."""
-    from xltools.importing.readers import (boxdraw, cellorder, delimited, layoutgrid, offsetrows, piperows,
-                                           plumberrows, prose, records, spacerows, stream, text_table)
+    from xltools.importing.readers import (boxdraw, cellorder, columnblocks, delimited, layoutgrid, offsetrows,
+                                           piperows, plumberrows, prose, records, spacerows, stream, text_table)
     from xltools.importing.readers.cleanup import Fixer
     from xltools.importing.readers.digitspace import unspace_numbers
     from xltools.importing.readers.accounting import account_lines
@@ -72,6 +72,8 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
     # A ruled table in pdftotext's cell-by-cell order (readers/cellorder.py); on a tie
     # with a reading of space-separated rows it wins: it reads the line breaks too.
     proposals.append(("cell_order", lambda: cellorder.read_cell_order(as_written, name, fixer.fix)))
+    # A ruled table in plain pdftotext's column blocks (readers/columnblocks.py).
+    proposals.append(("column_blocks", lambda: columnblocks.read_column_blocks(as_written, name, fixer.fix)))
     proposals.append(("space_rows", lambda: spacerows.read_space_rows(text, name)))
     # The same rows cut at the header's column offsets in display width (readers/offsetrows.py).
     proposals.append(("space_rows", lambda: offsetrows.read_offset_rows(text, name)))

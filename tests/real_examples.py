@@ -24,7 +24,7 @@ ROLE_KEYS = {"lead": Role.LEAD, "cooperate": Role.ASSIST, "responsible": Role.RE
 AUTHORED = Path(__file__).parent / "fixtures" / "authored"
 AUTHORED_SETS = (AUTHORED, Path(__file__).parent / "fixtures" / "authored2", Path(__file__).parent / "fixtures" / "authored3",
                  Path(__file__).parent / "fixtures" / "authored4", Path(__file__).parent / "fixtures" / "authored5",
-                 Path(__file__).parent / "fixtures" / "authored6")
+                 Path(__file__).parent / "fixtures" / "authored6", Path(__file__).parent / "fixtures" / "authored7")
 
 
 def real_files(folder: Path = REAL) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Six more corpora: each 24 task documents written in the styles of real ones
+"""Seven more corpora: each 24 task documents written in the styles of real ones
 (prose 工作要点 and 整改清单, 01–12 or 01–08; tables flattened into text, the rest) by an
 engineer who had not read the importer, with hand annotations in the shared
 schema; the later sets were written after the readers had learnt from the ones before. Scored like the
@@ -27,18 +27,22 @@ from real_examples import AUTHORED_SETS, real_files, score_document
 # as the measure of a round, then given to the readers): by the shared scorer's measure 116 of
 # 161 (prose 75/81, tables 41/80) and 86 of 160 (prose 47/59, tables 39/101) when they joined;
 # strictly prose 61/81, tables 27/80 and prose 42/59, tables 19/101. The sixth set has eight
-# prose documents (01–08).
+# prose documents (01–08). Seventh set (eight prose documents too), the held-out measure of the
+# round that learnt from the fifth and sixth, scored once by the shared scorer's measure: prose
+# 49/62, tables 72/105 (the readers before that round: 48/62 and 57/105); strictly prose 47/62,
+# tables 61/105 when it joined.
 # Raise the floors when the readers improve.
 AUTHORED_FLOOR = {("authored", "prose"): 0.85, ("authored", "table"): 0.91,
                   ("authored2", "prose"): 0.92, ("authored2", "table"): 0.91,
                   ("authored3", "prose"): 0.93, ("authored3", "table"): 0.66,
                   ("authored4", "prose"): 0.91, ("authored4", "table"): 0.34,
                   ("authored5", "prose"): 0.88, ("authored5", "table"): 0.65,
-                  ("authored6", "prose"): 0.77, ("authored6", "table"): 0.75}
+                  ("authored6", "prose"): 0.77, ("authored6", "table"): 0.75,
+                  ("authored7", "prose"): 0.75, ("authored7", "table"): 0.58}
 
 
 # The last prose document of each set (the rest are tables); 12 unless named here.
-PROSE_LAST = {"authored6": 8}
+PROSE_LAST = {"authored6": 8, "authored7": 8}
 
 
 def _class(path: Path) -> str:

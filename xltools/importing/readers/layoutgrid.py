@@ -83,6 +83,7 @@ _DIGITS = re.compile(r"^[\d.\-–~]+$|[\d.\-–~]$")
 _DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
 _TEXT_KINDS = ("requirement", "task", "goal", "text")
 _DATE_WORD = re.compile(r"[年月日]")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")  # a year opening a wrapped label (2024 / 年计划 / 投资)
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[。；，、]?$")
 _ROLE_TAIL = re.compile("(?:%s)$" % "|".join(L.LEAD_WORDS + L.ASSIST_WORDS + L.RESPONSIBLE_WORDS))
 _NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")  # a unit's name opens with a place or group word
@@ -146,7 +147,9 @@ def _header_block(lines: list[str], i: int, display: bool, height: int = _HEADER
         return None  # cells stated by pipes, tabs or box lines: the delimited and box readers' table
     first = _label_runs(lines[i], display)
     if len(first) < 3 or not _spread(first) or any(len(t[2]) > _LABEL_RUN or _SENTENCE.search(t[2])
-                                                    or NUMBER_ONLY.match(t[2]) for t in first):
+                                                    or (NUMBER_ONLY.match(t[2]) and not _YEAR.match(t[2]))
+                                                    for t in first) \
+            or sum(bool(_YEAR.match(t[2])) for t in first) * 2 >= len(first):
         return None
     stacks: list[list[Token]] = [[t] for t in first]
     j = i + 1
@@ -174,6 +177,8 @@ def _header_block(lines: list[str], i: int, display: bool, height: int = _HEADER
             j += 1
             continue
         break
+    if any(len(st) == 1 and _YEAR.match(st[0][2]) for st in stacks):
+        return None  # a year is a label only as the start of one wrapped below it
     return stacks, j
 
 

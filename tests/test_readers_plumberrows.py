@@ -249,3 +249,31 @@ def test_place_column_and_note_under_table() -> None:
                                                   {("县城管局", Role.LEAD)}]
     assert [r.deadline.display for r in reqs] == ["2025年9月底前", "2025年11月底前", "2025年10月底前"]
     assert "东关街道、西关街道" in reqs[0].remark and "南山镇、北湖镇、东关街道" in reqs[2].remark
+
+
+# A district's heating table: the lead cell merged over rows 1–2 (printed once, at its top),
+# a helper column filled on every row.
+MERGED_LEAD = """\
+某区2025年供暖保障工作分工
+序 工作事项 主办科室 协办单位 办结时
+号 限
+1 排查老旧小区供热管网隐患，建 区热力办 各街道办事 2025年
+立问题清单。 处 10月底
+前
+2 开展供热计量改造，完成居民分 区房管中心、 2025年
+户计量三千户。 区财政局 11月底
+前
+3 组织供热企业应急抢修演练。 区应急局 区热力办 长期
+"""
+
+
+def test_an_empty_lead_cell_beside_filled_helpers_is_under_a_merged_cell() -> None:
+    plan = _plan(MERGED_LEAD)
+    reqs = plan.requirements
+    assert len(reqs) == 3
+    assert _units(plan, reqs[1].id) == {("区热力办", Role.LEAD), ("区房管中心", Role.ASSIST), ("区财政局", Role.ASSIST)}
+    assert _units(plan, reqs[2].id) == {("区应急局", Role.LEAD), ("区热力办", Role.ASSIST)}
+    # A guess the text cannot show: noted on the carried row alone.
+    events, _ = read_source(MERGED_LEAD.encode("utf-8"), "t.txt")
+    carried = [(e.line, m) for e in events for _, m in getattr(e, "review", ()) if "沿用上一行的牵头单位" in m]
+    assert len(carried) == 1 and carried[0][0] == 7 and "区热力办" in carried[0][1]  # row 2 (line 7) alone

@@ -674,6 +674,43 @@ def _principal_units(kinds: list[str], roles: list[str]) -> int | None:
     return None
 
 
+_PLACE_OPENINGS = frozenset("省市县区州旗盟镇乡街村各")  # a unit named by its place or group
+
+
+def _units_by_form(kinds: list[str], roles: list[str], firsts: list[int], cells: list[list[str]]
+                   ) -> list[tuple[int, int, int, str]]:
+    """A department's own sections beside outside units: where the principal units column's
+    names never open with a place or group word (食品生产股) and the helpers' column's names
+    all do (县教育局、各市场监管所), a row's names of the helpers' form alone in the principal
+    column belong to the helpers' column (the principal cell merged over rows above). Moves
+    them; returns (row, from column, to column, text) of each move, for 待核对."""
+    principal = _principal_units(kinds, roles)
+    others = [c for c, k in enumerate(kinds) if k == "units" and c != principal]
+    if principal is None or len(others) != 1:
+        return []
+    helper = others[0]
+
+    def names(text: str) -> list[str]:
+        return [n for n in re.split(r"[、，,；;\s]+", text) if n]
+
+    def placed(text: str) -> bool:
+        return bool(text) and all(n[0] in _PLACE_OPENINGS for n in names(text))
+
+    rows = [r for r, f in enumerate(firsts) if f >= 0]
+    candidates = [r for r in rows if cells[r][principal].strip() and not cells[r][helper].strip()
+                  and placed(cells[r][principal])]
+    own = [n for r in rows if r not in candidates for n in names(cells[r][principal])]
+    helpers = [n for r in rows for n in names(cells[r][helper])]
+    if not candidates or len(own) < 2 or len(helpers) < 2 or any(n[0] in _PLACE_OPENINGS for n in own) \
+            or not all(n[0] in _PLACE_OPENINGS for n in helpers):
+        return []
+    moves = []
+    for r in candidates:
+        cells[r][helper], cells[r][principal] = cells[r][principal], ""
+        moves.append((r, principal, helper, cells[r][helper]))
+    return moves
+
+
 def _carry_merged(kinds: list[str], firsts: list[int], cells: list[list[str]], text_col: int | None,
                   number_col: int | None, roles: list[str] | None = None
                   ) -> tuple[dict[int, int], list[tuple[int, int, str]], list[tuple[int, int, str]]]:
@@ -874,6 +911,7 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
         and not any(at < rows[-1].line for at in stray) \
         and sum(reader.wrapped) <= _CONFIDENT_COST * len(reader.wrapped)
     roles = [r.role if (r := header_role(lb)) else "" for lb in labels]
+    moved = _units_by_form(kinds, roles, firsts, cells)
     titles, carried, units_carried = _carry_merged(kinds, firsts, cells, reader.text_col, number_col, roles)
     events, meta = _emit(_title_unwrapped(lines, header.index), header.index, name, fixer, labels, firsts, cells,
                          row_lines, skipped)
@@ -884,6 +922,9 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     notes = {row_lines[r]: (L.REVIEW_DEADLINE, L.NOTE_MERGED_CELL_CARRIED.format(header=labels[c], text=text))
              for r, c, text in carried}
     units_notes: dict[int, list[tuple[str, str]]] = {}
+    for r, c, d, text in moved:  # a name placed by its form: a guess
+        units_notes.setdefault(row_lines[r], []).append((L.REVIEW_UNITS, L.NOTE_UNITS_COLUMN_BY_FORM.format(
+            units=text.replace("\n", "、"), header=labels[d], other=labels[c])))
     for r, c, text in units_carried:  # a units cell carried: its requirement's units go on 待核对
         note = L.NOTE_LEAD_CARRIED if roles[c] == L.ROLE_LEAD else L.NOTE_UNITS_CARRIED
         units_notes.setdefault(row_lines[r], []).append(

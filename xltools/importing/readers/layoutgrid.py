@@ -61,6 +61,7 @@ from xltools.importing.readers.cleanup import to_simplified
 from xltools.importing.readers.columns import cell_type, header_role, header_score
 from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.readers.layoutrows import _block_starts, _join_lines, page_breaks
+from xltools.importing.readers.mergedunits import merged_units
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.wrappedrows import display_width
 from xltools.importing.units import looks_like_unit
@@ -661,6 +662,10 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         return None
     skipped = [(k + 1, lines[k].strip()) for k in range(layout.index + 1, layout.start) if lines[k].strip()]
     skipped += [(k + 1, lines[k].strip()) for k in sorted(layout.furniture) if lines[k].strip()]
+    # Units cells merged over rows, printed once at their top: carried (or placed by form), on 待核对.
+    roles = [r.role if (r := header_role(to_simplified(lb))) else "" for lb in layout.labels]
+    text_col = kinds.index("requirement") if "requirement" in kinds else None
+    merged = merged_units(layout.labels, kinds, roles, firsts, cells, number_at, text_col, row_lines)
     events, meta = _emit(lines, layout.index, name, None, layout.labels, firsts, cells, row_lines, skipped)
     # A run placed off its column's edge is a guess: its requirement goes on 待核对.
     notes: dict[int, list[str]] = {}
@@ -670,4 +675,6 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
                 L.NOTE_LAYOUT_PLACED.format(text=t, header=layout.labels[c]) for t, c in guessed.get(k, []))
     events = [replace(e, review=e.review + tuple((L.REVIEW_STRUCTURE, n) for n in notes[e.line]))
               if isinstance(e, RawRow) and notes.get(e.line) else e for e in events]
+    events = [replace(e, review=e.review + tuple(merged[e.line]))
+              if isinstance(e, RawRow) and merged.get(e.line) else e for e in events]
     return events, meta

@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.importing.readers.cleanup import Fixer, to_simplified
 from xltools.importing.readers.columns import cell_type, compat, header_role, header_score
+from xltools.importing.readers.mergedunits import merged_units
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.wrappedrows import display_width, ended
 from xltools.importing.units import looks_like_unit
@@ -659,76 +660,19 @@ def _cells(row: _Row, n: int) -> list[str]:
     return out + [""] * (n - len(out))
 
 
-def _principal_units(kinds: list[str], roles: list[str]) -> int | None:
-    """The units column that names who answers for a row beside another units column: the lead's
-    (牵头单位), else the one naming no role beside a column of helpers (责任股室 | 配合单位)."""
-    units = [c for c, k in enumerate(kinds) if k == "units"]
-    if len(units) < 2:
-        return None
-    leads = [c for c in units if roles[c] == L.ROLE_LEAD]
-    if len(leads) == 1:
-        return leads[0]
-    plain = [c for c in units if not roles[c]]
-    if not leads and len(plain) == 1 and any(roles[c] == L.ROLE_ASSIST for c in units):
-        return plain[0]
-    return None
-
-
-_PLACE_OPENINGS = frozenset("省市县区州旗盟镇乡街村各")  # a unit named by its place or group
-
-
-def _units_by_form(kinds: list[str], roles: list[str], firsts: list[int], cells: list[list[str]]
-                   ) -> list[tuple[int, int, int, str]]:
-    """A department's own sections beside outside units: where the principal units column's
-    names never open with a place or group word (食品生产股) and the helpers' column's names
-    all do (县教育局、各市场监管所), a row's names of the helpers' form alone in the principal
-    column belong to the helpers' column (the principal cell merged over rows above). Moves
-    them; returns (row, from column, to column, text) of each move, for 待核对."""
-    principal = _principal_units(kinds, roles)
-    others = [c for c, k in enumerate(kinds) if k == "units" and c != principal]
-    if principal is None or len(others) != 1:
-        return []
-    helper = others[0]
-
-    def names(text: str) -> list[str]:
-        return [n for n in re.split(r"[、，,；;\s]+", text) if n]
-
-    def placed(text: str) -> bool:
-        return bool(text) and all(n[0] in _PLACE_OPENINGS for n in names(text))
-
-    rows = [r for r, f in enumerate(firsts) if f >= 0]
-    candidates = [r for r in rows if cells[r][principal].strip() and not cells[r][helper].strip()
-                  and placed(cells[r][principal])]
-    own = [n for r in rows if r not in candidates for n in names(cells[r][principal])]
-    helpers = [n for r in rows for n in names(cells[r][helper])]
-    if not candidates or len(own) < 2 or len(helpers) < 2 or any(n[0] in _PLACE_OPENINGS for n in own) \
-            or not all(n[0] in _PLACE_OPENINGS for n in helpers):
-        return []
-    moves = []
-    for r in candidates:
-        cells[r][helper], cells[r][principal] = cells[r][principal], ""
-        moves.append((r, principal, helper, cells[r][helper]))
-    return moves
-
-
 def _carry_merged(kinds: list[str], firsts: list[int], cells: list[list[str]], text_col: int | None,
-                  number_col: int | None, roles: list[str] | None = None
-                  ) -> tuple[dict[int, int], list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+                  number_col: int | None) -> tuple[dict[int, int], list[tuple[int, int, str]]]:
     """Word prints a cell merged over rows at its top, and the text shows nothing of the merge.
     A numbered row whose title cell (a goal, task or other text column left of the requirement)
     is empty under a title above is under that merged cell: the title is written on the row (it
     keeps its own number), and where the deadline column is filled on half the rows or more an
     empty deadline cell of such a row takes the deadline above it too (one merged cell over the
-    group). A numbered row whose principal units cell (``_principal_units``) is empty while another
-    units cell of it is filled is under a merged cell too: it takes the units above. Not across a
-    goal row. Guesses: returns the count of titles carried per column and (row, column, text) of
-    each deadline and each units cell carried, for 待核对."""
+    group). Not across a goal row. Guesses: returns the count of titles carried per column and
+    (row, column, text) of each deadline carried, for 待核对."""
     titles: dict[int, int] = {}
     deadlines: list[tuple[int, int, str]] = []
-    units: list[tuple[int, int, str]] = []
     if text_col is None or number_col is None:
-        return titles, deadlines, units
-    principal = _principal_units(kinds, roles) if roles is not None else None
+        return titles, deadlines
     tcols = [c for c in range(text_col) if kinds[c] in ("goal", "task", "text")]
     dl = kinds.index("deadline") if "deadline" in kinds else None
     rows = [r for r, f in enumerate(firsts) if f >= 0 and cells[r][text_col].strip()]
@@ -749,14 +693,10 @@ def _carry_merged(kinds: list[str], firsts: list[int], cells: list[list[str]], t
             if under and carry_dl and dl is not None and not row[dl].strip() and above.get(dl):
                 row[dl] = above[dl]
                 deadlines.append((r, dl, above[dl]))
-            if principal is not None and not row[principal].strip() and above.get(principal) and any(
-                    row[c].strip() for c, k in enumerate(kinds) if k == "units" and c != principal):
-                row[principal] = above[principal]
-                units.append((r, principal, above[principal]))
         for c, t in enumerate(row):
             if t.strip():
                 above[c] = t
-    return titles, deadlines, units
+    return titles, deadlines
 
 
 def _title_unwrapped(lines: list[str], index: int) -> list[str]:
@@ -911,8 +851,8 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
         and not any(at < rows[-1].line for at in stray) \
         and sum(reader.wrapped) <= _CONFIDENT_COST * len(reader.wrapped)
     roles = [r.role if (r := header_role(lb)) else "" for lb in labels]
-    moved = _units_by_form(kinds, roles, firsts, cells)
-    titles, carried, units_carried = _carry_merged(kinds, firsts, cells, reader.text_col, number_col, roles)
+    titles, carried = _carry_merged(kinds, firsts, cells, reader.text_col, number_col)
+    units_notes = merged_units(labels, kinds, roles, firsts, cells, number_col, reader.text_col, row_lines)
     events, meta = _emit(_title_unwrapped(lines, header.index), header.index, name, fixer, labels, firsts, cells,
                          row_lines, skipped)
     review = tuple((L.REVIEW_STRUCTURE, L.NOTE_WRAPPED_PIECE.format(
@@ -921,14 +861,6 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     # A deadline carried is noted on its requirement.
     notes = {row_lines[r]: (L.REVIEW_DEADLINE, L.NOTE_MERGED_CELL_CARRIED.format(header=labels[c], text=text))
              for r, c, text in carried}
-    units_notes: dict[int, list[tuple[str, str]]] = {}
-    for r, c, d, text in moved:  # a name placed by its form: a guess
-        units_notes.setdefault(row_lines[r], []).append((L.REVIEW_UNITS, L.NOTE_UNITS_COLUMN_BY_FORM.format(
-            units=text.replace("\n", "、"), header=labels[d], other=labels[c])))
-    for r, c, text in units_carried:  # a units cell carried: its requirement's units go on 待核对
-        note = L.NOTE_LEAD_CARRIED if roles[c] == L.ROLE_LEAD else L.NOTE_UNITS_CARRIED
-        units_notes.setdefault(row_lines[r], []).append(
-            (L.REVIEW_UNITS, note.format(header=labels[c], units=text.replace("\n", "、"))))
     events = [dataclasses.replace(e, review=e.review + (notes.pop(e.line),))
               if isinstance(e, RawRow) and e.line in notes else e for e in events]
     events = [dataclasses.replace(e, review=e.review + tuple(units_notes.pop(e.line)))

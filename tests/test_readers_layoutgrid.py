@@ -360,3 +360,51 @@ def test_a_line_wraps_before_a_word_glued_to_its_mark_and_marks_set_full_width()
     assert _page_width("“枫") == 4  # a Chinese font sets the quote full width
     assert _continues("桥式公安派出", _page_width("桥式公安派出"), 16, "所”2 个。")
     assert not _continues("桥式公安", _page_width("桥式公安"), 16, "所”2 个。")
+
+
+YEAR_LABEL = """\
+序    改造内容             2025    实施科     联系电话        办结
+号                     年度目     室                   时限
+                      标
+1    更换老旧供热管道         完成 12   热力科     0771-       2025 年
+     十二公里，同步          公里              5550123     10 月底前
+     加装计量设施。
+2    新建换热站三座，         完成 3    设备科     13800001111 2025 年
+     实现分户计量。          座                           11 月底前
+"""
+
+
+def test_a_year_opening_a_wrapped_label_is_part_of_the_header() -> None:
+    header = find_layout_header(YEAR_LABEL.split("\n"), False)
+    assert header is not None and header[:2] == (0, 3)  # 2025 / 年度目 / 标: one label
+    plan, meta = _plan(YEAR_LABEL)
+    assert "2025年度目标" in meta.headers
+    rows = _rows(plan)
+    assert [(r[0], r[3], r[4], r[5]) for r in rows] == [
+        ("完成12公里", "更换老旧供热管道十二公里，同步加装计量设施。", {("热力科", Role.RESPONSIBLE)}, "2025年10月底前"),
+        ("完成3座", "新建换热站三座，实现分户计量。", {("设备科", Role.RESPONSIBLE)}, "2025年11月底前")]
+    # A year alone over no label below it is a body's number, not a label.
+    assert find_layout_header(["序号    任务内容      2025      责任单位", "1       开展巡查      县林业局"], False) is None
+
+
+MERGED_LEAD = """\
+序    工作事项           具体措施                      牵头单位      配合单位          完成时限
+号
+1    供水管网改造         更换老旧铸铁管道十五公里，             区水务局      各街道办事处        2025 年
+                    降低管网漏损率。                                          9 月底前
+2                   新建加压泵站两座，保障高层                       区住建局          2025 年
+                    住户用水。                                             11 月底前
+3    排水防涝           清疏雨水管渠四十公里。               区城管局      区水务局          长期坚持
+"""
+
+
+def test_an_empty_lead_cell_beside_filled_helpers_takes_the_lead_merged_above() -> None:
+    plan, _ = _plan(MERGED_LEAD)
+    rows = _rows(plan)
+    assert [r[4] for r in rows] == [
+        {("区水务局", Role.LEAD), ("各街道办事处", Role.ASSIST)},
+        {("区水务局", Role.LEAD), ("区住建局", Role.ASSIST)},
+        {("区城管局", Role.LEAD), ("区水务局", Role.ASSIST)}]
+    events, _ = read_source(MERGED_LEAD.encode("utf-8"), "t.txt")
+    carried = [e.line for e in events for _, m in getattr(e, "review", ()) if "沿用上一行的牵头单位" in m]
+    assert carried == [5]  # the carried lead is a guess, noted on its row alone

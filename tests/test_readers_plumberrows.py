@@ -249,3 +249,61 @@ def test_place_column_and_note_under_table() -> None:
                                                   {("县城管局", Role.LEAD)}]
     assert [r.deadline.display for r in reqs] == ["2025年9月底前", "2025年11月底前", "2025年10月底前"]
     assert "东关街道、西关街道" in reqs[0].remark and "南山镇、北湖镇、东关街道" in reqs[2].remark
+
+
+# A district's heating table: the lead cell merged over rows 1–2 (printed once, at its top),
+# a helper column filled on every row.
+MERGED_LEAD = """\
+某区2025年供暖保障工作分工
+序 工作事项 主办科室 协办单位 办结时
+号 限
+1 排查老旧小区供热管网隐患，建 区热力办 各街道办事 2025年
+立问题清单。 处 10月底
+前
+2 开展供热计量改造，完成居民分 区房管中心、 2025年
+户计量三千户。 区财政局 11月底
+前
+3 组织供热企业应急抢修演练。 区应急局 区热力办 长期
+"""
+
+
+def test_an_empty_lead_cell_beside_filled_helpers_is_under_a_merged_cell() -> None:
+    plan = _plan(MERGED_LEAD)
+    reqs = plan.requirements
+    assert len(reqs) == 3
+    assert _units(plan, reqs[1].id) == {("区热力办", Role.LEAD), ("区房管中心", Role.ASSIST), ("区财政局", Role.ASSIST)}
+    assert _units(plan, reqs[2].id) == {("区应急局", Role.LEAD), ("区热力办", Role.ASSIST)}
+    # A guess the text cannot show: noted on the carried row alone.
+    events, _ = read_source(MERGED_LEAD.encode("utf-8"), "t.txt")
+    carried = [(e.line, m) for e in events for _, m in getattr(e, "review", ()) if "沿用上一行的牵头单位" in m]
+    assert len(carried) == 1 and carried[0][0] == 7 and "区热力办" in carried[0][1]  # row 2 (line 7) alone
+
+
+# An office's own sections (no place word) beside outside units (区…, 各…), each section's cell
+# merged over two rows: a row's one outside unit is a helper, its section the one above.
+SECTIONS_FIRST = """\
+某局2025年安全生产重点工作分工
+序 责任科室 配合单位 工作措施 完成时限
+号
+1 安全监管 各街道办事 对辖区危险化学品企业开展全覆 2025年
+科 处 盖检查，建立隐患整改台账。 6月底前
+2 区应急管理局 组织开展有限空间作业专项整治， 2025年
+督促企业落实作业审批制度。 9月底前
+3 执法监察 区消防救援 对人员密集场所开展消防安全联 长期坚持
+大队 大队 合检查，整改火灾隐患。
+4 区住建局 督促在建工地落实安全生产主体 2025年
+责任。 12月底前
+"""
+
+
+def test_a_unit_of_the_helpers_form_alone_in_a_row_is_a_helper_under_a_merged_section() -> None:
+    plan = _plan(SECTIONS_FIRST)
+    reqs = plan.requirements
+    assert [_units(plan, r.id) for r in reqs] == [
+        {("安全监管科", Role.RESPONSIBLE), ("各街道办事处", Role.ASSIST)},
+        {("安全监管科", Role.RESPONSIBLE), ("区应急管理局", Role.ASSIST)},
+        {("执法监察大队", Role.RESPONSIBLE), ("区消防救援大队", Role.ASSIST)},
+        {("执法监察大队", Role.RESPONSIBLE), ("区住建局", Role.ASSIST)}]
+    events, _ = read_source(SECTIONS_FIRST.encode("utf-8"), "t.txt")
+    notes = [(e.line, m) for e in events for _, m in getattr(e, "review", ())]
+    assert any(line == 10 and "区住建局" in m and "名称形式" in m for line, m in notes)  # the guess is noted

@@ -335,6 +335,7 @@ NOTE_GOAL_INFERRED = "任务 {task_no}“{task}”前没有目标标签，按上
 DITTO_WORDS = ("同上", "同上述", "同前", "同上栏")
 NOTE_LEAD_CARRIED = "“{header}”格为空，按合并单元格沿用上一行的牵头单位：{units}（文本中看不出合并，请核对）"
 NOTE_UNITS_CARRIED = "“{header}”格为空，按合并单元格沿用上一行的单位：{units}（文本中看不出合并，请核对）"
+NOTE_UNITS_COLUMN_BY_FORM = "“{units}”可能属于“{header}”列或“{other}”列，按名称形式（与“{header}”列其他单位相同）归入“{header}”列，请核对"
 NOTE_UNITS_SPLIT = ("“{before}”与“{after}”之间没有分隔，按“{before}”属“{left}”、“{after}”起属“{right}”读入"
                     "（原文看不出两栏的分界，请核对）")
 NOTE_UNITS_WITHOUT_REQUIREMENT = "此行有单位（{units}）但没有读出要求内容，未导入为要求，请核对原文。"

@@ -61,6 +61,7 @@ from xltools.importing.readers.cleanup import to_simplified
 from xltools.importing.readers.columns import cell_type, header_role, header_score
 from xltools.importing.readers.grid import NUMBER_ONLY
 from xltools.importing.readers.layoutrows import _block_starts, _join_lines, page_breaks
+from xltools.importing.readers.mergedunits import merged_units
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.wrappedrows import display_width
 from xltools.importing.units import looks_like_unit
@@ -83,6 +84,7 @@ _DIGITS = re.compile(r"^[\d.\-–~]+$|[\d.\-–~]$")
 _DRAWN = re.compile(r"[\t|│｜┃\u2500-\u257f]")
 _TEXT_KINDS = ("requirement", "task", "goal", "text")
 _DATE_WORD = re.compile(r"[年月日]")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")  # a year opening a wrapped label (2024 / 年计划 / 投资)
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?[。；，、]?$")
 _ROLE_TAIL = re.compile("(?:%s)$" % "|".join(L.LEAD_WORDS + L.ASSIST_WORDS + L.RESPONSIBLE_WORDS))
 _NAME_OPENINGS = frozenset("省市县区州旗盟镇乡各")  # a unit's name opens with a place or group word
@@ -146,7 +148,9 @@ def _header_block(lines: list[str], i: int, display: bool, height: int = _HEADER
         return None  # cells stated by pipes, tabs or box lines: the delimited and box readers' table
     first = _label_runs(lines[i], display)
     if len(first) < 3 or not _spread(first) or any(len(t[2]) > _LABEL_RUN or _SENTENCE.search(t[2])
-                                                    or NUMBER_ONLY.match(t[2]) for t in first):
+                                                    or (NUMBER_ONLY.match(t[2]) and not _YEAR.match(t[2]))
+                                                    for t in first) \
+            or sum(bool(_YEAR.match(t[2])) for t in first) * 2 >= len(first):
         return None
     stacks: list[list[Token]] = [[t] for t in first]
     j = i + 1
@@ -174,6 +178,8 @@ def _header_block(lines: list[str], i: int, display: bool, height: int = _HEADER
             j += 1
             continue
         break
+    if any(len(st) == 1 and _YEAR.match(st[0][2]) for st in stacks):
+        return None  # a year is a label only as the start of one wrapped below it
     return stacks, j
 
 
@@ -656,6 +662,10 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
         return None
     skipped = [(k + 1, lines[k].strip()) for k in range(layout.index + 1, layout.start) if lines[k].strip()]
     skipped += [(k + 1, lines[k].strip()) for k in sorted(layout.furniture) if lines[k].strip()]
+    # Units cells merged over rows, printed once at their top: carried (or placed by form), on 待核对.
+    roles = [r.role if (r := header_role(to_simplified(lb))) else "" for lb in layout.labels]
+    text_col = kinds.index("requirement") if "requirement" in kinds else None
+    merged = merged_units(layout.labels, kinds, roles, firsts, cells, number_at, text_col, row_lines)
     events, meta = _emit(lines, layout.index, name, None, layout.labels, firsts, cells, row_lines, skipped)
     # A run placed off its column's edge is a guess: its requirement goes on 待核对.
     notes: dict[int, list[str]] = {}
@@ -665,4 +675,6 @@ def read_layout_grid(text: str, name: str, fix: Callable[[str], str] | None = No
                 L.NOTE_LAYOUT_PLACED.format(text=t, header=layout.labels[c]) for t, c in guessed.get(k, []))
     events = [replace(e, review=e.review + tuple((L.REVIEW_STRUCTURE, n) for n in notes[e.line]))
               if isinstance(e, RawRow) and notes.get(e.line) else e for e in events]
+    events = [replace(e, review=e.review + tuple(merged[e.line]))
+              if isinstance(e, RawRow) and merged.get(e.line) else e for e in events]
     return events, meta

@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from xltools import labels as L
 from xltools.importing.readers.cleanup import Fixer, to_simplified
 from xltools.importing.readers.columns import cell_type, compat, header_role, header_score
+from xltools.importing.readers.mergedunits import merged_units
 from xltools.importing.readers.rows import Event, RawRow, SourceMeta
 from xltools.importing.readers.wrappedrows import display_width, ended
 from xltools.importing.units import looks_like_unit
@@ -849,7 +850,9 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
     confident = several >= 2 and several >= _MIN_WRAPPED_SHARE * len(real) \
         and not any(at < rows[-1].line for at in stray) \
         and sum(reader.wrapped) <= _CONFIDENT_COST * len(reader.wrapped)
+    roles = [r.role if (r := header_role(lb)) else "" for lb in labels]
     titles, carried = _carry_merged(kinds, firsts, cells, reader.text_col, number_col)
+    units_notes = merged_units(labels, kinds, roles, firsts, cells, number_col, reader.text_col, row_lines)
     events, meta = _emit(_title_unwrapped(lines, header.index), header.index, name, fixer, labels, firsts, cells,
                          row_lines, skipped)
     review = tuple((L.REVIEW_STRUCTURE, L.NOTE_WRAPPED_PIECE.format(
@@ -860,6 +863,8 @@ def _read(text: str, name: str, fixer: Fixer | None = None) -> tuple[Result, boo
              for r, c, text in carried}
     events = [dataclasses.replace(e, review=e.review + (notes.pop(e.line),))
               if isinstance(e, RawRow) and e.line in notes else e for e in events]
+    events = [dataclasses.replace(e, review=e.review + tuple(units_notes.pop(e.line)))
+              if isinstance(e, RawRow) and e.line in units_notes else e for e in events]
     review += tuple((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=labels[c], count=count),
                      header.index + 1, " | ".join(labels)) for c, count in titles.items())
     return (events, dataclasses.replace(meta, review=meta.review + review)), confident

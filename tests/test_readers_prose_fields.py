@@ -94,3 +94,17 @@ def test_a_longer_title_line_over_a_labelled_text() -> None:
     reqs = plan.requirements
     assert [r.text[:8] for r in reqs] == ["完成北片区12个", "新建公共停车位8"]
     assert [t.name for t in plan.tasks][:1] == ["县城北片区老旧小区雨污管网改造及道路提质工程"]
+
+
+def test_a_timed_clause_after_the_role_clauses_is_the_deadline_whole() -> None:
+    text = """某镇2026年重点工作安排
+一、人居环境
+1.实施集镇污水管网延伸工程，新增管网4.5公里，由镇村建办牵头，镇财政所、各村配合，9月底前完工。
+2.开展河道清淤疏浚，整治沟渠30条，镇农业服务中心负责落实，每月底报送进度。
+3.推进垃圾分类示范村创建，镇综治办负责，长期坚持。
+"""
+    plan = _plan(text)
+    reqs = plan.requirements
+    assert [r.deadline.display for r in reqs] == ["9月底前完工", "每月底报送进度", "长期坚持"]
+    roles = [(a.unit, a.role) for a in plan.assignments_for(reqs[0].id)]
+    assert ("镇村建办", Role.LEAD) in roles and ("镇财政所", Role.ASSIST) in roles

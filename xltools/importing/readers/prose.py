@@ -475,7 +475,20 @@ def _cadence_after(text: str, wording: str) -> str | None:
     clauses = [c.strip() for c in split_top_level(rest, "，,；;") if c.strip()]
     if len(clauses) == 1 and deadline_words(clauses[0]) == clauses[0]:
         return clauses[0]
+    if len(clauses) == 1 and len(clauses[0]) <= _TIMED_CLAUSE_MAX and _opens_with_time(clauses[0]):
+        return clauses[0]  # …Y配合，10月底前完成。 / …负责落实，每季度末报送完成情况。: the clause whole
     return None
+
+
+_TIMED_CLAUSE_MAX = 12
+
+
+def _opens_with_time(clause: str) -> bool:
+    """Whether a clause opens with a deadline or a cadence (10月底前完成, 每季度末报送…)."""
+    found = find_deadline(clause, None)
+    words = deadline_words(clause)
+    return bool(found and found.text and clause.startswith(found.text)
+                or words and clause.startswith(words))
 
 
 def _names_only(text: str) -> bool:

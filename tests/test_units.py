@@ -303,6 +303,13 @@ def test_a_bracketed_role_after_a_closed_clause_takes_the_run_that_opens_the_nex
     assert roles["县气象站"] == Role.RESPONSIBLE and roles["县供销社"] == Role.ASSIST
 
 
+def test_a_group_qualified_as_the_overseeing_one_is_a_unit_too():
+    assert [u.name for u in parse_units("县林业局、县应急局等行业主管部门").units] == \
+        ["县林业局", "县应急局", "行业主管部门"]
+    # a bare 等主管部门 only closes the list
+    assert [u.name for u in parse_units("县林业局、县应急局等主管部门").units] == ["县林业局", "县应急局"]
+
+
 def test_every_or_every_concerned_village_is_a_body():
     for name in ("各村", "相关村", "有关社区", "所在村（社区）"):
         assert looks_like_units_cell(name), name

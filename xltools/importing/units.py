@@ -435,7 +435,7 @@ def _parse_clause(clause: str, default_role: Role | None) -> tuple[tuple[str, ..
     return tuple(names), role, rest
 
 
-_QUALIFIED_GROUP = re.compile(r"^等([一-鿿]{1,8}(?:相关|有关|直属|成员)(?:单位|部门|机构))")
+_QUALIFIED_GROUP = re.compile(r"^等([一-鿿]{1,8}(?:相关|有关|直属|成员|主管)(?:单位|部门|机构))")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -704,12 +704,12 @@ def _close_sub_items(blocks: list[_Block]) -> None:
     when the item and the sub-items before them name none while the items beside it each end
     with their own: the run of unit-less sub-items before the last gets them too (noted),
     as from a line standing after the group."""
+    roots = [r for r in blocks if r.parent is None]
     for b in blocks:
         kids = [c for c in b.children if c.rank == b.children[-1].rank] if b.children else []
         if len(kids) < 2 or b.has_units or b.group or not kids[-1].has_units or kids[-1].children:
             continue
-        peers = [p for p in (b.parent.children if b.parent else [r for r in blocks if r.parent is None])
-                 if p is not b and p.rank == b.rank]
+        peers = [p for p in (b.parent.children if b.parent else roots) if p is not b and p.rank == b.rank]
         if not peers or sum(1 for p in peers if p.has_units) * 2 < len(peers):
             continue
         last = kids[-1]

@@ -292,6 +292,24 @@ def test_a_bracketed_role_closes_the_unmarked_run_before_it():
     assert roles == {"区公路中心": Role.RESPONSIBLE, "区交通局": Role.LEAD, "区运管所": Role.RESPONSIBLE}
 
 
+def test_a_bracketed_role_after_a_closed_clause_takes_the_run_that_opens_the_next():
+    parsed = parse_units("县农机中心(主办)，县气象站、县供销社、各乡镇(协办)")
+    roles = {u.name: u.role for u in parsed.units}
+    assert roles == {"县农机中心": Role.LEAD, "县气象站": Role.ASSIST, "县供销社": Role.ASSIST,
+                     "各乡镇": Role.ASSIST}
+    assert any("县气象站" in message for _, message in parsed.notes)
+    # the clause before closed on no mark: the opening names keep the clause's role
+    roles = {u.name: u.role for u in parse_units("县农机中心负责，县气象站、县供销社(协办)").units}
+    assert roles["县气象站"] == Role.RESPONSIBLE and roles["县供销社"] == Role.ASSIST
+
+
+def test_a_group_qualified_as_the_overseeing_one_is_a_unit_too():
+    assert [u.name for u in parse_units("县林业局、县应急局等行业主管部门").units] == \
+        ["县林业局", "县应急局", "行业主管部门"]
+    # a bare 等主管部门 only closes the list
+    assert [u.name for u in parse_units("县林业局、县应急局等主管部门").units] == ["县林业局", "县应急局"]
+
+
 def test_every_or_every_concerned_village_is_a_body():
     for name in ("各村", "相关村", "有关社区", "所在村（社区）"):
         assert looks_like_units_cell(name), name

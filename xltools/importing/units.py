@@ -338,6 +338,23 @@ def _closing_marks(pairs: list[tuple[str, Role | None]], notes: list[tuple[str, 
     return out
 
 
+def _opening_run(pairs: list[tuple[str, Role | None]], notes: list[tuple[str, str]]
+                 ) -> list[tuple[str, Role | None]]:
+    """After a clause that closed on a role in brackets (``A（主办），B、C（协办）``), the
+    unmarked names that open the next clause belong to its first mark, as within one
+    clause (B cooperates too); each is noted."""
+    first = next((i for i, (_, r) in enumerate(pairs) if r is not None), None)
+    if not first:
+        return pairs
+    role = pairs[first][1]
+    out = list(pairs)
+    for i in range(first):
+        out[i] = (pairs[i][0], role)
+        notes.append((L.REVIEW_UNITS, L.NOTE_BRACKET_ROLE_RUN.format(
+            unit=pairs[i][0], mark=pairs[first][0], role=role.value)))  # type: ignore[union-attr]
+    return out
+
+
 @dataclass(frozen=True)
 class ParsedUnit:
     name: str  # as written (after cleaning); generic phrases already mapped
@@ -418,7 +435,7 @@ def _parse_clause(clause: str, default_role: Role | None) -> tuple[tuple[str, ..
     return tuple(names), role, rest
 
 
-_QUALIFIED_GROUP = re.compile(r"^等([一-鿿]{1,8}(?:相关|有关|直属|成员)(?:单位|部门|机构))")
+_QUALIFIED_GROUP = re.compile(r"^等([一-鿿]{1,8}(?:相关|有关|直属|成员|主管)(?:单位|部门|机构))")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -469,6 +486,7 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
     any_role_word = _role_of(text) is not None
     seen_clauses: set[str] = set()
     index: dict[str, int] = {}
+    closed_before = False  # the clause before ended on a role in brackets (A（主办），…)
     for clause in [c for whole in split_top_level(text, "；;，,。\n") for c in jointly(whole) or (whole,)]:
         key = clause.strip("。. ")
         if key in seen_clauses:
@@ -477,6 +495,9 @@ def parse_units(text: str, default_role: Role | None = None, *, first_lead: bool
         seen_clauses.add(key)
         names, role, rest = parse_clause(clause, default_role)
         pairs = _closing_marks(list(map(split_bracket_role, names)), out.notes)
+        if closed_before:
+            pairs = _opening_run(pairs, out.notes)
+        closed_before = bool(pairs) and pairs[-1][1] is not None
         named = [(n, r) for n, r in pairs if looks_like_unit(n) or _GROUP_FORM.match(n) or short_department(n)]
         if named and len(named) < len(pairs):
             # In a list that holds units, a name with an unfamiliar ending is a unit too.

@@ -475,7 +475,20 @@ def _cadence_after(text: str, wording: str) -> str | None:
     clauses = [c.strip() for c in split_top_level(rest, "，,；;") if c.strip()]
     if len(clauses) == 1 and deadline_words(clauses[0]) == clauses[0]:
         return clauses[0]
+    if len(clauses) == 1 and len(clauses[0]) <= _TIMED_CLAUSE_MAX and _opens_with_time(clauses[0]):
+        return clauses[0]  # …Y配合，10月底前完成。 / …负责落实，每季度末报送完成情况。: the clause whole
     return None
+
+
+_TIMED_CLAUSE_MAX = 12
+
+
+def _opens_with_time(clause: str) -> bool:
+    """Whether a clause opens with a deadline or a cadence (10月底前完成, 每季度末报送…)."""
+    found = find_deadline(clause, None)
+    words = deadline_words(clause)
+    return bool(found and found.text and clause.startswith(found.text)
+                or words and clause.startswith(words))
 
 
 def _names_only(text: str) -> bool:
@@ -613,6 +626,7 @@ def _only_roles(text: str) -> bool:
 
 # A title line: short, no sentence punctuation; 类别：领导信息 names the title after its label.
 _TITLE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[：:])?([^。；;，,：:！？!?]{2,18})$")
+_LONG_TITLE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[：:])?([^。；;，,：:！？!?]{2,30})$")
 
 
 def _line_title(block: _Block) -> str | None:
@@ -622,6 +636,9 @@ def _line_title(block: _Block) -> str | None:
         return None
     m = _TITLE_LINE.match(clean_text(block.head))
     body = clean_text("".join(block.body))
+    if m is None and _without_own_label(body) != body:
+        # the text below opens with its own label (督查内容：…): a longer first line is its title
+        m = _LONG_TITLE_LINE.match(clean_text(block.head))
     if m is None or len(body) < 12 or units_parenthesis(clean_text(block.head)) or \
             split_labelled(_unwrap(block.head)) or _marker(body) is not None:
         return None
@@ -658,7 +675,7 @@ def split_run_together(line: str) -> list[str]:
     paragraph: ``一、重点督办事项 1.… 2.…``): split before each marker whose
     number goes on from an earlier one of its kind (1 after a heading, n+1
     after n); other lines are returned whole."""
-    if len(line) < 60:
+    if len(line) < 60 or _field_value_parts(line):
         return [line]
     cuts: list[int] = []
     last: dict[float, int] = {}
@@ -680,6 +697,43 @@ def split_run_together(line: str) -> list[str]:
     if len(cuts) < 2:
         return [line]
     return [p.strip() for p in (line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])) if p.strip()]
+
+
+def _close_sub_items(blocks: list[_Block]) -> None:
+    """Units that end an item's last sub-item ((3)…。【责任部门：X】) close the item's group
+    when the item and the sub-items before them name none while the items beside it each end
+    with their own: the run of unit-less sub-items before the last gets them too (noted),
+    as from a line standing after the group."""
+    roots = [r for r in blocks if r.parent is None]
+    for b in blocks:
+        kids = [c for c in b.children if c.rank == b.children[-1].rank] if b.children else []
+        if len(kids) < 2 or b.has_units or b.group or not kids[-1].has_units or kids[-1].children:
+            continue
+        peers = [p for p in (b.parent.children if b.parent else roots) if p is not b and p.rank == b.rank]
+        if not peers or sum(1 for p in peers if p.has_units) * 2 < len(peers):
+            continue
+        last = kids[-1]
+        run = []
+        for c in reversed(kids[:-1]):
+            if c.has_units or c.children:
+                break
+            run.insert(0, c)
+        if not run:
+            continue
+        written = last.wording or "；".join(f"{lab}：{v}" for lab, v in unit_pairs(last.labelled or last.paren_labelled))
+        for c in run + [last]:
+            if c is not last:
+                c.labelled, c.paren_labelled, c.wording = list(last.labelled), list(last.paren_labelled), last.wording
+                c.deadline = c.deadline or last.deadline
+            c.review.append((L.REVIEW_UNITS, L.NOTE_GROUP_UNITS.format(units=written, count=len(run) + 1)))
+
+
+def _field_value_parts(line: str) -> bool:
+    """A line that opens with a label of the requirement's kind, no item number before it
+    (整改措施：1.…；2.…；3.…): its numbers are the parts of one field's value, not items."""
+    m = _OWN_LABEL.match(line)
+    return m is not None and _marker(line) is None and (r := header_role(m.group(1))) is not None \
+        and r.kind == "requirement" and _marker(line[m.end():]) is not None
 
 
 def _marker_text(block: _Block) -> str:
@@ -1145,6 +1199,7 @@ def read_prose(text: str, name: str, fixer: Fixer | None = None) -> tuple[list[E
                 b.deadline = b.deadline or deadline
                 if deadline and (wording or not labelled):  # a labelled one (完成时间：…) is no guess
                     b.review.append((L.REVIEW_DEADLINE, L.NOTE_PAREN_DEADLINE.format(text=deadline)))
+    _close_sub_items(blocks)
     # Units written for an item that has sub-items apply to each of them; units given once
     # in a group's heading apply to the items of that group.
     roots = [b for b in blocks if b.parent is None]

@@ -423,9 +423,16 @@ class GridReader:
         kinds = [("requirement", texts[i], True) if i == problem else
                  None if k != named[i] or is_problem_header(texts[i]) else kinds[i]
                  for i, k in enumerate(by_problem)]
+        if self.state.delimited:
+            # A text dump's short rows are shifted left under merged cells: their cells stand
+            # under the wrong headers, so the columns are judged on the rows that fill them all.
+            full = [r for r in data[:200] if len(_trim(r)) >= len(kinds)]
+            judged = full if len(full) >= 2 and len(full) < len(data[:200]) else data[:200]
+        else:
+            judged = data[:200]
         resolved, decided = resolve_text_columns(
             [k[0] if k else "text" for k in kinds],
-            [[r[i].text if i < len(r) else "" for r in data[:200]] for i in range(len(kinds))], texts)
+            [[r[i].text if i < len(r) else "" for r in judged] for i in range(len(kinds))], texts)
         for i in decided:
             kinds[i] = (resolved[i], texts[i], True)
             self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(

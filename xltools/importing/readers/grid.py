@@ -490,7 +490,7 @@ class GridReader:
         st.columns = cols = _overseers_kept(st.columns)
         headings = _bullet_headings(grid, cols, start)
         above: dict[int, str] = {}  # the last text of each column, for ditto words
-        carried = _lead_merged(grid[start:], cols) if st.delimited or st.merges_lost else set()
+        carried = _lead_merged(self._aligned_rows(grid[start:]), cols) if st.delimited or st.merges_lost else set()
         titles_carried: dict[str, int] = {}  # header → rows that took the title above
         for idx in range(start, len(grid)):
             row = grid[idx]
@@ -524,6 +524,19 @@ class GridReader:
             # One note per column, not one per row: in a text export nearly every title cell is merged.
             self.review.append((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=header, count=count),
                                 line_of[start - 1] if 0 < start <= len(line_of) else None, ""))
+
+    def _aligned_rows(self, rows: list[list[Cell]]) -> list[list[Cell]]:
+        """A text dump's rows with the shorter ones placed under the columns they fit
+        (shifted left under merged cells): which columns are merged is judged on these."""
+        if not self.state.delimited:
+            return rows
+        out = []
+        for row in rows:
+            texts = [clean_text(c.text) for c in row]
+            if 0 < len(_trim(row)) < len(self.state.columns):
+                row = [c for _, c in self._align(row, texts, None, "")[0]]
+            out.append(row)
+        return out
 
     def _lone_heading(self, text: str) -> bool:
         """A text alone in the first cell of a row that heads the rows below:

@@ -424,9 +424,10 @@ class GridReader:
                  None if k != named[i] or is_problem_header(texts[i]) else kinds[i]
                  for i, k in enumerate(by_problem)]
         if self.state.delimited:
-            # A text dump's short rows are shifted left under merged cells: their cells stand
-            # under the wrong headers, so the columns are judged on the rows that fill them all.
-            full = [r for r in data[:200] if len(_trim(r)) >= len(kinds)]
+            # A text dump's rows with fewer cells than the header (not empty ones: fewer) are
+            # shifted left under merged cells: their cells stand under the wrong headers, so
+            # the columns are judged on the rows as wide as the header.
+            full = [r for r in data[:200] if len(r) >= len(header)]
             judged = full if len(full) >= 2 and len(full) < len(data[:200]) else data[:200]
         else:
             judged = data[:200]

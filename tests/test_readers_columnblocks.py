@@ -115,3 +115,49 @@ def test_merged_task_carried_down_and_noted() -> None:
     tasks = [r.task for r in rows]
     assert tasks[0] == "整修灌溉渠道" and tasks[2] == "推广节水技术"
     assert any("工作任务" in r[1] and "沿用" in r[1] for r in result[1].review)
+
+
+def test_a_group_of_bodies_wrapped_in_its_cell_is_no_column_label() -> None:
+    """各签约养老机构 wrapped over two lines reads as a head noun (…机构) joined, but a
+    word opening with 各 names a group of bodies: a units cell, not a new column."""
+    text = BLOCKS.replace("镇城建办、各\n行政村", "镇城建办、\n各签约养老机\n构")
+    rows = _rows(text)
+    assert [r.requirement[:6] for r in rows] == ["开展村庄清洁", "推进农村改厕", "建设垃圾分类"]
+    assert dict(rows[2].role_units) == {"牵头": "镇综合执法队", "配合": "镇城建办、各签约养老机构"}
+
+
+# The number and requirement labels on one line (序号 整治事项): the two columns' cells
+# come in one block, each row's number on its own line before its measure.
+SIDE_LABELS = """山阳镇2026年农村人居环境整治任务清单
+序号 整治事项
+一、村容村貌
+1
+开展村庄清洁行动，清理房前屋后
+杂物堆放，做到日产日清。
+2
+推进农村改厕，完成户厕新建改造
+三百二十户。
+3
+建设垃圾分类收集点四十个，配齐
+分类运输车辆。
+
+- 1 -
+
+主办单位
+镇农业服务中心
+镇社会事务办
+镇综合执法队
+
+办结时限
+2026年5月底前
+2026年10月底前
+年底前
+"""
+
+
+def test_two_labels_on_one_line_are_columns_side_by_side() -> None:
+    rows = _rows(SIDE_LABELS)
+    assert [r.number for r in rows] == ["1", "2", "3"]
+    assert [r.requirement[:6] for r in rows] == ["开展村庄清洁", "推进农村改厕", "建设垃圾分类"]
+    assert [r.goal for r in rows] == ["村容村貌"] * 3
+    assert [r.deadline for r in rows] == ["2026年5月底前", "2026年10月底前", "年底前"]

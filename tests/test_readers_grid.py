@@ -368,3 +368,42 @@ def test_an_empty_task_cell_of_a_text_export_carries_the_title_above() -> None:
     plan = _plan(text, "t.csv")
     titles = {r.text[:4]: t.name for g in plan.goals for t in g.tasks for r in t.requirements}
     assert titles == {"推行帮办": "规范窗口服务", "开展“局": "规范窗口服务", "开展作风": "强化作风建设"}
+
+
+PIPE_SHIFTED_TWO_TASK_WORDS = """\
+某区2025年城市更新重点项目分解表
+序号 | 工作项目 | 工作任务 | 责任科室 | 完成时间 |
+1 | 老旧小区 | 完成南湖片区12个老旧小区改造，加装电梯30部。 | 区住建局 | 2025年10月底前 |
+2 | 推进雨污分流改造，整治小区内部管网5公里。 | 区水务局 | 2025年11月底前 |
+3 | 同步配建充电桩200个，新增停车泊位500个。 | 区发改局 | 2025年12月底前 |
+4 | 背街小巷 | 整治背街小巷20条，统一规范店招店牌。 | 区城管局 | 2025年9月底前 |
+5 | 补齐小巷照明设施，新增路灯150盏。 | 区城管局 | 2025年8月底前 |
+"""
+
+
+def test_shifted_pipe_rows_leave_the_column_meanings_to_the_full_rows() -> None:
+    """Two task words (工作项目 | 工作任务) are told apart by their cells: in a text dump
+    only the rows that fill every column count, the shorter ones standing shifted left."""
+    plan = _plan(PIPE_SHIFTED_TWO_TASK_WORDS)
+    assert [r.text[:6] for r in plan.requirements] == [
+        "完成南湖片区", "推进雨污分流", "同步配建充电", "整治背街小巷", "补齐小巷照明"]
+    assert [t.name for t in plan.tasks for _ in t.requirements] == ["老旧小区"] * 3 + ["背街小巷"] * 2
+
+
+TAB_SHIFTED_DEADLINE_MERGED = (
+    "某街道2025年平安建设任务表\n"
+    "序号\t工作事项\t工作目标\t主办科室\t协办科室\t完成时间\n"
+    "1\t化解矛盾纠纷\t排查化解邻里纠纷，调解成功率达到98%以上。\t综治办牵头，司法所配合\t\t2025年6月\n"
+    "开展法律明白人培训，每个社区培养骨干5名。\t司法所牵头，各社区配合\t\n"
+    "2\t消防安全整治\t完成老旧楼道杂物清理，打通生命通道。\t应急办牵头，城管科配合\t\t2025年9月\n"
+    "3\t防范电信诈骗\t入户宣传反诈知识，覆盖率达到90%以上。\t派出所牵头，各社区配合\t\t2025年10月\n"
+    "4\t重点人群服务\t落实特殊人群帮扶，建立一人一档。\t综治办牵头，民政科配合\t\t2025年12月\n")
+
+
+def test_a_shifted_row_short_of_its_deadline_takes_the_merged_one_above() -> None:
+    """Which columns a text dump merged is judged on its rows as aligned: a row shifted
+    left under the merged number and task, short of a deadline, takes the one above."""
+    plan = _plan(TAB_SHIFTED_DEADLINE_MERGED)
+    r = next(r for r in plan.requirements if r.text.startswith("开展法律明白人"))
+    assert r.deadline.text == "2025年6月"
+    assert any("2025年6月" in n.message for n in plan.notes if n.requirement_id == r.id)

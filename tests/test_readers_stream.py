@@ -351,3 +351,20 @@ def test_a_long_stream_reads_alike_with_the_header_scan_cut_short() -> None:
     assert stream._items_with_header(text) == stream._items(text)
     events, _ = read_cell_stream(text, "t.txt")
     assert sum(1 for e in events if getattr(e, "requirement", "")) == 250
+
+
+@pytest.mark.parametrize("text,ctype", [
+    ("各所所长", "person"), ("各中队队长", "person"), ("县应急局", "units"), ("各中队", "units")])
+def test_a_body_named_with_its_post_is_a_person(text: str, ctype: str) -> None:
+    assert cell_type(text) == ctype
+
+
+def test_a_people_column_cell_named_by_post_stays_in_its_row() -> None:
+    rows = [["序号 |", "问题描述 |", "责任单位 |", "责任人 |", "整改时限 |"],
+            ["1 |", "东街消防通道堵塞 |", "各中队 |", "各中队队长 |", "6月底前 |"],
+            ["2 |", "西街灭火器过期 |", "县消防大队 |", "王建国 |", "7月底前 |"],
+            ["3 |", "南街电线私拉乱接 |", "县应急局 |", "|", "8月底前 |"]]
+    plan = _plan("消防隐患整改表\n" + "\n".join(c for r in rows for c in r) + "\n县安委办\n2025年5月6日\n")
+    assert [r.text for r in plan.requirements] == ["东街消防通道堵塞", "西街灭火器过期", "南街电线私拉乱接"]
+    assert [r.deadline.text for r in plan.requirements] == ["6月底前", "7月底前", "8月底前"]
+    assert [a.unit for a in plan.assignments] == ["各中队", "县消防大队", "县应急局"]

@@ -63,7 +63,7 @@ from xltools.importing.readers.columns import cell_type, header_role, header_sco
 from xltools.importing.readers.grid import Cell, Column, GridReader
 from xltools.importing.readers.rows import Event, SourceMeta
 from xltools.importing.readers.wrappedrows import display_width
-from xltools.importing.units import looks_like_unit, looks_like_units_cell
+from xltools.importing.units import is_group_form, looks_like_unit, looks_like_units_cell
 
 Result = tuple[list[Event], SourceMeta]
 
@@ -99,8 +99,8 @@ def _label_at(lines: list[str], i: int) -> tuple[str, int] | None:
     if not s or len(s) > _MAX_LABEL:
         return None
     if header_score(s) >= 2:
-        # A unit name read by its head noun (区直各部门) is a cell, not a label.
-        return None if header_score(s) < 3 and looks_like_units_cell(s) else (s, 1)
+        # A unit name read by its head noun (区直各部门, 各定点医药机构) is a cell, not a label.
+        return None if header_score(s) < 3 and _names_units(s) else (s, 1)
     joined = s
     for k in (1, 2):
         if k > 1 and len(_squeezed(lines[i + k - 1])) > 4 or i + k >= len(lines):
@@ -110,8 +110,13 @@ def _label_at(lines: list[str], i: int) -> tuple[str, int] | None:
             return None  # a label of its own below is no wrapped tail
         joined += nxt
         if header_score(joined) >= 2:
-            return None if header_score(joined) < 3 and looks_like_units_cell(joined) else (joined, k + 1)
+            return None if header_score(joined) < 3 and _names_units(joined) else (joined, k + 1)
     return None
+
+
+def _names_units(word: str) -> bool:
+    """A word naming bodies by form (区直各部门), or a group of them (各… : each of them)."""
+    return looks_like_units_cell(word) or is_group_form(word)
 
 
 def _body_line(s: str) -> bool:
@@ -328,8 +333,10 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
     while i < len(lines):
         s = _squeezed(lines[i])
         got = _label_at(lines, i) if s and len(s) <= _MAX_LABEL else None
-        if got is not None:
-            label, span = got
+        # Two labels on one line parted by a space (序号 工作任务): columns side by side.
+        pieces = [_squeezed(p) for p in _LANE.split(lines[i].strip())] if got is not None else []
+        side = len(pieces) > 1 and all(header_score(p) >= 2 and not _names_units(p) for p in pieces)
+        for label, span in ([(p, 1) for p in pieces] if side else [got] if got is not None else []):
             if label not in by_label:
                 role = header_role(label)
                 kind = role.kind if role is not None else "text"
@@ -342,6 +349,8 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
                 on_page = set()
             on_page.add(c)
             pages[-1].append((i + 1, "", c))
+        if got is not None:
+            span = 1 if side else got[1]
             for k in range(span):
                 skipped.append((i + k + 1, lines[i + k].strip()))
             i += span
@@ -410,7 +419,8 @@ def read_column_blocks(text: str, name: str, fix: Callable[[str], str] | None = 
                 if len(lanes) == 1 and len(spans) > 1:
                     # A line of one piece in a block of side-by-side columns: the column it reads as.
                     kind = _block_kind(lanes)
-                    fits = [c for c in spans if cols[c].kind in _FITS[kind]]
+                    fits = [c for c in spans if cols[c].kind in _FITS[kind]] or \
+                        [c for c in spans if kind in ("heading", "title") and cols[c].kind in _TEXT_KINDS]
                     dest[fits[0] if fits else spans[0]].append((n, lanes[0]))
                     continue
                 for k, lane in enumerate(lanes):

@@ -200,6 +200,10 @@ def cell_type(text: str) -> str:
     place_only = not re.search(r"[、，,；;（(]", t) and len(t) > 5 and t.endswith(_PLACE_ENDINGS) \
         and not t.startswith("各") and not t.endswith(_BODY_ENDINGS + _BODY_ZONES + _GRASSROOTS_BODIES) \
         and not any(b in t[:-2] for b in _BODY_ENDINGS)
+    # A body's name ending in a post (各院院长, 区卫健委主任) names who holds the post: a person.
+    if not re.search(r"[、，,；;\s]", t) and re.search(_POST + "$", t) and len(t) <= 14 \
+            and (looks_like_unit(t) or looks_like_units_cell(t) or is_group_form(t)):
+        return "person"
     if not sentence_end and not place_only and (looks_like_unit(t) or looks_like_units_cell(t) or is_group_form(t)):
         return "units"  # a cell alone is evidence enough for a group name (各业务警种)
     if _PERSON.match(t) and t[0] in L.COMMON_SURNAMES and not re.search(r"[局办委部室院厅处科所站队]$", t):

@@ -423,9 +423,17 @@ class GridReader:
         kinds = [("requirement", texts[i], True) if i == problem else
                  None if k != named[i] or is_problem_header(texts[i]) else kinds[i]
                  for i, k in enumerate(by_problem)]
+        if self.state.delimited:
+            # A text dump's rows with fewer cells than the header (not empty ones: fewer) are
+            # shifted left under merged cells: their cells stand under the wrong headers, so
+            # the columns are judged on the rows as wide as the header.
+            full = [r for r in data[:200] if len(r) >= len(header)]
+            judged = full if len(full) >= 2 and len(full) < len(data[:200]) else data[:200]
+        else:
+            judged = data[:200]
         resolved, decided = resolve_text_columns(
             [k[0] if k else "text" for k in kinds],
-            [[r[i].text if i < len(r) else "" for r in data[:200]] for i in range(len(kinds))], texts)
+            [[r[i].text if i < len(r) else "" for r in judged] for i in range(len(kinds))], texts)
         for i in decided:
             kinds[i] = (resolved[i], texts[i], True)
             self.review.append((L.REVIEW_STRUCTURE, L.NOTE_COLUMN_BY_CONTENT.format(
@@ -483,7 +491,7 @@ class GridReader:
         st.columns = cols = _overseers_kept(st.columns)
         headings = _bullet_headings(grid, cols, start)
         above: dict[int, str] = {}  # the last text of each column, for ditto words
-        carried = _lead_merged(grid[start:], cols) if st.delimited or st.merges_lost else set()
+        carried = _lead_merged(self._aligned_rows(grid[start:]), cols) if st.delimited or st.merges_lost else set()
         titles_carried: dict[str, int] = {}  # header → rows that took the title above
         for idx in range(start, len(grid)):
             row = grid[idx]
@@ -517,6 +525,19 @@ class GridReader:
             # One note per column, not one per row: in a text export nearly every title cell is merged.
             self.review.append((L.REVIEW_STRUCTURE, L.NOTE_TITLE_CARRIED.format(header=header, count=count),
                                 line_of[start - 1] if 0 < start <= len(line_of) else None, ""))
+
+    def _aligned_rows(self, rows: list[list[Cell]]) -> list[list[Cell]]:
+        """A text dump's rows with the shorter ones placed under the columns they fit
+        (shifted left under merged cells): which columns are merged is judged on these."""
+        if not self.state.delimited:
+            return rows
+        out = []
+        for row in rows:
+            texts = [clean_text(c.text) for c in row]
+            if 0 < len(_trim(row)) < len(self.state.columns):
+                row = [c for _, c in self._align(row, texts, None, "")[0]]
+            out.append(row)
+        return out
 
     def _lone_heading(self, text: str) -> bool:
         """A text alone in the first cell of a row that heads the rows below:

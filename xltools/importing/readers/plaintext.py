@@ -64,9 +64,12 @@ def read_text(text: str, name: str, *, simplified: bool = True) -> Result:
         # Pipes close cells (a bare | is an empty cell), or only mark where lines were
         # cut (a cell wrapped over pipe-ended lines): both readings compete; on a tie the
         # reading that keeps the cells the pipes state wins (proposed first).
-        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name,
-                                                                     cell_ends=delimited.pipe_cell_ends(text))))
-        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name)))
+        # Lines after the last one a pipe closed are the page's in both.
+        ends = delimited.pipe_cell_ends(text)
+        last_cell = max(ends, default=None)
+        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name, cell_ends=ends,
+                                                                     last_cell=last_cell)))
+        proposals.append(("stream", lambda: stream.read_cell_stream(piped, name, last_cell=last_cell)))
         # The same stream where lines of bare pipes close rows of one width.
         proposals.append(("pipe_rows", lambda: piperows.read_pipe_rows(text, name)))
     # A ruled table in pdftotext's cell-by-cell order (readers/cellorder.py); on a tie

@@ -68,11 +68,27 @@ class Reading:
     score: float
 
 
-def _items(text: str, cell_ends: frozenset[int] = frozenset(), line_of: list[int] | None = None) -> list[Item]:
+def _items(text: str, cell_ends: frozenset[int] = frozenset(), line_of: list[int] | None = None,
+           last_cell: int | None = None) -> list[Item]:
     out = list(_iter_items(text, cell_ends))
+    _mark_unclosed_tail(out, last_cell)
     _mark_footer(out)
     _mark_signature(out)
     return _relined(out, line_of)
+
+
+def _mark_unclosed_tail(items: list[Item], last: int | None) -> None:
+    """Where a pipe closes every cell, the lines after the last one a pipe closed (``last``)
+    that are an office's name (or names) and a full date are no cell (a cell's pipe stands on
+    its last line): the page's signature, typed as chrome. (Other text there is a cell the
+    text cut off.)"""
+    if last is None:
+        return
+    tail = [k for k, it in enumerate(items) if it.line > last]
+    if 0 < len(tail) <= 3 and (_DATED.match(items[tail[-1]].text) or _SIGNED.match(items[tail[-1]].text)) \
+            and all(items[k].ctype == "units" for k in tail[:-1]):
+        for k in tail:
+            items[k] = replace(items[k], ctype="chrome")
 
 
 def _mark_footer(items: list[Item]) -> None:
@@ -95,7 +111,7 @@ def _relined(items: list[Item], line_of: list[int] | None) -> list[Item]:
 
 
 def _items_with_header(text: str, cell_ends: frozenset[int] = frozenset(),
-                       line_of: list[int] | None = None) -> list[Item] | None:
+                       line_of: list[int] | None = None, last_cell: int | None = None) -> list[Item] | None:
     """``_items``, or None when no header run can start among the first ``_RUN_SCAN``
     items (the only place ``_header_runs`` looks): the lines are typed only as far as
     that scan reaches, so a text of another shape costs its first lines, not all of them."""
@@ -110,6 +126,7 @@ def _items_with_header(text: str, cell_ends: frozenset[int] = frozenset(),
     if more is not None and not _header_runs(head) and not any(_SIGNED.match(it.text) for it in head):
         return None  # (a signature line in the head could be retyped by _mark_signature)
     out = head + ([more] if more is not None else []) + list(items)
+    _mark_unclosed_tail(out, last_cell)
     _mark_footer(out)
     _mark_signature(out)
     return _relined(out, line_of)
@@ -649,14 +666,16 @@ def blank_cells_possible(text: str) -> bool:
 def read_cell_stream(text: str, name: str, fixer: Fixer | None = None,
                      cell_ends: frozenset[int] = frozenset(),
                      blank_cells: bool = False, line_of: list[int] | None = None,
-                     ) -> tuple[list[Event], SourceMeta] | None:
+                     last_cell: int | None = None) -> tuple[list[Event], SourceMeta] | None:
     """Read a one-cell-per-line table; None when no header is found. ``cell_ends``:
     the lines whose cell a pipe closed (``delimited.pipe_cell_ends``); ``blank_cells``:
     each blank line is an empty cell (a table saved as text by LibreOffice); ``line_of``: the
-    source line of each line of ``text`` when it was rebuilt (``delimited.tab_cell_stream``)."""
+    source line of each line of ``text`` when it was rebuilt (``delimited.tab_cell_stream``);
+    ``last_cell``: the last line a pipe closed, the lines after it no cells (the page's)."""
     # Without a given layout a reading needs a header run: a text without one near its top
     # steps aside before its lines are all typed.
-    items = _items(text, cell_ends, line_of) if current_layout() else _items_with_header(text, cell_ends, line_of)
+    items = _items(text, cell_ends, line_of, last_cell) if current_layout() \
+        else _items_with_header(text, cell_ends, line_of, last_cell)
     if items is None:
         return None
     reading = best_reading(items, blank_cells)

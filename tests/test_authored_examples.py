@@ -30,15 +30,15 @@ from real_examples import AUTHORED_SETS, real_files, score_document
 # prose documents (01–08). Seventh set (eight prose documents too), the held-out measure of the
 # round that learnt from the fifth and sixth, scored once by the shared scorer's measure: prose
 # 49/62, tables 72/105 (the readers before that round: 48/62 and 57/105); strictly prose 47/62,
-# tables 61/105 when it joined.
+# tables 61/105 when it joined, 56/62 and 90/105 after a short round that learnt from it.
 # Raise the floors when the readers improve.
 AUTHORED_FLOOR = {("authored", "prose"): 0.85, ("authored", "table"): 0.91,
                   ("authored2", "prose"): 0.92, ("authored2", "table"): 0.91,
                   ("authored3", "prose"): 0.93, ("authored3", "table"): 0.66,
-                  ("authored4", "prose"): 0.91, ("authored4", "table"): 0.34,
+                  ("authored4", "prose"): 0.91, ("authored4", "table"): 0.36,
                   ("authored5", "prose"): 0.88, ("authored5", "table"): 0.65,
-                  ("authored6", "prose"): 0.77, ("authored6", "table"): 0.75,
-                  ("authored7", "prose"): 0.75, ("authored7", "table"): 0.58}
+                  ("authored6", "prose"): 0.77, ("authored6", "table"): 0.76,
+                  ("authored7", "prose"): 0.9, ("authored7", "table"): 0.85}
 
 
 # The last prose document of each set (the rest are tables); 12 unless named here.

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xltools.importing.builder import build_plan
 from xltools.model import Role
-from xltools.importing.readers import read_source
 from xltools.importing.readers.boxdraw import box_blocks
+from textplans import plan_of
 
 REAL = Path(__file__).parent / "fixtures" / "real"
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
 
 
 ALIGNED = """\
@@ -29,7 +24,7 @@ ALIGNED = """\
 
 
 def test_wrapped_cells_are_joined() -> None:
-    plan = _plan(ALIGNED)
+    plan = plan_of(ALIGNED)
     assert [r.text for r in plan.requirements] == ["推进政务服务一网通办，压缩办理时限", "开展双随机抽查"]
     assert {a.unit for a in plan.assignments_for("1-1")} == {"市政务服务局", "市数据局"}
     assert plan.requirement("2-1").deadline.text == "年底前"
@@ -52,7 +47,7 @@ MERGED = """\
 
 
 def test_bullets_under_a_title_row_and_merged_cells() -> None:
-    plan = _plan(MERGED)
+    plan = plan_of(MERGED)
     assert [(t.name, [r.text for r in t.requirements]) for t in plan.tasks] == [
         ("加强财政管理", ["调整支出结构", "加强税源监控"]), ("发展教育", ["改善办学条件"])]
     # The units cell of the first block starts beside the title; the second starts inside
@@ -68,7 +63,7 @@ def test_bullets_under_a_title_row_and_merged_cells() -> None:
 def test_two_tables_one_below_the_other_are_two_blocks() -> None:
     both = ALIGNED + ALIGNED.replace("开展双随机抽查", "规范行政执法")
     assert len(box_blocks(both)) == 2
-    assert [r.text for r in _plan(both).requirements][-1] == "规范行政执法"
+    assert [r.text for r in plan_of(both).requirements][-1] == "规范行政执法"
     # A table cut off after its header (the end of a web excerpt) is no table.
     text = (REAL / "17_box-drawing-merged-fenguan-lingdao.txt").read_text(encoding="utf-8")
     assert len(box_blocks(text)) == 1
@@ -78,5 +73,5 @@ def test_ascii_grid_table() -> None:
     text = ("+----+------------+--------+\n| 序号 | 具体要求 | 责任单位 |\n+----+------------+--------+\n"
             "| 1 | 推进一网通办， | 市政务服务局 |\n|   | 压缩时限 |  |\n+----+------------+--------+\n"
             "| 2 | 开展抽查 | 市市场监管局 |\n+----+------------+--------+\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == ["推进一网通办，压缩时限", "开展抽查"]

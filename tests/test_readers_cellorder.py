@@ -5,18 +5,9 @@ line (readers/cellorder.py). Wording and units of no corpus document."""
 from __future__ import annotations
 
 from xltools import labels as L
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.cellorder import read_cell_order
 from xltools.model import Role
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
-
-
-def _units(plan, rid):
-    return {(a.unit, a.role) for a in plan.assignments_for(rid)}
+from textplans import plan_of, unit_roles
 
 
 # A township's sanitation table: the 序/号, 办结时/间 and 协办单/位 header words wrapped by
@@ -67,16 +58,16 @@ CELL_ORDER = """\
 
 
 def test_cell_order_rebuilds_rows() -> None:
-    plan = _plan(CELL_ORDER)
+    plan = plan_of(CELL_ORDER)
     assert [r.text for r in plan.requirements] == [
         "清理房前屋后乱堆乱放杂物，建立长效保洁机制。", "整治河塘沟渠漂浮垃圾，落实河长巡河制度，每月巡查不少于2次。",
         "推进农村改厕后续管护，完善粪污收运体系。", "开展公厕星级评定。", "规范农村生活污水处理设施运维。"]
     assert [g.name for g in plan.goals] == ["村容村貌整治"]
     ids = [r.id for r in plan.requirements]
-    assert _units(plan, ids[0]) == {("镇农业服务中心", Role.LEAD), ("各村委会", Role.ASSIST)}
-    assert _units(plan, ids[1]) == {("镇水利站", Role.LEAD), ("镇环卫所", Role.ASSIST), ("各村委会", Role.ASSIST)}
-    assert _units(plan, ids[3]) == {("镇卫生院", Role.LEAD), ("各村委会", Role.ASSIST)}
-    assert _units(plan, ids[4]) == {("镇生态环境办", Role.LEAD), ("镇水利站", Role.ASSIST)}
+    assert unit_roles(plan, ids[0]) == {("镇农业服务中心", Role.LEAD), ("各村委会", Role.ASSIST)}
+    assert unit_roles(plan, ids[1]) == {("镇水利站", Role.LEAD), ("镇环卫所", Role.ASSIST), ("各村委会", Role.ASSIST)}
+    assert unit_roles(plan, ids[3]) == {("镇卫生院", Role.LEAD), ("各村委会", Role.ASSIST)}
+    assert unit_roles(plan, ids[4]) == {("镇生态环境办", Role.LEAD), ("镇水利站", Role.ASSIST)}
     deadlines = [r.deadline.display for r in plan.requirements]
     assert "6月底" in deadlines[0] and "9月底" in deadlines[1]
     assert deadlines[2:4] == ["长期坚持", "每季度"]
@@ -175,16 +166,16 @@ NO_NUMBERS = """\
 
 
 def test_rows_without_numbers() -> None:
-    plan = _plan(NO_NUMBERS)
+    plan = plan_of(NO_NUMBERS)
     assert [r.text for r in plan.requirements] == [
         "新建社区老年食堂两处，解决辖区老人就餐难题。", "改造背街小巷照明设施，消除夜间出行安全隐患。",
         "开展“一门式”政务服务改革，压缩办事等候时间。"]
     events, meta = read_cell_order(NO_NUMBERS, "t.txt")
     assert [e.goal for e in events] == ["办好社区民生服务", None, "优化辖区营商环境"]
     ids = [r.id for r in plan.requirements]
-    assert _units(plan, ids[0]) == {("街道民政办", Role.LEAD), ("各社区居委会", Role.ASSIST)}
-    assert _units(plan, ids[1]) == {("街道城管科", Role.LEAD), ("街道平安办", Role.ASSIST)}
-    assert _units(plan, ids[2]) == {("街道便民服务中心", Role.LEAD), ("街道经发办", Role.ASSIST)}
+    assert unit_roles(plan, ids[0]) == {("街道民政办", Role.LEAD), ("各社区居委会", Role.ASSIST)}
+    assert unit_roles(plan, ids[1]) == {("街道城管科", Role.LEAD), ("街道平安办", Role.ASSIST)}
+    assert unit_roles(plan, ids[2]) == {("街道便民服务中心", Role.LEAD), ("街道经发办", Role.ASSIST)}
     assert [r.deadline.display for r in plan.requirements][1:] == ["年底前", "长期坚持"]
     assert any(n[1] == L.NOTE_ROWS_BY_ORDER for n in meta.review)
 
@@ -218,7 +209,7 @@ QUOTED = """\
 
 
 def test_quotes_on_a_line_of_their_own_go_back() -> None:
-    plan = _plan(QUOTED)
+    plan = plan_of(QUOTED)
     reqs = plan.requirements
     assert [r.text for r in reqs] == [
         "实行“网格员”包户走访，形成“日清”“周结”台账。",
@@ -227,4 +218,4 @@ def test_quotes_on_a_line_of_their_own_go_back() -> None:
     # The merged 重点工作 cell: the title is carried onto row 2, which keeps its own number.
     tasks = [(t.number, t.name) for t in plan.tasks]
     assert tasks[:2] == [(1, "网格治理提升"), (2, "网格治理提升")]
-    assert _units(plan, reqs[1].id) == {("党政办", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[1].id) == {("党政办", Role.RESPONSIBLE)}

@@ -4,18 +4,9 @@ readers/cellwrap.py through readers/stream.py. Wording of no corpus document."""
 
 from __future__ import annotations
 
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.cellwrap import furniture, hard_wrapped, recut_rows
 from xltools.model import Role
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
-
-
-def _units(plan, rid):
-    return {(a.unit, a.role) for a in plan.assignments_for(rid)}
+from textplans import plan_of, unit_roles
 
 
 STREAM = """\
@@ -58,13 +49,13 @@ STREAM = """\
 
 
 def test_hard_wrapped_cells_footer_and_repeated_header() -> None:
-    plan = _plan(STREAM)
+    plan = plan_of(STREAM)
     assert [r.text for r in plan.requirements] == [
         "开展校园食品安全守护行动，全市中小学食堂“互联网+明厨亮灶”覆盖率达到100%",
         "严厉打击农村假冒伪劣食品，查办案件不少于120件", "推进餐饮质量安全提升行动，建成放心餐饮示范街区6条"]
-    assert {u for u, _ in _units(plan, "1-1")} == {"市教育局", "市市场监督管理局", "各区（县）人民政府"}
-    assert _units(plan, "2-1") == {("市市场监督管理局", Role.RESPONSIBLE), ("市公安局治安支队", Role.RESPONSIBLE)}
-    assert {u for u, _ in _units(plan, "3-1")} == {"市商务局", "市市场监督管理局"}
+    assert {u for u, _ in unit_roles(plan, "1-1")} == {"市教育局", "市市场监督管理局", "各区（县）人民政府"}
+    assert unit_roles(plan, "2-1") == {("市市场监督管理局", Role.RESPONSIBLE), ("市公安局治安支队", Role.RESPONSIBLE)}
+    assert {u for u, _ in unit_roles(plan, "3-1")} == {"市商务局", "市市场监督管理局"}
     assert [r.deadline.display for r in plan.requirements][2] == "长期坚持"
     assert "9月底" in plan.requirements[0].deadline.display
     assert "12月底" in plan.requirements[1].deadline.display

@@ -11,10 +11,7 @@ from xltools.importing.builder import build_plan
 from xltools.model import Role
 from xltools.importing.readers import detect_format, read_source
 from xltools.importing.readers.docx import W, table_grid
-
-
-def _units(plan, req_id):
-    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
+from textplans import unit_roles
 
 
 def _save(doc, path: Path) -> bytes:
@@ -81,10 +78,10 @@ def test_docx_office_table(tmp_path: Path) -> None:
         ("提升政务服务效能", [1, 2]), ("加强要素保障", [3, 4])]
     assert [r.text for r in plan.tasks[0].requirements] == ["整合政务服务平台。", "推行证照分离改革（试行）。"]
     for rid in ("1-1", "1-2"):
-        assert _units(plan, rid) == {("县政务服务局", Role.LEAD), ("县直各有关部门", Role.ASSIST)}
+        assert unit_roles(plan, rid) == {("县政务服务局", Role.LEAD), ("县直各有关部门", Role.ASSIST)}
         assert plan.requirement(rid).deadline.date.isoformat() == "2024-06-30"
-    assert _units(plan, "2-1") == {("县发改局", Role.LEAD)}
-    assert _units(plan, "4-1") == {("县金融中心", Role.LEAD), ("人民银行县支行", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("县发改局", Role.LEAD)}
+    assert unit_roles(plan, "4-1") == {("县金融中心", Role.LEAD), ("人民银行县支行", Role.ASSIST)}
     assert any("续表" in n.message for n in plan.notes)
 
 
@@ -98,7 +95,7 @@ def test_docx_prose_work_points(tmp_path: Path) -> None:
     plan = build_plan(events, meta)
     assert plan.info.title == "某市2023年政务公开工作要点"
     assert [t.name for t in plan.tasks] == ["健全解读机制", "回应社会关切"]
-    assert _units(plan, "2-1") == {("市委网信办", Role.LEAD)}
+    assert unit_roles(plan, "2-1") == {("市委网信办", Role.LEAD)}
 
 
 def test_docx_header_in_its_own_table(tmp_path: Path) -> None:
@@ -113,7 +110,7 @@ def test_docx_header_in_its_own_table(tmp_path: Path) -> None:
             body.cell(r, c).text = v
     plan = build_plan(*read_source(_save(doc, tmp_path / "h.docx"), "h.docx"))
     assert [t.name for t in plan.tasks] == ["建设产业园", "改造老旧小区"]
-    assert _units(plan, "2-1") == {("县住建局", Role.LEAD)}
+    assert unit_roles(plan, "2-1") == {("县住建局", Role.LEAD)}
     assert plan.requirement("2-1").deadline.date.isoformat() == "2024-09-30"
 
 
@@ -127,7 +124,7 @@ def test_docx_automatic_list_numbers(tmp_path: Path) -> None:
     table.cell(0, 0).text = "附：联系人"
     plan = build_plan(*read_source(_save(doc, tmp_path / "n.docx"), "n.docx"))
     assert [(t.number, t.name) for t in plan.tasks] == [(1, "健全解读机制"), (2, "回应社会关切")]
-    assert _units(plan, "2-1") == {("市委网信办", Role.LEAD), ("市直各部门", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("市委网信办", Role.LEAD), ("市直各部门", Role.ASSIST)}
 
 
 def test_auto_numbered_number_column(tmp_path: Path) -> None:

@@ -5,21 +5,9 @@ merged cells that a text dump leaves empty. Wording here is none of the corpora'
 from __future__ import annotations
 
 from xltools import labels as L
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.columns import cell_type, split_glued_header
 from xltools.model import Role
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
-
-
-def _units(plan, rid: str) -> dict[Role, set[str]]:
-    out: dict[Role, set[str]] = {}
-    for a in plan.assignments_for(rid):
-        out.setdefault(a.role, set()).add(a.unit)
-    return out
+from textplans import plan_of, units_by_role
 
 
 def test_label_lines_over_value_lines_are_records() -> None:
@@ -30,15 +18,15 @@ def test_label_lines_over_value_lines_are_records() -> None:
     for name, content, lead, assist, due in records:
         lines += ["项目名称", name, "工作内容", content, "主办单位", lead, "协作部门", assist, "办结时限", due, ""]
     lines += ["扫一扫在手机上查看"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     assert [r.text for r in plan.requirements] == [c for _, c, _, _, _ in records]
     assert [t.name for t in plan.tasks] == [n for n, _, _, _, _ in records]
-    assert _units(plan, "1-1") == {Role.LEAD: {"区民政局"}, Role.ASSIST: {"各街道办事处", "区市场监管局"}}
+    assert units_by_role(plan, "1-1") == {Role.LEAD: {"区民政局"}, Role.ASSIST: {"各街道办事处", "区市场监管局"}}
     # An empty value: the next label is no unit, the deadline no requirement.
-    assert _units(plan, "2-1") == {Role.LEAD: {"区城管局"}}
+    assert units_by_role(plan, "2-1") == {Role.LEAD: {"区城管局"}}
     assert [r.deadline.text for r in plan.requirements] == ["10月底前", "9月底前", "年底前"]
     # A value that reads like a label (…相关单位) right below its label is the value.
-    assert Role.LEAD in _units(plan, "3-1") and len(_units(plan, "3-1").get(Role.ASSIST, ())) == 1
+    assert Role.LEAD in units_by_role(plan, "3-1") and len(units_by_role(plan, "3-1").get(Role.ASSIST, ())) == 1
     units = {a.unit for a in plan.assignments}
     assert not units & {"协作部门", "办结时限", "主办单位", "工作内容"}
     assert not any("扫一扫" in r.text or "办结时限" in r.text for r in plan.requirements)
@@ -52,10 +40,10 @@ def test_two_header_rows_glued_line_by_line() -> None:
             ("3", "完成农村公路安全生命防护工程120公里。", "县公路中心", "县交通运输局、县财政局", "年底前")]
     text = "\n".join(["某县2025年交通惠民工程分工", "序号重点工作责任部门时间节点", "主办单位协办单位",
                       *(c for r in rows for c in r)]) + "\n"
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == [r[1] for r in rows]
-    assert _units(plan, "1-1") == {Role.LEAD: {"县交通运输局"}, Role.ASSIST: {"县公安局", "县城管局"}}
-    assert _units(plan, "3-1") == {Role.LEAD: {"县公路中心"}, Role.ASSIST: {"县交通运输局", "县财政局"}}
+    assert units_by_role(plan, "1-1") == {Role.LEAD: {"县交通运输局"}, Role.ASSIST: {"县公安局", "县城管局"}}
+    assert units_by_role(plan, "3-1") == {Role.LEAD: {"县公路中心"}, Role.ASSIST: {"县交通运输局", "县财政局"}}
 
 
 def test_pipe_closed_cells_keep_two_units_columns_apart_and_ditto_words() -> None:
@@ -65,11 +53,11 @@ def test_pipe_closed_cells_keep_two_units_columns_apart_and_ditto_words() -> Non
     text = "\n".join(["某县2025年权责清单工作分工", *(f"{w} |" for w in ("序号", "工作事项", "主办单位", "承办单位",
                                                                     "时间节点")),
                       *(f"{c} |" for r in rows for c in r)]) + "\n"
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == [r[1] for r in rows]
-    assert _units(plan, "1-1") == {Role.LEAD: {"县委编办"}, Role.RESPONSIBLE: {"县直各部门"}}
-    assert _units(plan, "2-1") == {Role.LEAD: {"县委编办"}, Role.RESPONSIBLE: {"县直各部门"}}
-    assert _units(plan, "3-1") == {Role.LEAD: {"县委编办", "县司法局"}, Role.RESPONSIBLE: {"县直各部门"}}
+    assert units_by_role(plan, "1-1") == {Role.LEAD: {"县委编办"}, Role.RESPONSIBLE: {"县直各部门"}}
+    assert units_by_role(plan, "2-1") == {Role.LEAD: {"县委编办"}, Role.RESPONSIBLE: {"县直各部门"}}
+    assert units_by_role(plan, "3-1") == {Role.LEAD: {"县委编办", "县司法局"}, Role.RESPONSIBLE: {"县直各部门"}}
     assert not any("同上" in a.unit for a in plan.assignments)
 
 
@@ -79,11 +67,11 @@ def test_an_empty_lead_cell_of_a_dump_is_a_lost_merge_noted() -> None:
              "2\t完成农村改厕200户。\t\t镇卫生院\t9月底前",
              "3\t建设垃圾分类示范村3个。\t镇城建办\t\t10月底前",
              "4\t整治乱堆乱放点位50处。\t镇综合执法队\t各村委会\t年底前"]
-    plan = _plan("\n".join(lines) + "\n")
-    assert _units(plan, "2-1") == {Role.LEAD: {"镇农业农村办"}, Role.ASSIST: {"镇卫生院"}}
+    plan = plan_of("\n".join(lines) + "\n")
+    assert units_by_role(plan, "2-1") == {Role.LEAD: {"镇农业农村办"}, Role.ASSIST: {"镇卫生院"}}
     assert any(n.requirement_id == "2-1" and "镇农业农村办" in n.message and "合并" in n.message for n in plan.notes)
     # A cooperate cell left empty stays empty.
-    assert _units(plan, "3-1") == {Role.LEAD: {"镇城建办"}}
+    assert units_by_role(plan, "3-1") == {Role.LEAD: {"镇城建办"}}
 
 
 def test_page_buttons_and_footers_are_no_rows() -> None:
@@ -92,7 +80,7 @@ def test_page_buttons_and_footers_are_no_rows() -> None:
     lines = ["某区2025年绿化提升任务 | 来源：区园林中心 | 浏览：12", "序号 | 工作任务 | 责任单位 | 完成时限 |",
              "1 | 新建街头绿地8处。 | 区园林中心 | 9月底前 |", "2 | 补植行道树1200株。 | 区园林中心、各街道 | 5月底前 |",
              "第 1 页 / 共 2 页", "3 | 建设口袋公园4个。 | 区住建局 | 年底前 |"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     assert [r.text for r in plan.requirements] == ["新建街头绿地8处。", "补植行道树1200株。", "建设口袋公园4个。"]
 
 
@@ -106,13 +94,13 @@ def test_row_numbers_given_as_codes_are_number_cells() -> None:
              "SS-1       新建口袋公园8个，方便群众就近休闲           市园林局                  2025年10月底前\n"
              "SS-2       改造老旧小区供水管网30公里                  市水务集团，市住建局      2025年11月底前\n"
              "SS-3       新增公共充电桩500个，覆盖各街道             市发改委                  2025年12月底前\n")
-    plan = _plan(space)
+    plan = plan_of(space)
     assert [r.text[:6] for r in plan.requirements] == ["新建口袋公园", "改造老旧小区", "新增公共充电"]
-    assert set().union(*_units(plan, "2-1").values()) == {"市水务集团", "市住建局"}
+    assert set().union(*units_by_role(plan, "2-1").values()) == {"市水务集团", "市住建局"}
     piped = ("编号 | 工作事项 | 牵头部门 | 办结时间 |\n"
              "QX2025-01 | 完成乡镇卫生院提标改造6所 | 县卫健局 | 2025年9月底前 |\n"
              "QX2025-02 | 建成县域医共体信息平台并上线运行 | 县卫健局 | 2025年12月底前 |\n")
-    plan = _plan(piped)
+    plan = plan_of(piped)
     assert [r.text[:6] for r in plan.requirements] == ["完成乡镇卫生", "建成县域医共"]
     assert cell_type("QX2025-02") == "number" and cell_type("B-7") == "number"
     assert cell_type("2025-09") != "number"
@@ -125,8 +113,8 @@ def test_a_second_header_row_keeps_its_empty_cells_by_position() -> None:
             "1 | 粮食生产 | 完成高标准农田建设2万亩 | 县农业农村局 | 县财政局、县水利局 | 2025年11月底前 |\n"
             "2 | 粮食生产 | 推广水稻机插秧技术，覆盖率达到80% | 县农机中心 | 各乡镇 | 2025年6月底前 |\n"
             "3 | 乡村建设 | 新改建农村公路40公里 | 县交通运输局 | | 2025年12月底前 |\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text[:6] for r in plan.requirements] == ["完成高标准农", "推广水稻机插", "新改建农村公"]
-    assert _units(plan, "1-1") == {Role.LEAD: {"县农业农村局"}, Role.ASSIST: {"县财政局", "县水利局"}}
-    assert _units(plan, "2-1") == {Role.LEAD: {"县农机中心"}, Role.ASSIST: {"各乡镇"}}
-    assert _units(plan, "3-1") == {Role.LEAD: {"县交通运输局"}}
+    assert units_by_role(plan, "1-1") == {Role.LEAD: {"县农业农村局"}, Role.ASSIST: {"县财政局", "县水利局"}}
+    assert units_by_role(plan, "2-1") == {Role.LEAD: {"县农机中心"}, Role.ASSIST: {"各乡镇"}}
+    assert units_by_role(plan, "3-1") == {Role.LEAD: {"县交通运输局"}}

@@ -9,6 +9,7 @@ from xltools.model import Role
 from xltools.importing.readers import read_source
 from xltools.importing.readers.grid import Cell, GridReader, header_kind, split_number
 from xltools.importing.readers.rows import RawRow
+from textplans import unit_roles
 
 
 def _rows(events):
@@ -18,10 +19,6 @@ def _rows(events):
 def _plan(text: str, name: str = "t.txt"):
     events, meta = read_source(text.encode("utf-8"), name)
     return build_plan(events, meta)
-
-
-def _units(plan, req_id):
-    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
 
 
 def test_header_kind_from_words_not_positions() -> None:
@@ -58,7 +55,7 @@ def test_pipe_rows_shifted_left_under_merged_task() -> None:
     assert [(t.number, t.name, len(t.requirements)) for t in plan.tasks] == [
         (1, "做好财政信息公开", 1), (2, "做好网站信息公开", 3)]
     assert plan.requirement("2-2").text == "及时反馈网民意见。"
-    assert _units(plan, "2-3") == {("办公室", Role.LEAD), ("各科室", Role.ASSIST)}
+    assert unit_roles(plan, "2-3") == {("办公室", Role.LEAD), ("各科室", Role.ASSIST)}
     shifted = [n for n in plan.notes if n.message.startswith(L.NOTE_ROW_SHIFTED.split("（")[0])]
     assert [n.line for n in shifted] == [4, 5]
 
@@ -78,9 +75,9 @@ def test_tab_table_with_unlabelled_number_column_and_role_columns() -> None:
     r = plan.requirement("1-1")
     assert r.text.startswith("深化") and r.deadline.text == "2023年6月底前"
     assert r.deadline.date is not None and r.deadline.date.isoformat() == "2023-06-30"
-    assert _units(plan, "1-1") == {("县政务服务局", Role.LEAD), ("县市场监管局", Role.ASSIST),
+    assert unit_roles(plan, "1-1") == {("县政务服务局", Role.LEAD), ("县市场监管局", Role.ASSIST),
                                    ("县司法局", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("县委政法委", Role.LEAD), ("各乡镇人民政府", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("县委政法委", Role.LEAD), ("各乡镇人民政府", Role.ASSIST)}
     assert any(n.message == L.NOTE_UNLABELLED_NUMBER for n in plan.notes)
 
 
@@ -96,7 +93,7 @@ def test_csv_people_column_kept_as_remark_never_as_unit() -> None:
     units = {a.unit for a in plan.assignments}
     assert not any("市长" in u for u in units)
     assert plan.requirement("1-1").remark == "责任领导：张副市长"
-    assert _units(plan, "1-1") == {("市司法局", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("市司法局", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE)}
     assert plan.requirement("2-1").text == "全面推进预决算公开（吉厅字〔2016〕20号）。"
     assert plan.requirement("2-1").deadline.text == "年底前"
 
@@ -122,8 +119,8 @@ def test_grid_section_rows_two_row_header_and_repeated_header() -> None:
     assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
         ("深化政策解读", ["做好政策解读", "回应社会关切"]), ("加强平台建设", ["规范政府网站"])]
     assert plan.requirement("1-1").text == "做好政策解读"
-    assert _units(plan, "1-1") == {("市政府办公室", Role.LEAD), ("市司法局", Role.ASSIST)}
-    assert _units(plan, "3-1") == {("市政务服务局", Role.LEAD), ("各县（市、区）人民政府", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("市政府办公室", Role.LEAD), ("市司法局", Role.ASSIST)}
+    assert unit_roles(plan, "3-1") == {("市政务服务局", Role.LEAD), ("各县（市、区）人民政府", Role.ASSIST)}
 
 
 def test_merged_units_cell_is_given_explicitly_but_empty_cell_inherits_with_note() -> None:
@@ -139,8 +136,8 @@ def test_merged_units_cell_is_given_explicitly_but_empty_cell_inherits_with_note
     reader.add_table(rows)
     plan = build_plan(*reader.result())
     assert [len(t.requirements) for t in plan.tasks] == [2, 2]
-    assert _units(plan, "1-2") == {("市财政局", Role.RESPONSIBLE)}
-    assert _units(plan, "2-2") == {("市审计局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-2") == {("市财政局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-2") == {("市审计局", Role.RESPONSIBLE)}
     inherited = [n.requirement_id for n in plan.notes if n.kind == L.REVIEW_UNITS and "沿用" in n.message]
     assert inherited == ["2-2"]
 
@@ -154,7 +151,7 @@ def test_numbered_lines_in_one_cell_become_requirements() -> None:
     reader.add_table(rows)
     plan = build_plan(*reader.result())
     assert [r.text for r in plan.requirements] == ["要求一；", "要求二；", "要求三。"]
-    assert all(_units(plan, r.id) == {("市财政局", Role.RESPONSIBLE)} for r in plan.requirements)
+    assert all(unit_roles(plan, r.id) == {("市财政局", Role.RESPONSIBLE)} for r in plan.requirements)
 
 
 CELL_PER_LINE = """\
@@ -180,7 +177,7 @@ def test_one_cell_per_line_dump() -> None:
     plan = _plan(CELL_PER_LINE)
     assert [(t.number, t.name, len(t.requirements)) for t in plan.tasks] == [
         (1, "稳定工业增长", 2), (2, "扩大有效投资", 1)]
-    assert _units(plan, "1-2") == {("区工信局", Role.RESPONSIBLE), ("区统计局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-2") == {("区工信局", Role.RESPONSIBLE), ("区统计局", Role.RESPONSIBLE)}
 
 
 def test_no_header_and_no_items_is_a_clear_error() -> None:
@@ -210,8 +207,8 @@ def test_pipe_rows_shifted_under_merged_goal_and_task() -> None:
     plan = _plan(text)
     assert [(g.name, [t.number for t in g.tasks]) for g in plan.goals] == [
         ("加强解读", [1, 2]), ("优化服务", [3])]
-    assert _units(plan, "1-2") == {("市司法局", Role.RESPONSIBLE)}
-    assert _units(plan, "2-1") == {("市网信办", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-2") == {("市司法局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("市网信办", Role.RESPONSIBLE)}
 
 
 def test_labelled_units_inside_a_cell_and_goal_rows_numbered_in_chinese() -> None:
@@ -228,9 +225,9 @@ def test_labelled_units_inside_a_cell_and_goal_rows_numbered_in_chinese() -> Non
     plan = build_plan(*reader.result())
     assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
         ("深化改革", ["推进一网通办"]), ("改善民生", ["稳定就业"])]
-    assert _units(plan, "1-1") == {("市政务服务局", Role.LEAD), ("市大数据局", Role.ASSIST),
+    assert unit_roles(plan, "1-1") == {("市政务服务局", Role.LEAD), ("市大数据局", Role.ASSIST),
                                    ("市直各部门", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("市人社局", Role.LEAD), ("市财政局", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("市人社局", Role.LEAD), ("市财政局", Role.ASSIST)}
 
 
 def test_bare_role_words_under_a_spanning_units_header() -> None:
@@ -243,7 +240,7 @@ def test_bare_role_words_under_a_spanning_units_header() -> None:
     reader = GridReader("t.xlsx")
     reader.add_table(rows)
     plan = build_plan(*reader.result())
-    assert _units(plan, "1-1") == {("市政府办公室", Role.LEAD), ("市司法局", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("市政府办公室", Role.LEAD), ("市司法局", Role.ASSIST)}
     assert plan.requirement("1-1").deadline.date.isoformat() == "2021-06-30"
 
 
@@ -254,8 +251,8 @@ def test_second_header_row_read_by_the_label_grammar() -> None:
             "1\t深化放管服改革\t清理规范涉企收费。\t收费管理处\t法规处、综合处\t2026年3月底前\n"
             "2\t深化放管服改革\t推行信用承诺制。\t信用建设处\t\t2026年9月底前\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("收费管理处", Role.LEAD), ("法规处", Role.ASSIST), ("综合处", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("信用建设处", Role.LEAD)}
+    assert unit_roles(plan, "1-1") == {("收费管理处", Role.LEAD), ("法规处", Role.ASSIST), ("综合处", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("信用建设处", Role.LEAD)}
     assert plan.requirement("2-1").deadline.date.isoformat() == "2026-09-30"
 
 
@@ -272,7 +269,7 @@ def test_lone_cells_in_a_pipe_dump() -> None:
         ("加强解读", [(1, ["要求一的文字内容。", "要求二。"])]),
         ("优化服务", [(2, ["要求四内容也是比较长的文字。"])]),
         ("强化保障", [(3, ["要求五内容也是比较长的文字。"])])]
-    assert _units(plan, "1-2") == {("市政府办", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-2") == {("市政府办", Role.RESPONSIBLE)}
     assert any("通栏行“强化保障”" in n.message for n in plan.notes)
 
 
@@ -296,10 +293,10 @@ def test_deadline_inside_a_units_cell() -> None:
             "1,加强监管,规范执法行为。,\"市司法局牵头，各县（市、区）人民政府负责，6月底前完成\"\n"
             "2,优化服务,推行一网通办。,市政务服务局（2021年9月底前）\n")
     plan = _plan(text, "t.csv")
-    assert _units(plan, "1-1") == {("市司法局", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("市司法局", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE)}
     assert plan.requirement("1-1").deadline.text == "6月底前完成"
     assert plan.requirement("2-1").deadline.date.isoformat() == "2021-09-30"
-    assert _units(plan, "2-1") == {("市政务服务局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("市政务服务局", Role.RESPONSIBLE)}
     assert any("视为完成时限" in n.message for n in plan.notes)
 
 
@@ -312,8 +309,8 @@ def test_units_one_per_line_in_a_cell() -> None:
     reader = GridReader("t.docx")
     reader.add_table(rows)
     plan = build_plan(*reader.result())
-    assert _units(plan, "1-1") == {("市财政局", Role.RESPONSIBLE), ("市审计局", Role.RESPONSIBLE)}
-    assert _units(plan, "2-1") == {("市发改委", Role.LEAD), ("市统计局", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("市财政局", Role.RESPONSIBLE), ("市审计局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("市发改委", Role.LEAD), ("市统计局", Role.ASSIST)}
 
 
 def test_one_cell_per_line_with_separator_lines() -> None:
@@ -322,7 +319,7 @@ def test_one_cell_per_line_with_separator_lines() -> None:
     plan = _plan(text)
     assert [(t.number, t.name, len(t.requirements)) for t in plan.tasks] == [
         (1, "稳定工业增长", 2), (2, "扩大有效投资", 1)]
-    assert _units(plan, "1-2") == {("区工信局", Role.RESPONSIBLE), ("区统计局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-2") == {("区工信局", Role.RESPONSIBLE), ("区统计局", Role.RESPONSIBLE)}
 
 
 def test_requirement_numbers_under_a_task_row_in_the_number_column() -> None:

@@ -11,17 +11,11 @@ from xltools.importing.builder import build_plan
 from xltools.importing.readers import read_source
 from xltools.importing.readers.columns import cell_type, is_bracketed_note
 from xltools.model import Role
+from textplans import units_by_role
 
 
 def _plan(text: str, name: str = "t.txt"):
     return build_plan(*read_source(text.encode("utf-8"), name))
-
-
-def _units(plan, rid: str) -> dict[Role, set[str]]:
-    out: dict[Role, set[str]] = {}
-    for a in plan.assignments_for(rid):
-        out.setdefault(a.role, set()).add(a.unit)
-    return out
 
 
 def _req(plan, opening: str):
@@ -43,7 +37,7 @@ def test_goal_column_of_row_sentences_is_the_requirement() -> None:
     assert [r.text[:8] for r in plan.requirements] == ["完成民国档案数字", "开通线上查档预约", "开展库房温湿度全", "组织档案安全应急"]
     # The title column is the task, carried down over its empty (merged) cells.
     assert [t.name for t in plan.tasks][:1] == ["馆藏数字化"]
-    assert _units(plan, _req(plan, "开通线上").id) == {Role.LEAD: {"利用服务处"}, Role.ASSIST: {"办公室", "信息化处"}}
+    assert units_by_role(plan, _req(plan, "开通线上").id) == {Role.LEAD: {"利用服务处"}, Role.ASSIST: {"办公室", "信息化处"}}
     assert not any("分享到" in r.text for r in plan.requirements)
 
 
@@ -56,8 +50,8 @@ def test_role_word_under_a_header_spanning_empty_cells() -> None:
         "3,节水型社会建设,创建节水型机关和节水型小区各十个。,市水务局,\"市机关事务中心,市住建局\",2026年12月",
     ]) + "\n"
     plan = _plan(text, "t.csv")
-    assert _units(plan, "1-1") == {Role.LEAD: {"市水务局"}, Role.ASSIST: {"市自然资源局", "各县区政府"}}
-    assert _units(plan, "2-1") == {Role.LEAD: {"市生态环境局"}, Role.ASSIST: {"市水务局"}}
+    assert units_by_role(plan, "1-1") == {Role.LEAD: {"市水务局"}, Role.ASSIST: {"市自然资源局", "各县区政府"}}
+    assert units_by_role(plan, "2-1") == {Role.LEAD: {"市生态环境局"}, Role.ASSIST: {"市水务局"}}
 
 
 def test_merged_first_units_column_of_a_tsv_export_carries_down() -> None:
@@ -92,9 +86,9 @@ def test_short_rows_between_blank_lines_keep_one_cell_per_line() -> None:
     for r in rows:
         lines += r + ["", ""]
     plan = _plan("\n".join(lines) + "\n")
-    assert _units(plan, _req(plan, "打造十五").id) == {Role.LEAD: {"区商务局"}, Role.ASSIST: {"各街道"}}
-    assert _units(plan, _req(plan, "清理社区").id) == {Role.LEAD: {"区委社会工作部"}, Role.ASSIST: {"区民政局"}}
-    assert _units(plan, _req(plan, "推行社区").id) == {Role.LEAD: {"区人社局"}, Role.ASSIST: {"区财政局"}}
+    assert units_by_role(plan, _req(plan, "打造十五").id) == {Role.LEAD: {"区商务局"}, Role.ASSIST: {"各街道"}}
+    assert units_by_role(plan, _req(plan, "清理社区").id) == {Role.LEAD: {"区委社会工作部"}, Role.ASSIST: {"区民政局"}}
+    assert units_by_role(plan, _req(plan, "推行社区").id) == {Role.LEAD: {"区人社局"}, Role.ASSIST: {"区财政局"}}
 
 
 def test_pipe_closed_cells_and_a_contact_note_after_the_table() -> None:
@@ -108,8 +102,8 @@ def test_pipe_closed_cells_and_a_contact_note_after_the_table() -> None:
     lines += ["", "（乡防汛办公室　联系人：周海　电话：0571-5551234）"]
     plan = _plan("\n".join(lines) + "\n")
     assert len(plan.requirements) == 4
-    assert _units(plan, _req(plan, "组织山洪").id) == {Role.RESPONSIBLE: {"乡应急办"}, Role.ASSIST: {"乡派出所"}}
-    assert _units(plan, _req(plan, "推进小型").id) == {Role.RESPONSIBLE: {"乡水利站"}}
+    assert units_by_role(plan, _req(plan, "组织山洪").id) == {Role.RESPONSIBLE: {"乡应急办"}, Role.ASSIST: {"乡派出所"}}
+    assert units_by_role(plan, _req(plan, "推进小型").id) == {Role.RESPONSIBLE: {"乡水利站"}}
     assert not any("联系人" in a.unit for a in plan.assignments)
 
 
@@ -124,13 +118,13 @@ def test_units_one_per_line_under_two_units_columns_and_a_signature() -> None:
     ]) + "\n"
     events, meta = read_source(text.encode("utf-8"), "t.txt")
     plan = build_plan(events, meta)
-    assert _units(plan, "1-1") == {Role.LEAD: {"县教育局"}, Role.ASSIST: {"县交警大队", "各学校"}}
+    assert units_by_role(plan, "1-1") == {Role.LEAD: {"县教育局"}, Role.ASSIST: {"县交警大队", "各学校"}}
     # Nothing in the text marks where the 主责 cell ends: noted on the rows of lone unit
     # lines, not on the row whose second cell is a list written on one line.
     guessed = [e.requirement[:4] for e in events if any(k == L.REVIEW_UNITS for k, _ in getattr(e, "review", ()))]
     assert guessed == ["逐车检查", "推行食堂", "排查宿舍"]
-    assert _units(plan, "2-1") == {Role.LEAD: {"县市场监管局"}, Role.ASSIST: {"县教育局"}}
-    assert _units(plan, "4-1") == {Role.LEAD: {"县消防救援大队"}, Role.ASSIST: {"县教育局", "各学校"}}
+    assert units_by_role(plan, "2-1") == {Role.LEAD: {"县市场监管局"}, Role.ASSIST: {"县教育局"}}
+    assert units_by_role(plan, "4-1") == {Role.LEAD: {"县消防救援大队"}, Role.ASSIST: {"县教育局", "各学校"}}
     assert not any("领导小组办公室" in a.unit for a in plan.assignments)
     assert all(r.deadline is None or "2026年3月2日" not in r.deadline.text for r in plan.requirements)
 

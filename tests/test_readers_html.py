@@ -7,6 +7,7 @@ from xltools.importing.builder import build_plan
 from xltools.model import Role
 from xltools.importing.readers import detect_format, read_source
 from xltools.importing.readers.html import table_grid
+from textplans import unit_roles
 
 PAGE = """<html><head><meta charset="gb2312"><title>某区2021年政务公开工作任务分工_某区人民政府</title></head>
 <body><div>登录 | 注册</div><div>当前位置：首页 &gt; 政府信息公开</div>
@@ -26,10 +27,6 @@ PAGE = """<html><head><meta charset="gb2312"><title>某区2021年政务公开工
 <div>网站地图 | 联系我们</div></body></html>"""
 
 
-def _units(plan, req_id):
-    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
-
-
 def test_html_rowspan_colspan_and_chrome() -> None:
     data = PAGE.encode("gb18030")
     assert detect_format(data, "page") == "html"
@@ -39,9 +36,9 @@ def test_html_rowspan_colspan_and_chrome() -> None:
         ("推进决策公开", ["推进重大决策预公开"]), ("加强平台建设", ["规范政府网站"])]
     assert [r.text for r in plan.tasks[0].requirements] == ["公布决策草案。", "听取公众意见并公开采纳情况。"]
     for rid in ("1-1", "1-2"):
-        assert _units(plan, rid) == {("区政府办", Role.LEAD), ("区司法局", Role.ASSIST),
+        assert unit_roles(plan, rid) == {("区政府办", Role.LEAD), ("区司法局", Role.ASSIST),
                                      ("各街道办事处", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("区政务服务中心", Role.LEAD)}
+    assert unit_roles(plan, "2-1") == {("区政务服务中心", Role.LEAD)}
 
 
 def test_table_grid_carries_rowspans() -> None:
@@ -59,7 +56,7 @@ def test_html_without_table_reads_page_text() -> None:
             "<p>2.压减审批时限。全面压减审批时限。（县行政审批局牵头，各乡镇配合）</p></body></html>")
     plan = build_plan(*read_source(page.encode(), "p.htm"))
     assert [t.name for t in plan.tasks] == ["推进一网通办", "压减审批时限"]
-    assert _units(plan, "2-1") == {("县行政审批局", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("县行政审批局", Role.LEAD), ("各乡镇", Role.ASSIST)}
 
 
 def test_big5_page_converted_to_simplified() -> None:
@@ -70,7 +67,7 @@ def test_big5_page_converted_to_simplified() -> None:
     plan = build_plan(*read_source(page.encode("big5"), "t.html"))
     assert plan.info.title == "某县2022年重点工作任务分工"
     assert plan.tasks[0].name == "优化营商环境"
-    assert _units(plan, "1-1") == {("县政务服务局", Role.LEAD), ("县直各部门", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("县政务服务局", Role.LEAD), ("县直各部门", Role.ASSIST)}
     assert plan.requirement("1-1").deadline.date.isoformat() == "2022-06-30"
 
 

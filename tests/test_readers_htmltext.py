@@ -3,13 +3,8 @@ browser's copy): the reading rules they showed (tests/htmlbench.py), each on wor
 
 from __future__ import annotations
 
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.model import Role
-
-
-def _plan(text: str):  # type: ignore[no-untyped-def]
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
+from textplans import plan_of
 
 
 def _units(plan, start: str) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
@@ -26,7 +21,7 @@ def test_two_row_header_flattened_by_a_scraper() -> None:
              "1", "编制园区循环化改造实施方案", "规划科", "投资科", "法规科", "9月底前",
              "2", "开展重点用能单位节能监察", "能源科", "环资科", "11月底前",
              "3", "推进社会信用体系示范创建", "信用办", "办公室", "政策法规科", "年底前"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     assert _units(plan, "编制园区") == {"lead": {"规划科"}, "assist": {"投资科", "法规科"}}
     assert _units(plan, "开展重点") == {"lead": {"能源科"}, "assist": {"环资科"}}
     assert _units(plan, "推进社会") == {"lead": {"信用办"}, "assist": {"办公室", "政策法规科"}}
@@ -41,7 +36,7 @@ def test_blank_lines_are_empty_cells_in_a_table_saved_as_text() -> None:
              "", "", "决策草案公开征求意见不少于30日，及时反馈采纳情况。", "法制股", "", "",
              "2", "政策解读", "政策文件与解读材料同步起草、同步审签、同步发布。", "政研室", "", "随文件发布",
              "二、执行公开", "3", "重点项目建设信息", "按季度公开批准、实施、竣工信息。", "项目股", "统计股", "每季度"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     reqs = {r.text[:6]: (t, r) for _, t, r in plan.iter_requirements()}
     assert set(reqs) == {"年初发布年度", "决策草案公开", "政策文件与解", "按季度公开批"}
     assert reqs["决策草案公开"][0].name == "重大行政决策目录"
@@ -61,7 +56,7 @@ def test_browser_copy_of_a_table_with_merged_cells() -> None:
             "2\t新增城市公园绿地3处。\t园林绿化中心\t年底前",
             "3\t建设社区嵌入式托育点6个。\t\"卫健委\n妇联\n各街道办事处\"\t9月底前",
             "新建老年助餐点10处。\t民政局\t年底前"]
-    plan = _plan("城区2025年惠民项目安排表\n" + "\n".join(rows) + "\n")
+    plan = plan_of("城区2025年惠民项目安排表\n" + "\n".join(rows) + "\n")
     reqs = [(t.number, r.text[:6]) for _, t, r in plan.iter_requirements()]
     assert reqs == [(1, "改造老旧小区"), (1, "完成二次供水"), (2, "新增城市公园"), (3, "建设社区嵌入"),
                     (3, "新建老年助餐")]
@@ -83,7 +78,7 @@ def test_browser_copy_rows_short_of_merged_cells_state_no_positions() -> None:
             "2\t优化信用修复\t信用修复申请办理时限压缩至3个工作日。\t信用管理科\t政务服务科\t长期坚持\t",
             "推行信用修复“一件事”联办。\t政务服务科\t\t",
             "3\t推进包容审慎监管\t动态调整“免罚清单”，覆盖领域不少于10个。\t法规科\t\"各业务科室\n各执法大队\"\t年底前\t"]
-    plan = _plan("\n".join(rows) + "\n")
+    plan = plan_of("\n".join(rows) + "\n")
     got = {r.text[:6]: t.name for _, t, r in plan.iter_requirements()}
     assert got == {"全面推行“综": "规范涉企检查", "建立涉企检查": "规范涉企检查", "信用修复申请": "优化信用修复",
                    "推行信用修复": "优化信用修复", "动态调整“免": "推进包容审慎监管"}
@@ -108,7 +103,7 @@ def test_goal_column_right_of_the_task_states_each_rows_requirement() -> None:
              "按病种分值付费结算清算办法出台实施。", "基金监管股", "9月底前",
              "2", "推进医保服务便民", "医保服务站点覆盖全部行政村。", "经办中心", "年底前",
              "异地就医直接结算率达到90%以上。", "经办中心", "年底前"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     got = [(t.name, r.text[:6]) for _, t, r in plan.iter_requirements()]
     assert got == [("深化支付方式改革", "DRG付费覆"), ("深化支付方式改革", "按病种分值付"),
                    ("推进医保服务便民", "医保服务站点"), ("推进医保服务便民", "异地就医直接")]
@@ -123,7 +118,7 @@ def test_browser_copy_goal_row_is_one_cell() -> None:
             "开展“帮办代办”，重点项目全程专人跟踪服务。\t项目服务中心\t长期坚持",
             "二、加强事中事后监管",
             "建立审管衔接台账，审批结果2个工作日内推送监管部门。\t审管联动科\t8月底前"]
-    plan = _plan("\n".join(rows) + "\n")
+    plan = plan_of("\n".join(rows) + "\n")
     got = {r.text[:6]: g.name for g, _, r in plan.iter_requirements()}
     assert got == {"推行“容缺受": "提升审批服务效能", "开展“帮办代": "提升审批服务效能",
                    "建立审管衔接": "加强事中事后监管"}
@@ -147,7 +142,7 @@ def test_sub_header_repeating_its_parent_word_in_a_table_saved_as_text() -> None
              "县公路中心、沿线各乡镇", "2025年5月底前", "副县长 鲁建平",
              "2", "城郊结合部电动车违规充电多发。", "建设集中充电棚，开展入户排查。", "县消防救援大队",
              "县住建局、城关镇", "2025年8月底前", "县委常委 祁文静"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     got = {r.text[:6]: _units(plan, r.text[:6]) for _, _, r in plan.iter_requirements()}
     assert got == {"增设波形护栏": {"lead": {"县交通运输局"}, "resp": {"县公路中心", "沿线各乡镇"}},
                    "建设集中充电": {"lead": {"县消防救援大队"}, "resp": {"县住建局", "城关镇"}}}
@@ -172,7 +167,7 @@ def test_overseeing_units_column_names_no_assignee() -> None:
     lines = ["序号", "存在问题", "责任单位", "督导单位", "整改时限",
              "1", "部分小区消防通道被占用。", "县消防救援大队", "县安委办", "立行立改",
              "2", "农村饮水工程水质检测频次不足。", "县水利局", "县政府督查室", "2025年9月底前"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     assert _units(plan, "部分小区") == {"resp": {"县消防救援大队"}}
     req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("部分小区"))
     assert "县安委办" in req.remark and req.deadline.display == "立行立改"
@@ -189,7 +184,7 @@ def test_scraped_table_with_unknown_group_column_left_of_the_number() -> None:
              "业务提升", "3", "修订窗口服务规范，推行首问负责和限时办结。", "政务服务科", "法规科", "2025年8月",
              "4", "开展业务骨干跟班学习，全年组织不少于4期。", "人事科", "2025年11月",
              "人事科", "2025年2月14日", "版权所有：某县行政审批服务局  地址：人民路8号"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     got = [(g.name, t.number, r.text[:6]) for g, t, r in plan.iter_requirements()]
     assert got == [("党建引领", 1, "完善支部议事"), ("党建引领", 2, "建立青年干部"), ("业务提升", 3, "修订窗口服务"),
                    ("业务提升", 4, "开展业务骨干")]
@@ -204,7 +199,7 @@ def test_sub_headers_whose_first_names_no_role_and_an_amount_column() -> None:
     lines = ["序号", "项目", "实施地点", "投资额（万元）", "承办主体", "办结时间", "", "", "", "", "具体承办科室", "协作单位", "",
              "1", "新建口袋公园2处。", "东湖社区、西湖社区", "260", "城建科", "区园林中心、东湖社区居委会", "2025年6月底前",
              "2", "改造农贸市场1处。", "南门市场", "410", "经发科", "区市场监管局", "2025年9月底前"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     assert _units(plan, "新建口袋") == {"resp": {"城建科"}, "assist": {"区园林中心", "东湖社区居委会"}}
     assert _units(plan, "改造农贸") == {"resp": {"经发科"}, "assist": {"区市场监管局"}}
     req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("新建口袋"))
@@ -227,7 +222,7 @@ def test_lead_cell_merged_over_rows_in_a_table_saved_as_text() -> None:
              "", "", "推行积分制管理，覆盖全部行政村。", "", "县农业农村局", "2025年9月",
              "2", "整治农村人居环境", "开展村庄清洁行动四季战役。", "县农业农村局", "县住建局", "2025年12月",
              "3", "提升公共服务", "建设村级综合服务站30个。", "县发改委", "县财政局", "2025年10月"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     assert _units(plan, "推行积分") == {"lead": {"县民政局"}, "assist": {"县农业农村局"}}
     assert _units(plan, "开展村庄") == {"lead": {"县农业农村局"}, "assist": {"县住建局"}}
 
@@ -240,7 +235,7 @@ def test_scraped_overseer_column_beside_units_one_per_line_and_a_dash_for_none()
              "2025年8月底前",
              "2", "部分乡镇垃圾转运不及时。", "县城管局", "县政府督查室", "立行立改",
              "3", "校园周边交通秩序混乱。", "县交警大队", "—", "2025年3月底前"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     assert _units(plan, "老旧管网") == {"resp": {"县水务集团", "县住建局", "县城乡水务中心"}}
     assert _units(plan, "部分乡镇") == {"resp": {"县城管局"}}
     assert _units(plan, "校园周边") == {"resp": {"县交警大队"}}
@@ -257,7 +252,7 @@ def test_deadline_merged_over_a_tasks_measures_in_a_table_saved_as_text() -> Non
              "2", "壮大特色产业", "培育市级以上龙头企业3家。", "县工信局", "2025年12月",
              "3", "改善人居环境", "完成农村改厕2000户。", "县卫健局", "2025年11月",
              "4", "深化农村改革", "推进宅基地制度改革试点。", "县自然资源局", "2025年9月"]
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     req = next(r for _, _, r in plan.iter_requirements() if r.text.startswith("新建高标准"))
     assert "2025年10月" in req.deadline.display
 
@@ -270,7 +265,7 @@ def test_closing_signature_over_two_lines_and_a_last_units_cell_kept() -> None:
             "2", "口袋公园", "改造街角绿地3处。", "街道城建办", "2025年9月底前",
             "3", "充电车棚", "新建电动自行车充电车棚5处。", "街道平安办", "2025年10月底前"]
     sign = ["中共东湖街道工作委员会", "东湖街道办事处", "2025年2月10日"]
-    plan = _plan("\n".join(head + rows + sign) + "\n")
+    plan = plan_of("\n".join(head + rows + sign) + "\n")
     assert [r.text[:4] for _, _, r in plan.iter_requirements()] == ["新建社区", "改造街角", "新建电动"]
     assert _units(plan, "新建电动") == {"resp": {"街道平安办"}}
     # Where the last column holds units, the names could go on the last row's cell: the last
@@ -279,7 +274,7 @@ def test_closing_signature_over_two_lines_and_a_last_units_cell_kept() -> None:
     rows = ["1", "社区食堂", "新建社区长者食堂2个。", "2025年6月底前", "街道社会事务办",
             "2", "口袋公园", "改造街角绿地3处。", "2025年9月底前", "街道城建办",
             "3", "充电车棚", "新建电动自行车充电车棚5处。", "2025年10月底前", "街道平安服务中心"]
-    plan = _plan("\n".join(head + rows + ["东湖街道办事处", "2025年2月10日"]) + "\n")
+    plan = plan_of("\n".join(head + rows + ["东湖街道办事处", "2025年2月10日"]) + "\n")
     assert "街道平安服务中心" in _units(plan, "新建电动")["resp"]
 
 
@@ -287,5 +282,5 @@ def test_a_date_after_a_units_last_row_is_no_signature() -> None:
     head = ["序号", "实事项目", "建设内容", "完成时限", "责任单位"]
     rows = ["1", "社区食堂", "新建社区长者食堂2个。", "2025年6月底前", "街道社会事务办",
             "2", "口袋公园", "改造街角绿地3处。", "2025年9月底前", "街道城建办"]
-    plan = _plan("\n".join(head + rows + ["2025年2月10日"]) + "\n")
+    plan = plan_of("\n".join(head + rows + ["2025年2月10日"]) + "\n")
     assert _units(plan, "改造街角") == {"resp": {"街道城建办"}}

@@ -7,6 +7,7 @@ from xltools.importing.builder import build_plan
 from xltools.importing.readers import read_source
 from xltools.importing.readers.layoutrows import _join_lines, layout_columns, layout_rows
 from xltools.model import Role
+from textplans import unit_roles
 
 LAYOUT = """\
                      某县优化营商环境攻坚行动任务台账
@@ -29,10 +30,6 @@ def _plan(text: str):
     return build_plan(events, meta), meta
 
 
-def _units(plan, rid):
-    return {(a.unit, a.role) for a in plan.assignments_for(rid)}
-
-
 def test_columns_by_position_and_cells_joined_over_lines() -> None:
     plan, meta = _plan(LAYOUT)
     assert [r.text for r in plan.requirements] == [
@@ -40,10 +37,10 @@ def test_columns_by_position_and_cells_joined_over_lines() -> None:
         "开展涉企违规收费专项清理，建立问题线索移交机制，清理结果向社会公开。",
         "完善“白名单”企业融资对接，年内新增首贷户不少于50户。"]
     # One unit per short line; a name wrapped by the column's width is one name.
-    assert {u for u, _ in _units(plan, "1-1")} == {"县市场监管局", "县政务服务中心", "县税务局"}
-    assert {u for u, _ in _units(plan, "2-1")} == {"县发展改革局", "县财政局", "各乡镇人民政府"}
-    assert ("县金融服务中心", Role.LEAD) in _units(plan, "3-1")
-    assert {u for u, _ in _units(plan, "3-1")} == {"县金融服务中心", "县农商银行"}
+    assert {u for u, _ in unit_roles(plan, "1-1")} == {"县市场监管局", "县政务服务中心", "县税务局"}
+    assert {u for u, _ in unit_roles(plan, "2-1")} == {"县发展改革局", "县财政局", "各乡镇人民政府"}
+    assert ("县金融服务中心", Role.LEAD) in unit_roles(plan, "3-1")
+    assert {u for u, _ in unit_roles(plan, "3-1")} == {"县金融服务中心", "县农商银行"}
     assert plan.requirement("1-1").deadline.text == "2025年3月底前"  # a deadline wrapped too
     assert plan.requirement("3-1").deadline.text == "长期坚持"
     # The page number between two rows is neither a row nor glued to one.
@@ -78,8 +75,8 @@ def test_header_words_wrapped_onto_the_next_line_by_a_narrow_column() -> None:
     plan, _ = _plan(WRAPPED_HEADER)
     assert [r.text for r in plan.requirements] == ["对卫片执法发现的违法占地问题逐宗核查，依法拆除复耕。",
                                                    "开展撂荒地复耕复种，建立台账动态销号。"]
-    assert {u for u, _ in _units(plan, "1-1")} == {"县自然资源局", "各乡镇"}
-    assert {u for u, _ in _units(plan, "2-1")} == {"县农业农村局"}
+    assert {u for u, _ in unit_roles(plan, "1-1")} == {"县自然资源局", "各乡镇"}
+    assert {u for u, _ in unit_roles(plan, "2-1")} == {"县农业农村局"}
     assert plan.requirement("2-1").deadline.text == "2025年10月底前"
 
 
@@ -103,9 +100,9 @@ def test_rows_parted_by_blank_lines_with_the_number_centred_in_each() -> None:
     plan, _ = _plan(CENTRED_NUMBERS)
     assert [r.text for r in plan.requirements] == ["新建改建公办幼儿园3所，新增学位1080个。",
                                                    "完成老旧小区改造12个，同步加装电梯40部。", "新增公共停车泊位2000个。"]
-    assert {u for u, _ in _units(plan, "1-1")} == {"区教育局", "区住建局", "各街道办事处"}
-    assert {u for u, _ in _units(plan, "2-1")} == {"区住建局", "区城管局", "各街道办事处"}
-    assert {u for u, _ in _units(plan, "3-1")} == {"区交通运输局"}
+    assert {u for u, _ in unit_roles(plan, "1-1")} == {"区教育局", "区住建局", "各街道办事处"}
+    assert {u for u, _ in unit_roles(plan, "2-1")} == {"区住建局", "区城管局", "各街道办事处"}
+    assert {u for u, _ in unit_roles(plan, "3-1")} == {"区交通运输局"}
 
 
 def test_a_numbered_heading_alone_on_its_line_is_a_goal_row() -> None:
@@ -129,4 +126,4 @@ def test_a_numbered_heading_alone_on_its_line_is_a_goal_row() -> None:
         "按每300户配备1名专职网格员，年内完成人员招录。", "每月开展一次矛盾纠纷集中排查化解。", "新建社区长者食堂12个。"]
     plan, _ = _plan(text)
     assert [g.name for g in plan.goals] == ["夯实基层治理基础", "提升公共服务水平"]
-    assert _units(plan, "3-1") == {("区民政局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "3-1") == {("区民政局", Role.RESPONSIBLE)}

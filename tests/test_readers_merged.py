@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from xltools import labels as L
 from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.merged import fits_by_form, merged_gap
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
+from textplans import plan_of
 
 
 def _units(plan, rid):
@@ -51,15 +47,15 @@ def _check(plan) -> None:
 
 
 def test_pipe_row_one_cell_short_takes_the_merged_units() -> None:
-    _check(_plan(_render(" | ", " |")))
+    _check(plan_of(_render(" | ", " |")))
 
 
 def test_space_row_one_cell_short_takes_the_merged_units() -> None:
-    _check(_plan(_render(" ")))
+    _check(plan_of(_render(" ")))
 
 
 def test_cell_stream_row_one_cell_short_takes_the_merged_units() -> None:
-    _check(_plan(_stream()))
+    _check(plan_of(_stream()))
 
 
 UNITS_FIRST = """\
@@ -71,7 +67,7 @@ UNITS_FIRST = """\
 
 
 def test_units_first_row_short_of_its_units_cell() -> None:
-    plan = _plan(UNITS_FIRST)
+    plan = plan_of(UNITS_FIRST)
     assert [r.text[:6] for r in plan.requirements] == ["梳理上半年重", "编发督查专报", "汇总各乡镇督"]
     assert _units(plan, "3-1") == ["综合信息科"]
     assert [n.requirement_id for n in _carried(plan)] == ["3-1"]
@@ -87,7 +83,7 @@ MERGED_DEADLINE = """\
 
 def test_a_missing_last_cell_is_no_merged_cell() -> None:
     # Row 2 is short of its last cell: nothing after it to show a merge, so nothing is carried.
-    plan = _plan(MERGED_DEADLINE)
+    plan = plan_of(MERGED_DEADLINE)
     assert _units(plan, "2-1") == ["县水利局"]
     assert not _carried(plan)
 
@@ -130,7 +126,7 @@ MERGED_TASK = """\
 
 def test_pipe_row_short_of_its_merged_task_cell() -> None:
     # Shifted left, the number 3 would sit in the task column: the row leaves out the task.
-    plan = _plan(MERGED_TASK)
+    plan = plan_of(MERGED_TASK)
     by_text = {r.text[:6]: t.name for t in plan.tasks for r in t.requirements}
     assert by_text["推进垃圾分类"] == "垃圾治理"
     assert sorted(_units(plan, "3-1")) == sorted(["县城管局", "各乡镇"])

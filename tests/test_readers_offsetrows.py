@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.offsetrows import _cell, _cuts, _word_starts, read_offset_rows
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
+from textplans import plan_of
 
 
 def _units(plan, rid):
@@ -59,11 +54,11 @@ def _check(plan) -> None:
 
 
 def test_units_first_rows_with_single_spaces_inside_cells() -> None:
-    _check(_plan(_table(UNITS_FIRST, [6, 26, 50])))
+    _check(plan_of(_table(UNITS_FIRST, [6, 26, 50])))
 
 
 def test_columns_padded_with_full_width_spaces() -> None:
-    _check(_plan(_table(UNITS_FIRST, [8, 30, 52], "\u3000")))
+    _check(plan_of(_table(UNITS_FIRST, [8, 30, 52], "\u3000")))
 
 
 def test_requirement_first_with_a_wrapped_line() -> None:
@@ -75,7 +70,7 @@ def test_requirement_first_with_a_wrapped_line() -> None:
     lines = text.split("\n")
     # The requirement of row 2 goes on on a line of its own, under its column.
     lines.insert(5, " " * 6 + "开展全员培训考核")
-    plan = _plan("\n".join(lines))
+    plan = plan_of("\n".join(lines))
     # (the space beside a number in Chinese text is dropped, as a PDF's font change puts it there)
     assert [r.text for r in plan.requirements] == ["规范门诊处方点评每月抽查处方不少于200张",
                                                     "完善院感防控制度开展全员培训考核"]
@@ -116,7 +111,7 @@ def test_goal_rows_and_rows_under_merged_cells() -> None:
     out = ["某区2026年基层治理重点任务表", ""]
     for row in rows:
         out.append(row[0] if len(row) == 1 else "".join(_pad(c, w) for c, w in zip(row, widths)) + row[-1])
-    plan = _plan("\n".join(out) + "\n")
+    plan = plan_of("\n".join(out) + "\n")
     assert [g.name for g in plan.goals] == ["提升基层治理效能"]
     assert [r.text for r in plan.requirements] == [
         "优化网格划分，配齐专职网格员", "建立网格事项准入清单，实行动态调整", "健全人民调解、行政调解联动机制"]

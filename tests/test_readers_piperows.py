@@ -12,6 +12,7 @@ from xltools.importing.readers.layout import Layout
 from xltools.importing.readers.piperows import read_pipe_rows
 from xltools import labels as L
 from xltools.model import Role
+from textplans import units_by_role
 
 UP = None  # a cell covered by a merged cell (from above or from the left)
 
@@ -45,13 +46,6 @@ def _plan(text: str, layout: Layout | None = None):
     return build_plan(*read_source(text.encode("utf-8"), "t.txt", layout=layout))
 
 
-def _units(plan, rid: str) -> dict[Role, set[str]]:
-    out: dict[Role, set[str]] = {}
-    for a in plan.assignments_for(rid):
-        out.setdefault(a.role, set()).add(a.unit)
-    return out
-
-
 def test_the_rendering_is_a_pipe_closed_stream() -> None:
     text = render(TABLE)
     assert "||\n" in text and "|||||\n" in text and "老旧供水管网更新改造 |" in text
@@ -67,11 +61,11 @@ def test_rows_under_merged_cells_a_two_row_header_and_a_nested_level() -> None:
     assert tasks[0] == tasks[1] == "老旧供水管网更新改造" and tasks[3] == "乡镇卫生院发热门诊建设"
     # The lead column merged over its group, the units column after the requirement.
     first, second, third, fourth = (r.id for r in plan.requirements)
-    assert _units(plan, first) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县城投公司"}}
+    assert units_by_role(plan, first) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县城投公司"}}
     # Two names side by side with a space between are two units.
-    assert _units(plan, second) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县水投公司", "县供水公司"}}
-    assert _units(plan, fourth) == {Role.LEAD: {"县卫健委"}, Role.RESPONSIBLE: {"县疾控中心"}}
-    assert Role.LEAD in _units(plan, third)
+    assert units_by_role(plan, second) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县水投公司", "县供水公司"}}
+    assert units_by_role(plan, fourth) == {Role.LEAD: {"县卫健委"}, Role.RESPONSIBLE: {"县疾控中心"}}
+    assert Role.LEAD in units_by_role(plan, third)
 
 
 def test_sub_headers_name_their_columns() -> None:
@@ -111,7 +105,7 @@ def test_the_columns_a_person_names() -> None:
     layout = Layout(header_line=2, columns=("编号", "牵头科室", "备注", "任务", "具体要求", "承办单位", "备注", "备注"))
     plan = _plan(render(TABLE), layout)
     assert [r.text for r in plan.requirements][:2] == ["北环路段管网更换", "南湖片区管网更换"]
-    assert _units(plan, plan.requirements[0].id) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县城投公司"}}
+    assert units_by_role(plan, plan.requirements[0].id) == {Role.LEAD: {"县水务局"}, Role.RESPONSIBLE: {"县城投公司"}}
 
 
 def test_a_group_numbered_above_its_tasks_is_named_by_its_units() -> None:

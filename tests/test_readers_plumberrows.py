@@ -5,18 +5,10 @@ Wording and units of no corpus document."""
 
 from __future__ import annotations
 
-from xltools.importing.builder import build_plan
 from xltools.importing.readers import read_source
 from xltools.importing.readers.plumberrows import find_header, first_word, propose, read_plumber_rows
 from xltools.model import Role
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
-
-
-def _units(plan, rid):
-    return {(a.unit, a.role) for a in plan.assignments_for(rid)}
+from textplans import plan_of, unit_roles
 
 
 # A township's flood-season table: the 办结时限 header wrapped (办结时 / 限), a lead unit
@@ -37,12 +29,12 @@ FLOOD = """\
 
 
 def test_cells_going_on_by_width() -> None:
-    plan = _plan(FLOOD)
+    plan = plan_of(FLOOD)
     reqs = plan.requirements
     assert [r.text for r in reqs] == ["完善乡镇应急广播终端布点，新增终端一百二十套。", "开展汛前河道清障专项行动，清理阻水障碍物。",
                                       "组织镇村两级防汛抢险演练。"]
-    assert _units(plan, reqs[0].id) == {("镇应急办", Role.LEAD), ("镇宣传办", Role.ASSIST), ("镇财政所", Role.ASSIST)}
-    assert _units(plan, reqs[2].id) == {("镇应急办", Role.LEAD), ("镇派出所", Role.ASSIST), ("镇卫生院", Role.ASSIST)}
+    assert unit_roles(plan, reqs[0].id) == {("镇应急办", Role.LEAD), ("镇宣传办", Role.ASSIST), ("镇财政所", Role.ASSIST)}
+    assert unit_roles(plan, reqs[2].id) == {("镇应急办", Role.LEAD), ("镇派出所", Role.ASSIST), ("镇卫生院", Role.ASSIST)}
     assert [r.deadline.display for r in reqs] == ["2025年8月底前", "2025年5月底前", "长期"]
 
 
@@ -73,7 +65,7 @@ MERGED = """\
 
 
 def test_rows_under_merged_cells_and_goal_row() -> None:
-    plan = _plan(MERGED)
+    plan = plan_of(MERGED)
     reqs = plan.requirements
     assert [r.text for r in reqs] == ["推行开办事项一窗通办，压缩办理时限至一个工作日。", "推广电子营业执照跨部门调用。",
                                       "实行联合验收。"]
@@ -126,7 +118,7 @@ ARCHIVES = """\
 
 def test_merged_cell_going_on_beside_the_next_row() -> None:
     assert propose(ARCHIVES, "t.txt")[0] == "wrapped_rows"
-    plan = _plan(ARCHIVES)
+    plan = plan_of(ARCHIVES)
     assert [[t.name for t in g.tasks] for g in plan.goals] == [["推进档案数字化建设", "加强档案安全管理"]]
     reqs = plan.requirements
     assert [r.text for r in reqs] == ["完成馆藏档案扫描十万页。", "建立数字档案室管理制度。", "开展档案库房安全检查，每季度一次。"]
@@ -155,12 +147,12 @@ TITLED = """\
 def test_cells_with_spaces_inside() -> None:
     found = propose(TITLED, "t.txt")
     assert found is not None and found[0] == "wrapped_rows"
-    plan = _plan(TITLED)
+    plan = plan_of(TITLED)
     reqs = plan.requirements
     assert [r.text for r in reqs] == ["完善危急值报告闭环管理，报告及时率达到98%以上。", "开展手卫生依从性专项督查，每月通报一次。",
                                       "推进大型医用设备预防性维护，完成率百分之百。"]
-    assert _units(plan, reqs[0].id) == {("医务管理科", Role.RESPONSIBLE)}
-    assert _units(plan, reqs[1].id) == {("护理部", Role.RESPONSIBLE), ("感染管理科", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[0].id) == {("医务管理科", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[1].id) == {("护理部", Role.RESPONSIBLE), ("感染管理科", Role.RESPONSIBLE)}
     assert [r.deadline.display for r in reqs] == ["2025年7月底前", "长期坚持", "2025年10月底前"]
 
 
@@ -185,14 +177,14 @@ TWO_ROW = """\
 def test_two_row_header_and_merged_titles() -> None:
     header = find_header(TWO_ROW.split("\n"))
     assert header is not None and header.words == ["序号", "专项行动", "工作举措", "牵头单位", "协同单位", "完成时限"]
-    plan = _plan(TWO_ROW)
+    plan = plan_of(TWO_ROW)
     reqs = plan.requirements
     assert [r.text for r in reqs] == ["开展背街小巷立面整治，拆除违规招牌。", "推进沿街店铺门前三包责任制全覆盖。",
                                       "新增口袋公园六处，补植行道树。", "修复破损绿地护栏。"]
     tasks = {r.id: t.name for g in plan.goals for t in g.tasks for r in t.requirements}
     assert [tasks[r.id] for r in reqs] == ["市容环境整治", "市容环境整治", "园林绿化提升", "园林绿化提升"]
-    assert _units(plan, reqs[1].id) == {("区城管局", Role.LEAD), ("区市场监管局", Role.ASSIST)}
-    assert _units(plan, reqs[3].id) == {("区园林中心", Role.LEAD), ("各街道办事处", Role.ASSIST)}
+    assert unit_roles(plan, reqs[1].id) == {("区城管局", Role.LEAD), ("区市场监管局", Role.ASSIST)}
+    assert unit_roles(plan, reqs[3].id) == {("区园林中心", Role.LEAD), ("各街道办事处", Role.ASSIST)}
     # The deadline cell merged over a group is carried, and said so on 待核对.
     assert [r.deadline.display for r in reqs] == ["2025年6月底前", "2025年6月底前", "2025年11月底前", "2025年11月底前"]
     carried = [n for n in plan.notes if "2025年6月底前" in n.message or "2025年11月底前" in n.message]
@@ -241,11 +233,11 @@ PLACES = """\
 def test_place_column_and_note_under_table() -> None:
     found = propose(PLACES, "t.txt")
     assert found is not None and found[0] == "wrapped_rows"
-    plan = _plan(PLACES)
+    plan = plan_of(PLACES)
     reqs = plan.requirements
     assert [r.text for r in reqs] == ["改造农贸市场两处，新增摊位一百个。", "县中医院康复、护理中心通过省级评审并挂牌运行",
                                       "新建改造城乡公厕二十座，实现乡镇全覆盖。"]
-    assert [_units(plan, r.id) for r in reqs] == [{("县商务局", Role.LEAD)}, {("县卫健局", Role.LEAD)},
+    assert [unit_roles(plan, r.id) for r in reqs] == [{("县商务局", Role.LEAD)}, {("县卫健局", Role.LEAD)},
                                                   {("县城管局", Role.LEAD)}]
     assert [r.deadline.display for r in reqs] == ["2025年9月底前", "2025年11月底前", "2025年10月底前"]
     assert "东关街道、西关街道" in reqs[0].remark and "南山镇、北湖镇、东关街道" in reqs[2].remark
@@ -268,11 +260,11 @@ MERGED_LEAD = """\
 
 
 def test_an_empty_lead_cell_beside_filled_helpers_is_under_a_merged_cell() -> None:
-    plan = _plan(MERGED_LEAD)
+    plan = plan_of(MERGED_LEAD)
     reqs = plan.requirements
     assert len(reqs) == 3
-    assert _units(plan, reqs[1].id) == {("区热力办", Role.LEAD), ("区房管中心", Role.ASSIST), ("区财政局", Role.ASSIST)}
-    assert _units(plan, reqs[2].id) == {("区应急局", Role.LEAD), ("区热力办", Role.ASSIST)}
+    assert unit_roles(plan, reqs[1].id) == {("区热力办", Role.LEAD), ("区房管中心", Role.ASSIST), ("区财政局", Role.ASSIST)}
+    assert unit_roles(plan, reqs[2].id) == {("区应急局", Role.LEAD), ("区热力办", Role.ASSIST)}
     # A guess the text cannot show: noted on the carried row alone.
     events, _ = read_source(MERGED_LEAD.encode("utf-8"), "t.txt")
     carried = [(e.line, m) for e in events for _, m in getattr(e, "review", ()) if "沿用上一行的牵头单位" in m]
@@ -297,9 +289,9 @@ SECTIONS_FIRST = """\
 
 
 def test_a_unit_of_the_helpers_form_alone_in_a_row_is_a_helper_under_a_merged_section() -> None:
-    plan = _plan(SECTIONS_FIRST)
+    plan = plan_of(SECTIONS_FIRST)
     reqs = plan.requirements
-    assert [_units(plan, r.id) for r in reqs] == [
+    assert [unit_roles(plan, r.id) for r in reqs] == [
         {("安全监管科", Role.RESPONSIBLE), ("各街道办事处", Role.ASSIST)},
         {("安全监管科", Role.RESPONSIBLE), ("区应急管理局", Role.ASSIST)},
         {("执法监察大队", Role.RESPONSIBLE), ("区消防救援大队", Role.ASSIST)},

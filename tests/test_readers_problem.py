@@ -18,6 +18,7 @@ from xltools.importing.builder import build_plan
 from xltools.importing.readers import read_source
 from xltools.importing.readers.columns import header_role, is_problem_header, problem_columns, resolve_text_columns
 from xltools.model import Role
+from textplans import plan_of
 
 HEADER = ["编号", "审计指出问题", "整改举措", "承办科室", "办结时间"]
 ROWS = [
@@ -25,10 +26,6 @@ ROWS = [
     ["2", "政府采购程序执行不规范，个别项目未公开招标", "开展政府采购专项自查，完善内控流程", "采购办", "2025年10月底前"],
     ["3", "国有资产账实不符，部分设备未登记入账", "组织资产全面清查盘点，补录资产卡片", "资产管理股", "长期坚持"],
 ]
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
 
 
 def _check(plan) -> None:
@@ -75,26 +72,26 @@ def test_problems_after_progress_are_no_requirement() -> None:
         ["1", "推进老旧小区改造", "县住建局", "已开工12个", "资金到位慢"],
         ["2", "新建城区停车场", "县城管局", "完成选址", "用地指标不足"],
         ["3", "实施农村道路提升", "县交通局", "完成招标", "无"]]) + "\n"
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == ["推进老旧小区改造", "新建城区停车场", "实施农村道路提升"]
     assert "存在问题：资金到位慢" in plan.requirements[0].remark
 
 
 def test_tab_rows() -> None:
     text = "县财政局审计整改清单\n" + "\n".join("\t".join(r) for r in [HEADER, *ROWS]) + "\n"
-    _check(_plan(text))
+    _check(plan_of(text))
 
 
 def test_pipe_rows() -> None:
     text = "县财政局审计整改清单\n" + "\n".join("| " + " | ".join(r) + " |" for r in [HEADER, *ROWS]) + "\n"
-    _check(_plan(text))
+    _check(plan_of(text))
 
 
 def test_one_cell_per_line() -> None:
     lines = ["县财政局审计整改清单", ""] + HEADER + [""]
     for r in ROWS:
         lines += r + [""]
-    _check(_plan("\n".join(lines) + "\n"))
+    _check(plan_of("\n".join(lines) + "\n"))
 
 
 def test_xlsx_and_export_give_the_measure_back() -> None:
@@ -131,7 +128,7 @@ def test_prose_items_keep_the_problem_and_their_measure() -> None:
 承办科室：资产管理股
 办结时间：长期坚持
 """
-    plan = _plan(text)
+    plan = plan_of(text)
     reqs = plan.requirements
     assert [r.text for r in reqs][:1] == ["部分专项资金拨付不及时，滞留在账时间超过半年。"]
     assert reqs[0].remark.startswith("整改举措：建立专项资金拨付台账")
@@ -152,7 +149,7 @@ def test_prose_problem_noun_item() -> None:
 责任科室：办公室
 完成时限：2025年8月底前
 """
-    plan = _plan(text)
+    plan = plan_of(text)
     reqs = plan.requirements
     assert [r.text for r in reqs] == ["干部教育培训计划执行不到位，年度培训完成率偏低。",
                                      "档案管理不规范，部分文书档案未及时归档。"]
@@ -169,7 +166,7 @@ def test_pipe_closed_cells() -> None:
                 ["3", "人民广场", "夜间占道经营摊点较多", "广场街道办事处", ""]]:
         present = [c for c in row if c]
         lines += [f"{c} |" for c in present] + (["|" * (len(row) - len(present))] if len(present) < len(row) else [])
-    plan = _plan("\n".join(lines) + "\n")
+    plan = plan_of("\n".join(lines) + "\n")
     reqs = plan.requirements
     assert [r.text for r in reqs] == ["人行道多处地砖破损松动", "绿化带内堆放建筑垃圾", "夜间占道经营摊点较多"]
     assert [t.name for t in plan.tasks][:1] == ["滨江路"]

@@ -8,15 +8,12 @@ from xltools.importing.builder import build_plan
 from xltools.model import Role
 from xltools.importing.readers import read_source
 from xltools.importing.readers.prose import units_parenthesis
+from textplans import unit_roles
 
 
 def _plan(text: str, **kw):
     events, meta = read_source(text.encode(kw.pop("encoding", "utf-8")), "p.txt", **kw)
     return build_plan(events, meta)
-
-
-def _units(plan, req_id):
-    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
 
 
 def test_units_parenthesis_rules() -> None:
@@ -61,12 +58,12 @@ def test_work_points_with_trailing_parentheses() -> None:
         ("加强政策解读", ["健全解读机制", "丰富解读形式"]), ("提升平台效能", ["规范政府网站"])]
     r1 = plan.requirement("1-1")
     assert r1.text == "严格落实解读方案与政策文件同步报审"
-    assert _units(plan, "1-1") == {("市政府办公室", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE),
+    assert unit_roles(plan, "1-1") == {("市政府办公室", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE),
                                    ("市直各部门", Role.RESPONSIBLE)}
     r2 = plan.requirement("2-1")
     assert r2.deadline.text == "10月底前完成" and r2.deadline.date.isoformat() == "2024-10-31"
-    assert _units(plan, "2-1") == {("市委宣传部", Role.LEAD), ("市政务服务局", Role.LEAD)}
-    assert _units(plan, "3-1") == {("市政务服务局", Role.LEAD), ("市委网信办", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("市委宣传部", Role.LEAD), ("市政务服务局", Role.LEAD)}
+    assert unit_roles(plan, "3-1") == {("市政务服务局", Role.LEAD), ("市委网信办", Role.ASSIST)}
     kinds = {n.kind for n in plan.notes}
     assert L.REVIEW_TASK_NAME in kinds and L.REVIEW_UNITS in kinds
 
@@ -84,10 +81,10 @@ LABELLED_LINES = """\
 def test_labelled_unit_lines() -> None:
     plan = _plan(LABELLED_LINES)
     assert [g.name for g in plan.goals] == ["稳增长"]
-    assert _units(plan, "1-1") == {("区发改局", Role.LEAD), ("区统计局", Role.ASSIST),
+    assert unit_roles(plan, "1-1") == {("区发改局", Role.LEAD), ("区统计局", Role.ASSIST),
                                    ("区财政局", Role.ASSIST)}
     # A lone 责任单位 line is a wording: its role words count.
-    assert _units(plan, "2-1") == {("区商务局", Role.LEAD), ("各街道", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("区商务局", Role.LEAD), ("各街道", Role.ASSIST)}
 
 
 GROUP_UNITS = """\
@@ -109,10 +106,10 @@ def test_group_units_apply_to_all_sub_items() -> None:
         (1, "完善预案体系", 2), (2, "健全运行机制", 2)]
     assert plan.goals[0].name == "应急体系建设"
     for rid in ("1-1", "1-2"):
-        assert _units(plan, rid) == {("市应急局", Role.RESPONSIBLE),
+        assert unit_roles(plan, rid) == {("市应急局", Role.RESPONSIBLE),
                                      ("各县（市、区）人民政府", Role.RESPONSIBLE)}
     for rid in ("2-1", "2-2"):
-        assert _units(plan, rid) == {("市政府办公室", Role.LEAD)}
+        assert unit_roles(plan, rid) == {("市政府办公室", Role.LEAD)}
     group_notes = [n for n in plan.notes if "共同的责任单位" in n.message]
     assert {n.requirement_id for n in group_notes} == {"1-1", "1-2", "2-1", "2-2"}
 
@@ -124,7 +121,7 @@ def test_traditional_big5_prose_converted_and_original_kept() -> None:
     plan = _plan(text, encoding="big5")
     assert plan.goals[0].name == "坚持系统集成"
     assert plan.tasks[0].name == "全面实施清单管理"
-    assert _units(plan, "1-1") == {("市政府办公室", Role.LEAD), ("市级各有关部门", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("市政府办公室", Role.LEAD), ("市级各有关部门", Role.RESPONSIBLE)}
     trad = [n for n in plan.notes if n.kind == L.REVIEW_TRADITIONAL]
     assert any("牽頭" in n.source for n in trad)
 
@@ -133,7 +130,7 @@ def test_traditional_can_be_kept() -> None:
     text = "一、堅持系統集成\n1.全面實施清單管理。編制並公布清單。（市政府辦公室牽頭）\n"
     plan = _plan(text, simplified=False)
     assert plan.goals[0].name == "堅持系統集成"
-    assert _units(plan, "1-1") == {("市政府辦公室", Role.LEAD)}
+    assert unit_roles(plan, "1-1") == {("市政府辦公室", Role.LEAD)}
 
 
 def test_gbk_prose_with_pinyin_glosses_and_pdf_wrap_spaces() -> None:
@@ -141,11 +138,11 @@ def test_gbk_prose_with_pinyin_glosses_and_pdf_wrap_spaces() -> None:
             "1.深化改革。推進經(jīng)濟體制改革，完 善 審 批制度。（市發改委牽(qiān)頭）\n")
     plan = _plan(text)
     assert plan.requirement("1-1").text == "推进经济体制改革，完善审批制度。"
-    assert _units(plan, "1-1") == {("市发改委", Role.LEAD)}
+    assert unit_roles(plan, "1-1") == {("市发改委", Role.LEAD)}
     assert any("jīng" in n.message for n in plan.notes)
     gbk = "一、加强监管\n1.规范执法。推行执法公示制度。（市司法局牵头）\n"
     plan = _plan(gbk, encoding="gb18030")
-    assert _units(plan, "1-1") == {("市司法局", Role.LEAD)}
+    assert unit_roles(plan, "1-1") == {("市司法局", Role.LEAD)}
 
 
 def test_items_without_units_outside_the_list_are_not_requirements() -> None:
@@ -166,9 +163,9 @@ def test_inline_labels_people_lines_and_mixed_levels() -> None:
     assert [g.name for g in plan.goals] == ["优化营商环境", "保障改善民生"]
     r = plan.requirement("1-1")
     assert r.text == "推行一网通办。" and r.remark == "牵头领导：王副区长"
-    assert _units(plan, "1-1") == {("区政务服务局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("区政务服务局", Role.RESPONSIBLE)}
     assert not any("王副区长" in a.unit for a in plan.assignments)
-    assert _units(plan, "2-1") == {("区自然资源局", Role.LEAD), ("各街道办事处", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("区自然资源局", Role.LEAD), ("各街道办事处", Role.ASSIST)}
     assert plan.requirement("3-1").deadline.date.isoformat() == "2024-06-30"
 
 
@@ -180,8 +177,8 @@ def test_units_of_an_item_apply_to_its_sub_items() -> None:
     assert [(t.name, [r.text for r in t.requirements]) for t in plan.tasks] == [
         ("完善预案体系", ["加强预案管理。", "推进预案精编化。"]),
         ("健全运行机制", ["建立会商制度。", "健全值守制度。"])]
-    assert _units(plan, "1-2") == {("市应急局", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE)}
-    assert _units(plan, "2-2") == {("市政府办公室", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-2") == {("市应急局", Role.LEAD), ("各县（市、区）人民政府", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-2") == {("市政府办公室", Role.RESPONSIBLE)}
     assert sum(1 for n in plan.notes if "上级条目" in n.message) == 4
 
 
@@ -193,15 +190,14 @@ def test_deadline_labels_next_to_unit_labels() -> None:
     assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [("经济发展", ["加快项目建设"])]
     r1, r2 = plan.tasks[0].requirements
     assert r1.deadline.date.isoformat() == "2023-12-31" and r2.deadline.date.isoformat() == "2023-06-30"
-    assert _units(plan, r1.id) == {("区发改局", Role.LEAD), ("各街道", Role.RESPONSIBLE),
+    assert unit_roles(plan, r1.id) == {("区发改局", Role.LEAD), ("各街道", Role.RESPONSIBLE),
                                    ("区直有关部门", Role.RESPONSIBLE)}
-    assert _units(plan, r2.id) == {("区商务局", Role.RESPONSIBLE)}
-
+    assert unit_roles(plan, r2.id) == {("区商务局", Role.RESPONSIBLE)}
 
 
 def test_village_and_community_units() -> None:
     plan = _plan("一、人居环境\n1.开展村庄清洁行动。（镇农业农村办牵头，各村、各社区配合）\n")
-    assert _units(plan, "1-1") == {("镇农业农村办", Role.LEAD), ("各村", Role.ASSIST),
+    assert unit_roles(plan, "1-1") == {("镇农业农村办", Role.LEAD), ("各村", Role.ASSIST),
                                    ("各社区", Role.ASSIST)}
 
 
@@ -211,12 +207,12 @@ def test_half_paren_numbers_and_people_on_the_units_line() -> None:
     plan = _plan(text)
     assert [r.text for r in plan.requirements] == ["地区生产总值增长6%。", "固定资产投资增长10%。"]
     assert plan.requirement("1-1").remark == "牵头领导：张三"
-    assert _units(plan, "1-1") == {("区发改局", Role.LEAD), ("各街道", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("区发改局", Role.LEAD), ("各街道", Role.RESPONSIBLE)}
 
 
 def test_role_in_brackets_after_a_unit_name() -> None:
     plan = _plan("一、改革\n1.深化改革。推行一网通办。（市发改委（牵头）、市财政局、市审计局）\n")
-    assert _units(plan, "1-1") == {("市发改委", Role.LEAD), ("市财政局", Role.RESPONSIBLE),
+    assert unit_roles(plan, "1-1") == {("市发改委", Role.LEAD), ("市财政局", Role.RESPONSIBLE),
                                    ("市审计局", Role.RESPONSIBLE)}
 
 
@@ -228,8 +224,8 @@ def test_people_inside_the_parenthesis_and_boxed_labels() -> None:
     assert plan.info.year == 2021
     assert plan.requirement("1-1").text == "新增规上企业50户。"
     assert plan.requirement("1-1").remark == "牵头领导：张三"
-    assert _units(plan, "1-1") == {("市工信局", Role.LEAD), ("市发改委", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("市大数据局", Role.LEAD), ("各县区政府", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("市工信局", Role.LEAD), ("市发改委", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("市大数据局", Role.LEAD), ("各县区政府", Role.RESPONSIBLE)}
 
 
 def test_a_top_level_heading_that_only_wraps_the_task_list_is_not_a_goal() -> None:
@@ -262,16 +258,16 @@ def test_a_label_is_read_by_its_head_noun_and_modifiers() -> None:
             "2.开展背街小巷整治。\n主要协作单位：区城管局、区交通局\n具体落实单位：各街道办事处\n"
             "3.建设口袋公园5个。\n牵头科室（部门）：园林科\n督办时限：9月底前\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("区住建局", Role.LEAD)}
-    assert _units(plan, "2-1") == {("区城管局", Role.ASSIST), ("区交通局", Role.ASSIST),
+    assert unit_roles(plan, "1-1") == {("区住建局", Role.LEAD)}
+    assert unit_roles(plan, "2-1") == {("区城管局", Role.ASSIST), ("区交通局", Role.ASSIST),
                                    ("各街道办事处", Role.RESPONSIBLE)}
-    assert _units(plan, "3-1") == {("园林科", Role.LEAD)}
+    assert unit_roles(plan, "3-1") == {("园林科", Role.LEAD)}
     assert plan.requirement("3-1").deadline.text == "9月底前"
 
 
 def test_a_person_label_never_makes_units() -> None:
     plan = _plan("一、项目建设\n1.新建污水处理厂一座。\n牵头负责领导：李明\n牵头责任单位：县水利局\n")
-    assert _units(plan, "1-1") == {("县水利局", Role.LEAD)}
+    assert unit_roles(plan, "1-1") == {("县水利局", Role.LEAD)}
     assert "牵头负责领导：李明" in plan.requirement("1-1").remark
 
 
@@ -279,8 +275,8 @@ def test_units_named_by_a_role_verb_in_the_text() -> None:
     text = ("1、东门菜市场周边占道经营。\n整改措施：由包保单位区商务局负责清理，区城管局配合。\n"
             "2、滨河路绿化带垃圾未清。\n整改措施：由区园林中心、区环卫所负责，3日内完成。\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("区商务局", Role.RESPONSIBLE), ("区城管局", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("区园林中心", Role.RESPONSIBLE), ("区环卫所", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("区商务局", Role.RESPONSIBLE), ("区城管局", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("区园林中心", Role.RESPONSIBLE), ("区环卫所", Role.RESPONSIBLE)}
     assert plan.requirement("1-1").text.startswith("东门菜市场周边占道经营")
     assert any(n.kind == L.REVIEW_UNITS and "区商务局负责" in n.message for n in plan.notes)
 
@@ -289,9 +285,9 @@ def test_units_after_the_last_sentence_or_alone_on_a_line() -> None:
     text = ("一、优化营商环境\n1.深化“一网通办”改革，推进事项全程网办。县政务服务中心、县数据局\n"
             "2.开展涉企收费专项检查。\n县市场监管局\n3.推进审批制度改革。县住建局牵头，县自然资源局配合\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("县政务服务中心", Role.RESPONSIBLE), ("县数据局", Role.RESPONSIBLE)}
-    assert _units(plan, "2-1") == {("县市场监管局", Role.RESPONSIBLE)}
-    assert _units(plan, "3-1") == {("县住建局", Role.LEAD), ("县自然资源局", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("县政务服务中心", Role.RESPONSIBLE), ("县数据局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("县市场监管局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "3-1") == {("县住建局", Role.LEAD), ("县自然资源局", Role.ASSIST)}
     assert plan.requirement("1-1").text == "深化“一网通办”改革，推进事项全程网办。"
     assert sum(n.kind == L.REVIEW_UNITS for n in plan.notes) >= 3  # guessed: every one on 待核对
 
@@ -302,8 +298,8 @@ def test_units_given_once_in_a_group_heading() -> None:
     plan = _plan(text)
     assert [g.name for g in plan.goals] == ["北关社区", "南街社区"]
     for rid in ("1-1", "2-1"):
-        assert _units(plan, rid) == {("城东街道北关社区", Role.RESPONSIBLE)}
-    assert _units(plan, "3-1") == {("城东街道南街社区", Role.RESPONSIBLE)}
+        assert unit_roles(plan, rid) == {("城东街道北关社区", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "3-1") == {("城东街道南街社区", Role.RESPONSIBLE)}
 
 
 def test_a_page_chrome_line_with_a_bracket_is_no_group_heading() -> None:
@@ -313,7 +309,7 @@ def test_a_page_chrome_line_with_a_bracket_is_no_group_heading() -> None:
     plan = _plan(text)
     assert [g.name for g in plan.goals] == ["保障供水安全", "提升服务质量"]
     assert [r.text for r in plan.requirements] == ["完成二次供水设施改造20处。", "推行用水报装“零跑腿”。"]
-    assert _units(plan, "2-1") == {("客户服务中心", Role.LEAD)}
+    assert unit_roles(plan, "2-1") == {("客户服务中心", Role.LEAD)}
 
 
 def test_a_deadline_given_once_in_a_group_heading() -> None:
@@ -323,7 +319,7 @@ def test_a_deadline_given_once_in_a_group_heading() -> None:
     assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [("整改清单", ["北关社区", "南街社区"])]
     reqs = plan.requirements
     assert [r.deadline.text for r in reqs] == ["6月底前", "6月底前", "9月底前"]
-    assert _units(plan, reqs[1].id) == {("城东街道办事处", Role.LEAD), ("北关社区", Role.ASSIST)}
+    assert unit_roles(plan, reqs[1].id) == {("城东街道办事处", Role.LEAD), ("北关社区", Role.ASSIST)}
 
 
 def test_items_run_together_on_one_line() -> None:
@@ -332,7 +328,7 @@ def test_items_run_together_on_one_line() -> None:
             "二、工作要求 1.请于月底前报送进展。2.报告要内容翔实。\n")
     plan = _plan(text)
     assert [r.text for r in plan.requirements] == ["清理河道垃圾。", "整治农村厕所。", "修缮村级道路。"]
-    assert _units(plan, "2-1") == {("县农业农村局", Role.RESPONSIBLE), ("各乡镇", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("县农业农村局", Role.RESPONSIBLE), ("各乡镇", Role.RESPONSIBLE)}
 
 
 def test_a_units_line_wrapped_by_the_page_goes_on() -> None:
@@ -340,7 +336,7 @@ def test_a_units_line_wrapped_by_the_page_goes_on() -> None:
             "牵头单位：区委组织部\n协办单位：区委编办、区民政局、科技园区党工\n委、各街道党工委\n"
             "— 3 —\n2.推进社区减负。\n牵头单位：区民政局\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("区委组织部", Role.LEAD), ("区委编办", Role.ASSIST), ("区民政局", Role.ASSIST),
+    assert unit_roles(plan, "1-1") == {("区委组织部", Role.LEAD), ("区委编办", Role.ASSIST), ("区民政局", Role.ASSIST),
                                    ("科技园区党工委", Role.ASSIST), ("各街道党工委", Role.ASSIST)}
 
 
@@ -348,7 +344,7 @@ def test_closing_paragraph_adds_no_units_to_the_last_item() -> None:
     text = ("1.幸福里小区无健康教育宣传栏。责任单位：新华街道办。\n2.光明路沿线垃圾清理不及时。责任单位：园区管委会。\n"
             "上述责任单位要高度重视，于5月10日前整改完毕，报市督导组销号。\n市督导组\n")
     plan = _plan(text)
-    assert _units(plan, "2-1") == {("园区管委会", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("园区管委会", Role.RESPONSIBLE)}
     assert plan.requirement("1-1").text.startswith("幸福里小区无健康教育宣传栏；") or \
         plan.requirement("1-1").text.startswith("幸福里小区无健康教育宣传栏")
 
@@ -371,9 +367,9 @@ def test_a_label_alone_on_its_line_names_the_line_below() -> None:
     text = ("2024年重点督办事项\n1.推进城区雨污分流改造。\n牵头单位：\n区住建局\n配合单位：\n区水务局、各街道\n"
             "完成时限：\n2024年10月\n2.新建社区养老服务站5个。\n牵头单位：\n区民政局\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("区住建局", Role.LEAD), ("区水务局", Role.ASSIST), ("各街道", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("区住建局", Role.LEAD), ("区水务局", Role.ASSIST), ("各街道", Role.ASSIST)}
     assert plan.requirement("1-1").deadline.text == "2024年10月"
-    assert _units(plan, "2-1") == {("区民政局", Role.LEAD)}
+    assert unit_roles(plan, "2-1") == {("区民政局", Role.LEAD)}
 
 
 def test_units_closing_an_item_in_any_bracket_or_after_wei() -> None:
@@ -381,9 +377,9 @@ def test_units_closing_an_item_in_any_bracket_or_after_wei() -> None:
             "2.深化“放管服”改革。【责任单位：市政务服务局】\n3.优化营商环境。责任单位为市营商环境建设局，各县区政府配合。\n"
             "4.按照《条例（试行）》规范审批〔2024〕。\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("市国资委", Role.LEAD), ("市财政局", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("市政务服务局", Role.RESPONSIBLE)}
-    assert _units(plan, "3-1") == {("市营商环境建设局", Role.RESPONSIBLE), ("各县区政府", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("市国资委", Role.LEAD), ("市财政局", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("市政务服务局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "3-1") == {("市营商环境建设局", Role.RESPONSIBLE), ("各县区政府", Role.ASSIST)}
     assert [r.text for r in plan.requirements][:3] == ["推进国企改革三年行动。", "深化“放管服”改革。", "优化营商环境。"]
 
 
@@ -392,14 +388,14 @@ def test_records_of_labelled_lines() -> None:
             "序号：2\n工作任务：改造老旧供水管网20公里\n牵头单位：\n市水务集团\n配合单位：各区政府\n完成时限：2024年12月\n")
     plan = _plan(text)
     assert [r.text for r in plan.requirements] == ["建设智慧停车系统", "改造老旧供水管网20公里"]
-    assert _units(plan, "1-1") == {("市城管局", Role.RESPONSIBLE)}
-    assert _units(plan, "2-1") == {("市水务集团", Role.LEAD), ("各区政府", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("市城管局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("市水务集团", Role.LEAD), ("各区政府", Role.ASSIST)}
     assert plan.requirement("2-1").deadline.text == "2024年12月"
 
 
 def test_a_role_verb_sentence_names_every_role() -> None:
     plan = _plan("一、稳增长\n1.抓好项目建设，全年新开工项目50个。由市发改委牵头，市住建局、市自然资源局配合。\n")
-    assert _units(plan, "1-1") == {("市发改委", Role.LEAD), ("市住建局", Role.ASSIST), ("市自然资源局", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("市发改委", Role.LEAD), ("市住建局", Role.ASSIST), ("市自然资源局", Role.ASSIST)}
 
 
 def test_role_clauses_without_you_name_units_a_sentence_naming_a_body_does_not() -> None:
@@ -410,10 +406,10 @@ def test_role_clauses_without_you_name_units_a_sentence_naming_a_body_does_not()
             "3.县教育局召开专题会议，部署校园周边交通整治，家长知晓率达到90%。\n"
             "4.整治违规电动自行车充电，城关派出所负责落实。\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("县住建局", Role.LEAD), ("县应急局", Role.ASSIST), ("县市场监管局", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("县消防救援大队", Role.RESPONSIBLE), ("各镇街", Role.RESPONSIBLE)}
-    assert not any(unit for unit, _ in _units(plan, "3-1"))
-    assert _units(plan, "4-1") == {("城关派出所", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("县住建局", Role.LEAD), ("县应急局", Role.ASSIST), ("县市场监管局", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("县消防救援大队", Role.RESPONSIBLE), ("各镇街", Role.RESPONSIBLE)}
+    assert not any(unit for unit, _ in unit_roles(plan, "3-1"))
+    assert unit_roles(plan, "4-1") == {("城关派出所", Role.RESPONSIBLE)}
     guessed = [n.message for n in plan.notes if n.kind == L.REVIEW_UNITS]
     assert any("县住建局牵头" in m for m in guessed) and any("城关派出所负责落实" in m for m in guessed)
     assert any(n.kind == L.REVIEW_NO_UNIT and n.requirement_id == "3-1" for n in plan.notes)
@@ -424,8 +420,8 @@ def test_units_named_as_a_units_label_in_running_text() -> None:
     text = ("一、城市更新\n1.推进背街小巷改造，年内完成40条，区城管局为牵头单位，各街道作为配合部门。\n"
             "2.建立改造项目联审机制，区政府负总责，区发改局、区财政局配合。\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("区城管局", Role.LEAD), ("各街道", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("区政府", Role.RESPONSIBLE), ("区发改局", Role.ASSIST), ("区财政局", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("区城管局", Role.LEAD), ("各街道", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("区政府", Role.RESPONSIBLE), ("区发改局", Role.ASSIST), ("区财政局", Role.ASSIST)}
 
 
 def test_a_deadline_set_once_in_the_notice_goes_to_every_item_without_one() -> None:
@@ -514,9 +510,9 @@ def test_a_label_right_after_a_unit_name_whose_space_was_dropped() -> None:
     # Chinese characters; the unit name before the second label stays a unit.
     plan = _plan("一、重点工作\n1.完成影像系统升级。〔承办科室：设备处、信息科　协办科室：财务处〕\n"
                  "2.更新病案管理制度。（承办科室：病案室、质控办　完成时间：2025年3月底前）\n")
-    assert _units(plan, "1-1") == {("设备处", Role.RESPONSIBLE), ("信息科", Role.RESPONSIBLE),
+    assert unit_roles(plan, "1-1") == {("设备处", Role.RESPONSIBLE), ("信息科", Role.RESPONSIBLE),
                                    ("财务处", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("病案室", Role.RESPONSIBLE), ("质控办", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("病案室", Role.RESPONSIBLE), ("质控办", Role.RESPONSIBLE)}
     assert "3月底前" in plan.requirement("2-1").deadline.display or plan.requirement("2-1").deadline.date
 
 
@@ -527,9 +523,9 @@ def test_a_people_part_in_an_unlabelled_units_bracket_goes_to_the_remark() -> No
             "1.推进基层网格化管理全覆盖。（县委政法委牵头，各乡镇配合；分管领导：赵刚）\n"
             "2.完善应急物资储备体系。（县应急管理局；责任领导：钱明；完成时限：2024年9月底前）\n")
     plan = _plan(text)
-    assert _units(plan, "1-1") == {("县委政法委", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("县委政法委", Role.LEAD), ("各乡镇", Role.ASSIST)}
     assert "分管领导：赵刚" in plan.requirement("1-1").remark
-    assert _units(plan, "2-1") == {("县应急管理局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("县应急管理局", Role.RESPONSIBLE)}
     assert "责任领导：钱明" in plan.requirement("2-1").remark
     assert plan.requirement("2-1").deadline.date.isoformat() == "2024-09-30"
     assert not any("赵刚" in a.unit or "钱明" in a.unit for a in plan.assignments)
@@ -552,11 +548,11 @@ def test_group_units_reach_items_that_name_only_helpers() -> None:
     group = {("防汛办", Role.LEAD), ("河湖科", Role.RESPONSIBLE)}
     assert [(t.name, len(t.requirements)) for t in plan.tasks][:1] == [("完善防汛指挥体系", 3)]
     ids = [r.id for r in plan.tasks[0].requirements]
-    assert _units(plan, ids[0]) == group
-    assert _units(plan, ids[1]) == group | {("信息中心", Role.ASSIST)}
-    assert _units(plan, ids[2]) == group
+    assert unit_roles(plan, ids[0]) == group
+    assert unit_roles(plan, ids[1]) == group | {("信息中心", Role.ASSIST)}
+    assert unit_roles(plan, ids[2]) == group
     last = plan.tasks[-1].requirements[-1]
-    assert _units(plan, last.id) == {("节约用水办公室", Role.RESPONSIBLE)}
+    assert unit_roles(plan, last.id) == {("节约用水办公室", Role.RESPONSIBLE)}
 
 
 SUPERVISED_MATTERS = """\

@@ -3,14 +3,9 @@ sub-items: wording none of the corpora has."""
 
 from __future__ import annotations
 
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.prose import split_run_together
 from xltools.model import Role
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
+from textplans import plan_of
 
 
 def test_a_labelled_measure_keeps_its_numbered_parts() -> None:
@@ -36,7 +31,7 @@ def test_problems_with_long_measures_stay_the_requirements() -> None:
 承办科室：食品经营科
 办结期限：2026年1月底前
 """
-    plan = _plan(text)
+    plan = plan_of(text)
     reqs = plan.requirements
     assert [r.text[:10] for r in reqs] == ["部分住宅小区电梯维保", "校园周边食品摊贩无证"]
     assert reqs[0].remark.startswith("纠正措施：1.对全部在用电梯")
@@ -55,7 +50,7 @@ def test_units_ending_the_last_sub_item_close_the_group() -> None:
 （3）举办乡村旅游节2场。【分管领导：赵强 责任科室：产业发展股、文化馆】
 3.加强文物保护，完成不可移动文物普查复核。【分管领导：李明 责任科室：文物股】
 """
-    plan = _plan(text)
+    plan = plan_of(text)
     by_text = {r.text[:6]: r for r in plan.requirements}
     for start in ("编制全域旅游", "创建省级旅游", "举办乡村旅游"):
         req = by_text[start]
@@ -74,7 +69,7 @@ def test_units_of_the_last_sub_item_alone_when_the_items_beside_name_none() -> N
 （3）举办乡村旅游节2场。【责任科室：产业发展股】
 3.加强文物保护，完成不可移动文物普查复核。
 """
-    plan = _plan(text)
+    plan = plan_of(text)
     owned = [r.text[:6] for r in plan.requirements if any(a.unit for a in plan.assignments_for(r.id))]
     assert owned == ["举办乡村旅游"]
 
@@ -90,7 +85,7 @@ def test_a_longer_title_line_over_a_labelled_text() -> None:
 承办单位：县城管局
 办结时限：2026年10月31日
 """
-    plan = _plan(text)
+    plan = plan_of(text)
     reqs = plan.requirements
     assert [r.text[:8] for r in reqs] == ["完成北片区12个", "新建公共停车位8"]
     assert [t.name for t in plan.tasks][:1] == ["县城北片区老旧小区雨污管网改造及道路提质工程"]
@@ -103,7 +98,7 @@ def test_a_timed_clause_after_the_role_clauses_is_the_deadline_whole() -> None:
 2.开展河道清淤疏浚，整治沟渠30条，镇农业服务中心负责落实，每月底报送进度。
 3.推进垃圾分类示范村创建，镇综治办负责，长期坚持。
 """
-    plan = _plan(text)
+    plan = plan_of(text)
     reqs = plan.requirements
     assert [r.deadline.display for r in reqs] == ["9月底前完工", "每月底报送进度", "长期坚持"]
     roles = [(a.unit, a.role) for a in plan.assignments_for(reqs[0].id)]

@@ -7,18 +7,8 @@ Wording here is in none of the corpora."""
 from __future__ import annotations
 
 from xltools import labels as L
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.model import Role
-
-
-def _plan(text: str):
-    events, meta = read_source(text.encode("utf-8"), "p.txt")
-    return build_plan(events, meta)
-
-
-def _units(plan, req_id):
-    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
+from textplans import plan_of, unit_roles
 
 
 def _rows(plan):
@@ -39,7 +29,7 @@ WRAPPED_UNTITLED = """\
 
 
 def test_a_heading_wrapping_untitled_items_is_their_goal() -> None:
-    plan = _plan(WRAPPED_UNTITLED)
+    plan = plan_of(WRAPPED_UNTITLED)
     assert _rows(plan) == [("2025年文旅惠民项目", "提升公共文化服务", "新建城市书房"),
                            ("2025年文旅惠民项目", "提升公共文化服务", "开展送戏下乡"),
                            ("2025年文旅惠民项目", "改善旅游设施", "改造A级景区")]
@@ -57,7 +47,7 @@ WRAPPED_TITLED = """\
 
 
 def test_a_heading_wrapping_titled_items_under_goals_is_skipped() -> None:
-    plan = _plan(WRAPPED_TITLED)
+    plan = plan_of(WRAPPED_TITLED)
     assert _rows(plan) == [("企业职工技能行动", "订单式培训", "每年培训企业"),
                            ("企业职工技能行动", "以工代训", "支持企业以工")]
 
@@ -76,12 +66,12 @@ KEYED = """\
 
 
 def test_units_keyed_by_item_numbers_go_to_their_items() -> None:
-    plan = _plan(KEYED)
+    plan = plan_of(KEYED)
     reqs = [r for _, _, r in plan.iter_requirements()]
     assert [r.text[:4] for r in reqs] == ["硬化破损", "整治小巷", "新增口袋", "为辖区困"]
-    assert _units(plan, reqs[0].id) == {("城建办", Role.RESPONSIBLE)}
-    assert _units(plan, reqs[1].id) == {("综合执法队", Role.RESPONSIBLE)}
-    assert _units(plan, reqs[2].id) == {("城建办", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[0].id) == {("城建办", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[1].id) == {("综合执法队", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[2].id) == {("城建办", Role.RESPONSIBLE)}
     assert all("2025年11月底前" in r.deadline.display for r in reqs[:3])
     keyed = [n for n in plan.notes if n.requirement_id == reqs[1].id and "条目编号" in n.message]
     assert len(keyed) == 1 and "综合执法队" in keyed[0].message
@@ -100,21 +90,21 @@ UNKEYED_BRACKET = """\
 
 
 def test_a_whole_line_bracket_of_any_kind_after_a_group_gives_every_item_its_units() -> None:
-    plan = _plan(UNKEYED_BRACKET)
+    plan = plan_of(UNKEYED_BRACKET)
     reqs = [r for _, _, r in plan.iter_requirements()]
     assert [r.text[:4] for r in reqs[:2]] == ["完成户厕", "建设公厕"]
     for r in reqs[:2]:
-        assert _units(plan, r.id) == {("镇农业服务中心", Role.RESPONSIBLE), ("各村", Role.RESPONSIBLE)}
+        assert unit_roles(plan, r.id) == {("镇农业服务中心", Role.RESPONSIBLE), ("各村", Role.RESPONSIBLE)}
         assert "10月底前" in r.deadline.display
         assert any(n.kind == L.REVIEW_UNITS and "共同" in n.message for n in plan.notes if n.requirement_id == r.id)
 
 
 def test_a_number_that_is_no_item_of_the_group_keys_nothing() -> None:
     text = KEYED.replace("综合执法队（②）", "综合执法队（⑤）")
-    plan = _plan(text)
+    plan = plan_of(text)
     reqs = [r for _, _, r in plan.iter_requirements()]
     # Not split by numbers: every item keeps the whole line, as written, for a person to check.
-    assert all(_units(plan, r.id) for r in reqs[:3])
+    assert all(unit_roles(plan, r.id) for r in reqs[:3])
     assert not any("条目编号" in n.message for n in plan.notes)
 
 
@@ -140,11 +130,11 @@ SIGNED_TWO_LINES = """\
 
 
 def test_a_signature_with_its_date_of_issue_is_no_unit_and_no_deadline() -> None:
-    plan = _plan(SIGNED_ONE_LINE)
+    plan = plan_of(SIGNED_ONE_LINE)
     last = [r for _, _, r in plan.iter_requirements()][-1]
-    assert _units(plan, last.id) == {("客户服务部", Role.LEAD), ("各营业所", Role.ASSIST)}
+    assert unit_roles(plan, last.id) == {("客户服务部", Role.LEAD), ("各营业所", Role.ASSIST)}
     assert not last.deadline.display
-    plan = _plan(SIGNED_TWO_LINES)
+    plan = plan_of(SIGNED_TWO_LINES)
     assert [(g.name, r.text[:4]) for g, _, r in plan.iter_requirements()] == \
         [("隐患排查", "开展老旧"), ("隐患排查", "推进居民")]
     assert "某燃气公司办公室" not in {u.name for u in plan.units}
@@ -160,12 +150,12 @@ TOGETHER = """\
 
 
 def test_a_clause_going_on_with_who_acts_together_names_cooperating_units() -> None:
-    plan = _plan(TOGETHER)
+    plan = plan_of(TOGETHER)
     reqs = [r for _, _, r in plan.iter_requirements()]
-    assert _units(plan, reqs[0].id) == {("综治办", Role.LEAD), ("派出所", Role.ASSIST), ("市场监管所", Role.ASSIST)}
-    assert _units(plan, reqs[1].id) == {("交管站", Role.RESPONSIBLE), ("各村委会", Role.ASSIST)}
+    assert unit_roles(plan, reqs[0].id) == {("综治办", Role.LEAD), ("派出所", Role.ASSIST), ("市场监管所", Role.ASSIST)}
+    assert unit_roles(plan, reqs[1].id) == {("交管站", Role.RESPONSIBLE), ("各村委会", Role.ASSIST)}
     # 会同有关方面 names no unit: only the clause that is nothing but units and a role counts.
-    assert _units(plan, reqs[2].id) == {("应急办", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[2].id) == {("应急办", Role.RESPONSIBLE)}
 
 
 JOINT_SIGNATURE = """\
@@ -181,25 +171,25 @@ JOINT_SIGNATURE = """\
 
 
 def test_offices_signing_together_above_the_date_are_no_units() -> None:
-    plan = _plan(JOINT_SIGNATURE)
+    plan = plan_of(JOINT_SIGNATURE)
     last = [r for _, _, r in plan.iter_requirements()][-1]
-    assert _units(plan, last.id) == {("司法所", Role.RESPONSIBLE)}
+    assert unit_roles(plan, last.id) == {("司法所", Role.RESPONSIBLE)}
     assert not {"中共某某街道工作委员会", "某某街道办事处"} & {u.name for u in plan.units}
 
 
 def test_a_groups_short_name_cut_at_the_line_end_goes_on_in_one_name() -> None:
     text = ("某县2025年林业重点工作\n一、国土绿化\n1.完成植树造林3万亩。\n牵头单位：县林业局\n"
             "责任单位：县自然资源局、各乡\n\n镇林业站\n2.开展森林防火巡查。\n牵头单位：县应急局\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     first = [r for _, _, r in plan.iter_requirements()][0]
-    assert _units(plan, first.id) == {("县林业局", Role.LEAD), ("县自然资源局", Role.RESPONSIBLE),
+    assert unit_roles(plan, first.id) == {("县林业局", Role.LEAD), ("县自然资源局", Role.RESPONSIBLE),
                                       ("各乡镇林业站", Role.RESPONSIBLE)}
 
 
 def test_a_section_heading_is_read_by_its_grammar_and_is_no_goal() -> None:
     text = ("某区2025年扬尘治理方案\n四、主要举措\n（一）工地扬尘管控\n1.落实工地围挡、冲洗等六个百分百。"
             "（责任单位：区住建局）\n2.渣土车密闭运输。（责任单位：区城管局）\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     assert {(g.name, t.name) for g, t, _ in plan.iter_requirements()} == {("工地扬尘管控", "")}
 
 
@@ -216,13 +206,13 @@ LIST_TAIL = """\
 
 
 def test_units_closed_by_a_list_tail_before_their_role_are_read() -> None:
-    plan = _plan(LIST_TAIL)
+    plan = plan_of(LIST_TAIL)
     reqs = [r for _, _, r in plan.iter_requirements()]
     assert [r.text[:4] for r in reqs] == ["开展执法", "推进智慧", "清理涉企"]
     # The labelled lines after （二） are its own: （一） names its units in its text.
-    assert _units(plan, reqs[0].id) == {("执法支队", Role.RESPONSIBLE), ("监测站", Role.RESPONSIBLE)}
-    assert _units(plan, reqs[1].id) == {("信息中心", Role.RESPONSIBLE), ("办公室", Role.ASSIST)}
-    assert _units(plan, reqs[2].id) == {("法规科", Role.RESPONSIBLE), ("财务科", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[0].id) == {("执法支队", Role.RESPONSIBLE), ("监测站", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[1].id) == {("信息中心", Role.RESPONSIBLE), ("办公室", Role.ASSIST)}
+    assert unit_roles(plan, reqs[2].id) == {("法规科", Role.RESPONSIBLE), ("财务科", Role.RESPONSIBLE)}
 
 
 UNITS_FIRST = """\
@@ -237,11 +227,11 @@ UNITS_FIRST = """\
 
 
 def test_an_item_opening_with_its_units_and_a_colon_names_them() -> None:
-    plan = _plan(UNITS_FIRST)
+    plan = plan_of(UNITS_FIRST)
     reqs = [r for _, _, r in plan.iter_requirements()]
     assert [r.text[:4] for r in reqs[:3]] == ["完成老旧", "完成背街", "新建中小"]
-    assert _units(plan, reqs[0].id) == {("区房管中心", Role.RESPONSIBLE), ("各街道办事处", Role.RESPONSIBLE)}
-    assert _units(plan, reqs[2].id) == {("区教体局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[0].id) == {("区房管中心", Role.RESPONSIBLE), ("各街道办事处", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[2].id) == {("区教体局", Role.RESPONSIBLE)}
     assert all(any(n.kind == L.REVIEW_UNITS for n in plan.notes if n.requirement_id == r.id) for r in reqs[:3])
     # 主要目标 is no unit: that item names none.
     assert not any(a.unit == "主要目标" for a in plan.assignments)
@@ -252,10 +242,10 @@ def test_an_item_opening_with_its_units_and_a_colon_names_them() -> None:
 def test_an_item_opening_with_its_units_in_a_bracket_names_them() -> None:
     text = ("某县农业农村局2025年工作要点\n一、粮食安全\n1.〔县植保站〕开展病虫害统防统治20万亩。\n"
             "2.〔县农机中心、各乡镇农技站〕推广机插秧5万亩。\n二、其他\n3.〔2025年〕完成年度总结。\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     reqs = [r for _, _, r in plan.iter_requirements()]
     assert [r.text[:4] for r in reqs[:2]] == ["开展病虫", "推广机插"]
-    assert _units(plan, reqs[1].id) == {("县农机中心", Role.RESPONSIBLE), ("各乡镇农技站", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[1].id) == {("县农机中心", Role.RESPONSIBLE), ("各乡镇农技站", Role.RESPONSIBLE)}
     assert not any(a.unit.startswith("2025") for a in plan.assignments)
 
 
@@ -274,15 +264,15 @@ SCOPED = """\
 
 
 def test_a_scope_line_names_the_units_of_as_many_items_as_it_counts() -> None:
-    plan = _plan(SCOPED)
+    plan = plan_of(SCOPED)
     reqs = [r for _, _, r in plan.iter_requirements()]
     assert [r.text[:4] for r in reqs] == ["新建幼儿", "新增公办", "改造薄弱", "建成区域", "为65岁"]
-    assert _units(plan, reqs[0].id) == {("区教育局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[0].id) == {("区教育局", Role.RESPONSIBLE)}
     for r in reqs[1:3]:
-        assert _units(plan, r.id) == {("区教育局", Role.RESPONSIBLE), ("区住建局", Role.ASSIST)}
+        assert unit_roles(plan, r.id) == {("区教育局", Role.RESPONSIBLE), ("区住建局", Role.ASSIST)}
         assert "8月底前" in r.deadline.display
     for r in reqs[3:]:
-        assert _units(plan, r.id) == {("区卫健局", Role.LEAD), ("各街道", Role.ASSIST)}
+        assert unit_roles(plan, r.id) == {("区卫健局", Role.LEAD), ("各街道", Role.ASSIST)}
         assert any("上述工作" in n.message for n in plan.notes if n.requirement_id == r.id)
 
 
@@ -301,7 +291,7 @@ PARTS = """\
 
 
 def test_the_first_level_is_the_goal_under_a_part_heading() -> None:
-    plan = _plan(PARTS)
+    plan = plan_of(PARTS)
     assert _rows(plan) == [("扩大有效投资", "实施重大项目攻坚", "全年实施重点"),
                            ("扩大有效投资", "加快专项债券发行使用", "争取专项债券"),
                            ("提振消费", "", "开展促消费活"), ("稳定就业", "", "城镇新增就业")]
@@ -311,8 +301,8 @@ def test_keyed_units_in_a_bracket_broken_over_two_lines() -> None:
     text = ("某街道2025年为民办实事\n一、公共服务提升\n（一）养老助餐\n①新建社区养老服务站2个。\n"
             "②新增社区食堂1个。\n【责任部门：社会事务办（①）、\n各社区（②）；完成时间：2025年9月底前】\n"
             "二、保障措施\n（一）加强组织领导。\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     reqs = [r for _, _, r in plan.iter_requirements()]
-    assert _units(plan, reqs[0].id) == {("社会事务办", Role.RESPONSIBLE)}
-    assert _units(plan, reqs[1].id) == {("各社区", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[0].id) == {("社会事务办", Role.RESPONSIBLE)}
+    assert unit_roles(plan, reqs[1].id) == {("各社区", Role.RESPONSIBLE)}
     assert all("2025年9月底前" in r.deadline.display for r in reqs)

@@ -6,18 +6,8 @@ is in none of the corpora."""
 from __future__ import annotations
 
 from xltools import labels as L
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.model import Role
-
-
-def _plan(text: str):
-    events, meta = read_source(text.encode("utf-8"), "p.txt")
-    return build_plan(events, meta)
-
-
-def _units(plan, req_id):
-    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
+from textplans import plan_of, unit_roles
 
 
 def _texts(plan):
@@ -35,12 +25,12 @@ FIELD_AFTER_BRACKET = """\
 
 
 def test_a_labelled_field_after_the_units_bracket_belongs_to_the_item() -> None:
-    plan = _plan(FIELD_AFTER_BRACKET)
+    plan = plan_of(FIELD_AFTER_BRACKET)
     assert [t[:6] for t in _texts(plan)] == ["完善防火预警", "开展防火宣传", "完成人工造林"]
-    assert _units(plan, "1-1") == {("防火科", Role.RESPONSIBLE), ("资源科", Role.ASSIST), ("各林场", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("防火科", Role.RESPONSIBLE), ("资源科", Role.ASSIST), ("各林场", Role.ASSIST)}
     assert plan.requirement("1-1").deadline.text == "5月底前"
     assert plan.requirement("2-1").deadline.text == "3月底前"
-    assert _units(plan, "2-1") == {("防火科", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("防火科", Role.RESPONSIBLE)}
 
 
 UNREAD_ITEM = """\
@@ -54,7 +44,7 @@ UNREAD_ITEM = """\
 
 
 def test_a_numbered_item_that_is_no_requirement_is_on_the_review_sheet() -> None:
-    plan = _plan(UNREAD_ITEM)
+    plan = plan_of(UNREAD_ITEM)
     assert [t[:6] for t in _texts(plan)] == ["打造夜间文旅", "举办“四季游"]
     notes = [n for n in plan.notes if "推进全域旅游" in (n.source or "")]
     assert len(notes) == 1 and notes[0].kind == L.REVIEW_SKIPPED
@@ -73,10 +63,10 @@ ARTICLES = """\
 
 
 def test_regulation_articles_are_items_and_chapters_their_goals() -> None:
-    plan = _plan(ARTICLES)
+    plan = plan_of(ARTICLES)
     assert [(g.name, [r.text[:6] for t in g.tasks for r in t.requirements]) for g in plan.goals] == [
         ("课堂教学", ["推行分层走班", "建立听评课制"]), ("考试评价", ["完善学业质量"])]
-    assert _units(plan, "1-1") == {("教导处", Role.RESPONSIBLE), ("各年级组", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("教导处", Role.RESPONSIBLE), ("各年级组", Role.ASSIST)}
     assert plan.requirement("2-1").deadline.text == "2025年7月"
 
 
@@ -100,7 +90,7 @@ NOUN_ITEMS = """\
 
 
 def test_items_opened_by_a_numbered_noun_keep_their_measure_and_deadline() -> None:
-    plan = _plan(NOUN_ITEMS)
+    plan = plan_of(NOUN_ITEMS)
     texts = _texts(plan)
     assert [t[:6] for t in texts] == ["部分项目支出", "固定资产账实", "个别项目未按"]
     # The measure stays with its problem, as its remark (a 整改清单: the problem is the
@@ -110,7 +100,7 @@ def test_items_opened_by_a_numbered_noun_keep_their_measure_and_deadline() -> No
     assert [r.deadline.display for _, _, r in plan.iter_requirements()] == [
         "2025-06-30", "2025年9月底前", "长期坚持"]
     assert [g.name for g in plan.goals] == ["财务管理方面", "项目管理方面"]
-    assert _units(plan, "3-1") == {("项目科", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "3-1") == {("项目科", Role.RESPONSIBLE)}
 
 
 SUPERVISED = """\
@@ -127,10 +117,10 @@ SUPERVISED = """\
 
 
 def test_an_overseeing_label_beside_the_assignees_is_a_remark() -> None:
-    plan = _plan(SUPERVISED)
+    plan = plan_of(SUPERVISED)
     assert [t[:6] for t in _texts(plan)] == ["完成背街小巷", "推进老旧小区"]
-    assert _units(plan, "1-1") == {("区住建局", Role.RESPONSIBLE), ("区城管局", Role.RESPONSIBLE)}
-    assert _units(plan, "2-1") == {("区住建局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("区住建局", Role.RESPONSIBLE), ("区城管局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("区住建局", Role.RESPONSIBLE)}
     assert "区政府督查室" in plan.requirement("1-1").remark
 
 
@@ -146,11 +136,11 @@ GOAL_UNITS = """\
 
 
 def test_units_on_a_goal_heading_apply_to_its_items_and_it_stays_the_goal() -> None:
-    plan = _plan(GOAL_UNITS)
+    plan = plan_of(GOAL_UNITS)
     assert [(g.name, [r.text[:6] for t in g.tasks for r in t.requirements]) for g in plan.goals] == [
         ("加快路网建设", ["新改建农村公", "完成危桥改造"]), ("提升运输服务", ["开通城乡公交", "整治非法营运"])]
     for rid in ("3-1", "4-1"):
-        assert _units(plan, rid) == {("县运管所", Role.LEAD), ("县交警大队", Role.ASSIST),
+        assert unit_roles(plan, rid) == {("县运管所", Role.LEAD), ("县交警大队", Role.ASSIST),
                                      ("县应急局", Role.ASSIST)}
     assert not any(n for n in plan.notes if n.kind == L.REVIEW_SKIPPED)
     assert not any("〕" in a.unit or "】" in a.unit for a in plan.assignments)
@@ -163,7 +153,7 @@ ONE_LINE = ("某镇2025年人居环境整治方案 一、整治目标 村庄保�
 
 
 def test_items_run_together_keep_their_headings() -> None:
-    plan = _plan(ONE_LINE)
+    plan = plan_of(ONE_LINE)
     # 二、工作措施 only wraps the list (labels.SECTION_WORDS): the （一） headings are the goals.
     got = [(g.name, r.text[:6]) for g, _, r in plan.iter_requirements()]
     assert got == [("清理村庄垃圾", "开展房前屋后"), ("清理村庄垃圾", "整治河塘沟渠"),
@@ -189,7 +179,7 @@ BETWEEN = """\
 
 
 def test_unit_less_items_between_items_with_units_are_requirements_on_the_review_sheet() -> None:
-    plan = _plan(BETWEEN)
+    plan = plan_of(BETWEEN)
     texts = [t[:6] for t in _texts(plan)]
     assert texts == ["完成适龄儿童", "推进紧密型县", "开展基层医疗", "建设中医馆3"]
     missing = {n.requirement_id for n in plan.notes if n.kind == L.REVIEW_NO_UNIT}
@@ -213,7 +203,7 @@ PARALLEL_GROUPS = """\
 
 
 def test_unit_less_items_of_a_group_beside_a_group_with_units_are_requirements() -> None:
-    plan = _plan(PARALLEL_GROUPS)
+    plan = plan_of(PARALLEL_GROUPS)
     assert [t[:6] for t in _texts(plan)] == ["全面排查高层", "整治电动自行"]
     assert {n.requirement_id for n in plan.notes if n.kind == L.REVIEW_NO_UNIT} == {"1-1"}
     # 总体要求 and 工作要求 are other parts of the document: noted, not requirements.
@@ -236,8 +226,8 @@ NUMBERED_PROBLEMS_WITH_FIELDS = """\
 
 
 def test_numbered_lines_with_labelled_fields_below_are_the_items_requirements() -> None:
-    plan = _plan(NUMBERED_PROBLEMS_WITH_FIELDS)
+    plan = plan_of(NUMBERED_PROBLEMS_WITH_FIELDS)
     texts = _texts(plan)
     assert [t[:8] for t in texts] == ["部分专项资金结转", "政府采购合同备案"]
-    assert _units(plan, "1-1") == {("财务审计股", Role.RESPONSIBLE)}
-    assert {u for u, _ in _units(plan, "2-1")} == {"办公室", "财务审计股"}
+    assert unit_roles(plan, "1-1") == {("财务审计股", Role.RESPONSIBLE)}
+    assert {u for u, _ in unit_roles(plan, "2-1")} == {"办公室", "财务审计股"}

@@ -7,19 +7,9 @@ Wording here is in none of the corpora."""
 from __future__ import annotations
 
 from xltools import labels as L
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.prose import bare_verb_units, verb_units
 from xltools.model import Role
-
-
-def _plan(text: str):
-    events, meta = read_source(text.encode("utf-8"), "p.txt")
-    return build_plan(events, meta)
-
-
-def _units(plan, req_id):
-    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
+from textplans import plan_of, unit_roles
 
 
 def test_a_role_clause_that_goes_on_with_the_work_names_its_units_inside_a_run() -> None:
@@ -38,13 +28,13 @@ def test_a_body_that_does_work_alone_in_its_sentence_assigns_nothing() -> None:
 
 
 def test_the_third_role_clause_of_a_sentence_is_read_in_a_document() -> None:
-    plan = _plan("""\
+    plan = plan_of("""\
 某镇2026年工作安排
 一、改善人居环境
 （一）完成农村户厕改造300户。镇农业办牵头，县卫健局配合，各村负责摸底登记。
 （二）新建污水处理站2座，由镇建设办负责。
 """)
-    assert _units(plan, "1-1") == {("镇农业办", Role.LEAD), ("县卫健局", Role.ASSIST), ("各村", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("镇农业办", Role.LEAD), ("县卫健局", Role.ASSIST), ("各村", Role.RESPONSIBLE)}
 
 
 FOOTER_AFTER_SKIPPED = """\
@@ -67,13 +57,13 @@ FOOTER_RIGHT_BELOW = """\
 
 def test_a_labelled_footer_below_an_item_closed_with_its_units_is_not_its_units() -> None:
     for text in (FOOTER_AFTER_SKIPPED, FOOTER_RIGHT_BELOW):
-        plan = _plan(text)
-        assert _units(plan, "2-1") == {("经责审计科", Role.LEAD), ("办公室", Role.ASSIST), ("各审计组", Role.ASSIST)}
+        plan = plan_of(text)
+        assert unit_roles(plan, "2-1") == {("经责审计科", Role.LEAD), ("办公室", Role.ASSIST), ("各审计组", Role.ASSIST)}
         assert any(n.kind == L.REVIEW_SKIPPED and "020-8888" in (n.source or "") for n in plan.notes)
 
 
 def test_a_labelled_units_line_right_below_an_item_without_units_still_counts() -> None:
-    plan = _plan("""\
+    plan = plan_of("""\
 某区审计局2026年工作要点
 一、强化审计监督
 1.开展财政预算执行审计，覆盖全部一级预算单位。
@@ -81,8 +71,8 @@ def test_a_labelled_units_line_right_below_an_item_without_units_still_counts() 
 2.完成经济责任审计项目12个。
 责任科室：经责审计科
 """)
-    assert ("经责审计科", Role.RESPONSIBLE) in _units(plan, "2-1")
-    assert any(u == "财政审计科" for u, _ in _units(plan, "1-1"))
+    assert ("经责审计科", Role.RESPONSIBLE) in unit_roles(plan, "2-1")
+    assert any(u == "财政审计科" for u, _ in unit_roles(plan, "1-1"))
 
 
 def test_a_body_acting_together_with_another_leads_and_the_other_cooperates() -> None:
@@ -91,18 +81,18 @@ def test_a_body_acting_together_with_another_leads_and_the_other_cooperates() ->
     assert [(u.name, u.role) for u in got.units] == [
         ("县档案馆", Role.LEAD), ("县融媒体中心", Role.ASSIST), ("县图书馆", Role.ASSIST)]
     assert jointly("会同有关方面研究制定") is None and jointly("县档案馆会同专家论证方案") is None
-    plan = _plan("""\
+    plan = plan_of("""\
 某县2026年文化工作要点
 一、保护文化遗产
 1.完成县志续修初稿。县档案馆会同县地方志办负责。
 2.建成非遗展示馆1处。由县文旅局会同县住建局负责，各乡镇配合。
 """)
-    assert _units(plan, "1-1") == {("县档案馆", Role.LEAD), ("县地方志办", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("县文旅局", Role.LEAD), ("县住建局", Role.ASSIST), ("各乡镇", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("县档案馆", Role.LEAD), ("县地方志办", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("县文旅局", Role.LEAD), ("县住建局", Role.ASSIST), ("各乡镇", Role.ASSIST)}
 
 
 def test_a_first_sentence_followed_only_by_role_clauses_is_no_title() -> None:
-    plan = _plan("""\
+    plan = plan_of("""\
 某县2026年营商环境工作要点
 一、优化政务服务
 1.开展涉企收费专项检查。县市场监管局牵头，县发改委配合，各乡镇负责本辖区自查。
@@ -111,18 +101,18 @@ def test_a_first_sentence_followed_only_by_role_clauses_is_no_title() -> None:
 """)
     texts = [r.text for _, _, r in plan.iter_requirements()]
     assert [t[:8] for t in texts] == ["开展涉企收费专项", "建立企业诉求快速", "清理拖欠企业账款"]
-    assert _units(plan, "1-1") == {("县市场监管局", Role.LEAD), ("县发改委", Role.ASSIST), ("各乡镇", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-1") == {("县市场监管局", Role.LEAD), ("县发改委", Role.ASSIST), ("各乡镇", Role.RESPONSIBLE)}
 
 
 def test_a_site_footer_of_units_labels_below_the_last_item_adds_nothing_to_it() -> None:
-    plan = _plan("""\
+    plan = plan_of("""\
 某区司法局2026年工作要点
 一、公共法律服务
 1.推进公共法律服务实体平台建设。（牵头：公共法律服务科；配合：各司法所）
 2.配合区人大做好地方立法调研。（责任科室：法制审核科；协助科室：普法科）
 主办单位：某区司法局　承办单位：某区大数据中心　网站标识码：1234560001
 """)
-    assert _units(plan, "2-1") == {("法制审核科", Role.RESPONSIBLE), ("普法科", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("法制审核科", Role.RESPONSIBLE), ("普法科", Role.ASSIST)}
     reqs = {r.id: r for _, _, r in plan.iter_requirements()}
     assert "网站标识码" not in reqs["2-1"].remark
     assert any(n.kind == L.REVIEW_SKIPPED and "承办单位" in (n.source or "") for n in plan.notes)

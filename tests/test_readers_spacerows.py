@@ -7,14 +7,7 @@ from xltools.importing.builder import build_plan
 from xltools.model import Role
 from xltools.importing.readers import read_source
 from xltools.importing.readers.spacerows import align_row
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
-
-
-def _units(plan, rid):
-    return {(a.unit, a.role) for a in plan.assignments_for(rid)}
+from textplans import plan_of, unit_roles
 
 
 TABLE = """\
@@ -27,14 +20,14 @@ TABLE = """\
 
 
 def test_rows_with_spaces_inside_and_between_cells() -> None:
-    plan = _plan(TABLE)
+    plan = plan_of(TABLE)
     assert [r.text for r in plan.requirements] == [
         "对建筑工地实行围挡、覆盖、冲洗全覆盖，严查渣土车抛洒。", "开展路检路查和入户抽测，淘汰老旧车辆。",
         "推进餐饮油烟治理，年底前安装净化设施全覆盖。"]
     assert [g.name for g in plan.goals] == ["大气污染治理"]  # 治 理: one cell wrapped, kept for rows 2–3
     assert [t.name for t in plan.tasks][:2] == ["加强扬尘管控", "强化机动车尾气监管"]
-    assert _units(plan, "1-1") == {("区住建局", Role.LEAD), ("区城管局", Role.ASSIST), ("区交通局", Role.ASSIST)}
-    assert _units(plan, "3-1") == {("区市场监管局", Role.LEAD), ("各街道办事处", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("区住建局", Role.LEAD), ("区城管局", Role.ASSIST), ("区交通局", Role.ASSIST)}
+    assert unit_roles(plan, "3-1") == {("区市场监管局", Role.LEAD), ("各街道办事处", Role.ASSIST)}
 
 
 SPLIT_HEADER = """\
@@ -47,11 +40,11 @@ SPLIT_HEADER = """\
 
 
 def test_header_words_split_by_spaces_and_cells_over_lines() -> None:
-    plan = _plan(SPLIT_HEADER)
+    plan = plan_of(SPLIT_HEADER)
     assert [r.text for r in plan.requirements] == ["新建城区公园2个。", "改造农贸市场3个。"]
-    assert _units(plan, "5-1") == {("县住建局", Role.LEAD), ("县城管局", Role.ASSIST),
+    assert unit_roles(plan, "5-1") == {("县住建局", Role.LEAD), ("县城管局", Role.ASSIST),
                                    ("县自然资源局", Role.ASSIST)}
-    assert _units(plan, "6-1") == {("县商务局", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert unit_roles(plan, "6-1") == {("县商务局", Role.LEAD), ("各乡镇", Role.ASSIST)}
     assert "张强" in plan.requirement("5-1").remark.replace(" ", "")
 
 
@@ -75,9 +68,9 @@ def test_numbered_rows_without_a_header_are_read_by_their_cells() -> None:
     from xltools import labels as L
     from xltools.importing.readers.layout import Layout
 
-    plan = _plan(UNKNOWN_HEADER)  # the header words are none the grammar reads: the cells decide
+    plan = plan_of(UNKNOWN_HEADER)  # the header words are none the grammar reads: the cells decide
     assert [r.text for r in plan.requirements] == ["完成村组道路硬化10公里。", "新建集中供水点3处。"]
-    assert _units(plan, "2-1") == {("镇水利站", Role.RESPONSIBLE), ("各村", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "2-1") == {("镇水利站", Role.RESPONSIBLE), ("各村", Role.RESPONSIBLE)}
     assert any(n.message == L.NOTE_NO_HEADER_GUESSED for n in plan.notes)
     # Told the layout, the reader takes it: the 事项 column is the goal this time.
     layout = Layout(header_line=2, columns=("序号", "目标", "具体要求", "责任单位"))
@@ -101,12 +94,12 @@ def test_goal_rows_and_rows_under_a_merged_task() -> None:
     # A numbered heading alone on its line spans the table (a goal row); a line that opens with
     # text and ends with the units (and deadline) closing a row is a row under the merged
     # 序号/任务 cells, though it opens without a full stop.
-    plan = _plan(GOAL_ROWS)
+    plan = plan_of(GOAL_ROWS)
     assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
         ("全面推进乡村振兴", ["优化农村人居环境"]), ("加快数字政府建设", ["推进一网通办"])]
     assert [r.text for r in plan.requirements] == [
         "开展村庄清洁行动，建立长效管护机制。", "推进农村厕所改造，完善粪污处理设施。", "梳理办事指南和服务清单，实现全程网办。"]
-    assert _units(plan, "1-2") == {("县农业农村局", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert unit_roles(plan, "1-2") == {("县农业农村局", Role.LEAD), ("各乡镇", Role.ASSIST)}
     assert plan.requirement("1-2").deadline.text == "9月底前"
 
 
@@ -120,11 +113,11 @@ def test_a_long_cell_wrapped_into_many_pieces() -> None:
     text = (f"某县重点工作任务分工\n序号 重点任务 具体要求 责任单位\n1 深化放管服改革 {pieces} 县政务服务中心\n"
             f"{second} 县数据局、县政务服务中心\n2 优化营商环境 开展营商环境评价，补齐短板。 县发改局\n")
     assert len(pieces.split()) > 8
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [(t.name, len(t.requirements)) for t in plan.tasks] == [("深化放管服改革", 2), ("优化营商环境", 1)]
     assert plan.requirement("1-1").text == long
     assert plan.requirement("1-2").text == second.replace(" ", "")
-    assert _units(plan, "1-2") == {("县数据局", Role.RESPONSIBLE), ("县政务服务中心", Role.RESPONSIBLE)}
+    assert unit_roles(plan, "1-2") == {("县数据局", Role.RESPONSIBLE), ("县政务服务中心", Role.RESPONSIBLE)}
 
 
 def test_a_table_of_one_row_under_a_goal_row() -> None:
@@ -133,10 +126,10 @@ def test_a_table_of_one_row_under_a_goal_row() -> None:
     text = ("某县2025年水利工作分工\n序号 重点任务 具体要求 责任单位 完成时限\n"
             "一、筑牢防汛抗旱底线\n"
             "1 加固病险水库 完成三座小型水库除险 加固，汛前蓄水验收。 县水务局牵头，县应急局负责 2025年5月底前\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == ["完成三座小型水库除险加固，汛前蓄水验收。"]
     assert [g.name for g in plan.goals] == ["筑牢防汛抗旱底线"]
-    assert _units(plan, plan.requirements[0].id) == {("县水务局", Role.LEAD), ("县应急局", Role.RESPONSIBLE)}
+    assert unit_roles(plan, plan.requirements[0].id) == {("县水务局", Role.LEAD), ("县应急局", Role.RESPONSIBLE)}
 
 
 def test_a_body_subdivision_named_by_place_is_a_unit() -> None:
@@ -149,9 +142,9 @@ def test_a_body_subdivision_named_by_place_is_a_unit() -> None:
     text = ("某街道创文问题整改表\n序号 具体要求 责任单位\n"
             "1 垃圾分类亭破损未维修 临江区东湖街道办事处河西社区\n"
             "2 宣传栏内容未更新 临江区东湖街道办事处河西社区\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == ["垃圾分类亭破损未维修", "宣传栏内容未更新"]
-    assert _units(plan, plan.requirements[1].id) == {("临江区东湖街道办事处河西社区", Role.RESPONSIBLE)}
+    assert unit_roles(plan, plan.requirements[1].id) == {("临江区东湖街道办事处河西社区", Role.RESPONSIBLE)}
 
 
 def test_a_header_line_given_for_a_tab_table_is_not_read_as_space_rows() -> None:
@@ -177,13 +170,13 @@ SPACED_NAMES = """\
 
 
 def test_letter_spaced_person_names_and_units_separated_by_spaces() -> None:
-    plan = _plan(SPACED_NAMES)
+    plan = plan_of(SPACED_NAMES)
     assert [r.text for r in plan.requirements] == [
         "补齐沙袋、救生衣等防汛物资并建立台账。", "对辖区低洼地段和地下车库逐一排查，建立问题清单。",
         "汛期实行24小时值班和领导带班制度。"]
-    assert {u for u, _ in _units(plan, "1-1")} == {"街道城建科", "街道武装部"}
-    assert {u for u, _ in _units(plan, "2-1")} == {"街道城建科", "各社区居委会"}
-    assert {u for u, _ in _units(plan, "3-1")} == {"街道党政办"}  # 马 林: the leader, not text
+    assert {u for u, _ in unit_roles(plan, "1-1")} == {"街道城建科", "街道武装部"}
+    assert {u for u, _ in unit_roles(plan, "2-1")} == {"街道城建科", "各社区居委会"}
+    assert {u for u, _ in unit_roles(plan, "3-1")} == {"街道党政办"}  # 马 林: the leader, not text
     assert "孙志远" in plan.requirement("2-1").remark.replace(" ", "")
 
 
@@ -203,13 +196,13 @@ TWO_ROW_HEADER = """\
 
 def test_two_row_header_repeated_after_a_page_number_and_running_title() -> None:
     _, meta = read_source(TWO_ROW_HEADER.encode("utf-8"), "t.txt")
-    plan = _plan(TWO_ROW_HEADER)
+    plan = plan_of(TWO_ROW_HEADER)
     assert [r.text.replace(" ", "") for r in plan.requirements] == [
         "开展在建高速公路桥梁支座专项检查，问题整改率100%。", "推行“平安工地”标准化考核，每季度通报一次。",
         "完善工程质量档案电子化管理。"]
-    assert _units(plan, "8-1") == {("养护分公司", Role.LEAD), ("技术中心", Role.ASSIST), ("各项目部", Role.ASSIST)}
-    assert _units(plan, "9-1") == {("安全监督部", Role.LEAD), ("各项目部", Role.ASSIST)}
-    assert _units(plan, "10-1") == {("综合档案室", Role.LEAD), ("信息中心", Role.ASSIST)}
+    assert unit_roles(plan, "8-1") == {("养护分公司", Role.LEAD), ("技术中心", Role.ASSIST), ("各项目部", Role.ASSIST)}
+    assert unit_roles(plan, "9-1") == {("安全监督部", Role.LEAD), ("各项目部", Role.ASSIST)}
+    assert unit_roles(plan, "10-1") == {("综合档案室", Role.LEAD), ("信息中心", Role.ASSIST)}
     units = {a.unit for a in plan.assignments}
     assert not units & {"主办单位", "协办单位", "责任单位", "重点任务责任单位"}
     assert "续" not in plan.requirement("9-1").text and "续" not in plan.requirement("9-1").deadline.text
@@ -226,10 +219,10 @@ MIXED_SUB_HEADER = """\
 
 
 def test_a_second_header_row_of_units_and_people_splits_the_units_word_above() -> None:
-    plan = _plan(MIXED_SUB_HEADER)
+    plan = plan_of(MIXED_SUB_HEADER)
     assert [r.text for r in plan.requirements] == ["清理占道经营摊点，设置临时疏导点3处。", "规范共享单车停放，增设停放区域。"]
-    assert {u for u, _ in _units(plan, "1-1")} == {"市容科"}
-    assert {u for u, _ in _units(plan, "2-1")} == {"综合执法中队"}
+    assert {u for u, _ in unit_roles(plan, "1-1")} == {"市容科"}
+    assert {u for u, _ in unit_roles(plan, "2-1")} == {"综合执法中队"}
     assert "何佳音" in plan.requirement("2-1").remark.replace(" ", "")
 
 
@@ -244,8 +237,8 @@ BARE_ROLE_SUB_HEADER = """\
 
 
 def test_bare_role_words_under_a_units_header_and_a_unit_after_a_sentence() -> None:
-    plan = _plan(BARE_ROLE_SUB_HEADER)
+    plan = plan_of(BARE_ROLE_SUB_HEADER)
     assert [r.text for r in plan.requirements] == ["清理河塘沟渠漂浮物和岸边垃圾。", "推进农村户厕问题摸排整改。"]
-    assert _units(plan, "1-1") == {("镇农业服务中心", Role.LEAD), ("各行政村", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("镇农业服务中心", Role.LEAD), ("各行政村", Role.ASSIST)}
     # The unit after the sentence's full stop is the next cell, not the end of the text.
-    assert _units(plan, "2-1") == {("镇社会事务办", Role.LEAD), ("镇卫生院", Role.ASSIST), ("各行政村", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("镇社会事务办", Role.LEAD), ("镇卫生院", Role.ASSIST), ("各行政村", Role.ASSIST)}

@@ -5,19 +5,10 @@ none of the corpora."""
 from __future__ import annotations
 
 from xltools import labels as L
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.columns import resolve_text_columns
 from xltools.importing.readers.spacerows import wrapped_header_line as wrapped_header
 from xltools.model import Role
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
-
-
-def _units(plan, rid):
-    return {(a.unit, a.role) for a in plan.assignments_for(rid)}
+from textplans import plan_of, unit_roles
 
 
 def test_a_header_wrapped_over_two_lines_is_joined_where_the_words_read_best() -> None:
@@ -53,13 +44,13 @@ TABLE = """\
 
 
 def test_space_rows_under_a_wrapped_header_with_a_signature_below() -> None:
-    plan = _plan(TABLE)
+    plan = plan_of(TABLE)
     assert [r.text for r in plan.requirements] == [
         "完成国省道大中修20公里，路况指数保持在85以上。", "对全县危桥开展定期检测，完成3座危桥改造。",
         "新开通城乡公交线路4条，建制村通客车率保持100%。"]
-    assert _units(plan, "1-1") == {("公路科", Role.LEAD), ("财务科", Role.ASSIST), ("建管科", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("建管科", Role.LEAD), ("公路中心", Role.ASSIST)}
-    assert _units(plan, "3-1") == {("运管科", Role.LEAD), ("各乡镇", Role.ASSIST)}
+    assert unit_roles(plan, "1-1") == {("公路科", Role.LEAD), ("财务科", Role.ASSIST), ("建管科", Role.ASSIST)}
+    assert unit_roles(plan, "2-1") == {("建管科", Role.LEAD), ("公路中心", Role.ASSIST)}
+    assert unit_roles(plan, "3-1") == {("运管科", Role.LEAD), ("各乡镇", Role.ASSIST)}
     # the leader column keeps its spaced names out of the requirement
     assert all("刘洋" not in r.text and "周杰" not in r.text for r in plan.requirements)
     skipped = [n.source for n in plan.notes if n.kind == L.REVIEW_SKIPPED]

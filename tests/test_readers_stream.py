@@ -9,10 +9,7 @@ from xltools.model import Role
 from xltools.importing.readers import read_source
 from xltools.importing.readers.columns import cell_type, header_role
 from xltools.importing.readers.stream import read_cell_stream
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
+from textplans import plan_of
 
 
 def _cells(*rows: list[str], header: list[str], blank: bool = True) -> str:
@@ -45,7 +42,7 @@ def test_multi_line_unit_cells_and_a_merged_row() -> None:
                   ["开工建设老年大学。", "12月底前"],
                   ["3", "迁建县政务服务中心。", "县政务服务中心", "年底前"],
                   header=["序号", "民生实事", "责任单位", "完成时限"])
-    plan = _plan(text)
+    plan = plan_of(text)
     reqs = {r.id: r for r in plan.requirements}
     assert [r.text for r in plan.requirements] == ["新建人行天桥两座。", "开工建设县老年养护楼。",
                                                    "开工建设老年大学。", "迁建县政务服务中心。"]
@@ -62,7 +59,7 @@ def test_wrapped_header_words_people_and_progress_columns() -> None:
                   ["2", "美丽城镇建设", "李四", "乡村振兴办", "创建省级美丽城镇。", "按节点推进。", "完成投资过半。"],
                   header=["序号", "重点工作", "责任", "领导", "责任", "科室", "攻坚目标", "任务", "工作任务安排",
                           "第二季度", "完成情况"])
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [(t.name, [r.text for r in t.requirements]) for t in plan.tasks] == [
         ("水库工程政策处理", ["完成项目政策处理工作。"]), ("美丽城镇建设", ["创建省级美丽城镇。"])]
     assert [a.unit for a in plan.assignments_for("1-1")] == ["水库工程政策处理工作领导小组"]
@@ -76,7 +73,7 @@ def test_rows_separated_by_blank_lines_cells_on_consecutive_lines() -> None:
     text = ("任务分工\n\n重点工作\n具体要求\n责任单位\n完成时限\n\n"
             "优化营商环境\n推行一网通办，压缩办理时限。\n市政务服务局\n市数据局\n6月底前\n\n"
             "强化监管\n开展双随机抽查。\n市市场监管局\n年底前\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [t.name for t in plan.tasks] == ["优化营商环境", "强化监管"]
     assert {a.unit for a in plan.assignments_for("1-1")} == {"市政务服务局", "市数据局"}
     assert plan.requirement("2-1").deadline.text == "年底前"
@@ -92,7 +89,7 @@ def test_blank_lines_between_cells_with_lists_and_empty_cells() -> None:
             ["2", "推进农村污水治理", "建设农村污水处理设施，提升运维水平。", "", many, "县财政局", "年底前"]]
     header = ["目标", "序号", "重点任务", "具体要求", "牵头单位", "责任单位", "配合单位", "完成时限"]
     text = "\n\n".join(["某县2024年重点工作分解表", *header, *(c for r in rows for c in r)]) + "\n"
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [(g.name, [t.name for t in g.tasks]) for g in plan.goals] == [
         ("强化生态环境保护", ["完善河湖长制", "推进农村污水治理"])]
     assert [r.text for r in plan.requirements][1] == "加强入河排污口监管，实现动态清零。"
@@ -111,7 +108,7 @@ def test_a_row_under_a_merged_task_keeps_its_requirement() -> None:
                   ["加强税源监控，完善协税网络", "市税务局", "年底前"],
                   ["2", "优先发展教育", "安排资金支持教育发展。", "市教育局", "年内见成效"],
                   header=["序号", "重点任务", "具体要求", "责任单位", "完成时限"])
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [(t.name, len(t.requirements)) for t in plan.tasks] == [("抓好财税金融工作", 3), ("优先发展教育", 1)]
     assert plan.requirement("1-3").text == "加强税源监控，完善协税网络"
     assert [a.unit for a in plan.assignments_for("1-3")] == ["市税务局"]
@@ -154,7 +151,7 @@ def test_glued_header_is_split_into_words() -> None:
     assert split_glued_header("加强水资源保护严守水资源开发利用控制红线") is None
     text = ("民生实事项目表\n序号工作任务牵头单位配合单位\n1\n\n新建幼儿园3所。\n\n县教育局\n\n县财政局\n\n"
             "2\n\n改造老旧小区5个。\n\n县住建局\n\n各街道\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == ["新建幼儿园3所。", "改造老旧小区5个。"]
     assert {(a.unit, a.role) for a in plan.assignments_for("2-1")} == {("县住建局", Role.LEAD),
                                                                        ("各街道", Role.ASSIST)}
@@ -169,7 +166,7 @@ def test_header_word_line_without_units_is_no_glued_header() -> None:
     assert split_glued_header("工作任务责任单位进展情况") == ("工作任务", "责任单位", "进展情况")
     text = ("督查事项清单\n\n目标\n\n序号\n\n具体要求\n\n牵头单位\n\n全年目标任务进展情况\n\n1\n\n"
             "按期完成水毁道路修复。\n\n县交通局\n\n2\n\n新增绿地面积三十亩。\n\n县林业局\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == ["按期完成水毁道路修复。", "新增绿地面积三十亩。"]
     assert [g.name for g in plan.goals] == ["全年目标任务进展情况"]
 
@@ -182,7 +179,7 @@ def test_goal_cell_naming_the_unit_of_its_rows_starts_a_group() -> None:
                   ["西湖社区", "3", "路灯损坏多日未修", "白云街道西湖社区居委会"],
                   ["4", "公厕无人保洁", "白云街道西湖社区居委会"],
                   header=["目标", "序号", "具体要求", "责任单位"])
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == ["村口垃圾堆放未清运", "河道两岸杂物乱堆", "路灯损坏多日未修",
                                                    "公厕无人保洁"]
     assert [g.name for g in plan.goals] == ["东湖社区", "西湖社区"]
@@ -198,7 +195,7 @@ def test_second_requirement_under_merged_cells_is_no_goal_nor_unit() -> None:
                   ["巷尾公厕门口积水，墙面脱落", "环卫所"],
                   ["2", "桂花巷", "桂花巷电动车飞线充电", "社区居委会"],
                   header=["目标", "序号", "重点任务", "具体要求", "责任单位"])
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == ["松林巷口摊点占道经营", "巷尾公厕门口积水，墙面脱落",
                                                    "桂花巷电动车飞线充电"]
     assert [g.name for g in plan.goals] == ["背街小巷整治问题清单"]
@@ -209,7 +206,7 @@ def test_second_requirement_under_merged_cells_is_no_goal_nor_unit() -> None:
 def test_cells_ended_by_pipes_one_per_line() -> None:
     rows = [["序号 |", "问题描述 |", "责任单位 |", "备注 |"], ["1 |", "东街路灯损坏 |", "城管局 |", "|"],
             ["2 |", "西街井盖缺失 |", "住建局 |", "|"], ["3 |", "南街积水严重 |", "市政处 |", "|"]]
-    plan = _plan("问题汇总表\n" + "\n".join(c for r in rows for c in r) + "\n")
+    plan = plan_of("问题汇总表\n" + "\n".join(c for r in rows for c in r) + "\n")
     assert [r.text for r in plan.requirements] == ["东街路灯损坏", "西街井盖缺失", "南街积水严重"]
     assert [a.unit for a in plan.assignments] == ["城管局", "住建局", "市政处"]
 
@@ -219,14 +216,14 @@ def test_units_side_by_side_with_spaces_in_one_cell_are_a_list() -> None:
     # (县住房和城乡 建设局) stays one name.
     rows = [["序号 |", "问题描述 |", "责任单位 |", "备注 |"], ["1 |", "东街路灯损坏 |", "镇农办 镇财政所 |", "|"],
             ["2 |", "西街井盖缺失 |", "县住房和城乡 建设局 |", "|"], ["3 |", "南街积水严重 |", "市政处 |", "|"]]
-    plan = _plan("问题汇总表\n" + "\n".join(c for r in rows for c in r) + "\n")
+    plan = plan_of("问题汇总表\n" + "\n".join(c for r in rows for c in r) + "\n")
     assert [a.unit for a in plan.assignments] == ["镇农办", "镇财政所", "县住房和城乡建设局", "市政处"]
 
 
 def test_a_role_word_alone_heads_a_units_column() -> None:
     text = ("| 序号 | 工作任务 | 牵头 | 配合 |\n|---|---|---|---|\n| 1 | 推进老旧小区改造 | 区住建局 | 各街道 |\n"
             "| 2 | 建设口袋公园 | 区园林局 | 区城管局、各街道 |\n")
-    plan = _plan(text)
+    plan = plan_of(text)
     assert {(a.unit, a.role) for a in plan.assignments_for("2-1")} == {
         ("区园林局", Role.LEAD), ("区城管局", Role.ASSIST), ("各街道", Role.ASSIST)}
     csv = "序号,事项,具体举措,主办,协办\n1,优化审批,推行容缺受理,市政务局,各县区\n2,减税降费,落实减税政策,市税务局,市财政局\n"
@@ -244,7 +241,7 @@ def test_a_list_title_names_the_goal_and_a_titles_column_is_the_task() -> None:
         "2 |", "沿江大道 |", "沿江排水口淤堵，汛期易倒灌 |", "县城管执法大队 |", "|",
         "3 |", "人民大道 |", "老城区地下通道照明不足 |", "县住建局 |", "|",
     ]) + "\n"
-    plan = _plan(text)
+    plan = plan_of(text)
     rows = list(plan.iter_requirements())
     assert len(rows) == 3
     assert {g.name for g, _, _ in rows} == {"2025年汛前安全隐患排查台账"}
@@ -261,7 +258,7 @@ def test_a_year_alone_in_a_cell_is_a_deadline_not_a_row_number() -> None:
         "| 2 |", "| 口袋公园 |", "| 2025 |", "| 建成口袋公园十个，方便群众休闲。 |", "| 区园林中心 |",
         "| 3 |", "| 充电设施 |", "| 2025 |", "| 增设电动自行车充电桩三百个。 |", "| 区商务局 |",
     ]) + "\n"
-    plan = _plan(text)
+    plan = plan_of(text)
     rows = list(plan.iter_requirements())
     assert [r.text[:4] for _, _, r in rows] == ["新建社区", "建成口袋", "增设电动"]
     assert [r.deadline.display for _, _, r in rows] == ["2025"] * 3
@@ -278,7 +275,7 @@ def test_empty_cells_shown_by_extra_blank_lines_make_every_blank_line_a_cell_end
             ["县城管局", "2", "", "改造城北公厕十座。", "县城管局", "县环卫所"],
             ["3", "", "新建垃圾中转站两座。", "县城管局", ""]]
     text = _cells(*rows, header=["目标", "序号", "重点任务", "工作内容", "牵头单位", "实施单位"])
-    plan = _plan(text)
+    plan = plan_of(text)
     assert [r.text for r in plan.requirements] == ["铺设东环路污水管网2公里。", "改造城北公厕十座。",
                                                    "新建垃圾中转站两座。"]
     first = plan.requirements[0].id
@@ -294,7 +291,7 @@ def test_a_units_cell_is_never_a_row_number() -> None:
             ["县住建局牵头，城关镇负责", "完成解放路人行道改造"],
             ["县住建局牵头，县交通局负责", "完成环城北路黑化"],
             ["2", "公园建设", "县城管局牵头，县园林所负责", "建成湿地公园一期"]]
-    plan = _plan(_cells(*rows, header=["序号", "重点任务", "责任单位", "具体要求"]))
+    plan = plan_of(_cells(*rows, header=["序号", "重点任务", "责任单位", "具体要求"]))
     assert [r.text for r in plan.requirements] == ["完成滨河大道路面翻修", "完成解放路人行道改造",
                                                    "完成环城北路黑化", "建成湿地公园一期"]
     tasks = [t.name for _, t, _ in plan.iter_requirements()]
@@ -319,7 +316,7 @@ def test_a_second_header_row_past_the_blank_lines_of_merged_cells_names_the_unit
         "1", "老旧小区改造", "完成东河片区管网更换，同步整治楼道照明。", "街道城建办", "街道财政所", "东河社区",
         "按月",
         "2", "老旧小区改造", "新增电动车集中充电桩200个。", "街道应急办", "街道城建办", "2026年10月"]) + "\n"
-    plan = _plan(text)
+    plan = plan_of(text)
     got = {r.text[:6]: ({a.unit for a in plan.assignments_for(r.id) if a.role == Role.LEAD},
                         {a.unit for a in plan.assignments_for(r.id) if a.role == Role.ASSIST}, r.deadline.text)
            for t in plan.tasks for r in t.requirements}
@@ -364,7 +361,7 @@ def test_a_people_column_cell_named_by_post_stays_in_its_row() -> None:
             ["1 |", "东街消防通道堵塞 |", "各中队 |", "各中队队长 |", "6月底前 |"],
             ["2 |", "西街灭火器过期 |", "县消防大队 |", "王建国 |", "7月底前 |"],
             ["3 |", "南街电线私拉乱接 |", "县应急局 |", "|", "8月底前 |"]]
-    plan = _plan("消防隐患整改表\n" + "\n".join(c for r in rows for c in r) + "\n县安委办\n2025年5月6日\n")
+    plan = plan_of("消防隐患整改表\n" + "\n".join(c for r in rows for c in r) + "\n县安委办\n2025年5月6日\n")
     assert [r.text for r in plan.requirements] == ["东街消防通道堵塞", "西街灭火器过期", "南街电线私拉乱接"]
     assert [r.deadline.text for r in plan.requirements] == ["6月底前", "7月底前", "8月底前"]
     assert [a.unit for a in plan.assignments] == ["各中队", "县消防大队", "县应急局"]

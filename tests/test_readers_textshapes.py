@@ -4,22 +4,10 @@ cells wrap side by side. Wording here is none of the corpora's."""
 
 from __future__ import annotations
 
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.scoring import score_reading
 from xltools.importing.readers.rows import RawRow
 from xltools.model import Role
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
-
-
-def _units(plan, rid: str) -> dict[Role, set[str]]:
-    out: dict[Role, set[str]] = {}
-    for a in plan.assignments_for(rid):
-        out.setdefault(a.role, set()).add(a.unit)
-    return out
+from textplans import plan_of, units_by_role
 
 
 CARDS = """\
@@ -78,7 +66,7 @@ CARDS = """\
 
 
 def test_label_lines_whose_empty_values_vanished() -> None:
-    plan = _plan(CARDS)
+    plan = plan_of(CARDS)
     assert [r.text[:10] for r in plan.requirements] == [
         "为80岁以上独居老人", "培育居家养老服务组织", "完成公办养老院适老化", "推动医养结合机构与社"]
     # A group's label (工作类别) opens the next group: each record keeps its own group.
@@ -86,15 +74,15 @@ def test_label_lines_whose_empty_values_vanished() -> None:
     assert [g.name for g, _, _ in plan.iter_requirements()] == ["居家养老服务"] * 2 + ["机构养老服务"] * 2
     # 协办部门 right over 办结时间 (they stand with a value between elsewhere): an empty value,
     # not a unit; the deadline empty, not the next record's label.
-    assert _units(plan, "2-1") == {Role.LEAD: {"区民政局"}}
+    assert units_by_role(plan, "2-1") == {Role.LEAD: {"区民政局"}}
     assert not plan.requirements[1].deadline.text
     # A rare label after a label's empty value (a blank line) is a label: its units responsible.
-    assert _units(plan, "3-1") == {Role.RESPONSIBLE: {"区城投集团", "区卫健局"}}
+    assert units_by_role(plan, "3-1") == {Role.RESPONSIBLE: {"区城投集团", "区卫健局"}}
     assert plan.requirements[2].deadline.text == "2025年11月底前"
     # The page's publication line above the records is no field; the attachment line under
     # the last label's empty value is no deadline.
     assert not plan.requirements[3].deadline.text
-    assert _units(plan, "4-1") == {Role.LEAD: {"区卫健局"}, Role.ASSIST: {"区医保分局", "区民政局"}}
+    assert units_by_role(plan, "4-1") == {Role.LEAD: {"区卫健局"}, Role.ASSIST: {"区医保分局", "区民政局"}}
     assert not {a.unit for a in plan.assignments} & {"协办部门", "承办单位", "办结时间"}
 
 
@@ -124,13 +112,13 @@ ROWS = """\
 
 
 def test_a_glued_header_over_rows_whose_cells_wrap_side_by_side() -> None:
-    plan = _plan(ROWS)
+    plan = plan_of(ROWS)
     assert [r.text for r in plan.requirements] == [
         "全面排查山塘水库、地质灾害隐患点，建立隐患清单并逐一落实防范措施",
         "组织开展防汛应急演练，各村（社区）至少开展1次",
         "储备编织袋、救生衣等防汛物资，落实专人管理",
         "汛期实行24小时值班和领导带班制度"]
-    resp = [_units(plan, f"{k}-1").get(Role.RESPONSIBLE, set()) for k in range(1, 5)]
+    resp = [units_by_role(plan, f"{k}-1").get(Role.RESPONSIBLE, set()) for k in range(1, 5)]
     # A unit cut by its column (镇自然资 / 源所) is one name, opened by its place
     # word beside a whole name (镇应急办 镇自然资); a line of a units cell may hold the rest of
     # one name and another (法队 镇派出所).
@@ -164,14 +152,14 @@ PIPES = """\
 
 
 def test_pipe_rows_split_where_a_merged_cell_stood_and_lines_under_the_table() -> None:
-    plan = _plan(PIPES)
+    plan = plan_of(PIPES)
     assert [r.text[:8] for r in plan.requirements] == ["建成县级政务云平", "推进政务网络整合", "推行高频事项“免",
                                                       "建设“一件事”集"]
     assert [t.name for _, t, _ in plan.iter_requirements()] == ["夯实数字底座"] * 2 + ["提升政务服务"] * 2
-    assert _units(plan, "2-1") == {Role.LEAD: {"县数据局"}, Role.ASSIST: {"各乡镇人民政府"}}
+    assert units_by_role(plan, "2-1") == {Role.LEAD: {"县数据局"}, Role.ASSIST: {"各乡镇人民政府"}}
     # The row's last cells came on lines of their own: a bare | an empty cell, then the deadline
     # (the start or end of a recurring period is a deadline: 每学期末).
-    assert _units(plan, "4-1") == {Role.LEAD: {"县政务服务中心"}}
+    assert units_by_role(plan, "4-1") == {Role.LEAD: {"县政务服务中心"}}
     assert plan.requirements[3].deadline.text == "每学期末"
     # The note and the links under the table are no rows.
     assert not any("注" in r.text or "相关链接" in r.text or ".pdf" in r.text for r in plan.requirements)

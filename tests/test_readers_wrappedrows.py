@@ -4,19 +4,10 @@ through readers/spacerows.py. Wording and units of no corpus document."""
 
 from __future__ import annotations
 
-from xltools.importing.builder import build_plan
-from xltools.importing.readers import read_source
 from xltools.importing.readers.columns import header_score
 from xltools.importing.readers.wrappedrows import deinterleave, display_width, ended, wrapped_header
 from xltools.model import Role
-
-
-def _plan(text: str):
-    return build_plan(*read_source(text.encode("utf-8"), "t.txt"))
-
-
-def _units(plan, rid):
-    return {(a.unit, a.role) for a in plan.assignments_for(rid)}
+from textplans import plan_of, unit_roles
 
 
 # A water-affairs table printed to PDF: narrow columns, a wrapped 序/号 and 完成时/限 header,
@@ -41,16 +32,16 @@ SIDE_BY_SIDE = """\
 
 
 def test_cells_wrapped_side_by_side() -> None:
-    plan = _plan(SIDE_BY_SIDE)
+    plan = plan_of(SIDE_BY_SIDE)
     assert [r.text for r in plan.requirements] == [
         "开展河道“清四乱”专项行动，清理违规建筑物12处。", "推进城区雨污管网改造，新增截污管网18公里。",
         "建立河湖健康档案，完成重点河流健康评价。", "组织开展河湖巡查。"]
-    assert _units(plan, "1-1") == {("县水务局", Role.LEAD), ("县自然资源和规划局", Role.ASSIST),
+    assert unit_roles(plan, "1-1") == {("县水务局", Role.LEAD), ("县自然资源和规划局", Role.ASSIST),
                                    ("县农业农村局", Role.ASSIST)}
-    assert _units(plan, "2-1") == {("县住房城乡建设局", Role.LEAD), ("县水务局", Role.ASSIST),
+    assert unit_roles(plan, "2-1") == {("县住房城乡建设局", Role.LEAD), ("县水务局", Role.ASSIST),
                                    ("各乡镇人民政府", Role.ASSIST)}
-    assert _units(plan, "3-1") == {("县水务局", Role.LEAD), ("县生态环境分局", Role.ASSIST)}
-    assert _units(plan, "4-1") == {("县水务局", Role.LEAD), ("各乡镇人民政府", Role.ASSIST)}
+    assert unit_roles(plan, "3-1") == {("县水务局", Role.LEAD), ("县生态环境分局", Role.ASSIST)}
+    assert unit_roles(plan, "4-1") == {("县水务局", Role.LEAD), ("各乡镇人民政府", Role.ASSIST)}
     deadlines = [r.deadline.display for r in plan.requirements]
     assert "6月底" in deadlines[0] and "10月底" in deadlines[1]
     assert deadlines[2:] == ["每季度", "长期坚持"]

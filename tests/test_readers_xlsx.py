@@ -11,10 +11,7 @@ from conftest import soffice_convert
 from xltools.importing.builder import build_plan
 from xltools.model import Role
 from xltools.importing.readers import detect_format, read_source
-
-
-def _units(plan, req_id):
-    return {(a.unit, a.role) for a in plan.assignments_for(req_id)}
+from textplans import unit_roles
 
 
 def _sheet(path: Path) -> Path:
@@ -52,9 +49,9 @@ def _check(plan) -> None:
         ("审批制度改革", [(1, "推行告知承诺制"), (2, "压缩审批时限")])]
     assert [r.text for r in plan.tasks[0].requirements] == ["梳理告知承诺事项清单。", "向社会公布事项清单。"]
     for rid in ("1-1", "1-2"):
-        assert _units(plan, rid) == {("市司法局", Role.LEAD), ("市直各部门", Role.ASSIST)}
+        assert unit_roles(plan, rid) == {("市司法局", Role.LEAD), ("市直各部门", Role.ASSIST)}
         assert plan.requirement(rid).deadline.date.isoformat() == "2022-06-30"
-    assert _units(plan, "2-1") == {("市行政审批局", Role.LEAD)}
+    assert unit_roles(plan, "2-1") == {("市行政审批局", Role.LEAD)}
     assert plan.requirement("2-1").deadline.text == "年底前"
 
 
